@@ -1,0 +1,27 @@
+package dev.jstrace;
+
+/**
+ * A change in the life of a traced thread or process.
+ *
+ * @param kind      what happened
+ * @param parentTid for {@link Kind#STARTED}: the creating thread, or 0
+ * @param status    for {@link Kind#EXITED}: the exit code; for {@link Kind#KILLED}: the signal number;
+ *                  for {@link Kind#EXEC}: the former tid
+ * @param detail    for {@link Kind#STARTED}: how (fork, vfork, clone, thread, spawn, attach); for
+ *                  {@link Kind#KILLED}: the signal's name and {@code (core dumped)} where it applies
+ * @param lastOfProcess for exits: whether this ended the whole process
+ */
+public record ProcessEvent(int pid, int tid, long timeNanos, Kind kind, int parentTid, int status,
+                           String detail, boolean lastOfProcess) implements TraceEvent {
+    /** What happened. */
+    public enum Kind { STARTED, EXEC, EXITED, KILLED, DETACHED }
+
+    /** strace's {@code +++ exited with 3 +++} / {@code +++ killed by SIGKILL +++}, or null for other kinds. */
+    public String straceText() {
+        return switch (kind) {
+            case EXITED -> "+++ exited with " + status + " +++";
+            case KILLED -> "+++ killed by " + detail + " +++";
+            default -> null;
+        };
+    }
+}

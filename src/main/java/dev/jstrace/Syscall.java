@@ -1,0 +1,48 @@
+package dev.jstrace;
+
+import dev.jstrace.decode.Value;
+import java.util.List;
+
+/**
+ * One syscall, decoded.
+ *
+ * @param pid            the process id
+ * @param tid            the thread id
+ * @param name           the name strace prints ({@code openat}, or {@code syscall_0x1c3} when unknown)
+ * @param number         the syscall number
+ * @param args           the decoded arguments as values
+ * @param argTexts       the arguments as strace renders them
+ * @param entryArgCount  how many of the arguments strace prints at entry (the rest come after {@code <... resumed>})
+ * @param returnValue    the raw return value ({@code -errno} on error); meaningless when {@code !returned}
+ * @param errno          the errno's name ({@code ENOENT}) or {@code null}
+ * @param result         what strace prints after {@code = }: {@code 3}, {@code -1 ENOENT (No such file or directory)}, {@code ?}
+ * @param timeNanos      entry time, nanoseconds since the epoch
+ * @param durationNanos  from entry to exit; 0 when it never returned
+ * @param returned       false when the thread exited inside the call ({@code = ?})
+ */
+public record Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
+                      int entryArgCount, long returnValue, String errno, String result, long timeNanos,
+                      long durationNanos, boolean returned) implements TraceEvent {
+
+    /** The arguments as strace prints them between the parentheses. */
+    public String argsText() {
+        return String.join(", ", argTexts);
+    }
+
+    /** {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3}. */
+    public String straceText() {
+        return name + "(" + argsText() + ") = " + result;
+    }
+
+    /** Whether the call failed. */
+    public boolean failed() {
+        return errno != null;
+    }
+
+    /** The strace line with {@code -T}'s duration: {@code write(1, "Hello\n", 6) = 6 <0.000150>}. */
+    @Override
+    public String toString() {
+        return straceText() + String.format(" <%d.%06d>", durationNanos / 1_000_000_000L,
+                (durationNanos / 1000) % 1_000_000);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.jstrace;
+
+import java.util.List;
+
+/**
+ * A syscall has been entered and has not returned yet. Sinks that print
+ * strace's {@code <unfinished ...>} lines need it; most listeners ignore it
+ * and wait for the {@link Syscall}.
+ *
+ * @param name          the syscall's name
+ * @param number        its number
+ * @param entryArgTexts the arguments strace prints at entry, rendered
+ * @param totalArgs     how many arguments the call has (more follow at exit when greater)
+ */
+public record SyscallEntered(int pid, int tid, long timeNanos, String name, int number,
+                             List<String> entryArgTexts, int totalArgs) implements TraceEvent {
+    /** strace's entry text: {@code read(3, } or {@code write(1, "hi", 2}. */
+    public String entryText() {
+        StringBuilder sb = new StringBuilder(name).append('(');
+        sb.append(String.join(", ", entryArgTexts));
+        if (!entryArgTexts.isEmpty() && entryArgTexts.size() < totalArgs) sb.append(", ");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.jstrace.decode;
+
+import java.util.Set;
+
+/**
+ * How syscalls are rendered: strace's {@code -s}, {@code -v}, {@code -x}/{@code -xx},
+ * {@code -X}, {@code -y}/{@code -yy} and {@code -e raw=}.
+ *
+ * @param stringLimit  {@code -s N}: bytes of a string shown before {@code ...} (strace's default: 32)
+ * @param verbose      {@code -v}: structures and argv/envp in full
+ * @param hex          0 normal escaping, 1 {@code -x} (non-ASCII as hex), 2 {@code -xx} (everything as hex)
+ * @param xlat         {@code -X}: how named constants print
+ * @param fdPaths      0 plain fds, 1 {@code -y} ({@code 3</etc/passwd>}), 2 {@code -yy} (sockets decoded too)
+ * @param rawSyscalls  names whose arguments print undecoded in hex ({@code -e raw=})
+ */
+public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths,
+                            Set<String> rawSyscalls) {
+    /** {@code -X raw|abbrev|verbose}. */
+    public enum Xlat { RAW, ABBREV, VERBOSE }
+
+    /** strace's defaults. */
+    public static DecodeOptions defaults() {
+        return new DecodeOptions(32, false, 0, Xlat.ABBREV, 0, Set.of());
+    }
+}

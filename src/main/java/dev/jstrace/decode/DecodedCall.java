@@ -1,0 +1,17 @@
+package dev.jstrace.decode;
+
+import java.util.List;
+
+/**
+ * A syscall decoded from its entry and exit records.
+ *
+ * @param name          the display name
+ * @param number        the syscall number
+ * @param args          the argument values
+ * @param argTexts      the arguments as strace prints them
+ * @param entryArgCount how many leading arguments strace prints at entry
+ * @param result        what follows {@code = } ({@code ?} when the call never returned)
+ * @param errnoName     the errno's name on failure, else null
+ */
+public record DecodedCall(String name, int number, List<Value> args, List<String> argTexts, int entryArgCount,
+                          String result, String errnoName) {}

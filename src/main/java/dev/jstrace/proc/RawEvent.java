@@ -1,0 +1,82 @@
+package dev.jstrace.proc;
+
+import dev.jstrace.arch.Arch;
+
+/**
+ * What the event loop hands to the consumer side, in the order the stops
+ * happened. Times are {@link System#nanoTime()} values taken at the stop.
+ * Nothing here is decoded: that happens after the tracee has been restarted.
+ */
+public sealed interface RawEvent {
+    /** The thread the event belongs to. */
+    int tid();
+
+    /** Its thread group (process) id. */
+    int pid();
+
+    /** {@link System#nanoTime()} at the stop. */
+    long nanos();
+
+    /**
+     * A syscall-entry stop.
+     *
+     * @param arch   the ABI of the call ({@code null} when the kernel reported one jstrace does not know)
+     * @param nr     the syscall number
+     * @param args   the six argument registers, as they were at entry
+     * @param memory what the planner copied at entry
+     */
+    record SyscallEntry(int tid, int pid, long nanos, Arch arch, int nr, long[] args, Snapshot memory)
+            implements RawEvent {}
+
+    /**
+     * A syscall-exit stop, always preceded by its {@link SyscallEntry} on the same tid.
+     *
+     * @param rval    the return value as the kernel reported it ({@code -errno} on error)
+     * @param isError whether the kernel flagged it as an error
+     * @param memory  what the planner copied at exit
+     */
+    record SyscallExit(int tid, int pid, long nanos, long rval, boolean isError, Snapshot memory)
+            implements RawEvent {}
+
+    /**
+     * A signal about to be delivered (signal-delivery-stop); the loop re-injects it.
+     *
+     * @param signo   the signal
+     * @param siginfo the raw 128-byte {@code siginfo_t}, or {@code null} when it could not be read
+     */
+    record Signal(int tid, int pid, long nanos, int signo, byte[] siginfo) implements RawEvent {}
+
+    /** A group-stop: the process was stopped by {@code signo} (strace: {@code --- stopped by SIGSTOP ---}). */
+    record GroupStop(int tid, int pid, long nanos, int signo) implements RawEvent {}
+
+    /**
+     * A new traced thread or process.
+     *
+     * @param parentTid the tid that created it, or 0 for the first (spawned or attached) task
+     * @param how       how it came to be traced
+     */
+    record TaskStart(int tid, int pid, long nanos, int parentTid, How how) implements RawEvent {
+        /** How a task came under trace. */
+        public enum How { SPAWN, ATTACH, FORK, VFORK, CLONE_PROCESS, CLONE_THREAD }
+    }
+
+    /**
+     * A successful execve. When a non-leader thread execs, it takes over the
+     * leader's id: {@code tid} is then the pid and {@code formerTid} the old one.
+     */
+    record Exec(int tid, int pid, long nanos, int formerTid) implements RawEvent {}
+
+    /**
+     * A thread or process ended.
+     *
+     * @param waitStatus the raw wait status: {@code WIFEXITED}/{@code WIFSIGNALED} tell which
+     * @param lastOfProcess whether no traced thread of the process remains (the {@code +++} line)
+     */
+    record TaskExit(int tid, int pid, long nanos, int waitStatus, boolean lastOfProcess) implements RawEvent {}
+
+    /** A task was detached and runs on untraced. */
+    record Detached(int tid, int pid, long nanos) implements RawEvent {}
+
+    /** The loop has finished: no tracee remains. Always the last event. */
+    record End(int tid, int pid, long nanos) implements RawEvent {}
+}
