@@ -1,0 +1,402 @@
+package dev.jstrace.proc;
+
+import static dev.jstrace.ffi.Ptrace.*;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.ffi.Libc;
+import dev.jstrace.ffi.NativeException;
+import dev.jstrace.ffi.Ptrace;
+import dev.jstrace.ffi.ptrace_syscall_info;
+import dev.jstrace.ffi.siginfo_t;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ptrace event loop. Everything here runs on one platform thread, the
+ * tracer of every tracee in the session: the kernel accepts ptrace requests
+ * for a tracee only from the thread that attached it.
+ *
+ * <p>At each stop the loop does only what cannot wait: it reads the syscall
+ * info, lets the {@link CapturePlanner} copy the memory the decoder will need,
+ * hands a {@link RawEvent} to the sink and restarts the tracee. Decoding and
+ * output happen on the consumer side.
+ */
+public final class EventLoop {
+    private static final int ESRCH = 3;
+    private static final int EINTR = 4;
+    private static final int ECHILD = 10;
+    private static final int CLONE_THREAD = 0x10000;
+
+    /** Where events go. {@code accept} may block: the tracee then waits, nothing is lost. */
+    @FunctionalInterface
+    public interface EventSink {
+        /** Takes one event, in stop order. */
+        void accept(RawEvent event) throws InterruptedException;
+    }
+
+    /**
+     * What to trace.
+     *
+     * @param followForks trace children and threads created by tracees ({@code -f})
+     * @param planner     decides which memory to copy at each stop
+     * @param traced      per ABI, which syscall numbers are reported; {@code null} = all
+     */
+    public record Config(boolean followForks, CapturePlanner planner, Map<Arch, boolean[]> traced) {}
+
+    private final Config config;
+    private final EventSink sink;
+    private final Map<Integer, Tracee> tracees = new HashMap<>();
+    /** Stops of auto-attached children seen before their parent's fork event: held, not restarted. */
+    private final Map<Integer, Integer> earlyStops = new HashMap<>();
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment status = arena.allocate(ValueLayout.JAVA_INT);
+    private final MemorySegment info = arena.allocate(ptrace_syscall_info.layout());
+    private final MemorySegment siginfo = arena.allocate(siginfo_t.layout());
+    private final MemorySegment eventMsg = arena.allocate(ValueLayout.JAVA_LONG);
+    private final ProcessMemory memory = new ProcessMemory();
+    private final Snapshot.Builder snapshot = Snapshot.builder();
+    private final long[] argScratch = new long[6];
+    private volatile boolean detachRequested;
+    private Thread thread;
+
+    /** A loop that reports to {@code sink}. Create it on, and use it only from, the tracer thread. */
+    public EventLoop(Config config, EventSink sink) {
+        this.config = config;
+        this.sink = sink;
+    }
+
+    private int options(boolean exitKill) {
+        int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+        if (config.followForks()) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+        if (exitKill) o |= PTRACE_O_EXITKILL;
+        return o;
+    }
+
+    /**
+     * Takes over a child of this thread that has stopped itself with SIGSTOP
+     * right before its execve (see {@link Spawner}): seizes it and lets it
+     * run. Nothing before its first execve is reported.
+     *
+     * @return 0 when the child is now traced; otherwise the raw wait status of a child that exited first
+     */
+    public int adoptSpawnedChild(int pid) throws InterruptedException {
+        thread = Thread.currentThread();
+        int r;
+        do {
+            r = Libc.wait4(pid, status, Libc.WUNTRACED | Libc.__WALL, MemorySegment.NULL);
+        } while (r == -EINTR);
+        NativeException.check(r, "wait4(" + pid + ")");
+        int st = status.get(ValueLayout.JAVA_INT, 0);
+        if (!stopped(st)) return st == 0 ? -1 : st;
+        // Seize rather than PTRACE_TRACEME: only seized tracees get PTRACE_LISTEN
+        // and proper group-stops, and EXITKILL ties the child's life to ours.
+        Ptrace.check(Ptrace.ptrace(PTRACE_SEIZE, pid, 0, options(true)), PTRACE_SEIZE, pid);
+        Tracee t = new Tracee(pid, pid);
+        t.beforeExec = true;
+        tracees.put(pid, t);
+        // The child sits in a group-stop of its own making: SIGCONT ends it.
+        // The stops this causes (PTRACE_EVENT_STOP, the SIGCONT delivery) fall
+        // before the execve and are not reported.
+        Libc.kill(pid, Libc.SIGCONT);
+        sink.accept(new RawEvent.TaskStart(pid, pid, System.nanoTime(), 0, RawEvent.TaskStart.How.SPAWN));
+        return 0;
+    }
+
+    /**
+     * Seizes every thread of a running process, rescanning {@code /proc/PID/task}
+     * until no new thread appears, and interrupts each so syscall tracing can start.
+     *
+     * @throws NativeException naming the refusal (EPERM, ESRCH) when the first thread cannot be seized
+     */
+    public void attach(int pid) throws InterruptedException {
+        thread = Thread.currentThread();
+        boolean any = true;
+        boolean first = true;
+        while (any) {
+            any = false;
+            for (int tid : ProcTasks.list(pid)) {
+                if (tracees.containsKey(tid)) continue;
+                long r = Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options(false));
+                if (r < 0) {
+                    if (first) Ptrace.check(r, PTRACE_SEIZE, pid);
+                    continue; // a thread that exited meanwhile
+                }
+                first = false;
+                any = true;
+                Tracee t = new Tracee(tid, pid);
+                t.awaitingInitialStop = true;
+                tracees.put(tid, t);
+                Ptrace.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+                sink.accept(new RawEvent.TaskStart(tid, pid, System.nanoTime(), 0, RawEvent.TaskStart.How.ATTACH));
+            }
+            if (first) Ptrace.check(-ESRCH, PTRACE_SEIZE, pid);
+        }
+    }
+
+    /** Asks the loop to detach from every tracee at its next stop; callable from any thread. */
+    public void requestDetach() {
+        detachRequested = true;
+    }
+
+    /** Runs until no tracee remains, then emits {@link RawEvent.End}. */
+    public void run() throws InterruptedException {
+        thread = Thread.currentThread();
+        boolean detaching = false;
+        try {
+            while (!tracees.isEmpty()) {
+                if (detachRequested && !detaching) {
+                    detaching = true;
+                    for (Tracee t : tracees.values()) {
+                        t.detachPending = true;
+                        Ptrace.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
+                    }
+                }
+                int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD, MemorySegment.NULL);
+                if (tid < 0) {
+                    if (tid == -EINTR) continue;
+                    if (tid == -ECHILD) break;
+                    NativeException.check(tid, "wait4(-1)");
+                }
+                handle(tid, status.get(ValueLayout.JAVA_INT, 0), System.nanoTime());
+            }
+        } finally {
+            memory.close();
+            sink.accept(new RawEvent.End(0, 0, System.nanoTime()));
+        }
+    }
+
+    private void handle(int tid, int st, long now) throws InterruptedException {
+        Tracee t = tracees.get(tid);
+        if (t == null) {
+            if (stopped(st)) {
+                // An auto-attached child reported before its parent's fork event; hold it.
+                earlyStops.put(tid, st);
+            }
+            return;
+        }
+        if (exited(st) || signaled(st)) {
+            tracees.remove(tid);
+            boolean last = tracees.values().stream().noneMatch(o -> o.pid == t.pid);
+            if (!t.beforeExec) sink.accept(new RawEvent.TaskExit(tid, t.pid, now, st, last));
+            return;
+        }
+        if (!stopped(st)) return;
+        int sig = (st >> 8) & 0xff;
+        int event = (st >> 16) & 0xffff;
+        if (t.detachPending) {
+            detach(t, sig, event, now);
+            return;
+        }
+        if (sig == (Libc.SIGTRAP | 0x80)) {
+            syscallStop(t, now);
+            return;
+        }
+        switch (event) {
+            case 0 -> signalStop(t, sig, now);
+            case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE -> newTask(t, event, now);
+            case PTRACE_EVENT_EXEC -> exec(t, now);
+            case PTRACE_EVENT_STOP -> eventStop(t, sig, now);
+            default -> restart(t, 0);
+        }
+    }
+
+    private void syscallStop(Tracee t, long now) throws InterruptedException {
+        if (Ptrace.ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, info.byteSize(), info.address()) < 0) {
+            restart(t, 0);
+            return;
+        }
+        int op = ptrace_syscall_info.op(info);
+        if (op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_ENTRY) {
+            int nr = (int) ptrace_syscall_info.entry_nr(info);
+            Arch arch = Arch.fromAudit(ptrace_syscall_info.arch(info));
+            for (int i = 0; i < 6; i++) t.args[i] = ptrace_syscall_info.entry_args(info, i);
+            t.nr = nr;
+            t.arch = arch;
+            t.inSyscall = true;
+            if (t.beforeExec) {
+                if (arch == null || !isExec(arch, nr)) {
+                    t.quiet = true;
+                    restart(t, 0);
+                    return;
+                }
+                t.beforeExec = false;
+            }
+            t.quiet = !traced(arch, nr);
+            Snapshot mem = Snapshot.EMPTY;
+            if (!t.quiet && arch != null) {
+                snapshot.reset();
+                memory.bind(t.tid, snapshot);
+                config.planner().atEntry(arch, nr, t.args, memory);
+                mem = snapshot.build();
+            }
+            RawEvent e = t.quiet ? null
+                    : new RawEvent.SyscallEntry(t.tid, t.pid, now, arch, nr, t.args.clone(), mem);
+            restart(t, 0);
+            if (e != null) sink.accept(e);
+        } else if (op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_EXIT) {
+            boolean report = t.inSyscall && !t.quiet;
+            t.inSyscall = false;
+            if (!report) {
+                restart(t, 0);
+                return;
+            }
+            long rval = ptrace_syscall_info.exit_rval(info);
+            boolean isError = ptrace_syscall_info.exit_is_error(info);
+            Snapshot mem = Snapshot.EMPTY;
+            if (t.arch != null) {
+                snapshot.reset();
+                memory.bind(t.tid, snapshot);
+                System.arraycopy(t.args, 0, argScratch, 0, 6);
+                config.planner().atExit(t.arch, t.nr, argScratch, rval, isError, memory);
+                mem = snapshot.build();
+            }
+            restart(t, 0);
+            sink.accept(new RawEvent.SyscallExit(t.tid, t.pid, now, rval, isError, mem));
+        } else {
+            restart(t, 0);
+        }
+    }
+
+    private void signalStop(Tracee t, int sig, long now) throws InterruptedException {
+        byte[] raw = null;
+        if (Ptrace.ptrace(PTRACE_GETSIGINFO, t.tid, 0, siginfo.address()) >= 0) {
+            raw = siginfo.toArray(ValueLayout.JAVA_BYTE);
+        }
+        // Deliver the signal: the tracee must see every signal it would see untraced.
+        restart(t, sig);
+        if (!t.beforeExec) sink.accept(new RawEvent.Signal(t.tid, t.pid, now, sig, raw));
+    }
+
+    private void eventStop(Tracee t, int sig, long now) throws InterruptedException {
+        if (t.awaitingInitialStop || t.beforeExec) {
+            t.awaitingInitialStop = false;
+            restart(t, 0);
+            return;
+        }
+        if (sig == Libc.SIGSTOP || sig == 20 /* SIGTSTP */ || sig == 21 /* SIGTTIN */ || sig == 22 /* SIGTTOU */) {
+            // A group-stop: park the tracee so it stays stopped until SIGCONT,
+            // while we still hear of that SIGCONT (PTRACE_LISTEN).
+            boolean first = !t.groupStopped;
+            t.groupStopped = true;
+            Ptrace.ptrace(PTRACE_LISTEN, t.tid, 0, 0);
+            if (first) sink.accept(new RawEvent.GroupStop(t.tid, t.pid, now, sig));
+            return;
+        }
+        t.groupStopped = false;
+        restart(t, 0);
+    }
+
+    private void newTask(Tracee parent, int event, long now) throws InterruptedException {
+        Ptrace.ptrace(PTRACE_GETEVENTMSG, parent.tid, 0, eventMsg.address());
+        int child = (int) eventMsg.get(ValueLayout.JAVA_LONG, 0);
+        boolean thread = event == PTRACE_EVENT_CLONE && (cloneFlags(parent) & CLONE_THREAD) != 0;
+        RawEvent.TaskStart.How how = switch (event) {
+            case PTRACE_EVENT_FORK -> RawEvent.TaskStart.How.FORK;
+            case PTRACE_EVENT_VFORK -> RawEvent.TaskStart.How.VFORK;
+            default -> thread ? RawEvent.TaskStart.How.CLONE_THREAD : RawEvent.TaskStart.How.CLONE_PROCESS;
+        };
+        Tracee c = new Tracee(child, thread ? parent.pid : child);
+        tracees.put(child, c);
+        sink.accept(new RawEvent.TaskStart(child, c.pid, now, parent.tid, how));
+        restart(parent, 0);
+        Integer early = earlyStops.remove(child);
+        if (early != null) {
+            restart(c, 0);
+        } else {
+            c.awaitingInitialStop = true;
+        }
+    }
+
+    /** The new task's clone flags: clone's first argument, or clone3's {@code clone_args.flags}. */
+    private long cloneFlags(Tracee parent) {
+        if (parent.arch == null) return 0;
+        String name = parent.arch.syscallName(parent.nr);
+        if ("clone".equals(name)) return parent.args[0];
+        if ("clone3".equals(name)) {
+            snapshot.reset();
+            memory.bind(parent.tid, snapshot);
+            Snapshot.Region r = memory.bytes(parent.args[0], 8);
+            if (r.complete()) {
+                return MemorySegment.ofArray(r.data()).get(ValueLayout.JAVA_LONG_UNALIGNED, 0);
+            }
+        }
+        return 0;
+    }
+
+    private void exec(Tracee t, long now) throws InterruptedException {
+        Ptrace.ptrace(PTRACE_GETEVENTMSG, t.tid, 0, eventMsg.address());
+        int former = (int) eventMsg.get(ValueLayout.JAVA_LONG, 0);
+        Tracee cur = t;
+        if (former != t.tid) {
+            // A non-leader thread exec'd: it now carries the leader's id. Its
+            // syscall state (inside execve) moves with it; the old leader is gone.
+            Tracee moved = tracees.remove(former);
+            if (moved != null) {
+                Tracee leader = new Tracee(t.tid, t.pid);
+                leader.inSyscall = moved.inSyscall;
+                leader.quiet = moved.quiet;
+                leader.nr = moved.nr;
+                leader.arch = moved.arch;
+                System.arraycopy(moved.args, 0, leader.args, 0, 6);
+                tracees.put(t.tid, leader);
+                cur = leader;
+            }
+        }
+        restart(cur, 0);
+        if (!cur.beforeExec) sink.accept(new RawEvent.Exec(cur.tid, cur.pid, now, former));
+    }
+
+    private void detach(Tracee t, int sig, int event, long now) throws InterruptedException {
+        // Pass on a signal that was about to be delivered; swallow our own interrupt trap.
+        int deliver = (event == 0 && sig != (Libc.SIGTRAP | 0x80)) ? sig : 0;
+        Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, deliver);
+        tracees.remove(t.tid);
+        sink.accept(new RawEvent.Detached(t.tid, t.pid, now));
+    }
+
+    private void restart(Tracee t, int sig) {
+        long r = Ptrace.ptrace(PTRACE_SYSCALL, t.tid, 0, sig);
+        if (r < 0 && r != -ESRCH) {
+            throw new NativeException("ptrace(PTRACE_SYSCALL, " + t.tid + ")", (int) -r);
+        }
+        // ESRCH: the tracee was killed meanwhile; its exit arrives through wait4.
+    }
+
+    private boolean traced(Arch arch, int nr) {
+        if (config.traced() == null || arch == null) return true;
+        boolean[] set = config.traced().get(arch);
+        return set == null || (nr >= 0 && nr < set.length && set[nr]);
+    }
+
+    private static boolean isExec(Arch arch, int nr) {
+        String n = arch.syscallName(nr);
+        return "execve".equals(n) || "execveat".equals(n);
+    }
+
+    /** The OS thread this loop runs on, once started. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** The tids currently traced (for diagnostics and tests). */
+    public List<Integer> tids() {
+        return new ArrayList<>(tracees.keySet());
+    }
+
+    static boolean exited(int st) {
+        return (st & 0x7f) == 0;
+    }
+
+    static boolean signaled(int st) {
+        return ((st & 0x7f) + 1) >> 1 > 0 && (st & 0x7f) != 0x7f && (st & 0x7f) != 0;
+    }
+
+    static boolean stopped(int st) {
+        return (st & 0xff) == 0x7f;
+    }
+}

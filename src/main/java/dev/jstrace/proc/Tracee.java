@@ -1,0 +1,30 @@
+package dev.jstrace.proc;
+
+import dev.jstrace.arch.Arch;
+
+/** What the event loop remembers about one traced thread between its stops. */
+final class Tracee {
+    final int tid;
+    int pid;
+    /** Inside a syscall whose entry was seen. */
+    boolean inSyscall;
+    /** The current syscall is not traced: its exit is not reported either. */
+    boolean quiet;
+    int nr;
+    Arch arch;
+    /** The entry's arguments: aarch64 overwrites x0 with the result, so exit decoding uses these. */
+    final long[] args = new long[6];
+    /** Spawned and not yet at its first execve: everything before is jstrace's own set-up. */
+    boolean beforeExec;
+    /** Auto-attached child whose initial PTRACE_EVENT_STOP has not been seen yet. */
+    boolean awaitingInitialStop;
+    /** A detach was asked for; detach at the next stop. */
+    boolean detachPending;
+    /** In a group-stop, parked with PTRACE_LISTEN. */
+    boolean groupStopped;
+
+    Tracee(int tid, int pid) {
+        this.tid = tid;
+        this.pid = pid;
+    }
+}
