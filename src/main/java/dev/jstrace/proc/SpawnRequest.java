@@ -1,0 +1,179 @@
+package dev.jstrace.proc;
+
+import dev.jstrace.arch.gen.Errnos;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to launch, taken from a {@link ProcessBuilder} (command, directory,
+ * environment, redirects, redirectErrorStream), plus extra raw syscalls for
+ * the child to make after its own set-up and before it stops itself (e.g.
+ * {@code prctl(PR_SET_NO_NEW_PRIVS)} and a seccomp filter).
+ *
+ * <p>Immutable; {@link #withExtraOps} returns a new request.
+ */
+public final class SpawnRequest {
+    static final int ENOENT = 2;
+    static final int EACCES = 13;
+    static final int ENOTDIR = 20;
+
+    private final List<String> command;
+    private final File directory;
+    private final Map<String, String> environment;
+    private final ProcessBuilder.Redirect[] redirects;
+    private final boolean redirectErrorStream;
+    private final List<SpawnOp> extraOps;
+
+    private SpawnRequest(List<String> command, File directory, Map<String, String> environment,
+                         ProcessBuilder.Redirect[] redirects, boolean redirectErrorStream, List<SpawnOp> extraOps) {
+        this.command = command;
+        this.directory = directory;
+        this.environment = environment;
+        this.redirects = redirects;
+        this.redirectErrorStream = redirectErrorStream;
+        this.extraOps = extraOps;
+    }
+
+    /**
+     * Snapshots {@code pb}: later changes to it do not affect the request.
+     *
+     * @throws IndexOutOfBoundsException when the command is empty, as {@code ProcessBuilder.start} does
+     */
+    public static SpawnRequest of(ProcessBuilder pb) {
+        List<String> command = List.copyOf(pb.command());
+        if (command.isEmpty()) throw new IndexOutOfBoundsException("empty command");
+        return new SpawnRequest(command, pb.directory(), new LinkedHashMap<>(pb.environment()),
+                new ProcessBuilder.Redirect[] {pb.redirectInput(), pb.redirectOutput(), pb.redirectError()},
+                pb.redirectErrorStream(), List.of());
+    }
+
+    /** A copy of this request whose child also makes {@code ops}, after those already added. */
+    public SpawnRequest withExtraOps(List<SpawnOp> ops) {
+        List<SpawnOp> all = new ArrayList<>(extraOps);
+        all.addAll(ops);
+        return new SpawnRequest(command, directory, environment, redirects, redirectErrorStream, List.copyOf(all));
+    }
+
+    /** The command: the program as given, then its arguments. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** The child's working directory, or {@code null} for ours. */
+    public File directory() {
+        return directory;
+    }
+
+    /** The child's environment (unmodifiable view). */
+    public Map<String, String> environment() {
+        return java.util.Collections.unmodifiableMap(environment);
+    }
+
+    /** Where the child's stdin comes from. */
+    public ProcessBuilder.Redirect stdin() {
+        return redirects[0];
+    }
+
+    /** Where the child's stdout goes. */
+    public ProcessBuilder.Redirect stdout() {
+        return redirects[1];
+    }
+
+    /** Where the child's stderr goes (ignored when {@link #redirectErrorStream()}). */
+    public ProcessBuilder.Redirect stderr() {
+        return redirects[2];
+    }
+
+    /** Whether stderr is merged into stdout. */
+    public boolean redirectErrorStream() {
+        return redirectErrorStream;
+    }
+
+    /** The extra ops the child makes after its set-up, before it stops itself. */
+    public List<SpawnOp> extraOps() {
+        return extraOps;
+    }
+
+    /**
+     * The path to hand execve, found as {@code ProcessBuilder} finds it: a
+     * program with a '/' is used as given (relative to the child's
+     * directory); otherwise each entry of <em>our</em> PATH is tried in order
+     * (the JDK searches the parent's PATH, not the child's; an unset PATH
+     * means {@code ":/bin:/usr/bin"}, an empty entry the child's directory).
+     * A directory or a file without execute permission is skipped but makes
+     * the final error EACCES instead of ENOENT, as execvp does.
+     *
+     * @throws IOException shaped like ProcessBuilder's ({@link #startFailure})
+     */
+    String resolveProgram() throws IOException {
+        String prog = command.get(0);
+        for (String s : command) {
+            if (s.indexOf('\u0000') >= 0) throw new IOException("invalid null character in command");
+        }
+        if (prog.isEmpty()) throw startFailure(ENOENT);
+        if (prog.indexOf('/') >= 0) {
+            int err = check(prog);
+            if (err != 0) throw startFailure(err);
+            return prog;
+        }
+        String path = System.getenv("PATH");
+        if (path == null) path = ":/bin:/usr/bin";
+        boolean sawEacces = false;
+        for (String dir : path.split(":", -1)) {
+            String candidate = dir.isEmpty() ? prog : (dir.endsWith("/") ? dir : dir + "/") + prog;
+            int err = check(candidate);
+            if (err == 0) return candidate;
+            if (err == EACCES) sawEacces = true;
+        }
+        throw startFailure(sawEacces ? EACCES : ENOENT);
+    }
+
+    /** The errno execve would give for {@code candidate}, judged from the file system; 0 when it can run. */
+    private int check(String candidate) {
+        Path p;
+        try {
+            p = Path.of(candidate);
+            if (!p.isAbsolute() && directory != null) p = directory.toPath().resolve(p);
+        } catch (InvalidPathException e) {
+            return ENOENT;
+        }
+        if (Files.isDirectory(p)) return EACCES;
+        if (!Files.exists(p)) {
+            Path parent = p.toAbsolutePath().getParent();
+            while (parent != null && !Files.exists(parent)) parent = parent.getParent();
+            return parent != null && !Files.isDirectory(parent) ? ENOTDIR : ENOENT;
+        }
+        return Files.isExecutable(p) ? 0 : EACCES;
+    }
+
+    /**
+     * The exception ProcessBuilder.start throws when the child could not run
+     * the program (or chdir failed) with {@code errno}:
+     * {@code Cannot run program "nope": error=2, No such file or directory}.
+     * JDK 25 changed the detail to {@code Exec failed, error: 2 (No such file
+     * or directory) } (trailing space included); we follow the running JDK so
+     * callers see one shape whichever way the program was started.
+     */
+    public IOException startFailure(int errno) {
+        String msg = Errnos.message(errno);
+        if (msg == null) msg = "Unknown error " + errno;
+        String detail = Runtime.version().feature() >= 25
+                ? "Exec failed, error: " + errno + " (" + msg + ") "
+                : "error=" + errno + ", " + msg;
+        return startFailure(detail, new IOException(detail));
+    }
+
+    /** ProcessBuilder's wrapping: {@code Cannot run program "p" (in directory "d"): detail}. */
+    IOException startFailure(String detail, Throwable cause) {
+        return new IOException("Cannot run program \"" + command.get(0) + "\""
+                + (directory == null ? "" : " (in directory \"" + directory + "\")")
+                + ": " + detail, cause);
+    }
+}
