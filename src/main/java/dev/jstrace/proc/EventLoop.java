@@ -62,6 +62,8 @@ public final class EventLoop {
     private final Snapshot.Builder snapshot = Snapshot.builder();
     private final long[] argScratch = new long[6];
     private volatile boolean detachRequested;
+    /** A child that only sleeps; killing it wakes our wait4 (see {@link #requestDetach}). */
+    private volatile int waker = -1;
     private Thread thread;
 
     /** A loop that reports to {@code sink}. Create it on, and use it only from, the tracer thread. */
@@ -115,6 +117,7 @@ public final class EventLoop {
      */
     public void attach(int pid) throws InterruptedException {
         thread = Thread.currentThread();
+        if (waker < 0) startWaker();
         boolean any = true;
         boolean first = true;
         while (any) {
@@ -138,9 +141,38 @@ public final class EventLoop {
         }
     }
 
-    /** Asks the loop to detach from every tracee at its next stop; callable from any thread. */
+    /**
+     * Asks the loop to detach from every tracee; callable from any thread.
+     * Only the tracer thread may ptrace, and it may be blocked in wait4 while
+     * every tracee sleeps in a syscall, so the request also kills the waker
+     * child (attach sessions have one): its exit wakes the loop.
+     */
     public void requestDetach() {
         detachRequested = true;
+        int w = waker;
+        if (w > 0) Libc.kill(w, Libc.SIGKILL);
+    }
+
+    /**
+     * Starts the waker: a clone of this thread that runs no Java and sleeps
+     * in pause() (x86-64) or ppoll(NULL, 0, NULL, NULL) (aarch64) until killed.
+     */
+    private void startWaker() {
+        Arch arch = Arch.current();
+        SpawnOp sleep = arch == Arch.X86_64 ? SpawnOp.of(34) : SpawnOp.of(73, 0, 0, 0, 0);
+        long pid = SpawnStub.run(List.of(sleep), -1);
+        if (pid > 0) waker = (int) pid;
+    }
+
+    private void stopWaker() {
+        int w = waker;
+        waker = -1;
+        if (w > 0) {
+            Libc.kill(w, Libc.SIGKILL);
+            while (Libc.wait4(w, status, Libc.__WALL, MemorySegment.NULL) == -EINTR) {
+                // retry
+            }
+        }
     }
 
     /** Runs until no tracee remains, then emits {@link RawEvent.End}. */
@@ -153,8 +185,15 @@ public final class EventLoop {
                     detaching = true;
                     for (Tracee t : tracees.values()) {
                         t.detachPending = true;
-                        Ptrace.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
+                        if (t.groupStopped) {
+                            // Parked by PTRACE_LISTEN: already in a ptrace-stop, detach now.
+                            Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, 0);
+                            t.detachPending = false;
+                        } else {
+                            Ptrace.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
+                        }
                     }
+                    tracees.values().removeIf(t -> t.groupStopped);
                 }
                 int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD, MemorySegment.NULL);
                 if (tid < 0) {
@@ -165,6 +204,7 @@ public final class EventLoop {
                 handle(tid, status.get(ValueLayout.JAVA_INT, 0), System.nanoTime());
             }
         } finally {
+            stopWaker();
             memory.close();
             sink.accept(new RawEvent.End(0, 0, System.nanoTime()));
         }
@@ -173,7 +213,9 @@ public final class EventLoop {
     private void handle(int tid, int st, long now) throws InterruptedException {
         Tracee t = tracees.get(tid);
         if (t == null) {
-            if (stopped(st)) {
+            if (tid == waker) {
+                waker = -1;
+            } else if (stopped(st)) {
                 // An auto-attached child reported before its parent's fork event; hold it.
                 earlyStops.put(tid, st);
             }
@@ -182,7 +224,7 @@ public final class EventLoop {
         if (exited(st) || signaled(st)) {
             tracees.remove(tid);
             boolean last = tracees.values().stream().noneMatch(o -> o.pid == t.pid);
-            if (!t.beforeExec) sink.accept(new RawEvent.TaskExit(tid, t.pid, now, st, last));
+            sink.accept(new RawEvent.TaskExit(tid, t.pid, now, st, last));
             return;
         }
         if (!stopped(st)) return;

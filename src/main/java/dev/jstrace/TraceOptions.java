@@ -1,0 +1,69 @@
+package dev.jstrace;
+
+import dev.jstrace.decode.DecodeOptions;
+import java.util.Set;
+
+/**
+ * How to trace: which processes, which calls, how they render.
+ * Immutable; the {@code with…} methods return changed copies.
+ *
+ * @param followForks   trace children, threads and their execs (strace's {@code -f}); on by default
+ * @param syscalls      the names of the syscalls to report, or {@code null} for all ({@code -e trace=})
+ * @param decode        rendering options ({@code -s}, {@code -v}, {@code -x}, {@code -X}, {@code -y})
+ * @param scope         for {@link Tracer#start()}: the calling thread only, or the whole process
+ * @param queueCapacity how many captured events may wait for the decoder before the tracee waits
+ * @param wantEntries   deliver {@link SyscallEntered} events (needed for strace's {@code <unfinished ...>} lines)
+ */
+public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
+                           int queueCapacity, boolean wantEntries) {
+
+    /** What {@link Tracer#start()} traces in this JVM. */
+    public enum Scope {
+        /** The OS thread that calls {@code start()}: the JIT's and GC's calls stay out. */
+        THREAD,
+        /** Every thread of the JVM, and threads started while tracing. */
+        PROCESS
+    }
+
+    /** Validates. */
+    public TraceOptions {
+        if (queueCapacity < 16) throw new IllegalArgumentException("queueCapacity must be at least 16");
+        if (decode == null) throw new IllegalArgumentException("decode options must not be null");
+        syscalls = syscalls == null ? null : Set.copyOf(syscalls);
+    }
+
+    /** Follow forks, all calls, strace's default rendering, thread scope. */
+    public static TraceOptions defaults() {
+        return new TraceOptions(true, null, DecodeOptions.defaults(), Scope.THREAD, 1 << 14, false);
+    }
+
+    /** With or without following children and threads. */
+    public TraceOptions withFollowForks(boolean follow) {
+        return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries);
+    }
+
+    /** Reporting only the named syscalls ({@code null}: all). */
+    public TraceOptions withSyscalls(Set<String> names) {
+        return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries);
+    }
+
+    /** With other rendering options. */
+    public TraceOptions withDecode(DecodeOptions options) {
+        return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries);
+    }
+
+    /** With another scope for {@link Tracer#start()}. */
+    public TraceOptions withScope(Scope s) {
+        return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries);
+    }
+
+    /** With another queue capacity. */
+    public TraceOptions withQueueCapacity(int capacity) {
+        return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries);
+    }
+
+    /** Delivering {@link SyscallEntered} events too. */
+    public TraceOptions withEntries(boolean want) {
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want);
+    }
+}

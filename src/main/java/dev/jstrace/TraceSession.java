@@ -1,0 +1,189 @@
+package dev.jstrace;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.decode.SyscallDecoder;
+import dev.jstrace.ffi.Libc;
+import dev.jstrace.proc.EventLoop;
+import dev.jstrace.proc.RawEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One tracing session: a tracer thread running the {@link EventLoop}, a
+ * bounded queue, and a consumer thread that decodes and feeds the listener.
+ * When the consumer falls behind, the queue fills and the tracer thread (and
+ * so the tracee) waits: events are never dropped.
+ */
+final class TraceSession {
+    /** What the tracer thread does before entering the loop; it runs on that thread. */
+    @FunctionalInterface
+    interface Start {
+        void run(EventLoop loop) throws Exception;
+    }
+
+    private final TraceOptions options;
+    private final TraceListener listener;
+    private final BlockingQueue<RawEvent> queue;
+    private final EventLoop loop;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final Map<Integer, CompletableFuture<Integer>> exits = new HashMap<>();
+    private volatile Throwable failure;
+    private Thread tracer;
+    private Thread consumer;
+
+    TraceSession(TraceOptions options, TraceListener listener) {
+        this.options = options;
+        this.listener = listener;
+        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        SyscallDecoder decoder = new SyscallDecoder(options.decode());
+        this.loop = new EventLoop(new EventLoop.Config(options.followForks(), decoder.planner(),
+                tracedTable(options.syscalls())), queue::put);
+        long epochOffset = currentEpochNanos() - System.nanoTime();
+        EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),
+                this::deliver);
+        this.consumer = Thread.ofPlatform().name("jstrace-decode").daemon(true).unstarted(() -> consume(assembler));
+    }
+
+    /** Starts both threads; returns once {@code start} has run on the tracer thread (or failed). */
+    void begin(Start start, String name) throws Exception {
+        consumer.start();
+        tracer = Thread.ofPlatform().name("jstrace-tracer-" + name).daemon(true).unstarted(() -> {
+            try {
+                start.run(loop);
+                started.complete(null);
+            } catch (Throwable t) {
+                started.completeExceptionally(t);
+                try {
+                    queue.put(new RawEvent.End(0, 0, System.nanoTime()));
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            try {
+                loop.run();
+            } catch (Throwable t) {
+                failure = t;
+                try {
+                    queue.put(new RawEvent.End(0, 0, System.nanoTime()));
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        tracer.start();
+        try {
+            started.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Exception ex) throw ex;
+            throw e;
+        }
+    }
+
+    private void consume(EventAssembler assembler) {
+        boolean more = true;
+        TraceListener sink = listener;
+        while (more) {
+            RawEvent e;
+            try {
+                e = queue.take();
+            } catch (InterruptedException ie) {
+                continue;
+            }
+            try {
+                more = assembler.accept(e);
+            } catch (Throwable t) {
+                // A failing listener must not stall the tracee: remember, keep draining.
+                if (failure == null) failure = t;
+                more = !(e instanceof RawEvent.End);
+            }
+        }
+        try {
+            sink.onEnd();
+        } catch (Throwable t) {
+            if (failure == null) failure = t;
+        }
+        synchronized (exits) {
+            for (CompletableFuture<Integer> f : exits.values()) f.complete(-1);
+        }
+        ended.complete(null);
+    }
+
+    private void deliver(TraceEvent e) {
+        if (e instanceof ProcessEvent p && p.lastOfProcess()
+                && (p.kind() == ProcessEvent.Kind.EXITED || p.kind() == ProcessEvent.Kind.KILLED)) {
+            int code = p.kind() == ProcessEvent.Kind.EXITED ? p.status() : 0x80 + p.status();
+            exitFuture(p.pid()).complete(p.kind() == ProcessEvent.Kind.KILLED ? -p.status() - 1000 : code);
+        }
+        listener.onEvent(e);
+    }
+
+    /**
+     * Completes with the process's exit code, or {@code -1000 - signal} when
+     * a signal killed it, or -1 when the trace ended without its exit.
+     */
+    CompletableFuture<Integer> exitFuture(int pid) {
+        synchronized (exits) {
+            return exits.computeIfAbsent(pid, k -> new CompletableFuture<>());
+        }
+    }
+
+    /** Completes when every tracee is gone and the listener has seen the end. */
+    CompletableFuture<Void> ended() {
+        return ended;
+    }
+
+    /** What went wrong inside the session, if anything. */
+    Throwable failure() {
+        return failure;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** Detaches from every tracee at its next stop. */
+    void detachAll() {
+        loop.requestDetach();
+    }
+
+    /** Waits for the end, at most {@code millis}. */
+    boolean awaitEnd(long millis) {
+        try {
+            ended.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return ended.isDone();
+        }
+    }
+
+    private static Map<Arch, boolean[]> tracedTable(Set<String> names) {
+        if (names == null) return null;
+        Map<Arch, boolean[]> m = new HashMap<>();
+        for (Arch a : Arch.values()) {
+            boolean[] set = new boolean[Math.max(a.tableSize(), 1024)];
+            for (String n : names) {
+                int nr = a.syscallNumber(n);
+                if (nr >= 0 && nr < set.length) set[nr] = true;
+            }
+            m.put(a, set);
+        }
+        return m;
+    }
+
+    private static long currentEpochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Sends {@code sig} to {@code pid}; a convenience for process control. */
+    static int signal(int pid, int sig) {
+        return Libc.kill(pid, sig);
+    }
+}

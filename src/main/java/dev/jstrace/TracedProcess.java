@@ -1,0 +1,189 @@
+package dev.jstrace;
+
+import dev.jstrace.ffi.Libc;
+import dev.jstrace.proc.SpawnRequest;
+import dev.jstrace.proc.Spawned;
+import dev.jstrace.proc.Spawner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A child started under trace from a {@link ProcessBuilder}: a drop-in for
+ * what {@code processBuilder.start()} returns (streams, {@code waitFor},
+ * {@code exitValue}, {@code destroy}, {@code pid}, {@code onExit},
+ * {@code toHandle}), plus the trace.
+ *
+ * <p>The exit value follows the JDK's convention: the exit code, or 128 plus
+ * the signal number when a signal killed the process.
+ */
+public final class TracedProcess extends Process {
+    private final TraceSession session;
+    private final Spawned spawned;
+    private final Trace trace;
+    private final OutputStream stdin;
+    private final InputStream stdout;
+    private final InputStream stderr;
+    private final CompletableFuture<Integer> exit;
+
+    private TracedProcess(TraceSession session, Spawned spawned, Trace trace) throws IOException {
+        this.session = session;
+        this.spawned = spawned;
+        this.trace = trace;
+        this.stdin = spawned.takeStdin();
+        this.stdout = spawned.takeStdout();
+        this.stderr = spawned.takeStderr();
+        this.exit = session.exitFuture(spawned.pid());
+    }
+
+    static TracedProcess launch(ProcessBuilder pb, TraceOptions options, TraceListener listener) throws IOException {
+        SpawnRequest request = SpawnRequest.of(pb);
+        Trace trace = listener == null ? new Trace() : null;
+        TraceListener sink = listener == null ? trace : listener;
+        TraceSession session = new TraceSession(options, sink);
+        Spawned[] child = new Spawned[1];
+        try {
+            session.begin(loop -> {
+                Spawned s = Spawner.spawn(request);
+                int rc = loop.adoptSpawnedChild(s.pid());
+                if (rc != 0) {
+                    int errno = Spawner.readSpawnError(s);
+                    s.close();
+                    throw errno > 0 ? request.startFailure(errno)
+                            : new IOException("Cannot run program \"" + request.command().get(0)
+                                    + "\": the child ended before exec (wait status 0x" + Integer.toHexString(rc) + ")");
+                }
+                s.closeErrorPipe();
+                child[0] = s;
+            }, request.command().get(0));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        return new TracedProcess(session, child[0], trace);
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+        return stdin;
+    }
+
+    @Override
+    public InputStream getInputStream() {
+        return stdout;
+    }
+
+    @Override
+    public InputStream getErrorStream() {
+        return stderr;
+    }
+
+    @Override
+    public int waitFor() throws InterruptedException {
+        try {
+            return code(exit.get());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            exit.get(timeout, unit);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public int exitValue() {
+        if (!exit.isDone()) throw new IllegalThreadStateException("process hasn't exited");
+        return code(exit.join());
+    }
+
+    /** The signal that killed the process, or 0 when it exited (or has not yet). */
+    public int terminationSignal() {
+        if (!exit.isDone()) return 0;
+        int v = exit.join();
+        return v <= -1000 ? -v - 1000 : 0;
+    }
+
+    private static int code(int v) {
+        return v <= -1000 ? 0x80 + (-v - 1000) : v;
+    }
+
+    @Override
+    public void destroy() {
+        if (!exit.isDone()) Libc.kill(spawned.pid(), 15);
+    }
+
+    @Override
+    public Process destroyForcibly() {
+        if (!exit.isDone()) Libc.kill(spawned.pid(), Libc.SIGKILL);
+        return this;
+    }
+
+    @Override
+    public boolean supportsNormalTermination() {
+        return true;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !exit.isDone();
+    }
+
+    @Override
+    public long pid() {
+        return spawned.pid();
+    }
+
+    @Override
+    public CompletableFuture<Process> onExit() {
+        return exit.thenApply(v -> this);
+    }
+
+    @Override
+    public ProcessHandle toHandle() {
+        Optional<ProcessHandle> h = ProcessHandle.of(spawned.pid());
+        return h.orElseThrow(() -> new IllegalStateException("process " + spawned.pid() + " has ended"));
+    }
+
+    /**
+     * The trace, once every traced process has ended (this process and the
+     * children it left behind). Only when no listener was given at launch.
+     *
+     * @throws IllegalStateException when events went to a listener instead
+     */
+    public Trace trace() throws InterruptedException {
+        if (trace == null) throw new IllegalStateException("events were delivered to the listener given at launch");
+        awaitTraceEnd();
+        return trace;
+    }
+
+    /** Waits until every traced process has ended and the listener has seen the last event. */
+    public void awaitTraceEnd() throws InterruptedException {
+        try {
+            session.ended().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        Throwable f = session.failure();
+        if (f != null) throw new IllegalStateException("tracing failed: " + f, f);
+    }
+
+    /** Waits at most {@code millis} for the trace to end; true when it did. */
+    public boolean awaitTraceEnd(long millis) {
+        return session.awaitEnd(millis);
+    }
+}
