@@ -1,0 +1,127 @@
+package dev.jstrace.sink;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where strace-style lines go: standard error, one {@code -o FILE}, a
+ * {@code -o |command} pipe, or with {@code -ff -o FILE} one {@code FILE.TID}
+ * per traced thread (strace names the files by thread id).
+ */
+public final class StraceOutput implements Closeable {
+    private final PrintStream single;
+    private final Path perThreadBase;
+    private final boolean append;
+    private final boolean named;
+    private final boolean interactive;
+    private final Process pipeProcess;
+    private final Map<Integer, PrintStream> perThread = new LinkedHashMap<>();
+
+    private StraceOutput(PrintStream single, Path perThreadBase, boolean append, boolean named,
+                         boolean interactive, Process pipeProcess) {
+        this.single = single;
+        this.perThreadBase = perThreadBase;
+        this.append = append;
+        this.named = named;
+        this.interactive = interactive;
+        this.pipeProcess = pipeProcess;
+    }
+
+    /** Lines to standard error (or any stream standing in for it), flushed as they are written. */
+    public static StraceOutput stderr(PrintStream err) {
+        return new StraceOutput(err, null, false, false, true, null);
+    }
+
+    /** Lines to {@code -o FILE}; {@code append} is {@code -A}. */
+    public static StraceOutput file(Path file, boolean append) throws IOException {
+        return new StraceOutput(open(file, append), null, append, true, false, null);
+    }
+
+    /** Lines to {@code -o |command}: piped into {@code sh -c command}, as strace does. */
+    public static StraceOutput pipe(String command) throws IOException {
+        Process p = new ProcessBuilder("/bin/sh", "-c", command)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        PrintStream ps = new PrintStream(new BufferedOutputStream(p.getOutputStream(), 1 << 16), false,
+                StandardCharsets.UTF_8);
+        return new StraceOutput(ps, null, false, true, false, p);
+    }
+
+    /** {@code -ff -o BASE}: each thread's lines in {@code BASE.TID}, opened on its first line. */
+    public static StraceOutput perThread(Path base, boolean append) {
+        return new StraceOutput(null, base, append, true, false, null);
+    }
+
+    /** Whether {@code -o} was given: strace then writes the {@code 1234  } prefix instead of {@code [pid  1234] }. */
+    public boolean named() {
+        return named;
+    }
+
+    /** Whether every thread has a file of its own (no pid prefixes at all). */
+    public boolean perThread() {
+        return perThreadBase != null;
+    }
+
+    /** Whether lines should be flushed as soon as they are written (a terminal or standard error). */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    /** The stream for thread {@code tid}'s lines. */
+    public PrintStream streamFor(int tid) {
+        if (perThreadBase == null) return single;
+        return perThread.computeIfAbsent(tid, t -> {
+            try {
+                return open(perThreadBase.resolveSibling(perThreadBase.getFileName() + "." + t), append);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The stream the {@code -c} table goes to: the single output, or standard error with {@code -ff}. */
+    public PrintStream summaryStream(PrintStream stderr) {
+        return single != null ? single : stderr;
+    }
+
+    /** Pushes buffered lines out. */
+    public void flush() {
+        if (single != null) single.flush();
+        perThread.values().forEach(PrintStream::flush);
+    }
+
+    /** Flushes and closes every file (never standard error); waits for a {@code -o |command} to finish. */
+    @Override
+    public void close() {
+        if (single != null) {
+            if (named) single.close(); else single.flush();
+        }
+        perThread.values().forEach(PrintStream::close);
+        if (pipeProcess != null) {
+            try {
+                pipeProcess.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static PrintStream open(Path file, boolean append) throws IOException {
+        OutputStream out = append
+                ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE)
+                : Files.newOutputStream(file);
+        return new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);
+    }
+}
