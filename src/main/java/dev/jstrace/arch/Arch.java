@@ -39,12 +39,17 @@ public enum Arch {
     }
 
     /**
-     * The name strace prints: the table's, or {@code syscall_0x1c3} for a
-     * number outside it (strace 6.x prints unknown numbers in hex).
+     * The name strace prints: the table's, or for a number outside it strace's
+     * {@code syscall_%#lx} of the 64-bit number: {@code syscall_0x3e7}. The kernel
+     * reports a negative number (seccomp's -1) sign-extended, so -1 prints as
+     * {@code syscall_0xffffffffffffffff}. strace then prints all six arguments
+     * raw in {@code %#lx}: {@code syscall_0x3e7(0x1, 0x2, 0, 0, 0, 0)}.
      */
     public String displayName(int nr) {
         String n = syscallName(nr);
-        return n != null ? n : "syscall_" + Long.toHexString(Integer.toUnsignedLong(nr));
+        if (n != null) return n;
+        // %#lx: no 0x prefix for zero.
+        return nr == 0 ? "syscall_0" : "syscall_0x" + Long.toHexString(nr);
     }
 
     /** The number of {@code name}, or -1 where this ABI lacks it (aarch64 has no {@code open}). */

@@ -1,0 +1,119 @@
+import java.util.List;
+
+/**
+ * The constant groups written to dev.jstrace.arch.gen.Constants: which header
+ * to read and which macro names belong to the group. Data only; odd cases are
+ * explained next to the group.
+ *
+ * Rules applied to every group (in GenTables): names keep header order (first
+ * definition); a macro whose body is just another member of the group is an
+ * alias and is left out (O_NDELAY, SIGPOLL, MSG_TRYHARD); a name whose value is
+ * not an integer constant expression (the _IOR(...) ioctls, which need sizeof)
+ * is left out and listed in the group's comment; a FLAGS group leaves out
+ * members whose value is 0 (MAP_FILE), since a zero bit cannot be tested.
+ */
+final class ConstantGroups {
+    private ConstantGroups() {}
+
+    /** Where a group's header comes from: the kernel UAPI headers or glibc's. */
+    enum Source { KERNEL, GLIBC }
+
+    /**
+     * One group. {@code names} must match a whole macro name; {@code exclude}
+     * (may be null) removes names that match it; {@code flags} says whether
+     * members are bits to OR together or distinct values.
+     */
+    record Group(String field, String doc, Source source, String header, String names, String exclude,
+                 boolean flags) {}
+
+    static final List<Group> ALL = List.of(
+            new Group("OPEN_ACCESS_MODES", "open(2) access modes (the O_ACCMODE bits)", Source.KERNEL,
+                    "linux/fcntl.h", "O_(RDONLY|WRONLY|RDWR)", null, false),
+            // FASYNC is the kernel's name for glibc's O_ASYNC. O_SYNC and O_TMPFILE are
+            // multi-bit (__O_SYNC|O_DSYNC, __O_TMPFILE|O_DIRECTORY): test them before their parts.
+            new Group("OPEN_FLAGS", "open(2) flags other than the access mode; O_DIRECT, O_LARGEFILE,"
+                    + " O_DIRECTORY and O_NOFOLLOW differ between x86-64 and aarch64", Source.KERNEL,
+                    "linux/fcntl.h", "O_\\w+|FASYNC", "O_(RDONLY|WRONLY|RDWR|ACCMODE|TMPFILE_MASK)", true),
+            // AT_FDCWD is -100; AT_EACCESS and AT_REMOVEDIR share 0x200 (faccessat vs unlinkat).
+            new Group("AT_FLAGS", "AT_* values and flags of the *at(2) calls, including AT_FDCWD", Source.KERNEL,
+                    "linux/fcntl.h", "AT_\\w+", null, false),
+            new Group("FCNTL_COMMANDS", "fcntl(2) commands", Source.KERNEL, "linux/fcntl.h", "F_\\w+",
+                    "F_(RDLCK|WRLCK|UNLCK|EXLCK|SHLCK|OWNER_\\w+|SEAL_\\w+|LINUX_SPECIFIC_BASE)", false),
+            new Group("FCNTL_LOCK_TYPES", "struct flock l_type values", Source.KERNEL, "linux/fcntl.h",
+                    "F_(RDLCK|WRLCK|UNLCK|EXLCK|SHLCK)", null, false),
+            new Group("FCNTL_SEALS", "F_ADD_SEALS/F_GET_SEALS bits", Source.KERNEL, "linux/fcntl.h",
+                    "F_SEAL_\\w+", null, true),
+            new Group("FD_FLAGS", "F_GETFD/F_SETFD bits", Source.KERNEL, "linux/fcntl.h", "FD_CLOEXEC", null, true),
+            new Group("PROT_FLAGS", "mmap(2)/mprotect(2) protection bits (PROT_NONE is 0)", Source.KERNEL,
+                    "linux/mman.h", "PROT_\\w+", null, true),
+            new Group("MAP_TYPES", "the mmap(2) map type (the MAP_TYPE bits)", Source.KERNEL, "linux/mman.h",
+                    "MAP_(SHARED|PRIVATE|SHARED_VALIDATE)", null, false),
+            // MAP_HUGE_2MB and friends are sizes in bits 26..31; strace prints them as N<<MAP_HUGE_SHIFT.
+            new Group("MAP_FLAGS", "mmap(2) flags other than the map type", Source.KERNEL, "linux/mman.h",
+                    "MAP_\\w+", "MAP_(SHARED|PRIVATE|SHARED_VALIDATE|TYPE|HUGE_\\w+)", true),
+            new Group("MREMAP_FLAGS", "mremap(2) flags", Source.KERNEL, "linux/mman.h", "MREMAP_\\w+", null, true),
+            new Group("MADVISE_ADVICE", "madvise(2) advice values", Source.KERNEL, "linux/mman.h", "MADV_\\w+",
+                    null, false),
+            new Group("MSYNC_FLAGS", "msync(2) flags", Source.KERNEL, "linux/mman.h", "MS_(ASYNC|INVALIDATE|SYNC)",
+                    null, true),
+            new Group("MLOCKALL_FLAGS", "mlockall(2) flags", Source.KERNEL, "linux/mman.h", "MCL_\\w+", null, true),
+            new Group("MLOCK2_FLAGS", "mlock2(2) flags", Source.KERNEL, "linux/mman.h", "MLOCK_\\w+", null, true),
+            // The low byte of clone's flags is the exit signal (CSIGNAL), not a flag.
+            new Group("CLONE_FLAGS", "clone(2)/clone3(2) flags", Source.KERNEL, "linux/sched.h", "CLONE_\\w+",
+                    "CLONE_ARGS_\\w+", true),
+            new Group("SCHED_POLICIES", "sched_setscheduler(2) policies", Source.KERNEL, "linux/sched.h",
+                    "SCHED_(NORMAL|FIFO|RR|BATCH|IDLE|DEADLINE|EXT)", null, false),
+            new Group("FUTEX_COMMANDS", "futex(2) commands (op & FUTEX_CMD_MASK)", Source.KERNEL, "linux/futex.h",
+                    "FUTEX_(WAIT|WAKE|FD|REQUEUE|CMP_REQUEUE|WAKE_OP|LOCK_PI|UNLOCK_PI|TRYLOCK_PI|WAIT_BITSET"
+                            + "|WAKE_BITSET|WAIT_REQUEUE_PI|CMP_REQUEUE_PI|LOCK_PI2)", null, false),
+            new Group("FUTEX_OP_FLAGS", "futex(2) op modifier bits", Source.KERNEL, "linux/futex.h",
+                    "FUTEX_(PRIVATE_FLAG|CLOCK_REALTIME)", null, true),
+            new Group("SIGPROCMASK_HOW", "rt_sigprocmask(2) how", Source.KERNEL, "asm/signal.h",
+                    "SIG_(BLOCK|UNBLOCK|SETMASK)", null, false),
+            new Group("SA_FLAGS", "struct sigaction sa_flags bits", Source.KERNEL, "asm/signal.h", "SA_\\w+", null,
+                    true),
+            new Group("POLL_EVENTS", "poll(2) events/revents bits", Source.KERNEL, "asm/poll.h", "POLL\\w+", null,
+                    true),
+            new Group("EPOLL_EVENTS", "epoll_event events bits", Source.KERNEL, "linux/eventpoll.h",
+                    "EPOLL[A-Z]\\w*", null, true),
+            new Group("EPOLL_CTL_OPS", "epoll_ctl(2) operations", Source.KERNEL, "linux/eventpoll.h",
+                    "EPOLL_CTL_\\w+", null, false),
+            new Group("EPOLL_CREATE_FLAGS", "epoll_create1(2) flags", Source.KERNEL, "linux/eventpoll.h",
+                    "EPOLL_CLOEXEC", null, true),
+            // Options only: the sub-values (PR_SET_MM_*, PR_SPEC_*, PR_SCHED_CORE_*...) share small numbers.
+            new Group("PRCTL_OPTIONS", "prctl(2) options", Source.KERNEL, "linux/prctl.h",
+                    "PR_(SET|GET)_\\w+|PR_CAPBSET_(READ|DROP)|PR_TASK_PERF_EVENTS_(DISABLE|ENABLE)|PR_MCE_KILL"
+                            + "|PR_MCE_KILL_GET|PR_CAP_AMBIENT|PR_(SVE|SME)_(SET|GET)_VL|PR_PAC_RESET_KEYS"
+                            + "|PR_PAC_(SET|GET)_ENABLED_KEYS|PR_SCHED_CORE|PR_RISCV_V_(SET|GET)_CONTROL"
+                            + "|PR_MPX_(EN|DIS)ABLE_MANAGEMENT|PR_(SET|GET)_SHADOW_STACK_STATUS|PR_LOCK_SHADOW_STACK_STATUS"
+                            + "|PR_FUTEX_HASH|PR_TIMER_CREATE_RESTORE_IDS|PR_RISCV_SET_ICACHE_FLUSH_CTX",
+                    "PR_SET_MM_\\w+|PR_SET_PTRACER_ANY|PR_SET_VMA_ANON_NAME|PR_(SET|GET)_(SPECULATION_CTRL_\\w+)"
+                            + "|PR_GET_FP_MODE_\\w+|PR_SET_FP_MODE_\\w+|PR_(SET|GET)_IO_FLUSHER_\\w+"
+                            + "|PR_SET_SYSCALL_USER_DISPATCH_\\w+|PR_SET_TAGGED_ADDR_CTRL_\\w+|PR_GET_PDEATHSIG_\\w+"
+                            + "|PR_(SET|GET)_SHADOW_STACK_\\w+_STATUS_\\w+|PR_SET_MEMORY_MERGE_\\w+",
+                    false),
+            new Group("RLIMIT_RESOURCES", "getrlimit(2)/prlimit64(2) resources", Source.KERNEL, "asm/resource.h",
+                    "RLIMIT_\\w+", null, false),
+            // Only the requests with a literal number; the _IOR(...) ones need sizeof and are left out.
+            new Group("TTY_IOCTLS", "tty and FIO* ioctl(2) requests", Source.KERNEL, "asm/ioctls.h",
+                    "TC\\w+|TIOC\\w+|FIO\\w+", "TIOCPKT_\\w+|TIOCSER_TEMT", false),
+            new Group("WAIT_OPTIONS", "wait4(2)/waitid(2) options", Source.KERNEL, "linux/wait.h",
+                    "W(NOHANG|UNTRACED|STOPPED|EXITED|CONTINUED|NOWAIT)|__W(NOTHREAD|ALL|CLONE)", null, true),
+            new Group("SEEK_WHENCE", "lseek(2) whence", Source.KERNEL, "linux/fs.h", "SEEK_\\w+", "SEEK_MAX", false),
+            new Group("RENAME_FLAGS", "renameat2(2) flags", Source.KERNEL, "linux/fs.h", "RENAME_\\w+", null, true),
+            new Group("GRND_FLAGS", "getrandom(2) flags", Source.KERNEL, "linux/random.h", "GRND_\\w+", null, true),
+            new Group("CLOCK_IDS", "clock ids", Source.KERNEL, "linux/time.h", "CLOCK_\\w+", null, false),
+            new Group("FILE_TYPES", "st_mode file types (mode & S_IFMT)", Source.KERNEL, "linux/stat.h",
+                    "S_IF(SOCK|LNK|REG|BLK|DIR|CHR|IFO)", null, false),
+            // glibc, not the kernel, names these: AF_LOCAL/AF_FILE are AF_UNIX, AF_ROUTE is AF_NETLINK.
+            new Group("ADDRESS_FAMILIES", "socket address families (glibc's AF_*)", Source.GLIBC, "sys/socket.h",
+                    "AF_\\w+", "AF_(LOCAL|FILE|ROUTE|MAX)", false),
+            new Group("SOCKET_TYPES", "socket(2) types (type & 0xf)", Source.GLIBC, "sys/socket.h",
+                    "SOCK_(STREAM|DGRAM|RAW|RDM|SEQPACKET|DCCP|PACKET)", null, false),
+            new Group("SOCKET_FLAGS", "socket(2) type flags", Source.GLIBC, "sys/socket.h", "SOCK_(CLOEXEC|NONBLOCK)",
+                    null, true),
+            new Group("MSG_FLAGS", "send/recv flags", Source.GLIBC, "sys/socket.h", "MSG_\\w+", null, true),
+            // IPv6 extension headers (IPPROTO_HOPOPTS is 0, like IPPROTO_IP) live in a second enum.
+            new Group("IP_PROTOCOLS", "IP protocol numbers", Source.GLIBC, "netinet/in.h", "IPPROTO_\\w+",
+                    "IPPROTO_(MAX|HOPOPTS|ROUTING|FRAGMENT|ICMPV6|NONE|DSTOPTS|MH)", false));
+}

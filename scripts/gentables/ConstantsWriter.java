@@ -1,0 +1,120 @@
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes dev.jstrace.arch.gen.Constants: every group of {@link ConstantGroups}
+ * read once per architecture. A group equal on both is one {@code Named[]}; a
+ * group that differs is a {@code ByArch}, so a decoder cannot forget to pick
+ * the tracee's architecture where it matters (open flags).
+ */
+final class ConstantsWriter {
+    private final GenTables gen;
+
+    ConstantsWriter(GenTables gen) {
+        this.gen = gen;
+    }
+
+    /** One member of a group as read from one architecture's headers. */
+    record Member(long value, String name) {}
+
+    void write() throws IOException {
+        Map<String, CHeaders> x86 = new LinkedHashMap<>();
+        Map<String, CHeaders> arm = new LinkedHashMap<>();
+        StringBuilder body = new StringBuilder();
+        for (ConstantGroups.Group g : ConstantGroups.ALL) {
+            CHeaders hx = x86.computeIfAbsent(g.header(), GenTables::x86);
+            CHeaders ha = arm.computeIfAbsent(g.header(), GenTables::aarch64);
+            List<String> skipped = new ArrayList<>();
+            List<Member> mx = members(hx, g, skipped);
+            List<Member> ma = members(ha, g, new ArrayList<>());
+            if (mx.isEmpty()) throw new IllegalStateException("group " + g.field() + " is empty");
+            String where = (g.source() == ConstantGroups.Source.KERNEL ? "kernel UAPI " : "glibc ") + g.header();
+            body.append("    /**\n     * ").append(g.doc()).append(" (").append(where).append(").\n");
+            if (!skipped.isEmpty()) {
+                body.append("     * Not integer constants, so left out: ").append(String.join(", ", skipped)).append(".\n");
+            }
+            body.append("     */\n");
+            if (mx.equals(ma)) {
+                body.append("    public static final Named[] ").append(g.field()).append(" = ");
+                array(body, mx, g.flags(), "    ");
+                body.append(";\n\n");
+            } else {
+                body.append("    public static final ByArch ").append(g.field()).append(" = new ByArch(\n");
+                body.append("        ");
+                array(body, mx, g.flags(), "        ");
+                body.append(",\n        ");
+                array(body, ma, g.flags(), "        ");
+                body.append(");\n\n");
+            }
+        }
+        StringBuilder b = GenTables.header(List.of(
+                "headers under " + GenTables.X86_64_ROOTS + " (x86-64) and " + GenTables.AARCH64_ROOTS
+                        + " (aarch64), read as gcc for each target would",
+                "the groups listed in scripts/gentables/ConstantGroups.java"));
+        b.append("""
+                import dev.jstrace.arch.Arch;
+
+                /**
+                 * Named constants of the kernel and glibc headers, grouped the way the decoders
+                 * use them. Each group keeps header order; aliases are left out. A group whose
+                 * values differ between the two ABIs is a {@link ByArch}.
+                 */
+                public final class Constants {
+                    private Constants() {}
+
+                    /** One named value of a group. */
+                    public record Named(long value, String name) {}
+
+                    /** A group whose members differ between x86-64 and aarch64. */
+                    public record ByArch(Named[] x86_64, Named[] aarch64) {
+                        /** The members for {@code arch}. */
+                        public Named[] of(Arch arch) {
+                            return switch (arch) {
+                                case X86_64 -> x86_64;
+                                case AARCH64 -> aarch64;
+                            };
+                        }
+                    }
+
+                """);
+        b.append(body.toString().stripTrailing()).append("\n}\n");
+        gen.write("Constants", b);
+    }
+
+    private static List<Member> members(CHeaders h, ConstantGroups.Group g, List<String> skipped) {
+        Pattern names = Pattern.compile(g.names());
+        Pattern exclude = g.exclude() == null ? null : Pattern.compile(g.exclude());
+        List<Member> out = new ArrayList<>();
+        for (String n : h.names()) {
+            if (!names.matcher(n).matches() || (exclude != null && exclude.matcher(n).matches())) continue;
+            if (GenTables.isAlias(h, n, names)) continue;
+            Long v = h.value(n);
+            if (v == null) {
+                skipped.add(n);
+                continue;
+            }
+            if (g.flags() && v == 0) continue;
+            out.add(new Member(v, n));
+        }
+        return out;
+    }
+
+    private static void array(StringBuilder b, List<Member> ms, boolean flags, String indent) {
+        b.append("new Named[] {\n");
+        for (Member m : ms) {
+            b.append(indent).append("    new Named(").append(literal(m.value(), flags)).append(", \"")
+                    .append(m.name()).append("\"),\n");
+        }
+        b.append(indent).append('}');
+    }
+
+    private static String literal(long v, boolean flags) {
+        if (v < 0) return v + "L";
+        if (!flags && v < 4096) return Long.toString(v);
+        return "0x" + Long.toHexString(v) + (v > Integer.MAX_VALUE ? "L" : "");
+    }
+}

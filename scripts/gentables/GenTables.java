@@ -1,0 +1,328 @@
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the tables in src/main/java/dev/jstrace/arch/gen from the kernel UAPI
+ * headers (Linux 6.1 here), glibc's headers and strerror, and the checked-in
+ * lists in scripts/tables. Run it through scripts/gen-tables from the project
+ * root; {@code --out DIR} writes somewhere else (the regeneration test uses it).
+ *
+ * The inputs are pinned below, not passed in: the same command must always
+ * read the same files, so that a generated file's first line says all.
+ */
+public final class GenTables {
+    static final String COMMAND = "scripts/gen-tables";
+    static final String PACKAGE = "dev.jstrace.arch.gen";
+
+    /** x86-64: Debian's multiarch UAPI headers (linux-libc-dev) and glibc (libc6-dev). */
+    static final List<Path> X86_64_ROOTS = List.of(Path.of("/usr/include/x86_64-linux-gnu"), Path.of("/usr/include"));
+    /** aarch64: Debian's linux-libc-dev-arm64-cross and libc6-dev-arm64-cross. */
+    static final List<Path> AARCH64_ROOTS = List.of(Path.of("/usr/aarch64-linux-gnu/include"));
+    static final Path NEWER_SYSCALLS = Path.of("scripts/tables/syscalls-newer.txt");
+    static final Path INTERNAL_ERRNOS = Path.of("scripts/tables/errnos-kernel-internal.txt");
+
+    /** What gcc 12 predefines for each target, as far as these headers look. */
+    static final Map<String, String> X86_64_PREDEFINED = predefined("__x86_64__", "__x86_64");
+    static final Map<String, String> AARCH64_PREDEFINED = predefined("__aarch64__", "__AARCH64EL__");
+
+    private static Map<String, String> predefined(String... archMacros) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String a : archMacros) m.put(a, "1");
+        m.putAll(Map.of("__LP64__", "1", "_LP64", "1", "__linux__", "1", "__CHAR_BIT__", "8",
+                "__SIZEOF_LONG__", "8", "__GNUC__", "12", "__GNUC_MINOR__", "2", "__STDC__", "1",
+                "__STDC_VERSION__", "201710L", "_GNU_SOURCE", "1"));
+        return m;
+    }
+
+    /** Not syscalls although named __NR_*: a count and the base of aarch64's unused arch range. */
+    static final List<String> NOT_SYSCALLS = List.of("__NR_syscalls", "__NR_arch_specific_syscall");
+
+    private final Path out;
+
+    private GenTables(Path out) {
+        this.out = out.resolve(PACKAGE.replace('.', '/'));
+    }
+
+    /** Entry point: {@code [--out DIR]}, run from the project root. */
+    public static void main(String[] args) throws Throwable {
+        Path out = Path.of("src/main/java");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out")) out = Path.of(args[++i]);
+            else throw new IllegalArgumentException("usage: GenTables [--out DIR]  (unknown: " + args[i] + ")");
+        }
+        if (!Files.exists(NEWER_SYSCALLS)) throw new IllegalStateException("run from the project root");
+        GenTables g = new GenTables(out);
+        Files.createDirectories(g.out);
+        g.syscalls();
+        g.errnos();
+        g.signals();
+        new ConstantsWriter(g).write();
+    }
+
+    static CHeaders x86(String header) {
+        return new CHeaders(X86_64_ROOTS, X86_64_PREDEFINED).include(header);
+    }
+
+    static CHeaders aarch64(String header) {
+        return new CHeaders(AARCH64_ROOTS, AARCH64_PREDEFINED).include(header);
+    }
+
+    // ---------------------------------------------------------------- syscalls
+
+    private void syscalls() throws IOException {
+        List<String[]> newer = readTable(NEWER_SYSCALLS);
+        writeSyscalls("X86_64Syscalls", "x86-64", syscallTable(x86("asm/unistd.h"), newer, "x86_64"),
+                List.of("/usr/include/x86_64-linux-gnu/asm/unistd.h (-> asm/unistd_64.h; x32 and i386 not read)",
+                        NEWER_SYSCALLS + " (abi common and x86_64)"));
+        writeSyscalls("Aarch64Syscalls", "aarch64", syscallTable(aarch64("asm/unistd.h"), newer, "aarch64"),
+                List.of("/usr/aarch64-linux-gnu/include/asm/unistd.h (-> asm-generic/unistd.h with arm64's __ARCH_WANT_*)",
+                        NEWER_SYSCALLS + " (abi common)"));
+    }
+
+    private static TreeMap<Integer, String> syscallTable(CHeaders h, List<String[]> newer, String abi) {
+        TreeMap<Integer, String> byNr = new TreeMap<>();
+        for (String macro : h.names()) {
+            if (!macro.startsWith("__NR_") || NOT_SYSCALLS.contains(macro)) continue;
+            Long nr = h.value(macro);
+            if (nr == null) throw new IllegalStateException("no number for " + macro);
+            put(byNr, nr.intValue(), macro.substring("__NR_".length()));
+        }
+        for (String[] row : newer) {
+            if (row[2].equals("common") || row[2].equals(abi)) put(byNr, Integer.parseInt(row[0]), row[1]);
+        }
+        return byNr;
+    }
+
+    private static void put(Map<Integer, String> byNr, int nr, String name) {
+        String old = byNr.putIfAbsent(nr, name);
+        if (old != null && !old.equals(name)) throw new IllegalStateException(nr + " is both " + old + " and " + name);
+    }
+
+    private void writeSyscalls(String cls, String arch, TreeMap<Integer, String> byNr, List<String> inputs)
+            throws IOException {
+        StringBuilder b = header(inputs);
+        b.append("/** The ").append(arch).append(" syscall names by number, as strace names them. */\n")
+                .append("public final class ").append(cls).append(" {\n")
+                .append("    private ").append(cls).append("() {}\n\n")
+                .append("    /** Names indexed by syscall number; null where the number is unassigned. */\n")
+                .append("    public static final String[] NAMES = {\n");
+        for (int nr = 0; nr <= byNr.lastKey(); nr++) {
+            String n = byNr.get(nr);
+            b.append("        ").append(n == null ? "null" : '"' + n + '"').append(", // ").append(nr).append('\n');
+        }
+        b.append("    };\n}\n");
+        write(cls, b);
+    }
+
+    // ------------------------------------------------------------------ errnos
+
+    private void errnos() throws Throwable {
+        Map<Integer, String> names = firstNames(x86("asm/errno.h"), "E[A-Z0-9]+");
+        // aarch64 uses the generic numbering too; a difference would need a second table.
+        if (!names.equals(firstNames(aarch64("asm/errno.h"), "E[A-Z0-9]+"))) {
+            throw new IllegalStateException("errno numbers differ between x86-64 and aarch64");
+        }
+        Map<Integer, String> messages = new TreeMap<>();
+        for (int e : names.keySet()) messages.put(e, strerror(e));
+        for (String[] row : readTable(INTERNAL_ERRNOS)) {
+            int e = Integer.parseInt(row[0]);
+            names.put(e, row[1]);
+            messages.put(e, row.length > 2 ? row[2] : strerror(e));
+        }
+        StringBuilder b = header(List.of("/usr/include/x86_64-linux-gnu/asm/errno.h (-> asm-generic/errno.h,"
+                        + " errno-base.h; aliases such as EWOULDBLOCK left out)",
+                "/usr/aarch64-linux-gnu/include/asm/errno.h (checked equal)",
+                INTERNAL_ERRNOS.toString(), "glibc strerror() in the C locale, called by the generator"));
+        b.append("""
+                /**
+                 * errno names and the messages strace prints after them: glibc's strerror
+                 * text, except for the kernel-internal restart codes, where strace prints
+                 * its own. An errno without a name is printed by strace as its number
+                 * followed by glibc's "Unknown error N".
+                 */
+                public final class Errnos {
+                    private Errnos() {}
+
+                    /** The errno's name (ENOENT, ERESTARTSYS), or null when it has none. */
+                    public static String name(int errno) {
+                        return switch (errno) {
+                """);
+        names.forEach((e, n) -> b.append("            case ").append(e).append(" -> \"").append(n).append("\";\n"));
+        b.append("""
+                            default -> null;
+                        };
+                    }
+
+                    /** The message strace prints for the errno, or null when the errno has no name. */
+                    public static String message(int errno) {
+                        return switch (errno) {
+                """);
+        messages.forEach((e, m) -> b.append("            case ").append(e).append(" -> ").append(quote(m)).append(";\n"));
+        b.append("""
+                            default -> null;
+                        };
+                    }
+
+                    /** The number of an errno name such as {@code "ENOENT"}, or -1. */
+                    public static int number(String name) {
+                        return switch (name) {
+                """);
+        names.forEach((e, n) -> b.append("            case \"").append(n).append("\" -> ").append(e).append(";\n"));
+        b.append("            default -> -1;\n        };\n    }\n}\n");
+        write("Errnos", b);
+    }
+
+    /** glibc's strerror text, pinned to the C locale so the output does not depend on $LANG. */
+    private static String strerror(int errno) throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        var libc = linker.defaultLookup();
+        MethodHandle setlocale = linker.downcallHandle(libc.find("setlocale").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+        MethodHandle strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment unused = (MemorySegment) setlocale.invokeExact(6 /* LC_ALL in glibc */, a.allocateFrom("C"));
+            MemorySegment s = (MemorySegment) strerror.invokeExact(errno);
+            return s.reinterpret(4096).getString(0);
+        }
+    }
+
+    /** Number to name for macros matching {@code pattern}, first definition wins, aliases skipped. */
+    static Map<Integer, String> firstNames(CHeaders h, String pattern) {
+        Pattern p = Pattern.compile(pattern);
+        Map<Integer, String> out = new TreeMap<>();
+        for (String n : h.names()) {
+            if (!p.matcher(n).matches() || isAlias(h, n, p)) continue;
+            Long v = h.value(n);
+            if (v != null) out.putIfAbsent(v.intValue(), n);
+        }
+        return out;
+    }
+
+    /** True when the macro's body is just another name of the same group (EWOULDBLOCK is EAGAIN). */
+    static boolean isAlias(CHeaders h, String name, Pattern group) {
+        String body = h.macro(name).body();
+        return !body.equals(name) && group.matcher(body).matches() && h.macro(body) != null;
+    }
+
+    // ----------------------------------------------------------------- signals
+
+    private void signals() throws IOException {
+        CHeaders x = x86("asm/signal.h");
+        CHeaders generic = aarch64("asm/signal.h");
+        Map<Integer, String> names = firstNames(x, "SIG[A-Z0-9]+");
+        names.keySet().removeIf(n -> n < 1 || n >= 32); // SIGRTMIN/SIGRTMAX/SIGSTKSZ are not signals
+        if (!names.equals(firstNames(generic, "SIG[A-Z0-9]+").entrySet().stream()
+                .filter(e -> e.getKey() >= 1 && e.getKey() < 32)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))) {
+            throw new IllegalStateException("signal numbers differ between x86-64 and aarch64");
+        }
+        // x86's UAPI asm/signal.h leaves _NSIG to the kernel's own header (64 there too);
+        // the generic header aarch64 uses spells it out.
+        long rtmin = generic.value("SIGRTMIN");
+        long nsig = generic.value("_NSIG");
+        // Same-number synonyms (SIGIOT) and aliases (SIGPOLL) are accepted when parsing names.
+        Map<String, Integer> synonyms = new LinkedHashMap<>();
+        for (String n : x.names()) {
+            Long v = n.matches("SIG[A-Z0-9]+") ? x.value(n) : null;
+            if (v != null && v >= 1 && v < 32 && !names.get(v.intValue()).equals(n)) synonyms.put(n, v.intValue());
+        }
+        List<String> all = new ArrayList<>(Arrays.asList(new String[(int) nsig + 1]));
+        names.forEach(all::set);
+        // strace 6.1 names the kernel's real-time signals SIGRTMIN, SIGRT_1 .. SIGRT_32.
+        all.set((int) rtmin, "SIGRTMIN");
+        for (long s = rtmin + 1; s <= nsig; s++) all.set((int) s, "SIGRT_" + (s - rtmin));
+        StringBuilder b = header(List.of("/usr/include/x86_64-linux-gnu/asm/signal.h",
+                "/usr/aarch64-linux-gnu/include/asm/signal.h (-> asm-generic/signal.h; checked equal; SIGRTMIN, _NSIG)",
+                "strace 6.1's names for real-time signals: SIGRTMIN, SIGRT_1 .. SIGRT_32"));
+        b.append("""
+                /** Signal names by the kernel's numbers (the same on x86-64 and aarch64), as strace prints them. */
+                public final class Signals {
+                    private Signals() {}
+
+                """);
+        b.append("    /** The kernel's first real-time signal (glibc reserves two, so its SIGRTMIN is larger). */\n")
+                .append("    public static final int SIGRTMIN = ").append(rtmin).append(";\n\n")
+                .append("    /** The highest signal number (the kernel's _NSIG). */\n")
+                .append("    public static final int NSIG = ").append(nsig).append(";\n\n")
+                .append("    private static final String[] NAMES = {\n");
+        for (int s = 0; s < all.size(); s++) {
+            b.append("        ").append(all.get(s) == null ? "null" : '"' + all.get(s) + '"').append(", // ")
+                    .append(s).append('\n');
+        }
+        b.append("    };\n\n    private static final java.util.Map<String, Integer> SYNONYMS = java.util.Map.of(");
+        b.append(String.join(", ", synonyms.entrySet().stream()
+                .map(e -> '"' + e.getKey() + "\", " + e.getValue()).toList()));
+        b.append("""
+                );
+
+                    /** The signal's name (SIGKILL, SIGRT_2), or null for a number that is not a signal. */
+                    public static String name(int sig) {
+                        return sig > 0 && sig < NAMES.length ? NAMES[sig] : null;
+                    }
+
+                    /**
+                     * The number of a signal name, read as strace reads {@code -e signal=}: case does
+                     * not matter and the SIG prefix is optional ({@code KILL}, {@code sigkill},
+                     * {@code SIGRT_3}); synonyms such as SIGIOT and SIGPOLL are accepted. -1 when unknown.
+                     */
+                    public static int number(String name) {
+                        String n = name.toUpperCase(java.util.Locale.ROOT);
+                        if (!n.startsWith("SIG")) n = "SIG" + n;
+                        for (int s = 1; s < NAMES.length; s++) {
+                            if (n.equals(NAMES[s])) return s;
+                        }
+                        return SYNONYMS.getOrDefault(n, -1);
+                    }
+                }
+                """);
+        write("Signals", b);
+    }
+
+    // ------------------------------------------------------------------ output
+
+    /** Rows of a whitespace-separated table file, without comments and blank lines. */
+    static List<String[]> readTable(Path p) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(p)) {
+            String l = line.replaceAll("#.*", "").strip();
+            if (l.isEmpty()) continue;
+            String[] f = l.split("\\s+", 3);
+            rows.add(f);
+        }
+        return rows;
+    }
+
+    /** The file header: the command, the DO NOT EDIT line, the inputs, the package. */
+    static StringBuilder header(List<String> inputs) {
+        StringBuilder b = new StringBuilder();
+        b.append("// ").append(COMMAND).append('\n')
+                .append("// Code generated by ").append(COMMAND).append(". DO NOT EDIT.\n")
+                .append("// Generator: scripts/gentables/GenTables.java. Inputs:\n");
+        for (String i : inputs) b.append("//   ").append(i).append('\n');
+        b.append('\n').append("package ").append(PACKAGE).append(";\n\n");
+        return b;
+    }
+
+    static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    void write(String cls, CharSequence text) throws IOException {
+        Files.writeString(out.resolve(cls + ".java"), text);
+    }
+}
