@@ -1,0 +1,335 @@
+package dev.jstrace.sink;
+
+import dev.jstrace.ProcessEvent;
+import dev.jstrace.Syscall;
+import dev.jstrace.SyscallEntered;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The process and thread bookkeeping shared by the TEF and Perfetto sinks
+ * (each sink owns one instance): which process and thread an event belongs to
+ * in the output, their display names, per-thread slice clamping, and the
+ * fork-to-child flow links.
+ *
+ * <p>Pid reuse: once a process (or thread) has ended, a later event carrying
+ * the same number starts a new incarnation with a fresh output id,
+ * {@code id + k * 2^22}. 2^22 is PID_MAX_LIMIT, so a synthetic id can never
+ * collide with a real one; the sinks record the real id in the event args.
+ */
+final class PerfettoProcesses {
+    /** PID_MAX_LIMIT (include/linux/threads.h): no real pid or tid reaches it. */
+    static final int SYNTHETIC_STRIDE = 1 << 22;
+    /** TASK_COMM_LEN - 1: the kernel keeps this many characters of a thread's name. */
+    private static final int COMM_CHARS = 15;
+
+    /** One incarnation of a process. */
+    static final class Proc {
+        final int realPid;
+        final int outPid;
+        String command;
+        /** Bumped on every rename, so a sink can tell whether it has written the current name. */
+        int nameVersion;
+        boolean dead;
+        final List<Thread> threads = new ArrayList<>(2);
+        /** For the sink's use: its track uuid, or 0 before the sink has announced the process. */
+        long trackUuid;
+        /** For the sink's use: the {@link #nameVersion} it last wrote. */
+        int writtenNameVersion = -1;
+        /** For the Perfetto sink: bytes and fd counters, created on first use. */
+        PerfettoIoCounters io;
+
+        Proc(int realPid, int outPid) {
+            this.realPid = realPid;
+            this.outPid = outPid;
+        }
+
+        /** {@code cmd [pid]}, or {@code pid N} when nothing names it. */
+        String displayName() {
+            return command != null ? command + " [" + realPid + "]" : "pid " + realPid;
+        }
+
+        /** Whether the output id differs from the real one (the pid was reused in this trace). */
+        boolean remapped() {
+            return outPid != realPid;
+        }
+    }
+
+    /** One incarnation of a thread. */
+    static final class Thread {
+        final int realTid;
+        final int outTid;
+        final Proc proc;
+        String name;
+        int nameVersion;
+        boolean dead;
+        boolean sliceSeen;
+        /** End of the latest slice written on this thread: the next one may not start earlier. */
+        long lastEnd = Long.MIN_VALUE;
+        /** Start and end of the slice last passed to {@link PerfettoProcesses#clampSlice}. */
+        long sliceStart;
+        long sliceEnd;
+        /** The syscall this thread has entered and not yet left, or null. */
+        SyscallEntered pending;
+        /** For the sink's use, as in {@link Proc}. */
+        long trackUuid;
+        int writtenNameVersion = -1;
+
+        Thread(int realTid, int outTid, Proc proc) {
+            this.realTid = realTid;
+            this.outTid = outTid;
+            this.proc = proc;
+        }
+
+        boolean remapped() {
+            return outTid != realTid;
+        }
+    }
+
+    /** A fork-to-child link: leaves the parent's clone slice, enters the child's first slice. */
+    private static final class Flow {
+        final long id;
+        boolean outDone;
+        boolean inDone;
+
+        Flow(long id) {
+            this.id = id;
+        }
+    }
+
+    private final PerfettoProcessInfo info;
+    private final Map<Integer, Proc> procs = new HashMap<>();
+    private final Map<Integer, Thread> threads = new HashMap<>();
+    private final Map<Integer, Integer> incarnations = new HashMap<>();
+    private final Map<Integer, Flow> flowsByChild = new HashMap<>();
+    private long nextFlowId = 1;
+    private Proc first;
+
+    PerfettoProcesses(PerfettoProcessInfo info) {
+        this.info = info;
+    }
+
+    /** The first process seen (the traced command), or null. */
+    Proc firstProcess() {
+        return first;
+    }
+
+    /** Every live thread, for writing the slices of syscalls still running when the trace ends. */
+    List<Thread> liveThreads() {
+        List<Thread> out = new ArrayList<>();
+        for (Thread t : threads.values()) {
+            if (!t.dead && !t.proc.dead) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The live thread with this tid, or null: a lookup that never starts an incarnation. */
+    Thread liveThread(int tid) {
+        Thread t = threads.get(tid);
+        return t != null && !t.dead ? t : null;
+    }
+
+    /**
+     * The thread an event with this pid and tid belongs to, starting a new
+     * incarnation when the number is new or its last owner has ended.
+     *
+     * @param parentTid the creating thread for a STARTED event, else 0: names are inherited from it
+     */
+    Thread thread(int pid, int tid, int parentTid) {
+        Thread t = threads.get(tid);
+        if (t != null && !t.dead && t.proc.realPid == pid) {
+            return t;
+        }
+        Thread parent = parentTid != 0 ? threads.get(parentTid) : null;
+        Proc p = procs.get(pid);
+        boolean newProc = p == null || p.dead;
+        if (newProc) {
+            p = new Proc(pid, freshOutputId(pid));
+            p.command = info.commandLine(pid);
+            if (p.command == null && parent != null) {
+                p.command = parent.proc.command; // a fork child runs its parent's program until it execs
+            }
+            procs.put(pid, p);
+            if (first == null) {
+                first = p;
+            }
+        }
+        int outTid = tid == pid && newProc ? p.outPid : freshOutputId(tid);
+        t = new Thread(tid, outTid, p);
+        t.name = info.threadName(pid, tid);
+        if (t.name == null && parent != null) {
+            t.name = parent.name; // clone copies the creator's comm
+        }
+        if (t.name == null && tid == pid && p.command != null) {
+            t.name = commOf(firstWord(p.command));
+        }
+        if (t.name == null) {
+            t.name = tid == pid ? "pid " + tid : "thread " + tid;
+        }
+        p.threads.add(t);
+        threads.put(tid, t);
+        return t;
+    }
+
+    /**
+     * Applies a process event: deaths end incarnations, exec retires the
+     * former tid, a start with a parent opens a flow.
+     */
+    void apply(ProcessEvent e, Thread t) {
+        switch (e.kind()) {
+            case STARTED -> {
+                if (e.parentTid() != 0) {
+                    flowsByChild.putIfAbsent(e.tid(), new Flow(nextFlowId++));
+                }
+            }
+            case EXEC -> {
+                Thread former = threads.get(e.status());
+                if (former != null && former != t && former.proc == t.proc) {
+                    former.dead = true;
+                }
+            }
+            case EXITED, KILLED -> {
+                t.dead = true;
+                dropUnenteredFlow(t.realTid);
+                if (e.lastOfProcess()) {
+                    t.proc.dead = true;
+                    for (Thread other : t.proc.threads) {
+                        other.dead = true;
+                        dropUnenteredFlow(other.realTid);
+                    }
+                }
+            }
+            case DETACHED -> { }
+        }
+    }
+
+    /** Renames the process and thread after a successful execve/execveat. */
+    void applyExec(Syscall s, Thread t) {
+        String path = unquote(s.argTexts().isEmpty() ? null : s.argTexts().get(s.name().equals("execveat") ? 1 : 0));
+        String argvText = s.argTexts().size() > (s.name().equals("execveat") ? 2 : 1)
+                ? s.argTexts().get(s.name().equals("execveat") ? 2 : 1) : null;
+        String argv = argvOf(argvText);
+        String command = argv != null ? argv : path;
+        if (command != null) {
+            t.proc.command = command;
+            t.proc.nameVersion++;
+        }
+        if (path != null) {
+            t.name = commOf(path);
+            t.nameVersion++;
+        }
+    }
+
+    /** The flow id leaving this clone/fork slice toward its child, or 0. */
+    long flowOut(Syscall s) {
+        if (!s.returned() || s.returnValue() <= 0 || !isProcessCreation(s.name())) {
+            return 0;
+        }
+        Flow f = flowsByChild.get((int) s.returnValue());
+        if (f == null || f.outDone) {
+            return 0;
+        }
+        f.outDone = true;
+        if (f.inDone) {
+            flowsByChild.remove((int) s.returnValue());
+        }
+        return f.id;
+    }
+
+    /** The flow id entering this thread's first slice, or 0; marks the thread's first slice seen. */
+    long flowIn(Thread t) {
+        if (t.sliceSeen) {
+            return 0;
+        }
+        t.sliceSeen = true;
+        Flow f = flowsByChild.get(t.realTid);
+        if (f == null || f.inDone) {
+            return 0;
+        }
+        f.inDone = true;
+        if (f.outDone) {
+            flowsByChild.remove(t.realTid);
+        }
+        return f.id;
+    }
+
+    /**
+     * Fixes a slice's bounds so that slices on one thread never overlap: a
+     * start before the previous end (clock jitter) is moved to that end.
+     * Results land in {@code t.sliceStart} / {@code t.sliceEnd}.
+     */
+    static void clampSlice(Thread t, long start, long end) {
+        long s = Math.max(start, t.lastEnd);
+        long e = Math.max(s, end);
+        t.sliceStart = s;
+        t.sliceEnd = e;
+        t.lastEnd = e;
+    }
+
+    /** Whether a successful call of this name creates a process or thread and returns its id. */
+    static boolean isProcessCreation(String name) {
+        return switch (name) {
+            case "clone", "clone3", "fork", "vfork" -> true;
+            default -> false;
+        };
+    }
+
+    private void dropUnenteredFlow(int tid) {
+        Flow f = flowsByChild.get(tid);
+        if (f != null && !f.inDone) {
+            flowsByChild.remove(tid); // the child can no longer enter a slice: the parent's side must not dangle
+        }
+    }
+
+    private int freshOutputId(int id) {
+        int k = incarnations.merge(id, 1, Integer::sum) - 1;
+        return k == 0 ? id : id + k * SYNTHETIC_STRIDE;
+    }
+
+    /** {@code "/bin/ls"} to {@code /bin/ls}; null when not a plain quoted string. */
+    static String unquote(String text) {
+        if (text == null || text.length() < 2 || text.charAt(0) != '"') {
+            return null;
+        }
+        int end = text.lastIndexOf('"');
+        return end > 0 ? text.substring(1, end) : null;
+    }
+
+    /** strace's {@code ["ls", "-l"]} to {@code ls -l}; null when it is not such a list. */
+    static String argvOf(String text) {
+        if (text == null || !text.startsWith("[") || !text.endsWith("]") || text.length() < 3) {
+            return null;
+        }
+        String inner = text.substring(1, text.length() - 1);
+        StringBuilder sb = new StringBuilder(inner.length());
+        for (String part : inner.split("\", \"", -1)) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(part);
+        }
+        String s = sb.toString();
+        if (s.startsWith("\"")) {
+            s = s.substring(1);
+        }
+        if (s.endsWith("\"")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String firstWord(String command) {
+        int sp = command.indexOf(' ');
+        return sp < 0 ? command : command.substring(0, sp);
+    }
+
+    /** The comm the kernel gives a program at exec: its file name, cut to 15 characters. */
+    static String commOf(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1);
+        return base.length() > COMM_CHARS ? base.substring(0, COMM_CHARS) : base;
+    }
+}

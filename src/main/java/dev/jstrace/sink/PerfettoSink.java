@@ -1,0 +1,480 @@
+package dev.jstrace.sink;
+
+import static dev.jstrace.sink.PerfettoFields.*;
+
+import dev.jstrace.ProcessEvent;
+import dev.jstrace.SignalEvent;
+import dev.jstrace.Syscall;
+import dev.jstrace.SyscallEntered;
+import dev.jstrace.TraceEvent;
+import dev.jstrace.TraceListener;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes a trace as a native Perfetto protobuf trace ({@code Trace} of
+ * {@code TracePacket}s), streaming, with a hand-written encoder.
+ *
+ * <p>One process track per process and one thread track per thread beneath
+ * it; each syscall a slice (begin/end) on its thread with the strace text,
+ * arguments, result and errno as debug annotations; signals and exits as
+ * instants; a flow from each fork/clone to the child's first syscall; and per
+ * process three counter tracks: bytes read, bytes written, open fds. Event
+ * names, categories and annotation names are interned on the one packet
+ * sequence.
+ *
+ * <p>Each packet is framed on its own ({@code Trace.packet}, field 1), so a
+ * truncated file still loads up to the cut. Clock: timestamps are written in
+ * the default trace clock (no {@code timestamp_clock_id}, i.e. BOOTTIME for
+ * the importer), and their values are jstrace's monotonic session clock
+ * anchored to the epoch; the first packet carries a ClockSnapshot declaring
+ * BOOTTIME and REALTIME equal, so the UI can also show wall-clock times.
+ *
+ * <p>{@link #close} is idempotent and may run on a shutdown hook while the
+ * consumer thread is in {@link #onEvent}; a lock serializes them.
+ */
+public final class PerfettoSink implements TraceListener, AutoCloseable {
+    /** Our one packet sequence; any non-zero id works for a file written by one writer. */
+    static final int SEQUENCE_ID = 1;
+    private static final String[] FIXED_ANNOTATIONS = {
+        "strace", "result", "errno", "unfinished", "real_pid", "real_tid", "signo", "siginfo", "status", "detail"};
+    private static final int A_STRACE = 1, A_RESULT = 2, A_ERRNO = 3, A_UNFINISHED = 4, A_REAL_PID = 5,
+            A_REAL_TID = 6, A_SIGNO = 7, A_SIGINFO = 8, A_STATUS = 9, A_DETAIL = 10;
+    private static final String[] CATEGORIES = {"syscall", "signal", "process"};
+    private static final int C_SYSCALL = 1, C_SIGNAL = 2, C_PROCESS = 3;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final OutputStream out;
+    private final boolean ownsStream;
+    private final PerfettoProcesses table;
+    private final PerfettoProcessInfo info;
+    private final ProtoWriter pw = new ProtoWriter();
+    private final Map<String, Long> eventNameIids = new HashMap<>();
+    /** Interned annotation names arg0, arg1, ...; index i holds argI's iid. */
+    private final List<Long> argIids = new ArrayList<>();
+    private long nextAnnotationIid = FIXED_ANNOTATIONS.length + 1;
+    private long nextUuid = 1;
+    private boolean closed;
+    private long latest = Long.MIN_VALUE;
+
+    /** Writes to {@code file} (created or truncated), naming processes from {@code /proc}. */
+    public PerfettoSink(Path file) throws IOException {
+        this(file, PerfettoProcessInfo.PROCFS);
+    }
+
+    /** Writes to {@code file}, naming processes from {@code info} ({@link PerfettoProcessInfo#NONE} for a recorded trace). */
+    public PerfettoSink(Path file, PerfettoProcessInfo info) throws IOException {
+        this(Files.newOutputStream(file), info, true);
+    }
+
+    /** Writes to {@code out}, which stays open after {@link #close} (it is flushed). */
+    public PerfettoSink(OutputStream out) {
+        this(out, PerfettoProcessInfo.PROCFS);
+    }
+
+    /** Writes to {@code out}, naming processes from {@code info}; {@code out} stays open after {@link #close}. */
+    public PerfettoSink(OutputStream out, PerfettoProcessInfo info) {
+        this(out, info, false);
+    }
+
+    private PerfettoSink(OutputStream out, PerfettoProcessInfo info, boolean own) {
+        this.out = new BufferedOutputStream(out, 1 << 16);
+        this.ownsStream = own;
+        this.info = info;
+        this.table = new PerfettoProcesses(info);
+        try {
+            writeFirstPacket();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes one event; ignored after {@link #close}. */
+    @Override
+    public void onEvent(TraceEvent event) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            latest = Math.max(latest, event.timeNanos());
+            switch (event) {
+                case Syscall s -> syscall(s);
+                case SyscallEntered s -> table.thread(s.pid(), s.tid(), 0).pending = s;
+                case SignalEvent s -> signal(s);
+                case ProcessEvent p -> process(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The trace has ended: flushes and closes the file. */
+    @Override
+    public void onEnd() {
+        close();
+    }
+
+    /** Ends syscalls still in progress as slices marked unfinished, flushes, closes; idempotent, any thread. */
+    @Override
+    public void close() {
+        boolean locked;
+        try {
+            locked = lock.tryLock(10, TimeUnit.SECONDS); // never hang a shutdown hook behind a stuck write
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!locked) {
+            return;
+        }
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (PerfettoProcesses.Thread t : table.liveThreads()) {
+                if (t.pending != null) {
+                    SyscallEntered e = t.pending;
+                    PerfettoProcesses.clampSlice(t, e.timeNanos(), Math.max(latest, e.timeNanos()));
+                    int packet = beginPacket(t.sliceStart, true);
+                    int ev = beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, e.name(), C_SYSCALL, 0);
+                    annotation(A_STRACE, e.entryText() + " <unfinished ...>");
+                    annotation(A_UNFINISHED, true);
+                    endEvent(ev, packet);
+                    sliceEnd(t.trackUuid, t.sliceEnd);
+                }
+            }
+            out.flush();
+            if (ownsStream) {
+                out.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void syscall(Syscall s) throws IOException {
+        PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
+        t.pending = null;
+        boolean exec = s.returned() && s.returnValue() == 0 && (s.name().equals("execve") || s.name().equals("execveat"));
+        if (exec) {
+            table.applyExec(s, t);
+        }
+        announce(t, s.timeNanos());
+        PerfettoProcesses.clampSlice(t, s.timeNanos(), s.timeNanos() + Math.max(0, s.durationNanos()));
+        long in = table.flowIn(t);
+        long outFlow = table.flowOut(s);
+
+        int packet = beginPacket(t.sliceStart, true);
+        List<String> argTexts = s.argTexts();
+        int ev = beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, s.name(), C_SYSCALL, argTexts.size());
+        annotation(A_STRACE, s.straceText());
+        for (int i = 0; i < argTexts.size(); i++) {
+            annotationIid(argIids.get(i));
+            pw.string(ANNOTATION_STRING_VALUE, argTexts.get(i));
+            pw.endNested(annotationToken);
+        }
+        annotation(A_RESULT, s.result());
+        if (s.errno() != null) {
+            annotation(A_ERRNO, s.errno());
+        }
+        if (!s.returned()) {
+            annotation(A_UNFINISHED, true);
+        }
+        realIds(t);
+        if (outFlow != 0) {
+            pw.fixed64(EVENT_FLOW_IDS, outFlow);
+        }
+        if (in != 0) {
+            pw.fixed64(EVENT_TERMINATING_FLOW_IDS, in);
+        }
+        endEvent(ev, packet);
+        sliceEnd(t.trackUuid, t.sliceEnd);
+
+        PerfettoProcesses.Proc p = t.proc;
+        int changed = p.io.apply(s);
+        if ((changed & PerfettoIoCounters.READ) != 0) {
+            counter(p.trackUuid + 1, t.sliceEnd, p.io.bytesRead);
+        }
+        if ((changed & PerfettoIoCounters.WRITTEN) != 0) {
+            counter(p.trackUuid + 2, t.sliceEnd, p.io.bytesWritten);
+        }
+        if ((changed & PerfettoIoCounters.FDS) != 0) {
+            counter(p.trackUuid + 3, t.sliceEnd, p.io.openFds());
+        }
+    }
+
+    private void signal(SignalEvent s) throws IOException {
+        PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
+        announce(t, s.timeNanos());
+        int packet = beginPacket(s.timeNanos(), true);
+        int ev = beginEvent(TYPE_INSTANT, t.trackUuid, s.name(), C_SIGNAL, 0);
+        annotation(A_STRACE, s.straceText());
+        annotation(A_SIGNO, s.signo());
+        if (s.siginfo() != null) {
+            annotation(A_SIGINFO, s.siginfo());
+        }
+        realIds(t);
+        endEvent(ev, packet);
+    }
+
+    private void process(ProcessEvent e) throws IOException {
+        PerfettoProcesses.Thread t = table.thread(e.pid(), e.tid(), e.parentTid());
+        if (e.kind() == ProcessEvent.Kind.STARTED && t.proc.io == null && e.parentTid() != 0) {
+            PerfettoProcesses.Thread parent = table.liveThread(e.parentTid());
+            if (parent != null && parent.proc.io != null) {
+                t.proc.io = PerfettoIoCounters.inheriting(parent.proc.io); // a fork child starts with its parent's fds
+            }
+        }
+        announce(t, e.timeNanos());
+        table.apply(e, t);
+        String name = switch (e.kind()) {
+            case EXITED -> e.lastOfProcess() ? "process exited" : "thread exited";
+            case KILLED -> e.lastOfProcess() ? "process killed" : "thread killed";
+            case DETACHED -> "detached";
+            case STARTED, EXEC -> null; // the clone/execve slices and the flow already show these
+        };
+        if (name == null) {
+            return;
+        }
+        long track = e.lastOfProcess() ? t.proc.trackUuid : t.trackUuid;
+        int packet = beginPacket(e.timeNanos(), true);
+        int ev = beginEvent(TYPE_INSTANT, track, name, C_PROCESS, 0);
+        if (e.straceText() != null) {
+            annotation(A_STRACE, e.straceText());
+        }
+        annotation(A_STATUS, e.status());
+        if (e.detail() != null) {
+            annotation(A_DETAIL, e.detail());
+        }
+        realIds(t);
+        endEvent(ev, packet);
+    }
+
+    /** Emits track descriptors for a new process or thread, and again after a rename. */
+    private void announce(PerfettoProcesses.Thread t, long now) throws IOException {
+        PerfettoProcesses.Proc p = t.proc;
+        boolean newProcess = p.trackUuid == 0;
+        if (newProcess) {
+            p.trackUuid = nextUuid;
+            nextUuid += 4; // the process track, then bytes read, bytes written, open fds
+            if (p.io == null) {
+                p.io = PerfettoIoCounters.starting(info.openFds(p.realPid));
+            }
+        }
+        if (p.writtenNameVersion != p.nameVersion) {
+            p.writtenNameVersion = p.nameVersion;
+            int packet = beginPacket(-1, false);
+            int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
+            pw.varint(TRACK_UUID, p.trackUuid);
+            int pd = pw.beginNested(TRACK_PROCESS);
+            pw.varint(PROCESS_PID, p.outPid);
+            if (p.command != null) {
+                pw.string(PROCESS_CMDLINE, p.command);
+            }
+            pw.string(PROCESS_NAME, p.displayName());
+            pw.endNested(pd);
+            pw.endNested(td);
+            endPacket(packet);
+        }
+        if (newProcess) {
+            counterTrack(p.trackUuid + 1, p.trackUuid, "bytes read", UNIT_SIZE_BYTES);
+            counterTrack(p.trackUuid + 2, p.trackUuid, "bytes written", UNIT_SIZE_BYTES);
+            counterTrack(p.trackUuid + 3, p.trackUuid, "open fds", UNIT_COUNT);
+            counter(p.trackUuid + 1, now, p.io.bytesRead);
+            counter(p.trackUuid + 2, now, p.io.bytesWritten);
+            counter(p.trackUuid + 3, now, p.io.openFds());
+        }
+        if (t.trackUuid == 0) {
+            t.trackUuid = nextUuid++;
+        }
+        if (t.writtenNameVersion != t.nameVersion) {
+            t.writtenNameVersion = t.nameVersion;
+            int packet = beginPacket(-1, false);
+            int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
+            pw.varint(TRACK_UUID, t.trackUuid);
+            pw.varint(TRACK_PARENT_UUID, p.trackUuid);
+            int th = pw.beginNested(TRACK_THREAD);
+            pw.varint(THREAD_PID, p.outPid);
+            pw.varint(THREAD_TID, t.outTid);
+            pw.string(THREAD_NAME, t.name);
+            pw.endNested(th);
+            pw.endNested(td);
+            endPacket(packet);
+        }
+    }
+
+    private void counterTrack(long uuid, long parent, String name, int unit) throws IOException {
+        int packet = beginPacket(-1, false);
+        int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
+        pw.varint(TRACK_UUID, uuid);
+        pw.varint(TRACK_PARENT_UUID, parent);
+        pw.string(TRACK_NAME, name);
+        int cd = pw.beginNested(TRACK_COUNTER);
+        pw.varint(COUNTER_UNIT, unit);
+        pw.endNested(cd);
+        pw.endNested(td);
+        endPacket(packet);
+    }
+
+    private void counter(long track, long time, long value) throws IOException {
+        int packet = beginPacket(time, false);
+        int ev = pw.beginNested(PACKET_TRACK_EVENT);
+        pw.varint(EVENT_TYPE, TYPE_COUNTER);
+        pw.varint(EVENT_TRACK_UUID, track);
+        pw.varint(EVENT_COUNTER_VALUE, value);
+        endEvent(ev, packet);
+    }
+
+    private void sliceEnd(long track, long time) throws IOException {
+        int packet = beginPacket(time, false);
+        int ev = pw.beginNested(PACKET_TRACK_EVENT);
+        pw.varint(EVENT_TYPE, TYPE_SLICE_END);
+        pw.varint(EVENT_TRACK_UUID, track);
+        endEvent(ev, packet);
+    }
+
+    private void realIds(PerfettoProcesses.Thread t) {
+        if (t.proc.remapped()) {
+            annotation(A_REAL_PID, t.proc.realPid);
+        }
+        if (t.remapped()) {
+            annotation(A_REAL_TID, t.realTid);
+        }
+    }
+
+    // ---- packet plumbing ------------------------------------------------------------------
+
+    /** Starts a packet on our sequence; {@code time < 0} writes no timestamp. */
+    private int beginPacket(long time, boolean usesInterning) {
+        pw.reset();
+        int packet = pw.beginNested(TRACE_PACKET);
+        pw.varint(PACKET_TRUSTED_PACKET_SEQUENCE_ID, SEQUENCE_ID);
+        if (time >= 0) {
+            pw.varint(PACKET_TIMESTAMP, time);
+        }
+        if (usesInterning) {
+            pw.varint(PACKET_SEQUENCE_FLAGS, SEQ_NEEDS_INCREMENTAL_STATE);
+        }
+        return packet;
+    }
+
+    private void endPacket(int packet) throws IOException {
+        pw.endNested(packet);
+        pw.writeTo(out);
+    }
+
+    /**
+     * Interns what this event needs and is new (the event name, the names
+     * arg0..arg(argCount-1)) in one InternedData of the current packet (a
+     * packet must carry at most one: readers keep only the last), then opens
+     * the TrackEvent.
+     */
+    private int beginEvent(int type, long track, String name, int category, int argCount) {
+        Long iid = eventNameIids.get(name);
+        boolean newName = iid == null;
+        if (newName || argIids.size() < argCount) {
+            int interned = pw.beginNested(PACKET_INTERNED_DATA);
+            if (newName) {
+                iid = (long) eventNameIids.size() + 1;
+                eventNameIids.put(name, iid);
+                internedEntry(INTERNED_EVENT_NAMES, iid, name);
+            }
+            while (argIids.size() < argCount) {
+                long argIid = nextAnnotationIid++;
+                internedEntry(INTERNED_DEBUG_ANNOTATION_NAMES, argIid, "arg" + argIids.size());
+                argIids.add(argIid);
+            }
+            pw.endNested(interned);
+        }
+        int ev = pw.beginNested(PACKET_TRACK_EVENT);
+        pw.varint(EVENT_TYPE, type);
+        pw.varint(EVENT_TRACK_UUID, track);
+        pw.varint(EVENT_NAME_IID, iid);
+        pw.varint(EVENT_CATEGORY_IIDS, category);
+        return ev;
+    }
+
+    private void endEvent(int ev, int packet) throws IOException {
+        pw.endNested(ev);
+        endPacket(packet);
+    }
+
+    private int annotationToken;
+
+    private void annotationIid(long nameIid) {
+        annotationToken = pw.beginNested(EVENT_DEBUG_ANNOTATIONS);
+        pw.varint(ANNOTATION_NAME_IID, nameIid);
+    }
+
+    private void annotation(int nameIid, String value) {
+        annotationIid(nameIid);
+        pw.string(ANNOTATION_STRING_VALUE, value);
+        pw.endNested(annotationToken);
+    }
+
+    private void annotation(int nameIid, long value) {
+        annotationIid(nameIid);
+        pw.varint(ANNOTATION_INT_VALUE, value);
+        pw.endNested(annotationToken);
+    }
+
+    private void annotation(int nameIid, boolean value) {
+        annotationIid(nameIid);
+        pw.bool(ANNOTATION_BOOL_VALUE, value);
+        pw.endNested(annotationToken);
+    }
+
+    private void internedEntry(int field, long iid, String name) {
+        int entry = pw.beginNested(field);
+        pw.varint(INTERNED_IID, iid);
+        pw.string(INTERNED_NAME, name);
+        pw.endNested(entry);
+    }
+
+    /**
+     * The sequence's first packet: clears incremental state, declares the
+     * clocks, and interns the fixed categories and annotation names.
+     */
+    private void writeFirstPacket() throws IOException {
+        pw.reset();
+        int packet = pw.beginNested(TRACE_PACKET);
+        pw.varint(PACKET_TRUSTED_PACKET_SEQUENCE_ID, SEQUENCE_ID);
+        pw.varint(PACKET_SEQUENCE_FLAGS, SEQ_INCREMENTAL_STATE_CLEARED);
+        Instant now = Instant.now();
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        int snapshot = pw.beginNested(PACKET_CLOCK_SNAPSHOT);
+        for (int clock : new int[] {BUILTIN_CLOCK_BOOTTIME, BUILTIN_CLOCK_REALTIME}) {
+            int c = pw.beginNested(CLOCK_SNAPSHOT_CLOCKS);
+            pw.varint(CLOCK_CLOCK_ID, clock);
+            pw.varint(CLOCK_TIMESTAMP, nowNanos); // equal: our trace-clock values are epoch-anchored
+            pw.endNested(c);
+        }
+        pw.endNested(snapshot);
+        int interned = pw.beginNested(PACKET_INTERNED_DATA);
+        for (int i = 0; i < CATEGORIES.length; i++) {
+            internedEntry(INTERNED_EVENT_CATEGORIES, i + 1, CATEGORIES[i]);
+        }
+        for (int i = 0; i < FIXED_ANNOTATIONS.length; i++) {
+            internedEntry(INTERNED_DEBUG_ANNOTATION_NAMES, i + 1, FIXED_ANNOTATIONS[i]);
+        }
+        pw.endNested(interned);
+        endPacket(packet);
+    }
+}

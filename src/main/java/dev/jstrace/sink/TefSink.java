@@ -1,0 +1,432 @@
+package dev.jstrace.sink;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.jstrace.ProcessEvent;
+import dev.jstrace.SignalEvent;
+import dev.jstrace.Syscall;
+import dev.jstrace.SyscallEntered;
+import dev.jstrace.TraceEvent;
+import dev.jstrace.TraceListener;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes a trace as Trace Event Format JSON ({@code {"traceEvents":[...]}}),
+ * the format Perfetto and {@code chrome://tracing} open, streaming each event
+ * to the file as it arrives so memory stays flat however long the trace.
+ *
+ * <p>Each syscall is a complete event ({@code "ph":"X"}) on its process's pid
+ * and thread's tid with the strace text, the arguments, result and errno in
+ * {@code args}; signals and exits are instants; metadata events name every
+ * process ({@code cmd [pid]}) and thread (its comm); a fork or clone is linked
+ * to the child's first syscall by a flow arrow. {@code ts} and {@code dur}
+ * are microseconds with nanosecond fractions; {@code ts} 0 is the first
+ * event, whose wall-clock time is in {@code otherData.wallClockStart}.
+ *
+ * <p>{@link #close} may be called from a shutdown hook while the consumer
+ * thread is inside {@link #onEvent}: a lock serializes them, and the JSON is
+ * always completed. After close, events are ignored.
+ */
+public final class TefSink implements TraceListener, AutoCloseable {
+    /** One factory for every sink: it is thread-safe and costly to build. The target stream is ours to close. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    private static final SerializedString PH = new SerializedString("ph");
+    private static final SerializedString TS = new SerializedString("ts");
+    private static final SerializedString DUR = new SerializedString("dur");
+    private static final SerializedString PID = new SerializedString("pid");
+    private static final SerializedString TID = new SerializedString("tid");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString CAT = new SerializedString("cat");
+    private static final SerializedString ARGS = new SerializedString("args");
+    private static final SerializedString SCOPE = new SerializedString("s");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString BIND_POINT = new SerializedString("bp");
+    private static final SerializedString STRACE = new SerializedString("strace");
+    private static final SerializedString RESULT = new SerializedString("result");
+    private static final SerializedString ERRNO = new SerializedString("errno");
+    private static final SerializedString REAL_PID = new SerializedString("realPid");
+    private static final SerializedString REAL_TID = new SerializedString("realTid");
+    private static final SerializedString UNFINISHED = new SerializedString("unfinished");
+    private static final SerializedString X = new SerializedString("X");
+    private static final SerializedString I = new SerializedString("i");
+    private static final SerializedString M = new SerializedString("M");
+    private static final SerializedString T = new SerializedString("t");
+    private static final SerializedString P = new SerializedString("p");
+    private static final SerializedString E = new SerializedString("e");
+    private static final SerializedString SYSCALL = new SerializedString("syscall");
+    private static final SerializedString SIGNAL = new SerializedString("signal");
+    private static final SerializedString PROCESS = new SerializedString("process");
+    private static final SerializedString FORK = new SerializedString("fork");
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final JsonGenerator gen;
+    private final OutputStream ownedStream;
+    private final PerfettoProcesses table;
+    private final char[] number = new char[24];
+    private boolean closed;
+    private long origin = Long.MIN_VALUE;
+    private long latest = Long.MIN_VALUE;
+    private long syscalls;
+
+    /** Writes to {@code file} (created or truncated), naming processes from {@code /proc}. */
+    public TefSink(Path file) throws IOException {
+        this(file, PerfettoProcessInfo.PROCFS);
+    }
+
+    /** Writes to {@code file}, naming processes from {@code info} ({@link PerfettoProcessInfo#NONE} for a recorded trace). */
+    public TefSink(Path file, PerfettoProcessInfo info) throws IOException {
+        this(Files.newOutputStream(file), info, true);
+    }
+
+    /** Writes to {@code out}, which stays open after {@link #close} (it is flushed). */
+    public TefSink(OutputStream out) {
+        this(out, PerfettoProcessInfo.PROCFS);
+    }
+
+    /** Writes to {@code out}, naming processes from {@code info}; {@code out} stays open after {@link #close}. */
+    public TefSink(OutputStream out, PerfettoProcessInfo info) {
+        this(out, info, false);
+    }
+
+    private TefSink(OutputStream out, PerfettoProcessInfo info, boolean own) {
+        this.ownedStream = own ? out : null;
+        this.table = new PerfettoProcesses(info);
+        try {
+            this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            gen.writeStartObject();
+            gen.writeArrayFieldStart("traceEvents");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes one event; ignored after {@link #close}. */
+    @Override
+    public void onEvent(TraceEvent event) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (origin == Long.MIN_VALUE) {
+                origin = event.timeNanos();
+            }
+            latest = Math.max(latest, event.timeNanos());
+            switch (event) {
+                case Syscall s -> syscall(s);
+                case SyscallEntered s -> table.thread(s.pid(), s.tid(), 0).pending = s;
+                case SignalEvent s -> signal(s);
+                case ProcessEvent p -> process(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The trace has ended: completes and closes the file. */
+    @Override
+    public void onEnd() {
+        close();
+    }
+
+    /**
+     * Completes the JSON (syscalls still in progress become slices marked
+     * unfinished) and closes the file; idempotent, callable from any thread.
+     */
+    @Override
+    public void close() {
+        boolean locked;
+        try {
+            // A shutdown hook must not hang forever behind a consumer stuck writing to a full disk.
+            locked = lock.tryLock(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!locked) {
+            return;
+        }
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (PerfettoProcesses.Thread t : table.liveThreads()) {
+                if (t.pending != null) {
+                    unfinished(t, t.pending);
+                }
+            }
+            gen.writeEndArray();
+            writeOtherData();
+            gen.writeStringField("displayTimeUnit", "ns");
+            gen.writeEndObject();
+            gen.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                if (ownedStream != null) {
+                    ownedStream.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void syscall(Syscall s) throws IOException {
+        PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
+        t.pending = null;
+        syscalls++;
+        if (s.returned() && s.returnValue() == 0 && (s.name().equals("execve") || s.name().equals("execveat"))) {
+            table.applyExec(s, t);
+        }
+        announce(t);
+        PerfettoProcesses.clampSlice(t, s.timeNanos(), s.timeNanos() + Math.max(0, s.durationNanos()));
+        long start = t.sliceStart;
+        long end = t.sliceEnd;
+        gen.writeStartObject();
+        gen.writeFieldName(PH);
+        gen.writeString(X);
+        gen.writeFieldName(CAT);
+        gen.writeString(SYSCALL);
+        gen.writeFieldName(NAME);
+        gen.writeString(s.name());
+        ids(t);
+        gen.writeFieldName(TS);
+        micros(start - origin);
+        gen.writeFieldName(DUR);
+        micros(end - start);
+        gen.writeFieldName(ARGS);
+        gen.writeStartObject();
+        gen.writeFieldName(STRACE);
+        gen.writeString(s.straceText());
+        gen.writeFieldName(ARGS);
+        List<String> argTexts = s.argTexts();
+        gen.writeStartArray();
+        for (int i = 0; i < argTexts.size(); i++) {
+            gen.writeString(argTexts.get(i));
+        }
+        gen.writeEndArray();
+        gen.writeFieldName(RESULT);
+        gen.writeString(s.result());
+        if (s.errno() != null) {
+            gen.writeFieldName(ERRNO);
+            gen.writeString(s.errno());
+        }
+        if (!s.returned()) {
+            gen.writeFieldName(UNFINISHED);
+            gen.writeBoolean(true);
+        }
+        realIds(t);
+        gen.writeEndObject();
+        gen.writeEndObject();
+        // Flow endpoints sit 1 ns inside the slice (when it is that long), so an importer binds them to
+        // this slice whatever its tie-breaking, and a parent's start always precedes its child's end.
+        long mid = start + Math.min(1, (end - start) / 2);
+        long in = table.flowIn(t);
+        if (in != 0) {
+            flow(t, 'f', in, mid);
+        }
+        long out = table.flowOut(s);
+        if (out != 0) {
+            flow(t, 's', out, mid);
+        }
+    }
+
+    private void unfinished(PerfettoProcesses.Thread t, SyscallEntered e) throws IOException {
+        PerfettoProcesses.clampSlice(t, e.timeNanos(), Math.max(latest, e.timeNanos()));
+        gen.writeStartObject();
+        gen.writeFieldName(PH);
+        gen.writeString(X);
+        gen.writeFieldName(CAT);
+        gen.writeString(SYSCALL);
+        gen.writeFieldName(NAME);
+        gen.writeString(e.name());
+        ids(t);
+        gen.writeFieldName(TS);
+        micros(t.sliceStart - origin);
+        gen.writeFieldName(DUR);
+        micros(t.sliceEnd - t.sliceStart);
+        gen.writeFieldName(ARGS);
+        gen.writeStartObject();
+        gen.writeFieldName(STRACE);
+        gen.writeString(e.entryText() + " <unfinished ...>");
+        gen.writeFieldName(UNFINISHED);
+        gen.writeBoolean(true);
+        realIds(t);
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    private void flow(PerfettoProcesses.Thread t, char phase, long id, long at) throws IOException {
+        gen.writeStartObject();
+        gen.writeFieldName(PH);
+        gen.writeString(phase == 's' ? "s" : "f");
+        gen.writeFieldName(CAT);
+        gen.writeString(PROCESS);
+        gen.writeFieldName(NAME);
+        gen.writeString(FORK);
+        gen.writeFieldName(ID);
+        gen.writeNumber(id);
+        ids(t);
+        gen.writeFieldName(TS);
+        micros(at - origin);
+        if (phase == 'f') {
+            gen.writeFieldName(BIND_POINT); // bind to the enclosing slice, not the next one
+            gen.writeString(E);
+        }
+        gen.writeEndObject();
+    }
+
+    private void signal(SignalEvent s) throws IOException {
+        PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
+        announce(t);
+        instantStart(t, SIGNAL, s.name(), T, s.timeNanos());
+        gen.writeFieldName(STRACE);
+        gen.writeString(s.straceText());
+        gen.writeNumberField("signo", s.signo());
+        if (s.siginfo() != null) {
+            gen.writeStringField("siginfo", s.siginfo());
+        }
+        realIds(t);
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    private void process(ProcessEvent e) throws IOException {
+        PerfettoProcesses.Thread t = table.thread(e.pid(), e.tid(), e.parentTid());
+        table.apply(e, t);
+        announce(t);
+        String name = switch (e.kind()) {
+            case EXITED -> e.lastOfProcess() ? "process exited" : "thread exited";
+            case KILLED -> e.lastOfProcess() ? "process killed" : "thread killed";
+            case DETACHED -> "detached";
+            case STARTED, EXEC -> null; // the clone/execve slices and the flow arrow already show these
+        };
+        if (name == null) {
+            return;
+        }
+        instantStart(t, PROCESS, name, e.lastOfProcess() ? P : T, e.timeNanos());
+        if (e.straceText() != null) {
+            gen.writeFieldName(STRACE);
+            gen.writeString(e.straceText());
+        }
+        gen.writeNumberField("status", e.status());
+        if (e.detail() != null) {
+            gen.writeStringField("detail", e.detail());
+        }
+        realIds(t);
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    /** Writes an instant up to and including the opening of its {@code args} object. */
+    private void instantStart(PerfettoProcesses.Thread t, SerializedString cat, String name,
+                              SerializedString scope, long time) throws IOException {
+        gen.writeStartObject();
+        gen.writeFieldName(PH);
+        gen.writeString(I);
+        gen.writeFieldName(SCOPE);
+        gen.writeString(scope);
+        gen.writeFieldName(CAT);
+        gen.writeString(cat);
+        gen.writeFieldName(NAME);
+        gen.writeString(name);
+        ids(t);
+        gen.writeFieldName(TS);
+        micros(time - origin);
+        gen.writeFieldName(ARGS);
+        gen.writeStartObject();
+    }
+
+    /** Writes process_name / thread_name metadata when a name is new or has changed (exec). */
+    private void announce(PerfettoProcesses.Thread t) throws IOException {
+        PerfettoProcesses.Proc p = t.proc;
+        if (p.writtenNameVersion != p.nameVersion) {
+            p.writtenNameVersion = p.nameVersion;
+            metadata("process_name", p.outPid, p.outPid, p.displayName());
+        }
+        if (t.writtenNameVersion != t.nameVersion) {
+            t.writtenNameVersion = t.nameVersion;
+            metadata("thread_name", p.outPid, t.outTid, t.name);
+        }
+    }
+
+    private void metadata(String kind, int pid, int tid, String name) throws IOException {
+        gen.writeStartObject();
+        gen.writeFieldName(PH);
+        gen.writeString(M);
+        gen.writeFieldName(NAME);
+        gen.writeString(kind);
+        gen.writeFieldName(PID);
+        gen.writeNumber(pid);
+        gen.writeFieldName(TID);
+        gen.writeNumber(tid);
+        gen.writeFieldName(ARGS);
+        gen.writeStartObject();
+        gen.writeFieldName(NAME);
+        gen.writeString(name);
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    private void ids(PerfettoProcesses.Thread t) throws IOException {
+        gen.writeFieldName(PID);
+        gen.writeNumber(t.proc.outPid);
+        gen.writeFieldName(TID);
+        gen.writeNumber(t.outTid);
+    }
+
+    /** Inside args: the real ids when pid reuse made the output ids synthetic. */
+    private void realIds(PerfettoProcesses.Thread t) throws IOException {
+        if (t.proc.remapped()) {
+            gen.writeFieldName(REAL_PID);
+            gen.writeNumber(t.proc.realPid);
+        }
+        if (t.remapped()) {
+            gen.writeFieldName(REAL_TID);
+            gen.writeNumber(t.realTid);
+        }
+    }
+
+    /** Writes nanoseconds as microseconds with three decimals, exactly (a double would round at epoch scale). */
+    private void micros(long nanos) throws IOException {
+        int n = TefNumbers.formatMicros(nanos, number);
+        gen.writeNumber(number, 0, n);
+    }
+
+    private void writeOtherData() throws IOException {
+        gen.writeObjectFieldStart("otherData");
+        String version = TefSink.class.getPackage().getImplementationVersion();
+        gen.writeStringField("jstraceVersion", version != null ? version : "dev");
+        if (origin != Long.MIN_VALUE) {
+            gen.writeStringField("wallClockStart", Instant.ofEpochSecond(0, origin).toString());
+            gen.writeNumberField("wallClockStartNanos", origin);
+        }
+        gen.writeStringField("clock", "monotonic, anchored to the wall clock once at session start; ts 0 = wallClockStart");
+        PerfettoProcesses.Proc first = table.firstProcess();
+        if (first != null && first.command != null) {
+            gen.writeStringField("command", first.command);
+        }
+        gen.writeNumberField("syscalls", syscalls);
+        gen.writeEndObject();
+    }
+}
