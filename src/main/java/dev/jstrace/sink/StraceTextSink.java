@@ -185,10 +185,18 @@ public final class StraceTextSink implements TraceListener {
                 pending.remove(p.tid());
             }
             case DETACHED -> {
-                endOpenLine(output.streamFor(p.tid()));
                 if (!options.quietAttach()) {
                     diagnostics.print(programName + ": Process " + p.tid() + " detached\n");
                     diagnostics.flush();
+                }
+                // strace ends a call left open by the detach with " <detached ...>".
+                PrintStream out = output.streamFor(p.tid());
+                OpenLine o = open.get(out);
+                if (o != null && o.tid() == p.tid()) {
+                    open.remove(out);
+                    out.print(" <detached ...>\n");
+                } else {
+                    endOpenLine(out);
                 }
                 live.remove(p.tid());
                 pending.remove(p.tid());

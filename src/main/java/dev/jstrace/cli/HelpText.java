@@ -1,0 +1,87 @@
+package dev.jstrace.cli;
+
+/** The text of {@code jstrace -h}: every option jstrace accepts. */
+final class HelpText {
+    private HelpText() {}
+
+    /** jstrace's version, printed by {@code -V}. */
+    static final String VERSION = "0.1.0";
+
+    static final String TEXT = """
+            Usage: jstrace [-ACdffhqqrtttTvVwxxyyzZ] [-a COLUMN] [-e EXPR]... [-o FILE]
+                           [-p PID]... [-P PATH]... [-s STRSIZE] [-X FORMAT] [-E VAR=VAL]...
+                           [--tef FILE] [--perfetto FILE] { -p PID | [--] PROG [ARGS] }
+               or: jstrace -c[dfwzZ] [-e EXPR]... [-O OVERHEAD] [-S SORTBY] [-U COLUMNS]
+                           { -p PID | [--] PROG [ARGS] }
+
+            strace rebuilt in Java: the same options, the same output.
+
+            General:
+              -e EXPR        a qualifying expression: QUALIFIER=[!][?]VALUE1[,[?]VALUE2]...
+                 qualifiers: trace, signal, status, abbrev, verbose, raw, quiet, decode-fds
+
+            Startup:
+              -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in the environment of the command
+              -E VAR, --env=VAR          remove VAR from the environment of the command
+              -p PID, --attach=PID       trace process PID (comma-separated lists and repeats allowed)
+              -u USERNAME                not supported: run the command as another user with sudo instead
+
+            Tracing:
+              --seccomp-bpf  accepted and ignored for now (a warning says so)
+
+            Filtering:
+              -e trace=[!][?]{{SYSCALL|%CLASS|/REGEX|all|none},...}, --trace=...
+                             trace only these syscalls; classes: %file %desc %process %network
+                             %net %signal %ipc %memory %creds %clock %pure %stat %lstat %fstat
+                             %%stat %statfs %fstatfs %%statfs (and legacy file process network
+                             signal ipc desc memory)
+              -e signal=SET, --signal=SET     print only these signals
+              -e status=SET, --status=SET     print only calls with these outcomes:
+                             successful, failed, unfinished, unavailable, detached
+              -P PATH, --trace-path=PATH      trace only calls touching PATH
+              -z, --successful-only           print only calls that succeeded
+              -Z, --failed-only               print only calls that failed
+
+            Output format:
+              -a COLUMN, --columns=COLUMN     align results at COLUMN (default 40)
+              -e abbrev=SET, -e verbose=SET, -e raw=SET
+                                              abbreviate / show in full / print raw these calls
+              -f, --follow-forks              trace children and threads
+              -ff, --output-separately        with -o FILE: one file FILE.TID per thread
+              -o FILE, --output=FILE          write the trace to FILE; -o '|CMD' pipes it to CMD
+              -A, --output-append-mode        append to the -o file
+              -q, --quiet=attach,personality  no attach/detach messages
+              -qq, --quiet=attach,exit,...    no exit messages either
+              -r, --relative-timestamps[=PRECISION]  time since the previous line
+              -s STRSIZE, --string-limit=STRSIZE     show at most STRSIZE bytes of strings (32)
+              -t, --absolute-timestamps       time of day; -tt with microseconds; -ttt seconds
+                                              since the epoch
+              --absolute-timestamps=[format:]time|unix[,[precision:]s|ms|us|ns]
+              -T, --syscall-times[=PRECISION] time spent in each call
+              -v, --no-abbrev                 structures, argv and envp in full
+              -x                              non-ASCII bytes of strings in hex; -xx all bytes
+              -X FORMAT, --const-print-style=FORMAT  raw, abbrev or verbose constants
+              -y, --decode-fds                paths of file descriptors; -yy socket details too
+
+            Statistics:
+              -c, --summary-only              count time, calls and errors; print a table at the end
+              -C, --summary                   the table and the normal output
+              -S SORTBY, --summary-sort-by=SORTBY  time (default), min-time, max-time, avg-time,
+                                              calls, errors, name, nothing
+              -U COLUMNS, --summary-columns=COLUMNS  time-percent, total-time, min-time, max-time,
+                                              avg-time, calls, errors, name
+              -w, --summary-wall-clock        time as wall-clock latency. jstrace always measures
+                                              latency (entry stop to exit stop): strace's default
+                                              system-time column is not available, so -c behaves
+                                              as -c -w
+              -O OVERHEAD                     accepted and ignored
+
+            jstrace's own:
+              --tef FILE                      also write a Trace Event Format JSON file (Perfetto UI)
+              --perfetto FILE                 also write a Perfetto protobuf trace
+
+            Miscellaneous:
+              -h, --help                      this text
+              -V, --version                   the version
+            """;
+}

@@ -1,0 +1,100 @@
+package dev.jstrace.cli;
+
+import dev.jstrace.decode.DecodeOptions;
+import dev.jstrace.sink.StraceTextOptions;
+import dev.jstrace.sink.StraceTimestamps;
+import dev.jstrace.sink.SummaryColumn;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a jstrace command line asked for, as {@link OptionParser} read it.
+ * Fields are filled in by the parser and read by {@link Main}; defaults are strace's.
+ */
+public final class Invocation {
+    /** {@code -h}. */
+    boolean help;
+    /** {@code -V}. */
+    boolean version;
+    /** 0, 1 ({@code -f}) or 2 ({@code -ff}). */
+    int followForks;
+    /** {@code -o}: a file name, or {@code |command}. */
+    String outputFile;
+    /** {@code -A}. */
+    boolean append;
+    /** {@code -q} count; null when no quiet option was given. */
+    Set<String> quiet;
+    /** {@code -e trace=}: names, or null for all. */
+    Set<String> syscalls;
+    /** {@code -e signal=}: names, or null for all. */
+    Set<String> signals;
+    /** {@code -e status=}, {@code -z}, {@code -Z}. */
+    Set<StraceTextOptions.Status> statuses = EnumSet.allOf(StraceTextOptions.Status.class);
+    /** {@code -P}. */
+    final List<String> paths = new ArrayList<>();
+    /** {@code -s}. */
+    int stringLimit = 32;
+    /** {@code -v} / {@code -e verbose=all}. */
+    boolean verbose;
+    /** {@code -x} count. */
+    int hex;
+    /** {@code -y} count. */
+    int fdPaths;
+    /** {@code -X}. */
+    DecodeOptions.Xlat xlat = DecodeOptions.Xlat.ABBREV;
+    /** {@code -e raw=}. */
+    Set<String> raw = Set.of();
+    /** {@code -a}. */
+    int alignColumn = 40;
+    /** {@code -T}. */
+    boolean durations;
+    /** {@code -T} precision digits. */
+    int durationPrecision = 6;
+    /** Absolute stamp kind. */
+    StraceTimestamps.Absolute absolute = StraceTimestamps.Absolute.NONE;
+    /** Absolute stamp precision digits. */
+    int absolutePrecision;
+    /** {@code -r}. */
+    boolean relative;
+    /** {@code -r} precision digits. */
+    int relativePrecision = 6;
+    /** 0 no table, 1 {@code -c} (table only), 2 {@code -C} (lines and table). */
+    int summary;
+    /** {@code -S}. */
+    String sortBy = "time";
+    /** {@code -w}. */
+    boolean wallClock;
+    /** {@code -U}; null for strace's default columns. */
+    List<SummaryColumn> columns;
+    /** {@code -p}. */
+    final List<Integer> pids = new ArrayList<>();
+    /** {@code -E}: VAR to value, or to null for removal. */
+    final Map<String, String> environment = new LinkedHashMap<>();
+    /** {@code --seccomp-bpf}. */
+    boolean seccompBpf;
+    /** {@code --tef}. */
+    String tefFile;
+    /** {@code --perfetto}. */
+    String perfettoFile;
+    /** The command and its arguments. */
+    final List<String> command = new ArrayList<>();
+
+    /** The decoding options these flags ask for. */
+    public DecodeOptions decodeOptions() {
+        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw);
+    }
+
+    /** The command to run, empty with {@code -p}. */
+    public List<String> command() {
+        return List.copyOf(command);
+    }
+
+    /** The pids of {@code -p}. */
+    public List<Integer> pids() {
+        return List.copyOf(pids);
+    }
+}

@@ -1,0 +1,262 @@
+package dev.jstrace.cli;
+
+import dev.jstrace.Attachment;
+import dev.jstrace.TraceListener;
+import dev.jstrace.TraceOptions;
+import dev.jstrace.TraceRefusedException;
+import dev.jstrace.TracedProcess;
+import dev.jstrace.Tracer;
+import dev.jstrace.ffi.Libc;
+import dev.jstrace.sink.FilterByPath;
+import dev.jstrace.sink.StraceOutput;
+import dev.jstrace.sink.StraceTextOptions;
+import dev.jstrace.sink.StraceTextSink;
+import dev.jstrace.sink.StraceTimestamps;
+import dev.jstrace.sink.Summary;
+import dev.jstrace.sink.TefSink;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code jstrace} command: strace's command line over the jstrace API.
+ * {@link #execute} does the work and returns how jstrace should end, so tests
+ * can run it in-process; {@link #main} then exits with that status or dies of
+ * the traced command's signal.
+ */
+public final class Main {
+    private Main() {}
+
+    /** How a jstrace run ends: an exit status, or death by a signal (then {@code signal != 0}). */
+    public record Outcome(int status, int signal) {}
+
+    /** The program name in messages. */
+    static final String NAME = "jstrace";
+
+    /** Runs jstrace and ends the JVM as strace would end. */
+    public static void main(String[] args) {
+        Outcome o = execute(Arrays.asList(args), System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        if (o.signal() != 0) SignalDeath.die(o.signal());
+        System.exit(o.status());
+    }
+
+    /** Parses {@code args}, traces, and reports how jstrace should end. */
+    public static Outcome execute(List<String> args, PrintStream stdout, PrintStream stderr) {
+        List<String> warnings = new ArrayList<>();
+        Invocation inv;
+        try {
+            inv = OptionParser.parse(args, warnings);
+        } catch (UsageException e) {
+            return usageError(e, stderr);
+        }
+        if (inv.help) {
+            stdout.print(HelpText.TEXT);
+            return new Outcome(0, 0);
+        }
+        if (inv.version) {
+            stdout.println(NAME + " -- version " + HelpText.VERSION);
+            return new Outcome(0, 0);
+        }
+        for (String w : warnings) stderr.println(NAME + ": " + w);
+        try {
+            return new Run(inv, stderr).run();
+        } catch (UsageException e) {
+            return usageError(e, stderr);
+        }
+    }
+
+    private static Outcome usageError(UsageException e, PrintStream stderr) {
+        stderr.println(NAME + ": " + e.getMessage());
+        if (e.tryHelp()) stderr.println("Try '" + NAME + " -h' for more information.");
+        return new Outcome(1, 0);
+    }
+
+    /** One traced run: outputs, sinks, the launch or attaches, the wait, the cleanup. */
+    private static final class Run {
+        private final Invocation inv;
+        private final PrintStream stderr;
+        private StraceOutput output;
+        private Summary summary;
+        private final List<AutoCloseable> extraSinks = new ArrayList<>();
+        private ListenerFanOut fanOut;
+
+        Run(Invocation inv, PrintStream stderr) {
+            this.inv = inv;
+            this.stderr = stderr;
+        }
+
+        Outcome run() throws UsageException {
+            Path program = null;
+            if (inv.pids.isEmpty()) program = resolve(inv.command.getFirst());
+            List<TraceListener> sinks = new ArrayList<>();
+            try {
+                output = openOutput();
+                if (inv.summary != 1) sinks.add(new StraceTextSink(textOptions(), output, stderr, NAME));
+                if (inv.summary != 0) {
+                    summary = new Summary();
+                    sinks.add(summary);
+                }
+                if (inv.tefFile != null) {
+                    TefSink tef = new TefSink(Path.of(inv.tefFile));
+                    sinks.add(tef);
+                    extraSinks.add(tef);
+                }
+                if (inv.perfettoFile != null) sinks.add(perfettoSink(Path.of(inv.perfettoFile)));
+            } catch (IOException e) {
+                throw new UsageException("Can't fopen '" + e.getMessage() + "'", false);
+            }
+            fanOut = new ListenerFanOut(sinks, inv.pids.isEmpty() ? 1 : inv.pids.size());
+            TraceOptions options = TraceOptions.defaults().withFollowForks(inv.followForks > 0)
+                    .withSyscalls(inv.syscalls).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1);
+            return inv.pids.isEmpty() ? launch(program, options) : attach(options);
+        }
+
+        private Outcome launch(Path program, TraceOptions options) {
+            ProcessBuilder pb = new ProcessBuilder(inv.command).inheritIO();
+            Map<String, String> env = pb.environment();
+            inv.environment.forEach((k, v) -> {
+                if (v == null) env.remove(k); else env.put(k, v);
+            });
+            TracedProcess p;
+            try {
+                p = Tracer.launch(pb, options, fanOut);
+            } catch (IOException e) {
+                finish();
+                stderr.println(NAME + ": exec: " + e.getMessage());
+                return new Outcome(1, 0);
+            }
+            InterruptHandler.install(sig -> {
+                // strace's cleanup(): the command it started gets the signal jstrace got.
+                Libc.kill((int) p.pid(), sig);
+            });
+            int status;
+            try {
+                p.waitFor();
+                p.awaitTraceEnd();
+                status = p.exitValue();
+            } catch (InterruptedException | RuntimeException e) {
+                finish();
+                stderr.println(NAME + ": " + e.getMessage());
+                return new Outcome(1, 0);
+            }
+            finish();
+            int sig = p.terminationSignal();
+            if (sig == 0 && InterruptHandler.received() != 0) return new Outcome(128 + InterruptHandler.received(), 0);
+            return sig != 0 ? new Outcome(128 + sig, sig) : new Outcome(status, 0);
+        }
+
+        private Outcome attach(TraceOptions options) {
+            List<Attachment> attached = new ArrayList<>();
+            for (int pid : inv.pids) {
+                try {
+                    attached.add(Tracer.attach(pid, options, fanOut));
+                } catch (TraceRefusedException | IllegalArgumentException e) {
+                    fanOut.sessionFailed();
+                    stderr.println(NAME + ": " + e.getMessage());
+                }
+            }
+            if (attached.isEmpty()) {
+                finish();
+                return new Outcome(1, 0);
+            }
+            InterruptHandler.install(sig -> attached.forEach(Attachment::close));
+            for (Attachment a : attached) a.awaitEnd(Long.MAX_VALUE / 2);
+            finish();
+            int sig = InterruptHandler.received();
+            return new Outcome(sig != 0 ? 128 + sig : 0, 0);
+        }
+
+        /** Ends the sinks, prints the table, closes every file. */
+        private void finish() {
+            fanOut.endNow();
+            if (summary != null) {
+                summary.print(output.summaryStream(stderr), inv.sortBy,
+                        inv.columns != null ? inv.columns : Summary.DEFAULT_COLUMNS);
+            }
+            for (AutoCloseable c : extraSinks) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    stderr.println(NAME + ": " + e.getMessage());
+                }
+            }
+            output.close();
+        }
+
+        private StraceTextOptions textOptions() {
+            StraceTimestamps stamps = new StraceTimestamps(inv.absolute, inv.absolutePrecision, inv.relative,
+                    inv.relativePrecision, ZoneId.systemDefault());
+            // strace implies -q when it runs a command with -o (its output then holds only the trace).
+            boolean quietAttach = inv.quiet != null ? inv.quiet.contains("attach")
+                    : inv.outputFile != null && inv.pids.isEmpty();
+            boolean quietExit = inv.quiet != null && inv.quiet.contains("exit");
+            FilterByPath paths = inv.paths.isEmpty() ? null
+                    : new FilterByPath(new java.util.HashSet<>(inv.paths), SyscallClasses.members("%desc"));
+            return new StraceTextOptions(inv.alignColumn, stamps, inv.durations, inv.durationPrecision,
+                    inv.followForks > 0, Math.max(1, inv.pids.size()), quietAttach, quietExit,
+                    inv.syscalls == null ? n -> true : inv.syscalls::contains,
+                    inv.signals == null ? n -> true : inv.signals::contains, inv.statuses, paths);
+        }
+
+        private StraceOutput openOutput() throws IOException {
+            String f = inv.outputFile;
+            if (f == null) return StraceOutput.stderr(stderr);
+            if (f.startsWith("|") || f.startsWith("!")) return StraceOutput.pipe(f.substring(1));
+            if (inv.followForks == 2) return StraceOutput.perThread(Path.of(f), inv.append);
+            try {
+                return StraceOutput.file(Path.of(f), inv.append);
+            } catch (IOException e) {
+                throw new IOException(f + "': " + describe(e), e);
+            }
+        }
+
+        /** strace checks the program before it forks: {@code Can't stat 'nope': No such file or directory}. */
+        private static Path resolve(String command) throws UsageException {
+            if (command.contains("/")) {
+                Path p = Path.of(command);
+                if (!Files.exists(p)) throw new UsageException("Can't stat '" + command + "': No such file or directory", false);
+                return p;
+            }
+            String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+            for (String dir : path.split(File.pathSeparator)) {
+                Path p = Path.of(dir.isEmpty() ? "." : dir, command);
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+            }
+            throw new UsageException("Can't stat '" + command + "': No such file or directory", false);
+        }
+
+        private static String describe(IOException e) {
+            return switch (e) {
+                case java.nio.file.NoSuchFileException x -> "No such file or directory";
+                case java.nio.file.AccessDeniedException x -> "Permission denied";
+                default -> String.valueOf(e.getMessage());
+            };
+        }
+
+        /**
+         * The Perfetto protobuf sink, looked up by name so this command line builds
+         * before {@code dev.jstrace.sink.PerfettoSink} exists in the tree.
+         */
+        private TraceListener perfettoSink(Path file) throws UsageException {
+            try {
+                Class<?> c = Class.forName("dev.jstrace.sink.PerfettoSink");
+                Object sink = c.getConstructor(Path.class).newInstance(file);
+                if (sink instanceof AutoCloseable ac) extraSinks.add(ac);
+                return (TraceListener) sink;
+            } catch (ClassNotFoundException | NoSuchMethodException e) {
+                throw new UsageException("--perfetto is not available in this build", false);
+            } catch (ReflectiveOperationException e) {
+                throw new UsageException("Can't fopen '" + file + "': " + e.getCause(), false);
+            }
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.jstrace.cli;
+
+import dev.jstrace.decode.DecodeOptions;
+import dev.jstrace.sink.StraceTimestamps;
+import dev.jstrace.sink.Summary;
+import dev.jstrace.sink.SummaryColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a jstrace command line the way strace's {@code getopt_long} does:
+ * short options cluster ({@code -ff}, {@code -fttT}), a short option's
+ * argument is the rest of its word or the next word ({@code -etrace=open},
+ * {@code -e trace=open}), long options take {@code --name=value} or
+ * {@code --name value}, and the first word that is not an option starts the
+ * command (strace's {@code +} in its option string). Error messages are
+ * strace's, with jstrace's name.
+ */
+public final class OptionParser {
+    /** Short options that take an argument (strace's option string, minus what jstrace lacks). */
+    private static final String WITH_ARGUMENT = "abeEoOpPsSuUX";
+    private static final String WITHOUT_ARGUMENT = "AcCfhqrtTvVwxyzZ";
+    /** Long option to [short equivalent or internal key, argument: 0 none, 1 required, 2 optional]. */
+    private static final Map<String, String[]> LONG = Map.ofEntries(
+            Map.entry("columns", new String[]{"a", "1"}),
+            Map.entry("output", new String[]{"o", "1"}),
+            Map.entry("output-append-mode", new String[]{"A", "0"}),
+            Map.entry("output-separately", new String[]{"output-separately", "0"}),
+            Map.entry("follow-forks", new String[]{"f", "0"}),
+            Map.entry("summary-only", new String[]{"c", "0"}),
+            Map.entry("summary", new String[]{"C", "0"}),
+            Map.entry("summary-sort-by", new String[]{"S", "1"}),
+            Map.entry("summary-columns", new String[]{"U", "1"}),
+            Map.entry("summary-wall-clock", new String[]{"w", "0"}),
+            Map.entry("attach", new String[]{"p", "1"}),
+            Map.entry("env", new String[]{"E", "1"}),
+            Map.entry("string-limit", new String[]{"s", "1"}),
+            Map.entry("no-abbrev", new String[]{"v", "0"}),
+            Map.entry("const-print-style", new String[]{"X", "1"}),
+            Map.entry("trace-path", new String[]{"P", "1"}),
+            Map.entry("successful-only", new String[]{"z", "0"}),
+            Map.entry("failed-only", new String[]{"Z", "0"}),
+            Map.entry("user", new String[]{"u", "1"}),
+            Map.entry("help", new String[]{"h", "0"}),
+            Map.entry("version", new String[]{"V", "0"}),
+            Map.entry("trace", new String[]{"e:trace", "1"}),
+            Map.entry("signal", new String[]{"e:signal", "1"}),
+            Map.entry("status", new String[]{"e:status", "1"}),
+            Map.entry("abbrev", new String[]{"e:abbrev", "1"}),
+            Map.entry("verbose", new String[]{"e:verbose", "1"}),
+            Map.entry("raw", new String[]{"e:raw", "1"}),
+            Map.entry("quiet", new String[]{"quiet", "2"}),
+            Map.entry("silent", new String[]{"quiet", "2"}),
+            Map.entry("silence", new String[]{"quiet", "2"}),
+            Map.entry("decode-fds", new String[]{"decode-fds", "2"}),
+            Map.entry("absolute-timestamps", new String[]{"absolute-timestamps", "2"}),
+            Map.entry("timestamps", new String[]{"absolute-timestamps", "2"}),
+            Map.entry("relative-timestamps", new String[]{"relative-timestamps", "2"}),
+            Map.entry("syscall-times", new String[]{"syscall-times", "2"}),
+            Map.entry("seccomp-bpf", new String[]{"seccomp-bpf", "0"}),
+            Map.entry("tef", new String[]{"tef", "1"}),
+            Map.entry("perfetto", new String[]{"perfetto", "1"}));
+
+    private final Invocation inv = new Invocation();
+    private final List<String> warnings = new ArrayList<>();
+
+    private OptionParser() {}
+
+    /** Parses {@code args}; the warnings (such as for {@code --seccomp-bpf}) go into {@code warnings}. */
+    public static Invocation parse(List<String> args, List<String> warnings) throws UsageException {
+        OptionParser p = new OptionParser();
+        p.run(args);
+        warnings.addAll(p.warnings);
+        return p.inv;
+    }
+
+    private void run(List<String> args) throws UsageException {
+        int i = 0;
+        while (i < args.size()) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (a.startsWith("--")) {
+                String name = a.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                String[] spec = LONG.get(name);
+                if (spec == null) throw new UsageException("unrecognized option '" + a + "'", true);
+                if (spec[1].equals("0") && value != null) {
+                    throw new UsageException("option '--" + name + "' doesn't allow an argument", true);
+                }
+                if (spec[1].equals("1") && value == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("option '--" + name + "' requires an argument", true);
+                    }
+                    value = args.get(++i);
+                }
+                apply(spec[0], value);
+                i++;
+                continue;
+            }
+            if (a.startsWith("-") && a.length() > 1) {
+                for (int k = 1; k < a.length(); k++) {
+                    char c = a.charAt(k);
+                    if (WITH_ARGUMENT.indexOf(c) >= 0) {
+                        String value;
+                        if (k + 1 < a.length()) {
+                            value = a.substring(k + 1);
+                        } else if (i + 1 < args.size()) {
+                            value = args.get(++i);
+                        } else {
+                            throw new UsageException("option requires an argument -- '" + c + "'", true);
+                        }
+                        apply(String.valueOf(c), value);
+                        break;
+                    } else if (WITHOUT_ARGUMENT.indexOf(c) >= 0) {
+                        apply(String.valueOf(c), null);
+                    } else {
+                        throw new UsageException("invalid option -- '" + c + "'", true);
+                    }
+                }
+                i++;
+                continue;
+            }
+            break;
+        }
+        inv.command.addAll(args.subList(i, args.size()));
+        if (inv.help || inv.version) return;
+        if (inv.command.isEmpty() && inv.pids.isEmpty()) {
+            throw new UsageException("must have PROG [ARGS] or -p PID", true);
+        }
+        if (inv.followForks == 2 && inv.outputFile == null) inv.followForks = 1;
+        if (inv.summary == 1 && (inv.followForks == 2)) inv.followForks = 1;
+    }
+
+    private void apply(String key, String value) throws UsageException {
+        switch (key) {
+            case "a" -> inv.alignColumn = number("-a", value, 0);
+            case "A" -> inv.append = true;
+            case "b" -> throw new UsageException("-b is not supported", false);
+            case "c" -> inv.summary = 1;
+            case "C" -> inv.summary = 2;
+            case "e" -> qualify(value);
+            case "e:trace", "e:signal", "e:status", "e:abbrev", "e:verbose", "e:raw" ->
+                    qualify(key.substring(2) + "=" + value);
+            case "E" -> {
+                int eq = value.indexOf('=');
+                if (eq < 0) inv.environment.put(value, null);
+                else inv.environment.put(value.substring(0, eq), value.substring(eq + 1));
+            }
+            case "f" -> inv.followForks = Math.min(2, inv.followForks + 1);
+            case "output-separately" -> inv.followForks = 2;
+            case "h" -> inv.help = true;
+            case "o" -> inv.outputFile = value;
+            case "O" -> warnings.add("-O is not supported and is ignored");
+            case "p" -> pids(value);
+            case "P" -> inv.paths.add(value);
+            case "q" -> {
+                if (inv.quiet == null) inv.quiet = new java.util.HashSet<>();
+                if (inv.quiet.contains("attach")) inv.quiet.add("exit");
+                inv.quiet.add("attach");
+                inv.quiet.add("personality");
+            }
+            case "quiet" -> inv.quiet = value == null ? new java.util.HashSet<>(java.util.Set.of("attach",
+                    "personality")) : new java.util.HashSet<>(FilterSets.quiet(value));
+            case "r" -> inv.relative = true;
+            case "relative-timestamps" -> {
+                inv.relative = true;
+                if (value != null) inv.relativePrecision = precision(value, "--relative-timestamps");
+            }
+            case "s" -> inv.stringLimit = number("-s", value, 0);
+            case "S" -> {
+                if (!Summary.validSortKey(value)) throw new UsageException("invalid sortby: '" + value + "'", true);
+                inv.sortBy = value;
+            }
+            case "t" -> {
+                switch (inv.absolute) {
+                    case NONE -> {
+                        inv.absolute = StraceTimestamps.Absolute.TIME;
+                        inv.absolutePrecision = 0;
+                    }
+                    case TIME -> {
+                        if (inv.absolutePrecision == 0) inv.absolutePrecision = 6;
+                        else inv.absolute = StraceTimestamps.Absolute.UNIX;
+                    }
+                    case UNIX -> {}
+                }
+            }
+            case "absolute-timestamps" -> absoluteTimestamps(value);
+            case "T" -> inv.durations = true;
+            case "syscall-times" -> {
+                inv.durations = true;
+                if (value != null) inv.durationPrecision = precision(value, "--syscall-times");
+            }
+            case "u" -> throw new UsageException("-u is not supported: jstrace runs the command as the user"
+                    + " that runs jstrace (use sudo -u USER on the command instead)", false);
+            case "U" -> {
+                List<SummaryColumn> cols = new ArrayList<>();
+                for (String n : value.split(",")) {
+                    SummaryColumn c = SummaryColumn.byName(n);
+                    if (c == null) throw new UsageException("unknown column name: '" + n + "'", true);
+                    cols.add(c);
+                }
+                inv.columns = cols;
+            }
+            case "v" -> inv.verbose = true;
+            case "V" -> inv.version = true;
+            case "w" -> inv.wallClock = true;
+            case "x" -> inv.hex = Math.min(2, inv.hex + 1);
+            case "X" -> inv.xlat = switch (value) {
+                case "raw" -> DecodeOptions.Xlat.RAW;
+                case "abbrev" -> DecodeOptions.Xlat.ABBREV;
+                case "verbose" -> DecodeOptions.Xlat.VERBOSE;
+                default -> throw new UsageException("invalid -X argument: '" + value + "'", true);
+            };
+            case "y" -> inv.fdPaths = Math.min(2, inv.fdPaths + 1);
+            case "decode-fds" -> inv.fdPaths = value == null || value.equals("path") ? Math.max(1, inv.fdPaths) : 2;
+            case "z" -> inv.statuses = FilterSets.statuses("successful");
+            case "Z" -> inv.statuses = FilterSets.statuses("failed");
+            case "seccomp-bpf" -> {
+                inv.seccompBpf = true;
+                warnings.add("--seccomp-bpf is not available yet and is ignored");
+            }
+            case "tef" -> inv.tefFile = value;
+            case "perfetto" -> inv.perfettoFile = value;
+            default -> throw new IllegalStateException("unhandled option " + key);
+        }
+    }
+
+    /** {@code -e [QUALIFIER=]SET}: a missing or unknown qualifier means {@code trace}, as in strace. */
+    private void qualify(String expr) throws UsageException {
+        int eq = expr.indexOf('=');
+        String q = eq < 0 ? "trace" : expr.substring(0, eq);
+        String set = eq < 0 ? expr : expr.substring(eq + 1);
+        switch (q) {
+            case "trace", "t" -> inv.syscalls = FilterSets.syscalls(set);
+            case "signal", "signals", "s" -> inv.signals = FilterSets.signals(set);
+            case "status" -> inv.statuses = FilterSets.statuses(set);
+            case "abbrev", "a" -> inv.verbose = FilterSets.syscalls(set) != null && FilterSets.syscalls(set).isEmpty();
+            case "verbose", "v" -> inv.verbose = FilterSets.syscalls(set) == null;
+            case "raw", "x" -> {
+                java.util.Set<String> names = FilterSets.syscalls(set);
+                inv.raw = names == null ? FilterSets.allSyscalls() : names;
+            }
+            case "quiet", "silent", "silence", "q" -> inv.quiet = new java.util.HashSet<>(FilterSets.quiet(set));
+            case "decode-fds" -> inv.fdPaths = set.contains("socket") ? 2 : set.equals("none") ? 0 : 1;
+            default -> inv.syscalls = FilterSets.syscalls(expr);
+        }
+    }
+
+    private void pids(String value) throws UsageException {
+        for (String s : value.split("[,\\s]+")) {
+            if (s.isEmpty()) continue;
+            int pid;
+            try {
+                pid = Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                pid = -1;
+            }
+            if (pid <= 0) throw new UsageException("Invalid process id: '" + s + "'", false);
+            if (!inv.pids.contains(pid)) inv.pids.add(pid);
+        }
+    }
+
+    private void absoluteTimestamps(String value) throws UsageException {
+        if (inv.absolute == StraceTimestamps.Absolute.NONE) {
+            inv.absolute = StraceTimestamps.Absolute.TIME;
+            inv.absolutePrecision = 0;
+        }
+        if (value == null) return;
+        for (String part : value.split(",")) {
+            String v = part.startsWith("format:") ? part.substring(7)
+                    : part.startsWith("precision:") ? part.substring(10) : part;
+            switch (v) {
+                case "time" -> inv.absolute = StraceTimestamps.Absolute.TIME;
+                case "unix" -> inv.absolute = StraceTimestamps.Absolute.UNIX;
+                case "none" -> inv.absolute = StraceTimestamps.Absolute.NONE;
+                default -> inv.absolutePrecision = precision(v, "--absolute-timestamps", value);
+            }
+        }
+    }
+
+    private static int precision(String v, String option) throws UsageException {
+        return precision(v, option, v);
+    }
+
+    private static int precision(String v, String option, String whole) throws UsageException {
+        return switch (v) {
+            case "s" -> 0;
+            case "ms" -> 3;
+            case "us" -> 6;
+            case "ns" -> 9;
+            default -> throw new UsageException("invalid " + option + " argument: '" + whole + "'", true);
+        };
+    }
+
+    private static int number(String option, String value, int min) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min) return n;
+        } catch (NumberFormatException e) {
+            // strace reports both the same way
+        }
+        throw new UsageException("invalid " + option + " argument: '" + value + "'", true);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.jstrace.sink;
+
+import dev.jstrace.Syscall;
+import dev.jstrace.TraceEvent;
+import dev.jstrace.TraceListener;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * strace's {@code -c} table: per syscall, the time spent, calls and errors,
+ * laid out as strace 6.1 lays it out (widths, blank zero errors, the dashed
+ * rules, the {@code total} row), sorted as {@code -S} says.
+ *
+ * <p>Time is each call's latency from entry stop to exit stop. strace
+ * without {@code -w} reports system CPU time instead, which needs a
+ * per-call rusage jstrace does not take; so the seconds column matches
+ * strace's {@code -w} and is larger than plain {@code -c}'s. Calls that never
+ * returned ({@code exit_group}) are not counted, as in strace.
+ */
+public final class Summary implements TraceListener {
+    /** strace's default columns. */
+    public static final List<SummaryColumn> DEFAULT_COLUMNS = List.of(SummaryColumn.TIME_PERCENT,
+            SummaryColumn.TOTAL_TIME, SummaryColumn.AVG_TIME, SummaryColumn.CALLS, SummaryColumn.ERRORS,
+            SummaryColumn.NAME);
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    /** One syscall's totals. */
+    private static final class Row {
+        final String name;
+        final int number;
+        long calls;
+        long errors;
+        long totalNanos;
+        long minNanos = Long.MAX_VALUE;
+        long maxNanos;
+
+        Row(String name, int number) {
+            this.name = name;
+            this.number = number;
+        }
+
+        void add(long nanos, boolean failed) {
+            calls++;
+            if (failed) errors++;
+            totalNanos += nanos;
+            minNanos = Math.min(minNanos, nanos);
+            maxNanos = Math.max(maxNanos, nanos);
+        }
+    }
+
+    @Override
+    public synchronized void onEvent(TraceEvent event) {
+        if (event instanceof Syscall s && s.returned()) {
+            rows.computeIfAbsent(s.name(), n -> new Row(n, s.number())).add(s.durationNanos(), s.failed());
+        }
+    }
+
+    /** Counts one call directly (for tests and replays). */
+    public synchronized void add(String name, int number, long nanos, boolean failed) {
+        rows.computeIfAbsent(name, n -> new Row(n, number)).add(nanos, failed);
+    }
+
+    /**
+     * Writes the table.
+     *
+     * @param sortBy  a {@code -S} key: {@code time} (default), {@code calls}, {@code errors}, {@code name},
+     *                {@code nothing}, or any column name
+     * @param columns the {@code -U} columns
+     */
+    public synchronized void print(PrintStream out, String sortBy, List<SummaryColumn> columns) {
+        List<Row> sorted = new ArrayList<>(rows.values());
+        // strace sorts with a stable qsort over its table, which is in syscall-number order.
+        sorted.sort(Comparator.comparingInt((Row r) -> r.number));
+        Comparator<Row> order = comparator(sortBy);
+        if (order != null) sorted.sort(order);
+        Row total = new Row("total", -1);
+        for (Row r : sorted) {
+            total.calls += r.calls;
+            total.errors += r.errors;
+            total.totalNanos += r.totalNanos;
+            total.minNanos = Math.min(total.minNanos, r.minNanos);
+            total.maxNanos = Math.max(total.maxNanos, r.maxNanos);
+        }
+        StringBuilder b = new StringBuilder();
+        List<String> headers = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            SummaryColumn c = columns.get(i);
+            boolean last = i == columns.size() - 1;
+            headers.add(c == SummaryColumn.NAME ? (last ? c.header() : pad(c.header(), c.width(), true))
+                    : pad(c.header(), c.width(), false));
+            rules.add("-".repeat(c.width()));
+        }
+        String rule = String.join(" ", rules) + "\n";
+        b.append(String.join(" ", headers)).append('\n').append(rule);
+        for (Row r : sorted) b.append(row(r, total.totalNanos, columns, false));
+        b.append(rule).append(row(total, total.totalNanos, columns, true));
+        out.print(b);
+        out.flush();
+    }
+
+    private static String row(Row r, long allNanos, List<SummaryColumn> columns, boolean isTotal) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            SummaryColumn c = columns.get(i);
+            boolean last = i == columns.size() - 1;
+            String v = switch (c) {
+                case TIME_PERCENT -> String.format(Locale.ROOT, "%6.2f",
+                        isTotal ? 100.0 : allNanos == 0 ? 0.0 : 100.0 * r.totalNanos / allNanos);
+                case TOTAL_TIME -> String.format(Locale.ROOT, "%11.6f", r.totalNanos / 1e9);
+                case MIN_TIME -> String.format(Locale.ROOT, "%8.6f", (r.calls == 0 ? 0 : r.minNanos) / 1e9);
+                case MAX_TIME -> String.format(Locale.ROOT, "%8.6f", r.maxNanos / 1e9);
+                case AVG_TIME -> pad(Long.toString(r.calls == 0 ? 0 : r.totalNanos / r.calls / 1000), 11, false);
+                case CALLS -> pad(Long.toString(r.calls), 9, false);
+                case ERRORS -> pad(r.errors == 0 ? "" : Long.toString(r.errors), 9, false);
+                case NAME -> last ? r.name : pad(r.name, 16, true);
+            };
+            cells.add(v);
+        }
+        return String.join(" ", cells) + "\n";
+    }
+
+    private static Comparator<Row> comparator(String sortBy) {
+        SummaryColumn c = SummaryColumn.byName(sortBy);
+        if (sortBy.equals("nothing") || sortBy.equals("none")) return null;
+        if (c == null) throw new IllegalArgumentException("invalid sortby: '" + sortBy + "'");
+        return switch (c) {
+            case TIME_PERCENT, TOTAL_TIME -> Comparator.comparingLong((Row r) -> r.totalNanos).reversed();
+            case MIN_TIME -> Comparator.comparingLong((Row r) -> r.minNanos).reversed();
+            case MAX_TIME -> Comparator.comparingLong((Row r) -> r.maxNanos).reversed();
+            case AVG_TIME -> Comparator.comparingLong((Row r) -> r.totalNanos / Math.max(1, r.calls)).reversed();
+            case CALLS -> Comparator.comparingLong((Row r) -> r.calls).reversed();
+            case ERRORS -> Comparator.comparingLong((Row r) -> r.errors).reversed();
+            case NAME -> Comparator.comparing((Row r) -> r.name);
+        };
+    }
+
+    /** Whether {@code -S} accepts {@code sortBy}. */
+    public static boolean validSortKey(String sortBy) {
+        return sortBy.equals("nothing") || sortBy.equals("none") || SummaryColumn.byName(sortBy) != null;
+    }
+
+    private static String pad(String s, int width, boolean left) {
+        if (s.length() >= width) return s;
+        String spaces = " ".repeat(width - s.length());
+        return left ? s + spaces : spaces + s;
+    }
+}
