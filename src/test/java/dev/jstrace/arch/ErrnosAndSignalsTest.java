@@ -66,6 +66,46 @@ class ErrnosAndSignalsTest {
         assertTrue(checked > 120, "checked " + checked);
     }
 
+    /**
+     * strace prints its own text for the restart codes: interrupt pause(2), a sleep and a
+     * pipe read with a handled SIGALRM and compare what the installed strace prints.
+     */
+    @Test
+    void restartCodesMatchInstalledStrace() throws Exception {
+        String script = """
+                import signal, os, ctypes
+                signal.signal(signal.SIGALRM, lambda *a: None)
+                libc = ctypes.CDLL(None)
+                signal.setitimer(signal.ITIMER_REAL, 0.05)
+                libc.pause()
+                signal.setitimer(signal.ITIMER_REAL, 0.05)
+                libc.usleep(2000000)
+                r, w = os.pipe()
+                signal.setitimer(signal.ITIMER_REAL, 0.05)
+                libc.read(r, ctypes.create_string_buffer(1), 1)
+                """;
+        Process p;
+        try {
+            p = new ProcessBuilder("strace", "-qq", "-e", "trace=pause,clock_nanosleep,nanosleep,read",
+                    "python3", "-c", script).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "strace or python3 not installed");
+            throw e;
+        }
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assumeTrue(p.exitValue() == 0, "strace could not trace here: " + err);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("= \\? (E\\w+) \\((.*)\\)").matcher(err);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (m.find()) {
+            int errno = Errnos.number(m.group(1));
+            assertTrue(errno >= 512, m.group(1));
+            assertEquals(m.group(2), Errnos.message(errno), m.group(1));
+            seen.add(m.group(1));
+        }
+        assertEquals(java.util.Set.of("ERESTARTNOHAND", "ERESTART_RESTARTBLOCK", "ERESTARTSYS"), seen, err);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"1, SIGHUP", "6, SIGABRT", "9, SIGKILL", "17, SIGCHLD", "29, SIGIO", "31, SIGSYS",
         "32, SIGRTMIN", "33, SIGRT_1", "34, SIGRT_2", "64, SIGRT_32"})
