@@ -4,21 +4,22 @@ import dev.jstrace.arch.gen.Errnos;
 import dev.jstrace.proc.CapturePlanner;
 import dev.jstrace.proc.RawEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Turns captured syscall records into {@link DecodedCall}s. A pure function
- * of the records: it never touches the tracee, so it runs on the consumer side.
- *
- * <p>This first version renders every call raw (six hex arguments); the
- * decoding issue replaces the body with the signature catalog.
+ * Turns captured syscall records into {@link DecodedCall}s through the
+ * {@link SignatureCatalog}. A pure function of the records: it never touches
+ * the tracee, so it runs on the consumer side of the queue.
  */
 public final class SyscallDecoder {
     private final DecodeOptions options;
+    private final CapturePlanner planner;
 
     /** A decoder rendering with {@code options}. */
     public SyscallDecoder(DecodeOptions options) {
         this.options = options;
+        this.planner = new CapturePlan(options);
     }
 
     /** The options this decoder renders with. */
@@ -28,7 +29,7 @@ public final class SyscallDecoder {
 
     /** What the loop must copy at each stop for this decoder. */
     public CapturePlanner planner() {
-        return CapturePlanner.NONE;
+        return planner;
     }
 
     /**
@@ -38,37 +39,113 @@ public final class SyscallDecoder {
      * @param exit  its exit record, or {@code null} when the thread never returned ({@code = ?})
      */
     public DecodedCall decode(RawEvent.SyscallEntry entry, RawEvent.SyscallExit exit) {
-        String name = entry.arch() == null ? "syscall_" + Integer.toHexString(entry.nr())
-                : entry.arch().displayName(entry.nr());
-        List<Value> args = new ArrayList<>(6);
-        List<String> texts = new ArrayList<>(6);
-        for (long a : entry.args()) {
-            String t = "0x" + Long.toHexString(a);
-            texts.add(t);
-            args.add(() -> t);
-        }
-        String result;
-        String errno = null;
-        if (exit == null) {
-            result = "?";
-        } else if (exit.isError()) {
-            int e = (int) -exit.rval();
-            errno = Errnos.name(e);
-            String msg = Errnos.message(e);
-            result = "-1 " + (errno == null ? "E" + e : errno) + (msg == null ? "" : " (" + msg + ")");
+        int nr = entry.nr();
+        String name = entry.arch() == null ? "syscall_0x" + Integer.toHexString(nr) : entry.arch().displayName(nr);
+        Signature sig = entry.arch() == null ? null : SignatureCatalog.forNumber(entry.arch(), nr);
+        boolean returned = exit != null;
+        long rval = returned ? exit.rval() : 0;
+        boolean error = returned && exit.isError();
+        CallContext c = new CallContext(entry.arch(), entry.args(), entry.memory(), returned ? exit.memory() : null,
+                returned, rval, error, options);
+        List<Value> args;
+        int entryCount;
+        if (sig == null || options.rawSyscalls().contains(name)) {
+            int n = sig == null ? 6 : sig.args().size();
+            args = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) args.add(new Value.Num(c.arg(i), Value.Radix.HEX));
+            entryCount = n;
+        } else if (name.equals("clone")) {
+            args = ControlCalls.clone(c, true);
+            entryCount = args.size();
         } else {
-            result = Long.toString(exit.rval());
+            List<ArgType> types = sig.args();
+            args = new ArrayList<>(types.size());
+            entryCount = -1;
+            for (int i = 0; i < types.size(); i++) {
+                Value v = ArgDecoder.decode(types.get(i), i, c);
+                if (v == null) continue;
+                if (entryCount < 0 && types.get(i).atExit()) entryCount = args.size();
+                args.add(v);
+            }
+            if (entryCount < 0) entryCount = args.size();
         }
-        return new DecodedCall(name, entry.nr(), List.copyOf(args), List.copyOf(texts), 6, result, errno);
+        List<String> texts = new ArrayList<>(args.size());
+        for (Value v : args) texts.add(v.text());
+        String errnoName = null;
+        String result;
+        if (!returned) {
+            result = "?";
+        } else if (error) {
+            int e = (int) -rval;
+            errnoName = errnoName(e);
+            String msg = errnoMessage(e);
+            boolean restart = e >= 512 && e <= 516;
+            result = (restart ? "? " : "-1 ") + (errnoName == null ? Integer.toString(e) : errnoName)
+                    + (msg == null ? "" : " (" + msg + ")");
+        } else {
+            result = result(sig, c, name);
+        }
+        return new DecodedCall(name, nr, Collections.unmodifiableList(args), Collections.unmodifiableList(texts),
+                entryCount, result, errnoName);
     }
 
-    /** strace's siginfo rendering, {@code {si_signo=SIGCHLD, ...}}. */
+    private String result(Signature sig, CallContext c, String name) {
+        long rval = c.rval;
+        if (sig == null || options.rawSyscalls().contains(name)) {
+            return rval < 0 ? "0x" + Long.toHexString(rval) : Long.toString(rval);
+        }
+        if (name.equals("fcntl")) {
+            int cmd = (int) c.arg(1);
+            String r = ControlCalls.fcntlResult(c, cmd, rval);
+            if (r != null) return r;
+            if (ControlCalls.fcntlReturnsFd(cmd)) return c.fdAtExit((int) rval).text();
+            return Long.toString(rval);
+        }
+        return switch (sig.ret()) {
+            case INT -> Long.toString(rval);
+            case HEX -> "0x" + Long.toHexString(rval);
+            case FD -> c.fdAtExit((int) rval).text();
+            case OCT -> new Value.Num(rval, Value.Radix.OCT).text();
+            case NONE -> "?";
+        };
+    }
+
+    /** The errno's name, including the kernel-internal restart codes strace shows. */
+    static String errnoName(int e) {
+        return switch (e) {
+            case 512 -> "ERESTARTSYS";
+            case 513 -> "ERESTARTNOINTR";
+            case 514 -> "ERESTARTNOHAND";
+            case 515 -> "ENOIOCTLCMD";
+            case 516 -> "ERESTART_RESTARTBLOCK";
+            default -> Errnos.name(e);
+        };
+    }
+
+    /** strace's message for the errno (glibc's, or strace's own for the restart codes). */
+    static String errnoMessage(int e) {
+        return switch (e) {
+            case 512 -> "To be restarted if SA_RESTART is set";
+            case 513 -> "To be restarted";
+            case 514 -> "To be restarted if no handler";
+            case 515 -> "Inappropriate ioctl for device";
+            case 516 -> "Interrupted by signal";
+            default -> Errnos.message(e);
+        };
+    }
+
+    /** strace's siginfo rendering, {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, ...}}. */
     public String siginfo(int signo, byte[] siginfo) {
-        return "{si_signo=" + signalName(signo) + "}";
+        return SiginfoText.render(signo, siginfo);
     }
 
-    /** {@code SIGCHLD}, or {@code SIG123} for a number without a name. */
+    /** {@code SIGCHLD}, {@code SIGRT_1}, or the number for one without a name. */
     public static String signalName(int signo) {
-        return "SIG" + signo;
+        return SignalNames.name(signo);
+    }
+
+    /** {@code exited with 0}, {@code killed by SIGSEGV (core dumped)}: the text of strace's {@code +++} line. */
+    public static String waitStatusText(int waitStatus) {
+        return SignalNames.exitText(waitStatus);
     }
 }

@@ -1,0 +1,269 @@
+package dev.jstrace.decode;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.Snapshot;
+import java.util.List;
+
+/**
+ * Turns one argument into a {@link Value} by its {@link ArgType}. The switch has
+ * no default: a new type without a formatter does not compile. Returns null for
+ * an argument strace leaves out (open's mode without O_CREAT, fcntl F_GETFD's
+ * third argument).
+ */
+final class ArgDecoder {
+    static final int AT_FDCWD = -100;
+
+    private ArgDecoder() {}
+
+    static Value decode(ArgType t, int i, CallContext c) {
+        long a = c.arg(i);
+        DecodeOptions.Xlat x = c.opt.xlat();
+        boolean exitReady = c.succeeded();
+        return switch (t) {
+            case INT -> new Value.Num((int) a, Value.Radix.DEC);
+            case LONG -> new Value.Num(a, Value.Radix.DEC);
+            case UINT -> new Value.Num(a & 0xffffffffL, Value.Radix.DEC);
+            case ULONG -> new Value.Num(a, Value.Radix.UDEC);
+            case HEX, RAW -> new Value.Num(a, Value.Radix.HEX);
+            case PTR -> new Value.Ptr(a);
+            case MODE -> new Value.Num(a & 0xffffffffL, Value.Radix.OCT);
+            case FD -> c.fd((int) a);
+            case DIRFD -> (int) a == AT_FDCWD ? dirfdCwd(c) : c.fd((int) a);
+            case PATH -> c.string(c.in, a, true);
+            case STR -> c.string(c.in, a, false);
+            case BUF_IN -> c.buffer(c.in, a, c.arg(i + 1), c.opt.hex());
+            case BUF_OUT -> exitReady ? c.buffer(c.out, a, c.rval, c.opt.hex()) : new Value.Ptr(a);
+            case BUF_OUT_HEX -> exitReady ? c.buffer(c.out, a, c.rval, 2) : new Value.Ptr(a);
+            case CWD_OUT -> exitReady ? c.string(c.out, a, true) : new Value.Ptr(a);
+            case OPEN_FLAGS -> openFlags(c, a);
+            case OPEN_MODE -> (c.arg(i - 1) & (0100 | 020000000)) != 0
+                    ? new Value.Num(a & 0xffffffffL, Value.Radix.OCT) : null;
+            case AT_FLAGS -> c.sym(Constants.AT_FLAGS, (int) a);
+            case UNLINKAT_FLAGS -> c.sym(Constants.UNLINKAT_FLAGS, (int) a);
+            case FACCESSAT_FLAGS -> c.sym(Constants.FACCESSAT_FLAGS, (int) a);
+            case ACCESS_MODE -> c.sym(Constants.ACCESS_MODE, (int) a);
+            case PROT -> c.sym(Constants.PROT, a);
+            case MAP_FLAGS -> c.sym(Constants.MAP_FLAGS, a);
+            case MREMAP_FLAGS -> c.sym(Constants.MREMAP_FLAGS, a);
+            case MADV -> c.sym(Constants.MADV, (int) a);
+            case MSYNC_FLAGS -> c.sym(Constants.MS_SYNC, a);
+            case MCL_FLAGS -> c.sym(Constants.MCL, a);
+            case SEEK -> c.sym(Constants.SEEK, (int) a);
+            case RLIMIT_RESOURCE -> c.sym(Constants.RLIMIT, (int) a);
+            case SIGNAL -> signal(c, (int) a);
+            case SIG_HOW -> c.sym(Constants.SIG_HOW, (int) a);
+            case GRND_FLAGS -> c.sym(Constants.GRND, (int) a);
+            case WAIT_OPTIONS -> c.sym(Constants.WAIT_OPTIONS, a & 0xffffffffL);
+            case ARCH_PRCTL_CODE -> c.sym(Constants.ARCH_PRCTL, (int) a);
+            case ARCH_PRCTL_ADDR -> archPrctlAddr(c, a);
+            case SOCK_FAMILY -> c.sym(Constants.AF, (int) a);
+            case SOCK_TYPE -> sockType(c, a);
+            case SOCK_PROTO -> sockProto(c, (int) c.arg(i - 2), (int) a);
+            case MSG_FLAGS -> c.sym(Constants.MSG_FLAGS, a & 0xffffffffL);
+            case SOCK_FLAGS -> c.sym(Constants.SOCK_FLAGS, a & 0xffffffffL);
+            case SHUT_HOW -> c.sym(Constants.SHUT, (int) a);
+            case SOCKOPT_LEVEL -> c.sym(Constants.SOL, (int) a);
+            case SOCKOPT_NAME -> sockoptName(c, (int) c.arg(i - 1), (int) a);
+            case EPOLL_CTL_OP -> c.sym(Constants.EPOLL_CTL, (int) a);
+            case EPOLL_CREATE_FLAGS -> c.sym(Constants.EPOLL_CREATE_FLAGS, a & 0xffffffffL);
+            case EFD_FLAGS -> c.sym(Constants.EFD_FLAGS, a & 0xffffffffL);
+            case IN_INIT_FLAGS -> c.sym(Constants.IN_INIT_FLAGS, a & 0xffffffffL);
+            case TFD_FLAGS -> c.sym(Constants.TFD_FLAGS, a & 0xffffffffL);
+            case MFD_FLAGS -> c.sym(Constants.MFD_FLAGS, a & 0xffffffffL);
+            case O_CLOEXEC_FLAGS -> openFlagsOnly(c, a);
+            case CLOCK_ID -> c.sym(Constants.CLOCK, (int) a);
+            case TIMER_FLAGS -> c.sym(Constants.TIMER_FLAGS, a & 0xffffffffL);
+            case STATX_FLAGS -> statxFlags(c, (int) a);
+            case STATX_MASK -> c.sym(Constants.STATX_MASK, a & 0xffffffffL);
+            case CLOSE_RANGE_FLAGS -> c.sym(Constants.CLOSE_RANGE, a & 0xffffffffL);
+            case RENAME_FLAGS -> c.sym(Constants.RENAME_FLAGS, a & 0xffffffffL);
+            case FLOCK_OP -> c.sym(Constants.FLOCK, a & 0xffffffffL);
+            case UMOUNT_FLAGS -> c.sym(Constants.UMOUNT, a & 0xffffffffL);
+            case MEMBARRIER_CMD -> c.sym(Constants.MEMBARRIER, a & 0xffffffffL);
+            case FADVICE -> c.sym(Constants.FADV, (int) a);
+            case PRIO_WHICH -> c.sym(Constants.PRIO_WHICH, (int) a);
+            case RUSAGE_WHO -> c.sym(Constants.RUSAGE_WHO, (int) a);
+            case ITIMER_WHICH -> c.sym(Constants.ITIMER, (int) a);
+            case IDTYPE -> c.sym(Constants.IDTYPE, (int) a);
+            case SCHED_POLICY -> c.sym(Constants.SCHED_POLICY, (int) a);
+            case FCNTL_CMD -> c.sym(Constants.FCNTL_CMD, (int) a);
+            case FCNTL_ARG -> ControlCalls.fcntlArg(c, (int) c.arg(i - 1), a);
+            case IOCTL_REQ -> c.sym(Constants.IOCTL, a & 0xffffffffL);
+            case IOCTL_ARG -> ControlCalls.ioctlArg(c, c.arg(i - 1) & 0xffffffffL, a);
+            case PRCTL_OPTION -> c.sym(Constants.PRCTL, (int) a);
+            case FUTEX_OP -> ControlCalls.futexOp(c, (int) a);
+            case FUTEX_REST -> ControlCalls.futexArg(c, i, a);
+            case SIGSET_IN -> sigset(c, c.in, a);
+            case SIGSET_OUT -> exitReady ? sigset(c, c.out, a) : new Value.Ptr(a);
+            case SIGACTION_IN -> StructDecoders.sigaction(c, c.in, a);
+            case SIGACTION_OUT -> exitReady ? StructDecoders.sigaction(c, c.out, a) : new Value.Ptr(a);
+            case STAT_OUT -> exitReady ? StructDecoders.stat(c, a) : new Value.Ptr(a);
+            case STATX_OUT -> exitReady ? StructDecoders.statx(c, a) : new Value.Ptr(a);
+            case STATFS_OUT -> new Value.Ptr(a);
+            case TIMESPEC_IN -> StructDecoders.timespec(c.in, a);
+            case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
+            case TIMEVAL_OUT -> exitReady ? StructDecoders.timeval(c.out, a) : new Value.Ptr(a);
+            case TIMESPEC2_IN -> StructDecoders.timespec2(c.in, a);
+            case RLIMIT_IN -> StructDecoders.rlimit(c.in, a);
+            case RLIMIT_OUT -> exitReady ? StructDecoders.rlimit(c.out, a) : new Value.Ptr(a);
+            case SOCKADDR_IN -> SockaddrDecoder.decode(c, c.in, a, (int) c.arg(i + 1));
+            case SOCKADDR_OUT -> exitReady ? sockaddrOut(c, i, a) : new Value.Ptr(a);
+            case SOCKLEN_INOUT -> socklen(c, a);
+            case IOVEC_IN -> StructDecoders.iovec(c, c.in, a, (int) c.arg(i + 1), Long.MAX_VALUE);
+            case IOVEC_OUT -> exitReady ? StructDecoders.iovec(c, c.out, a, (int) c.arg(i + 1), c.rval)
+                    : new Value.Ptr(a);
+            case MSGHDR_IN, MSGHDR_OUT, POLLFD, EPOLL_EVENT_IN, EPOLL_EVENTS_OUT, SYSINFO_OUT, RUSAGE_OUT,
+                 UTSNAME_OUT, CLONE_ARGS -> StructDecoders.other(t, c, i, a);
+            case ARGV -> ExecDecoder.argv(c, a);
+            case ENVP -> ExecDecoder.envp(c, a);
+            case WAIT_STATUS_OUT -> {
+                byte[] b = exitReady && c.rval != 0 ? MemoryView.struct(c.out, a, 4) : null;
+                yield b == null ? new Value.Ptr(a) : new Value.Text(SignalNames.waitStatus(MemoryView.s32(b, 0)));
+            }
+            case DIRENTS_OUT -> exitReady ? StructDecoders.dirents(c, a) : new Value.Ptr(a);
+            case PIPEFDS_OUT -> {
+                byte[] b = exitReady ? MemoryView.struct(c.out, a, 8) : null;
+                yield b == null ? new Value.Ptr(a)
+                        : new Value.Array(List.of(c.fdAtExit(MemoryView.s32(b, 0)), c.fdAtExit(MemoryView.s32(b, 4))),
+                        false);
+            }
+            case INT_OUT -> {
+                byte[] b = exitReady ? MemoryView.struct(c.out, a, 4) : null;
+                yield b == null ? new Value.Ptr(a)
+                        : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
+            }
+            case CLONE_FLAGS -> cloneFlags(c, a);
+        };
+    }
+
+    private static Value dirfdCwd(CallContext c) {
+        String p = c.opt.fdPaths() > 0 ? c.in.fdPath(AT_FDCWD) : null;
+        String name = switch (c.opt.xlat()) {
+            case RAW -> "-100";
+            case ABBREV -> "AT_FDCWD";
+            case VERBOSE -> "-100 /* AT_FDCWD */";
+        };
+        return new Value.Fd(AT_FDCWD, name, p);
+    }
+
+    static Value openFlags(CallContext c, long a) {
+        long v = a & 0xffffffffL;
+        return new Value.Sym(v, renderOpenFlags(c.arch, v, c.opt.xlat()));
+    }
+
+    /** open flags: the access mode by name, then the flag bits ({@code O_RDONLY|O_CLOEXEC}). */
+    static String renderOpenFlags(Arch arch, long v, DecodeOptions.Xlat x) {
+        ConstTable flags = Constants.openFlags(arch);
+        String abbrev;
+        long rest = v & ~3L;
+        String mode = Constants.OPEN_ACCMODE.name(v & 3);
+        abbrev = rest == 0 ? mode : mode + "|" + flags.render(rest, DecodeOptions.Xlat.ABBREV);
+        return switch (x) {
+            case ABBREV -> abbrev;
+            case RAW -> v == 0 ? "0" : "0x" + Long.toHexString(v);
+            case VERBOSE -> (v == 0 ? "0" : "0x" + Long.toHexString(v)) + " /* " + abbrev + " */";
+        };
+    }
+
+    private static Value openFlagsOnly(CallContext c, long a) {
+        long v = a & 0xffffffffL;
+        return c.sym(Constants.openFlags(c.arch), v);
+    }
+
+    static Value signal(CallContext c, int s) {
+        String n = SignalNames.known(s) ? SignalNames.name(s) : null;
+        String text = switch (c.opt.xlat()) {
+            case RAW -> Integer.toString(s);
+            case ABBREV -> n != null ? n : Integer.toString(s);
+            case VERBOSE -> n != null ? s + " /* " + n + " */" : Integer.toString(s);
+        };
+        return new Value.Sym(s, text);
+    }
+
+    private static Value sigset(CallContext c, Snapshot mem, long addr) {
+        if (addr == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, addr, 8);
+        if (b == null) return new Value.Unreadable(addr);
+        return new Value.Text(SignalNames.sigset(MemoryView.u64(b, 0), 64));
+    }
+
+    private static Value sockType(CallContext c, long a) {
+        int v = (int) a;
+        int type = v & 0xf;
+        int flags = v & ~0xf;
+        if (c.opt.xlat() != DecodeOptions.Xlat.ABBREV) return c.sym(Constants.SOCK_TYPE, v);
+        String t = Constants.SOCK_TYPE.render(type, DecodeOptions.Xlat.ABBREV);
+        if (flags != 0) t = t + "|" + Constants.SOCK_FLAGS.render(flags & 0xffffffffL, DecodeOptions.Xlat.ABBREV);
+        return new Value.Sym(v, t);
+    }
+
+    private static Value sockProto(CallContext c, int family, int proto) {
+        return switch (family) {
+            case 2, 10 -> c.sym(Constants.IPPROTO, proto);
+            case 16 -> c.sym(Constants.NETLINK_PROTO, proto);
+            default -> new Value.Num(proto, Value.Radix.DEC);
+        };
+    }
+
+    private static Value sockoptName(CallContext c, int level, int name) {
+        return switch (level) {
+            case 1 -> c.sym(Constants.SO, name);
+            case 6 -> c.sym(Constants.TCP_OPT, name);
+            default -> new Value.Num(name, Value.Radix.DEC);
+        };
+    }
+
+    private static Value statxFlags(CallContext c, int v) {
+        if (c.opt.xlat() != DecodeOptions.Xlat.ABBREV) return c.sym(Constants.AT_FLAGS, v & 0xffffffffL);
+        int sync = v & 0x6000;
+        String s = Constants.STATX_SYNC.render(sync, DecodeOptions.Xlat.ABBREV);
+        int rest = v & ~0x6000;
+        if (rest != 0) s = s + "|" + Constants.AT_FLAGS.render(rest & 0xffffffffL, DecodeOptions.Xlat.ABBREV);
+        return new Value.Sym(v, s);
+    }
+
+    private static Value archPrctlAddr(CallContext c, long a) {
+        int code = (int) c.arg(0);
+        if ((code & 0xf) >= 3 && code <= 0x1004) {
+            byte[] b = c.succeeded() ? MemoryView.struct(c.out, a, 8) : null;
+            return b == null ? new Value.Ptr(a)
+                    : new Value.Array(List.of(new Value.Num(MemoryView.u64(b, 0), Value.Radix.HEX)), false);
+        }
+        return new Value.Num(a, Value.Radix.HEX);
+    }
+
+    private static Value sockaddrOut(CallContext c, int i, long a) {
+        byte[] len = MemoryView.struct(c.out, c.arg(i + 1), 4);
+        if (len == null) return new Value.Ptr(a);
+        return SockaddrDecoder.decode(c, c.out, a, MemoryView.s32(len, 0));
+    }
+
+    private static Value socklen(CallContext c, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] before = MemoryView.struct(c.in, a, 4);
+        byte[] after = c.succeeded() ? MemoryView.struct(c.out, a, 4) : null;
+        if (before == null && after == null) return new Value.Unreadable(a);
+        if (before == null) return new Value.Text("[" + MemoryView.s32(after, 0) + "]");
+        int b = MemoryView.s32(before, 0);
+        if (after == null || MemoryView.s32(after, 0) == b) return new Value.Text("[" + b + "]");
+        return new Value.Text("[" + b + " => " + MemoryView.s32(after, 0) + "]");
+    }
+
+    private static Value cloneFlags(CallContext c, long flags) {
+        long sig = flags & 0xff;
+        long rest = flags & ~0xffL;
+        String t;
+        if (c.opt.xlat() != DecodeOptions.Xlat.ABBREV) {
+            t = c.sym(Constants.CLONE_FLAGS, flags).text();
+        } else {
+            StringBuilder sb = new StringBuilder();
+            if (rest != 0) sb.append(Constants.CLONE_FLAGS.render(rest, DecodeOptions.Xlat.ABBREV));
+            if (sig != 0) {
+                if (!sb.isEmpty()) sb.append('|');
+                sb.append(SignalNames.name((int) sig));
+            }
+            t = sb.isEmpty() ? "0" : sb.toString();
+        }
+        return new Value.Sym(flags, t);
+    }
+}

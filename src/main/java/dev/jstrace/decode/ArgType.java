@@ -1,0 +1,131 @@
+package dev.jstrace.decode;
+
+/**
+ * The type of one syscall argument: how it is captured and how it prints.
+ * {@link ArgDecoder} switches over this enum without a default, so a type
+ * added here without a formatter does not compile.
+ */
+public enum ArgType {
+    /** Signed int, decimal. */ INT,
+    /** Signed long, decimal (offsets). */ LONG,
+    /** Unsigned int, decimal. */ UINT,
+    /** Unsigned long, decimal (sizes). */ ULONG,
+    /** Unsigned long, hex ({@code 0} for zero). */ HEX,
+    /** An address not followed: {@code NULL} or hex. */ PTR,
+    /** File mode, octal ({@code 0644}). */ MODE,
+    /** A file descriptor ({@code -y} adds its path). */ FD,
+    /** A directory fd of the *at calls ({@code AT_FDCWD}). */ DIRFD,
+    /** A path, read up to PATH_MAX. */ PATH,
+    /** A C string, read up to {@code -s}. */ STR,
+    /** A buffer read at entry; its length is the next argument. */ BUF_IN,
+    /** A buffer read at exit; its length is the return value. */ BUF_OUT(true),
+    /** As {@link #BUF_OUT}, always in hex (getrandom). */ BUF_OUT_HEX(true),
+    /** getcwd's buffer: a path whose length (with the NUL) is the return value. */ CWD_OUT(true),
+    /** open flags. */ OPEN_FLAGS,
+    /** open's mode: printed only with O_CREAT or O_TMPFILE in the previous argument. */ OPEN_MODE,
+    /** *at flags (AT_EMPTY_PATH...). */ AT_FLAGS,
+    /** unlinkat flags. */ UNLINKAT_FLAGS,
+    /** faccessat2 flags. */ FACCESSAT_FLAGS,
+    /** access mode (F_OK, R_OK...). */ ACCESS_MODE,
+    /** mmap/mprotect protection. */ PROT,
+    /** mmap flags. */ MAP_FLAGS,
+    /** mremap flags. */ MREMAP_FLAGS,
+    /** madvise advice. */ MADV,
+    /** msync flags. */ MSYNC_FLAGS,
+    /** mlockall flags. */ MCL_FLAGS,
+    /** lseek whence. */ SEEK,
+    /** rlimit resource. */ RLIMIT_RESOURCE,
+    /** a signal number. */ SIGNAL,
+    /** sigprocmask how. */ SIG_HOW,
+    /** getrandom flags. */ GRND_FLAGS,
+    /** wait options. */ WAIT_OPTIONS,
+    /** arch_prctl code. */ ARCH_PRCTL_CODE,
+    /** arch_prctl's address: a value at entry for SET, an out pointer for GET. */ ARCH_PRCTL_ADDR,
+    /** address family. */ SOCK_FAMILY,
+    /** socket type with SOCK_CLOEXEC/SOCK_NONBLOCK. */ SOCK_TYPE,
+    /** protocol, named after the family two arguments back. */ SOCK_PROTO,
+    /** send/recv flags. */ MSG_FLAGS,
+    /** SOCK_CLOEXEC|SOCK_NONBLOCK only (accept4). */ SOCK_FLAGS,
+    /** shutdown how. */ SHUT_HOW,
+    /** setsockopt level. */ SOCKOPT_LEVEL,
+    /** setsockopt option, named after the level. */ SOCKOPT_NAME,
+    /** epoll_ctl op. */ EPOLL_CTL_OP,
+    /** EPOLL_CLOEXEC. */ EPOLL_CREATE_FLAGS,
+    /** eventfd2 flags. */ EFD_FLAGS,
+    /** inotify_init1 flags. */ IN_INIT_FLAGS,
+    /** timerfd_create flags. */ TFD_FLAGS,
+    /** memfd_create flags. */ MFD_FLAGS,
+    /** pipe2/dup3 flags (O_CLOEXEC...). */ O_CLOEXEC_FLAGS,
+    /** clock id. */ CLOCK_ID,
+    /** TIMER_ABSTIME. */ TIMER_FLAGS,
+    /** statx flags. */ STATX_FLAGS,
+    /** statx mask. */ STATX_MASK,
+    /** close_range flags. */ CLOSE_RANGE_FLAGS,
+    /** renameat2 flags. */ RENAME_FLAGS,
+    /** flock operation. */ FLOCK_OP,
+    /** umount2 flags. */ UMOUNT_FLAGS,
+    /** membarrier command. */ MEMBARRIER_CMD,
+    /** fadvise advice. */ FADVICE,
+    /** getpriority which. */ PRIO_WHICH,
+    /** getrusage who. */ RUSAGE_WHO,
+    /** itimer which. */ ITIMER_WHICH,
+    /** waitid idtype. */ IDTYPE,
+    /** sched policy. */ SCHED_POLICY,
+    /** fcntl command. */ FCNTL_CMD,
+    /** fcntl's third argument, shaped by the command (or absent). */ FCNTL_ARG,
+    /** ioctl request. */ IOCTL_REQ,
+    /** ioctl's third argument, shaped by the request (read at exit for the getters). */ IOCTL_ARG(true),
+    /** prctl option. */ PRCTL_OPTION,
+    /** futex operation; the remaining arguments print as the operation needs. */ FUTEX_OP,
+    /** futex's arguments after the operation. */ FUTEX_REST,
+    /** a signal set read at entry. */ SIGSET_IN,
+    /** a signal set written by the kernel. */ SIGSET_OUT(true),
+    /** a struct sigaction read at entry. */ SIGACTION_IN,
+    /** a struct sigaction written by the kernel. */ SIGACTION_OUT(true),
+    /** struct stat (layout per arch). */ STAT_OUT(true),
+    /** struct statx. */ STATX_OUT(true),
+    /** struct statfs. */ STATFS_OUT(true),
+    /** struct timespec read at entry. */ TIMESPEC_IN,
+    /** struct timespec written by the kernel. */ TIMESPEC_OUT(true),
+    /** struct timeval written by the kernel. */ TIMEVAL_OUT(true),
+    /** two timespecs (utimensat). */ TIMESPEC2_IN,
+    /** struct rlimit read at entry. */ RLIMIT_IN,
+    /** struct rlimit written by the kernel. */ RLIMIT_OUT(true),
+    /** a sockaddr read at entry; its length is the next argument. */ SOCKADDR_IN,
+    /** a sockaddr written by the kernel; its length is behind the next argument. */ SOCKADDR_OUT(true),
+    /** a socklen_t in/out pointer ({@code [16]}, {@code [128 => 16]}). */ SOCKLEN_INOUT(true),
+    /** an iovec array read at entry; count is the next argument. */ IOVEC_IN,
+    /** an iovec array filled by the kernel; count is the next argument, total is the return value. */ IOVEC_OUT(true),
+    /** struct msghdr read at entry. */ MSGHDR_IN,
+    /** struct msghdr filled by the kernel. */ MSGHDR_OUT(true),
+    /** a pollfd array; count is the next argument. */ POLLFD,
+    /** one epoll_event read at entry. */ EPOLL_EVENT_IN,
+    /** epoll_event array filled by the kernel; count is the return value. */ EPOLL_EVENTS_OUT(true),
+    /** struct utsname. */ UTSNAME_OUT(true),
+    /** struct sysinfo. */ SYSINFO_OUT(true),
+    /** struct rusage. */ RUSAGE_OUT(true),
+    /** execve's argv. */ ARGV,
+    /** execve's envp ({@code /* 23 vars * /} unless -v). */ ENVP,
+    /** wait status written by the kernel. */ WAIT_STATUS_OUT(true),
+    /** getdents64 buffer. */ DIRENTS_OUT(true),
+    /** pipe's two fds. */ PIPEFDS_OUT(true),
+    /** an int written by the kernel ({@code [3]}). */ INT_OUT(true),
+    /** clone's flags with the exit signal; the rest of clone prints by name (strace's style). */ CLONE_FLAGS,
+    /** clone3's struct clone_args. */ CLONE_ARGS,
+    /** an argument printed in hex without decoding (rare calls, {@code -e raw=}). */ RAW;
+
+    private final boolean atExit;
+
+    ArgType() {
+        this(false);
+    }
+
+    ArgType(boolean atExit) {
+        this.atExit = atExit;
+    }
+
+    /** Whether the argument is read and printed at syscall exit (strace prints it after {@code resumed>}). */
+    public boolean atExit() {
+        return atExit;
+    }
+}

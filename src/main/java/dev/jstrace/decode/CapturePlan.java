@@ -1,0 +1,155 @@
+package dev.jstrace.decode;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.CapturePlanner;
+import dev.jstrace.proc.TraceeMemory;
+import java.util.List;
+
+/**
+ * The {@link CapturePlanner} derived from the signature catalog: at each stop it
+ * looks the signature up by number (an array load) and requests exactly what the
+ * argument types will print: strings up to {@code -s}+1, paths up to PATH_MAX,
+ * buffers capped at {@code -s}, structs by size, output arguments only at exit
+ * and only on success.
+ */
+final class CapturePlan implements CapturePlanner {
+    static final int PATH_MAX = 4096;
+    /** getdents64 buffers are copied up to this much to count their entries. */
+    static final int DIRENTS_MAX = 1 << 20;
+    private final DecodeOptions opt;
+
+    CapturePlan(DecodeOptions opt) {
+        this.opt = opt;
+    }
+
+    @Override
+    public void atEntry(Arch arch, int nr, long[] args, TraceeMemory mem) {
+        Signature sig = SignatureCatalog.forNumber(arch, nr);
+        if (sig == null || opt.rawSyscalls().contains(sig.name())) return;
+        List<ArgType> types = sig.args();
+        int s = opt.stringLimit();
+        for (int i = 0; i < types.size(); i++) {
+            long a = i < args.length ? args[i] : 0;
+            long next = i + 1 < args.length ? args[i + 1] : 0;
+            switch (types.get(i)) {
+                case FD -> {
+                    if (opt.fdPaths() > 0) mem.fdPath((int) a);
+                }
+                case DIRFD -> {
+                    if (opt.fdPaths() > 0) mem.fdPath((int) a);
+                }
+                case PATH -> str(mem, a, PATH_MAX);
+                case STR -> str(mem, a, s + 1);
+                case BUF_IN -> bytes(mem, a, Math.min(Math.max(next, 0), s));
+                case SIGSET_IN -> bytes(mem, a, 8);
+                case RLIMIT_IN -> bytes(mem, a, 16);
+                case SOCKLEN_INOUT -> bytes(mem, a, 4);
+                case SIGACTION_IN -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
+                case TIMESPEC_IN -> bytes(mem, a, 16);
+                case TIMESPEC2_IN -> bytes(mem, a, 32);
+                case SOCKADDR_IN -> bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
+                case IOVEC_IN -> iovecs(mem, a, (int) next, Long.MAX_VALUE);
+                case MSGHDR_IN -> msghdr(mem, a, Long.MAX_VALUE);
+                case POLLFD -> bytes(mem, a, 8L * Math.min(Math.max(next, 0), s));
+                case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
+                case ARGV -> ExecDecoder.capture(mem, a, s + 1, s, false);
+                case ENVP -> ExecDecoder.capture(mem, a, opt.verbose() ? s + 1 : 0, s, true);
+                case CLONE_ARGS -> bytes(mem, a, OtherStructs.CLONE_ARGS_MIN);
+                case FUTEX_REST -> {
+                    if (i == 3 && ControlCalls.futexHasTimeout((int) args[1])) bytes(mem, a, 16);
+                }
+                case IOCTL_ARG -> {
+                    int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
+                    if (n > 0) bytes(mem, a, n);
+                }
+                default -> { }
+            }
+        }
+    }
+
+    @Override
+    public void atExit(Arch arch, int nr, long[] args, long rval, boolean isError, TraceeMemory mem) {
+        Signature sig = SignatureCatalog.forNumber(arch, nr);
+        if (sig == null || isError || opt.rawSyscalls().contains(sig.name())) return;
+        if (opt.fdPaths() > 0 && sig.ret() == Signature.Ret.FD) mem.fdPath((int) rval);
+        List<ArgType> types = sig.args();
+        int s = opt.stringLimit();
+        for (int i = 0; i < types.size(); i++) {
+            long a = i < args.length ? args[i] : 0;
+            long next = i + 1 < args.length ? args[i + 1] : 0;
+            switch (types.get(i)) {
+                case BUF_OUT, BUF_OUT_HEX -> bytes(mem, a, Math.min(rval, s));
+                case CWD_OUT -> str(mem, a, PATH_MAX);
+                case SIGSET_OUT -> bytes(mem, a, 8);
+                case INT_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);
+                case PIPEFDS_OUT -> {
+                    var r = bytes(mem, a, 8);
+                    if (opt.fdPaths() > 0 && r != null && r.data().length == 8) {
+                        mem.fdPath(MemoryView.s32(r.data(), 0));
+                        mem.fdPath(MemoryView.s32(r.data(), 4));
+                    }
+                }
+                case SIGACTION_OUT -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
+                case STAT_OUT -> bytes(mem, a, StructDecoders.statSize(arch));
+                case STATX_OUT -> bytes(mem, a, StructDecoders.STATX_SIZE);
+                case TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT -> bytes(mem, a, 16);
+                case SOCKADDR_OUT -> {
+                    var len = bytes(mem, next, 4);
+                    if (len != null && len.data().length == 4) {
+                        bytes(mem, a, Math.min(Math.max(MemoryView.s32(len.data(), 0), 0), 128));
+                    }
+                }
+                case IOVEC_OUT -> iovecs(mem, a, (int) next, rval);
+                case MSGHDR_OUT -> msghdr(mem, a, rval);
+                case EPOLL_EVENTS_OUT -> bytes(mem, a, (long) OtherStructs.epollEventSize(arch) * Math.min(rval, s));
+                case UTSNAME_OUT -> bytes(mem, a, StructDecoders.UTSNAME_SIZE);
+                case SYSINFO_OUT -> bytes(mem, a, StructDecoders.SYSINFO_SIZE);
+                case RUSAGE_OUT -> bytes(mem, a, StructDecoders.RUSAGE_SIZE);
+                case DIRENTS_OUT -> bytes(mem, a, Math.min(rval, DIRENTS_MAX));
+                case CLONE_ARGS -> {
+                    var b = mem.bytes(a, OtherStructs.CLONE_ARGS_MIN);
+                    if (b.data().length >= 32) bytes(mem, MemoryView.u64(b.data(), 24), 4);
+                }
+                case ARCH_PRCTL_ADDR -> bytes(mem, a, 8);
+                case IOCTL_ARG -> {
+                    int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
+                    if (n < 0) bytes(mem, a, -n);
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private static void str(TraceeMemory mem, long a, int limit) {
+        if (a != 0) mem.string(a, limit);
+    }
+
+    private static dev.jstrace.proc.Snapshot.Region bytes(TraceeMemory mem, long a, long len) {
+        if (a == 0 || len <= 0) return null;
+        return mem.bytes(a, (int) Math.min(len, Integer.MAX_VALUE));
+    }
+
+    private void iovecs(TraceeMemory mem, long a, int count, long budget) {
+        int shown = Math.min(Math.max(count, 0), opt.stringLimit());
+        var r = bytes(mem, a, 16L * shown);
+        if (r == null) return;
+        byte[] d = r.data();
+        long left = budget;
+        for (int k = 0; k + 1 <= shown && 16 * k + 16 <= d.length; k++) {
+            long len = MemoryView.u64(d, 16 * k + 8);
+            long data = Math.max(0, Math.min(len, left));
+            left -= data;
+            bytes(mem, MemoryView.u64(d, 16 * k), Math.min(data, opt.stringLimit()));
+        }
+    }
+
+    private void msghdr(TraceeMemory mem, long a, long budget) {
+        var r = bytes(mem, a, OtherStructs.MSGHDR_SIZE);
+        if (r == null || r.data().length < OtherStructs.MSGHDR_SIZE) return;
+        byte[] d = r.data();
+        long name = MemoryView.u64(d, 0);
+        int namelen = MemoryView.s32(d, 8);
+        bytes(mem, name, Math.min(Math.max(namelen, 0), 128));
+        iovecs(mem, MemoryView.u64(d, 16), (int) MemoryView.u64(d, 24), budget);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.jstrace.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of named constants, declared as data ({@code "O_WRONLY=01 O_RDWR=02"}),
+ * rendered as strace renders it: a flag set as {@code A|B|0x40}, an enumeration as
+ * its name, each under {@code -X abbrev}, {@code verbose} ({@code 0x3 /* A|B * /})
+ * or {@code raw} ({@code 0x3}). An unknown value prints with strace's
+ * {@code /* PREFIX_??? * /} comment.
+ */
+public final class ConstTable {
+    private final long[] values;
+    private final String[] names;
+    private final boolean flags;
+    private final boolean hexRaw;
+    private final String unknownComment;
+
+    private ConstTable(long[] values, String[] names, boolean flags, boolean hexRaw, String unknownComment) {
+        this.values = values;
+        this.names = names;
+        this.flags = flags;
+        this.hexRaw = hexRaw;
+        this.unknownComment = unknownComment;
+    }
+
+    /** A flag set; bits are matched in declaration order (list a multi-bit name before its parts). */
+    public static ConstTable flags(String unknownComment, String decl) {
+        return parseDecl(decl, true, true, unknownComment);
+    }
+
+    /** An enumeration whose raw form is decimal. */
+    public static ConstTable enumDec(String unknownComment, String decl) {
+        return parseDecl(decl, false, false, unknownComment);
+    }
+
+    /** An enumeration whose raw form is hex (ioctl requests, prctl options that strace shows in hex). */
+    public static ConstTable enumHex(String unknownComment, String decl) {
+        return parseDecl(decl, false, true, unknownComment);
+    }
+
+    private static ConstTable parseDecl(String decl, boolean flags, boolean hexRaw, String unknown) {
+        List<String> ns = new ArrayList<>();
+        List<Long> vs = new ArrayList<>();
+        for (String tok : decl.trim().split("\\s+")) {
+            int eq = tok.indexOf('=');
+            if (eq < 0) throw new IllegalArgumentException("bad constant declaration: " + tok);
+            ns.add(tok.substring(0, eq));
+            vs.add(parseNumber(tok.substring(eq + 1)));
+        }
+        long[] v = new long[vs.size()];
+        for (int i = 0; i < v.length; i++) v[i] = vs.get(i);
+        return new ConstTable(v, ns.toArray(new String[0]), flags, hexRaw, unknown);
+    }
+
+    /** Parses C literal syntax: {@code 0x1f}, {@code 0755}, {@code 12}, {@code -100}. */
+    static long parseNumber(String s) {
+        boolean neg = s.startsWith("-");
+        if (neg) s = s.substring(1);
+        long v;
+        if (s.startsWith("0x") || s.startsWith("0X")) v = Long.parseUnsignedLong(s.substring(2), 16);
+        else if (s.length() > 1 && s.startsWith("0")) v = Long.parseLong(s.substring(1), 8);
+        else v = Long.parseLong(s);
+        return neg ? -v : v;
+    }
+
+    /** The name of exactly {@code v}, or null. */
+    public String name(long v) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == v) return names[i];
+        }
+        return null;
+    }
+
+    /** Renders {@code v} under {@code style}. */
+    public String render(long v, DecodeOptions.Xlat style) {
+        StringBuilder sb = new StringBuilder(24);
+        render(sb, v, style);
+        return sb.toString();
+    }
+
+    /** Appends the rendering of {@code v} under {@code style}. */
+    public void render(StringBuilder out, long v, DecodeOptions.Xlat style) {
+        switch (style) {
+            case RAW -> appendRaw(out, v);
+            case ABBREV -> {
+                if (!appendNames(out, v)) {
+                    appendRaw(out, v);
+                    if (v != 0 || !flags) out.append(" /* ").append(unknownComment).append(" */");
+                }
+            }
+            case VERBOSE -> {
+                appendRaw(out, v);
+                int mark = out.length();
+                out.append(" /* ");
+                if (!appendNames(out, v)) {
+                    if (v == 0 && flags) {
+                        out.setLength(mark);
+                        return;
+                    }
+                    out.setLength(mark + 4);
+                    out.append(unknownComment);
+                }
+                out.append(" */");
+            }
+        }
+    }
+
+    private void appendRaw(StringBuilder out, long v) {
+        if (hexRaw) {
+            if (v == 0) out.append('0');
+            else out.append("0x").append(Long.toHexString(v));
+        } else {
+            out.append(v);
+        }
+    }
+
+    /** Appends names for {@code v}; false (nothing appended) when no name applies at all. */
+    private boolean appendNames(StringBuilder out, long v) {
+        if (!flags) {
+            String n = name(v);
+            if (n == null) return false;
+            out.append(n);
+            return true;
+        }
+        if (v == 0) {
+            String n = name(0);
+            if (n == null) return false;
+            out.append(n);
+            return true;
+        }
+        int start = out.length();
+        long rest = v;
+        for (int i = 0; i < values.length; i++) {
+            long f = values[i];
+            if (f != 0 && (rest & f) == f) {
+                if (out.length() > start) out.append('|');
+                out.append(names[i]);
+                rest &= ~f;
+            }
+        }
+        if (out.length() == start) return false;
+        if (rest != 0) out.append("|0x").append(Long.toHexString(rest));
+        return true;
+    }
+
+    /**
+     * Parses an abbreviated rendering back to its value ({@code A|B|0x40}, a name, a number);
+     * used by the round-trip tests.
+     */
+    public long parse(String text) {
+        int c = text.indexOf(" /* ");
+        if (c >= 0) text = text.substring(0, c);
+        long v = 0;
+        for (String part : text.split("\\|")) {
+            String n = part.trim();
+            long found = Long.MIN_VALUE;
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(n)) {
+                    found = values[i];
+                    break;
+                }
+            }
+            v |= found != Long.MIN_VALUE ? found : parseNumber(n);
+        }
+        return v;
+    }
+
+    /** Every declared value (for tests). */
+    public long[] values() {
+        return values.clone();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.jstrace.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The multiplexed calls whose later arguments depend on an earlier one:
+ * fcntl (by command), ioctl (by request), futex (by operation), and clone,
+ * which strace prints with argument names.
+ */
+final class ControlCalls {
+    static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4;
+    static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4, FUTEX_WAKE_OP = 5,
+            FUTEX_LOCK_PI = 6, FUTEX_UNLOCK_PI = 7, FUTEX_TRYLOCK_PI = 8, FUTEX_WAIT_BITSET = 9,
+            FUTEX_WAKE_BITSET = 10, FUTEX_WAIT_REQUEUE_PI = 11, FUTEX_CMP_REQUEUE_PI = 12, FUTEX_LOCK_PI2 = 13;
+    static final long TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, FIONREAD = 0x541b, FIONBIO = 0x5421,
+            TIOCGPGRP = 0x540f, TIOCSPGRP = 0x5410, TIOCOUTQ = 0x5411;
+
+    private ControlCalls() {}
+
+    /** fcntl's third argument, or null when the command takes none. */
+    static Value fcntlArg(CallContext c, int cmd, long a) {
+        return switch (cmd) {
+            case F_GETFD, F_GETFL, 9, 11, 1025, 1032, 1034 -> null;
+            case F_SETFD -> c.sym(Constants.FD_FLAGS, a & 0xffffffffL);
+            case F_SETFL -> ArgDecoder.openFlags(c, a);
+            case 5, 6, 7, 36, 37, 38, 15, 16 -> new Value.Ptr(a);
+            default -> new Value.Num((int) a, Value.Radix.DEC);
+        };
+    }
+
+    /** fcntl's result decoration, {@code 0x8001 (flags O_WRONLY|O_LARGEFILE)}; null for a plain number. */
+    static String fcntlResult(CallContext c, int cmd, long rval) {
+        if (rval == 0 || (cmd != F_GETFD && cmd != F_GETFL)) return null;
+        String flags = cmd == F_GETFD ? Constants.FD_FLAGS.render(rval, DecodeOptions.Xlat.ABBREV)
+                : ArgDecoder.renderOpenFlags(c.arch, rval, DecodeOptions.Xlat.ABBREV);
+        return "0x" + Long.toHexString(rval) + " (flags " + flags + ")";
+    }
+
+    /** Whether fcntl's command returns a new fd (decorated under {@code -y}). */
+    static boolean fcntlReturnsFd(int cmd) {
+        return cmd == F_DUPFD || cmd == 1030;
+    }
+
+    /** ioctl's third argument for the requests strace decodes; the address otherwise. */
+    static Value ioctlArg(CallContext c, long req, long a) {
+        if (req == FIONBIO || req == TIOCSPGRP) {
+            byte[] b = MemoryView.struct(c.in, a, 4);
+            return b == null ? new Value.Ptr(a)
+                    : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
+        }
+        if (req == TIOCSWINSZ) return winsize(c.in.find(a) == null ? null : MemoryView.struct(c.in, a, 8), a);
+        if (!c.succeeded()) return new Value.Ptr(a);
+        if (req == TIOCGWINSZ) return winsize(MemoryView.struct(c.out, a, 8), a);
+        if (req == FIONREAD || req == TIOCGPGRP || req == TIOCOUTQ) {
+            byte[] b = MemoryView.struct(c.out, a, 4);
+            return b == null ? new Value.Ptr(a)
+                    : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
+        }
+        return new Value.Ptr(a);
+    }
+
+    private static Value winsize(byte[] b, long a) {
+        if (b == null) return new Value.Ptr(a);
+        return new Value.Struct(List.of(
+                new Value.Field("ws_row", new Value.Num(MemoryView.u16(b, 0), Value.Radix.DEC)),
+                new Value.Field("ws_col", new Value.Num(MemoryView.u16(b, 2), Value.Radix.DEC)),
+                new Value.Field("ws_xpixel", new Value.Num(MemoryView.u16(b, 4), Value.Radix.DEC)),
+                new Value.Field("ws_ypixel", new Value.Num(MemoryView.u16(b, 6), Value.Radix.DEC))), false);
+    }
+
+    /** The ioctl requests whose argument is captured at entry (the setters) and at exit (the getters). */
+    static int ioctlCapture(long req) {
+        if (req == FIONBIO || req == TIOCSPGRP) return 4;
+        if (req == TIOCSWINSZ) return 8;
+        if (req == TIOCGWINSZ) return -8;
+        if (req == FIONREAD || req == TIOCGPGRP || req == TIOCOUTQ) return -4;
+        return 0;
+    }
+
+    /** {@code FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME}. */
+    static Value futexOp(CallContext c, int op) {
+        if (c.opt.xlat() == DecodeOptions.Xlat.RAW) return new Value.Sym(op, Integer.toString(op));
+        int cmd = op & ~(128 | 256);
+        String n = Constants.FUTEX_CMD.name(cmd);
+        StringBuilder sb = new StringBuilder();
+        if (n == null) sb.append(cmd);
+        else sb.append(n);
+        if ((op & 128) != 0) sb.append("_PRIVATE");
+        if ((op & 256) != 0) sb.append("|FUTEX_CLOCK_REALTIME");
+        String t = c.opt.xlat() == DecodeOptions.Xlat.VERBOSE ? op + " /* " + sb + " */" : sb.toString();
+        return new Value.Sym(op, t);
+    }
+
+    /** Whether futex's fourth register is a timeout pointer for {@code op}. */
+    static boolean futexHasTimeout(int op) {
+        int cmd = op & ~(128 | 256);
+        return cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_LOCK_PI || cmd == FUTEX_LOCK_PI2
+                || cmd == FUTEX_WAIT_REQUEUE_PI;
+    }
+
+    /** futex's argument {@code i} (2..5) as the operation shapes it, or null when strace omits it. */
+    static Value futexArg(CallContext c, int i, long a) {
+        int cmd = (int) c.arg(1) & ~(128 | 256);
+        Value val = new Value.Num((int) a, Value.Radix.DEC);
+        Value timeout = i == 3 ? StructDecoders.timespec(c.in, a) : null;
+        return switch (cmd) {
+            case FUTEX_WAIT -> i == 2 ? val : i == 3 ? timeout : null;
+            case FUTEX_WAKE -> i == 2 ? val : null;
+            case FUTEX_WAIT_BITSET -> i == 2 ? val : i == 3 ? timeout : i == 5 ? bitset(a) : null;
+            case FUTEX_WAKE_BITSET -> i == 2 ? val : i == 5 ? bitset(a) : null;
+            case FUTEX_REQUEUE -> i == 2 || i == 3 ? val : i == 4 ? new Value.Ptr(a) : null;
+            case FUTEX_CMP_REQUEUE, FUTEX_CMP_REQUEUE_PI -> i == 4 ? new Value.Ptr(a) : val;
+            case FUTEX_WAKE_OP -> i == 4 ? new Value.Ptr(a) : i == 5 ? new Value.Num(a & 0xffffffffL,
+                    Value.Radix.HEX) : val;
+            case FUTEX_LOCK_PI, FUTEX_LOCK_PI2 -> i == 3 ? timeout : null;
+            case FUTEX_UNLOCK_PI, FUTEX_TRYLOCK_PI -> null;
+            case FUTEX_WAIT_REQUEUE_PI -> i == 2 ? val : i == 3 ? timeout : i == 4 ? new Value.Ptr(a) : null;
+            default -> i == 3 || i == 4 ? new Value.Ptr(a) : i == 5 ? new Value.Num(a, Value.Radix.HEX) : val;
+        };
+    }
+
+    private static Value bitset(long a) {
+        int v = (int) a;
+        return v == -1 ? new Value.Sym(v, "FUTEX_BITSET_MATCH_ANY") : new Value.Num(v & 0xffffffffL, Value.Radix.HEX);
+    }
+
+    /**
+     * clone as strace prints it: {@code child_stack=NULL, flags=...|SIGCHLD, child_tidptr=0x...};
+     * registers are mapped through {@link SignatureCatalog#cloneRegister} (the arch difference).
+     */
+    static List<Value> clone(CallContext c, boolean atExitToo) {
+        long flags = c.arg(SignatureCatalog.cloneRegister(c.arch, 0));
+        long stack = c.arg(SignatureCatalog.cloneRegister(c.arch, 1));
+        long ptid = c.arg(SignatureCatalog.cloneRegister(c.arch, 2));
+        long ctid = c.arg(SignatureCatalog.cloneRegister(c.arch, 3));
+        long tls = c.arg(SignatureCatalog.cloneRegister(c.arch, 4));
+        List<Value> out = new ArrayList<>(5);
+        out.add(named("child_stack", new Value.Ptr(stack)));
+        if ((flags & (0x100000 | 0x1000)) != 0) out.add(named("parent_tid", new Value.Ptr(ptid)));
+        out.add(named("flags", ArgDecoder.decode(ArgType.CLONE_FLAGS, SignatureCatalog.cloneRegister(c.arch, 0), c)));
+        if ((flags & (0x1000000 | 0x200000)) != 0) out.add(named("child_tidptr", new Value.Ptr(ctid)));
+        if ((flags & 0x80000) != 0) out.add(named("tls", new Value.Ptr(tls)));
+        return out;
+    }
+
+    private static Value named(String name, Value v) {
+        return new Value.Text(name + "=" + v.text());
+    }
+}

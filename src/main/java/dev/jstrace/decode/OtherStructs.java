@@ -1,0 +1,157 @@
+package dev.jstrace.decode;
+
+import static dev.jstrace.decode.MemoryView.s32;
+import static dev.jstrace.decode.MemoryView.u16;
+import static dev.jstrace.decode.MemoryView.u32;
+import static dev.jstrace.decode.MemoryView.u64;
+import static dev.jstrace.decode.StructDecoders.dec;
+import static dev.jstrace.decode.StructDecoders.f;
+import static dev.jstrace.decode.StructDecoders.udec;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.Snapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** msghdr, pollfd, epoll_event, utsname, sysinfo, rusage and clone_args. */
+final class OtherStructs {
+    static final int MSGHDR_SIZE = 56, CLONE_ARGS_MIN = 64;
+
+    private OtherStructs() {}
+
+    /** sizeof(struct epoll_event): packed (12) on x86-64, naturally aligned (16) elsewhere. */
+    static int epollEventSize(Arch arch) {
+        return arch == Arch.AARCH64 ? 16 : 12;
+    }
+
+    static Value decode(ArgType t, CallContext c, int i, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        boolean ok = c.succeeded();
+        return switch (t) {
+            case MSGHDR_IN -> msghdr(c, c.in, a, Long.MAX_VALUE, false);
+            case MSGHDR_OUT -> ok ? msghdr(c, c.out, a, c.rval, true) : new Value.Ptr(a);
+            case POLLFD -> pollfds(c, a, (int) c.arg(i + 1));
+            case EPOLL_EVENT_IN -> epollEvents(c, c.in, a, 1, false);
+            case EPOLL_EVENTS_OUT -> ok ? epollEvents(c, c.out, a, (int) c.rval, true) : new Value.Ptr(a);
+            case UTSNAME_OUT -> ok ? utsname(c, a) : new Value.Ptr(a);
+            case SYSINFO_OUT -> ok ? sysinfo(c, a) : new Value.Ptr(a);
+            case RUSAGE_OUT -> ok ? rusage(c, a) : new Value.Ptr(a);
+            case CLONE_ARGS -> cloneArgs(c, a);
+            default -> new Value.Ptr(a);
+        };
+    }
+
+    private static Value msghdr(CallContext c, Snapshot mem, long a, long budget, boolean atExit) {
+        byte[] b = MemoryView.struct(mem, a, MSGHDR_SIZE);
+        if (b == null) return new Value.Unreadable(a);
+        long name = u64(b, 0), iov = u64(b, 16), iovlen = u64(b, 24), control = u64(b, 32);
+        int namelen = s32(b, 8);
+        List<Value.Field> fs = new ArrayList<>(7);
+        fs.add(f("msg_name", name == 0 ? new Value.Ptr(0) : SockaddrDecoder.decode(c, mem, name, namelen)));
+        fs.add(f("msg_namelen", dec(namelen)));
+        fs.add(f("msg_iov", StructDecoders.iovec(c, mem, iov, (int) iovlen, budget)));
+        fs.add(f("msg_iovlen", udec(iovlen)));
+        if (control != 0) fs.add(f("msg_control", new Value.Ptr(control)));
+        fs.add(f("msg_controllen", udec(u64(b, 40))));
+        fs.add(f("msg_flags", c.sym(Constants.MSG_FLAGS, u32(b, 48))));
+        return new Value.Struct(fs, false);
+    }
+
+    private static Value pollfds(CallContext c, long a, int n) {
+        int shown = Math.min(Math.max(n, 0), c.opt.stringLimit());
+        byte[] b = MemoryView.struct(c.in, a, 8 * shown);
+        if (b == null) return new Value.Unreadable(a);
+        List<Value> items = new ArrayList<>(shown);
+        for (int k = 0; k < shown; k++) {
+            items.add(new Value.Struct(List.of(f("fd", c.fd(s32(b, 8 * k))),
+                    f("events", c.sym(Constants.POLL_EVENTS, u16(b, 8 * k + 4)))), false));
+        }
+        return new Value.Array(items, n > shown);
+    }
+
+    private static Value epollEvents(CallContext c, Snapshot mem, long a, int n, boolean array) {
+        int size = epollEventSize(c.arch);
+        int dataOff = size == 12 ? 4 : 8;
+        int shown = Math.min(Math.max(n, 0), c.opt.stringLimit());
+        byte[] b = MemoryView.struct(mem, a, size * shown);
+        if (b == null) return new Value.Unreadable(a);
+        List<Value> items = new ArrayList<>(shown);
+        for (int k = 0; k < shown; k++) {
+            long data = u64(b, size * k + dataOff);
+            items.add(new Value.Struct(List.of(f("events", c.sym(Constants.EPOLL_EVENTS, u32(b, size * k))),
+                    f("data", new Value.Struct(List.of(f("u32", udec(data & 0xffffffffL)), f("u64", udec(data))),
+                            false))), false));
+        }
+        if (!array) return items.isEmpty() ? new Value.Ptr(a) : items.get(0);
+        return new Value.Array(items, n > shown);
+    }
+
+    private static Value utsname(CallContext c, long a) {
+        byte[] b = MemoryView.struct(c.out, a, StructDecoders.UTSNAME_SIZE);
+        if (b == null) return new Value.Unreadable(a);
+        String[] names = {"sysname", "nodename", "release", "version", "machine", "domainname"};
+        int n = c.opt.verbose() ? 6 : 2;
+        List<Value.Field> fs = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            int s = 65 * k, e = s;
+            while (e < s + 65 && b[e] != 0) e++;
+            fs.add(f(names[k], new Value.Str(Arrays.copyOfRange(b, s, e), false, c.opt.hex())));
+        }
+        return new Value.Struct(fs, !c.opt.verbose());
+    }
+
+    private static Value sysinfo(CallContext c, long a) {
+        byte[] b = MemoryView.struct(c.out, a, StructDecoders.SYSINFO_SIZE);
+        if (b == null) return new Value.Unreadable(a);
+        List<Value.Field> fs = new ArrayList<>(13);
+        fs.add(f("uptime", dec(u64(b, 0))));
+        fs.add(f("loads", new Value.Array(List.of(udec(u64(b, 8)), udec(u64(b, 16)), udec(u64(b, 24))), false)));
+        String[] n = {"totalram", "freeram", "sharedram", "bufferram", "totalswap", "freeswap"};
+        for (int k = 0; k < n.length; k++) fs.add(f(n[k], udec(u64(b, 32 + 8 * k))));
+        fs.add(f("procs", udec(u16(b, 80))));
+        fs.add(f("totalhigh", udec(u64(b, 88))));
+        fs.add(f("freehigh", udec(u64(b, 96))));
+        fs.add(f("mem_unit", udec(u32(b, 104))));
+        return new Value.Struct(fs, false);
+    }
+
+    private static Value rusage(CallContext c, long a) {
+        byte[] b = MemoryView.struct(c.out, a, StructDecoders.RUSAGE_SIZE);
+        if (b == null) return new Value.Unreadable(a);
+        List<Value.Field> fs = new ArrayList<>(16);
+        fs.add(f("ru_utime", tv(b, 0)));
+        fs.add(f("ru_stime", tv(b, 16)));
+        if (c.opt.verbose()) {
+            String[] n = {"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap",
+                "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"};
+            for (int k = 0; k < n.length; k++) fs.add(f(n[k], dec(u64(b, 32 + 8 * k))));
+        }
+        return new Value.Struct(fs, !c.opt.verbose());
+    }
+
+    private static Value tv(byte[] b, int off) {
+        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, off))), f("tv_usec", dec(u64(b, off + 8)))), false);
+    }
+
+    private static Value cloneArgs(CallContext c, long a) {
+        byte[] b = MemoryView.struct(c.in, a, CLONE_ARGS_MIN);
+        if (b == null) return new Value.Unreadable(a);
+        long flags = u64(b, 0);
+        List<Value.Field> fs = new ArrayList<>(9);
+        fs.add(f("flags", c.sym(Constants.CLONE_FLAGS, flags)));
+        if ((flags & 0x1000) != 0) fs.add(f("pidfd", new Value.Ptr(u64(b, 8))));
+        if ((flags & (0x1000000 | 0x200000)) != 0) fs.add(f("child_tid", new Value.Ptr(u64(b, 16))));
+        if ((flags & 0x100000) != 0) fs.add(f("parent_tid", new Value.Ptr(u64(b, 24))));
+        long sig = u64(b, 32);
+        fs.add(f("exit_signal", sig == 0 ? dec(0) : ArgDecoder.signal(c, (int) sig)));
+        fs.add(f("stack", new Value.Ptr(u64(b, 40))));
+        fs.add(f("stack_size", new Value.Num(u64(b, 48), Value.Radix.HEX)));
+        if ((flags & 0x80000) != 0) fs.add(f("tls", new Value.Ptr(u64(b, 56))));
+        Value args = new Value.Struct(fs, false);
+        long ptid = u64(b, 24);
+        byte[] after = (flags & 0x100000) != 0 && c.succeeded() ? MemoryView.struct(c.out, ptid, 4) : null;
+        if (after == null) return args;
+        return new Value.Text(args.text() + " => {parent_tid=[" + s32(after, 0) + "]}");
+    }
+}

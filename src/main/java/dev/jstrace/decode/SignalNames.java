@@ -1,0 +1,104 @@
+package dev.jstrace.decode;
+
+/**
+ * Signal names, signal sets and wait statuses as strace prints them. Signal
+ * numbers are the same on x86-64 and aarch64 (both use the asm-generic numbering
+ * for 1..31 and the real-time range 32..64).
+ */
+public final class SignalNames {
+    private static final String[] NAMES = {
+        null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL",
+        "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
+        "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF",
+        "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
+    };
+    private static final String[] RT_NAMES = new String[65];
+
+    static {
+        RT_NAMES[32] = "SIGRTMIN";
+        for (int i = 33; i <= 64; i++) RT_NAMES[i] = "SIGRT_" + (i - 32);
+    }
+
+    private SignalNames() {}
+
+    /** {@code SIGCHLD}, {@code SIGRTMIN}, {@code SIGRT_1}; a number outside 1..64 prints as the number. */
+    public static String name(int signo) {
+        if (signo > 0 && signo < NAMES.length) return NAMES[signo];
+        if (signo >= 32 && signo <= 64) return RT_NAMES[signo];
+        return Integer.toString(signo);
+    }
+
+    /** Whether {@code signo} has a name. */
+    public static boolean known(int signo) {
+        return signo > 0 && signo <= 64;
+    }
+
+    /**
+     * A signal set, {@code [CHLD INT]}; with more than half of the bits set strace
+     * prints the complement, {@code ~[RTMIN RT_1]}.
+     *
+     * @param nsig number of signals the set holds (8 × sigsetsize)
+     */
+    public static String sigset(long mask, int nsig) {
+        if (nsig > 64) nsig = 64;
+        long valid = nsig == 64 ? -1L : (1L << nsig) - 1;
+        mask &= valid;
+        StringBuilder sb = new StringBuilder(16);
+        if (Long.bitCount(mask) > nsig / 2) {
+            sb.append('~');
+            mask = ~mask & valid;
+        }
+        sb.append('[');
+        boolean first = true;
+        for (int i = 0; i < nsig; i++) {
+            if ((mask & (1L << i)) != 0) {
+                if (!first) sb.append(' ');
+                first = false;
+                sb.append(name(i + 1), 3, name(i + 1).length());
+            }
+        }
+        return sb.append(']').toString();
+    }
+
+    /** strace's rendering of a wait status in wait4's {@code [{...}]}. */
+    public static String waitStatus(int s) {
+        StringBuilder sb = new StringBuilder("[{");
+        int low = s & 0x7f;
+        if (low == 0) {
+            sb.append("WIFEXITED(s) && WEXITSTATUS(s) == ").append((s >> 8) & 0xff);
+        } else if ((s & 0xff) == 0x7f) {
+            sb.append("WIFSTOPPED(s) && WSTOPSIG(s) == ").append(name((s >> 8) & 0xff));
+            if ((s >>> 16) != 0) sb.append(" && s>>16 == ").append(eventName(s >>> 16));
+        } else if ((s & 0xffff) == 0xffff) {
+            sb.append("WIFCONTINUED(s)");
+        } else {
+            sb.append("WIFSIGNALED(s) && WTERMSIG(s) == ").append(name(low));
+            if ((s & 0x80) != 0) sb.append(" && WCOREDUMP(s)");
+        }
+        return sb.append("}]").toString();
+    }
+
+    private static String eventName(int e) {
+        return switch (e) {
+            case 1 -> "PTRACE_EVENT_FORK";
+            case 2 -> "PTRACE_EVENT_VFORK";
+            case 3 -> "PTRACE_EVENT_CLONE";
+            case 4 -> "PTRACE_EVENT_EXEC";
+            case 5 -> "PTRACE_EVENT_VFORK_DONE";
+            case 6 -> "PTRACE_EVENT_EXIT";
+            case 7 -> "PTRACE_EVENT_SECCOMP";
+            case 0x80 -> "PTRACE_EVENT_STOP";
+            default -> "0x" + Integer.toHexString(e);
+        };
+    }
+
+    /**
+     * What strace prints between {@code +++ } and {@code  +++} when a process ends:
+     * {@code exited with 0}, {@code killed by SIGKILL}, {@code killed by SIGSEGV (core dumped)}.
+     */
+    public static String exitText(int waitStatus) {
+        int low = waitStatus & 0x7f;
+        if (low == 0) return "exited with " + ((waitStatus >> 8) & 0xff);
+        return "killed by " + name(low) + ((waitStatus & 0x80) != 0 ? " (core dumped)" : "");
+    }
+}

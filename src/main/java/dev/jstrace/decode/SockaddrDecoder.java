@@ -1,0 +1,98 @@
+package dev.jstrace.decode;
+
+import static dev.jstrace.decode.MemoryView.u16;
+import static dev.jstrace.decode.MemoryView.u16be;
+import static dev.jstrace.decode.MemoryView.u32;
+
+import dev.jstrace.proc.Snapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** struct sockaddr as strace prints it: unix, inet, inet6 and netlink spelled out, others as bytes. */
+final class SockaddrDecoder {
+    private SockaddrDecoder() {}
+
+    static Value decode(CallContext c, Snapshot mem, long a, int len) {
+        if (a == 0) return new Value.Ptr(0);
+        if (len < 2) return new Value.Ptr(a);
+        int want = Math.min(len, 128);
+        byte[] b = MemoryView.struct(mem, a, want);
+        if (b == null) return new Value.Unreadable(a);
+        int family = u16(b, 0);
+        List<Value.Field> fs = new ArrayList<>(5);
+        fs.add(new Value.Field("sa_family", c.sym(Constants.AF, family)));
+        switch (family) {
+            case 1 -> {
+                if (want > 2) {
+                    boolean abstractName = b[2] == 0 && want > 3;
+                    int start = abstractName ? 3 : 2;
+                    int end = start;
+                    while (end < want && (abstractName || b[end] != 0)) end++;
+                    Value.Str s = new Value.Str(Arrays.copyOfRange(b, start, end), false, c.opt.hex());
+                    fs.add(new Value.Field("sun_path", abstractName ? new Value.Text("@" + s.text()) : s));
+                }
+            }
+            case 2 -> {
+                if (want >= 8) {
+                    fs.add(new Value.Field("sin_port", new Value.Text("htons(" + u16be(b, 2) + ")")));
+                    fs.add(new Value.Field("sin_addr", new Value.Text("inet_addr(\"" + (b[4] & 0xff) + "."
+                            + (b[5] & 0xff) + "." + (b[6] & 0xff) + "." + (b[7] & 0xff) + "\")")));
+                }
+            }
+            case 10 -> {
+                if (want >= 24) {
+                    fs.add(new Value.Field("sin6_port", new Value.Text("htons(" + u16be(b, 2) + ")")));
+                    long flow = ((long) u16be(b, 4) << 16) | u16be(b, 6);
+                    fs.add(new Value.Field("sin6_flowinfo", new Value.Text("htonl(" + flow + ")")));
+                    fs.add(new Value.Field(null, new Value.Text("inet_pton(AF_INET6, \""
+                            + inet6(Arrays.copyOfRange(b, 8, 24)) + "\", &sin6_addr)")));
+                    if (want >= 28) fs.add(new Value.Field("sin6_scope_id", new Value.Num(u32(b, 24), Value.Radix.DEC)));
+                }
+            }
+            case 16 -> {
+                if (want >= 12) {
+                    fs.add(new Value.Field("nl_pid", new Value.Num(u32(b, 4), Value.Radix.DEC)));
+                    fs.add(new Value.Field("nl_groups", new Value.Text(String.format("%08x", u32(b, 8)))));
+                }
+            }
+            default -> fs.add(new Value.Field("sa_data",
+                    new Value.Str(Arrays.copyOfRange(b, 2, want), false, c.opt.hex())));
+        }
+        return new Value.Struct(fs, false);
+    }
+
+    /** inet_ntop's IPv6 text: the longest run of two or more zero groups becomes {@code ::}. */
+    static String inet6(byte[] a) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = u16be(a, 2 * i);
+        boolean mapped = g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xffff;
+        if (mapped) return "::ffff:" + (a[12] & 0xff) + "." + (a[13] & 0xff) + "." + (a[14] & 0xff) + "." + (a[15] & 0xff);
+        int bestStart = -1, bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen) {
+                bestLen = j - i;
+                bestStart = i;
+            }
+            i = j;
+        }
+        if (bestLen < 2) bestStart = -1;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.jstrace.decode;
+
+/**
+ * strace's quoting of strings and buffers ({@code string_quote} in strace's util.c):
+ * {@code \n \t \r \v \f \" \\} escaped, other non-printables in octal (the shortest
+ * form, unless the next byte is an octal digit, then three digits), {@code -x}
+ * switches the whole string to {@code \xNN} when any byte is neither printable
+ * ASCII nor whitespace, {@code -xx} always does.
+ */
+public final class StringQuoter {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private StringQuoter() {}
+
+    /**
+     * Appends {@code "..."} for {@code len} bytes of {@code data}, then {@code ...}
+     * after the closing quote when {@code ellipsis}.
+     *
+     * @param hex 0 normal, 1 {@code -x}, 2 {@code -xx} or a forced-hex argument (getrandom)
+     */
+    public static void quote(StringBuilder out, byte[] data, int len, boolean ellipsis, int hex) {
+        boolean useHex = hex > 1 || (hex == 1 && needsHex(data, len));
+        out.append('"');
+        if (useHex) {
+            for (int i = 0; i < len; i++) {
+                int c = data[i] & 0xff;
+                out.append('\\').append('x').append(HEX[c >> 4]).append(HEX[c & 15]);
+            }
+        } else {
+            for (int i = 0; i < len; i++) {
+                int c = data[i] & 0xff;
+                switch (c) {
+                    case '"', '\\' -> out.append('\\').append((char) c);
+                    case '\f' -> out.append("\\f");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    case 0x0b -> out.append("\\v");
+                    default -> {
+                        if (c >= ' ' && c < 0x7f) {
+                            out.append((char) c);
+                        } else {
+                            out.append('\\');
+                            boolean nextOctal = i + 1 < len && data[i + 1] >= '0' && data[i + 1] <= '7';
+                            if (nextOctal) {
+                                out.append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)));
+                            } else if ((c >> 3) != 0) {
+                                if ((c >> 6) != 0) out.append((char) ('0' + (c >> 6)));
+                                out.append((char) ('0' + ((c >> 3) & 7)));
+                            }
+                            out.append((char) ('0' + (c & 7)));
+                        }
+                    }
+                }
+            }
+        }
+        out.append('"');
+        if (ellipsis) out.append("...");
+    }
+
+    /** The quoted text as a new string. */
+    public static String quote(byte[] data, int len, boolean ellipsis, int hex) {
+        StringBuilder sb = new StringBuilder(len + 8);
+        quote(sb, data, len, ellipsis, hex);
+        return sb.toString();
+    }
+
+    /** strace -x: hex when a byte is above 0x7e or a control character other than \t\n\v\f\r. */
+    private static boolean needsHex(byte[] data, int len) {
+        for (int i = 0; i < len; i++) {
+            int c = data[i] & 0xff;
+            if (c > 0x7e || (c < ' ' && (c - 9 < 0 || c - 9 >= 5))) return true;
+        }
+        return false;
+    }
+}

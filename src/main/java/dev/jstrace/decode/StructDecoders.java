@@ -1,0 +1,255 @@
+package dev.jstrace.decode;
+
+import static dev.jstrace.decode.MemoryView.s32;
+import static dev.jstrace.decode.MemoryView.u16;
+import static dev.jstrace.decode.MemoryView.u32;
+import static dev.jstrace.decode.MemoryView.u64;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.Snapshot;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The structs strace expands, decoded from captured bytes. Layouts are LP64
+ * little-endian; where x86-64 and aarch64 differ (struct stat, epoll_event) the
+ * arch picks the offsets. A struct not captured in full prints as its address.
+ */
+final class StructDecoders {
+    /** sizeof(struct stat): x86-64 has its own layout, aarch64 the asm-generic one. */
+    static final int STAT_SIZE_X86_64 = 144, STAT_SIZE_GENERIC = 128, STATX_SIZE = 256;
+    static final int SIGACTION_SIZE = 32, RUSAGE_SIZE = 144, SYSINFO_SIZE = 112, UTSNAME_SIZE = 390;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("xx");
+
+    private StructDecoders() {}
+
+    static int statSize(Arch arch) {
+        return arch == Arch.AARCH64 ? STAT_SIZE_GENERIC : STAT_SIZE_X86_64;
+    }
+
+    static Value.Field f(String name, Value v) {
+        return new Value.Field(name, v);
+    }
+
+    static Value dec(long v) {
+        return new Value.Num(v, Value.Radix.DEC);
+    }
+
+    static Value udec(long v) {
+        return new Value.Num(v, Value.Radix.UDEC);
+    }
+
+    /** {@code S_IFREG|0644}, with the set-id bits by name. */
+    static String mode(long m) {
+        StringBuilder sb = new StringBuilder();
+        String type = Constants.S_IFMT.name(m & 0170000);
+        if (type != null) sb.append(type).append('|');
+        if ((m & 04000) != 0) sb.append("S_ISUID|");
+        if ((m & 02000) != 0) sb.append("S_ISGID|");
+        if ((m & 01000) != 0) sb.append("S_ISVTX|");
+        sb.append(new Value.Num(m & 0777, Value.Radix.OCT).text());
+        return sb.toString();
+    }
+
+    static String makedev(long major, long minor) {
+        return "makedev(0x" + Long.toHexString(major) + ", 0x" + Long.toHexString(minor) + ")";
+    }
+
+    static String makedev(long dev) {
+        return makedev(((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL), (dev & 0xff) | ((dev >>> 12) & ~0xffL));
+    }
+
+    /** {@code 1700000000 /* 2023-11-14T22:13:20.123456789+0000 * /}, strace's -v time rendering. */
+    static Value time(long sec, long nsec) {
+        return new Value.Commented(dec(sec), dateText(sec, nsec));
+    }
+
+    /** {@code 2023-11-14T22:13:20.123456789+0000} in the local zone, as strace prints it. */
+    static String dateText(long sec, long nsec) {
+        var t = Instant.ofEpochSecond(sec).atZone(ZoneId.systemDefault());
+        String ns = Long.toString(nsec);
+        return DATE.format(t) + "." + "000000000".substring(Math.min(9, ns.length())) + ns + ZONE.format(t);
+    }
+
+    static Value stat(CallContext c, long a) {
+        boolean generic = c.arch == Arch.AARCH64;
+        byte[] b = MemoryView.struct(c.out, a, statSize(c.arch));
+        if (b == null) return new Value.Ptr(a);
+        long dev = u64(b, 0), ino = u64(b, 8);
+        long mode = generic ? u32(b, 16) : u32(b, 24);
+        long nlink = generic ? u32(b, 20) : u64(b, 16);
+        long uid = generic ? u32(b, 24) : u32(b, 28);
+        long gid = generic ? u32(b, 28) : u32(b, 32);
+        long rdev = generic ? u64(b, 32) : u64(b, 40);
+        long size = u64(b, 48);
+        long blksize = generic ? s32(b, 56) : u64(b, 56);
+        long blocks = u64(b, 64);
+        List<Value.Field> fs = new ArrayList<>();
+        boolean v = c.opt.verbose();
+        if (v) {
+            fs.add(f("st_dev", new Value.Text(makedev(dev))));
+            fs.add(f("st_ino", udec(ino)));
+        }
+        fs.add(f("st_mode", new Value.Text(mode(mode))));
+        if (v) {
+            fs.add(f("st_nlink", udec(nlink)));
+            fs.add(f("st_uid", udec(uid)));
+            fs.add(f("st_gid", udec(gid)));
+            fs.add(f("st_blksize", dec(blksize)));
+            fs.add(f("st_blocks", dec(blocks)));
+        }
+        long type = mode & 0170000;
+        if (type == 020000 || type == 060000) fs.add(f("st_rdev", new Value.Text(makedev(rdev))));
+        else fs.add(f("st_size", dec(size)));
+        if (v) {
+            String[] n = {"st_atime", "st_mtime", "st_ctime"};
+            for (int i = 0; i < 3; i++) {
+                long sec = u64(b, 72 + 16 * i), ns = u64(b, 80 + 16 * i);
+                fs.add(f(n[i], time(sec, ns)));
+                fs.add(f(n[i] + "_nsec", udec(ns)));
+            }
+        }
+        return new Value.Struct(fs, !v);
+    }
+
+    static Value statx(CallContext c, long a) {
+        byte[] b = MemoryView.struct(c.out, a, 144);
+        if (b == null) return new Value.Ptr(a);
+        boolean v = c.opt.verbose();
+        List<Value.Field> fs = new ArrayList<>();
+        fs.add(f("stx_mask", c.sym(Constants.STATX_MASK, u32(b, 0))));
+        if (v) fs.add(f("stx_blksize", udec(u32(b, 4))));
+        fs.add(f("stx_attributes", new Value.Num(u64(b, 8), Value.Radix.HEX)));
+        if (v) {
+            fs.add(f("stx_nlink", udec(u32(b, 16))));
+            fs.add(f("stx_uid", udec(u32(b, 20))));
+            fs.add(f("stx_gid", udec(u32(b, 24))));
+        }
+        fs.add(f("stx_mode", new Value.Text(mode(u16(b, 28)))));
+        if (v) fs.add(f("stx_ino", udec(u64(b, 32))));
+        fs.add(f("stx_size", udec(u64(b, 40))));
+        if (v) {
+            fs.add(f("stx_blocks", udec(u64(b, 48))));
+            fs.add(f("stx_attributes_mask", new Value.Num(u64(b, 56), Value.Radix.HEX)));
+            String[] n = {"stx_atime", "stx_btime", "stx_ctime", "stx_mtime"};
+            for (int i = 0; i < 4; i++) {
+                long sec = u64(b, 64 + 16 * i), ns = u32(b, 72 + 16 * i);
+                fs.add(f(n[i], new Value.Commented(new Value.Struct(List.of(f("tv_sec", dec(sec)),
+                        f("tv_nsec", udec(ns))), false), dateText(sec, ns))));
+            }
+            fs.add(f("stx_rdev_major", udec(u32(b, 128))));
+            fs.add(f("stx_rdev_minor", udec(u32(b, 132))));
+            fs.add(f("stx_dev_major", udec(u32(b, 136))));
+            fs.add(f("stx_dev_minor", udec(u32(b, 140))));
+        }
+        return new Value.Struct(fs, !v);
+    }
+
+    static Value timespec(Snapshot mem, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, 16);
+        if (b == null) return new Value.Unreadable(a);
+        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, 0))), f("tv_nsec", dec(u64(b, 8)))), false);
+    }
+
+    static Value timeval(Snapshot mem, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, 16);
+        if (b == null) return new Value.Unreadable(a);
+        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, 0))), f("tv_usec", dec(u64(b, 8)))), false);
+    }
+
+    static Value timespec2(Snapshot mem, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, 32);
+        if (b == null) return new Value.Unreadable(a);
+        List<Value> ts = new ArrayList<>(2);
+        for (int i = 0; i < 2; i++) {
+            long ns = u64(b, 8 + 16 * i);
+            Value nsv = ns == (1L << 30) - 1 ? new Value.Sym(ns, "UTIME_NOW")
+                    : ns == (1L << 30) - 2 ? new Value.Sym(ns, "UTIME_OMIT") : dec(ns);
+            ts.add(new Value.Struct(List.of(f("tv_sec", dec(u64(b, 16 * i))), f("tv_nsec", nsv)), false));
+        }
+        return new Value.Array(ts, false);
+    }
+
+    private static Value rlim(long v) {
+        if (v == -1L) return new Value.Sym(v, "RLIM64_INFINITY");
+        if (Long.compareUnsigned(v, 1024) > 0 && v % 1024 == 0) {
+            return new Value.Text(Long.toUnsignedString(v / 1024) + "*1024");
+        }
+        return udec(v);
+    }
+
+    static Value rlimit(Snapshot mem, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, 16);
+        if (b == null) return new Value.Unreadable(a);
+        return new Value.Struct(List.of(f("rlim_cur", rlim(u64(b, 0))), f("rlim_max", rlim(u64(b, 8)))), false);
+    }
+
+    static Value sigaction(CallContext c, Snapshot mem, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, SIGACTION_SIZE);
+        if (b == null) return new Value.Unreadable(a);
+        long handler = u64(b, 0), flags = u64(b, 8), restorer = u64(b, 16), mask = u64(b, 24);
+        List<Value.Field> fs = new ArrayList<>(4);
+        String hn = Constants.SIG_HANDLER.name(handler);
+        fs.add(f("sa_handler", hn != null ? new Value.Sym(handler, hn) : new Value.Num(handler, Value.Radix.HEX)));
+        fs.add(f("sa_mask", new Value.Text(SignalNames.sigset(mask, 64))));
+        fs.add(f("sa_flags", c.sym(Constants.SA_FLAGS, flags)));
+        if ((flags & 0x04000000) != 0) fs.add(f("sa_restorer", new Value.Num(restorer, Value.Radix.HEX)));
+        return new Value.Struct(fs, false);
+    }
+
+    /** An iovec array; {@code budget} bytes of data in total are shown (the return value at exit). */
+    static Value iovec(CallContext c, Snapshot mem, long a, int count, long budget) {
+        if (a == 0) return new Value.Ptr(0);
+        int shown = Math.min(Math.max(count, 0), c.opt.stringLimit());
+        byte[] b = MemoryView.struct(mem, a, 16 * shown);
+        if (b == null) return new Value.Unreadable(a);
+        List<Value> items = new ArrayList<>(shown);
+        long left = budget;
+        for (int i = 0; i < shown; i++) {
+            long base = u64(b, 16 * i), len = u64(b, 16 * i + 8);
+            long data = Math.max(0, Math.min(len, left));
+            left -= data;
+            items.add(new Value.Struct(List.of(f("iov_base", c.buffer(mem, base, data, c.opt.hex())),
+                    f("iov_len", udec(len))), false));
+        }
+        return new Value.Array(items, count > shown);
+    }
+
+    static Value dirents(CallContext c, long a) {
+        Snapshot.Region r = c.out.find(a, Snapshot.Kind.BYTES);
+        if (r == null || !r.readable()) return new Value.Ptr(a);
+        byte[] b = r.data();
+        int n = 0;
+        List<Value> items = new ArrayList<>();
+        for (int off = 0; off + 19 <= b.length && off < c.rval; ) {
+            int reclen = u16(b, off + 16);
+            if (reclen == 0) break;
+            n++;
+            if (c.opt.verbose() && items.size() < c.opt.stringLimit()) {
+                int end = off + 19;
+                while (end < Math.min(b.length, off + reclen) && b[end] != 0) end++;
+                items.add(new Value.Struct(List.of(f("d_ino", udec(u64(b, off))), f("d_off", dec(u64(b, off + 8))),
+                        f("d_reclen", dec(reclen)), f("d_type", c.sym(Constants.DT, b[off + 18] & 0xff)),
+                        f("d_name", new Value.Str(java.util.Arrays.copyOfRange(b, off + 19, end), false,
+                                c.opt.hex()))), false));
+            }
+            off += reclen;
+        }
+        if (c.opt.verbose()) return new Value.Array(items, items.size() < n);
+        return new Value.Commented(new Value.Ptr(a), n + (n == 1 ? " entry" : " entries"));
+    }
+
+    /** The less common structs: msghdr, pollfd, epoll_event, utsname, sysinfo, rusage, clone_args. */
+    static Value other(ArgType t, CallContext c, int i, long a) {
+        return OtherStructs.decode(t, c, i, a);
+    }
+}
