@@ -42,6 +42,11 @@ public final class StraceOutput implements Closeable {
         return new StraceOutput(err, null, false, false, true, null);
     }
 
+    /** Lines to an open stream laid out as for {@code -o FILE} (the {@code 1234  } prefix); closing closes it. */
+    public static StraceOutput stream(PrintStream out) {
+        return new StraceOutput(out, null, false, true, false, null);
+    }
+
     /** Lines to {@code -o FILE}; {@code append} is {@code -A}. */
     public static StraceOutput file(Path file, boolean append) throws IOException {
         return new StraceOutput(open(file, append), null, append, true, false, null);

@@ -1,0 +1,134 @@
+package dev.jstrace.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jstrace.ProcessEvent;
+import dev.jstrace.SignalEvent;
+import dev.jstrace.Syscall;
+import dev.jstrace.SyscallEntered;
+import dev.jstrace.TraceEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Line layouts, each expected text copied from strace 6.1's output on this machine (command in the comment). */
+class StraceTextSinkTest {
+    private static SyscallEntered in(int tid, String name, List<String> args, int total) {
+        return new SyscallEntered(tid, tid, 0, name, 0, args, total);
+    }
+
+    private static Syscall out(int tid, String name, List<String> args, int entryCount, String result) {
+        return new Syscall(tid, tid, name, 0, List.of(), args, entryCount, 0, result.startsWith("-1") ? "E" : null,
+                result, 0, 1000, true);
+    }
+
+    private static Syscall never(int tid, String name, List<String> args) {
+        return new Syscall(tid, tid, name, 0, List.of(), args, args.size(), 0, null, "?", 0, 0, false);
+    }
+
+    private static ProcessEvent exited(int tid, int code) {
+        return new ProcessEvent(tid, tid, 0, ProcessEvent.Kind.EXITED, 0, code, null, true);
+    }
+
+    private static String render(StraceTextOptions o, boolean named, TraceEvent... events) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        StraceOutput output = named ? StraceOutput.stream(ps) : StraceOutput.stderr(ps);
+        StraceTextSink sink = new StraceTextSink(o, output, ps, "jstrace");
+        for (TraceEvent e : events) sink.onEvent(e);
+        sink.onEnd();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void alignsResultAtColumnWithAtLeastOneSpace() {
+        // strace -a N -e trace=exit_group true, for N = 40, 15, 14, 13, 0
+        String[][] cases = {{"40", "exit_group(0)                           = ?\n"},
+                {"15", "exit_group(0)  = ?\n"}, {"14", "exit_group(0) = ?\n"}, {"13", "exit_group(0) = ?\n"},
+                {"0", "exit_group(0) = ?\n"}};
+        for (String[] c : cases) {
+            StraceTextOptions o = StraceTextOptions.defaults().withAlignColumn(Integer.parseInt(c[0]));
+            assertEquals(c[1], render(o, false, in(1, "exit_group", List.of("0"), 1),
+                    never(1, "exit_group", List.of("0"))), "-a " + c[0]);
+        }
+    }
+
+    @Test
+    void interleavedThreadsGetUnfinishedAndResumedWithPidPrefixes() {
+        // strace -f sh -c '/bin/true; :' (stderr): the wait4 lines and the child's exit
+        String expected = """
+                [pid  6484] wait4(-1,  <unfinished ...>
+                [pid  6485] exit_group(0)               = ?
+                [pid  6485] +++ exited with 0 +++
+                <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 6485
+                """;
+        String got = render(StraceTextOptions.defaults(), false,
+                new ProcessEvent(6484, 6484, 0, ProcessEvent.Kind.STARTED, 0, 0, "spawn", false),
+                new ProcessEvent(6485, 6485, 0, ProcessEvent.Kind.STARTED, 6484, 0, "vfork", false),
+                in(6484, "wait4", List.of("-1"), 4),
+                in(6485, "exit_group", List.of("0"), 1), never(6485, "exit_group", List.of("0")), exited(6485, 0),
+                out(6484, "wait4", List.of("-1", "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]", "0", "NULL"), 1, "6485"));
+        assertEquals("jstrace: Process 6485 attached\n" + expected, got);
+    }
+
+    @Test
+    void callKilledInsideEndsWithUnfinishedAndQuestionMark() {
+        // strace -e trace=clock_nanosleep sleep 5, killed by SIGKILL
+        String got = render(StraceTextOptions.defaults(), false,
+                in(7, "clock_nanosleep", List.of("CLOCK_REALTIME", "0", "{tv_sec=5, tv_nsec=0}"), 4),
+                never(7, "clock_nanosleep", List.of("CLOCK_REALTIME", "0", "{tv_sec=5, tv_nsec=0}")),
+                new ProcessEvent(7, 7, 0, ProcessEvent.Kind.KILLED, 0, 9, "SIGKILL", true));
+        assertEquals("clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=5, tv_nsec=0},  <unfinished ...>) = ?\n"
+                + "+++ killed by SIGKILL +++\n", got);
+    }
+
+    @Test
+    void namedOutputWithFollowPrefixesEveryLineAndStampsFollowThePrefix() {
+        // strace -f -o out true:  "5727  brk(NULL)                         = 0x56082fac3000"
+        StraceTextOptions o = new StraceTextOptions(40, StraceTimestamps.none(), false, 6, true, 1, true, false,
+                n -> true, n -> true, StraceTextOptions.defaults().statuses(), null);
+        assertEquals("5727  brk(NULL)                         = 0x56082fac3000\n",
+                render(o, true, in(5727, "brk", List.of("NULL"), 1),
+                        out(5727, "brk", List.of("NULL"), 1, "0x56082fac3000")));
+    }
+
+    @Test
+    void durationsAndSignals() {
+        // strace -T -e trace=brk true: "brk(NULL)                               = 0x5604432d5000 <0.000011>"
+        StraceTextOptions o = new StraceTextOptions(40, StraceTimestamps.none(), true, 6, false, 1, false, false,
+                n -> true, n -> true, StraceTextOptions.defaults().statuses(), null);
+        Syscall brk = new Syscall(1, 1, "brk", 12, List.of(), List.of("NULL"), 1, 0, null, "0x5604432d5000", 0,
+                11_000, true);
+        assertEquals("brk(NULL)                               = 0x5604432d5000 <0.000011>\n"
+                        + "--- SIGCHLD {si_signo=SIGCHLD} ---\n",
+                render(o, false, in(1, "brk", List.of("NULL"), 1), brk,
+                        new SignalEvent(1, 1, 0, 17, "SIGCHLD", "{si_signo=SIGCHLD}", false)));
+    }
+
+    @Test
+    void relativeStampsStartAtZero() {
+        // strace -r -e trace=brk,exit_group true: "     0.000000 brk(NULL)                 = 0x56138b3f9000"
+        StraceTimestamps r = new StraceTimestamps(StraceTimestamps.Absolute.NONE, 0, true, 6,
+                java.time.ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder();
+        r.append(b, 5_000_000_000L, Long.MIN_VALUE);
+        r.append(b, 5_002_363_000L, 5_000_000_000L);
+        assertEquals("     0.000000      0.002363 ", b.toString());
+        StraceTimestamps tt = new StraceTimestamps(StraceTimestamps.Absolute.TIME, 6, false, 6, java.time.ZoneOffset.UTC);
+        StringBuilder c = new StringBuilder();
+        tt.append(c, 1795543452_965193_000L, Long.MIN_VALUE);
+        assertEquals("18:04:12.965193 ", c.toString()); // strace -tt: "18:04:12.957025 exit_group(0) ..."
+    }
+
+    @Test
+    void successfulOnlyPrintsWholeLinesAtExit() {
+        // strace -f -z: "vfork()                                 = 6491" and no "= ?" lines
+        StraceTextOptions o = new StraceTextOptions(40, StraceTimestamps.none(), false, 6, false, 1, false, false,
+                n -> true, n -> true, java.util.EnumSet.of(StraceTextOptions.Status.SUCCESSFUL), null);
+        assertEquals("vfork()                                 = 6491\n", render(o, false,
+                in(1, "vfork", List.of(), 0), out(1, "vfork", List.of(), 0, "6491"),
+                in(1, "exit_group", List.of("0"), 1), never(1, "exit_group", List.of("0"))));
+    }
+}
