@@ -88,22 +88,39 @@ final class PerfettoProcesses {
         }
     }
 
-    /** A fork-to-child link: leaves the parent's clone slice, enters the child's first slice. */
-    private static final class Flow {
+    /**
+     * A fork-to-child link from inside the parent's clone slice to inside
+     * the child's first slice. Either side may be seen first (the child can
+     * run before the parent's clone returns), so each side is recorded and
+     * the link is handed to the sink once both are known.
+     */
+    static final class Flow {
         final long id;
-        boolean outDone;
-        boolean inDone;
+        Thread from;
+        long fromTime;
+        Thread to;
+        long toTime;
 
         Flow(long id) {
             this.id = id;
         }
     }
 
+    /** Receives a completed fork-to-child link. */
+    @FunctionalInterface
+    interface FlowWriter {
+        /** Writes the link; both endpoints are inside slices already handed to the sink. */
+        void write(Flow flow) throws java.io.IOException;
+    }
+
+    /** Clone slices whose child never shows up (not followed) are forgotten beyond this many. */
+    private static final int MAX_OPEN_FLOWS = 4096;
+
     private final PerfettoProcessInfo info;
     private final Map<Integer, Proc> procs = new HashMap<>();
     private final Map<Integer, Thread> threads = new HashMap<>();
     private final Map<Integer, Integer> incarnations = new HashMap<>();
-    private final Map<Integer, Flow> flowsByChild = new HashMap<>();
+    private final Map<Integer, Flow> flowsByChild = new java.util.LinkedHashMap<>();
     private long nextFlowId = 1;
     private Proc first;
 
@@ -183,7 +200,7 @@ final class PerfettoProcesses {
         switch (e.kind()) {
             case STARTED -> {
                 if (e.parentTid() != 0) {
-                    flowsByChild.putIfAbsent(e.tid(), new Flow(nextFlowId++));
+                    flowFor(e.tid()); // expect the child's first slice
                 }
             }
             case EXEC -> {
@@ -224,37 +241,54 @@ final class PerfettoProcesses {
         }
     }
 
-    /** The flow id leaving this clone/fork slice toward its child, or 0. */
-    long flowOut(Syscall s) {
-        if (!s.returned() || s.returnValue() <= 0 || !isProcessCreation(s.name())) {
-            return 0;
+    /**
+     * Records the flow endpoints a slice provides (the parent side when it is
+     * a successful clone/fork, the child side when it is a new child's first
+     * slice) and writes every link that is now complete. Call after
+     * {@link #clampSlice}, with the slice written or about to be.
+     */
+    void linkFlows(Syscall s, Thread t, FlowWriter writer) throws java.io.IOException {
+        // 1 ns inside the slice (when it is that long): every importer binds the endpoint to this
+        // slice whatever its tie-breaking, and a parent's side precedes its child's.
+        long at = t.sliceStart + Math.min(1, (t.sliceEnd - t.sliceStart) / 2);
+        if (!t.sliceSeen) {
+            t.sliceSeen = true;
+            Flow f = flowsByChild.get(t.realTid);
+            if (f != null && f.to == null) {
+                f.to = t;
+                f.toTime = at;
+                complete(f, writer);
+            }
         }
-        Flow f = flowsByChild.get((int) s.returnValue());
-        if (f == null || f.outDone) {
-            return 0;
+        if (s.returned() && s.returnValue() > 0 && isProcessCreation(s.name())) {
+            Flow f = flowFor((int) s.returnValue());
+            if (f.from == null) {
+                f.from = t;
+                f.fromTime = at;
+                complete(f, writer);
+            }
         }
-        f.outDone = true;
-        if (f.inDone) {
-            flowsByChild.remove((int) s.returnValue());
-        }
-        return f.id;
     }
 
-    /** The flow id entering this thread's first slice, or 0; marks the thread's first slice seen. */
-    long flowIn(Thread t) {
-        if (t.sliceSeen) {
-            return 0;
+    private Flow flowFor(int childTid) {
+        Flow f = flowsByChild.get(childTid);
+        if (f == null) {
+            f = new Flow(nextFlowId++);
+            flowsByChild.put(childTid, f);
+            if (flowsByChild.size() > MAX_OPEN_FLOWS) {
+                var oldest = flowsByChild.keySet().iterator();
+                oldest.next();
+                oldest.remove();
+            }
         }
-        t.sliceSeen = true;
-        Flow f = flowsByChild.get(t.realTid);
-        if (f == null || f.inDone) {
-            return 0;
+        return f;
+    }
+
+    private void complete(Flow f, FlowWriter writer) throws java.io.IOException {
+        if (f.from != null && f.to != null) {
+            flowsByChild.remove(f.to.realTid);
+            writer.write(f);
         }
-        f.inDone = true;
-        if (f.outDone) {
-            flowsByChild.remove(t.realTid);
-        }
-        return f.id;
     }
 
     /**
@@ -280,8 +314,8 @@ final class PerfettoProcesses {
 
     private void dropUnenteredFlow(int tid) {
         Flow f = flowsByChild.get(tid);
-        if (f != null && !f.inDone) {
-            flowsByChild.remove(tid); // the child can no longer enter a slice: the parent's side must not dangle
+        if (f != null && f.to == null) {
+            flowsByChild.remove(tid); // the child can no longer enter a slice; a reused tid must not inherit it
         }
     }
 

@@ -60,6 +60,7 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
     private final PerfettoProcesses table;
     private final PerfettoProcessInfo info;
     private final ProtoWriter pw = new ProtoWriter();
+    private final PerfettoProcesses.FlowWriter flowWriter = this::flow;
     private final Map<String, Long> eventNameIids = new HashMap<>();
     /** Interned annotation names arg0, arg1, ...; index i holds argI's iid. */
     private final List<Long> argIids = new ArrayList<>();
@@ -178,8 +179,6 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         }
         announce(t, s.timeNanos());
         PerfettoProcesses.clampSlice(t, s.timeNanos(), s.timeNanos() + Math.max(0, s.durationNanos()));
-        long in = table.flowIn(t);
-        long outFlow = table.flowOut(s);
 
         int packet = beginPacket(t.sliceStart, true);
         List<String> argTexts = s.argTexts();
@@ -198,14 +197,9 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
             annotation(A_UNFINISHED, true);
         }
         realIds(t);
-        if (outFlow != 0) {
-            pw.fixed64(EVENT_FLOW_IDS, outFlow);
-        }
-        if (in != 0) {
-            pw.fixed64(EVENT_TERMINATING_FLOW_IDS, in);
-        }
         endEvent(ev, packet);
         sliceEnd(t.trackUuid, t.sliceEnd);
+        table.linkFlows(s, t, flowWriter);
 
         PerfettoProcesses.Proc p = t.proc;
         int changed = p.io.apply(s);
@@ -218,6 +212,23 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         if ((changed & PerfettoIoCounters.FDS) != 0) {
             counter(p.trackUuid + 3, t.sliceEnd, p.io.openFds());
         }
+    }
+
+    /**
+     * A fork-to-child arrow: an instant inside the parent's clone slice
+     * carrying the flow id, one inside the child's first slice terminating it.
+     * Separate instants, because either slice may already be written when
+     * the other side becomes known.
+     */
+    private void flow(PerfettoProcesses.Flow f) throws IOException {
+        int packet = beginPacket(f.fromTime, true);
+        int ev = beginEvent(TYPE_INSTANT, f.from.trackUuid, "fork", C_PROCESS, 0);
+        pw.fixed64(EVENT_FLOW_IDS, f.id);
+        endEvent(ev, packet);
+        packet = beginPacket(f.toTime, true);
+        ev = beginEvent(TYPE_INSTANT, f.to.trackUuid, "forked", C_PROCESS, 0);
+        pw.fixed64(EVENT_TERMINATING_FLOW_IDS, f.id);
+        endEvent(ev, packet);
     }
 
     private void signal(SignalEvent s) throws IOException {

@@ -76,6 +76,7 @@ public final class TefSink implements TraceListener, AutoCloseable {
     private final OutputStream ownedStream;
     private final PerfettoProcesses table;
     private final char[] number = new char[24];
+    private final PerfettoProcesses.FlowWriter flowWriter = this::flow;
     private boolean closed;
     private long origin = Long.MIN_VALUE;
     private long latest = Long.MIN_VALUE;
@@ -238,17 +239,7 @@ public final class TefSink implements TraceListener, AutoCloseable {
         realIds(t);
         gen.writeEndObject();
         gen.writeEndObject();
-        // Flow endpoints sit 1 ns inside the slice (when it is that long), so an importer binds them to
-        // this slice whatever its tie-breaking, and a parent's start always precedes its child's end.
-        long mid = start + Math.min(1, (end - start) / 2);
-        long in = table.flowIn(t);
-        if (in != 0) {
-            flow(t, 'f', in, mid);
-        }
-        long out = table.flowOut(s);
-        if (out != 0) {
-            flow(t, 's', out, mid);
-        }
+        table.linkFlows(s, t, flowWriter);
     }
 
     private void unfinished(PerfettoProcesses.Thread t, SyscallEntered e) throws IOException {
@@ -276,7 +267,13 @@ public final class TefSink implements TraceListener, AutoCloseable {
         gen.writeEndObject();
     }
 
-    private void flow(PerfettoProcesses.Thread t, char phase, long id, long at) throws IOException {
+    /** A fork-to-child arrow as a v1 flow pair: v2 binding ids cannot carry two flows on one slice. */
+    private void flow(PerfettoProcesses.Flow f) throws IOException {
+        flowEnd(f.from, 's', f.id, f.fromTime);
+        flowEnd(f.to, 'f', f.id, f.toTime);
+    }
+
+    private void flowEnd(PerfettoProcesses.Thread t, char phase, long id, long at) throws IOException {
         gen.writeStartObject();
         gen.writeFieldName(PH);
         gen.writeString(phase == 's' ? "s" : "f");
