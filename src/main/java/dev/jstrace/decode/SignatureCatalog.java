@@ -200,7 +200,7 @@ public final class SignatureCatalog {
             set_tid_address: ptr = int
             set_robust_list: ptr, ulong = int
             get_robust_list: int, raw, raw = int
-            rseq: ptr, uint, hex, hex = int
+            rseq: ptr, hex, hex, hex = int
             futex: ptr, futex_op, futex_rest, futex_rest, futex_rest, futex_rest = int
             getrandom: buf_out_hex, ulong, grnd_flags = int
             epoll_create: int = fd
@@ -257,7 +257,9 @@ public final class SignatureCatalog {
      * their argument counts: rare in the programs strace users trace.
      */
     private static final String RAW = """
-            0: vhangup restart_syscall
+            0: vhangup restart_syscall uretprobe uprobe
+            1: time
+            2: sched_rr_get_interval mq_notify
             1: uselib acct swapoff iopl _sysctl adjtimex get_kernel_syms set_thread_area get_thread_area
             1: io_destroy timer_getoverrun timer_delete mq_unlink userfaultfd unshare pkey_free memfd_secret
             1: shmdt

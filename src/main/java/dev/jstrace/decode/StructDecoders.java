@@ -65,6 +65,8 @@ final class StructDecoders {
 
     /** {@code 1700000000 /* 2023-11-14T22:13:20.123456789+0000 * /}, strace's -v time rendering. */
     static Value time(long sec, long nsec) {
+        // Past java.time's range (year ±1e9) strace's own gmtime fails too and it prints the number alone.
+        if (Math.abs(sec) > 31_000_000_000_000_000L || nsec < 0 || nsec > 999_999_999) return dec(sec);
         return new Value.Commented(dec(sec), dateText(sec, nsec));
     }
 
@@ -139,7 +141,7 @@ final class StructDecoders {
             for (int i = 0; i < 4; i++) {
                 long sec = u64(b, 64 + 16 * i), ns = u32(b, 72 + 16 * i);
                 fs.add(f(n[i], new Value.Commented(new Value.Struct(List.of(f("tv_sec", dec(sec)),
-                        f("tv_nsec", udec(ns))), false), dateText(sec, ns))));
+                        f("tv_nsec", udec(ns))), false), time(sec, ns) instanceof Value.Commented tc ? tc.comment() : "")));
             }
             fs.add(f("stx_rdev_major", udec(u32(b, 128))));
             fs.add(f("stx_rdev_minor", udec(u32(b, 132))));
