@@ -333,23 +333,18 @@ final class PerfettoProcesses {
         return end > 0 ? text.substring(1, end) : null;
     }
 
-    /** strace's {@code ["ls", "-l"]} to {@code ls -l}; null when it is not such a list. */
+    /**
+     * strace's {@code ["ls", "-l"]} to {@code ls -l}, keeping its {@code ...}
+     * truncation marks; null when it is not such a list.
+     */
     static String argvOf(String text) {
-        if (text == null || !text.startsWith("[") || !text.endsWith("]") || text.length() < 3) {
+        if (text == null || !text.startsWith("[\"") || !text.endsWith("]")) {
             return null;
         }
-        String inner = text.substring(1, text.length() - 1);
-        StringBuilder sb = new StringBuilder(inner.length());
-        for (String part : inner.split("\", \"", -1)) {
-            if (!sb.isEmpty()) {
-                sb.append(' ');
-            }
-            sb.append(part);
-        }
-        String s = sb.toString();
-        if (s.startsWith("\"")) {
-            s = s.substring(1);
-        }
+        String s = text.substring(2, text.length() - 1)
+                .replace("\", \"", " ")
+                .replace("\"...", "...")
+                .replace("\", ...", " ...");
         if (s.endsWith("\"")) {
             s = s.substring(0, s.length() - 1);
         }
