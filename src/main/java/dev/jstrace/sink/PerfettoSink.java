@@ -1,6 +1,7 @@
 package dev.jstrace.sink;
 
 import static dev.jstrace.sink.PerfettoFields.*;
+import static dev.jstrace.sink.PerfettoPackets.*;
 
 import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
@@ -14,11 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -45,26 +42,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * consumer thread is in {@link #onEvent}; a lock serializes them.
  */
 public final class PerfettoSink implements TraceListener, AutoCloseable {
-    /** Our one packet sequence; any non-zero id works for a file written by one writer. */
-    static final int SEQUENCE_ID = 1;
-    private static final String[] FIXED_ANNOTATIONS = {
-        "strace", "result", "errno", "unfinished", "real_pid", "real_tid", "signo", "siginfo", "status", "detail"};
-    private static final int A_STRACE = 1, A_RESULT = 2, A_ERRNO = 3, A_UNFINISHED = 4, A_REAL_PID = 5,
-            A_REAL_TID = 6, A_SIGNO = 7, A_SIGINFO = 8, A_STATUS = 9, A_DETAIL = 10;
-    private static final String[] CATEGORIES = {"syscall", "signal", "process"};
-    private static final int C_SYSCALL = 1, C_SIGNAL = 2, C_PROCESS = 3;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final OutputStream out;
+    private final PerfettoPackets packets;
     private final boolean ownsStream;
     private final PerfettoProcesses table;
     private final PerfettoProcessInfo info;
-    private final ProtoWriter pw = new ProtoWriter();
+    private final ProtoWriter pw;
     private final PerfettoProcesses.FlowWriter flowWriter = this::flow;
-    private final Map<String, Long> eventNameIids = new HashMap<>();
-    /** Interned annotation names arg0, arg1, ...; index i holds argI's iid. */
-    private final List<Long> argIids = new ArrayList<>();
-    private long nextAnnotationIid = FIXED_ANNOTATIONS.length + 1;
     private long nextUuid = 1;
     private boolean closed;
     private long latest = Long.MIN_VALUE;
@@ -90,15 +75,15 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
     }
 
     private PerfettoSink(OutputStream out, PerfettoProcessInfo info, boolean own) {
-        this.out = new BufferedOutputStream(out, 1 << 16);
         this.ownsStream = own;
         this.info = info;
         this.table = new PerfettoProcesses(info);
         try {
-            writeFirstPacket();
+            this.packets = new PerfettoPackets(new BufferedOutputStream(out, 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.pw = packets.writer();
     }
 
     /** Writes one event; ignored after {@link #close}. */
@@ -151,18 +136,15 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
                 if (t.pending != null) {
                     SyscallEntered e = t.pending;
                     PerfettoProcesses.clampSlice(t, e.timeNanos(), Math.max(latest, e.timeNanos()));
-                    int packet = beginPacket(t.sliceStart, true);
-                    int ev = beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, e.name(), C_SYSCALL, 0);
-                    annotation(A_STRACE, e.entryText() + " <unfinished ...>");
-                    annotation(A_UNFINISHED, true);
-                    endEvent(ev, packet);
+                    int packet = packets.beginPacket(t.sliceStart, true);
+                    int ev = packets.beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, e.name(), C_SYSCALL, 0);
+                    packets.annotation(A_STRACE, e.entryText() + " <unfinished ...>");
+                    packets.annotation(A_UNFINISHED, true);
+                    packets.endEvent(ev, packet);
                     sliceEnd(t.trackUuid, t.sliceEnd);
                 }
             }
-            out.flush();
-            if (ownsStream) {
-                out.close();
-            }
+            packets.finish(ownsStream);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -180,24 +162,22 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         announce(t, s.timeNanos());
         PerfettoProcesses.clampSlice(t, s.timeNanos(), s.timeNanos() + Math.max(0, s.durationNanos()));
 
-        int packet = beginPacket(t.sliceStart, true);
+        int packet = packets.beginPacket(t.sliceStart, true);
         List<String> argTexts = s.argTexts();
-        int ev = beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, s.name(), C_SYSCALL, argTexts.size());
-        annotation(A_STRACE, s.straceText());
+        int ev = packets.beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, s.name(), C_SYSCALL, argTexts.size());
+        packets.annotation(A_STRACE, s.straceText());
         for (int i = 0; i < argTexts.size(); i++) {
-            annotationIid(argIids.get(i));
-            pw.string(ANNOTATION_STRING_VALUE, argTexts.get(i));
-            pw.endNested(annotationToken);
+            packets.argAnnotation(i, argTexts.get(i));
         }
-        annotation(A_RESULT, s.result());
+        packets.annotation(A_RESULT, s.result());
         if (s.errno() != null) {
-            annotation(A_ERRNO, s.errno());
+            packets.annotation(A_ERRNO, s.errno());
         }
         if (!s.returned()) {
-            annotation(A_UNFINISHED, true);
+            packets.annotation(A_UNFINISHED, true);
         }
         realIds(t);
-        endEvent(ev, packet);
+        packets.endEvent(ev, packet);
         sliceEnd(t.trackUuid, t.sliceEnd);
         table.linkFlows(s, t, flowWriter);
 
@@ -221,28 +201,28 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
      * the other side becomes known.
      */
     private void flow(PerfettoProcesses.Flow f) throws IOException {
-        int packet = beginPacket(f.fromTime, true);
-        int ev = beginEvent(TYPE_INSTANT, f.from.trackUuid, "fork", C_PROCESS, 0);
+        int packet = packets.beginPacket(f.fromTime, true);
+        int ev = packets.beginEvent(TYPE_INSTANT, f.from.trackUuid, "fork", C_PROCESS, 0);
         pw.fixed64(EVENT_FLOW_IDS, f.id);
-        endEvent(ev, packet);
-        packet = beginPacket(f.toTime, true);
-        ev = beginEvent(TYPE_INSTANT, f.to.trackUuid, "forked", C_PROCESS, 0);
+        packets.endEvent(ev, packet);
+        packet = packets.beginPacket(f.toTime, true);
+        ev = packets.beginEvent(TYPE_INSTANT, f.to.trackUuid, "forked", C_PROCESS, 0);
         pw.fixed64(EVENT_TERMINATING_FLOW_IDS, f.id);
-        endEvent(ev, packet);
+        packets.endEvent(ev, packet);
     }
 
     private void signal(SignalEvent s) throws IOException {
         PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
         announce(t, s.timeNanos());
-        int packet = beginPacket(s.timeNanos(), true);
-        int ev = beginEvent(TYPE_INSTANT, t.trackUuid, s.name(), C_SIGNAL, 0);
-        annotation(A_STRACE, s.straceText());
-        annotation(A_SIGNO, s.signo());
+        int packet = packets.beginPacket(s.timeNanos(), true);
+        int ev = packets.beginEvent(TYPE_INSTANT, t.trackUuid, s.name(), C_SIGNAL, 0);
+        packets.annotation(A_STRACE, s.straceText());
+        packets.annotation(A_SIGNO, s.signo());
         if (s.siginfo() != null) {
-            annotation(A_SIGINFO, s.siginfo());
+            packets.annotation(A_SIGINFO, s.siginfo());
         }
         realIds(t);
-        endEvent(ev, packet);
+        packets.endEvent(ev, packet);
     }
 
     private void process(ProcessEvent e) throws IOException {
@@ -265,17 +245,17 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
             return;
         }
         long track = e.lastOfProcess() ? t.proc.trackUuid : t.trackUuid;
-        int packet = beginPacket(e.timeNanos(), true);
-        int ev = beginEvent(TYPE_INSTANT, track, name, C_PROCESS, 0);
+        int packet = packets.beginPacket(e.timeNanos(), true);
+        int ev = packets.beginEvent(TYPE_INSTANT, track, name, C_PROCESS, 0);
         if (e.straceText() != null) {
-            annotation(A_STRACE, e.straceText());
+            packets.annotation(A_STRACE, e.straceText());
         }
-        annotation(A_STATUS, e.status());
+        packets.annotation(A_STATUS, e.status());
         if (e.detail() != null) {
-            annotation(A_DETAIL, e.detail());
+            packets.annotation(A_DETAIL, e.detail());
         }
         realIds(t);
-        endEvent(ev, packet);
+        packets.endEvent(ev, packet);
     }
 
     /** Emits track descriptors for a new process or thread, and again after a rename. */
@@ -291,7 +271,7 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         }
         if (p.writtenNameVersion != p.nameVersion) {
             p.writtenNameVersion = p.nameVersion;
-            int packet = beginPacket(-1, false);
+            int packet = packets.beginPacket(-1, false);
             int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
             pw.varint(TRACK_UUID, p.trackUuid);
             int pd = pw.beginNested(TRACK_PROCESS);
@@ -302,7 +282,7 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
             pw.string(PROCESS_NAME, p.displayName());
             pw.endNested(pd);
             pw.endNested(td);
-            endPacket(packet);
+            packets.endPacket(packet);
         }
         if (newProcess) {
             counterTrack(p.trackUuid + 1, p.trackUuid, "bytes read", UNIT_SIZE_BYTES);
@@ -317,7 +297,7 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         }
         if (t.writtenNameVersion != t.nameVersion) {
             t.writtenNameVersion = t.nameVersion;
-            int packet = beginPacket(-1, false);
+            int packet = packets.beginPacket(-1, false);
             int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
             pw.varint(TRACK_UUID, t.trackUuid);
             pw.varint(TRACK_PARENT_UUID, p.trackUuid);
@@ -327,12 +307,12 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
             pw.string(THREAD_NAME, t.name);
             pw.endNested(th);
             pw.endNested(td);
-            endPacket(packet);
+            packets.endPacket(packet);
         }
     }
 
     private void counterTrack(long uuid, long parent, String name, int unit) throws IOException {
-        int packet = beginPacket(-1, false);
+        int packet = packets.beginPacket(-1, false);
         int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
         pw.varint(TRACK_UUID, uuid);
         pw.varint(TRACK_PARENT_UUID, parent);
@@ -341,151 +321,32 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         pw.varint(COUNTER_UNIT, unit);
         pw.endNested(cd);
         pw.endNested(td);
-        endPacket(packet);
+        packets.endPacket(packet);
     }
 
     private void counter(long track, long time, long value) throws IOException {
-        int packet = beginPacket(time, false);
+        int packet = packets.beginPacket(time, false);
         int ev = pw.beginNested(PACKET_TRACK_EVENT);
         pw.varint(EVENT_TYPE, TYPE_COUNTER);
         pw.varint(EVENT_TRACK_UUID, track);
         pw.varint(EVENT_COUNTER_VALUE, value);
-        endEvent(ev, packet);
+        packets.endEvent(ev, packet);
     }
 
     private void sliceEnd(long track, long time) throws IOException {
-        int packet = beginPacket(time, false);
+        int packet = packets.beginPacket(time, false);
         int ev = pw.beginNested(PACKET_TRACK_EVENT);
         pw.varint(EVENT_TYPE, TYPE_SLICE_END);
         pw.varint(EVENT_TRACK_UUID, track);
-        endEvent(ev, packet);
+        packets.endEvent(ev, packet);
     }
 
     private void realIds(PerfettoProcesses.Thread t) {
         if (t.proc.remapped()) {
-            annotation(A_REAL_PID, t.proc.realPid);
+            packets.annotation(A_REAL_PID, t.proc.realPid);
         }
         if (t.remapped()) {
-            annotation(A_REAL_TID, t.realTid);
+            packets.annotation(A_REAL_TID, t.realTid);
         }
-    }
-
-    // ---- packet plumbing ------------------------------------------------------------------
-
-    /** Starts a packet on our sequence; {@code time < 0} writes no timestamp. */
-    private int beginPacket(long time, boolean usesInterning) {
-        pw.reset();
-        int packet = pw.beginNested(TRACE_PACKET);
-        pw.varint(PACKET_TRUSTED_PACKET_SEQUENCE_ID, SEQUENCE_ID);
-        if (time >= 0) {
-            pw.varint(PACKET_TIMESTAMP, time);
-        }
-        if (usesInterning) {
-            pw.varint(PACKET_SEQUENCE_FLAGS, SEQ_NEEDS_INCREMENTAL_STATE);
-        }
-        return packet;
-    }
-
-    private void endPacket(int packet) throws IOException {
-        pw.endNested(packet);
-        pw.writeTo(out);
-    }
-
-    /**
-     * Interns what this event needs and is new (the event name, the names
-     * arg0..arg(argCount-1)) in one InternedData of the current packet (a
-     * packet must carry at most one: readers keep only the last), then opens
-     * the TrackEvent.
-     */
-    private int beginEvent(int type, long track, String name, int category, int argCount) {
-        Long iid = eventNameIids.get(name);
-        boolean newName = iid == null;
-        if (newName || argIids.size() < argCount) {
-            int interned = pw.beginNested(PACKET_INTERNED_DATA);
-            if (newName) {
-                iid = (long) eventNameIids.size() + 1;
-                eventNameIids.put(name, iid);
-                internedEntry(INTERNED_EVENT_NAMES, iid, name);
-            }
-            while (argIids.size() < argCount) {
-                long argIid = nextAnnotationIid++;
-                internedEntry(INTERNED_DEBUG_ANNOTATION_NAMES, argIid, "arg" + argIids.size());
-                argIids.add(argIid);
-            }
-            pw.endNested(interned);
-        }
-        int ev = pw.beginNested(PACKET_TRACK_EVENT);
-        pw.varint(EVENT_TYPE, type);
-        pw.varint(EVENT_TRACK_UUID, track);
-        pw.varint(EVENT_NAME_IID, iid);
-        pw.varint(EVENT_CATEGORY_IIDS, category);
-        return ev;
-    }
-
-    private void endEvent(int ev, int packet) throws IOException {
-        pw.endNested(ev);
-        endPacket(packet);
-    }
-
-    private int annotationToken;
-
-    private void annotationIid(long nameIid) {
-        annotationToken = pw.beginNested(EVENT_DEBUG_ANNOTATIONS);
-        pw.varint(ANNOTATION_NAME_IID, nameIid);
-    }
-
-    private void annotation(int nameIid, String value) {
-        annotationIid(nameIid);
-        pw.string(ANNOTATION_STRING_VALUE, value);
-        pw.endNested(annotationToken);
-    }
-
-    private void annotation(int nameIid, long value) {
-        annotationIid(nameIid);
-        pw.varint(ANNOTATION_INT_VALUE, value);
-        pw.endNested(annotationToken);
-    }
-
-    private void annotation(int nameIid, boolean value) {
-        annotationIid(nameIid);
-        pw.bool(ANNOTATION_BOOL_VALUE, value);
-        pw.endNested(annotationToken);
-    }
-
-    private void internedEntry(int field, long iid, String name) {
-        int entry = pw.beginNested(field);
-        pw.varint(INTERNED_IID, iid);
-        pw.string(INTERNED_NAME, name);
-        pw.endNested(entry);
-    }
-
-    /**
-     * The sequence's first packet: clears incremental state, declares the
-     * clocks, and interns the fixed categories and annotation names.
-     */
-    private void writeFirstPacket() throws IOException {
-        pw.reset();
-        int packet = pw.beginNested(TRACE_PACKET);
-        pw.varint(PACKET_TRUSTED_PACKET_SEQUENCE_ID, SEQUENCE_ID);
-        pw.varint(PACKET_SEQUENCE_FLAGS, SEQ_INCREMENTAL_STATE_CLEARED);
-        Instant now = Instant.now();
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        int snapshot = pw.beginNested(PACKET_CLOCK_SNAPSHOT);
-        for (int clock : new int[] {BUILTIN_CLOCK_BOOTTIME, BUILTIN_CLOCK_REALTIME}) {
-            int c = pw.beginNested(CLOCK_SNAPSHOT_CLOCKS);
-            pw.varint(CLOCK_CLOCK_ID, clock);
-            pw.varint(CLOCK_TIMESTAMP, nowNanos); // equal: our trace-clock values are epoch-anchored
-            pw.endNested(c);
-        }
-        pw.endNested(snapshot);
-        int interned = pw.beginNested(PACKET_INTERNED_DATA);
-        for (int i = 0; i < CATEGORIES.length; i++) {
-            internedEntry(INTERNED_EVENT_CATEGORIES, i + 1, CATEGORIES[i]);
-        }
-        for (int i = 0; i < FIXED_ANNOTATIONS.length; i++) {
-            internedEntry(INTERNED_DEBUG_ANNOTATION_NAMES, i + 1, FIXED_ANNOTATIONS[i]);
-        }
-        pw.endNested(interned);
-        endPacket(packet);
     }
 }
