@@ -43,8 +43,10 @@ public final class SpawnStub {
         MemorySegment page = Libc.mmap(size, Libc.PROT_READ | Libc.PROT_WRITE,
                 Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS, -1, 0);
         MemorySegment.copy(code, 0, page, ValueLayout.JAVA_BYTE, 0, code.length);
-        // On aarch64 mprotect to PROT_EXEC makes the kernel sync the
-        // instruction cache for the page, so no explicit flush is needed.
+        // aarch64 needs the instruction cache to see the new bytes: arm64
+        // Linux syncs it when a user page that was written turns executable
+        // (set_pte_at -> __sync_icache_dcache), and this page is written once,
+        // so no __clear_cache (not reachable from Java) is needed.
         int r = Libc.mprotect(page, size, Libc.PROT_READ | Libc.PROT_EXEC);
         if (r < 0) throw new dev.jstrace.ffi.NativeException("mprotect(spawn stub, PROT_READ|PROT_EXEC)", -r);
         return NativeSupport.LINKER.downcallHandle(page, FunctionDescriptor.of(

@@ -71,6 +71,19 @@ class SpawnerTest {
     }
 
     @Test
+    void streamsCanBeTakenAfterTheChildHasExited() throws IOException {
+        // Opening /proc/self/fd/N of a pipe whose other end is gone must not wait for a partner.
+        ProcessBuilder pb = new ProcessBuilder("/bin/echo", "late");
+        try (Spawned s = Spawner.spawn(SpawnRequest.of(pb))) {
+            expectStopThenContinue(s.pid());
+            assertEquals(0, exitStatus(s.pid()));
+            try (OutputStream in = s.takeStdin(); InputStream out = s.takeStdout()) {
+                assertEquals("late\n", new String(out.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void programIsFoundOnPath() throws IOException {
         assertEquals(new Result(0, "a b\n", ""), run(new ProcessBuilder("echo", "a", "b"), null));
     }
