@@ -3,16 +3,114 @@ package dev.jstrace;
 import java.io.IOException;
 
 /**
- * The entry point: launch a program under trace, or attach to a running one.
+ * The entry point: trace a block of this JVM, launch a program under trace,
+ * or attach to a running one.
  *
  * <pre>{@code
+ * Tracer t = new Tracer();
+ * t.start();
+ * System.out.println("Hello");
+ * Trace trace = t.end();          // write(1, "Hello\n", 6) = 6 <0.000150>
+ *
+ * try (Tracer b = new Tracer().start()) { Files.walk(dir).count(); }
+ * // b.trace() afterwards
+ *
  * TracedProcess p = Tracer.launch(new ProcessBuilder("ls", "-l"));
  * p.waitFor();
  * for (Syscall s : p.trace().syscalls()) System.out.println(s);
  * }</pre>
+ *
+ * <p>An instance traces one block of this JVM between {@link #start()} and
+ * {@link #end()}: by default only the calling thread (so the JIT's and GC's
+ * calls stay out), or with {@link TraceOptions.Scope#PROCESS} every thread,
+ * including threads started inside the block. A process cannot trace its own
+ * threads, so a helper JVM does the tracing; it starts on the first
+ * {@code start()} of this JVM, is reused by later ones, and ends with this JVM.
+ * An instance is for one block and one thread's use at a time.
  */
-public final class Tracer {
-    private Tracer() {}
+public final class Tracer implements AutoCloseable {
+    private enum State { NEW, STARTED, ENDED }
+
+    private final TraceOptions options;
+    private final TraceListener listener;
+    private final Trace trace;
+    private State state = State.NEW;
+    private SelfTrace running;
+
+    /** A tracer of the calling thread, strace's default rendering, events kept in memory. */
+    public Tracer() {
+        this(TraceOptions.defaults(), null);
+    }
+
+    /** A tracer with {@code options} (see {@link TraceOptions#scope()}), events kept in memory. */
+    public Tracer(TraceOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * A tracer that streams events to {@code listener} on a jstrace thread as
+     * they are decoded ({@link #trace()} is then not available).
+     */
+    public Tracer(TraceOptions options, TraceListener listener) {
+        if (options == null) throw new IllegalArgumentException("options must not be null");
+        this.options = options;
+        this.trace = listener == null ? new Trace() : null;
+        this.listener = listener == null ? trace : listener;
+    }
+
+    /**
+     * Begins the block: every syscall of the traced thread(s) from the return
+     * of this call until {@link #end()} is recorded, nothing of jstrace's own.
+     *
+     * @return this, for {@code try (Tracer t = new Tracer().start()) { ... }}
+     * @throws IllegalStateException  when already started, or from a virtual thread with thread scope
+     * @throws TraceRefusedException  when ptrace is refused here (already traced, Yama, no CAP_SYS_PTRACE),
+     *                                saying which and what to do
+     */
+    public Tracer start() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("start(): this Tracer has already been started; use a new Tracer"
+                    + " for another block");
+        }
+        running = SelfTrace.begin(options, listener);
+        state = State.STARTED;
+        return this;
+    }
+
+    /**
+     * Ends the block: the traced thread(s) are detached and run on untouched.
+     *
+     * @return the block's trace (with a listener: an empty trace, the events went to the listener)
+     * @throws IllegalStateException before {@link #start()} or when already ended
+     */
+    public Trace end() {
+        if (state == State.NEW) {
+            throw new IllegalStateException("end() before start(): call start() first to begin the traced block");
+        }
+        if (state == State.ENDED) {
+            throw new IllegalStateException("end(): this Tracer has already ended; its events are in trace()");
+        }
+        state = State.ENDED;
+        running.end();
+        return trace == null ? new Trace() : trace;
+    }
+
+    /**
+     * The block's trace: once {@link #end()} (or {@link #close()}) has returned, all of it.
+     *
+     * @throws IllegalStateException when events go to a listener, or before {@link #start()}
+     */
+    public Trace trace() {
+        if (trace == null) throw new IllegalStateException("events were delivered to the listener given to the Tracer");
+        if (state == State.NEW) throw new IllegalStateException("trace() before start(): nothing was traced");
+        return trace;
+    }
+
+    /** Ends the block if it is still running; does nothing otherwise. */
+    @Override
+    public void close() {
+        if (state == State.STARTED) end();
+    }
 
     /** Starts {@code pb}'s command under trace, following forks, keeping every event in memory. */
     public static TracedProcess launch(ProcessBuilder pb) throws IOException {

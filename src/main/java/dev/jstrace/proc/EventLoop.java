@@ -62,6 +62,8 @@ public final class EventLoop {
     private final Snapshot.Builder snapshot = Snapshot.builder();
     private final long[] argScratch = new long[6];
     private volatile boolean detachRequested;
+    /** See {@link #setEntryHook}; null: every entry is traced. */
+    private EntryHook entryHook;
     /** A child that only sleeps; killing it wakes our wait4 (see {@link #requestDetach}). */
     private volatile int waker = -1;
     private Thread thread;
@@ -116,6 +118,14 @@ public final class EventLoop {
      * @throws NativeException naming the refusal (EPERM, ESRCH) when the first thread cannot be seized
      */
     public void attach(int pid) throws InterruptedException {
+        attach(pid, tid -> false);
+    }
+
+    /**
+     * As {@link #attach(int)}, leaving out the threads {@code skip} accepts
+     * (a self-trace must not trace the thread that reads its own events).
+     */
+    public void attach(int pid, java.util.function.IntPredicate skip) throws InterruptedException {
         thread = Thread.currentThread();
         if (waker < 0) startWaker();
         boolean any = true;
@@ -123,7 +133,7 @@ public final class EventLoop {
         while (any) {
             any = false;
             for (int tid : ProcTasks.list(pid)) {
-                if (tracees.containsKey(tid)) continue;
+                if (tracees.containsKey(tid) || skip.test(tid)) continue;
                 long r = Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options(false));
                 if (r < 0) {
                     if (first) Ptrace.check(r, PTRACE_SEIZE, pid);
@@ -139,6 +149,45 @@ public final class EventLoop {
             }
             if (first) Ptrace.check(-ESRCH, PTRACE_SEIZE, pid);
         }
+    }
+
+    /**
+     * Seizes one thread of a running process (not its siblings) and
+     * interrupts it so syscall tracing can start: a self-trace of one thread.
+     *
+     * @throws NativeException naming the refusal (EPERM, ESRCH)
+     */
+    public void seizeThread(int tid, int pid) throws InterruptedException {
+        thread = Thread.currentThread();
+        if (waker < 0) startWaker();
+        Ptrace.check(Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options(false)), PTRACE_SEIZE, tid);
+        Tracee t = new Tracee(tid, pid);
+        t.awaitingInitialStop = true;
+        tracees.put(tid, t);
+        Ptrace.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+        sink.accept(new RawEvent.TaskStart(tid, pid, System.nanoTime(), 0, RawEvent.TaskStart.How.ATTACH));
+    }
+
+    /** What an {@link EntryHook} asks the loop to do with a syscall-entry stop. */
+    public enum EntryAction {
+        /** Trace the call as usual. */
+        TRACE,
+        /** Detach this thread right at this stop; the call runs untraced. */
+        DETACH_THREAD,
+        /** As {@link #DETACH_THREAD}, then detach every other tracee at its next stop. */
+        DETACH_ALL
+    }
+
+    /** Looks at each syscall entry before anything is captured or reported (a self-trace's end marker). */
+    @FunctionalInterface
+    public interface EntryHook {
+        /** Decides what happens to this stop; runs on the tracer thread while the tracee waits. */
+        EntryAction atEntry(int tid, Arch arch, int nr, long[] args);
+    }
+
+    /** Installs {@code hook}; call before {@link #run()}, on the tracer thread. */
+    public void setEntryHook(EntryHook hook) {
+        this.entryHook = hook;
     }
 
     /**
@@ -260,6 +309,15 @@ public final class EventLoop {
             t.nr = nr;
             t.arch = arch;
             t.inSyscall = true;
+            EntryAction action = entryHook == null ? EntryAction.TRACE : entryHook.atEntry(t.tid, arch, nr, t.args);
+            if (action != EntryAction.TRACE) {
+                // Detaching from a syscall-entry stop is allowed: the call then runs untraced.
+                Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, 0);
+                tracees.remove(t.tid);
+                sink.accept(new RawEvent.Detached(t.tid, t.pid, now));
+                if (action == EntryAction.DETACH_ALL) detachRequested = true;
+                return;
+            }
             if (t.beforeExec) {
                 if (arch == null || !isExec(arch, nr)) {
                     t.quiet = true;

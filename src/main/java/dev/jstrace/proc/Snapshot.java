@@ -84,6 +84,11 @@ public final class Snapshot {
         return null;
     }
 
+    /** The fds whose paths were recorded, in recording order (for codecs that copy a snapshot). */
+    public int[] fds() {
+        return fds == null ? new int[0] : Arrays.copyOf(fds, fdCount);
+    }
+
     /** Whether nothing was captured. */
     public boolean isEmpty() {
         return count == 0 && fdCount == 0;

@@ -1,0 +1,175 @@
+package dev.jstrace;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.decode.SyscallDecoder;
+import dev.jstrace.ffi.Libc;
+import dev.jstrace.ffi.NativeException;
+import dev.jstrace.ffi.RawSyscall;
+import dev.jstrace.proc.ProcTasks;
+import dev.jstrace.self.HelperClient;
+import dev.jstrace.self.HelperProtocol;
+import dev.jstrace.self.HelperSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One traced block of this JVM: the helper session behind
+ * {@link Tracer#start()} and {@link Tracer#end()}. The block is delimited by
+ * two marker calls ({@link HelperProtocol#START_MAGIC}, {@link HelperProtocol#END_MAGIC})
+ * that the helper recognises, so nothing of the handshake reaches the trace.
+ * Events are decoded on the helper client's reader thread, through the same
+ * {@link EventAssembler} and {@link SyscallDecoder} as a launched process's.
+ */
+final class SelfTrace {
+    private static final int FCNTL = Arch.current().syscallNumber("fcntl");
+    private static final long END_WAIT_MILLIS = 5_000;
+
+    private final TraceOptions options;
+    private final Thread owner;
+    private final long nonce;
+    private final HelperSession session;
+
+    private SelfTrace(TraceOptions options, Thread owner, long nonce, HelperSession session) {
+        this.options = options;
+        this.owner = owner;
+        this.nonce = nonce;
+        this.session = session;
+    }
+
+    /** Seizes the calling thread (or the process), then issues the start marker: the block begins on return. */
+    static SelfTrace begin(TraceOptions options, TraceListener out) {
+        Thread me = Thread.currentThread();
+        boolean processScope = options.scope() == TraceOptions.Scope.PROCESS;
+        if (!processScope && me.isVirtual()) {
+            throw new IllegalStateException("start(): this is a virtual thread, which may move to another OS thread"
+                    + " at any blocking call, so thread scope cannot follow it; use"
+                    + " new Tracer(TraceOptions.defaults().withScope(TraceOptions.Scope.PROCESS))"
+                    + " or call start() from a platform thread");
+        }
+        checkTraceable(processScope);
+        int pid = (int) ProcessHandle.current().pid();
+        int tid = processScope ? 0 : Libc.gettid();
+        long nonce = ThreadLocalRandom.current().nextLong();
+        long epochOffset = epochNanos() - System.nanoTime();
+        EventAssembler assembler = new EventAssembler(new SyscallDecoder(options.decode()), epochOffset,
+                options.wantEntries(), out);
+        HelperSession session;
+        try {
+            HelperClient client = HelperClient.shared();
+            session = client.open(pid, tid, nonce, options.followForks(), options.syscalls(), options.decode(),
+                    Set.of(client.readerTid()), e -> {
+                        if (!assembler.accept(e)) out.onEnd();
+                    });
+        } catch (NativeException e) {
+            throw new TraceRefusedException(explain(e, processScope), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("start(): the self-trace helper failed", e);
+        }
+        // From this call's exit on, every call of the traced thread(s) is the block's.
+        RawSyscall.syscall4(FCNTL, -1, HelperProtocol.F_GETFD, HelperProtocol.START_MAGIC, nonce);
+        return new SelfTrace(options, me, nonce, session);
+    }
+
+    /** Issues the end marker (or asks for a detach when another thread ends it) and waits for the last event. */
+    void end() {
+        // Nothing may make a syscall before the marker: it would land in the trace.
+        boolean markerSeen = options.scope() == TraceOptions.Scope.PROCESS || Thread.currentThread() == owner;
+        if (markerSeen) {
+            RawSyscall.syscall4(FCNTL, -1, HelperProtocol.F_GETFD, HelperProtocol.END_MAGIC, nonce);
+        } else {
+            session.detach();
+        }
+        try {
+            session.ended().get(END_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The marker came from a thread the helper does not trace (one started by an untraced thread).
+            session.detach();
+            session.ended().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.detach();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        if (session.failure() != null) throw new IllegalStateException("the self-trace helper failed: "
+                + session.failure());
+        if (session.sinkFailure() instanceof RuntimeException r) throw r;
+        if (session.sinkFailure() instanceof Error err) throw err;
+    }
+
+    /**
+     * Refuses early, with the reason, where the kernel is sure to refuse:
+     * a thread with a tracer already (strace, gdb, a debugger), Yama's scope 3.
+     */
+    static void checkTraceable(boolean processScope) {
+        String who = tracerOf(Path.of("/proc/thread-self/status"));
+        if (who == null && processScope) {
+            for (int tid : ProcTasks.list((int) ProcessHandle.current().pid())) {
+                who = tracerOf(Path.of("/proc/self/task/" + tid + "/status"));
+                if (who != null) break;
+            }
+        }
+        if (who != null) {
+            throw new TraceRefusedException("start(): this JVM is already traced by " + who + ", and a thread can"
+                    + " have only one tracer; run it without strace, gdb or a debugger attached (or end the"
+                    + " other jstrace Tracer first), or trace a child process with Tracer.launch", null);
+        }
+        if ("3".equals(yamaScope())) {
+            throw new TraceRefusedException("start(): ptrace is disabled on this system: kernel.yama.ptrace_scope"
+                    + " is 3, which forbids every attach and cannot be lowered until reboot; trace on a machine"
+                    + " or container where ptrace is allowed", null);
+        }
+    }
+
+    /** Why the helper's PTRACE_SEIZE failed, and what to do. */
+    static String explain(NativeException e, boolean processScope) {
+        String base = "start(): the helper could not trace this JVM: " + e.getMessage();
+        if (e.errno() == 3) return base + ": the thread ended before it could be seized";
+        if (e.errno() != 1) return base;
+        try {
+            checkTraceable(processScope);
+        } catch (TraceRefusedException already) {
+            return already.getMessage();
+        }
+        String yama = yamaScope();
+        return base + ": the kernel refused. Where ptrace needs a capability (a container without"
+                + " CAP_SYS_PTRACE: docker run --cap-add=SYS_PTRACE; a seccomp profile that blocks ptrace"
+                + (yama == null ? "" : "; kernel.yama.ptrace_scope is " + yama + ", and 2 means only"
+                + " CAP_SYS_PTRACE may attach") + "), grant it, or trace a child with Tracer.launch";
+    }
+
+    /** "process 123 (strace)" when the status file names a tracer, else null. */
+    private static String tracerOf(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("TracerPid:")) {
+                    String pid = line.substring(10).trim();
+                    if (pid.equals("0")) return null;
+                    String comm = ProcTasks.status(Integer.parseInt(pid), "Name");
+                    return "process " + pid + (comm == null ? "" : " (" + comm + ")");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String yamaScope() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/yama/ptrace_scope")).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static long epochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}
