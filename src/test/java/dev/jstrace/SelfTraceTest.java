@@ -27,7 +27,6 @@ class SelfTraceTest {
         Files.write(hello, text);
         Trace trace = t.end();
         List<Syscall> calls = trace.syscalls();
-        System.err.println(trace);
         assertEquals(List.of("openat", "write", "close"), calls.stream().map(Syscall::name).toList(),
                 trace::toString);
         int tid = calls.get(0).tid();
@@ -41,5 +40,72 @@ class SelfTraceTest {
         assertEquals("write(" + fd + ", \"Hello\\n\", 6) = 6", write.straceText());
         assertEquals("close(" + fd + ") = 0", calls.get(2).straceText());
         assertEquals("Hello\n", Files.readString(hello));
+    }
+
+    @Test
+    void processScopeSeesAThreadStartedInsideTheBlock(@TempDir Path dir) throws Exception {
+        Path inner = dir.resolve("from-thread.txt");
+        int[] innerTid = new int[1];
+        Trace trace;
+        try (Tracer t = new Tracer(TraceOptions.defaults().withScope(TraceOptions.Scope.PROCESS)).start()) {
+            Thread th = Thread.ofPlatform().name("inside-the-block").start(() -> {
+                innerTid[0] = dev.jstrace.ffi.Libc.gettid();
+                try {
+                    Files.writeString(inner, "from a thread\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            th.join();
+            trace = t.trace();
+        }
+        List<Syscall> opens = trace.syscalls("openat").stream()
+                .filter(s -> s.argTexts().get(1).equals("\"" + inner + "\"")).toList();
+        assertEquals(1, opens.size(), trace::toString);
+        assertEquals(innerTid[0], opens.get(0).tid(), "the new thread's own call");
+        assertTrue(trace.events().stream().anyMatch(e -> e instanceof ProcessEvent p
+                && p.kind() == ProcessEvent.Kind.STARTED && p.tid() == innerTid[0]), "its start is an event");
+        assertTrue(trace.syscalls("write").stream().anyMatch(s -> s.tid() == innerTid[0]
+                && s.argTexts().get(1).equals("\"from a thread\\n\"") && s.returnValue() == 14), trace::toString);
+    }
+
+    @Test
+    void endTwiceOrBeforeStartIsAClearError() {
+        Tracer never = new Tracer();
+        IllegalStateException before = assertThrows(IllegalStateException.class, never::end);
+        assertTrue(before.getMessage().contains("before start()"), before.getMessage());
+        Tracer t = new Tracer().start();
+        t.end();
+        IllegalStateException twice = assertThrows(IllegalStateException.class, t::end);
+        assertTrue(twice.getMessage().contains("already ended"), twice.getMessage());
+        assertThrows(IllegalStateException.class, t::start, "a Tracer is for one block");
+    }
+
+    @Test
+    void threadScopeFromAVirtualThreadIsRefusedWithTheWayOut() throws Exception {
+        Throwable[] thrown = new Throwable[1];
+        Thread.ofVirtual().start(() -> {
+            try {
+                new Tracer().start().end();
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }).join();
+        IllegalStateException e = assertInstanceOf(IllegalStateException.class, thrown[0]);
+        assertTrue(e.getMessage().contains("virtual thread"), e.getMessage());
+        assertTrue(e.getMessage().contains("Scope.PROCESS") && e.getMessage().contains("platform thread"),
+                e.getMessage());
+    }
+
+    @Test
+    void theThreadRunsOnUntracedAfterEnd() throws Exception {
+        try (Tracer t = new Tracer().start()) {
+            Thread.sleep(1);
+        }
+        String tracer = dev.jstrace.proc.ProcTasks.status((int) ProcessHandle.current().pid(), "TracerPid");
+        String self = Files.readAllLines(Path.of("/proc/thread-self/status")).stream()
+                .filter(l -> l.startsWith("TracerPid:")).findFirst().orElseThrow();
+        assertEquals("TracerPid:\t0", self, "detached: no tracer left on this thread");
+        assertEquals("0", tracer);
     }
 }
