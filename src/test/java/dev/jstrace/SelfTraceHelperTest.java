@@ -62,4 +62,18 @@ class SelfTraceHelperTest {
             assertTrue(msg.contains("without strace"), "says what to do: " + msg);
         }
     }
+
+    @Test
+    void theHelloExamplePrintsHelloThenExactlyItsOneWrite() throws Exception {
+        List<String> cmd = List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                dev.jstrace.examples.HelloTrace.class.getName());
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        String[] lines = out.split("\n");
+        assertEquals(2, lines.length, out);
+        assertEquals("Hello", lines[0]);
+        assertTrue(lines[1].matches("write\\(1, \"Hello\\\\n\", 6\\) = 6 <0\\.\\d{6}>"), lines[1]);
+    }
 }
