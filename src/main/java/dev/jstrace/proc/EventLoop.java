@@ -136,7 +136,7 @@ public final class EventLoop {
                 if (tracees.containsKey(tid) || skip.test(tid)) continue;
                 long r = Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options(false));
                 if (r < 0) {
-                    if (first) Ptrace.check(r, PTRACE_SEIZE, pid);
+                    if (first) refused(r, pid);
                     continue; // a thread that exited meanwhile
                 }
                 first = false;
@@ -147,7 +147,7 @@ public final class EventLoop {
                 Ptrace.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
                 sink.accept(new RawEvent.TaskStart(tid, pid, System.nanoTime(), 0, RawEvent.TaskStart.How.ATTACH));
             }
-            if (first) Ptrace.check(-ESRCH, PTRACE_SEIZE, pid);
+            if (first) refused(-ESRCH, pid);
         }
     }
 
@@ -160,12 +160,23 @@ public final class EventLoop {
     public void seizeThread(int tid, int pid) throws InterruptedException {
         thread = Thread.currentThread();
         if (waker < 0) startWaker();
-        Ptrace.check(Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options(false)), PTRACE_SEIZE, tid);
+        long r = Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options(false));
+        if (r < 0) refused(r, tid);
         Tracee t = new Tracee(tid, pid);
         t.awaitingInitialStop = true;
         tracees.put(tid, t);
         Ptrace.ptrace(PTRACE_INTERRUPT, tid, 0, 0);
         sink.accept(new RawEvent.TaskStart(tid, pid, System.nanoTime(), 0, RawEvent.TaskStart.How.ATTACH));
+    }
+
+    /**
+     * Throws the seize's refusal, first ending the waker: run() will never
+     * reap it, and a leaked waker keeps our stdout/stderr pipes open forever
+     * (a build tool waiting for their EOF then hangs).
+     */
+    private void refused(long r, int pid) {
+        stopWaker();
+        Ptrace.check(r, PTRACE_SEIZE, pid);
     }
 
     /** What an {@link EntryHook} asks the loop to do with a syscall-entry stop. */

@@ -70,7 +70,9 @@ public final class SelfTraceHelper {
             }
         } catch (EOFException parentGone) {
             // The JVM we serve has ended (or closed us): so do we. Any tracee
-            // left is detached by the kernel when we exit.
+            // left is detached by the kernel when we exit; the detach request
+            // kills each loop's waker, which would otherwise outlive us.
+            for (EventLoop loop : LOOPS.values()) loop.requestDetach();
         }
         writer.interrupt();
         Runtime.getRuntime().halt(0);
