@@ -17,29 +17,36 @@ class SelfTraceTest {
 
     @Test
     void helloBlockHoldsExactlyItsOwnCalls(@TempDir Path dir) throws Exception {
-        Path warm = dir.resolve("warm.txt");
-        Path hello = dir.resolve("hello.txt");
         byte[] text = "Hello\n".getBytes(StandardCharsets.UTF_8);
         // The same call once untraced first: class loading and linking stay out of the block.
-        Files.write(warm, text);
-        Tracer t = new Tracer();
-        t.start();
-        Files.write(hello, text);
-        Trace trace = t.end();
-        List<Syscall> calls = trace.syscalls();
-        assertEquals(List.of("openat", "write", "close"), calls.stream().map(Syscall::name).toList(),
-                trace::toString);
-        int tid = calls.get(0).tid();
-        assertTrue(calls.stream().allMatch(s -> s.tid() == tid), "one thread");
-        Syscall open = calls.get(0);
-        assertEquals("\"" + hello + "\"", open.argTexts().get(1), open::toString);
-        long fd = open.returnValue();
-        assertTrue(fd >= 0, open::toString);
-        Syscall write = calls.get(1);
-        assertEquals(6, write.returnValue());
-        assertEquals("write(" + fd + ", \"Hello\\n\", 6) = 6", write.straceText());
-        assertEquals("close(" + fd + ") = 0", calls.get(2).straceText());
-        assertEquals("Hello\n", Files.readString(hello));
+        Files.write(dir.resolve("warm.txt"), text);
+        // A GC safepoint that falls inside the block really adds futex waits to
+        // this thread's calls; a few attempts get one block without. Leaked
+        // handshake or marker calls would be in every attempt.
+        List<String> seen = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Path hello = dir.resolve("hello" + attempt + ".txt");
+            Tracer t = new Tracer();
+            t.start();
+            Files.write(hello, text);
+            Trace trace = t.end();
+            List<Syscall> calls = trace.syscalls();
+            seen.add(trace.toString());
+            if (!calls.stream().map(Syscall::name).toList().equals(List.of("openat", "write", "close"))) continue;
+            int tid = calls.get(0).tid();
+            assertTrue(calls.stream().allMatch(s -> s.tid() == tid), "one thread");
+            Syscall open = calls.get(0);
+            assertEquals("\"" + hello + "\"", open.argTexts().get(1), open::toString);
+            long fd = open.returnValue();
+            assertTrue(fd >= 0, open::toString);
+            Syscall write = calls.get(1);
+            assertEquals(6, write.returnValue());
+            assertEquals("write(" + fd + ", \"Hello\\n\", 6) = 6", write.straceText());
+            assertEquals("close(" + fd + ") = 0", calls.get(2).straceText());
+            assertEquals("Hello\n", Files.readString(hello));
+            return;
+        }
+        fail("no block held exactly openat, write, close:\n" + String.join("----\n", seen));
     }
 
     @Test
@@ -95,6 +102,22 @@ class SelfTraceTest {
         assertTrue(e.getMessage().contains("virtual thread"), e.getMessage());
         assertTrue(e.getMessage().contains("Scope.PROCESS") && e.getMessage().contains("platform thread"),
                 e.getMessage());
+    }
+
+    @Test
+    void processScopeWorksFromAVirtualThread(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("virtual.txt");
+        Trace[] trace = new Trace[1];
+        Thread.ofVirtual().start(() -> {
+            try (Tracer t = new Tracer(TraceOptions.defaults().withScope(TraceOptions.Scope.PROCESS)).start()) {
+                Files.writeString(file, "v");
+                trace[0] = t.trace();
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }).join();
+        assertTrue(trace[0].syscalls("openat").stream().anyMatch(s -> s.argTexts().get(1).equals("\"" + file + "\"")),
+                trace[0]::toString);
     }
 
     @Test
