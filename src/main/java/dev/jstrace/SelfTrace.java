@@ -114,6 +114,11 @@ final class SelfTrace {
                 if (who != null) break;
             }
         }
+        if (who != null && who.startsWith("process " + HelperClient.runningPid() + " ")) {
+            throw new TraceRefusedException("start(): another Tracer of this JVM is tracing "
+                    + (processScope ? "a thread of it" : "this thread") + " now, and a thread can have only one"
+                    + " tracer; end that Tracer first (blocks cannot nest or overlap)", null);
+        }
         if (who != null) {
             throw new TraceRefusedException("start(): this JVM is already traced by " + who + ", and a thread can"
                     + " have only one tracer; run it without strace, gdb or a debugger attached (or end the"
@@ -148,8 +153,11 @@ final class SelfTrace {
         try {
             for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("TracerPid:")) {
-                    String pid = line.substring(10).trim();
-                    if (pid.equals("0")) return null;
+                    String tracer = line.substring(10).trim();
+                    if (tracer.equals("0")) return null;
+                    // TracerPid names the tracing thread: report its process.
+                    String tgid = ProcTasks.status(Integer.parseInt(tracer), "Tgid");
+                    String pid = tgid == null ? tracer : tgid;
                     String comm = ProcTasks.status(Integer.parseInt(pid), "Name");
                     return "process " + pid + (comm == null ? "" : " (" + comm + ")");
                 }

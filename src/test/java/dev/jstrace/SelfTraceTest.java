@@ -89,6 +89,14 @@ class SelfTraceTest {
     }
 
     @Test
+    void anOverlappingTracerOnTheSameThreadIsExplained() {
+        try (Tracer outer = new Tracer().start()) {
+            TraceRefusedException e = assertThrows(TraceRefusedException.class, () -> new Tracer().start());
+            assertTrue(e.getMessage().contains("another Tracer of this JVM"), e.getMessage());
+        }
+    }
+
+    @Test
     void threadScopeFromAVirtualThreadIsRefusedWithTheWayOut() throws Exception {
         Throwable[] thrown = new Throwable[1];
         Thread.ofVirtual().start(() -> {

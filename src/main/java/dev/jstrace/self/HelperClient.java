@@ -59,6 +59,11 @@ public final class HelperClient {
         return shared != null && !shared.dead;
     }
 
+    /** The running helper's pid, or -1 when none runs. */
+    public static synchronized int runningPid() {
+        return shared != null && !shared.dead ? shared.helperPid : -1;
+    }
+
     private static HelperClient launch() throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
