@@ -89,6 +89,7 @@ class SelfTraceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the block is the point, not the resource
     void anOverlappingTracerOnTheSameThreadIsExplained() {
         try (Tracer outer = new Tracer().start()) {
             TraceRefusedException e = assertThrows(TraceRefusedException.class, () -> new Tracer().start());
@@ -129,6 +130,7 @@ class SelfTraceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the block is the point, not the resource
     void theThreadRunsOnUntracedAfterEnd() throws Exception {
         try (Tracer t = new Tracer().start()) {
             Thread.sleep(1);
