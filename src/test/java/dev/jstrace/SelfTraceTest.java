@@ -98,6 +98,27 @@ class SelfTraceTest {
     }
 
     @Test
+    void endFromAnotherThreadDetachesTheTracedOne() throws Exception {
+        java.util.concurrent.CompletableFuture<Tracer> started = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        int[] tid = new int[1];
+        Thread a = Thread.ofPlatform().start(() -> {
+            tid[0] = dev.jstrace.ffi.Libc.gettid();
+            started.complete(new Tracer().start());
+            try {
+                ended.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Trace trace = started.get().end();
+        assertEquals("0", dev.jstrace.proc.ProcTasks.status(tid[0], "TracerPid"), "detached although it sleeps");
+        ended.countDown();
+        a.join();
+        assertTrue(trace.syscalls().stream().allMatch(s -> s.tid() == tid[0]), trace::toString);
+    }
+
+    @Test
     void threadScopeFromAVirtualThreadIsRefusedWithTheWayOut() throws Exception {
         Throwable[] thrown = new Throwable[1];
         Thread.ofVirtual().start(() -> {
