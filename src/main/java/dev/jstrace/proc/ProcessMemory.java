@@ -104,7 +104,9 @@ final class ProcessMemory implements TraceeMemory {
         if (out.hasFd(fd)) return;
         String path;
         try {
-            path = Files.readSymbolicLink(Path.of("/proc/" + tid + "/fd/" + fd)).toString();
+            // AT_FDCWD (-100) stands for the working directory: -y prints AT_FDCWD</dir>.
+            Path link = fd == -100 ? Path.of("/proc/" + tid + "/cwd") : Path.of("/proc/" + tid + "/fd/" + fd);
+            path = Files.readSymbolicLink(link).toString();
         } catch (Exception e) {
             path = null;
         }
