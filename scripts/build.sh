@@ -7,5 +7,10 @@ needs_build() {
 }
 if needs_build; then
   echo "jstrace: building (first use or sources changed)..." >&2
-  (cd "$ROOT" && mvn -q -B -DskipTests package >&2) || { echo "jstrace: build failed" >&2; exit 1; }
+  log=$(mktemp)
+  if ! (cd "$ROOT" && JAVA_HOME="$JSTRACE_JDK" mvn -q -B -ntp -DskipTests package) >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"
+    echo "jstrace: build failed" >&2; exit 1
+  fi
+  rm -f "$log"
 fi

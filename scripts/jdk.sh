@@ -1,6 +1,7 @@
 # Sourced by the other scripts: finds a JDK >= 22 (FFM is final from 22) and
-# exports JAVA_HOME and JAVA. $JAVA_HOME wins when it is new enough; otherwise
-# the newest JDK under /usr/lib/jvm.
+# sets JSTRACE_JDK and JAVA (not exported: a traced program must see the
+# caller's environment unchanged). $JAVA_HOME wins when it is new enough;
+# otherwise the newest JDK under /usr/lib/jvm.
 
 jdk_feature() { # prints the feature release of the JDK at $1, or nothing
   local v
@@ -25,7 +26,7 @@ find_jdk() {
   return 1
 }
 
-if ! JAVA_HOME=$(find_jdk); then
+if ! JSTRACE_JDK=$(find_jdk); then
   cat >&2 <<'MSG'
 jstrace: no JDK 22 or newer found (checked $JAVA_HOME and /usr/lib/jvm/*).
 jstrace calls ptrace through the Foreign Function & Memory API, final in Java 22.
@@ -34,6 +35,4 @@ or point JAVA_HOME at an existing JDK >= 22.
 MSG
   exit 1
 fi
-export JAVA_HOME
-export JAVA="$JAVA_HOME/bin/java"
-export PATH="$JAVA_HOME/bin:$PATH"
+JAVA="$JSTRACE_JDK/bin/java"
