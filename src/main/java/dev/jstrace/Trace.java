@@ -1,5 +1,16 @@
 package dev.jstrace;
 
+import dev.jstrace.sink.PerfettoProcessInfo;
+import dev.jstrace.sink.PerfettoSink;
+import dev.jstrace.sink.Summary;
+import dev.jstrace.sink.TefSink;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,5 +74,46 @@ public final class Trace implements TraceListener {
             sb.append(text).append('\n');
         }
         return sb.toString();
+    }
+
+    /** strace's {@code -c} table for this trace (times are wall-clock latency, as {@code -c -w}). */
+    public String summary() {
+        Summary summary = new Summary();
+        for (TraceEvent e : events()) summary.onEvent(e);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        summary.print(out, "time", Summary.DEFAULT_COLUMNS);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** This trace as Trace Event Format JSON, for Perfetto or chrome://tracing. */
+    public String toTef() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeTef(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Writes Trace Event Format JSON to {@code file}. */
+    public void writeTef(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeTef(out);
+        }
+    }
+
+    /** Writes Perfetto's protobuf trace format to {@code file}. */
+    public void writePerfetto(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            // After the run a pid may name another process: take names from the events, not /proc.
+            replay(new PerfettoSink(out, PerfettoProcessInfo.NONE));
+        }
+    }
+
+    private void writeTef(OutputStream out) {
+        replay(new TefSink(out, PerfettoProcessInfo.NONE));
+    }
+
+    private void replay(TraceListener sink) {
+        for (TraceEvent e : events()) sink.onEvent(e);
+        sink.onEnd();
     }
 }
