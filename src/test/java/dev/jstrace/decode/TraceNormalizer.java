@@ -1,0 +1,126 @@
+package dev.jstrace.decode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an {@code strace -f -o FILE} text into lines that two runs of the same
+ * deterministic program share, so strace's and jstrace's outputs can be compared.
+ *
+ * <p>What it removes is only what differs between any two runs, even two runs of
+ * strace itself: pids (the prefix and every mention of a known pid), ASLR addresses
+ * (hex of seven digits or more), times, inode and device numbers, ephemeral ports,
+ * random bytes, and where a call was split by another thread
+ * ({@code <unfinished ...>}/{@code resumed>} pairs are joined back into one line,
+ * because the split depends only on scheduling).
+ */
+final class TraceNormalizer {
+    private static final Pattern PREFIX = Pattern.compile("^(\\d+) +(.*)$");
+    private static final Pattern UNFINISHED = Pattern.compile("^(.*) <unfinished \\.\\.\\.>$");
+    private static final Pattern RESUMED = Pattern.compile("^<\\.\\.\\. [A-Za-z0-9_]+ resumed>(.*)$");
+    private static final List<Map.Entry<Pattern, String>> RULES = List.of(
+            rule("0x[0-9a-f]{7,}", "0xADDR"),
+            rule("(st_[amc]time(?:_nsec)?|tv_u?sec|tv_nsec|stx_[amcb]time)=[0-9]+", "$1=T"),
+            rule("(st_[amc]time|stx_[a-z]*time)=[0-9-]+T[0-9:.+-]+", "$1=DATE"),
+            rule("(st_ino|d_ino|stx_ino|st_dev|stx_dev_minor|st_blocks|stx_blocks|d_off|si_utime|si_stime"
+                    + "|ru_[a-z]+)=[0-9x]+", "$1=N"),
+            rule("(st_ino|d_ino|st_dev)=makedev\\([^)]*\\)", "$1=N"),
+            rule("htons\\([0-9]+\\)", "htons(PORT)"),
+            rule("/\\* [0-9]+ vars \\*/", "/* N vars */"),
+            rule("^(getrandom\\()\"[^\"]*\"(\\.\\.\\.)?", "$1\"RANDOM\""),
+            rule("<[0-9]+\\.[0-9]+>$", "<T>"),
+            rule("(inotify|pipe|socket|anon_inode:\\[[a-z]+\\]|UNIX|TCP|UDP|NETLINK):\\[[0-9]+\\]", "$1:[INO]"),
+            rule("\\b(pipe|socket):\\[[0-9]+\\]", "$1:[INO]"));
+
+    private TraceNormalizer() {}
+
+    private static Map.Entry<Pattern, String> rule(String regex, String replacement) {
+        return Map.entry(Pattern.compile(regex), replacement);
+    }
+
+    /** Normalised lines of one trace, in file order after joining split calls. */
+    static List<String> normalise(List<String> raw) {
+        Set<String> pids = new LinkedHashSet<>();
+        List<String[]> rows = new ArrayList<>();
+        Map<String, Integer> pending = new HashMap<>();
+        for (String line : raw) {
+            Matcher m = PREFIX.matcher(line);
+            String pid = m.matches() ? m.group(1) : "";
+            String body = m.matches() ? m.group(2) : line;
+            if (!pid.isEmpty()) {
+                pids.add(pid);
+            }
+            Matcher r = RESUMED.matcher(body);
+            if (r.matches() && pending.containsKey(pid)) {
+                int at = pending.remove(pid);
+                rows.get(at)[1] = rows.get(at)[1] + r.group(1);
+                continue;
+            }
+            Matcher u = UNFINISHED.matcher(body);
+            if (u.matches()) {
+                pending.put(pid, rows.size());
+                body = u.group(1);
+            }
+            rows.add(new String[] {pid, body});
+        }
+        Pattern pidWord = pids.isEmpty() ? null : Pattern.compile("\\b(" + String.join("|", pids) + ")\\b");
+        List<String> out = new ArrayList<>();
+        for (String[] row : rows) {
+            String s = row[1];
+            if (pidWord != null) {
+                s = pidWord.matcher(s).replaceAll("PID");
+            }
+            for (var e : RULES) {
+                s = e.getKey().matcher(s).replaceAll(e.getValue());
+            }
+            s = s.replaceAll("\\s+=", " =");
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * The multiset comparison: lines common to both (counted with multiplicity),
+     * and the lines only one side has. Multiset rather than sequence, because
+     * threads of one process legitimately interleave differently from run to run.
+     */
+    record Comparison(int common, int total, List<String> onlyStrace, List<String> onlyJstrace) {
+        /** The share of lines that both sides have, 1.0 when both are empty. */
+        double ratio() {
+            return total == 0 ? 1.0 : (double) common / total;
+        }
+    }
+
+    /** Compares two normalised traces as multisets of lines. */
+    static Comparison compare(List<String> strace, List<String> jstrace) {
+        Map<String, Integer> counts = new TreeMap<>();
+        strace.forEach(l -> counts.merge(l, 1, Integer::sum));
+        List<String> onlyJ = new ArrayList<>();
+        int common = 0;
+        for (String l : jstrace) {
+            Integer c = counts.get(l);
+            if (c != null && c > 0) {
+                counts.put(l, c - 1);
+                common++;
+            } else {
+                onlyJ.add(l);
+            }
+        }
+        List<String> onlyS = new ArrayList<>();
+        for (String l : strace) {
+            Integer c = counts.get(l);
+            if (c != null && c > 0) {
+                counts.put(l, c - 1);
+                onlyS.add(l);
+            }
+        }
+        return new Comparison(common, Math.max(strace.size(), jstrace.size()), onlyS, onlyJ);
+    }
+}
