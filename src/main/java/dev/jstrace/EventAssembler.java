@@ -52,6 +52,13 @@ final class EventAssembler {
             case RawEvent.TaskStart t -> out.onEvent(new ProcessEvent(t.pid(), t.tid(), time(t.nanos()),
                     ProcessEvent.Kind.STARTED, t.parentTid(), 0, how(t.how()), false));
             case RawEvent.Exec x -> {
+                if (x.formerTid() != x.tid()) {
+                    // A non-leader thread exec'd: the old leader died inside its call (strace:
+                    // "<... futex resumed>) = ?", "superseded by execve"); end it before the
+                    // exec'ing thread's execve takes the leader's tid.
+                    RawEvent.SyscallEntry superseded = pending.remove(x.tid());
+                    if (superseded != null) out.onEvent(syscall(superseded, null));
+                }
                 RawEvent.SyscallEntry en = pending.remove(x.formerTid());
                 if (en != null) {
                     pending.put(x.tid(), new RawEvent.SyscallEntry(x.tid(), x.pid(), en.nanos(), en.arch(), en.nr(),
