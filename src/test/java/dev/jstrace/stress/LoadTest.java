@@ -2,7 +2,6 @@ package dev.jstrace.stress;
 
 import static dev.jstrace.stress.StressSupport.compiled;
 import static dev.jstrace.stress.StressSupport.reportedCounts;
-import static dev.jstrace.stress.StressSupport.size;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +26,15 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class LoadTest {
+    /** Whether this is the long form; {@link LoadFullTest} says yes. */
+    boolean full() {
+        return StressSupport.FULL;
+    }
+
+    private int size(int small, int large) {
+        return full() ? large : small;
+    }
+
     private record Run(String out, int status, StressSupport.Counting counts) {}
 
     private static Run traced(String... cmd) throws Exception {
