@@ -66,6 +66,8 @@ public final class Invocation {
     int summary;
     /** {@code -S}. */
     String sortBy = "time";
+    /** Whether {@code -S} was given (strace warns when there is no table to sort). */
+    boolean sortBySet;
     /** {@code -w}. */
     boolean wallClock;
     /** {@code -U}; null for strace's default columns. */

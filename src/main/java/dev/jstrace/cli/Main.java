@@ -6,8 +6,11 @@ import dev.jstrace.TraceOptions;
 import dev.jstrace.TraceRefusedException;
 import dev.jstrace.TracedProcess;
 import dev.jstrace.Tracer;
+import dev.jstrace.arch.gen.Errnos;
 import dev.jstrace.ffi.Libc;
+import dev.jstrace.ffi.NativeException;
 import dev.jstrace.sink.FilterByPath;
+import dev.jstrace.sink.PerfettoSink;
 import dev.jstrace.sink.StraceOutput;
 import dev.jstrace.sink.StraceTextOptions;
 import dev.jstrace.sink.StraceTextSink;
@@ -105,14 +108,18 @@ public final class Main {
                     summary = new Summary();
                     sinks.add(summary);
                 }
-                if (inv.tefFile != null) {
-                    TefSink tef = new TefSink(Path.of(inv.tefFile));
-                    sinks.add(tef);
-                    extraSinks.add(tef);
-                }
-                if (inv.perfettoFile != null) sinks.add(perfettoSink(Path.of(inv.perfettoFile)));
             } catch (IOException e) {
-                throw new UsageException("Can't fopen '" + e.getMessage() + "'", false);
+                throw new UsageException("Can't fopen '" + e.getMessage(), false);
+            }
+            if (inv.tefFile != null) {
+                TefSink tef = fileSink(inv.tefFile, TefSink::new);
+                sinks.add(tef);
+                extraSinks.add(tef);
+            }
+            if (inv.perfettoFile != null) {
+                PerfettoSink perfetto = fileSink(inv.perfettoFile, PerfettoSink::new);
+                sinks.add(perfetto);
+                extraSinks.add(perfetto);
             }
             fanOut = new ListenerFanOut(sinks, inv.pids.isEmpty() ? 1 : inv.pids.size());
             TraceOptions options = TraceOptions.defaults().withFollowForks(inv.followForks > 0)
@@ -131,7 +138,7 @@ public final class Main {
                 p = Tracer.launch(pb, options, fanOut);
             } catch (IOException e) {
                 finish();
-                stderr.println(NAME + ": exec: " + e.getMessage());
+                stderr.println(NAME + ": exec: " + execError(e));
                 return new Outcome(1, 0);
             }
             InterruptHandler.install(sig -> {
@@ -161,7 +168,7 @@ public final class Main {
                     attached.add(Tracer.attach(pid, options, fanOut));
                 } catch (TraceRefusedException | IllegalArgumentException e) {
                     fanOut.sessionFailed();
-                    stderr.println(NAME + ": " + e.getMessage());
+                    stderr.println(NAME + ": " + attachError(e));
                 }
             }
             if (attached.isEmpty()) {
@@ -173,6 +180,26 @@ public final class Main {
             finish();
             int sig = InterruptHandler.received();
             return new Outcome(sig != 0 ? 128 + sig : 0, 0);
+        }
+
+        /**
+         * strace's words for a refused attach, {@code attach: ptrace(PTRACE_SEIZE, 1): Operation not permitted};
+         * the API's longer explanation is for library users.
+         */
+        private static String attachError(RuntimeException e) {
+            if (e.getCause() instanceof NativeException n) {
+                String text = Errnos.message(n.errno());
+                return "attach: " + n.call() + ": " + (text != null ? text : NativeException.describe(n.errno()));
+            }
+            return e.getMessage();
+        }
+
+        /** strace's {@code exec: Permission denied}: the reason from ProcessBuilder's message. */
+        private static String execError(IOException e) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("error=\\d+, (.*)$|error: \\d+ \\((.*)\\)")
+                    .matcher(String.valueOf(e.getMessage()).strip());
+            if (m.find()) return m.group(1) != null ? m.group(1) : m.group(2);
+            return String.valueOf(e.getMessage());
         }
 
         /** Ends the sinks, prints the table, closes every file. */
@@ -238,25 +265,37 @@ public final class Main {
             return switch (e) {
                 case java.nio.file.NoSuchFileException x -> "No such file or directory";
                 case java.nio.file.AccessDeniedException x -> "Permission denied";
+                case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
                 default -> String.valueOf(e.getMessage());
             };
         }
 
-        /**
-         * The Perfetto protobuf sink, looked up by name so this command line builds
-         * before {@code dev.jstrace.sink.PerfettoSink} exists in the tree.
-         */
-        private TraceListener perfettoSink(Path file) throws UsageException {
+        /** A sink that writes {@code file} ({@code --tef}, {@code --perfetto}); a file that cannot be created reads as strace's {@code -o} error. */
+        private <T> T fileSink(String file, FileSinkFactory<T> factory) throws UsageException {
             try {
-                Class<?> c = Class.forName("dev.jstrace.sink.PerfettoSink");
-                Object sink = c.getConstructor(Path.class).newInstance(file);
-                if (sink instanceof AutoCloseable ac) extraSinks.add(ac);
-                return (TraceListener) sink;
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                throw new UsageException("--perfetto is not available in this build", false);
-            } catch (ReflectiveOperationException e) {
-                throw new UsageException("Can't fopen '" + file + "': " + e.getCause(), false);
+                return factory.open(Path.of(file));
+            } catch (IOException e) {
+                closeOpened();
+                throw new UsageException("Can't fopen '" + file + "': " + describe(e), false);
             }
+        }
+
+        /** Closes what was opened before a later output failed to open. */
+        private void closeOpened() {
+            for (AutoCloseable c : extraSinks) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the run is failing already; the first error is the one to report
+                }
+            }
+            if (output != null) output.close();
+        }
+
+        /** A sink constructor that may fail to create its file. */
+        @FunctionalInterface
+        private interface FileSinkFactory<T> {
+            T open(Path file) throws IOException;
         }
     }
 }

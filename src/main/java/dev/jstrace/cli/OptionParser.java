@@ -136,8 +136,38 @@ public final class OptionParser {
         if (inv.command.isEmpty() && inv.pids.isEmpty()) {
             throw new UsageException("must have PROG [ARGS] or -p PID", true);
         }
+        checkCombinations();
         if (inv.followForks == 2 && inv.outputFile == null) inv.followForks = 1;
-        if (inv.summary == 1 && (inv.followForks == 2)) inv.followForks = 1;
+    }
+
+    /** strace's checks of options that only make sense together, in strace 6.1's order and words. */
+    private void checkCombinations() throws UsageException {
+        if (inv.summary != 0 && inv.followForks == 2) {
+            throw new UsageException("(-c/--summary-only or -C/--summary) and -ff/--output-separately"
+                    + " are mutually exclusive", true);
+        }
+        if (inv.summary == 0 && inv.wallClock) {
+            throw new UsageException("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+                    true);
+        }
+        if (inv.summary == 0 && inv.columns != null) {
+            throw new UsageException("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)",
+                    true);
+        }
+        if (inv.summary == 1) {
+            if (inv.relative) warnings.add("-r/--relative-timestamps has no effect with -c/--summary-only");
+            if (inv.absolute != StraceTimestamps.Absolute.NONE) {
+                warnings.add("-t/--absolute-timestamps has no effect with -c/--summary-only");
+            }
+            if (inv.durations) warnings.add("-T/--syscall-times has no effect with -c/--summary-only");
+            if (inv.fdPaths > 0) warnings.add("-y/--decode-fds has no effect with -c/--summary-only");
+        }
+        if (inv.append && inv.outputFile == null) {
+            warnings.add("-A/--output-append-mode has no effect without -o/--output");
+        }
+        if (inv.sortBySet && inv.summary == 0) {
+            warnings.add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+        }
     }
 
     private void apply(String key, String value) throws UsageException {
@@ -145,8 +175,13 @@ public final class OptionParser {
             case "a" -> inv.alignColumn = number("-a", value, 0);
             case "A" -> inv.append = true;
             case "b" -> throw new UsageException("-b is not supported", false);
-            case "c" -> inv.summary = 1;
-            case "C" -> inv.summary = 2;
+            case "c", "C" -> {
+                int kind = key.equals("c") ? 1 : 2;
+                if (inv.summary != 0 && inv.summary != kind) {
+                    throw new UsageException("-c/--summary-only and -C/--summary are mutually exclusive", true);
+                }
+                inv.summary = kind;
+            }
             case "e" -> qualify(value);
             case "e:trace", "e:signal", "e:status", "e:abbrev", "e:verbose", "e:raw" ->
                     qualify(key.substring(2) + "=" + value);
@@ -159,7 +194,7 @@ public final class OptionParser {
             case "output-separately" -> inv.followForks = 2;
             case "h" -> inv.help = true;
             case "o" -> inv.outputFile = value;
-            case "O" -> warnings.add("-O is not supported and is ignored");
+            case "O" -> number("-O", value, 0); // strace's -c overhead: checked as strace does, unused
             case "p" -> pids(value);
             case "P" -> inv.paths.add(value);
             case "q" -> {
@@ -179,6 +214,7 @@ public final class OptionParser {
             case "S" -> {
                 if (!Summary.validSortKey(value)) throw new UsageException("invalid sortby: '" + value + "'", true);
                 inv.sortBy = value;
+                inv.sortBySet = true;
             }
             case "t" -> {
                 switch (inv.absolute) {
@@ -256,8 +292,8 @@ public final class OptionParser {
     }
 
     private void pids(String value) throws UsageException {
-        for (String s : value.split("[,\\s]+")) {
-            if (s.isEmpty()) continue;
+        // strace splits on commas and white space; an empty item between two commas is an error.
+        for (String s : value.strip().split(",|\\s+", -1)) {
             int pid;
             try {
                 pid = Integer.parseInt(s);

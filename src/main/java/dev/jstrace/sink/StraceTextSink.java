@@ -38,6 +38,8 @@ public final class StraceTextSink implements TraceListener {
     /** Per stream: which thread's line is open, and its column (strace's printing_tcp and curcol). */
     private final Map<PrintStream, OpenLine> open = new HashMap<>();
     private long previousStamp = Long.MIN_VALUE;
+    /** Processes whose {@code -p} attach was announced: strace announces a process once, not each thread. */
+    private final Set<Integer> announced = new HashSet<>();
     private boolean ended;
 
     private record Pending(SyscallEntered entry, String stagedLeader) {}
@@ -173,8 +175,8 @@ public final class StraceTextSink implements TraceListener {
                 live.add(p.tid());
                 if (!options.quietAttach() && p.parentTid() != 0) {
                     diagnostics.print(programName + ": Process " + p.tid() + " attached\n");
-                } else if (!options.quietAttach() && "attach".equals(p.detail())) {
-                    diagnostics.print(programName + ": Process " + p.tid() + " attached\n");
+                } else if (!options.quietAttach() && "attach".equals(p.detail()) && announced.add(p.pid())) {
+                    diagnostics.print(programName + ": Process " + p.pid() + " attached" + threadsOf(p.pid()) + "\n");
                 }
                 diagnostics.flush();
             }
@@ -206,6 +208,17 @@ public final class StraceTextSink implements TraceListener {
                 if (p.status() != p.tid()) live.remove(p.status());
             }
         }
+    }
+
+    /**
+     * strace's {@code " with 3 threads"} after {@code Process N attached}, empty for one thread.
+     * strace counts the threads it seized; the engine seizes every thread listed in
+     * {@code /proc/PID/task} right before the first attach event is made, so counting that
+     * directory here gives the same number unless a thread starts or ends in between.
+     */
+    private static String threadsOf(int pid) {
+        String[] tasks = new java.io.File("/proc/" + pid + "/task").list();
+        return tasks != null && tasks.length > 1 ? " with " + tasks.length + " threads" : "";
     }
 
     /** A complete line of its own: a signal or an exit. */
