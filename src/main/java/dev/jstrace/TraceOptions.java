@@ -13,9 +13,13 @@ import java.util.Set;
  * @param scope         for {@link Tracer#start()}: the calling thread only, or the whole process
  * @param queueCapacity how many captured events may wait for the decoder before the tracee waits
  * @param wantEntries   deliver {@link SyscallEntered} events (needed for strace's {@code <unfinished ...>} lines)
+ * @param seccompBpf    stop only at the traced calls through a seccomp filter installed in a launched
+ *                      child ({@code --seccomp-bpf}); ignored for attached processes
+ * @param benchFloor    a benchmark mode: syscall stops are restarted at once, nothing is read or
+ *                      reported (the ptrace cost alone, the floor {@code scripts/bench} compares with)
  */
 public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
-                           int queueCapacity, boolean wantEntries) {
+                           int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor) {
 
     /** What {@link Tracer#start()} traces in this JVM. */
     public enum Scope {
@@ -32,38 +36,54 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
         syscalls = syscalls == null ? null : Set.copyOf(syscalls);
     }
 
+    /** The options without the seccomp and floor modes (both off). */
+    public TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
+                        int queueCapacity, boolean wantEntries) {
+        this(followForks, syscalls, decode, scope, queueCapacity, wantEntries, false, false);
+    }
+
     /** Follow forks, all calls, strace's default rendering, thread scope. */
     public static TraceOptions defaults() {
-        return new TraceOptions(true, null, DecodeOptions.defaults(), Scope.THREAD, 1 << 14, false);
+        return new TraceOptions(true, null, DecodeOptions.defaults(), Scope.THREAD, 1 << 14, false, false, false);
     }
 
     /** With or without following children and threads. */
     public TraceOptions withFollowForks(boolean follow) {
-        return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries);
+        return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor);
     }
 
     /** Reporting only the named syscalls ({@code null}: all). */
     public TraceOptions withSyscalls(Set<String> names) {
-        return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries);
+        return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor);
     }
 
     /** With other rendering options. */
     public TraceOptions withDecode(DecodeOptions options) {
-        return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries);
+        return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries, seccompBpf, benchFloor);
     }
 
     /** With another scope for {@link Tracer#start()}. */
     public TraceOptions withScope(Scope s) {
-        return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries);
+        return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries, seccompBpf, benchFloor);
     }
 
     /** With another queue capacity. */
     public TraceOptions withQueueCapacity(int capacity) {
-        return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries);
+        return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries, seccompBpf, benchFloor);
     }
 
     /** Delivering {@link SyscallEntered} events too. */
     public TraceOptions withEntries(boolean want) {
-        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want);
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want, seccompBpf, benchFloor);
+    }
+
+    /** With or without {@code --seccomp-bpf}: only traced calls stop a launched child. */
+    public TraceOptions withSeccompBpf(boolean on) {
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, on, benchFloor);
+    }
+
+    /** With or without the benchmark floor mode (see {@link #benchFloor}). */
+    public TraceOptions withBenchFloor(boolean on) {
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, on);
     }
 }

@@ -44,6 +44,7 @@ final class TraceSession {
         SyscallDecoder decoder = new SyscallDecoder(options.decode());
         this.loop = new EventLoop(new EventLoop.Config(options.followForks(), decoder.planner(),
                 tracedTable(options.syscalls())), queue::put);
+        this.loop.setBenchFloor(options.benchFloor());
         long epochOffset = currentEpochNanos() - System.nanoTime();
         EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),
                 this::deliver);

@@ -1,12 +1,15 @@
 package dev.jstrace;
 
+import dev.jstrace.arch.Arch;
 import dev.jstrace.ffi.Libc;
+import dev.jstrace.proc.SeccompFilter;
 import dev.jstrace.proc.SpawnRequest;
 import dev.jstrace.proc.Spawned;
 import dev.jstrace.proc.Spawner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.foreign.Arena;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,7 +52,18 @@ public final class TracedProcess extends Process {
         Spawned[] child = new Spawned[1];
         try {
             session.begin(loop -> {
-                Spawned s = Spawner.spawn(request);
+                Spawned s;
+                if (options.seccompBpf()) {
+                    // The filter's memory only has to outlive the clone: the child runs on its own copy.
+                    try (Arena filterMemory = Arena.ofConfined()) {
+                        SeccompFilter filter = SeccompFilter.forNames(Arch.current(), options.syscalls(),
+                                options.followForks());
+                        s = Spawner.spawn(request.withOpsAfterStop(filter.spawnOps(filterMemory)));
+                    }
+                    loop.setSeccompMode(true);
+                } else {
+                    s = Spawner.spawn(request);
+                }
                 int rc = loop.adoptSpawnedChild(s.pid());
                 if (rc != 0) {
                     int errno = Spawner.readSpawnError(s);

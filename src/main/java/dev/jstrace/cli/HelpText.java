@@ -27,7 +27,10 @@ final class HelpText {
               -u USERNAME                not supported: run the command as another user with sudo instead
 
             Tracing:
-              --seccomp-bpf  accepted and ignored for now (a warning says so)
+              --seccomp-bpf                   stop only at the traced calls (-e trace=SET): the
+                                              command gets a seccomp-bpf filter before its exec,
+                                              inherited by its children. Needs -f and a command;
+                                              not for -p (a warning says so and it is disabled)
 
             Filtering:
               -e trace=[!][?]{{SYSCALL|%CLASS|/REGEX|all|none},...}, --trace=...

@@ -123,7 +123,8 @@ public final class Main {
             }
             fanOut = new ListenerFanOut(sinks, inv.pids.isEmpty() ? 1 : inv.pids.size());
             TraceOptions options = TraceOptions.defaults().withFollowForks(inv.followForks > 0)
-                    .withSyscalls(inv.syscalls).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1);
+                    .withSyscalls(inv.syscalls).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1)
+                    .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor);
             return inv.pids.isEmpty() ? launch(program, options) : attach(options);
         }
 

@@ -59,6 +59,8 @@ public final class OptionParser {
             Map.entry("relative-timestamps", new String[]{"relative-timestamps", "2"}),
             Map.entry("syscall-times", new String[]{"syscall-times", "2"}),
             Map.entry("seccomp-bpf", new String[]{"seccomp-bpf", "0"}),
+            // Hidden (not in -h): scripts/bench's floor, ptrace stops with no capture and no output.
+            Map.entry("bench-floor", new String[]{"bench-floor", "0"}),
             Map.entry("tef", new String[]{"tef", "1"}),
             Map.entry("perfetto", new String[]{"perfetto", "1"}));
 
@@ -138,6 +140,15 @@ public final class OptionParser {
         }
         checkCombinations();
         if (inv.followForks == 2 && inv.outputFile == null) inv.followForks = 1;
+        // strace's limits and words: the filter is set up in a child it starts, and is inherited by
+        // that child's children, which only -f follows.
+        if (inv.seccompBpf && !inv.pids.isEmpty()) {
+            warnings.add("--seccomp-bpf is not enabled for processes attached with -p");
+            inv.seccompBpf = false;
+        } else if (inv.seccompBpf && inv.followForks == 0) {
+            warnings.add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+            inv.seccompBpf = false;
+        }
     }
 
     /** strace's checks of options that only make sense together, in strace 6.1's order and words. */
@@ -260,10 +271,8 @@ public final class OptionParser {
             case "decode-fds" -> inv.fdPaths = value == null || value.equals("path") ? Math.max(1, inv.fdPaths) : 2;
             case "z" -> inv.statuses = FilterSets.statuses("successful");
             case "Z" -> inv.statuses = FilterSets.statuses("failed");
-            case "seccomp-bpf" -> {
-                inv.seccompBpf = true;
-                warnings.add("--seccomp-bpf is not available yet and is ignored");
-            }
+            case "seccomp-bpf" -> inv.seccompBpf = true;
+            case "bench-floor" -> inv.benchFloor = true;
             case "tef" -> inv.tefFile = value;
             case "perfetto" -> inv.perfettoFile = value;
             default -> throw new IllegalStateException("unhandled option " + key);

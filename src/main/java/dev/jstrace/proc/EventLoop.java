@@ -64,6 +64,10 @@ public final class EventLoop {
     private volatile boolean detachRequested;
     /** See {@link #setEntryHook}; null: every entry is traced. */
     private EntryHook entryHook;
+    /** See {@link #setSeccompMode}. */
+    private boolean seccompMode;
+    /** See {@link #setBenchFloor}. */
+    private boolean benchFloor;
     /** A child that only sleeps; killing it wakes our wait4 (see {@link #requestDetach}). */
     private volatile int waker = -1;
     private Thread thread;
@@ -78,7 +82,28 @@ public final class EventLoop {
         int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
         if (config.followForks()) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
         if (exitKill) o |= PTRACE_O_EXITKILL;
+        if (seccompMode) o |= PTRACE_O_TRACESECCOMP;
         return o;
+    }
+
+    /**
+     * Seccomp mode ({@code --seccomp-bpf}): the spawned child installs a
+     * {@link SeccompFilter} before its execve, so only traced calls stop, as
+     * PTRACE_EVENT_SECCOMP stops at their entry. Tracees then run under
+     * PTRACE_CONT; a seccomp stop counts as the entry and the loop restarts
+     * with PTRACE_SYSCALL to catch that call's exit, then PTRACE_CONT again.
+     * Set before {@link #adoptSpawnedChild}, on the tracer thread.
+     */
+    public void setSeccompMode(boolean on) {
+        this.seccompMode = on;
+    }
+
+    /**
+     * The benchmark floor: every syscall stop is restarted at once with
+     * nothing read or reported, so a run measures ptrace's own cost.
+     */
+    public void setBenchFloor(boolean on) {
+        this.benchFloor = on;
     }
 
     /**
@@ -295,10 +320,15 @@ public final class EventLoop {
             return;
         }
         if (sig == (Libc.SIGTRAP | 0x80)) {
+            if (benchFloor) {
+                restart(t, 0);
+                return;
+            }
             syscallStop(t, now);
             return;
         }
         switch (event) {
+            case PTRACE_EVENT_SECCOMP -> syscallStop(t, now);
             case 0 -> signalStop(t, sig, now);
             case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE -> newTask(t, event, now);
             case PTRACE_EVENT_EXEC -> exec(t, now);
@@ -313,7 +343,8 @@ public final class EventLoop {
             return;
         }
         int op = ptrace_syscall_info.op(info);
-        if (op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_ENTRY) {
+        // A seccomp stop carries the same nr and args as an entry stop, and is this call's entry.
+        if (op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_ENTRY || op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_SECCOMP) {
             int nr = (int) ptrace_syscall_info.entry_nr(info);
             Arch arch = Arch.fromAudit(ptrace_syscall_info.arch(info));
             for (int i = 0; i < 6; i++) t.args[i] = ptrace_syscall_info.entry_args(info, i);
@@ -471,9 +502,12 @@ public final class EventLoop {
     }
 
     private void restart(Tracee t, int sig) {
-        long r = Ptrace.ptrace(PTRACE_SYSCALL, t.tid, 0, sig);
+        // Seccomp mode: PTRACE_CONT between traced calls (the filter makes the next
+        // entry stop); PTRACE_SYSCALL inside one, to catch its exit stop.
+        int request = seccompMode && !t.inSyscall ? PTRACE_CONT : PTRACE_SYSCALL;
+        long r = Ptrace.ptrace(request, t.tid, 0, sig);
         if (r < 0 && r != -ESRCH) {
-            throw new NativeException("ptrace(PTRACE_SYSCALL, " + t.tid + ")", (int) -r);
+            throw new NativeException("ptrace(" + Ptrace.requestName(request) + ", " + t.tid + ")", (int) -r);
         }
         // ESRCH: the tracee was killed meanwhile; its exit arrives through wait4.
     }

@@ -30,15 +30,24 @@ public final class SpawnRequest {
     private final ProcessBuilder.Redirect[] redirects;
     private final boolean redirectErrorStream;
     private final List<SpawnOp> extraOps;
+    /** Made after the self-stop, i.e. once traced: a seccomp RET_TRACE filter must not see the stub's kill. */
+    private final List<SpawnOp> afterStopOps;
 
     private SpawnRequest(List<String> command, File directory, Map<String, String> environment,
                          ProcessBuilder.Redirect[] redirects, boolean redirectErrorStream, List<SpawnOp> extraOps) {
+        this(command, directory, environment, redirects, redirectErrorStream, extraOps, List.of());
+    }
+
+    private SpawnRequest(List<String> command, File directory, Map<String, String> environment,
+                         ProcessBuilder.Redirect[] redirects, boolean redirectErrorStream, List<SpawnOp> extraOps,
+                         List<SpawnOp> afterStopOps) {
         this.command = command;
         this.directory = directory;
         this.environment = environment;
         this.redirects = redirects;
         this.redirectErrorStream = redirectErrorStream;
         this.extraOps = extraOps;
+        this.afterStopOps = afterStopOps;
     }
 
     /**
@@ -58,7 +67,26 @@ public final class SpawnRequest {
     public SpawnRequest withExtraOps(List<SpawnOp> ops) {
         List<SpawnOp> all = new ArrayList<>(extraOps);
         all.addAll(ops);
-        return new SpawnRequest(command, directory, environment, redirects, redirectErrorStream, List.copyOf(all));
+        return new SpawnRequest(command, directory, environment, redirects, redirectErrorStream, List.copyOf(all),
+                afterStopOps);
+    }
+
+    /**
+     * A copy of this request whose child also makes {@code ops} after it has
+     * stopped itself and been seized, right before its execve. A seccomp
+     * filter goes here: installed earlier, its SECCOMP_RET_TRACE would fail
+     * the stub's own getpid/kill with ENOSYS while no tracer is attached yet.
+     */
+    public SpawnRequest withOpsAfterStop(List<SpawnOp> ops) {
+        List<SpawnOp> all = new ArrayList<>(afterStopOps);
+        all.addAll(ops);
+        return new SpawnRequest(command, directory, environment, redirects, redirectErrorStream, extraOps,
+                List.copyOf(all));
+    }
+
+    /** The ops made after the self-stop, before the execve (see {@link #withOpsAfterStop}). */
+    public List<SpawnOp> afterStopOps() {
+        return afterStopOps;
     }
 
     /** The command: the program as given, then its arguments. */

@@ -128,6 +128,7 @@ public final class Spawner {
         ops.addAll(request.extraOps());
         ops.add(SpawnOp.of(SpawnSyscall.GETPID.number(arch)));
         ops.add(SpawnOp.of(SpawnSyscall.KILL.number(arch), 0, Libc.SIGSTOP).with(SpawnOp.ARG0_FROM_PREVIOUS));
+        ops.addAll(request.afterStopOps());
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : request.environment().entrySet()) env.add(e.getKey() + "=" + e.getValue());
         ops.add(SpawnOp.of(SpawnSyscall.EXECVE.number(arch), cString(arena, path),

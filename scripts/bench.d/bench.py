@@ -1,0 +1,214 @@
+"""scripts/bench: jstrace against strace and the ptrace floor, side by side in one run.
+
+Each workload runs untraced, under strace, under jstrace and under jstrace's
+floor (--bench-floor: stop and restart only), alternating A B C D, for several
+rounds; medians and ratios are printed with the targets of issue #7.
+"""
+import argparse
+import glob
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+JSTRACE = os.path.join(ROOT, "scripts", "jstrace")
+STRACE = shutil.which("strace")
+TMP = tempfile.mkdtemp(prefix="jstrace-bench-")
+OUT = os.path.join(TMP, "trace.txt")
+
+
+def timed(cmd, env=None):
+    """Wall seconds of one run; a failing run aborts the bench (a broken figure is worse than none)."""
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    dt = time.perf_counter() - t0
+    if r.returncode != 0:
+        sys.exit("bench: %s failed (%d): %s" % (" ".join(cmd), r.returncode, r.stderr.decode()[-400:]))
+    return dt
+
+
+def alternate(variants, rounds):
+    """Runs the variants in turn (A B C A B C ...) so drift hits all alike; returns medians."""
+    times = {k: [] for k in variants}
+    for _ in range(rounds):
+        for k, cmd in variants.items():
+            times[k].append(timed(cmd))
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def row(label, value, unit, target=None, ok=None):
+    verdict = "" if ok is None else ("met" if ok else "MISSED")
+    tgt = "" if target is None else target
+    print("  %-46s %12s %-6s %-22s %s" % (label, "%.3f" % value if isinstance(value, float) else value, unit,
+                                           tgt, verdict))
+
+
+def trio(name, cmd, rounds, jflags=("-f",), sflags=("-f",), floor=True, extra_j=()):
+    """untraced / strace / jstrace / floor for one command; prints and returns the medians."""
+    v = {"untraced": cmd}
+    if STRACE:
+        v["strace"] = [STRACE, *sflags, "-o", OUT] + cmd
+    v["jstrace"] = [JSTRACE, *jflags, *extra_j, "-o", OUT] + cmd
+    if floor:
+        v["floor"] = [JSTRACE, *jflags, "--bench-floor", "-o", OUT] + cmd
+    m = alternate(v, rounds)
+    print("\n%s  (%s; %d rounds, medians)" % (name, " ".join(cmd), rounds))
+    for k, s in m.items():
+        row(k, s, "s")
+    if "strace" in m:
+        row("strace / untraced", m["strace"] / m["untraced"], "x")
+        row("jstrace / untraced", m["jstrace"] / m["untraced"], "x")
+    if floor:
+        row("floor / untraced", m["floor"] / m["untraced"], "x")
+    return m
+
+
+def dd(count):
+    return ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=%d" % count]
+
+
+def count_tef_events(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    return data.count(b'"ph":')
+
+
+def startup(rounds):
+    classes = os.path.join(TMP, "hello")
+    os.makedirs(classes, exist_ok=True)
+    java = os.path.join(jdk(), "bin")
+    subprocess.run([os.path.join(java, "javac"), "-d", classes, os.path.join(HERE, "Hello.java")], check=True)
+    # Warm the CDS archive (scripts/jstrace builds it on first use) before timing.
+    timed([JSTRACE, "-o", "/dev/null", "true"])
+    m = alternate({"java Hello": [os.path.join(java, "java"), "-Xshare:auto", "-cp", classes, "Hello"],
+                   "jstrace -o /dev/null true": [JSTRACE, "-o", "/dev/null", "true"]}, rounds)
+    print("\nstart-up (%d rounds, medians)" % rounds)
+    for k, s in m.items():
+        row(k, s, "s")
+    r = m["jstrace -o /dev/null true"] / m["java Hello"]
+    row("jstrace true / java Hello", r, "x", "<= 1.30", r <= 1.30)
+
+
+def jdk():
+    out = subprocess.run(["bash", "-c", "source '%s/scripts/jdk.sh' && echo $JSTRACE_JDK" % ROOT],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def tef_and_memory(count, rounds):
+    """A large trace to --tef and --perfetto under -Xmx64m; bytes per syscall and events/s."""
+    tef = os.path.join(TMP, "t.json")
+    pb = os.path.join(TMP, "t.pftrace")
+    env = dict(os.environ, JSTRACE_JAVA_OPTS="-Xmx64m")
+    print("\nlarge trace, -Xmx64m  (dd count=%d: ~%d syscalls; %d rounds, medians)" % (count, 2 * count, rounds))
+    for label, flag, path in (("--tef", "--tef", tef), ("--perfetto", "--perfetto", pb)):
+        ts = []
+        for _ in range(rounds):
+            ts.append(timed([JSTRACE, "-f", "-o", "/dev/null", flag, path] + dd(count), env=env))
+        wall = statistics.median(ts)
+        size = os.path.getsize(path)
+        syscalls = 2 * count
+        row("%s wall (completes under -Xmx64m)" % label, wall, "s", "completes", True)
+        row("%s bytes per syscall" % label, size / syscalls, "B")
+        if flag == "--tef":
+            ev = count_tef_events(path)
+            row("--tef events written", ev, "")
+            row("--tef events/s (bounded by ptrace)", ev / wall, "ev/s")
+        else:
+            row("--perfetto syscalls/s (bounded by ptrace)", syscalls / wall, "sc/s")
+
+
+def tracer_allocation(count):
+    """JFR allocation samples by thread during the dd run: the tracer thread's share, per stop."""
+    jfr = os.path.join(TMP, "alloc.jfr")
+    env = dict(os.environ, JSTRACE_JAVA_OPTS="-XX:StartFlightRecording=filename=%s,settings=profile" % jfr
+               + " -Xlog:gc:file=%s" % os.path.join(TMP, "gc.log"))
+    timed([JSTRACE, "-f", "-o", OUT] + dd(count), env=env)
+    tool = os.path.join(jdk(), "bin", "jfr")
+    r = subprocess.run([tool, "print", "--json", "--events", "jdk.ObjectAllocationSample", jfr],
+                       capture_output=True, text=True)
+    by_thread = {}
+    try:
+        for e in json.loads(r.stdout)["recording"]["events"]:
+            th = (e["values"].get("eventThread") or {}).get("javaName") or "?"
+            by_thread[th] = by_thread.get(th, 0) + e["values"]["weight"]
+    except (ValueError, KeyError):
+        pass
+    print("\nstop-time allocation (JFR ObjectAllocationSample weights, dd count=%d, %d stops)" % (count, 4 * count))
+    for th, w in sorted(by_thread.items(), key=lambda x: -x[1])[:5]:
+        row("thread %s" % th[:38], w / 1e6, "MB")
+    tracer = sum(w for th, w in by_thread.items() if th.startswith("jstrace-tracer"))
+    row("tracer thread bytes per stop", tracer / (4.0 * count), "B", "0 (no per-stop alloc)", tracer == 0)
+    with open(os.path.join(TMP, "gc.log")) as f:
+        gcs = [l for l in f if "Pause" in l]
+    row("GC pauses during the run (all threads)", len(gcs), "")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rounds", type=int, default=3, help="rounds per workload (default 3)")
+    ap.add_argument("--quick", action="store_true", help="smaller workloads, for a smoke run")
+    ap.add_argument("--big", action="store_true", help="the 5M-syscall --tef run of the issue (minutes)")
+    ap.add_argument("--jmh", action="store_true", help="also run the JMH benchmarks (mvn -Pjmh)")
+    a = ap.parse_args()
+    scale = 10 if a.quick else 1
+    subprocess.run([JSTRACE, "-o", "/dev/null", "true"], check=True)  # builds the jar on first use
+    print("jstrace bench: %s; strace: %s; %d cores; kernel %s" % (
+        time.strftime("%Y-%m-%d %H:%M"), STRACE or "absent", os.cpu_count(), os.uname().release))
+
+    m = trio("1. syscall-bound dd, full decoding to a file (-f -o FILE)", dd(50000 // scale), a.rounds)
+    if "strace" in m:
+        r = m["jstrace"] / m["strace"]
+        row("jstrace / strace", r, "x", "<= 0.95", r <= 0.95)
+    r = m["jstrace"] / m["floor"]
+    row("jstrace / floor", r, "x", "<= 1.10", r <= 1.10)
+
+    sec = dd(1000000 // scale)
+    v = {"untraced": sec,
+         "jstrace": [JSTRACE, "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", OUT] + sec}
+    if STRACE:
+        v["strace"] = [STRACE, "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", OUT] + sec
+    m = alternate(v, a.rounds)
+    print("\n2. --seccomp-bpf -e trace=openat  (%s; %d rounds, medians; JVM start included)" % (" ".join(sec), a.rounds))
+    for k, s in m.items():
+        row(k, s, "s")
+    row("jstrace / untraced", m["jstrace"] / m["untraced"], "x")
+    if STRACE:
+        row("strace / untraced", m["strace"] / m["untraced"], "x")
+        r = m["jstrace"] / m["strace"]
+        row("jstrace / strace --seccomp-bpf", r, "x", "<= 1.05", r <= 1.05)
+
+    startup(max(a.rounds, 5))
+
+    trio("python3 import-heavy start", ["python3", "-c", "import json, email, http.client, asyncio"], a.rounds)
+    trio("8-thread syscall storm", ["python3", os.path.join(HERE, "storm.py"), "8", str(2000 // scale)], a.rounds)
+    trio("sh pipeline, many short processes",
+         ["sh", "-c", "for i in $(seq %d); do echo $i | cat | wc -c > /dev/null; done" % (100 // scale)], a.rounds)
+
+    tef_and_memory((2500000 if a.big else 250000) // scale, 1)
+    tracer_allocation(50000 // scale)
+
+    if a.jmh:
+        jmh()
+    shutil.rmtree(TMP, ignore_errors=True)
+
+
+def jmh():
+    print("\nJMH (consumer side; targets: decode+strace text >= 1M syscalls/s, TEF >= 2M events/s)")
+    env = dict(os.environ, JAVA_HOME=jdk())
+    subprocess.run(["mvn", "-q", "-B", "-ntp", "-Pjmh", "-DskipTests", "-DbuildDir=target-jmh", "package"],
+                   cwd=ROOT, env=env, check=True)
+    jar = os.path.join(ROOT, "target-jmh", "jstrace-jmh.jar")
+    subprocess.run([os.path.join(jdk(), "bin", "java"), "--enable-native-access=ALL-UNNAMED", "-jar", jar,
+                    "-f", "1", "-wi", "2", "-w", "2s", "-i", "3", "-r", "2s", "-tu", "s", "-bm", "thrpt"],
+                   check=True)
+
+
+if __name__ == "__main__":
+    main()
