@@ -71,7 +71,7 @@ final class ArgDecoder {
             case TFD_FLAGS -> c.sym(Constants.TFD_FLAGS, a & 0xffffffffL);
             case MFD_FLAGS -> c.sym(Constants.MFD_FLAGS, a & 0xffffffffL);
             case O_CLOEXEC_FLAGS -> openFlagsOnly(c, a);
-            case CLOCK_ID -> c.sym(Constants.CLOCK, (int) a);
+            case CLOCK_ID -> c.sym(Constants.CLOCK, a & 0xffffffffL);
             case TIMER_FLAGS -> c.sym(Constants.TIMER_FLAGS, a & 0xffffffffL);
             case STATX_FLAGS -> statxFlags(c, (int) a);
             case STATX_MASK -> c.sym(Constants.STATX_MASK, a & 0xffffffffL);
@@ -88,7 +88,7 @@ final class ArgDecoder {
             case SCHED_POLICY -> c.sym(Constants.SCHED_POLICY, (int) a);
             case FCNTL_CMD -> c.sym(Constants.FCNTL_CMD, (int) a);
             case FCNTL_ARG -> ControlCalls.fcntlArg(c, (int) c.arg(i - 1), a);
-            case IOCTL_REQ -> c.sym(Constants.IOCTL, a & 0xffffffffL);
+            case IOCTL_REQ -> ControlCalls.ioctlRequest(c, a & 0xffffffffL);
             case IOCTL_ARG -> ControlCalls.ioctlArg(c, c.arg(i - 1) & 0xffffffffL, a);
             case PRCTL_OPTION -> c.sym(Constants.PRCTL, (int) a);
             case FUTEX_OP -> ControlCalls.futexOp(c, (int) a);
@@ -104,8 +104,8 @@ final class ArgDecoder {
             case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
             case TIMEVAL_OUT -> exitReady ? StructDecoders.timeval(c.out, a) : new Value.Ptr(a);
             case TIMESPEC2_IN -> StructDecoders.timespec2(c.in, a);
-            case RLIMIT_IN -> StructDecoders.rlimit(c.in, a);
-            case RLIMIT_OUT -> exitReady ? StructDecoders.rlimit(c.out, a) : new Value.Ptr(a);
+            case RLIMIT_IN -> StructDecoders.rlimit(c.in, a, x);
+            case RLIMIT_OUT -> exitReady ? StructDecoders.rlimit(c.out, a, x) : new Value.Ptr(a);
             case SOCKADDR_IN -> SockaddrDecoder.decode(c, c.in, a, (int) c.arg(i + 1));
             case SOCKADDR_OUT -> exitReady ? sockaddrOut(c, i, a) : new Value.Ptr(a);
             case SOCKLEN_INOUT -> socklen(c, a);
@@ -133,7 +133,28 @@ final class ArgDecoder {
                         : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
             }
             case CLONE_FLAGS -> cloneFlags(c, a);
+            case CPUSET_OUT -> exitReady ? cpuSet(c, a) : new Value.Ptr(a);
+            case INT_IN -> {
+                byte[] b = c.arg(i + 1) == 4 ? MemoryView.struct(c.in, a, 4) : null;
+                yield b == null ? new Value.Ptr(a)
+                        : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
+            }
         };
+    }
+
+    /** strace's cpu set: the numbers of the set bits, {@code [0 1]}. */
+    private static Value cpuSet(CallContext c, long a) {
+        byte[] b = MemoryView.struct(c.out, a, (int) Math.max(0, c.rval));
+        if (b == null) return new Value.Ptr(a);
+        StringBuilder sb = new StringBuilder("[");
+        int n = (int) Math.min(b.length, Math.max(0, c.rval));
+        for (int bit = 0; bit < n * 8; bit++) {
+            if ((b[bit >> 3] & (1 << (bit & 7))) != 0) {
+                if (sb.length() > 1) sb.append(' ');
+                sb.append(bit);
+            }
+        }
+        return new Value.Text(sb.append(']').toString());
     }
 
     private static Value dirfdCwd(CallContext c) {

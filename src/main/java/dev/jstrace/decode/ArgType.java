@@ -110,6 +110,9 @@ public enum ArgType {
     /** getdents64 buffer. */ DIRENTS_OUT(true),
     /** pipe's two fds. */ PIPEFDS_OUT(true),
     /** an int written by the kernel ({@code [3]}). */ INT_OUT(true),
+    /** a CPU mask written by the kernel, its byte length the return value ({@code [0 1]}). */ CPUSET_OUT(true),
+    /** an int read at entry through a pointer (setsockopt's value, {@code [1]}) when the next argument is 4. */
+    INT_IN,
     /** clone's flags with the exit signal; the rest of clone prints by name (strace's style). */ CLONE_FLAGS,
     /** clone3's struct clone_args. */ CLONE_ARGS,
     /** an argument printed in hex without decoding (rare calls, {@code -e raw=}). */ RAW;

@@ -68,6 +68,8 @@ final class CallContext {
     Value buffer(Snapshot mem, long addr, long len, int hex) {
         if (addr == 0) return new Value.Ptr(0);
         int shown = (int) Math.min(Math.max(len, 0), opt.stringLimit());
+        // strace reads zero bytes successfully from any address: an empty read prints "".
+        if (shown == 0 && len == 0) return new Value.Str(new byte[0], false, hex);
         Snapshot.Region r = mem.find(addr, Snapshot.Kind.BYTES);
         if (r == null || !r.readable() || r.data().length < shown) return new Value.Unreadable(addr);
         byte[] d = r.data().length == shown ? r.data() : java.util.Arrays.copyOf(r.data(), shown);

@@ -43,6 +43,9 @@ final class CapturePlan implements CapturePlanner {
                 case BUF_IN -> bytes(mem, a, Math.min(Math.max(next, 0), s));
                 case SIGSET_IN -> bytes(mem, a, 8);
                 case RLIMIT_IN -> bytes(mem, a, 16);
+                case INT_IN -> {
+                    if (next == 4) bytes(mem, a, 4);
+                }
                 case SOCKLEN_INOUT -> bytes(mem, a, 4);
                 case SIGACTION_IN -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
                 case TIMESPEC_IN -> bytes(mem, a, 16);
@@ -111,6 +114,8 @@ final class CapturePlan implements CapturePlanner {
                     if (b.data().length >= 32) bytes(mem, MemoryView.u64(b.data(), 24), 4);
                 }
                 case ARCH_PRCTL_ADDR -> bytes(mem, a, 8);
+                case CPUSET_OUT -> bytes(mem, a, Math.min(rval, 1024));
+                case POLLFD -> bytes(mem, a, 8L * Math.min(Math.max(next, 0), s));
                 case IOCTL_ARG -> {
                     int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
                     if (n < 0) bytes(mem, a, -n);

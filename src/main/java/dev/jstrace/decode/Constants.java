@@ -17,16 +17,16 @@ public final class Constants {
     /** open(2) flags above the access mode, x86-64 (include/uapi/asm-generic/fcntl.h). */
     public static final ConstTable OPEN_FLAGS_X86_64 = ConstTable.flags("O_???", """
             O_CREAT=0100 O_EXCL=0200 O_NOCTTY=0400 O_TRUNC=01000 O_APPEND=02000 O_NONBLOCK=04000
-            O_SYNC=04010000 O_DSYNC=010000 O_ASYNC=020000 O_DIRECT=040000 O_LARGEFILE=0100000
-            O_TMPFILE=020200000 O_DIRECTORY=0200000 O_NOFOLLOW=0400000 O_NOATIME=01000000
-            O_CLOEXEC=02000000 O_PATH=010000000""");
+            O_SYNC=04010000 O_DSYNC=010000 O_DIRECT=040000 O_LARGEFILE=0100000 O_NOFOLLOW=0400000
+            O_NOATIME=01000000 O_CLOEXEC=02000000 O_PATH=010000000 O_TMPFILE=020200000 O_DIRECTORY=0200000
+            O_ASYNC=020000""");
 
     /** open(2) flags, aarch64 (arch/arm64/include/uapi/asm/fcntl.h moves four of them). */
     public static final ConstTable OPEN_FLAGS_AARCH64 = ConstTable.flags("O_???", """
             O_CREAT=0100 O_EXCL=0200 O_NOCTTY=0400 O_TRUNC=01000 O_APPEND=02000 O_NONBLOCK=04000
-            O_SYNC=04010000 O_DSYNC=010000 O_ASYNC=020000 O_DIRECT=0200000 O_LARGEFILE=0400000
-            O_TMPFILE=020040000 O_DIRECTORY=040000 O_NOFOLLOW=0100000 O_NOATIME=01000000
-            O_CLOEXEC=02000000 O_PATH=010000000""");
+            O_SYNC=04010000 O_DSYNC=010000 O_DIRECT=0200000 O_LARGEFILE=0400000 O_NOFOLLOW=0100000
+            O_NOATIME=01000000 O_CLOEXEC=02000000 O_PATH=010000000 O_TMPFILE=020040000 O_DIRECTORY=040000
+            O_ASYNC=020000""");
 
     /** The open flag table of {@code arch}. */
     public static ConstTable openFlags(Arch arch) {
@@ -95,7 +95,7 @@ public final class Constants {
             FUTEX_WAIT_REQUEUE_PI=11 FUTEX_CMP_REQUEUE_PI=12 FUTEX_LOCK_PI2=13""");
 
     /** fcntl commands. */
-    public static final ConstTable FCNTL_CMD = ConstTable.enumDec("F_???", """
+    public static final ConstTable FCNTL_CMD = ConstTable.enumHex("F_???", """
             F_DUPFD=0 F_GETFD=1 F_SETFD=2 F_GETFL=3 F_SETFL=4 F_GETLK=5 F_SETLK=6 F_SETLKW=7 F_SETOWN=8
             F_GETOWN=9 F_SETSIG=10 F_GETSIG=11 F_SETOWN_EX=15 F_GETOWN_EX=16 F_GETOWNER_UIDS=17
             F_OFD_GETLK=36 F_OFD_SETLK=37 F_OFD_SETLKW=38 F_SETLEASE=1024 F_GETLEASE=1025 F_NOTIFY=1026
@@ -172,12 +172,12 @@ public final class Constants {
 
     /** sigaction flags. */
     public static final ConstTable SA_FLAGS = ConstTable.flags("SA_???", """
-            SA_NOCLDSTOP=0x1 SA_NOCLDWAIT=0x2 SA_SIGINFO=0x4 SA_UNSUPPORTED=0x400 SA_EXPOSE_TAGBITS=0x800
             SA_RESTORER=0x04000000 SA_ONSTACK=0x08000000 SA_RESTART=0x10000000 SA_NODEFER=0x40000000
-            SA_RESETHAND=0x80000000""");
+            SA_RESETHAND=0x80000000 SA_SIGINFO=0x4 SA_NOCLDSTOP=0x1 SA_NOCLDWAIT=0x2 SA_UNSUPPORTED=0x400
+            SA_EXPOSE_TAGBITS=0x800""");
 
     /** rlimit resources. */
-    public static final ConstTable RLIMIT = ConstTable.enumDec("RLIMIT_???", """
+    public static final ConstTable RLIMIT = ConstTable.enumHex("RLIMIT_???", """
             RLIMIT_CPU=0 RLIMIT_FSIZE=1 RLIMIT_DATA=2 RLIMIT_STACK=3 RLIMIT_CORE=4 RLIMIT_RSS=5
             RLIMIT_NPROC=6 RLIMIT_NOFILE=7 RLIMIT_MEMLOCK=8 RLIMIT_AS=9 RLIMIT_LOCKS=10 RLIMIT_SIGPENDING=11
             RLIMIT_MSGQUEUE=12 RLIMIT_NICE=13 RLIMIT_RTPRIO=14 RLIMIT_RTTIME=15""");
@@ -247,7 +247,7 @@ public final class Constants {
             "SIG_DFL=0 SIG_IGN=1 SIG_ERR=-1");
 
     /** clock ids. */
-    public static final ConstTable CLOCK = ConstTable.enumDec("CLOCK_???", """
+    public static final ConstTable CLOCK = ConstTable.enumHex("CLOCK_???", """
             CLOCK_REALTIME=0 CLOCK_MONOTONIC=1 CLOCK_PROCESS_CPUTIME_ID=2 CLOCK_THREAD_CPUTIME_ID=3
             CLOCK_MONOTONIC_RAW=4 CLOCK_REALTIME_COARSE=5 CLOCK_MONOTONIC_COARSE=6 CLOCK_BOOTTIME=7
             CLOCK_REALTIME_ALARM=8 CLOCK_BOOTTIME_ALARM=9 CLOCK_TAI=11""");

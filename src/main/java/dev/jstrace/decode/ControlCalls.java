@@ -43,7 +43,22 @@ final class ControlCalls {
     }
 
     /** ioctl's third argument for the requests strace decodes; the address otherwise. */
+    /** FICLONE, which strace names after its btrfs original too. */
+    static final long FICLONE = 0x40049409L;
+
+    /** The request's name as strace prints it: {@code BTRFS_IOC_CLONE or FICLONE} for the shared number. */
+    static Value ioctlRequest(CallContext c, long req) {
+        if (req == FICLONE && c.opt.xlat() != DecodeOptions.Xlat.RAW) {
+            String named = "BTRFS_IOC_CLONE or FICLONE";
+            return new Value.Text(c.opt.xlat() == DecodeOptions.Xlat.VERBOSE ? "0x40049409 /* " + named + " */" : named);
+        }
+        return c.sym(Constants.IOCTL, req);
+    }
+
     static Value ioctlArg(CallContext c, long req, long a) {
+        // strace prints no argument for the close-on-exec requests, and FICLONE's as the source fd.
+        if (req == 0x5450 || req == 0x5451) return null;
+        if (req == FICLONE) return c.fd((int) a);
         if (req == FIONBIO || req == TIOCSPGRP) {
             byte[] b = MemoryView.struct(c.in, a, 4);
             return b == null ? new Value.Ptr(a)

@@ -70,6 +70,21 @@ final class OtherStructs {
         return new Value.Array(items, n > shown);
     }
 
+    /** strace's poll result suffix: the entries with events, {@code  ([{fd=3, revents=POLLIN}])}. */
+    static String pollResult(CallContext c, long a, int n) {
+        int shown = Math.min(Math.max(n, 0), c.opt.stringLimit());
+        byte[] b = MemoryView.struct(c.out, a, 8 * shown);
+        if (b == null) return "";
+        List<String> items = new ArrayList<>();
+        for (int k = 0; k < shown; k++) {
+            int revents = u16(b, 8 * k + 6);
+            if (revents == 0) continue;
+            items.add("{fd=" + c.fd(s32(b, 8 * k)).text() + ", revents="
+                    + c.sym(Constants.POLL_EVENTS, revents).text() + "}");
+        }
+        return " ([" + String.join(", ", items) + "])";
+    }
+
     private static Value epollEvents(CallContext c, Snapshot mem, long a, int n, boolean array) {
         int size = epollEventSize(c.arch);
         int dataOff = size == 12 ? 4 : 8;

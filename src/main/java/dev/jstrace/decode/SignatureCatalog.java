@@ -125,7 +125,7 @@ public final class SignatureCatalog {
             recvmsg: fd, msghdr_out, msg_flags = int
             sendmmsg: fd, raw, uint, msg_flags = int
             recvmmsg: fd, raw, uint, msg_flags, raw = int
-            setsockopt: fd, sockopt_level, sockopt_name, raw, uint = int
+            setsockopt: fd, sockopt_level, sockopt_name, int_in, uint = int
             getsockopt: fd, sockopt_level, sockopt_name, raw, raw = int
             clone: clone_flags, ptr, ptr, ptr, ptr = int
             clone3: clone_args, ulong = int
@@ -233,7 +233,7 @@ public final class SignatureCatalog {
             removexattr: path, str = int
             lremovexattr: path, str = int
             fremovexattr: fd, str = int
-            sched_getaffinity: int, uint, raw = int
+            sched_getaffinity: int, uint, cpuset_out = int
             sched_setaffinity: int, uint, raw = int
             sched_getscheduler: int = int
             sched_setscheduler: int, sched_policy, raw = int

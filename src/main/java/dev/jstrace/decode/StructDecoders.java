@@ -55,6 +55,24 @@ final class StructDecoders {
         return sb.toString();
     }
 
+    /** st_mode under the -X style: {@code S_IFREG|0644}, {@code 0100644 /* S_IFREG|0644 * /}, {@code 0100644}. */
+    static Value modeValue(CallContext c, long m) {
+        return xlatText(c, "0" + Long.toOctalString(m), mode(m));
+    }
+
+    /** st_rdev under the -X style: {@code makedev(0x1, 0x3)}, {@code 0x103 /* makedev(0x1, 0x3) * /}. */
+    static Value rdevValue(CallContext c, long dev) {
+        return xlatText(c, dev == 0 ? "0" : "0x" + Long.toHexString(dev), makedev(dev));
+    }
+
+    private static Value xlatText(CallContext c, String raw, String named) {
+        return switch (c.opt.xlat()) {
+            case RAW -> new Value.Text(raw);
+            case VERBOSE -> new Value.Text(raw + " /* " + named + " */");
+            case ABBREV -> new Value.Text(named);
+        };
+    }
+
     static String makedev(long major, long minor) {
         return "makedev(0x" + Long.toHexString(major) + ", 0x" + Long.toHexString(minor) + ")";
     }
@@ -74,6 +92,8 @@ final class StructDecoders {
     static String dateText(long sec, long nsec) {
         var t = Instant.ofEpochSecond(sec).atZone(ZoneId.systemDefault());
         String ns = Long.toString(nsec);
+        // strace leaves the fraction out of a whole second.
+        if (nsec == 0) return DATE.format(t) + ZONE.format(t);
         return DATE.format(t) + "." + "000000000".substring(Math.min(9, ns.length())) + ns + ZONE.format(t);
     }
 
@@ -96,7 +116,7 @@ final class StructDecoders {
             fs.add(f("st_dev", new Value.Text(makedev(dev))));
             fs.add(f("st_ino", udec(ino)));
         }
-        fs.add(f("st_mode", new Value.Text(mode(mode))));
+        fs.add(f("st_mode", modeValue(c, mode)));
         if (v) {
             fs.add(f("st_nlink", udec(nlink)));
             fs.add(f("st_uid", udec(uid)));
@@ -105,7 +125,7 @@ final class StructDecoders {
             fs.add(f("st_blocks", dec(blocks)));
         }
         long type = mode & 0170000;
-        if (type == 020000 || type == 060000) fs.add(f("st_rdev", new Value.Text(makedev(rdev))));
+        if (type == 020000 || type == 060000) fs.add(f("st_rdev", rdevValue(c, rdev)));
         else fs.add(f("st_size", dec(size)));
         if (v) {
             String[] n = {"st_atime", "st_mtime", "st_ctime"};
@@ -131,7 +151,7 @@ final class StructDecoders {
             fs.add(f("stx_uid", udec(u32(b, 20))));
             fs.add(f("stx_gid", udec(u32(b, 24))));
         }
-        fs.add(f("stx_mode", new Value.Text(mode(u16(b, 28)))));
+        fs.add(f("stx_mode", modeValue(c, u16(b, 28))));
         if (v) fs.add(f("stx_ino", udec(u64(b, 32))));
         fs.add(f("stx_size", udec(u64(b, 40))));
         if (v) {
@@ -179,19 +199,20 @@ final class StructDecoders {
         return new Value.Array(ts, false);
     }
 
-    private static Value rlim(long v) {
-        if (v == -1L) return new Value.Sym(v, "RLIM64_INFINITY");
-        if (Long.compareUnsigned(v, 1024) > 0 && v % 1024 == 0) {
-            return new Value.Text(Long.toUnsignedString(v / 1024) + "*1024");
-        }
-        return udec(v);
+    private static Value rlim(long v, DecodeOptions.Xlat x) {
+        String named = null;
+        if (v == -1L) named = "RLIM64_INFINITY";
+        else if (Long.compareUnsigned(v, 1024) > 0 && v % 1024 == 0) named = Long.toUnsignedString(v / 1024) + "*1024";
+        if (named == null || x == DecodeOptions.Xlat.RAW) return udec(v);
+        if (x == DecodeOptions.Xlat.VERBOSE) return new Value.Text(Long.toUnsignedString(v) + " /* " + named + " */");
+        return v == -1L ? new Value.Sym(v, named) : new Value.Text(named);
     }
 
-    static Value rlimit(Snapshot mem, long a) {
+    static Value rlimit(Snapshot mem, long a, DecodeOptions.Xlat x) {
         if (a == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, a, 16);
         if (b == null) return new Value.Unreadable(a);
-        return new Value.Struct(List.of(f("rlim_cur", rlim(u64(b, 0))), f("rlim_max", rlim(u64(b, 8)))), false);
+        return new Value.Struct(List.of(f("rlim_cur", rlim(u64(b, 0), x)), f("rlim_max", rlim(u64(b, 8), x))), false);
     }
 
     static Value sigaction(CallContext c, Snapshot mem, long a) {
@@ -227,6 +248,10 @@ final class StructDecoders {
     }
 
     static Value dirents(CallContext c, long a) {
+        if (c.rval == 0) {
+            // End of directory: nothing was read, and strace still counts the entries.
+            return c.opt.verbose() ? new Value.Array(List.of(), false) : new Value.Commented(new Value.Ptr(a), "0 entries");
+        }
         Snapshot.Region r = c.out.find(a, Snapshot.Kind.BYTES);
         if (r == null || !r.readable()) return new Value.Ptr(a);
         byte[] b = r.data();

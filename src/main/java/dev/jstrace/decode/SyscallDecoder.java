@@ -68,6 +68,12 @@ public final class SyscallDecoder {
                 args.add(v);
             }
             if (entryCount < 0) entryCount = args.size();
+            if (name.equals("clone3") && !args.isEmpty()) {
+                // strace prints clone_args at entry and " => {parent_tid=[N]}, size" at exit; an entry-only
+                // decode stops after the struct so nothing of the exit part is printed early.
+                entryCount = 1;
+                if (!returned) args = new ArrayList<>(args.subList(0, 1));
+            }
         }
         List<String> texts = new ArrayList<>(args.size());
         for (Value v : args) texts.add(v.text());
@@ -100,6 +106,9 @@ public final class SyscallDecoder {
             if (r != null) return r;
             if (ControlCalls.fcntlReturnsFd(cmd)) return c.fdAtExit((int) rval).text();
             return Long.toString(rval);
+        }
+        if ((name.equals("poll") || name.equals("ppoll")) && rval > 0) {
+            return rval + OtherStructs.pollResult(c, c.arg(0), (int) c.arg(1));
         }
         return switch (sig.ret()) {
             case INT -> Long.toString(rval);

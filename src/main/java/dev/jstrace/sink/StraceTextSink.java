@@ -108,6 +108,13 @@ public final class StraceTextSink implements TraceListener {
         List<String> args = s.argTexts();
         int printedAtEntry = Math.min(entry.entryArgTexts().size(), args.size());
         String rest = s.returned() ? String.join(", ", args.subList(printedAtEntry, args.size())) : "";
+        if (s.returned() && printedAtEntry > 0 && printedAtEntry == entry.totalArgs() && args.size() > printedAtEntry) {
+            // The entry ended inside an argument that the exit completes (clone3's "{...} => {parent_tid=[N]}"):
+            // print the completion, then the separator the entry held back.
+            String before = entry.entryArgTexts().get(printedAtEntry - 1);
+            String after = args.get(printedAtEntry - 1);
+            rest = (after.startsWith(before) ? after.substring(before.length()) : "") + ", " + rest;
+        }
         if (!s.returned() && entry.entryArgTexts().size() < entry.totalArgs()) rest = " <unfinished ...>";
         String tail = tail(s);
 

@@ -41,7 +41,8 @@ class StraceDifferentialTest {
     }
 
     private static List<String> py(String file) {
-        return List.of("python3", file);
+        // The real interpreter: a pyenv shim on PATH would add a bash script to every trace.
+        return List.of(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3", file);
     }
 
     static List<Case> corpus() {
@@ -66,7 +67,7 @@ class StraceDifferentialTest {
                 new Case("py mmap -e", List.of("-f", "-e", "trace=%memory,%file"), py("mm.py")),
                 new Case("py signals", List.of("-f"), py("signals.py"))));
         String java = new File(JDK17).canExecute() ? JDK17 : ProcessHandle.current().info().command().orElse("java");
-        c.add(new Case("java -version", List.of("-f"), List.of(java, "-Xshare:auto", "-XX:+UseSerialGC",
+        c.add(new Case("java -version", List.of("-f"), List.of(java, "-Xshare:auto", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-XX:TieredStopAtLevel=1", "-version")));
         return c;
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <p>What it removes is only what differs between any two runs, even two runs of
  * strace itself: pids (the prefix and every mention of a known pid), ASLR addresses
  * (hex of seven digits or more), times, inode and device numbers, ephemeral ports,
- * random bytes, and where a call was split by another thread
+ * random bytes, live system counters (sysinfo, the tracer as parent), and where a call was split by another thread
  * ({@code <unfinished ...>}/{@code resumed>} pairs are joined back into one line,
  * because the split depends only on scheduling).
  */
@@ -36,6 +36,8 @@ final class TraceNormalizer {
             rule("/\\* [0-9]+ vars \\*/", "/* N vars */"),
             rule("^(getrandom\\()\"[^\"]*\"(\\.\\.\\.)?", "$1\"RANDOM\""),
             rule("<[0-9]+\\.[0-9]+>$", "<T>"),
+            rule("^sysinfo\\(\\{.*\\}\\)", "sysinfo({LIVE})"),
+            rule("^getppid\\(\\) = [0-9]+", "getppid() = PPID"),
             rule("(inotify|pipe|socket|anon_inode:\\[[a-z]+\\]|UNIX|TCP|UDP|NETLINK):\\[[0-9]+\\]", "$1:[INO]"),
             rule("\\b(pipe|socket):\\[[0-9]+\\]", "$1:[INO]"));
 
