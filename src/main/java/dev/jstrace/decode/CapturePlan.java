@@ -58,6 +58,9 @@ final class CapturePlan implements CapturePlanner {
                 case ARGV -> ExecDecoder.capture(mem, a, s + 1, s, false);
                 case ENVP -> ExecDecoder.capture(mem, a, opt.verbose() ? s + 1 : 0, s, true);
                 case CLONE_ARGS -> bytes(mem, a, OtherStructs.CLONE_ARGS_MIN);
+                case PRCTL_OPTION -> {
+                    if ((int) a == ControlCalls.PR_SET_NAME) str(mem, next, ControlCalls.TASK_COMM_LEN);
+                }
                 case FUTEX_REST -> {
                     if (i == 3 && ControlCalls.futexHasTimeout((int) args[1])) bytes(mem, a, 16);
                 }

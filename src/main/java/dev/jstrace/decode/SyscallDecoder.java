@@ -57,6 +57,9 @@ public final class SyscallDecoder {
         } else if (name.equals("clone")) {
             args = ControlCalls.clone(c, true);
             entryCount = args.size();
+        } else if (name.equals("prctl") && ControlCalls.prctl(c) != null) {
+            args = ControlCalls.prctl(c);
+            entryCount = args.size();
         } else {
             List<ArgType> types = sig.args();
             args = new ArrayList<>(types.size());

@@ -37,7 +37,9 @@ final class TraceNormalizer {
             rule("^(getrandom\\()\"[^\"]*\"(\\.\\.\\.)?", "$1\"RANDOM\""),
             rule("<[0-9]+\\.[0-9]+>$", "<T>"),
             rule("^sysinfo\\(\\{.*\\}\\)", "sysinfo({LIVE})"),
-            rule("^getppid\\(\\) = [0-9]+", "getppid() = PPID"),
+            rule("^getppid\\(\\)\\s+= [0-9]+", "getppid() = PPID"),
+            // glibc trims a new malloc arena to an aligned 64 MiB: the sizes depend on where ASLR put it.
+            rule("^munmap\\(0xADDR, [0-9]+\\)", "munmap(0xADDR, N)"),
             rule("(inotify|pipe|socket|anon_inode:\\[[a-z]+\\]|UNIX|TCP|UDP|NETLINK):\\[[0-9]+\\]", "$1:[INO]"),
             rule("\\b(pipe|socket):\\[[0-9]+\\]", "$1:[INO]"));
 
@@ -72,7 +74,7 @@ final class TraceNormalizer {
             }
             rows.add(new String[] {pid, body});
         }
-        Pattern pidWord = pids.isEmpty() ? null : Pattern.compile("\\b(" + String.join("|", pids) + ")\\b");
+        Pattern pidWord = pids.isEmpty() ? null : Pattern.compile("(?<![0-9])(" + String.join("|", pids) + ")(?![0-9])");
         List<String> out = new ArrayList<>();
         for (String[] row : rows) {
             String s = row[1];
