@@ -202,13 +202,14 @@ def main():
 def jmh():
     print("\nJMH (consumer side; targets: decode+strace text >= 1M syscalls/s, TEF >= 2M events/s)")
     env = dict(os.environ, JAVA_HOME=jdk())
-    subprocess.run(["mvn", "-q", "-B", "-ntp", "-Pjmh", "-DskipTests", "-DbuildDir=target-jmh", "package"],
-                   cwd=ROOT, env=env, check=True)
-    jar = os.path.join(ROOT, "target-jmh", "jstrace-jmh.jar")
-    subprocess.run([os.path.join(jdk(), "bin", "java"), "--enable-native-access=ALL-UNNAMED", "-jar", jar,
-                    "-f", "1", "-wi", "2", "-w", "2s", "-i", "3", "-r", "2s", "-tu", "s", "-bm", "thrpt"],
-                   check=True)
-
+    subprocess.run(["mvn", "-q", "-B", "-ntp", "-Pjmh", "-DskipTests", "-DbuildDir=target-jmh", "package",
+                    "dependency:build-classpath", "-Dmdep.outputFile=target-jmh/cp.txt", "-Dmdep.includeScope=test"],
+                   cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(ROOT, "target-jmh", "cp.txt")) as f:
+        cp = os.path.join(ROOT, "target-jmh", "classes") + os.pathsep + f.read().strip()
+    subprocess.run([os.path.join(jdk(), "bin", "java"), "--enable-native-access=ALL-UNNAMED", "-cp", cp,
+                    "org.openjdk.jmh.Main", "-f", "1", "-wi", "2", "-w", "2s", "-i", "3", "-r", "2s",
+                    "-tu", "s", "-bm", "thrpt", "ConsumerBench"], check=True)
 
 if __name__ == "__main__":
     main()
