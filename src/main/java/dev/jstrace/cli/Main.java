@@ -142,10 +142,14 @@ public final class Main {
                 stderr.println(NAME + ": exec: " + execError(e));
                 return new Outcome(1, 0);
             }
-            InterruptHandler.install(sig -> {
+            if (inv.outputFile != null) {
+                // strace with -o and a command ignores these signals (its INTR_NEVER): on a terminal
+                // Ctrl-C reaches the command through the process group, and the trace follows it to the end.
+                InterruptHandler.install(sig -> {});
+            } else {
                 // strace's cleanup(): the command it started gets the signal jstrace got.
-                Libc.kill((int) p.pid(), sig);
-            });
+                InterruptHandler.install(sig -> Libc.kill((int) p.pid(), sig));
+            }
             int status;
             try {
                 p.waitFor();
@@ -158,7 +162,8 @@ public final class Main {
             }
             finish();
             int sig = p.terminationSignal();
-            if (sig == 0 && InterruptHandler.received() != 0) return new Outcome(128 + InterruptHandler.received(), 0);
+            // Interrupted, strace dies of the signal it got (re-raised after its cleanup), as when the command died of one.
+            if (sig == 0 && inv.outputFile == null && InterruptHandler.received() != 0) sig = InterruptHandler.received();
             return sig != 0 ? new Outcome(128 + sig, sig) : new Outcome(status, 0);
         }
 
@@ -179,8 +184,9 @@ public final class Main {
             InterruptHandler.install(sig -> attached.forEach(Attachment::close));
             for (Attachment a : attached) a.awaitEnd(Long.MAX_VALUE / 2);
             finish();
+            // strace detaches, then dies of the signal it got: a shell sees 130 for SIGINT, 143 for SIGTERM.
             int sig = InterruptHandler.received();
-            return new Outcome(sig != 0 ? 128 + sig : 0, 0);
+            return sig != 0 ? new Outcome(128 + sig, sig) : new Outcome(0, 0);
         }
 
         /**
