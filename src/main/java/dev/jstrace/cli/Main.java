@@ -150,21 +150,53 @@ public final class Main {
                 // strace's cleanup(): the command it started gets the signal jstrace got.
                 InterruptHandler.install(sig -> Libc.kill((int) p.pid(), sig));
             }
-            int status;
             try {
-                p.waitFor();
-                p.awaitTraceEnd();
-                status = p.exitValue();
+                if (!awaitCommand(p)) {
+                    // Interrupted and the trace goes on (a child that ignores the signal): strace does not wait
+                    // either. The sinks end now; the tracees, seized with PTRACE_O_EXITKILL, die with this JVM.
+                    finish();
+                    int got = InterruptHandler.received();
+                    return new Outcome(128 + got, got);
+                }
             } catch (InterruptedException | RuntimeException e) {
                 finish();
                 stderr.println(NAME + ": " + e.getMessage());
                 return new Outcome(1, 0);
             }
             finish();
+            int status = p.exitValue();
             int sig = p.terminationSignal();
             // Interrupted, strace dies of the signal it got (re-raised after its cleanup), as when the command died of one.
             if (sig == 0 && inv.outputFile == null && InterruptHandler.received() != 0) sig = InterruptHandler.received();
             return sig != 0 ? new Outcome(128 + sig, sig) : new Outcome(status, 0);
+        }
+
+        /** How long the trace may go on after an interrupt, for the killed command's last lines. */
+        private static final long INTERRUPT_GRACE_NANOS = 500_000_000L;
+
+        /**
+         * Waits for the command and the end of its trace; false when an interrupt came and the
+         * trace did not end within {@link #INTERRUPT_GRACE_NANOS} of it.
+         */
+        private boolean awaitCommand(TracedProcess p) throws InterruptedException {
+            long interruptedAt = 0;
+            while (true) {
+                boolean interrupted = InterruptHandler.received() != 0 && inv.outputFile == null;
+                if (interrupted && interruptedAt == 0) interruptedAt = System.nanoTime();
+                if (!interrupted) {
+                    if (p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS) && p.awaitTraceEnd(50)) {
+                        p.awaitTraceEnd(); // returns at once; throws when the tracing failed
+                        return true;
+                    }
+                    continue;
+                }
+                long left = INTERRUPT_GRACE_NANOS - (System.nanoTime() - interruptedAt);
+                if (left <= 0) return false;
+                if (p.waitFor(left, java.util.concurrent.TimeUnit.NANOSECONDS)
+                        && p.awaitTraceEnd(Math.max(1, (INTERRUPT_GRACE_NANOS - (System.nanoTime() - interruptedAt)) / 1_000_000))) {
+                    return true;
+                }
+            }
         }
 
         private Outcome attach(TraceOptions options) {

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,16 +17,23 @@ import java.util.Set;
  * descriptor open on it.
  *
  * <p>It works on the rendered arguments: a path argument renders as the
- * quoted string, a {@code -y} fd as {@code 3</path>}; a bare fd of a
- * descriptor call is resolved through {@code /proc/TID/fd} when the thread
- * still exists (strace resolves at entry; a descriptor closed in between is
- * missed here).
+ * quoted string, a {@code -y} fd as {@code 3</path>}. strace resolves a bare
+ * fd through {@code /proc} while the tracee is stopped; here calls arrive after
+ * the fact (the process may have closed the fd, or exited), so the descriptors
+ * that matched calls return (open, openat, creat, dup, fcntl F_DUPFD) are
+ * remembered per process until their close. A descriptor opened before the
+ * trace (a {@code -p} attach) is resolved through {@code /proc/TID/fd}, which
+ * is right while it stays open. Calls are seen in order, one at a time.
  */
 public final class FilterByPath {
     private final List<String> quoted = new ArrayList<>();
     private final List<String> decorated = new ArrayList<>();
     private final Set<String> paths;
     private final Set<String> descriptorCalls;
+    /** Per process: descriptors known to be open on one of the paths. */
+    private final Map<Integer, Set<Integer>> openOnPath = new HashMap<>();
+    private static final Set<String> RETURNS_FD = Set.of("open", "openat", "openat2", "creat", "dup", "dup2", "dup3",
+            "fcntl", "fcntl64");
 
     /**
      * @param paths           the paths given with {@code -P}
@@ -38,8 +48,24 @@ public final class FilterByPath {
         }
     }
 
-    /** Whether the call touches one of the paths. */
-    public boolean matches(Syscall call) {
+    /** Whether the call touches one of the paths (and, for calls that open or close one, remembers it). */
+    public synchronized boolean matches(Syscall call) {
+        boolean match = named(call);
+        List<String> args = call.argTexts();
+        Integer fd = descriptorCalls.contains(call.name()) && !args.isEmpty() && args.getFirst().matches("\\d{1,7}")
+                ? Integer.valueOf(args.getFirst()) : null;
+        Set<Integer> known = openOnPath.get(call.pid());
+        if (!match && fd != null && known != null && known.contains(fd)) match = true;
+        if (fd != null && call.name().equals("close") && known != null) known.remove(fd);
+        if (match && call.returned() && call.returnValue() >= 0 && RETURNS_FD.contains(call.name())
+                && (!call.name().startsWith("fcntl") || args.size() > 1 && args.get(1).startsWith("F_DUPFD"))) {
+            openOnPath.computeIfAbsent(call.pid(), k -> new HashSet<>()).add((int) call.returnValue());
+        }
+        return match;
+    }
+
+    /** The path appears in an argument, or a bare fd is open on it now ({@code /proc}). */
+    private boolean named(Syscall call) {
         List<String> args = call.argTexts();
         for (String a : args) {
             for (String q : quoted) if (a.equals(q) || a.startsWith(q + "...")) return true;
