@@ -86,5 +86,9 @@ final class HelpText {
             Miscellaneous:
               -h, --help                      this text
               -V, --version                   the version
+
+            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -I N, -k, -n,
+            -u USERNAME, -e inject=, -e fault=, -e kvm=, -e read=, -e write=. With -p, every thread
+            of the process is traced (strace needs -f for the other threads).
             """;
 }

@@ -160,7 +160,7 @@ public final class Main {
                 }
             } catch (InterruptedException | RuntimeException e) {
                 finish();
-                stderr.println(NAME + ": " + e.getMessage());
+                stderr.println(NAME + ": " + runError(e));
                 return new Outcome(1, 0);
             }
             finish();
@@ -229,6 +229,19 @@ public final class Main {
             if (e.getCause() instanceof NativeException n) {
                 String text = Errnos.message(n.errno());
                 return "attach: " + n.call() + ": " + (text != null ? text : NativeException.describe(n.errno()));
+            }
+            return e.getMessage();
+        }
+
+        /**
+         * A failure during the trace; a {@code -ff} file that cannot be created (opened when its
+         * thread first writes) reads as strace's {@code Can't fopen 'out.123': No such file or directory}.
+         */
+        private static String runError(Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+                    return "Can't fopen '" + f.getFile() + "': " + describe(f);
+                }
             }
             return e.getMessage();
         }

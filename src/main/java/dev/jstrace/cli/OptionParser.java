@@ -66,6 +66,8 @@ public final class OptionParser {
 
     private final Invocation inv = new Invocation();
     private final List<String> warnings = new ArrayList<>();
+    /** The option being applied as the user spelled it ({@code -s}, {@code --string-limit}): strace's messages name it so. */
+    private String spelled = "";
 
     private OptionParser() {}
 
@@ -104,7 +106,9 @@ public final class OptionParser {
                     }
                     value = args.get(++i);
                 }
+                spelled = "--" + name;
                 apply(spec[0], value);
+                if (inv.help) return; // strace prints its help and exits at once, ignoring what follows (not so for -V)
                 i++;
                 continue;
             }
@@ -120,10 +124,12 @@ public final class OptionParser {
                         } else {
                             throw new UsageException("option requires an argument -- '" + c + "'", true);
                         }
+                        spelled = "-" + c;
                         apply(String.valueOf(c), value);
                         break;
                     } else if (WITHOUT_ARGUMENT.indexOf(c) >= 0) {
                         apply(String.valueOf(c), null);
+                        if (inv.help) return;
                     } else {
                         throw new UsageException("invalid option -- '" + c + "'", true);
                     }
@@ -183,7 +189,7 @@ public final class OptionParser {
 
     private void apply(String key, String value) throws UsageException {
         switch (key) {
-            case "a" -> inv.alignColumn = number("-a", value, 0);
+            case "a" -> inv.alignColumn = number(spelled, value, 0);
             case "A" -> inv.append = true;
             case "b" -> throw new UsageException("-b is not supported", false);
             case "c", "C" -> {
@@ -205,7 +211,7 @@ public final class OptionParser {
             case "output-separately" -> inv.followForks = 2;
             case "h" -> inv.help = true;
             case "o" -> inv.outputFile = value;
-            case "O" -> number("-O", value, 0); // strace's -c overhead: checked as strace does, unused
+            case "O" -> number(spelled, value, 0); // strace's -c overhead: checked as strace does, unused
             case "p" -> pids(value);
             case "P" -> inv.paths.add(value);
             case "q" -> {
@@ -221,7 +227,7 @@ public final class OptionParser {
                 inv.relative = true;
                 if (value != null) inv.relativePrecision = precision(value, "--relative-timestamps");
             }
-            case "s" -> inv.stringLimit = number("-s", value, 0);
+            case "s" -> inv.stringLimit = number(spelled, value, 0);
             case "S" -> {
                 if (!Summary.validSortKey(value)) throw new UsageException("invalid sortby: '" + value + "'", true);
                 inv.sortBy = value;
@@ -265,10 +271,10 @@ public final class OptionParser {
                 case "raw" -> DecodeOptions.Xlat.RAW;
                 case "abbrev" -> DecodeOptions.Xlat.ABBREV;
                 case "verbose" -> DecodeOptions.Xlat.VERBOSE;
-                default -> throw new UsageException("invalid -X argument: '" + value + "'", true);
+                default -> throw new UsageException("invalid " + spelled + " argument: '" + value + "'", true);
             };
             case "y" -> inv.fdPaths = Math.min(2, inv.fdPaths + 1);
-            case "decode-fds" -> inv.fdPaths = value == null || value.equals("path") ? Math.max(1, inv.fdPaths) : 2;
+            case "decode-fds" -> inv.fdPaths = value == null ? Math.max(1, inv.fdPaths) : decodeFds(value);
             case "z" -> inv.statuses = FilterSets.statuses("successful");
             case "Z" -> inv.statuses = FilterSets.statuses("failed");
             case "seccomp-bpf" -> inv.seccompBpf = true;
@@ -295,9 +301,26 @@ public final class OptionParser {
                 inv.raw = names == null ? FilterSets.allSyscalls() : names;
             }
             case "quiet", "silent", "silence", "q" -> inv.quiet = new java.util.HashSet<>(FilterSets.quiet(set));
-            case "decode-fds" -> inv.fdPaths = set.contains("socket") ? 2 : set.equals("none") ? 0 : 1;
+            case "decode-fds" -> inv.fdPaths = decodeFds(set);
             default -> inv.syscalls = FilterSets.syscalls(expr);
         }
+    }
+
+    /**
+     * strace 6.1's {@code decode-fds} set (none, all, path, socket, dev, pidfd) as a {@code -y} count:
+     * jstrace decodes paths (1) and socket details (2); dev and pidfd are accepted and decode as paths.
+     */
+    private static int decodeFds(String set) throws UsageException {
+        int level = 0;
+        for (String item : set.split(",", -1)) {
+            switch (item) {
+                case "none" -> level = 0;
+                case "path", "dev", "pidfd" -> level = Math.max(level, 1);
+                case "socket", "all" -> level = 2;
+                default -> throw new UsageException("invalid decode-fds '" + item + "'", false);
+            }
+        }
+        return level;
     }
 
     private void pids(String value) throws UsageException {
