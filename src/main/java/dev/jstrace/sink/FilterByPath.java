@@ -32,6 +32,11 @@ public final class FilterByPath {
     private final Set<String> descriptorCalls;
     /** Per process: descriptors known to be open on one of the paths. */
     private final Map<Integer, Set<Integer>> openOnPath = new HashMap<>();
+    /** Per process: descriptors this trace saw created; /proc would describe a later file on them. */
+    private final Map<Integer, Set<Integer>> seenCreated = new HashMap<>();
+    private static final Set<String> CREATES_FD = Set.of("open", "openat", "openat2", "creat", "dup", "dup2", "dup3",
+            "fcntl", "socket", "accept", "accept4", "epoll_create", "epoll_create1", "eventfd", "eventfd2",
+            "memfd_create", "signalfd4", "timerfd_create", "inotify_init1", "pidfd_open", "open_tree", "fsopen");
     private static final Set<String> RETURNS_FD = Set.of("open", "openat", "openat2", "creat", "dup", "dup2", "dup3",
             "fcntl", "fcntl64");
 
@@ -51,6 +56,10 @@ public final class FilterByPath {
     /** Whether the call touches one of the paths (and, for calls that open or close one, remembers it). */
     public synchronized boolean matches(Syscall call) {
         boolean match = named(call);
+        if (call.returned() && call.returnValue() >= 0 && call.returnValue() < Integer.MAX_VALUE
+                && CREATES_FD.contains(call.name())) {
+            seenCreated.computeIfAbsent(call.pid(), k -> new HashSet<>()).add((int) call.returnValue());
+        }
         List<String> args = call.argTexts();
         Integer fd = descriptorCalls.contains(call.name()) && !args.isEmpty() && args.getFirst().matches("\\d{1,7}")
                 ? Integer.valueOf(args.getFirst()) : null;
@@ -72,6 +81,10 @@ public final class FilterByPath {
             for (String d : decorated) if (a.endsWith(d)) return true;
         }
         if (descriptorCalls.contains(call.name()) && !args.isEmpty() && args.getFirst().matches("\\d{1,7}")) {
+            // Calls arrive after the fact: an fd this trace saw created may by now name
+            // another file, so /proc is asked only about fds older than the trace (-p).
+            Set<Integer> seen = seenCreated.get(call.pid());
+            if (seen != null && seen.contains(Integer.valueOf(args.getFirst()))) return false;
             try {
                 Path target = Files.readSymbolicLink(Path.of("/proc", Integer.toString(call.tid()), "fd",
                         args.getFirst()));
