@@ -154,6 +154,20 @@ class EngineTest {
         assertEquals(straceTotal, returned, table);
     }
 
+    @Test
+    void environmentKeepsTheOrderThisProcessReceivedItIn() throws Exception {
+        TracedProcess p = Tracer.launch(new ProcessBuilder("/usr/bin/env"));
+        List<String> keys = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(l -> l.substring(0, Math.max(0, l.indexOf('=')))).toList();
+        assertEquals(0, p.waitFor());
+        List<String> ours = new java.util.ArrayList<>();
+        for (String e : Files.readString(Path.of("/proc/self/environ")).split("\0")) {
+            int eq = e.indexOf('=');
+            if (eq > 0 && System.getenv().containsKey(e.substring(0, eq))) ours.add(e.substring(0, eq));
+        }
+        assertEquals(ours, keys, "a C child sees environ in order; ProcessBuilder's hash map must not reorder it");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = new String[a.length + b.length];
         System.arraycopy(a, 0, r, 0, a.length);

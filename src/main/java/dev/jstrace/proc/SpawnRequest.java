@@ -58,7 +58,7 @@ public final class SpawnRequest {
     public static SpawnRequest of(ProcessBuilder pb) {
         List<String> command = List.copyOf(pb.command());
         if (command.isEmpty()) throw new IndexOutOfBoundsException("empty command");
-        return new SpawnRequest(command, pb.directory(), new LinkedHashMap<>(pb.environment()),
+        return new SpawnRequest(command, pb.directory(), inheritedOrder(pb.environment()),
                 new ProcessBuilder.Redirect[] {pb.redirectInput(), pb.redirectOutput(), pb.redirectError()},
                 pb.redirectErrorStream(), List.of());
     }
@@ -203,5 +203,34 @@ public final class SpawnRequest {
         return new IOException("Cannot run program \"" + command.get(0) + "\""
                 + (directory == null ? "" : " (in directory \"" + directory + "\")")
                 + ": " + detail, cause);
+    }
+
+    /**
+     * The environment in the order this process received it: ProcessBuilder
+     * keeps it in a hash map, but a C program (and strace's {@code -v} execve
+     * line) sees environ in its original order. Inherited variables keep that
+     * order, variables the builder added or changed follow.
+     */
+    static Map<String, String> inheritedOrder(Map<String, String> env) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc/self/environ"));
+            int start = 0;
+            for (int i = 0; i <= raw.length; i++) {
+                if (i == raw.length || raw[i] == 0) {
+                    String entry = new String(raw, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
+                    int eq = entry.indexOf('=');
+                    if (eq > 0) {
+                        String key = entry.substring(0, eq);
+                        if (env.containsKey(key) && !ordered.containsKey(key)) ordered.put(key, env.get(key));
+                    }
+                    start = i + 1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No /proc: the builder's own order will do.
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) ordered.putIfAbsent(e.getKey(), e.getValue());
+        return ordered;
     }
 }
