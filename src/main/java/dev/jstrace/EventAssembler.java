@@ -62,7 +62,7 @@ final class EventAssembler {
                 RawEvent.SyscallEntry en = pending.remove(x.formerTid());
                 if (en != null) {
                     pending.put(x.tid(), new RawEvent.SyscallEntry(x.tid(), x.pid(), en.nanos(), en.arch(), en.nr(),
-                            en.args(), en.memory()));
+                            en.args(), en.memory(), en.stackPointer()));
                 }
                 out.onEvent(new ProcessEvent(x.pid(), x.tid(), time(x.nanos()), ProcessEvent.Kind.EXEC, 0,
                         x.formerTid(), null, false));

@@ -26,6 +26,11 @@ final class CapturePlan implements CapturePlanner {
     public void atEntry(Arch arch, int nr, long[] args, TraceeMemory mem) {
         Signature sig = SignatureCatalog.forNumber(arch, nr);
         if (sig == null || opt.rawSyscalls().contains(sig.name())) return;
+        if (sig.name().equals("rt_sigreturn") && mem.stackPointer() != 0) {
+            // The mask to be restored sits in the signal frame just above the stack pointer.
+            mem.bytes(mem.stackPointer() + SignalFrame.maskOffset(arch), 8);
+            return;
+        }
         List<ArgType> types = sig.args();
         int s = opt.stringLimit();
         for (int i = 0; i < types.size(); i++) {

@@ -54,6 +54,9 @@ public final class SyscallDecoder {
             args = new ArrayList<>(n);
             for (int i = 0; i < n; i++) args.add(new Value.Num(c.arg(i), Value.Radix.HEX));
             entryCount = n;
+        } else if (name.equals("rt_sigreturn") && entry.stackPointer() != 0) {
+            args = SignalFrame.decode(entry);
+            entryCount = args.size();
         } else if (name.equals("clone")) {
             args = ControlCalls.clone(c, true);
             entryCount = args.size();

@@ -370,14 +370,15 @@ public final class EventLoop {
             }
             t.quiet = !traced(arch, nr);
             Snapshot mem = Snapshot.EMPTY;
+            long sp = ptrace_syscall_info.stack_pointer(info);
             if (!t.quiet && arch != null) {
                 snapshot.reset();
-                memory.bind(t.tid, snapshot);
+                memory.bind(t.tid, snapshot, sp);
                 config.planner().atEntry(arch, nr, t.args, memory);
                 mem = snapshot.build();
             }
             RawEvent e = t.quiet ? null
-                    : new RawEvent.SyscallEntry(t.tid, t.pid, now, arch, nr, t.args.clone(), mem);
+                    : new RawEvent.SyscallEntry(t.tid, t.pid, now, arch, nr, t.args.clone(), mem, sp);
             restart(t, 0);
             if (e != null) sink.accept(e);
         } else if (op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_EXIT) {

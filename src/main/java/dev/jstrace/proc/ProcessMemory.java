@@ -30,13 +30,25 @@ final class ProcessMemory implements TraceeMemory {
     private MemorySegment buffer = arena.allocate(64 * 1024, 8);
 
     private int tid;
+    private long stackPointer;
     private Snapshot.Builder out;
     private boolean peekOnly;
 
     /** Points this reader at the thread now stopped and the snapshot being built. */
     void bind(int tid, Snapshot.Builder out) {
+        bind(tid, out, 0);
+    }
+
+    /** As {@link #bind(int, Snapshot.Builder)}, with the stack pointer the stop reported. */
+    void bind(int tid, Snapshot.Builder out, long stackPointer) {
         this.tid = tid;
         this.out = out;
+        this.stackPointer = stackPointer;
+    }
+
+    @Override
+    public long stackPointer() {
+        return stackPointer;
     }
 
     @Override

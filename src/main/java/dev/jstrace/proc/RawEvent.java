@@ -24,9 +24,15 @@ public sealed interface RawEvent {
      * @param nr     the syscall number
      * @param args   the six argument registers, as they were at entry
      * @param memory what the planner copied at entry
+     * @param stackPointer the tracee's stack pointer at entry (rt_sigreturn's frame lies above it), or 0
      */
-    record SyscallEntry(int tid, int pid, long nanos, Arch arch, int nr, long[] args, Snapshot memory)
-            implements RawEvent {}
+    record SyscallEntry(int tid, int pid, long nanos, Arch arch, int nr, long[] args, Snapshot memory,
+                        long stackPointer) implements RawEvent {
+        /** An entry whose stack pointer was not recorded. */
+        public SyscallEntry(int tid, int pid, long nanos, Arch arch, int nr, long[] args, Snapshot memory) {
+            this(tid, pid, nanos, arch, nr, args, memory, 0);
+        }
+    }
 
     /**
      * A syscall-exit stop, always preceded by its {@link SyscallEntry} on the same tid.

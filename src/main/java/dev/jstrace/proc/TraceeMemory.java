@@ -21,4 +21,9 @@ public interface TraceeMemory {
 
     /** The thread being read. */
     int tid();
+
+    /** The thread's stack pointer at this stop (0 when unknown), for frames such as rt_sigreturn's. */
+    default long stackPointer() {
+        return 0;
+    }
 }

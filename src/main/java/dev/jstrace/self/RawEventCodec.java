@@ -41,6 +41,7 @@ public final class RawEventCodec {
                 out.writeByte(en.arch() == null ? -1 : en.arch().ordinal());
                 out.writeInt(en.nr());
                 for (int i = 0; i < 6; i++) out.writeLong(en.args()[i]);
+                out.writeLong(en.stackPointer());
                 writeSnapshot(out, en.memory());
             }
             case RawEvent.SyscallExit ex -> {
@@ -90,7 +91,8 @@ public final class RawEventCodec {
                 int nr = in.readInt();
                 long[] args = new long[6];
                 for (int i = 0; i < 6; i++) args[i] = in.readLong();
-                yield new RawEvent.SyscallEntry(tid, pid, nanos, arch, nr, args, readSnapshot(in));
+                long sp = in.readLong();
+                yield new RawEvent.SyscallEntry(tid, pid, nanos, arch, nr, args, readSnapshot(in), sp);
             }
             case EXIT -> {
                 long rval = in.readLong();
