@@ -31,18 +31,25 @@ public final class Fcntl {
     public static final int F_DUPFD_CLOEXEC = 1030;
 
     // int open(const char *path, int flags, ...): the mode is variadic.
-    private static final MethodHandle OPEN = NativeSupport.downcallWithErrno("open",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT), Linker.Option.firstVariadicArg(2));
+    // One holder class per handle: creating a downcall stub costs 2-4 ms, so a run
+    // links only the calls it makes. Calls of the same shape share one stub (the
+    // linker caches them per descriptor and options).
+    private static final class OpenCall {
+        static final MethodHandle H = NativeSupport.downcallWithErrno("open",
+                FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT), Linker.Option.firstVariadicArg(2));
+    }
     // int fcntl(int fd, int cmd, ...).
-    private static final MethodHandle FCNTL = NativeSupport.downcallWithErrno("fcntl",
-            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), Linker.Option.firstVariadicArg(2));
+    private static final class FcntlCall {
+        static final MethodHandle H = NativeSupport.downcallWithErrno("fcntl",
+                FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), Linker.Option.firstVariadicArg(2));
+    }
 
     /** {@code int open(const char *path, int flags, mode_t mode)}. */
     public static int open(String path, int flags, int mode) {
         MemorySegment st = NativeSupport.captureState();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = arena.allocateFrom(path);
-            return (int) NativeSupport.result((int) OPEN.invokeExact(st, p, flags, mode), st);
+            return (int) NativeSupport.result((int) OpenCall.H.invokeExact(st, p, flags, mode), st);
         } catch (Throwable t) {
             throw NativeSupport.rethrow(t);
         }
@@ -52,7 +59,7 @@ public final class Fcntl {
     public static int fcntl(int fd, int cmd, int arg) {
         MemorySegment st = NativeSupport.captureState();
         try {
-            return (int) NativeSupport.result((int) FCNTL.invokeExact(st, fd, cmd, arg), st);
+            return (int) NativeSupport.result((int) FcntlCall.H.invokeExact(st, fd, cmd, arg), st);
         } catch (Throwable t) {
             throw NativeSupport.rethrow(t);
         }

@@ -1,20 +1,19 @@
 package dev.jstrace.ffi;
 
-import static dev.jstrace.ffi.NativeSupport.C_INT;
-import static dev.jstrace.ffi.NativeSupport.C_LONG;
-import static dev.jstrace.ffi.NativeSupport.C_POINTER;
+import static dev.jstrace.ffi.RawSyscall.syscall6;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 
 /**
  * Bindings for the libc calls jstrace needs outside ptrace itself. Each
  * wrapper is named after its C function and returns the C result, or
  * {@code -errno} on failure (see {@link NativeSupport}).
+ *
+ * <p>Each goes to the kernel through {@link RawSyscall}'s one shared
+ * downcall rather than a handle of its own: every distinct downcall costs
+ * start-up time (see there), and these are all plain system calls.
  */
 public final class Libc {
     private Libc() {}
@@ -67,65 +66,19 @@ public final class Libc {
     /** __WALL: clone children and threads too. */
     public static final int __WALL = 0x40000000;
 
-    private static final MethodHandle READ = NativeSupport.downcallWithErrno("read",
-            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG));
-    private static final MethodHandle WRITE = NativeSupport.downcallWithErrno("write",
-            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG));
-    private static final MethodHandle CLOSE = NativeSupport.downcallWithErrno("close",
-            FunctionDescriptor.of(C_INT, C_INT));
-    private static final MethodHandle PIPE2 = NativeSupport.downcallWithErrno("pipe2",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
-    private static final MethodHandle KILL = NativeSupport.downcallWithErrno("kill",
-            FunctionDescriptor.of(C_INT, C_INT, C_INT));
-    private static final MethodHandle TGKILL = NativeSupport.downcallWithErrno("tgkill",
-            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
-    private static final MethodHandle GETPID = NativeSupport.downcall("getpid",
-            FunctionDescriptor.of(C_INT));
-    private static final MethodHandle GETTID = NativeSupport.downcall("gettid",
-            FunctionDescriptor.of(C_INT));
-    private static final MethodHandle MMAP = NativeSupport.downcallWithErrno("mmap",
-            FunctionDescriptor.of(C_POINTER, C_POINTER, C_LONG, C_INT, C_INT, C_INT, C_LONG));
-    private static final MethodHandle MPROTECT = NativeSupport.downcallWithErrno("mprotect",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_LONG, C_INT));
-    private static final MethodHandle MUNMAP = NativeSupport.downcallWithErrno("munmap",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_LONG));
-    // int prctl(int option, ...): variadic after the first argument.
-    private static final MethodHandle PRCTL = NativeSupport.downcallWithErrno("prctl",
-            FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_LONG, C_LONG, C_LONG),
-            Linker.Option.firstVariadicArg(1));
-    private static final MethodHandle WAIT4 = NativeSupport.downcallWithErrno("wait4",
-            FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_POINTER));
-    private static final MethodHandle PROCESS_VM_READV = NativeSupport.downcallWithErrno("process_vm_readv",
-            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG, C_POINTER, C_LONG, C_LONG));
-
     /** {@code ssize_t read(int fd, void *buf, size_t count)}. */
     public static long read(int fd, MemorySegment buf, long count) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return NativeSupport.result((long) READ.invokeExact(st, fd, buf, count), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return syscall6(RawSyscall.READ, fd, buf.address(), count, 0, 0, 0);
     }
 
     /** {@code ssize_t write(int fd, const void *buf, size_t count)}. */
     public static long write(int fd, MemorySegment buf, long count) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return NativeSupport.result((long) WRITE.invokeExact(st, fd, buf, count), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return syscall6(RawSyscall.WRITE, fd, buf.address(), count, 0, 0, 0);
     }
 
     /** {@code int close(int fd)}. */
     public static int close(int fd) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return (int) NativeSupport.result((int) CLOSE.invokeExact(st, fd), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.CLOSE, fd, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -135,55 +88,32 @@ public final class Libc {
      * @throws NativeException when the kernel refuses
      */
     public static int[] pipe2(int flags) {
-        MemorySegment st = NativeSupport.captureState();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
-            long r = NativeSupport.result((int) PIPE2.invokeExact(st, fds, flags), st);
+            long r = syscall6(RawSyscall.PIPE2, fds.address(), flags, 0, 0, 0, 0);
             NativeException.check(r, "pipe2");
             return new int[] {fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)};
-        } catch (NativeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
         }
     }
 
     /** {@code int kill(pid_t pid, int sig)}. */
     public static int kill(int pid, int sig) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return (int) NativeSupport.result((int) KILL.invokeExact(st, pid, sig), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.KILL, pid, sig, 0, 0, 0, 0);
     }
 
     /** {@code int tgkill(pid_t tgid, pid_t tid, int sig)}. */
     public static int tgkill(int tgid, int tid, int sig) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return (int) NativeSupport.result((int) TGKILL.invokeExact(st, tgid, tid, sig), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.TGKILL, tgid, tid, sig, 0, 0, 0);
     }
 
     /** {@code pid_t getpid(void)}. */
     public static int getpid() {
-        try {
-            return (int) GETPID.invokeExact();
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.GETPID, 0, 0, 0, 0, 0, 0);
     }
 
     /** {@code pid_t gettid(void)}: the OS thread id of the calling thread. */
     public static int gettid() {
-        try {
-            return (int) GETTID.invokeExact();
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.GETTID, 0, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -193,46 +123,25 @@ public final class Libc {
      * @throws NativeException when the kernel refuses
      */
     public static MemorySegment mmap(long length, int prot, int flags, int fd, long offset) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            MemorySegment p = (MemorySegment) MMAP.invokeExact(st, MemorySegment.NULL, length, prot, flags, fd, offset);
-            if (p.address() == -1L) throw new NativeException("mmap", NativeSupport.errno(st));
-            return p.reinterpret(length);
-        } catch (NativeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        long p = syscall6(RawSyscall.MMAP, 0, length, prot, flags, fd, offset);
+        // The raw call returns -errno in the top page of the address space, never a mapping there.
+        if (p < 0 && p > -4096) throw new NativeException("mmap", (int) -p);
+        return MemorySegment.ofAddress(p).reinterpret(length);
     }
 
     /** {@code int mprotect(void *addr, size_t len, int prot)}. */
     public static int mprotect(MemorySegment addr, long len, int prot) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return (int) NativeSupport.result((int) MPROTECT.invokeExact(st, addr, len, prot), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.MPROTECT, addr.address(), len, prot, 0, 0, 0);
     }
 
     /** {@code int munmap(void *addr, size_t len)}. */
     public static int munmap(MemorySegment addr, long len) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return (int) NativeSupport.result((int) MUNMAP.invokeExact(st, addr, len), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.MUNMAP, addr.address(), len, 0, 0, 0, 0);
     }
 
     /** {@code int prctl(int option, unsigned long arg2, arg3, arg4, arg5)}. */
     public static int prctl(int option, long arg2, long arg3, long arg4, long arg5) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return (int) NativeSupport.result((int) PRCTL.invokeExact(st, option, arg2, arg3, arg4, arg5), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.PRCTL, option, arg2, arg3, arg4, arg5, 0);
     }
 
     /**
@@ -242,12 +151,7 @@ public final class Libc {
      * @param rusage a {@code struct rusage} segment, or {@link MemorySegment#NULL}
      */
     public static int wait4(int pid, MemorySegment status, int options, MemorySegment rusage) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return (int) NativeSupport.result((int) WAIT4.invokeExact(st, pid, status, options, rusage), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return (int) syscall6(RawSyscall.WAIT4, pid, status.address(), options, rusage.address(), 0, 0);
     }
 
     /**
@@ -256,12 +160,7 @@ public final class Libc {
      */
     public static long process_vm_readv(int pid, MemorySegment localIov, long localCount,
                                         MemorySegment remoteIov, long remoteCount) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return NativeSupport.result((long) PROCESS_VM_READV.invokeExact(st, pid, localIov, localCount,
-                    remoteIov, remoteCount, 0L), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return syscall6(RawSyscall.PROCESS_VM_READV, pid, localIov.address(), localCount,
+                remoteIov.address(), remoteCount, 0);
     }
 }

@@ -83,25 +83,17 @@ public final class Ptrace {
     /** PTRACE_EVENT_STOP: group-stop or PTRACE_INTERRUPT under PTRACE_SEIZE. */
     public static final int PTRACE_EVENT_STOP = 128;
 
-    // long ptrace(enum __ptrace_request request, ...): glibc declares it variadic.
-    private static final MethodHandle PTRACE = NativeSupport.downcallWithErrno("ptrace",
-            FunctionDescriptor.of(C_LONG, C_INT, C_INT, C_LONG, C_LONG),
-            Linker.Option.firstVariadicArg(1));
-
     /**
      * {@code long ptrace(request, pid, addr, data)} for requests whose result is
      * a status (not PEEK*: glibc's wrapper returns the peeked word and leaves
-     * errno ambiguous, so {@link #peekData} goes another way).
+     * errno ambiguous, so {@link #peekData} goes another way). Goes through
+     * {@link RawSyscall}'s shared downcall (one stub fewer at start-up); for
+     * these requests the raw call and glibc's wrapper agree.
      *
      * @return 0 (or the request's non-negative result), or {@code -errno}
      */
     public static long ptrace(int request, int pid, long addr, long data) {
-        MemorySegment st = NativeSupport.captureState();
-        try {
-            return NativeSupport.result((long) PTRACE.invokeExact(st, request, pid, addr, data), st);
-        } catch (Throwable t) {
-            throw NativeSupport.rethrow(t);
-        }
+        return RawSyscall.syscall6(RawSyscall.PTRACE, request, pid, addr, data, 0, 0);
     }
 
     /**

@@ -26,10 +26,18 @@ public final class SignalCalls {
     public static final int RLIMIT_CORE = 4;
 
     // sighandler_t signal(int signum, sighandler_t handler): the handler travels as a plain address.
-    private static final MethodHandle SIGNAL = NativeSupport.downcallWithErrno("signal",
-            FunctionDescriptor.of(C_LONG, C_INT, C_LONG));
-    private static final MethodHandle SETRLIMIT = NativeSupport.downcallWithErrno("setrlimit",
-            FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
+    // One holder class per handle: creating a downcall stub costs 2-4 ms, so a run
+    // links only the calls it makes. Calls of the same shape share one stub (the
+    // linker caches them per descriptor and options).
+    private static final class SignalCall {
+        static final MethodHandle H = NativeSupport.downcallWithErrno("signal",
+                FunctionDescriptor.of(C_LONG, C_INT, C_LONG));
+    }
+
+    private static final class SetrlimitCall {
+        static final MethodHandle H = NativeSupport.downcallWithErrno("setrlimit",
+                FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
+    }
 
     /**
      * {@code sighandler_t signal(int signum, sighandler_t handler)}.
@@ -39,7 +47,7 @@ public final class SignalCalls {
     public static long signal(int signum, long handler) {
         MemorySegment st = NativeSupport.captureState();
         try {
-            return NativeSupport.result((long) SIGNAL.invokeExact(st, signum, handler), st);
+            return NativeSupport.result((long) SignalCall.H.invokeExact(st, signum, handler), st);
         } catch (Throwable t) {
             throw NativeSupport.rethrow(t);
         }
@@ -57,7 +65,7 @@ public final class SignalCalls {
             MemorySegment limit = arena.allocate(C_LONG, 2);
             limit.setAtIndex(C_LONG, 0, current);
             limit.setAtIndex(C_LONG, 1, maximum);
-            return (int) NativeSupport.result((int) SETRLIMIT.invokeExact(st, resource, limit), st);
+            return (int) NativeSupport.result((int) SetrlimitCall.H.invokeExact(st, resource, limit), st);
         } catch (Throwable t) {
             throw NativeSupport.rethrow(t);
         }
