@@ -205,7 +205,7 @@ final class ArgDecoder {
         if (addr == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, addr, 8);
         if (b == null) return new Value.Unreadable(addr);
-        return new Value.Text(SignalNames.sigset(MemoryView.u64(b, 0), 64));
+        return new Value.Text(SignalNames.sigset(MemoryView.u64(b, 0), 64, c.opt.xlat()));
     }
 
     private static Value sockType(CallContext c, long a) {

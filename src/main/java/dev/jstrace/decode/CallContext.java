@@ -40,13 +40,18 @@ final class CallContext {
 
     Value fd(int fd) {
         String p = opt.fdPaths() > 0 ? in.fdPath(fd) : null;
-        return new Value.Fd(fd, null, p);
+        return new Value.Fd(fd, null, devices(p));
     }
 
     /** An fd the call created (pipe, socketpair): its path was captured at exit. */
     Value fdAtExit(int fd) {
         String p = opt.fdPaths() > 0 ? out.fdPath(fd) : null;
-        return new Value.Fd(fd, null, p);
+        return new Value.Fd(fd, null, devices(p));
+    }
+
+    /** Under {@code -yy}, a device's path gains strace's {@code <char 1:3>}. */
+    String devices(String path) {
+        return opt.fdPaths() >= 2 ? DeviceSuffix.decorate(path) : path;
     }
 
     Value sym(ConstTable t, long v) {
@@ -70,6 +75,8 @@ final class CallContext {
         int shown = (int) Math.min(Math.max(len, 0), opt.stringLimit());
         // strace reads zero bytes successfully from any address: an empty read prints "".
         if (shown == 0 && len == 0) return new Value.Str(new byte[0], false, hex);
+        // With -s 0 nothing is read either: strace prints ""... for any non-empty buffer.
+        if (shown == 0 && opt.stringLimit() == 0) return new Value.Str(new byte[0], true, hex);
         Snapshot.Region r = mem.find(addr, Snapshot.Kind.BYTES);
         if (r == null || !r.readable() || r.data().length < shown) return new Value.Unreadable(addr);
         byte[] d = r.data().length == shown ? r.data() : java.util.Arrays.copyOf(r.data(), shown);

@@ -60,8 +60,8 @@ final class CapturePlan implements CapturePlanner {
                 case MSGHDR_IN -> msghdr(mem, a, Long.MAX_VALUE);
                 case POLLFD -> bytes(mem, a, 8L * Math.min(Math.max(next, 0), s));
                 case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
-                case ARGV -> ExecDecoder.capture(mem, a, s + 1, s, false);
-                case ENVP -> ExecDecoder.capture(mem, a, opt.verbose() ? s + 1 : 0, s, true);
+                case ARGV -> ExecDecoder.capture(mem, a, opt.verbose() ? ExecDecoder.MAX_POINTERS : s + 1, s, false);
+                case ENVP -> ExecDecoder.capture(mem, a, opt.verbose() ? ExecDecoder.MAX_POINTERS : 0, s, true);
                 case CLONE_ARGS -> bytes(mem, a, OtherStructs.CLONE_ARGS_MIN);
                 case PRCTL_OPTION -> {
                     if ((int) a == ControlCalls.PR_SET_NAME) str(mem, next, ControlCalls.TASK_COMM_LEN);
@@ -83,6 +83,10 @@ final class CapturePlan implements CapturePlanner {
         Signature sig = SignatureCatalog.forNumber(arch, nr);
         if (sig == null || isError || opt.rawSyscalls().contains(sig.name())) return;
         if (opt.fdPaths() > 0 && sig.ret() == Signature.Ret.FD) mem.fdPath((int) rval);
+        // fcntl's return is an fd only for F_DUPFD/F_DUPFD_CLOEXEC: -y decorates it (= 10<pipe:[N]>).
+        if (opt.fdPaths() > 0 && sig.name().equals("fcntl") && ControlCalls.fcntlReturnsFd((int) args[1])) {
+            mem.fdPath((int) rval);
+        }
         List<ArgType> types = sig.args();
         int s = opt.stringLimit();
         for (int i = 0; i < types.size(); i++) {

@@ -326,7 +326,7 @@ public final class Constants {
             "SCHED_OTHER=0 SCHED_FIFO=1 SCHED_RR=2 SCHED_BATCH=3 SCHED_IDLE=5 SCHED_DEADLINE=6");
 
     /** fadvise advice. */
-    public static final ConstTable FADV = ConstTable.enumDec("POSIX_FADV_???", """
+    public static final ConstTable FADV = ConstTable.enumHex("POSIX_FADV_???", """
             POSIX_FADV_NORMAL=0 POSIX_FADV_RANDOM=1 POSIX_FADV_SEQUENTIAL=2 POSIX_FADV_WILLNEED=3
             POSIX_FADV_DONTNEED=4 POSIX_FADV_NOREUSE=5""");
 

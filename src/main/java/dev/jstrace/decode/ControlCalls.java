@@ -120,7 +120,9 @@ final class ControlCalls {
 
     /** {@code FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME}. */
     static Value futexOp(CallContext c, int op) {
-        if (c.opt.xlat() == DecodeOptions.Xlat.RAW) return new Value.Sym(op, Integer.toString(op));
+        // strace prints the operation with %#x under -X raw and verbose (0x81 /* FUTEX_WAKE_PRIVATE */).
+        String raw = op == 0 ? "0" : "0x" + Integer.toHexString(op);
+        if (c.opt.xlat() == DecodeOptions.Xlat.RAW) return new Value.Sym(op, raw);
         int cmd = op & ~(128 | 256);
         String n = Constants.FUTEX_CMD.name(cmd);
         StringBuilder sb = new StringBuilder();
@@ -128,7 +130,7 @@ final class ControlCalls {
         else sb.append(n);
         if ((op & 128) != 0) sb.append("_PRIVATE");
         if ((op & 256) != 0) sb.append("|FUTEX_CLOCK_REALTIME");
-        String t = c.opt.xlat() == DecodeOptions.Xlat.VERBOSE ? op + " /* " + sb + " */" : sb.toString();
+        String t = c.opt.xlat() == DecodeOptions.Xlat.VERBOSE ? raw + " /* " + sb + " */" : sb.toString();
         return new Value.Sym(op, t);
     }
 

@@ -75,8 +75,10 @@ final class ExecDecoder {
         if (a == 0) return new Value.Ptr(0);
         if (c.in.find(a, Snapshot.Kind.BYTES) == null) return new Value.Unreadable(a);
         boolean[] complete = new boolean[1];
-        List<Long> ps = pointers(c.in, a, c.opt.stringLimit() + 1, complete);
-        int shown = Math.min(ps.size(), c.opt.stringLimit());
+        // strace abbreviates arrays to -s elements; -v (no abbreviation) prints every one.
+        int limit = c.opt.verbose() ? MAX_POINTERS : c.opt.stringLimit();
+        List<Long> ps = pointers(c.in, a, limit + 1, complete);
+        int shown = Math.min(ps.size(), limit);
         List<Value> items = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) items.add(c.string(c.in, ps.get(i), false));
         return new Value.Array(items, ps.size() > shown);

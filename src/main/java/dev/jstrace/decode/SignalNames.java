@@ -40,6 +40,14 @@ public final class SignalNames {
      * @param nsig number of signals the set holds (8 × sigsetsize)
      */
     public static String sigset(long mask, int nsig) {
+        return sigset(mask, nsig, DecodeOptions.Xlat.ABBREV);
+    }
+
+    /**
+     * A signal set in {@code -X} style {@code xlat}: {@code [CHLD]}, raw {@code [17]}, verbose
+     * {@code [17 /* CHLD *&#47;]} (strace 6.1's renderings).
+     */
+    public static String sigset(long mask, int nsig, DecodeOptions.Xlat xlat) {
         if (nsig > 64) nsig = 64;
         long valid = nsig == 64 ? -1L : (1L << nsig) - 1;
         mask &= valid;
@@ -54,7 +62,12 @@ public final class SignalNames {
             if ((mask & (1L << i)) != 0) {
                 if (!first) sb.append(' ');
                 first = false;
-                sb.append(name(i + 1), 3, name(i + 1).length());
+                String n = name(i + 1);
+                switch (xlat) {
+                    case ABBREV -> sb.append(n, 3, n.length());
+                    case RAW -> sb.append(i + 1);
+                    case VERBOSE -> sb.append(i + 1).append(" /* ").append(n, 3, n.length()).append(" */");
+                }
             }
         }
         return sb.append(']').toString();

@@ -74,7 +74,12 @@ final class StructDecoders {
     }
 
     static String makedev(long major, long minor) {
-        return "makedev(0x" + Long.toHexString(major) + ", 0x" + Long.toHexString(minor) + ")";
+        // strace formats both with %#x, which prints zero as a bare 0.
+        return "makedev(" + hex(major) + ", " + hex(minor) + ")";
+    }
+
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
 
     static String makedev(long dev) {
@@ -222,8 +227,9 @@ final class StructDecoders {
         long handler = u64(b, 0), flags = u64(b, 8), restorer = u64(b, 16), mask = u64(b, 24);
         List<Value.Field> fs = new ArrayList<>(4);
         String hn = Constants.SIG_HANDLER.name(handler);
-        fs.add(f("sa_handler", hn != null ? new Value.Sym(handler, hn) : new Value.Num(handler, Value.Radix.HEX)));
-        fs.add(f("sa_mask", new Value.Text(SignalNames.sigset(mask, 64))));
+        fs.add(f("sa_handler", hn != null ? c.sym(Constants.SIG_HANDLER, handler)
+                : new Value.Num(handler, Value.Radix.HEX)));
+        fs.add(f("sa_mask", new Value.Text(SignalNames.sigset(mask, 64, c.opt.xlat()))));
         fs.add(f("sa_flags", c.sym(Constants.SA_FLAGS, flags)));
         if ((flags & 0x04000000) != 0) fs.add(f("sa_restorer", new Value.Num(restorer, Value.Radix.HEX)));
         return new Value.Struct(fs, false);

@@ -103,9 +103,9 @@ public final class SyscallDecoder {
 
     private String result(Signature sig, CallContext c, String name) {
         long rval = c.rval;
-        if (sig == null || options.rawSyscalls().contains(name)) {
-            return rval < 0 ? "0x" + Long.toHexString(rval) : Long.toString(rval);
-        }
+        if (sig == null) return rval < 0 ? "0x" + Long.toHexString(rval) : Long.toString(rval);
+        // -e raw=NAME: strace prints the result with %#lx (0 stays 0, 3 is 0x3).
+        if (options.rawSyscalls().contains(name)) return rval == 0 ? "0" : "0x" + Long.toHexString(rval);
         if (name.equals("fcntl")) {
             int cmd = (int) c.arg(1);
             String r = ControlCalls.fcntlResult(c, cmd, rval);

@@ -36,18 +36,22 @@ class CliRenderingTest {
     };
 
     /**
-     * Option sets where jstrace's decoding still differs from strace 6.1 (found by this test):
-     * {@code -s 0} prints a read buffer as an address instead of {@code ""...}; {@code -v} stops envp
-     * at 32 entries and the environment's order is lost (ProcessBuilder's environment is a hash map);
-     * {@code -e verbose=none} should print execve's argv/envp as addresses (per-syscall verbose sets are
-     * not in DecodeOptions); {@code -yy} lacks {@code <char 1:3>} for devices; {@code -X raw} prints signal
-     * names in sigset_t; {@code -e raw=openat} prints the result {@code 3}, strace {@code 0x3}; {@code -y}
-     * leaves fcntl(F_DUPFD)'s result undecorated ({@code = 10}, strace {@code = 10<pipe:[N]>}).
+     * Option sets that once differed from strace 6.1 (found by this test) and now match: {@code -s 0}
+     * printed a read buffer as an address; {@code -v} stopped envp at 32 entries; {@code -yy} lacked
+     * {@code <char 1:3>} for devices; {@code -X raw}/{@code verbose} printed signal names in sigset_t and
+     * sa_handler; {@code -e raw=openat} printed the result {@code 3}, strace {@code 0x3}; {@code -y} left
+     * fcntl(F_DUPFD)'s result undecorated.
      */
     private static final String[][] DECODE_GAPS = {
-            {"-s", "0", "-e", "trace=read"}, {"-v"}, {"-e", "verbose=none"}, {"-e", "abbrev=none"}, {"-yy"},
+            {"-s", "0", "-e", "trace=read"}, {"-v"}, {"-e", "abbrev=none"}, {"-yy"},
             {"-X", "raw"}, {"-X", "verbose"}, {"-e", "raw=openat,read"}, {"-y"},
     };
+
+    /**
+     * Still different: {@code -e verbose=none} should print execve's argv/envp (and every struct) as
+     * addresses; per-syscall verbose sets are not in DecodeOptions and the CLI does not pass them.
+     */
+    private static final String[][] VERBOSE_SET_GAPS = {{"-e", "verbose=none"}};
 
     @Test
     void optionSetsRenderAsStrace(@TempDir Path dir) throws Exception {
@@ -55,9 +59,14 @@ class CliRenderingTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("decoding gaps this test found, for the decode package's owner: see DECODE_GAPS")
     void optionSetsWithKnownDecodingGapsRenderAsStrace(@TempDir Path dir) throws Exception {
         compare(dir, DECODE_GAPS);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("needs per-syscall verbose sets in DecodeOptions and the CLI: see VERBOSE_SET_GAPS")
+    void perSyscallVerboseSetsRenderAsStrace(@TempDir Path dir) throws Exception {
+        compare(dir, VERBOSE_SET_GAPS);
     }
 
     private static void compare(Path dir, String[][] optionSets) throws Exception {
