@@ -4,20 +4,19 @@ import dev.jstrace.arch.Arch;
 import dev.jstrace.decode.SyscallDecoder;
 import dev.jstrace.ffi.Libc;
 import dev.jstrace.proc.EventLoop;
+import dev.jstrace.proc.EventRing;
 import dev.jstrace.proc.RawEvent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One tracing session: a tracer thread running the {@link EventLoop}, a
- * bounded queue, and a consumer thread that decodes and feeds the listener.
- * When the consumer falls behind, the queue fills and the tracer thread (and
- * so the tracee) waits: events are never dropped.
+ * bounded {@link EventRing}, and a consumer thread that decodes and feeds the
+ * listener. When the consumer falls behind, the ring fills and the tracer
+ * thread (and so the tracee) waits: events are never dropped.
  */
 final class TraceSession {
     /** What the tracer thread does before entering the loop; it runs on that thread. */
@@ -28,7 +27,7 @@ final class TraceSession {
 
     private final TraceOptions options;
     private final TraceListener listener;
-    private final BlockingQueue<RawEvent> queue;
+    private final EventRing queue;
     private final EventLoop loop;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -40,10 +39,10 @@ final class TraceSession {
     TraceSession(TraceOptions options, TraceListener listener) {
         this.options = options;
         this.listener = listener;
-        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.queue = new EventRing(options.queueCapacity());
         SyscallDecoder decoder = new SyscallDecoder(options.decode());
         this.loop = new EventLoop(new EventLoop.Config(options.followForks(), decoder.planner(),
-                tracedTable(options.syscalls())), queue::put);
+                tracedTable(options.syscalls())), queue);
         this.loop.setBenchFloor(options.benchFloor());
         long epochOffset = currentEpochNanos() - System.nanoTime();
         EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),
@@ -60,22 +59,14 @@ final class TraceSession {
                 started.complete(null);
             } catch (Throwable t) {
                 started.completeExceptionally(t);
-                try {
-                    queue.put(new RawEvent.End(0, 0, System.nanoTime()));
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
+                queue.put(new RawEvent.End(0, 0, System.nanoTime()));
                 return;
             }
             try {
                 loop.run();
             } catch (Throwable t) {
                 failure = t;
-                try {
-                    queue.put(new RawEvent.End(0, 0, System.nanoTime()));
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
+                queue.put(new RawEvent.End(0, 0, System.nanoTime()));
             }
         });
         tracer.start();

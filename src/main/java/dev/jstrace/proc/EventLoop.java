@@ -49,8 +49,14 @@ public final class EventLoop {
     public record Config(boolean followForks, CapturePlanner planner, Map<Arch, boolean[]> traced) {}
 
     private final Config config;
+    /** Where events go when there is no ring. */
     private final EventSink sink;
-    private final Map<Integer, Tracee> tracees = new HashMap<>();
+    /** Ring mode: syscall stops are filled into preallocated slots (no allocation per stop). */
+    private final EventRing ring;
+    /** The last audit arch seen and its ABI: {@code Arch.values()} would copy an array per stop. */
+    private int lastAudit;
+    private Arch lastArch;
+    private final TraceeTable tracees = new TraceeTable();
     /** Stops of auto-attached children seen before their parent's fork event: held, not restarted. */
     private final Map<Integer, Integer> earlyStops = new HashMap<>();
     private final Arena arena = Arena.ofShared();
@@ -76,6 +82,17 @@ public final class EventLoop {
     public EventLoop(Config config, EventSink sink) {
         this.config = config;
         this.sink = sink;
+        this.ring = null;
+    }
+
+    /**
+     * A loop that hands events over through {@code ring}, whose only producer
+     * it is: syscall stops then allocate nothing on the tracer thread.
+     */
+    public EventLoop(Config config, EventRing ring) {
+        this.config = config;
+        this.ring = ring;
+        this.sink = ring::put;
     }
 
     private int options(boolean exitKill) {
@@ -268,7 +285,7 @@ public final class EventLoop {
             while (!tracees.isEmpty()) {
                 if (detachRequested && !detaching) {
                     detaching = true;
-                    for (Tracee t : tracees.values()) {
+                    for (Tracee t : tracees.all()) {
                         t.detachPending = true;
                         if (t.groupStopped) {
                             // Parked by PTRACE_LISTEN: already in a ptrace-stop, detach now.
@@ -278,7 +295,9 @@ public final class EventLoop {
                             Ptrace.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
                         }
                     }
-                    tracees.values().removeIf(t -> t.groupStopped);
+                    for (Tracee t : tracees.all()) {
+                        if (t.groupStopped) tracees.remove(t.tid);
+                    }
                 }
                 int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD, MemorySegment.NULL);
                 if (tid < 0) {
@@ -308,7 +327,7 @@ public final class EventLoop {
         }
         if (exited(st) || signaled(st)) {
             tracees.remove(tid);
-            boolean last = tracees.values().stream().noneMatch(o -> o.pid == t.pid);
+            boolean last = !tracees.anyOfProcess(t.pid);
             sink.accept(new RawEvent.TaskExit(tid, t.pid, now, st, last));
             return;
         }
@@ -346,7 +365,7 @@ public final class EventLoop {
         // A seccomp stop carries the same nr and args as an entry stop, and is this call's entry.
         if (op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_ENTRY || op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_SECCOMP) {
             int nr = (int) ptrace_syscall_info.entry_nr(info);
-            Arch arch = Arch.fromAudit(ptrace_syscall_info.arch(info));
+            Arch arch = arch(ptrace_syscall_info.arch(info));
             for (int i = 0; i < 6; i++) t.args[i] = ptrace_syscall_info.entry_args(info, i);
             t.nr = nr;
             t.arch = arch;
@@ -369,8 +388,30 @@ public final class EventLoop {
                 t.beforeExec = false;
             }
             t.quiet = !traced(arch, nr);
-            Snapshot mem = Snapshot.EMPTY;
             long sp = ptrace_syscall_info.stack_pointer(info);
+            if (ring != null) {
+                if (t.quiet) {
+                    restart(t, 0);
+                    return;
+                }
+                EventRing.Slot s = ring.claim();
+                s.type = EventRing.Slot.ENTRY;
+                s.tid = t.tid;
+                s.pid = t.pid;
+                s.nanos = now;
+                s.arch = arch;
+                s.nr = nr;
+                System.arraycopy(t.args, 0, s.args, 0, 6);
+                s.stackPointer = sp;
+                if (arch != null) {
+                    memory.bind(t.tid, s, sp);
+                    config.planner().atEntry(arch, nr, t.args, memory);
+                }
+                restart(t, 0);
+                ring.publish();
+                return;
+            }
+            Snapshot mem = Snapshot.EMPTY;
             if (!t.quiet && arch != null) {
                 snapshot.reset();
                 memory.bind(t.tid, snapshot, sp);
@@ -390,6 +431,23 @@ public final class EventLoop {
             }
             long rval = ptrace_syscall_info.exit_rval(info);
             boolean isError = ptrace_syscall_info.exit_is_error(info);
+            if (ring != null) {
+                EventRing.Slot s = ring.claim();
+                s.type = EventRing.Slot.EXIT;
+                s.tid = t.tid;
+                s.pid = t.pid;
+                s.nanos = now;
+                s.rval = rval;
+                s.isError = isError;
+                if (t.arch != null) {
+                    memory.bind(t.tid, s, 0);
+                    System.arraycopy(t.args, 0, argScratch, 0, 6);
+                    config.planner().atExit(t.arch, t.nr, argScratch, rval, isError, memory);
+                }
+                restart(t, 0);
+                ring.publish();
+                return;
+            }
             Snapshot mem = Snapshot.EMPTY;
             if (t.arch != null) {
                 snapshot.reset();
@@ -513,6 +571,14 @@ public final class EventLoop {
         // ESRCH: the tracee was killed meanwhile; its exit arrives through wait4.
     }
 
+    private Arch arch(int audit) {
+        if (audit != lastAudit || lastArch == null) {
+            lastArch = Arch.fromAudit(audit);
+            lastAudit = audit;
+        }
+        return lastArch;
+    }
+
     private boolean traced(Arch arch, int nr) {
         if (config.traced() == null || arch == null) return true;
         boolean[] set = config.traced().get(arch);
@@ -531,7 +597,9 @@ public final class EventLoop {
 
     /** The tids currently traced (for diagnostics and tests). */
     public List<Integer> tids() {
-        return new ArrayList<>(tracees.keySet());
+        List<Integer> tids = new ArrayList<>();
+        for (Tracee t : tracees.all()) tids.add(t.tid);
+        return tids;
     }
 
     static boolean exited(int st) {

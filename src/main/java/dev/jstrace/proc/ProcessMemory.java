@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Reads a stopped tracee's memory for a {@link CapturePlanner}, recording
- * every read into the stop's {@link Snapshot.Builder}. Owned by the tracer
+ * every read into the stop's {@link Snapshot.Builder}, or in ring mode into
+ * the stop's {@link EventRing.Slot} (allocation-free in the steady state). Owned by the tracer
  * thread: its native buffers are allocated once and reused for every stop.
  *
  * <p>Reads go through {@code process_vm_readv} in page-bounded pieces (a
@@ -32,7 +33,22 @@ final class ProcessMemory implements TraceeMemory {
     private int tid;
     private long stackPointer;
     private Snapshot.Builder out;
+    /** Ring mode: reads are copied into this slot's arena instead of {@link #out}. */
+    private EventRing.Slot slot;
     private boolean peekOnly;
+
+    // Ring mode hands the planner regions that only live for the stop (the
+    // slot keeps its own copy), so they are reused from stop to stop where the
+    // same address is read again with the same outcome (a loop's buffer):
+    // no allocation per stop. A region is never reused within the stop that
+    // returned it.
+    private static final int REUSE = 16;
+    private final Snapshot.Region[] reusable = new Snapshot.Region[REUSE];
+    private final long[] reusedAtStop = new long[REUSE];
+    private long stop;
+    /** The regions returned in this stop, for the planner's repeated reads. */
+    private Snapshot.Region[] returned = new Snapshot.Region[8];
+    private int returnedCount;
 
     /** Points this reader at the thread now stopped and the snapshot being built. */
     void bind(int tid, Snapshot.Builder out) {
@@ -43,7 +59,57 @@ final class ProcessMemory implements TraceeMemory {
     void bind(int tid, Snapshot.Builder out, long stackPointer) {
         this.tid = tid;
         this.out = out;
+        this.slot = null;
         this.stackPointer = stackPointer;
+    }
+
+    /** Ring mode: reads of this stop go into {@code slot}. */
+    void bind(int tid, EventRing.Slot slot, long stackPointer) {
+        this.tid = tid;
+        this.out = null;
+        this.slot = slot;
+        this.stackPointer = stackPointer;
+        stop++;
+        if (returnedCount > 0) java.util.Arrays.fill(returned, 0, returnedCount, null);
+        returnedCount = 0;
+    }
+
+    private Snapshot.Region find(long address, Snapshot.Kind kind) {
+        if (out != null) return out.find(address, kind);
+        for (int i = 0; i < returnedCount; i++) {
+            Snapshot.Region r = returned[i];
+            if (r.address() == address && r.kind() == kind) return r;
+        }
+        return null;
+    }
+
+    /** Records what was read into {@code buffer[0, len)} and returns it as a region. */
+    private Snapshot.Region record(long address, int len, boolean readable, boolean complete, Snapshot.Kind kind) {
+        if (out != null) {
+            byte[] data = new byte[len];
+            MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, data, 0, len);
+            Snapshot.Region r = new Snapshot.Region(address, data, readable, complete, kind);
+            out.add(r);
+            return r;
+        }
+        byte[] arena = slot.reserve(len);
+        MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, arena, slot.used(), len);
+        slot.addRegion(address, len, readable, complete, kind);
+        int h = (int) ((address >>> 3) ^ (address >>> 12) ^ kind.ordinal()) & (REUSE - 1);
+        Snapshot.Region r = reusable[h];
+        if (r != null && reusedAtStop[h] != stop && r.address() == address && r.kind() == kind
+                && r.data().length == len && r.readable() == readable && r.complete() == complete) {
+            MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, r.data(), 0, len);
+        } else {
+            byte[] data = new byte[len];
+            MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, data, 0, len);
+            r = new Snapshot.Region(address, data, readable, complete, kind);
+            reusable[h] = r;
+        }
+        reusedAtStop[h] = stop;
+        if (returnedCount == returned.length) returned = java.util.Arrays.copyOf(returned, returnedCount * 2);
+        returned[returnedCount++] = r;
+        return r;
     }
 
     @Override
@@ -58,7 +124,7 @@ final class ProcessMemory implements TraceeMemory {
 
     @Override
     public Snapshot.Region string(long address, int limit) {
-        Snapshot.Region seen = out.find(address, Snapshot.Kind.STRING);
+        Snapshot.Region seen = find(address, Snapshot.Kind.STRING);
         if (seen != null) return seen;
         limit = Math.max(0, Math.min(limit, MAX_READ));
         ensure(limit + 1);
@@ -82,15 +148,12 @@ final class ProcessMemory implements TraceeMemory {
         boolean readable = got > 0 || complete;
         int len = Math.min(got, limit);
         if (!complete && got > limit) len = limit;
-        byte[] data = buffer.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE);
-        Snapshot.Region r = new Snapshot.Region(address, data, readable, complete, Snapshot.Kind.STRING);
-        out.add(r);
-        return r;
+        return record(address, len, readable, complete, Snapshot.Kind.STRING);
     }
 
     @Override
     public Snapshot.Region bytes(long address, int length) {
-        Snapshot.Region seen = out.find(address, Snapshot.Kind.BYTES);
+        Snapshot.Region seen = find(address, Snapshot.Kind.BYTES);
         if (seen != null && seen.data().length >= length) return seen;
         length = Math.max(0, Math.min(length, MAX_READ));
         ensure(length);
@@ -104,16 +167,12 @@ final class ProcessMemory implements TraceeMemory {
             pos += n;
             if (n < chunk) break;
         }
-        byte[] data = buffer.asSlice(0, got).toArray(ValueLayout.JAVA_BYTE);
-        Snapshot.Region r = new Snapshot.Region(address, data, got > 0 || length == 0, got == length,
-                Snapshot.Kind.BYTES);
-        out.add(r);
-        return r;
+        return record(address, got, got > 0 || length == 0, got == length, Snapshot.Kind.BYTES);
     }
 
     @Override
     public void fdPath(int fd) {
-        if (out.hasFd(fd)) return;
+        if (out != null ? out.hasFd(fd) : slot.hasFd(fd)) return;
         String path;
         try {
             // AT_FDCWD (-100) stands for the working directory: -y prints AT_FDCWD</dir>.
@@ -122,7 +181,11 @@ final class ProcessMemory implements TraceeMemory {
         } catch (Exception e) {
             path = null;
         }
-        out.fdPath(fd, path);
+        if (out != null) {
+            out.fdPath(fd, path);
+        } else {
+            slot.addFd(fd, path);
+        }
     }
 
     /** Reads up to {@code len} bytes (never crossing a page) at {@code buffer[offset]}; returns bytes read or ≤0. */

@@ -4,7 +4,9 @@ package dev.jstrace.proc;
  * What a {@link CapturePlanner} may read from a stopped tracee. Every read is
  * recorded into the stop's {@link Snapshot} and also returned, so a planner
  * can follow pointers (execve's argv, an iovec array). Reads never throw: an
- * unreadable address yields a region marked unreadable.
+ * unreadable address yields a region marked unreadable. A returned region
+ * is valid during the stop only: the capture side may reuse it afterwards
+ * (the snapshot keeps its own copy), so a planner must not keep it.
  */
 public interface TraceeMemory {
     /**

@@ -1,0 +1,227 @@
+package dev.jstrace.proc;
+
+import dev.jstrace.arch.Arch;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The bounded hand-over between the tracer thread (the only producer) and
+ * the consumer thread (the only consumer): a ring of preallocated, mutable
+ * {@link Slot}s. A syscall stop fills a slot in place, memory copies
+ * included, so the tracer thread allocates nothing per stop in the steady
+ * state; the consumer turns each slot into a {@link RawEvent} record (the
+ * allocation moves to its side) and hands the slot back.
+ *
+ * <p>When the ring is full the producer waits, and with it the stopped
+ * tracee: nothing is dropped. Neither side is woken per event: each parks
+ * only when it cannot go on, and the other unparks it only when it saw it
+ * parked.
+ */
+public final class EventRing {
+    /** Regions larger than this are not kept in a slot's arena once consumed (bounds memory). */
+    private static final int KEPT_ARENA = 64 * 1024;
+
+    private final Slot[] slots;
+    private final int mask;
+    /** Next slot the producer fills; written by the producer only. */
+    private volatile long tail;
+    /** Next slot the consumer reads; written by the consumer only. */
+    private volatile long head;
+    private volatile boolean consumerParked;
+    private volatile boolean producerParked;
+    private volatile Thread consumer;
+    private volatile Thread producer;
+
+    /** A ring of at least {@code capacity} slots (rounded up to a power of two). */
+    public EventRing(int capacity) {
+        int n = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+        slots = new Slot[n];
+        for (int i = 0; i < n; i++) slots[i] = new Slot();
+        mask = n - 1;
+    }
+
+    /**
+     * One event being handed over. The producer fills either the syscall
+     * fields and captured memory, or {@code other} for a rare event that is
+     * built as a record at once.
+     */
+    static final class Slot {
+        static final byte ENTRY = 1;
+        static final byte EXIT = 2;
+        static final byte OTHER = 3;
+        private static final byte READABLE = 1;
+        private static final byte COMPLETE = 2;
+        private static final byte BYTES = 4;
+
+        byte type;
+        RawEvent other;
+        int tid;
+        int pid;
+        long nanos;
+        Arch arch;
+        int nr;
+        final long[] args = new long[6];
+        long stackPointer;
+        long rval;
+        boolean isError;
+
+        // Captured memory: region i is data[offset[i] .. offset[i]+length[i]).
+        private byte[] data = new byte[256];
+        private int used;
+        private long[] address = new long[4];
+        private int[] offset = new int[4];
+        private int[] length = new int[4];
+        private byte[] flags = new byte[4];
+        private int regions;
+        private int[] fds = new int[2];
+        private String[] fdPaths = new String[2];
+        private int fdCount;
+
+        void clearMemory() {
+            used = 0;
+            regions = 0;
+            if (fdCount > 0) Arrays.fill(fdPaths, 0, fdCount, null);
+            fdCount = 0;
+        }
+
+        /** Space for {@code n} more bytes of region data; returns where they go. */
+        byte[] reserve(int n) {
+            if (used + n > data.length) data = Arrays.copyOf(data, Math.max(used + n, data.length * 2));
+            return data;
+        }
+
+        int used() {
+            return used;
+        }
+
+        /** Records a region whose bytes were just written at {@link #used()} (after {@link #reserve}). */
+        void addRegion(long addr, int len, boolean readable, boolean complete, Snapshot.Kind kind) {
+            if (regions == address.length) {
+                int n = regions * 2;
+                address = Arrays.copyOf(address, n);
+                offset = Arrays.copyOf(offset, n);
+                length = Arrays.copyOf(length, n);
+                flags = Arrays.copyOf(flags, n);
+            }
+            address[regions] = addr;
+            offset[regions] = used;
+            length[regions] = len;
+            flags[regions] = (byte) ((readable ? READABLE : 0) | (complete ? COMPLETE : 0)
+                    | (kind == Snapshot.Kind.BYTES ? BYTES : 0));
+            regions++;
+            used += len;
+        }
+
+        boolean hasFd(int fd) {
+            for (int i = 0; i < fdCount; i++) {
+                if (fds[i] == fd) return true;
+            }
+            return false;
+        }
+
+        void addFd(int fd, String path) {
+            if (fdCount == fds.length) {
+                fds = Arrays.copyOf(fds, fdCount * 2);
+                fdPaths = Arrays.copyOf(fdPaths, fdCount * 2);
+            }
+            fds[fdCount] = fd;
+            fdPaths[fdCount++] = path;
+        }
+
+        /** The captured memory as an immutable snapshot (consumer side). */
+        Snapshot snapshot() {
+            if (regions == 0 && fdCount == 0) return Snapshot.EMPTY;
+            Snapshot.Region[] rs = new Snapshot.Region[regions];
+            for (int i = 0; i < regions; i++) {
+                byte f = flags[i];
+                rs[i] = new Snapshot.Region(address[i], Arrays.copyOfRange(data, offset[i], offset[i] + length[i]),
+                        (f & READABLE) != 0, (f & COMPLETE) != 0,
+                        (f & BYTES) != 0 ? Snapshot.Kind.BYTES : Snapshot.Kind.STRING);
+            }
+            return new Snapshot(rs, regions, fdCount == 0 ? null : Arrays.copyOf(fds, fdCount),
+                    fdCount == 0 ? null : Arrays.copyOf(fdPaths, fdCount), fdCount);
+        }
+
+        RawEvent toEvent() {
+            return switch (type) {
+                case ENTRY -> new RawEvent.SyscallEntry(tid, pid, nanos, arch, nr, args.clone(), snapshot(),
+                        stackPointer);
+                case EXIT -> new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, snapshot());
+                default -> other;
+            };
+        }
+
+        void release() {
+            other = null;
+            arch = null;
+            if (data.length > KEPT_ARENA) data = new byte[256];
+        }
+    }
+
+    /**
+     * Producer: the next free slot, waiting while the ring is full. Fill it,
+     * then {@link #publish()}; nothing else may be claimed in between.
+     */
+    Slot claim() {
+        long t = tail;
+        if (t - head >= slots.length) awaitSpace(t);
+        Slot s = slots[(int) t & mask];
+        s.clearMemory();
+        return s;
+    }
+
+    /** Producer: makes the claimed slot visible to the consumer. */
+    void publish() {
+        tail = tail + 1;
+        if (consumerParked) LockSupport.unpark(consumer);
+    }
+
+    /** Producer: hands over a rare event already built as a record. */
+    public void put(RawEvent e) {
+        Slot s = claim();
+        s.type = Slot.OTHER;
+        s.other = e;
+        publish();
+    }
+
+    private void awaitSpace(long t) {
+        producer = Thread.currentThread();
+        while (t - head >= slots.length) {
+            producerParked = true;
+            // Re-check after announcing: the consumer may have freed a slot meanwhile.
+            if (t - head < slots.length) break;
+            LockSupport.park(this);
+        }
+        producerParked = false;
+    }
+
+    /**
+     * Consumer: the next event, in stop order, waiting while there is none.
+     *
+     * @throws InterruptedException when the consumer thread is interrupted while waiting
+     */
+    public RawEvent take() throws InterruptedException {
+        long h = head;
+        if (h == tail) awaitEvent(h);
+        Slot s = slots[(int) h & mask];
+        RawEvent e = s.toEvent();
+        s.release();
+        head = h + 1;
+        if (producerParked) LockSupport.unpark(producer);
+        return e;
+    }
+
+    private void awaitEvent(long h) throws InterruptedException {
+        consumer = Thread.currentThread();
+        while (h == tail) {
+            consumerParked = true;
+            if (h != tail) break;
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                consumerParked = false;
+                throw new InterruptedException();
+            }
+        }
+        consumerParked = false;
+    }
+}
