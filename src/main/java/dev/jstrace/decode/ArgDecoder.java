@@ -99,7 +99,7 @@ final class ArgDecoder {
             case SIGACTION_OUT -> exitReady ? StructDecoders.sigaction(c, c.out, a) : new Value.Ptr(a);
             case STAT_OUT -> exitReady ? StructDecoders.stat(c, a) : new Value.Ptr(a);
             case STATX_OUT -> exitReady ? StructDecoders.statx(c, a) : new Value.Ptr(a);
-            case STATFS_OUT -> new Value.Ptr(a);
+            case STATFS_OUT -> exitReady ? StatfsDecoder.render(c, a) : new Value.Ptr(a);
             case TIMESPEC_IN -> StructDecoders.timespec(c.in, a);
             case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
             case TIMEVAL_OUT -> exitReady ? StructDecoders.timeval(c.out, a) : new Value.Ptr(a);

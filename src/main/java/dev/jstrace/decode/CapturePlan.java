@@ -107,6 +107,7 @@ final class CapturePlan implements CapturePlanner {
                 case SIGACTION_OUT -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
                 case STAT_OUT -> bytes(mem, a, StructDecoders.statSize(arch));
                 case STATX_OUT -> bytes(mem, a, StructDecoders.STATX_SIZE);
+                case STATFS_OUT -> bytes(mem, a, StatfsDecoder.SIZE);
                 case TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT -> bytes(mem, a, 16);
                 case SOCKADDR_OUT -> {
                     var len = bytes(mem, next, 4);

@@ -59,10 +59,11 @@ final class ControlCalls {
         if (r == null || !r.readable()) {
             name = addr == 0 ? new Value.Ptr(0) : new Value.Unreadable(addr);
         } else {
-            // The kernel keeps TASK_COMM_LEN - 1 characters; strace shows that many and "..." past them.
+            // The kernel keeps TASK_COMM_LEN - 1 characters; strace reads that many and, finding no NUL
+            // among them, adds "..." even when the NUL follows right after ("abcdefghijklmno"...).
             byte[] d = r.data();
             int max = TASK_COMM_LEN - 1;
-            name = d.length > max ? new Value.Str(java.util.Arrays.copyOf(d, max), true, c.opt.hex())
+            name = d.length >= max ? new Value.Str(java.util.Arrays.copyOf(d, max), true, c.opt.hex())
                     : new Value.Str(d, !r.complete(), c.opt.hex());
         }
         return new java.util.ArrayList<>(List.of(c.sym(Constants.PRCTL, option), name));
@@ -77,7 +78,25 @@ final class ControlCalls {
             String named = "BTRFS_IOC_CLONE or FICLONE";
             return new Value.Text(c.opt.xlat() == DecodeOptions.Xlat.VERBOSE ? "0x40049409 /* " + named + " */" : named);
         }
+        String shared = req == TCSETS ? "SNDCTL_TMR_START or TCSETS" : req == TCSETSW ? "SNDCTL_TMR_STOP or TCSETSW"
+                : req == TCSETSF ? "SNDCTL_TMR_CONTINUE or TCSETSF" : null;
+        if (shared != null && c.opt.xlat() != DecodeOptions.Xlat.RAW) {
+            // The OSS timer requests share these numbers; strace names both.
+            return new Value.Text(c.opt.xlat() == DecodeOptions.Xlat.VERBOSE
+                    ? "0x" + Long.toHexString(req) + " /* " + shared + " */" : shared);
+        }
         return c.sym(Constants.IOCTL, req);
+    }
+
+    static final long TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404;
+
+    private static boolean setsTermios(long req) {
+        return req == TCSETS || req == TCSETSW || req == TCSETSF;
+    }
+
+    private static Value termios(CallContext c, dev.jstrace.proc.Snapshot mem, long a) {
+        byte[] b = MemoryView.struct(mem, a, TermiosDecoder.SIZE);
+        return b == null ? new Value.Unreadable(a) : TermiosDecoder.render(c, b);
     }
 
     static Value ioctlArg(CallContext c, long req, long a) {
@@ -90,7 +109,9 @@ final class ControlCalls {
                     : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
         }
         if (req == TIOCSWINSZ) return winsize(c.in.find(a) == null ? null : MemoryView.struct(c.in, a, 8), a);
+        if (setsTermios(req) && a != 0) return termios(c, c.in, a);
         if (!c.succeeded()) return new Value.Ptr(a);
+        if (req == TCGETS && a != 0) return termios(c, c.out, a);
         if (req == TIOCGWINSZ) return winsize(MemoryView.struct(c.out, a, 8), a);
         if (req == FIONREAD || req == TIOCGPGRP || req == TIOCOUTQ) {
             byte[] b = MemoryView.struct(c.out, a, 4);
@@ -113,6 +134,8 @@ final class ControlCalls {
     static int ioctlCapture(long req) {
         if (req == FIONBIO || req == TIOCSPGRP) return 4;
         if (req == TIOCSWINSZ) return 8;
+        if (setsTermios(req)) return TermiosDecoder.SIZE;
+        if (req == TCGETS) return -TermiosDecoder.SIZE;
         if (req == TIOCGWINSZ) return -8;
         if (req == FIONREAD || req == TIOCGPGRP || req == TIOCOUTQ) return -4;
         return 0;

@@ -136,4 +136,94 @@ class OptionVariantsGoldenTest {
         assertEquals(expected.toString(), line(opts(32, true, DecodeOptions.Xlat.ABBREV, 0, Set.of()), Arch.X86_64,
                 "execve", new long[] {0x1000, 0x2000, 0x8000, 0, 0, 0}, b.build(), 0, Snapshot.EMPTY));
     }
+
+    @Test
+    void threadNamesOfFifteenCharactersAreMarkedTruncated() {
+        // python3 -S calling prctl(PR_SET_NAME, ...) through ctypes with 14, 15 and 16 characters
+        long[] args = {15, 0x1000, 0, 0, 0, 0};
+        DecodeOptions def = DecodeOptions.defaults();
+        assertEquals("prctl(PR_SET_NAME, \"abcdefghijklmn\") = 0",
+                line(def, Arch.X86_64, "prctl", args, str(0x1000, "abcdefghijklmn"), 0, Snapshot.EMPTY));
+        assertEquals("prctl(PR_SET_NAME, \"abcdefghijklmno\"...) = 0",
+                line(def, Arch.X86_64, "prctl", args, str(0x1000, "abcdefghijklmno"), 0, Snapshot.EMPTY));
+        Snapshot longer = Snapshot.builder().add(new Snapshot.Region(0x1000, "abcdefghijklmnop".getBytes(), true,
+                false, Snapshot.Kind.STRING)).build();
+        assertEquals("prctl(PR_SET_NAME, \"abcdefghijklmno\"...) = 0",
+                line(def, Arch.X86_64, "prctl", args, longer, 0, Snapshot.EMPTY));
+    }
+
+    @Test
+    void statfsAndFstatfs() {
+        // python3 -S: os.statvfs("/"), os.statvfs("/proc"), os.fstatvfs(fd) on /etc/hostname
+        byte[] ext = statfs(0xef53, 66053021, 60186686, 20731393, 16777216, 16360717, 0x273dc16e, 0x3bd981b);
+        String extText = "{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=66053021, f_bfree=60186686, f_bavail=20731393,"
+                + " f_files=16777216, f_ffree=16360717, f_fsid={val=[0x273dc16e, 0x3bd981b]}, f_namelen=255,"
+                + " f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}";
+        DecodeOptions def = DecodeOptions.defaults();
+        assertEquals("statfs(\"/\", " + extText + ") = 0", line(def, Arch.X86_64, "statfs",
+                new long[] {0x1000, 0x2000, 0, 0, 0, 0}, str(0x1000, "/"), 0, bytes(0x2000, ext)));
+        assertEquals("fstatfs(3, " + extText + ") = 0", line(def, Arch.AARCH64, "fstatfs",
+                new long[] {3, 0x2000, 0, 0, 0, 0}, Snapshot.EMPTY, 0, bytes(0x2000, ext)));
+        assertEquals("statfs(\"/proc\", {f_type=PROC_SUPER_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0,"
+                + " f_files=0, f_ffree=0, f_fsid={val=[0x15, 0]}, f_namelen=255, f_frsize=4096,"
+                + " f_flags=ST_VALID|ST_RELATIME}) = 0", line(def, Arch.X86_64, "statfs",
+                new long[] {0x1000, 0x2000, 0, 0, 0, 0}, str(0x1000, "/proc"), 0,
+                bytes(0x2000, statfs(0x9fa0, 0, 0, 0, 0, 0, 0x15, 0))));
+    }
+
+    private static byte[] statfs(long type, long blocks, long bfree, long bavail, long files, long ffree,
+                                 int fsid0, int fsid1) {
+        byte[] b = new byte[StatfsDecoder.SIZE];
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(0, type).putLong(8, 4096).putLong(16, blocks)
+                .putLong(24, bfree).putLong(32, bavail).putLong(40, files).putLong(48, ffree).putInt(56, fsid0)
+                .putInt(60, fsid1).putLong(64, 255).putLong(72, 4096).putLong(80, 0x1020);
+        return b;
+    }
+
+    /** A pty's default termios, as python3's termios.tcgetattr read it. */
+    private static byte[] defaultTermios(int lflag) {
+        byte[] b = new byte[TermiosDecoder.SIZE];
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 0x500).putInt(4, 0x5).putInt(8, 0xbf)
+                .putInt(12, lflag);
+        byte[] cc = {3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a, 0, 0x12, 0xf, 0x17, 0x16, 0, 0, 0};
+        System.arraycopy(cc, 0, b, 17, cc.length);
+        return b;
+    }
+
+    @Test
+    void terminalAttributes() {
+        // strace -e trace=ioctl python3 -S -c 'import termios; t = termios.tcgetattr(0); termios.tcsetattr(0, ...)'
+        // run on a pty from python3's pty.fork(), with -v, -X raw and -X verbose
+        String abbrev = "{c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD,"
+                + " c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}";
+        long[] get = {0, 0x5401, 0x2000, 0, 0, 0};
+        Snapshot out = bytes(0x2000, defaultTermios(0x8a3b));
+        assertEquals("ioctl(0, TCGETS, " + abbrev + ") = 0",
+                line(DecodeOptions.defaults(), Arch.X86_64, "ioctl", get, Snapshot.EMPTY, 0, out));
+        assertEquals("ioctl(3, TCGETS, 0x7fff64914400) = -1 ENOTTY (Inappropriate ioctl for device)",
+                line(DecodeOptions.defaults(), Arch.X86_64, "ioctl", new long[] {3, 0x5401, 0x7fff64914400L, 0, 0, 0},
+                        Snapshot.EMPTY, -25, Snapshot.EMPTY));
+        assertEquals("ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR,"
+                + " c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, c_line=N_TTY,"
+                + " c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, [VEOF]=0x4, [VTIME]=0, [VMIN]=0x1,"
+                + " [VSWTC]=0, [VSTART]=0x11, [VSTOP]=0x13, [VSUSP]=0x1a, [VEOL]=0, [VREPRINT]=0x12, [VDISCARD]=0xf,"
+                + " [VWERASE]=0x17, [VLNEXT]=0x16, [VEOL2]=0, [17]=0, [18]=0]}) = 0",
+                line(opts(32, true, DecodeOptions.Xlat.ABBREV, 0, Set.of()), Arch.X86_64, "ioctl", get,
+                        Snapshot.EMPTY, 0, out));
+        assertEquals("ioctl(0, 0x5401, {c_iflag=0x500, c_oflag=0|0|0|0|0|0|0x5, c_cflag=0xf|0x30|0x80,"
+                + " c_lflag=0x8a3b, ...}) = 0", line(RAW, Arch.X86_64, "ioctl", get, Snapshot.EMPTY, 0, out));
+        assertEquals("ioctl(0, 0x5402 /* SNDCTL_TMR_START or TCSETS */, {c_iflag=0x500 /* ICRNL|IXON */,"
+                + " c_oflag=0 /* NL0 */|0 /* CR0 */|0 /* TAB0 */|0 /* BS0 */|0 /* VT0 */|0 /* FF0 */|0x5 /* OPOST|ONLCR */,"
+                + " c_cflag=0xf /* B38400 */|0x30 /* CS8 */|0x80 /* CREAD */,"
+                + " c_lflag=0x8a3b /* ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE */, ...}) = 0",
+                line(VERBOSE_X, Arch.X86_64, "ioctl", new long[] {0, 0x5402, 0x2000, 0, 0, 0},
+                        bytes(0x2000, defaultTermios(0x8a3b)), 0, Snapshot.EMPTY));
+        // tcsetattr(TCSADRAIN) with c_oflag cleared, CSTOPB set and ECHO off: nothing after FF0's "|"
+        byte[] changed = defaultTermios(0x8a33);
+        ByteBuffer.wrap(changed).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0).putInt(8, 0xbf | 0100);
+        assertEquals("ioctl(0, SNDCTL_TMR_STOP or TCSETSW, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|,"
+                + " c_cflag=B38400|CS8|CSTOPB|CREAD, c_lflag=ISIG|ICANON|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0",
+                line(DecodeOptions.defaults(), Arch.X86_64, "ioctl", new long[] {0, 0x5403, 0x2000, 0, 0, 0},
+                        bytes(0x2000, changed), 0, Snapshot.EMPTY));
+    }
 }
