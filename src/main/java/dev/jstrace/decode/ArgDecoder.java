@@ -99,6 +99,12 @@ final class ArgDecoder {
             case SIGACTION_OUT -> exitReady ? StructDecoders.sigaction(c, c.out, a) : new Value.Ptr(a);
             case STAT_OUT -> exitReady ? StructDecoders.stat(c, a) : new Value.Ptr(a);
             case STATX_OUT -> exitReady ? StructDecoders.statx(c, a) : new Value.Ptr(a);
+            case ITIMERVAL_IN -> OtherStructs.itimer(c.in, a, "tv_usec");
+            case ITIMERVAL_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_usec") : new Value.Ptr(a);
+            case ITIMERSPEC_IN -> OtherStructs.itimer(c.in, a, "tv_nsec");
+            case ITIMERSPEC_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_nsec") : new Value.Ptr(a);
+            case STACK_IN -> OtherStructs.stack(c, c.in, a);
+            case STACK_OUT -> exitReady ? OtherStructs.stack(c, c.out, a) : new Value.Ptr(a);
             case STATFS_OUT -> exitReady ? StatfsDecoder.render(c, a) : new Value.Ptr(a);
             case TIMESPEC_IN -> StructDecoders.timespec(c.in, a);
             case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);

@@ -115,6 +115,12 @@ public enum ArgType {
     INT_IN,
     /** clone's flags with the exit signal; the rest of clone prints by name (strace's style). */ CLONE_FLAGS,
     /** clone3's struct clone_args. */ CLONE_ARGS,
+    /** struct itimerval read at entry (setitimer's new value). */ ITIMERVAL_IN,
+    /** struct itimerval filled by the kernel (getitimer, setitimer's old value). */ ITIMERVAL_OUT(true),
+    /** struct itimerspec read at entry (timer_settime's new value). */ ITIMERSPEC_IN,
+    /** struct itimerspec filled by the kernel. */ ITIMERSPEC_OUT(true),
+    /** stack_t read at entry (sigaltstack's new stack). */ STACK_IN,
+    /** stack_t filled by the kernel (sigaltstack's old stack). */ STACK_OUT(true),
     /** an argument printed in hex without decoding (rare calls, {@code -e raw=}). */ RAW;
 
     private final boolean atExit;

@@ -53,6 +53,8 @@ final class CapturePlan implements CapturePlanner {
                 }
                 case SOCKLEN_INOUT -> bytes(mem, a, 4);
                 case SIGACTION_IN -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
+                case ITIMERVAL_IN, ITIMERSPEC_IN -> bytes(mem, a, 32);
+                case STACK_IN -> bytes(mem, a, OtherStructs.STACK_SIZE);
                 case TIMESPEC_IN -> bytes(mem, a, 16);
                 case TIMESPEC2_IN -> bytes(mem, a, 32);
                 case SOCKADDR_IN -> bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
@@ -108,6 +110,8 @@ final class CapturePlan implements CapturePlanner {
                 case STAT_OUT -> bytes(mem, a, StructDecoders.statSize(arch));
                 case STATX_OUT -> bytes(mem, a, StructDecoders.STATX_SIZE);
                 case STATFS_OUT -> bytes(mem, a, StatfsDecoder.SIZE);
+                case ITIMERVAL_OUT, ITIMERSPEC_OUT -> bytes(mem, a, 32);
+                case STACK_OUT -> bytes(mem, a, OtherStructs.STACK_SIZE);
                 case TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT -> bytes(mem, a, 16);
                 case SOCKADDR_OUT -> {
                     var len = bytes(mem, next, 4);

@@ -169,4 +169,39 @@ final class OtherStructs {
         if (after == null) return args;
         return new Value.Text(args.text() + " => {parent_tid=[" + s32(after, 0) + "]}");
     }
+
+    /** sizeof(stack_t) on 64-bit: ss_sp, ss_flags (padded), ss_size. */
+    static final int STACK_SIZE = 24;
+    private static final ConstTable SS_FLAGS = ConstTable.flags("SS_???",
+            "SS_ONSTACK=1 SS_DISABLE=2 SS_AUTODISARM=0x80000000");
+
+    /**
+     * struct itimerval or itimerspec (two timevals or timespecs, {@code unit} naming the second field):
+     * {@code {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=500000}}}.
+     */
+    static Value itimer(Snapshot mem, long a, String unit) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, 32);
+        if (b == null) return new Value.Unreadable(a);
+        List<Value.Field> fs = new ArrayList<>(2);
+        String[] names = {"it_interval", "it_value"};
+        for (int k = 0; k < 2; k++) {
+            fs.add(new Value.Field(names[k], new Value.Struct(List.of(
+                    new Value.Field("tv_sec", new Value.Num(MemoryView.u64(b, 16 * k), Value.Radix.DEC)),
+                    new Value.Field(unit, new Value.Num(MemoryView.u64(b, 16 * k + 8), Value.Radix.DEC))), false)));
+        }
+        return new Value.Struct(fs, false);
+    }
+
+    /** sigaltstack's stack_t: {@code {ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}}. */
+    static Value stack(CallContext c, Snapshot mem, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, STACK_SIZE);
+        if (b == null) return new Value.Unreadable(a);
+        long sp = MemoryView.u64(b, 0);
+        return new Value.Struct(List.of(
+                new Value.Field("ss_sp", sp == 0 ? new Value.Ptr(0) : new Value.Num(sp, Value.Radix.HEX)),
+                new Value.Field("ss_flags", c.sym(SS_FLAGS, MemoryView.s32(b, 8) & 0xffffffffL)),
+                new Value.Field("ss_size", new Value.Text(Long.toUnsignedString(MemoryView.u64(b, 16))))), false);
+    }
 }

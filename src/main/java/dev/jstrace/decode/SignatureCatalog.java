@@ -56,7 +56,7 @@ public final class SignatureCatalog {
             rt_sigreturn: = int
             rt_sigsuspend: sigset_in, ulong = int
             rt_sigpending: sigset_out, ulong = int
-            sigaltstack: raw, raw = int
+            sigaltstack: stack_in, stack_out = int
             ioctl: fd, ioctl_req, ioctl_arg = int
             pread64: fd, buf_out, ulong, long = int
             pwrite64: fd, buf_in, ulong, long = int
@@ -81,8 +81,12 @@ public final class SignatureCatalog {
             clock_gettime: clock_id, timespec_out = int
             clock_getres: clock_id, timespec_out = int
             gettimeofday: timeval_out, ptr = int
-            getitimer: itimer_which, raw = int
-            setitimer: itimer_which, raw, raw = int
+            getitimer: itimer_which, itimerval_out = int
+            setitimer: itimer_which, itimerval_in, itimerval_out = int
+            timer_settime: int, timer_flags, itimerspec_in, itimerspec_out = int
+            timer_gettime: int, itimerspec_out = int
+            timer_delete: int = int
+            timer_getoverrun: int = int
             alarm: uint = int
             getpid: = int
             getppid: = int
@@ -261,10 +265,10 @@ public final class SignatureCatalog {
             1: time
             2: sched_rr_get_interval mq_notify
             1: uselib acct swapoff iopl _sysctl adjtimex get_kernel_syms set_thread_area get_thread_area
-            1: io_destroy timer_getoverrun timer_delete mq_unlink userfaultfd unshare pkey_free memfd_secret
+            1: io_destroy mq_unlink userfaultfd unshare pkey_free memfd_secret
             1: shmdt
             2: ustat sysfs pivot_root settimeofday swapon sethostname setdomainname
-            2: create_module delete_module capget capset io_setup timer_gettime clock_settime clock_adjtime
+            2: create_module delete_module capget capset io_setup clock_settime clock_adjtime
             2: setns pkey_alloc fanotify_init msgget utime utimes landlock_restrict_self process_mrelease
             2: io_uring_setup fsopen
             3: shmget shmat shmctl mincore semget semop msgctl modify_ldt ioperm init_module nfsservctl
@@ -276,7 +280,7 @@ public final class SignatureCatalog {
             4: migrate_pages sync_file_range vmsplice sched_getattr ptrace
             4: io_uring_register quotactl_fd landlock_add_rule set_mempolicy_home_node cachestat
             4: futex_wake futex_requeue statmount listmount lsm_get_self_attr lsm_set_self_attr
-            4: timer_settime mq_open semtimedop removexattrat
+            4: mq_open semtimedop removexattrat
             5: msgrcv query_module getpmsg putpmsg afs_syscall vserver get_mempolicy mq_timedsend
             5: mq_timedreceive add_key keyctl perf_event_open fanotify_mark name_to_handle_at kcmp
             5: kexec_file_load remap_file_pages move_mount fsconfig process_madvise mount_setattr

@@ -226,4 +226,43 @@ class OptionVariantsGoldenTest {
                 line(DecodeOptions.defaults(), Arch.X86_64, "ioctl", new long[] {0, 0x5403, 0x2000, 0, 0, 0},
                         bytes(0x2000, changed), 0, Snapshot.EMPTY));
     }
+
+    private static byte[] longs(long... v) {
+        byte[] b = new byte[8 * v.length];
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < v.length; i++) bb.putLong(8 * i, v[i]);
+        return b;
+    }
+
+    @Test
+    void alternateStacksAndTimers() {
+        // A C program calling sigaltstack, setitimer, getitimer, timer_create/settime/gettime/delete,
+        // traced by strace 6.1 (addresses and the remaining times are those strace printed).
+        DecodeOptions def = DecodeOptions.defaults();
+        assertEquals("sigaltstack({ss_sp=0x55c7afde42a0, ss_flags=0, ss_size=65536}, {ss_sp=NULL, ss_flags=SS_DISABLE,"
+                + " ss_size=0}) = 0", line(def, Arch.X86_64, "sigaltstack", new long[] {0x1000, 0x2000, 0, 0, 0, 0},
+                bytes(0x1000, longs(0x55c7afde42a0L, 0, 65536)), 0, bytes(0x2000, longs(0, 2, 0))));
+        assertEquals("sigaltstack(NULL, {ss_sp=0x55c7afde42a0, ss_flags=0, ss_size=65536}) = 0", line(def, Arch.X86_64,
+                "sigaltstack", new long[] {0, 0x2000, 0, 0, 0, 0}, Snapshot.EMPTY, 0,
+                bytes(0x2000, longs(0x55c7afde42a0L, 0, 65536))));
+        assertEquals("setitimer(ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=500000}},"
+                + " {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=0, tv_usec=0}}) = 0", line(def, Arch.X86_64,
+                "setitimer", new long[] {0, 0x1000, 0x2000, 0, 0, 0}, bytes(0x1000, longs(0, 0, 1, 500000)), 0,
+                bytes(0x2000, longs(0, 0, 0, 0))));
+        assertEquals("setitimer(ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=0, tv_usec=0}},"
+                + " NULL) = 0", line(def, Arch.X86_64, "setitimer", new long[] {0, 0x1000, 0, 0, 0, 0},
+                bytes(0x1000, longs(0, 0, 0, 0)), 0, Snapshot.EMPTY));
+        assertEquals("getitimer(ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=499979}})"
+                + " = 0", line(def, Arch.X86_64, "getitimer", new long[] {0, 0x2000, 0, 0, 0, 0}, Snapshot.EMPTY, 0,
+                bytes(0x2000, longs(0, 0, 1, 499979))));
+        assertEquals("timer_settime(0, 0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=5, tv_nsec=0}},"
+                + " {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0", line(def, Arch.X86_64,
+                "timer_settime", new long[] {0, 0, 0x1000, 0x2000, 0, 0}, bytes(0x1000, longs(0, 0, 5, 0)), 0,
+                bytes(0x2000, longs(0, 0, 0, 0))));
+        assertEquals("timer_gettime(0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=4, tv_nsec=999979679}})"
+                + " = 0", line(def, Arch.X86_64, "timer_gettime", new long[] {0, 0x2000, 0, 0, 0, 0}, Snapshot.EMPTY, 0,
+                bytes(0x2000, longs(0, 0, 4, 999979679))));
+        assertEquals("timer_delete(0) = 0", line(def, Arch.X86_64, "timer_delete", new long[6], Snapshot.EMPTY, 0,
+                Snapshot.EMPTY));
+    }
 }
