@@ -3,8 +3,8 @@ package dev.jstrace.ffi;
 import static dev.jstrace.ffi.NativeSupport.C_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -43,17 +43,90 @@ public final class RawSyscall {
     static final long GETPID = AARCH64 ? 172 : 39;
     static final long GETTID = AARCH64 ? 178 : 186;
 
+    /** Every downcall jstrace makes has this shape: {@code (7 longs) -> long}, no options. */
+    private static final FunctionDescriptor SHAPE =
+            FunctionDescriptor.of(C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG);
+
+    /**
+     * The kernel's own calling convention, nine instructions: number and six
+     * arguments in, the raw result out ({@code -errno} on failure). Going
+     * through it rather than glibc's {@code syscall()} needs no errno capture,
+     * whose capture segment the JDK slices (allocates) on every call unless
+     * C2 removes it, and the JVM runs jstrace with C1 only.
+     */
+    private static final byte[] X86_64_TRAMPOLINE = {
+        0x48, (byte) 0x89, (byte) 0xf8,             // mov %rdi,%rax
+        0x48, (byte) 0x89, (byte) 0xf7,             // mov %rsi,%rdi
+        0x48, (byte) 0x89, (byte) 0xd6,             // mov %rdx,%rsi
+        0x48, (byte) 0x89, (byte) 0xca,             // mov %rcx,%rdx
+        0x4d, (byte) 0x89, (byte) 0xc2,             // mov %r8,%r10
+        0x4d, (byte) 0x89, (byte) 0xc8,             // mov %r9,%r8
+        0x4c, (byte) 0x8b, 0x4c, 0x24, 0x08,        // mov 0x8(%rsp),%r9
+        0x0f, 0x05,                                 // syscall
+        (byte) 0xc3,                                // ret
+    };
+
+    private static final int[] AARCH64_TRAMPOLINE = {
+        0xaa0003e8, // mov x8, x0
+        0xaa0103e0, // mov x0, x1
+        0xaa0203e1, // mov x1, x2
+        0xaa0303e2, // mov x2, x3
+        0xaa0403e3, // mov x3, x4
+        0xaa0503e4, // mov x4, x5
+        0xaa0603e5, // mov x5, x6
+        0xd4000001, // svc #0
+        0xd65f03c0, // ret
+    };
+
     private static final class SyscallCall {
-        static final MethodHandle H = NativeSupport.downcallWithErrno("syscall",
-                FunctionDescriptor.of(C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG, C_LONG),
-                Linker.Option.firstVariadicArg(1));
+        static final MethodHandle H = load();
+
+        /**
+         * Maps the trampoline: written while read+write, then read+execute.
+         * The two set-up calls go through glibc's {@code syscall()} with the
+         * same shape (one stub for both); it only moves registers, and a
+         * failure here (-1, errno lost) ends jstrace anyway.
+         */
+        private static MethodHandle load() {
+            MethodHandle glibc = NativeSupport.LINKER.downcallHandle(NativeSupport.symbol("syscall"), SHAPE);
+            try {
+                long size = 4096;
+                long page = (long) glibc.invokeExact(MMAP, 0L, size, 3L /* PROT_READ|PROT_WRITE */,
+                        0x22L /* MAP_PRIVATE|MAP_ANONYMOUS */, -1L, 0L);
+                if (page == -1) throw new NativeException("mmap(syscall trampoline)", 12);
+                MemorySegment code = MemorySegment.ofAddress(page).reinterpret(size);
+                if (AARCH64) {
+                    MemorySegment.copy(AARCH64_TRAMPOLINE, 0, code, ValueLayout.JAVA_INT_UNALIGNED.withOrder(
+                            java.nio.ByteOrder.LITTLE_ENDIAN), 0, AARCH64_TRAMPOLINE.length);
+                } else {
+                    MemorySegment.copy(X86_64_TRAMPOLINE, 0, code, ValueLayout.JAVA_BYTE, 0, X86_64_TRAMPOLINE.length);
+                }
+                // aarch64: the kernel syncs the instruction cache when a written page turns executable.
+                long r = (long) glibc.invokeExact(MPROTECT, page, size, 5L /* PROT_READ|PROT_EXEC */, 0L, 0L, 0L);
+                if (r == -1) throw new NativeException("mprotect(syscall trampoline)", 13);
+                return sameShapeAt(code);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    /**
+     * A downcall to the code at {@code function} with exactly the shape of
+     * every other downcall here: {@code (7 longs) -> long}, no options. The
+     * linker caches stubs per shape, so this costs no new stub (the spawn
+     * stub uses it; extra arguments are simply ignored by such code).
+     */
+    public static MethodHandle sameShapeAt(MemorySegment function) {
+        return NativeSupport.LINKER.downcallHandle(function, SHAPE);
     }
 
     /** {@code syscall(nr, a, b, c, d, e, f)}: the result, or {@code -errno}. */
     public static long syscall6(long nr, long a, long b, long c, long d, long e, long f) {
-        MemorySegment st = NativeSupport.captureState();
         try {
-            return NativeSupport.result((long) SyscallCall.H.invokeExact(st, nr, a, b, c, d, e, f), st);
+            return (long) SyscallCall.H.invokeExact(nr, a, b, c, d, e, f);
         } catch (Throwable t) {
             throw NativeSupport.rethrow(t);
         }

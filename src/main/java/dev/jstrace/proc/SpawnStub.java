@@ -3,8 +3,8 @@ package dev.jstrace.proc;
 import dev.jstrace.arch.Arch;
 import dev.jstrace.ffi.Libc;
 import dev.jstrace.ffi.NativeSupport;
+import dev.jstrace.ffi.RawSyscall;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -49,8 +49,9 @@ public final class SpawnStub {
         // so no __clear_cache (not reachable from Java) is needed.
         int r = Libc.mprotect(page, size, Libc.PROT_READ | Libc.PROT_EXEC);
         if (r < 0) throw new dev.jstrace.ffi.NativeException("mprotect(spawn stub, PROT_READ|PROT_EXEC)", -r);
-        return NativeSupport.LINKER.downcallHandle(page, FunctionDescriptor.of(
-                ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+        // The syscall handle's shape, not (pointer, long, long) -> long: a new
+        // shape would cost a downcall stub of its own (~8 ms at start-up).
+        return RawSyscall.sameShapeAt(page);
     }
 
     /**
@@ -65,7 +66,8 @@ public final class SpawnStub {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment table = arena.allocate(SpawnOp.SIZE * Math.max(1, ops.size()), 16);
             for (int i = 0; i < ops.size(); i++) ops.get(i).writeTo(table, i);
-            return (long) Loaded.CALL.invokeExact(table, (long) ops.size(), (long) errfd);
+            return (long) Loaded.CALL.invokeExact(table.address(), (long) ops.size(),
+                    (long) errfd, 0L, 0L, 0L, 0L);
         } catch (Throwable t) {
             if (t instanceof RuntimeException e) throw e;
             if (t instanceof Error e) throw e;
