@@ -150,7 +150,7 @@ final class StructDecoders {
         List<Value.Field> fs = new ArrayList<>();
         fs.add(f("stx_mask", c.sym(Constants.STATX_MASK, u32(b, 0))));
         if (v) fs.add(f("stx_blksize", udec(u32(b, 4))));
-        fs.add(f("stx_attributes", new Value.Num(u64(b, 8), Value.Radix.HEX)));
+        fs.add(f("stx_attributes", c.sym(STATX_ATTRS, u64(b, 8))));
         if (v) {
             fs.add(f("stx_nlink", udec(u32(b, 16))));
             fs.add(f("stx_uid", udec(u32(b, 20))));
@@ -161,7 +161,7 @@ final class StructDecoders {
         fs.add(f("stx_size", udec(u64(b, 40))));
         if (v) {
             fs.add(f("stx_blocks", udec(u64(b, 48))));
-            fs.add(f("stx_attributes_mask", new Value.Num(u64(b, 56), Value.Radix.HEX)));
+            fs.add(f("stx_attributes_mask", c.sym(STATX_ATTRS, u64(b, 56))));
             String[] n = {"stx_atime", "stx_btime", "stx_ctime", "stx_mtime"};
             for (int i = 0; i < 4; i++) {
                 long sec = u64(b, 64 + 16 * i), ns = u32(b, 72 + 16 * i);
@@ -172,6 +172,10 @@ final class StructDecoders {
             fs.add(f("stx_rdev_minor", udec(u32(b, 132))));
             fs.add(f("stx_dev_major", udec(u32(b, 136))));
             fs.add(f("stx_dev_minor", udec(u32(b, 140))));
+            // strace 6.1 adds the mount id, in hex, when the kernel says it filled it (STATX_MNT_ID).
+            if ((u32(b, 0) & 0x1000) != 0 && b.length >= 152) {
+                fs.add(f("stx_mnt_id", new Value.Num(u64(b, 144), Value.Radix.HEX)));
+            }
         }
         return new Value.Struct(fs, !v);
     }
@@ -285,4 +289,10 @@ final class StructDecoders {
     static Value other(ArgType t, CallContext c, int i, long a) {
         return OtherStructs.decode(t, c, i, a);
     }
+
+    /** STATX_ATTR_* (linux/stat.h), in value order as strace lists them. */
+    static final ConstTable STATX_ATTRS = ConstTable.flags("STATX_ATTR_???", """
+            STATX_ATTR_COMPRESSED=0x4 STATX_ATTR_IMMUTABLE=0x10 STATX_ATTR_APPEND=0x20 STATX_ATTR_NODUMP=0x40
+            STATX_ATTR_ENCRYPTED=0x800 STATX_ATTR_AUTOMOUNT=0x1000 STATX_ATTR_MOUNT_ROOT=0x2000
+            STATX_ATTR_VERITY=0x100000 STATX_ATTR_DAX=0x200000""");
 }

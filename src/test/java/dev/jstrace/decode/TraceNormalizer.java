@@ -31,6 +31,9 @@ final class TraceNormalizer {
             rule("(st_[amc]time|stx_[a-z]*time)=[0-9-]+T[0-9:.+-]+", "$1=DATE"),
             rule("(st_ino|d_ino|stx_ino|st_dev|stx_dev_minor|st_blocks|stx_blocks|d_off|si_utime|si_stime"
                     + "|ru_[a-z]+)=[0-9x]+", "$1=N"),
+            rule("/\\* [0-9-]+T[0-9:.+-]+ \\*/", "/* DATE */"),
+            // Free blocks and inodes of the file system change between the two runs.
+            rule("(f_bfree|f_bavail|f_ffree)=[0-9]+", "$1=N"),
             rule("(st_ino|d_ino|st_dev)=makedev\\([^)]*\\)", "$1=N"),
             rule("htons\\([0-9]+\\)", "htons(PORT)"),
             rule("/\\* [0-9]+ vars \\*/", "/* N vars */"),
