@@ -103,6 +103,9 @@ final class ArgDecoder {
             case ITIMERVAL_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_usec") : new Value.Ptr(a);
             case ITIMERSPEC_IN -> OtherStructs.itimer(c.in, a, "tv_nsec");
             case ITIMERSPEC_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_nsec") : new Value.Ptr(a);
+            case FDSET -> SelectDecoder.fdset(c.in, a, (int) c.arg(0));
+            case TIMEVAL_IN -> StructDecoders.timeval(c.in, a);
+            case PSELECT_SIGMASK -> SelectDecoder.sigmask(c, a);
             case STACK_IN -> OtherStructs.stack(c, c.in, a);
             case STACK_OUT -> exitReady ? OtherStructs.stack(c, c.out, a) : new Value.Ptr(a);
             case STATFS_OUT -> exitReady ? StatfsDecoder.render(c, a) : new Value.Ptr(a);

@@ -119,6 +119,9 @@ public enum ArgType {
     /** struct itimerval filled by the kernel (getitimer, setitimer's old value). */ ITIMERVAL_OUT(true),
     /** struct itimerspec read at entry (timer_settime's new value). */ ITIMERSPEC_IN,
     /** struct itimerspec filled by the kernel. */ ITIMERSPEC_OUT(true),
+    /** an fd_set read at entry, its size from the first argument (select, pselect6). */ FDSET,
+    /** struct timeval read at entry (select's timeout; the time left is printed with the result). */ TIMEVAL_IN,
+    /** pselect6's {sigmask pointer, size} pair. */ PSELECT_SIGMASK,
     /** stack_t read at entry (sigaltstack's new stack). */ STACK_IN,
     /** stack_t filled by the kernel (sigaltstack's old stack). */ STACK_OUT(true),
     /** an argument printed in hex without decoding (rare calls, {@code -e raw=}). */ RAW;

@@ -55,6 +55,9 @@ final class CapturePlan implements CapturePlanner {
                 case SIGACTION_IN -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
                 case ITIMERVAL_IN, ITIMERSPEC_IN -> bytes(mem, a, 32);
                 case STACK_IN -> bytes(mem, a, OtherStructs.STACK_SIZE);
+                case FDSET -> bytes(mem, a, SelectDecoder.setBytes((int) args[0]));
+                case TIMEVAL_IN -> bytes(mem, a, 16);
+                case PSELECT_SIGMASK -> SelectDecoder.captureSigmask(mem, a);
                 case TIMESPEC_IN -> bytes(mem, a, 16);
                 case TIMESPEC2_IN -> bytes(mem, a, 32);
                 case SOCKADDR_IN -> bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
@@ -91,6 +94,11 @@ final class CapturePlan implements CapturePlanner {
         }
         List<ArgType> types = sig.args();
         int s = opt.stringLimit();
+        if (rval > 0 && (sig.name().equals("select") || sig.name().equals("pselect6"))) {
+            // The ready sets and the time left print with the result.
+            for (int i = 1; i <= 3; i++) bytes(mem, args[i], SelectDecoder.setBytes((int) args[0]));
+            bytes(mem, args[4], 16);
+        }
         for (int i = 0; i < types.size(); i++) {
             long a = i < args.length ? args[i] : 0;
             long next = i + 1 < args.length ? args[i + 1] : 0;

@@ -69,8 +69,8 @@ public final class SignatureCatalog {
             faccessat2: dirfd, path, access_mode, faccessat_flags = int
             pipe: pipefds_out = int
             pipe2: pipefds_out, o_cloexec_flags = int
-            select: int, raw, raw, raw, raw = int
-            pselect6: int, raw, raw, raw, raw, raw = int
+            select: int, fdset, fdset, fdset, timeval_in = int
+            pselect6: int, fdset, fdset, fdset, timespec_in, pselect_sigmask = int
             sched_yield: = int
             dup: fd = fd
             dup2: fd, int = fd

@@ -113,6 +113,9 @@ public final class SyscallDecoder {
             if (ControlCalls.fcntlReturnsFd(cmd)) return c.fdAtExit((int) rval).text();
             return Long.toString(rval);
         }
+        if (name.equals("select") || name.equals("pselect6")) {
+            return rval + SelectDecoder.result(c, rval, name.equals("pselect6"));
+        }
         if ((name.equals("poll") || name.equals("ppoll")) && rval > 0) {
             return rval + OtherStructs.pollResult(c, c.arg(0), (int) c.arg(1));
         }

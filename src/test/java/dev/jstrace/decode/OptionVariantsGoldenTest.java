@@ -265,4 +265,39 @@ class OptionVariantsGoldenTest {
         assertEquals("timer_delete(0) = 0", line(def, Arch.X86_64, "timer_delete", new long[6], Snapshot.EMPTY, 0,
                 Snapshot.EMPTY));
     }
+
+    @Test
+    void selectSetsAndTheTimeLeft() {
+        // strace -e trace=pselect6 python3 -S -c 'import select, os; r, w = os.pipe();
+        //   select.select([r], [], [], 0.001); os.write(w, b"x"); select.select([r], [w], [], 1)'
+        DecodeOptions def = DecodeOptions.defaults();
+        Snapshot.Builder in = Snapshot.builder().add(new Snapshot.Region(0x1000, longs(1L << 3), true, true,
+                Snapshot.Kind.BYTES)).add(new Snapshot.Region(0x3000, longs(0, 1000000), true, true,
+                Snapshot.Kind.BYTES));
+        assertEquals("pselect6(4, [3], NULL, NULL, {tv_sec=0, tv_nsec=1000000}, NULL) = 0 (Timeout)",
+                line(def, Arch.X86_64, "pselect6", new long[] {4, 0x1000, 0, 0, 0x3000, 0}, in.build(), 0,
+                        Snapshot.EMPTY));
+        Snapshot entry = Snapshot.builder()
+                .add(new Snapshot.Region(0x1000, longs(1L << 3), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x2000, longs(1L << 4), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x3000, longs(1, 0), true, true, Snapshot.Kind.BYTES)).build();
+        Snapshot exit = Snapshot.builder()
+                .add(new Snapshot.Region(0x1000, longs(1L << 3), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x2000, longs(1L << 4), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x3000, longs(0, 999998307), true, true, Snapshot.Kind.BYTES)).build();
+        assertEquals("pselect6(5, [3], [4], NULL, {tv_sec=1, tv_nsec=0}, NULL) = 2 (in [3], out [4],"
+                + " left {tv_sec=0, tv_nsec=999998307})", line(def, Arch.X86_64, "pselect6",
+                new long[] {5, 0x1000, 0x2000, 0, 0x3000, 0}, entry, 2, exit));
+        // glibc's pselect(3) from a C program: the sigmask pair with a NULL mask
+        Snapshot withMask = Snapshot.builder()
+                .add(new Snapshot.Region(0x1000, longs(1), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x3000, longs(0, 1000), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x4000, longs(0, 8), true, true, Snapshot.Kind.BYTES)).build();
+        Snapshot left = Snapshot.builder()
+                .add(new Snapshot.Region(0x1000, longs(1), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x3000, longs(0, 499), true, true, Snapshot.Kind.BYTES)).build();
+        assertEquals("pselect6(1, [0], NULL, NULL, {tv_sec=0, tv_nsec=1000}, {sigmask=NULL, sigsetsize=8}) = 1"
+                + " (in [0], left {tv_sec=0, tv_nsec=499})", line(def, Arch.X86_64, "pselect6",
+                new long[] {1, 0x1000, 0, 0, 0x3000, 0x4000}, withMask, 1, left));
+    }
 }
