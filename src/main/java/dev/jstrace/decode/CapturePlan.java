@@ -78,6 +78,10 @@ final class CapturePlan implements CapturePlanner {
                     int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
                     if (n > 0) bytes(mem, a, n);
                 }
+                case FCNTL_ARG -> {
+                    int n = ControlCalls.flockCapture((int) args[1]);
+                    if (n > 0) bytes(mem, a, n);
+                }
                 default -> { }
             }
         }
@@ -143,6 +147,10 @@ final class CapturePlan implements CapturePlanner {
                 case POLLFD -> bytes(mem, a, 8L * Math.min(Math.max(next, 0), s));
                 case IOCTL_ARG -> {
                     int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
+                    if (n < 0) bytes(mem, a, -n);
+                }
+                case FCNTL_ARG -> {
+                    int n = ControlCalls.flockCapture((int) args[1]);
                     if (n < 0) bytes(mem, a, -n);
                 }
                 default -> { }

@@ -24,9 +24,39 @@ final class ControlCalls {
             case F_GETFD, F_GETFL, 9, 11, 1025, 1032, 1034 -> null;
             case F_SETFD -> c.sym(Constants.FD_FLAGS, a & 0xffffffffL);
             case F_SETFL -> ArgDecoder.openFlags(c, a);
-            case 5, 6, 7, 36, 37, 38, 15, 16 -> new Value.Ptr(a);
+            case 6, 7, 37, 38 -> flock(c, c.in, a, false);
+            // F_GETLK/F_OFD_GETLK: the lock the kernel reports, with its owner, read at exit.
+            case 5, 36 -> c.succeeded() ? flock(c, c.out, a, true) : new Value.Ptr(a);
+            case 15, 16 -> new Value.Ptr(a);
             default -> new Value.Num((int) a, Value.Radix.DEC);
         };
+    }
+
+    /** sizeof(struct flock) on 64-bit: l_type, l_whence, l_start, l_len, l_pid. */
+    static final int FLOCK_SIZE = 32;
+    private static final ConstTable LOCK_TYPE = ConstTable.enumDec("F_???", "F_RDLCK=0 F_WRLCK=1 F_UNLCK=2");
+
+    /** Whether fcntl's command reads a struct flock at entry (the set commands) or at exit (the get ones). */
+    static int flockCapture(int cmd) {
+        return switch (cmd) {
+            case 6, 7, 37, 38 -> FLOCK_SIZE;
+            case 5, 36 -> -FLOCK_SIZE;
+            default -> 0;
+        };
+    }
+
+    /** {@code {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}} (and {@code l_pid} for the get commands). */
+    private static Value flock(CallContext c, dev.jstrace.proc.Snapshot mem, long a, boolean withPid) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, FLOCK_SIZE);
+        if (b == null) return new Value.Unreadable(a);
+        List<Value.Field> fs = new java.util.ArrayList<>(5);
+        fs.add(new Value.Field("l_type", c.sym(LOCK_TYPE, (short) MemoryView.u16(b, 0))));
+        fs.add(new Value.Field("l_whence", c.sym(Constants.SEEK, (short) MemoryView.u16(b, 2))));
+        fs.add(new Value.Field("l_start", new Value.Num(MemoryView.u64(b, 8), Value.Radix.DEC)));
+        fs.add(new Value.Field("l_len", new Value.Num(MemoryView.u64(b, 16), Value.Radix.DEC)));
+        if (withPid) fs.add(new Value.Field("l_pid", new Value.Num(MemoryView.s32(b, 24), Value.Radix.DEC)));
+        return new Value.Struct(fs, false);
     }
 
     /** fcntl's result decoration, {@code 0x8001 (flags O_WRONLY|O_LARGEFILE)}; null for a plain number. */

@@ -300,4 +300,30 @@ class OptionVariantsGoldenTest {
                 + " (in [0], left {tv_sec=0, tv_nsec=499})", line(def, Arch.X86_64, "pselect6",
                 new long[] {1, 0x1000, 0, 0, 0x3000, 0x4000}, withMask, 1, left));
     }
+
+    private static byte[] flock(int type, int whence, long start, long len, int pid) {
+        byte[] b = new byte[32];
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(0, (short) type).putShort(2, (short) whence)
+                .putLong(8, start).putLong(16, len).putInt(24, pid);
+        return b;
+    }
+
+    @Test
+    void recordLocks() {
+        // python3 -S: fcntl.lockf(fd, LOCK_EX), lockf(fd, LOCK_UN, 10, 5, 1), fcntl(fd, F_GETLK, ...) and an
+        // F_SETLKW the kernel refused, traced by strace 6.1
+        DecodeOptions def = DecodeOptions.defaults();
+        assertEquals("fcntl(3, F_SETLKW, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}) = 0",
+                line(def, Arch.X86_64, "fcntl", new long[] {3, 7, 0x1000, 0, 0, 0},
+                        bytes(0x1000, flock(1, 0, 0, 0, 0)), 0, Snapshot.EMPTY));
+        assertEquals("fcntl(3, F_SETLKW, {l_type=F_UNLCK, l_whence=SEEK_CUR, l_start=5, l_len=10}) = 0",
+                line(def, Arch.X86_64, "fcntl", new long[] {3, 7, 0x1000, 0, 0, 0},
+                        bytes(0x1000, flock(2, 1, 5, 10, 0)), 0, Snapshot.EMPTY));
+        assertEquals("fcntl(3, F_GETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=0, l_pid=0}) = 0",
+                line(def, Arch.X86_64, "fcntl", new long[] {3, 5, 0x1000, 0, 0, 0},
+                        bytes(0x1000, flock(0, 0, 0, 0, 0)), 0, bytes(0x1000, flock(2, 0, 0, 0, 0))));
+        assertEquals("fcntl(3, F_SETLKW, {l_type=F_RDLCK, l_whence=SEEK_END, l_start=-3, l_len=7}) = -1 EINVAL"
+                + " (Invalid argument)", line(def, Arch.X86_64, "fcntl", new long[] {3, 7, 0x1000, 0, 0, 0},
+                bytes(0x1000, flock(0, 2, -3, 7, 0)), -22, Snapshot.EMPTY));
+    }
 }
