@@ -125,26 +125,36 @@ def tef_and_memory(count, rounds):
 
 
 def tracer_allocation(count):
-    """JFR allocation samples by thread during the dd run: the tracer thread's share, per stop."""
+    """The tracer thread's allocation during the dd run, from JFR: the steady-state growth of its
+    cumulative counter (jdk.ThreadAllocationStatistics, sampled every 200 ms), per stop. Start-up
+    (class loading, the first execve's strings) lands before the second sample and is not counted."""
     jfr = os.path.join(TMP, "alloc.jfr")
-    env = dict(os.environ, JSTRACE_JAVA_OPTS="-XX:StartFlightRecording=filename=%s,settings=profile" % jfr
+    env = dict(os.environ, JSTRACE_JAVA_OPTS="-XX:StartFlightRecording=filename=%s,settings=profile,"
+               "jdk.ThreadAllocationStatistics#period=200ms" % jfr
                + " -Xlog:gc:file=%s" % os.path.join(TMP, "gc.log"))
     timed([JSTRACE, "-f", "-o", OUT] + dd(count), env=env)
     tool = os.path.join(jdk(), "bin", "jfr")
-    r = subprocess.run([tool, "print", "--json", "--events", "jdk.ObjectAllocationSample", jfr],
+    r = subprocess.run([tool, "print", "--json", "--events", "jdk.ThreadAllocationStatistics", jfr],
                        capture_output=True, text=True)
-    by_thread = {}
+    series = {}
     try:
         for e in json.loads(r.stdout)["recording"]["events"]:
-            th = (e["values"].get("eventThread") or {}).get("javaName") or "?"
-            by_thread[th] = by_thread.get(th, 0) + e["values"]["weight"]
+            v = e["values"]
+            th = (v.get("thread") or {}).get("javaName") or "?"
+            series.setdefault(th, []).append((v["startTime"], v["allocated"]))
     except (ValueError, KeyError):
         pass
-    print("\nstop-time allocation (JFR ObjectAllocationSample weights, dd count=%d, %d stops)" % (count, 4 * count))
-    for th, w in sorted(by_thread.items(), key=lambda x: -x[1])[:5]:
-        row("thread %s" % th[:38], w / 1e6, "MB")
-    tracer = sum(w for th, w in by_thread.items() if th.startswith("jstrace-tracer"))
-    row("tracer thread bytes per stop", tracer / (4.0 * count), "B", "0 (no per-stop alloc)", tracer == 0)
+    print("\nstop-time allocation (JFR jdk.ThreadAllocationStatistics every 200 ms, dd count=%d, %d stops)"
+          % (count, 4 * count))
+    for th, pts in sorted(series.items(), key=lambda x: -max(p[1] for p in x[1]))[:4]:
+        row("thread %s (total)" % th[:30], max(p[1] for p in pts) / 1e6, "MB")
+    tracer = sorted(p for th, pts in series.items() if th.startswith("jstrace-tracer") for p in pts)
+    if len(tracer) >= 3:
+        growth = tracer[-1][1] - tracer[1][1]
+        row("tracer thread samples in steady state", len(tracer) - 1, "")
+        row("tracer thread growth in steady state", growth, "B", "0 (no per-stop alloc)", growth == 0)
+    else:
+        row("tracer thread samples (run too short to judge)", len(tracer), "")
     with open(os.path.join(TMP, "gc.log")) as f:
         gcs = [l for l in f if "Pause" in l]
     row("GC pauses during the run (all threads)", len(gcs), "")
