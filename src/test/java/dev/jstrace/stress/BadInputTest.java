@@ -106,7 +106,8 @@ class BadInputTest {
     @Test
     void aZombieIsRefused(@TempDir Path dir) throws Exception {
         Path zp = dir.resolve("zpid");
-        new ProcessBuilder("sh", "-c", "(sh -c 'true & echo $! > " + zp + "; exec sleep 30' &)").start().waitFor();
+        // The child outlives the shell's exec, so no shell is left to reap it: sleep 30 never does.
+        new ProcessBuilder("sh", "-c", "(sh -c 'sleep 0.3 & echo $! > " + zp + "; exec sleep 30' &)").start().waitFor();
         long end = System.nanoTime() + 5_000_000_000L;
         while (!(Files.exists(zp) && Files.size(zp) > 0) && System.nanoTime() < end) Thread.sleep(10);
         int zombie = Integer.parseInt(Files.readString(zp).trim());
