@@ -1,6 +1,5 @@
 package dev.jstrace;
 
-import dev.jstrace.arch.Arch;
 import dev.jstrace.decode.SyscallDecoder;
 import dev.jstrace.ffi.Libc;
 import dev.jstrace.proc.EventLoop;
@@ -8,7 +7,6 @@ import dev.jstrace.proc.EventRing;
 import dev.jstrace.proc.RawEvent;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +40,7 @@ final class TraceSession {
         this.queue = new EventRing(options.queueCapacity());
         SyscallDecoder decoder = new SyscallDecoder(options.decode());
         this.loop = new EventLoop(new EventLoop.Config(options.followForks(), decoder.planner(),
-                tracedTable(options.syscalls())), queue);
+                EventLoop.Config.tracedNumbers(options.syscalls())), queue);
         this.loop.setBenchFloor(options.benchFloor());
         long epochOffset = currentEpochNanos() - System.nanoTime();
         EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),
@@ -153,20 +151,6 @@ final class TraceSession {
         } catch (Exception e) {
             return ended.isDone();
         }
-    }
-
-    private static Map<Arch, boolean[]> tracedTable(Set<String> names) {
-        if (names == null) return null;
-        Map<Arch, boolean[]> m = new HashMap<>();
-        for (Arch a : Arch.values()) {
-            boolean[] set = new boolean[Math.max(a.tableSize(), 1024)];
-            for (String n : names) {
-                int nr = a.syscallNumber(n);
-                if (nr >= 0 && nr < set.length) set[nr] = true;
-            }
-            m.put(a, set);
-        }
-        return m;
     }
 
     private static long currentEpochNanos() {

@@ -12,11 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Attaching to a running process and detaching from it leaves it healthy.
  *
- * <p>The targets are not this JVM's children: the JDK's reaper thread waits
- * for its own children with waitpid() and no __WNOTHREAD, and the kernel lets
- * any thread of the tracer's process collect a tracee's ptrace stops, so it
- * would steal them. A double fork through sh makes the target a grandchild
- * whose parent (a subshell) records its exit status in a file.
+ * <p>The targets are not this JVM's children: see {@link Daemons}.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AttachTest {
@@ -29,30 +25,12 @@ class AttachTest {
             "print('finished', n > 0)",
             "sys.exit(5)");
 
-    /** Starts {@code cmd} as a grandchild; returns its pid once it has printed its first line. */
     static int daemon(Path dir, String... cmd) throws Exception {
-        Path out = dir.resolve("out");
-        Path status = dir.resolve("status");
-        StringBuilder q = new StringBuilder();
-        for (String c : cmd) q.append(" '").append(c.replace("'", "'\\''")).append("'");
-        String script = "(" + q + " > " + out + " 2>&1 & echo $! > " + dir.resolve("pid")
-                + "; wait $!; echo $? > " + status + ".tmp; mv " + status + ".tmp " + status + ") &";
-        assertEquals(0, new ProcessBuilder("sh", "-c", script).start().waitFor());
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(dir.resolve("pid")) && Files.exists(out) && Files.size(out) > 0) {
-                return Integer.parseInt(Files.readString(dir.resolve("pid")).trim());
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the daemon did not start");
+        return Daemons.start(dir, "out", cmd);
     }
 
     static int awaitStatus(Path dir) throws Exception {
-        Path status = dir.resolve("status");
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!Files.exists(status) && System.nanoTime() < deadline) Thread.sleep(20);
-        return Integer.parseInt(Files.readString(status).trim());
+        return Daemons.awaitStatus(dir);
     }
 
     @Test

@@ -46,7 +46,22 @@ public final class EventLoop {
      * @param planner     decides which memory to copy at each stop
      * @param traced      per ABI, which syscall numbers are reported; {@code null} = all
      */
-    public record Config(boolean followForks, CapturePlanner planner, Map<Arch, boolean[]> traced) {}
+    public record Config(boolean followForks, CapturePlanner planner, Map<Arch, boolean[]> traced) {
+        /** The per-ABI table for {@code traced}: which numbers carry one of {@code names} ({@code null}: all). */
+        public static Map<Arch, boolean[]> tracedNumbers(java.util.Set<String> names) {
+            if (names == null) return null;
+            Map<Arch, boolean[]> m = new HashMap<>();
+            for (Arch a : Arch.values()) {
+                boolean[] set = new boolean[Math.max(a.tableSize(), 1024)];
+                for (String n : names) {
+                    int nr = a.syscallNumber(n);
+                    if (nr >= 0 && nr < set.length) set[nr] = true;
+                }
+                m.put(a, set);
+            }
+            return m;
+        }
+    }
 
     private final Config config;
     /** Where events go when there is no ring. */

@@ -1,6 +1,5 @@
 package dev.jstrace.self;
 
-import dev.jstrace.arch.Arch;
 import dev.jstrace.decode.DecodeOptions;
 import dev.jstrace.decode.SyscallDecoder;
 import dev.jstrace.ffi.Libc;
@@ -16,7 +15,6 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -91,7 +89,7 @@ public final class SelfTraceHelper {
         RecordingWindow window = new RecordingWindow(s, e -> send(new Frame(HelperProtocol.EVENT, s.session(), e, 0,
                 null)));
         EventLoop loop = new EventLoop(new EventLoop.Config(s.followForks(), decoder.planner(),
-                tracedTable(s.syscalls())), window);
+                EventLoop.Config.tracedNumbers(s.syscalls())), window);
         loop.setEntryHook(window::atEntry);
         LOOPS.put(s.session(), loop);
         try {
@@ -148,19 +146,5 @@ public final class SelfTraceHelper {
         } catch (IOException | InterruptedException e) {
             // The parent stopped reading: it is gone, and main sees EOF.
         }
-    }
-
-    private static Map<Arch, boolean[]> tracedTable(Set<String> names) {
-        if (names == null) return null;
-        Map<Arch, boolean[]> m = new HashMap<>();
-        for (Arch a : Arch.values()) {
-            boolean[] set = new boolean[Math.max(a.tableSize(), 1024)];
-            for (String n : names) {
-                int nr = a.syscallNumber(n);
-                if (nr >= 0 && nr < set.length) set[nr] = true;
-            }
-            m.put(a, set);
-        }
-        return m;
     }
 }

@@ -82,22 +82,9 @@ final class CliProcess {
         return process.exitValue();
     }
 
-    /**
-     * Starts {@code cmd} as a grandchild of this JVM (through {@code sh -c '(...) &'}), so the JDK's
-     * process reaper, which waits for this JVM's children, never sees its ptrace stops. Returns its
-     * pid once it printed something; its exit status lands in {@code dir/status}.
-     */
+    /** Starts {@code cmd} as a grandchild of this JVM: see {@link dev.jstrace.Daemons}. */
     static int daemon(Path dir, String... cmd) throws Exception {
-        Path out = dir.resolve("daemon.out");
-        StringBuilder q = new StringBuilder();
-        for (String c : cmd) q.append(" '").append(c.replace("'", "'\\''")).append("'");
-        Path status = dir.resolve("status");
-        String script = "(" + q + " > " + out + " 2>&1 & echo $! > " + dir.resolve("pid")
-                + "; wait $!; echo $? > " + status + ".tmp; mv " + status + ".tmp " + status + ") &";
-        if (new ProcessBuilder("sh", "-c", script).start().waitFor() != 0) throw new AssertionError("sh failed");
-        await("the daemon's first output", () -> Files.exists(dir.resolve("pid")) && Files.exists(out)
-                && Files.size(out) > 0);
-        return Integer.parseInt(Files.readString(dir.resolve("pid")).trim());
+        return dev.jstrace.Daemons.start(dir, "daemon.out", cmd);
     }
 
     /** The daemon's exit status, once it ended. */

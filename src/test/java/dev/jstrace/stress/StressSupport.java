@@ -53,35 +53,14 @@ final class StressSupport {
         }
     }
 
-    /**
-     * Starts {@code cmd} as a grandchild of this JVM (see AttachTest: the JDK's
-     * reaper would steal a child's ptrace stops); returns its pid once it has
-     * printed its first line. Its output goes to DIR/out, its exit status to DIR/status.
-     */
+    /** Starts {@code cmd} as a grandchild of this JVM: see {@link dev.jstrace.Daemons}. */
     static int daemon(Path dir, String... cmd) throws Exception {
-        Path out = dir.resolve("out");
-        Path status = dir.resolve("status");
-        StringBuilder q = new StringBuilder();
-        for (String c : cmd) q.append(" '").append(c.replace("'", "'\\''")).append("'");
-        String script = "(" + q + " > " + out + " 2>&1 & echo $! > " + dir.resolve("pid")
-                + "; wait $!; echo $? > " + status + ".tmp; mv " + status + ".tmp " + status + ") &";
-        assertEquals(0, new ProcessBuilder("sh", "-c", script).start().waitFor());
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(dir.resolve("pid")) && Files.exists(out) && Files.size(out) > 0) {
-                return Integer.parseInt(Files.readString(dir.resolve("pid")).trim());
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the daemon did not start");
+        return dev.jstrace.Daemons.start(dir, "out", cmd);
     }
 
     /** The daemon's exit status, once its subshell has recorded it. */
     static int awaitStatus(Path dir) throws Exception {
-        Path status = dir.resolve("status");
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!Files.exists(status) && System.nanoTime() < deadline) Thread.sleep(20);
-        return Integer.parseInt(Files.readString(status).trim());
+        return dev.jstrace.Daemons.awaitStatus(dir);
     }
 
     static Path resource(String name) throws URISyntaxException {
