@@ -7,8 +7,6 @@ import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
-import dev.jstrace.TraceEvent;
-import dev.jstrace.TraceListener;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes a trace as a native Perfetto protobuf trace ({@code Trace} of
@@ -41,18 +37,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>{@link #close} is idempotent and may run on a shutdown hook while the
  * consumer thread is in {@link #onEvent}; a lock serializes them.
  */
-public final class PerfettoSink implements TraceListener, AutoCloseable {
+public final class PerfettoSink extends TimelineSink {
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final PerfettoPackets packets;
     private final boolean ownsStream;
-    private final PerfettoProcesses table;
     private final PerfettoProcessInfo info;
     private final ProtoWriter pw;
     private final PerfettoProcesses.FlowWriter flowWriter = this::flow;
     private long nextUuid = 1;
-    private boolean closed;
-    private long latest = Long.MIN_VALUE;
 
     /** Writes to {@code file} (created or truncated), naming processes from {@code /proc}. */
     public PerfettoSink(Path file) throws IOException {
@@ -75,9 +67,9 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
     }
 
     private PerfettoSink(OutputStream out, PerfettoProcessInfo info, boolean own) {
+        super(info);
         this.ownsStream = own;
         this.info = info;
-        this.table = new PerfettoProcesses(info);
         try {
             this.packets = new PerfettoPackets(new BufferedOutputStream(out, 1 << 16));
         } catch (IOException e) {
@@ -86,73 +78,26 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         this.pw = packets.writer();
     }
 
-    /** Writes one event; ignored after {@link #close}. */
+    /** Ends syscalls still in progress as slices marked unfinished, flushes, closes an owned file. */
     @Override
-    public void onEvent(TraceEvent event) {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
+    void finish() throws IOException {
+        for (PerfettoProcesses.Thread t : table.liveThreads()) {
+            if (t.pending != null) {
+                SyscallEntered e = t.pending;
+                PerfettoProcesses.clampSlice(t, e.timeNanos(), Math.max(latest, e.timeNanos()));
+                int packet = packets.beginPacket(t.sliceStart, true);
+                int ev = packets.beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, e.name(), C_SYSCALL, 0);
+                packets.annotation(A_STRACE, e.entryText() + " <unfinished ...>");
+                packets.annotation(A_UNFINISHED, true);
+                packets.endEvent(ev, packet);
+                sliceEnd(t.trackUuid, t.sliceEnd);
             }
-            latest = Math.max(latest, event.timeNanos());
-            switch (event) {
-                case Syscall s -> syscall(s);
-                case SyscallEntered s -> table.thread(s.pid(), s.tid(), 0).pending = s;
-                case SignalEvent s -> signal(s);
-                case ProcessEvent p -> process(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            lock.unlock();
         }
+        packets.finish(ownsStream);
     }
 
-    /** The trace has ended: flushes and closes the file. */
     @Override
-    public void onEnd() {
-        close();
-    }
-
-    /** Ends syscalls still in progress as slices marked unfinished, flushes, closes; idempotent, any thread. */
-    @Override
-    public void close() {
-        boolean locked;
-        try {
-            locked = lock.tryLock(10, TimeUnit.SECONDS); // never hang a shutdown hook behind a stuck write
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (!locked) {
-            return;
-        }
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            for (PerfettoProcesses.Thread t : table.liveThreads()) {
-                if (t.pending != null) {
-                    SyscallEntered e = t.pending;
-                    PerfettoProcesses.clampSlice(t, e.timeNanos(), Math.max(latest, e.timeNanos()));
-                    int packet = packets.beginPacket(t.sliceStart, true);
-                    int ev = packets.beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, e.name(), C_SYSCALL, 0);
-                    packets.annotation(A_STRACE, e.entryText() + " <unfinished ...>");
-                    packets.annotation(A_UNFINISHED, true);
-                    packets.endEvent(ev, packet);
-                    sliceEnd(t.trackUuid, t.sliceEnd);
-                }
-            }
-            packets.finish(ownsStream);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void syscall(Syscall s) throws IOException {
+    void syscall(Syscall s) throws IOException {
         PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
         t.pending = null;
         boolean exec = s.returned() && s.returnValue() == 0 && (s.name().equals("execve") || s.name().equals("execveat"));
@@ -211,7 +156,8 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         packets.endEvent(ev, packet);
     }
 
-    private void signal(SignalEvent s) throws IOException {
+    @Override
+    void signal(SignalEvent s) throws IOException {
         PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
         announce(t, s.timeNanos());
         int packet = packets.beginPacket(s.timeNanos(), true);
@@ -225,7 +171,8 @@ public final class PerfettoSink implements TraceListener, AutoCloseable {
         packets.endEvent(ev, packet);
     }
 
-    private void process(ProcessEvent e) throws IOException {
+    @Override
+    void process(ProcessEvent e) throws IOException {
         PerfettoProcesses.Thread t = table.thread(e.pid(), e.tid(), e.parentTid());
         if (e.kind() == ProcessEvent.Kind.STARTED && t.proc.io == null && e.parentTid() != 0) {
             PerfettoProcesses.Thread parent = table.liveThread(e.parentTid());

@@ -9,8 +9,6 @@ import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
-import dev.jstrace.TraceEvent;
-import dev.jstrace.TraceListener;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes a trace as Trace Event Format JSON ({@code {"traceEvents":[...]}}),
@@ -38,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * thread is inside {@link #onEvent}: a lock serializes them, and the JSON is
  * always completed. After close, events are ignored.
  */
-public final class TefSink implements TraceListener, AutoCloseable {
+public final class TefSink extends TimelineSink {
     /** One factory for every sink: it is thread-safe and costly to build. The target stream is ours to close. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -71,15 +67,11 @@ public final class TefSink implements TraceListener, AutoCloseable {
     private static final SerializedString PROCESS = new SerializedString("process");
     private static final SerializedString FORK = new SerializedString("fork");
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final JsonGenerator gen;
     private final OutputStream ownedStream;
-    private final PerfettoProcesses table;
     private final char[] number = new char[24];
     private final PerfettoProcesses.FlowWriter flowWriter = this::flow;
-    private boolean closed;
     private long origin = Long.MIN_VALUE;
-    private long latest = Long.MIN_VALUE;
     private long syscalls;
 
     /** Writes to {@code file} (created or truncated), naming processes from {@code /proc}. */
@@ -103,8 +95,8 @@ public final class TefSink implements TraceListener, AutoCloseable {
     }
 
     private TefSink(OutputStream out, PerfettoProcessInfo info, boolean own) {
+        super(info);
         this.ownedStream = own ? out : null;
-        this.table = new PerfettoProcesses(info);
         try {
             this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
             gen.writeStartObject();
@@ -114,59 +106,10 @@ public final class TefSink implements TraceListener, AutoCloseable {
         }
     }
 
-    /** Writes one event; ignored after {@link #close}. */
+    /** Ends syscalls still in progress as slices marked unfinished, completes the JSON, closes an owned file. */
     @Override
-    public void onEvent(TraceEvent event) {
-        lock.lock();
+    void finish() throws IOException {
         try {
-            if (closed) {
-                return;
-            }
-            if (origin == Long.MIN_VALUE) {
-                origin = event.timeNanos();
-            }
-            latest = Math.max(latest, event.timeNanos());
-            switch (event) {
-                case Syscall s -> syscall(s);
-                case SyscallEntered s -> table.thread(s.pid(), s.tid(), 0).pending = s;
-                case SignalEvent s -> signal(s);
-                case ProcessEvent p -> process(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The trace has ended: completes and closes the file. */
-    @Override
-    public void onEnd() {
-        close();
-    }
-
-    /**
-     * Completes the JSON (syscalls still in progress become slices marked
-     * unfinished) and closes the file; idempotent, callable from any thread.
-     */
-    @Override
-    public void close() {
-        boolean locked;
-        try {
-            // A shutdown hook must not hang forever behind a consumer stuck writing to a full disk.
-            locked = lock.tryLock(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (!locked) {
-            return;
-        }
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
             for (PerfettoProcesses.Thread t : table.liveThreads()) {
                 if (t.pending != null) {
                     unfinished(t, t.pending);
@@ -177,22 +120,20 @@ public final class TefSink implements TraceListener, AutoCloseable {
             gen.writeStringField("displayTimeUnit", "ns");
             gen.writeEndObject();
             gen.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
-            try {
-                if (ownedStream != null) {
-                    ownedStream.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                lock.unlock();
+            if (ownedStream != null) {
+                ownedStream.close();
             }
         }
     }
 
-    private void syscall(Syscall s) throws IOException {
+    @Override
+    void first(long timeNanos) {
+        origin = timeNanos;
+    }
+
+    @Override
+    void syscall(Syscall s) throws IOException {
         PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
         t.pending = null;
         syscalls++;
@@ -293,7 +234,8 @@ public final class TefSink implements TraceListener, AutoCloseable {
         gen.writeEndObject();
     }
 
-    private void signal(SignalEvent s) throws IOException {
+    @Override
+    void signal(SignalEvent s) throws IOException {
         PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
         announce(t);
         instantStart(t, SIGNAL, s.name(), T, s.timeNanos());
@@ -308,7 +250,8 @@ public final class TefSink implements TraceListener, AutoCloseable {
         gen.writeEndObject();
     }
 
-    private void process(ProcessEvent e) throws IOException {
+    @Override
+    void process(ProcessEvent e) throws IOException {
         PerfettoProcesses.Thread t = table.thread(e.pid(), e.tid(), e.parentTid());
         table.apply(e, t);
         announce(t);
