@@ -82,6 +82,8 @@ public final class EventLoop {
     private final ProcessMemory memory = new ProcessMemory();
     private final Snapshot.Builder snapshot = Snapshot.builder();
     private final long[] argScratch = new long[6];
+    /** The one capture slot of sink mode (no ring): filled at a stop, turned into a record after the restart. */
+    private final EventRing.Slot direct = new EventRing.Slot();
     private volatile boolean detachRequested;
     /** See {@link #setEntryHook}; null: every entry is traced. */
     private EntryHook entryHook;
@@ -403,40 +405,26 @@ public final class EventLoop {
                 t.beforeExec = false;
             }
             t.quiet = !traced(arch, nr);
-            long sp = ptrace_syscall_info.stack_pointer(info);
-            if (ring != null) {
-                if (t.quiet) {
-                    restart(t, 0);
-                    return;
-                }
-                EventRing.Slot s = ring.claim();
-                s.type = EventRing.Slot.ENTRY;
-                s.tid = t.tid;
-                s.pid = t.pid;
-                s.nanos = now;
-                s.arch = arch;
-                s.nr = nr;
-                System.arraycopy(t.args, 0, s.args, 0, 6);
-                s.stackPointer = sp;
-                if (arch != null) {
-                    memory.bind(t.tid, s, sp);
-                    config.planner().atEntry(arch, nr, t.args, memory);
-                }
+            if (t.quiet) {
                 restart(t, 0);
-                ring.publish();
                 return;
             }
-            Snapshot mem = Snapshot.EMPTY;
-            if (!t.quiet && arch != null) {
-                snapshot.reset();
-                memory.bind(t.tid, snapshot, sp);
+            long sp = ptrace_syscall_info.stack_pointer(info);
+            EventRing.Slot s = claimSlot();
+            s.type = EventRing.Slot.ENTRY;
+            s.tid = t.tid;
+            s.pid = t.pid;
+            s.nanos = now;
+            s.arch = arch;
+            s.nr = nr;
+            System.arraycopy(t.args, 0, s.args, 0, 6);
+            s.stackPointer = sp;
+            if (arch != null) {
+                memory.bind(t.tid, s, sp);
                 config.planner().atEntry(arch, nr, t.args, memory);
-                mem = snapshot.build();
             }
-            RawEvent e = t.quiet ? null
-                    : new RawEvent.SyscallEntry(t.tid, t.pid, now, arch, nr, t.args.clone(), mem, sp);
             restart(t, 0);
-            if (e != null) sink.accept(e);
+            hand(s);
         } else if (op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_EXIT) {
             boolean report = t.inSyscall && !t.quiet;
             t.inSyscall = false;
@@ -446,33 +434,20 @@ public final class EventLoop {
             }
             long rval = ptrace_syscall_info.exit_rval(info);
             boolean isError = ptrace_syscall_info.exit_is_error(info);
-            if (ring != null) {
-                EventRing.Slot s = ring.claim();
-                s.type = EventRing.Slot.EXIT;
-                s.tid = t.tid;
-                s.pid = t.pid;
-                s.nanos = now;
-                s.rval = rval;
-                s.isError = isError;
-                if (t.arch != null) {
-                    memory.bind(t.tid, s, 0);
-                    System.arraycopy(t.args, 0, argScratch, 0, 6);
-                    config.planner().atExit(t.arch, t.nr, argScratch, rval, isError, memory);
-                }
-                restart(t, 0);
-                ring.publish();
-                return;
-            }
-            Snapshot mem = Snapshot.EMPTY;
+            EventRing.Slot s = claimSlot();
+            s.type = EventRing.Slot.EXIT;
+            s.tid = t.tid;
+            s.pid = t.pid;
+            s.nanos = now;
+            s.rval = rval;
+            s.isError = isError;
             if (t.arch != null) {
-                snapshot.reset();
-                memory.bind(t.tid, snapshot);
+                memory.bind(t.tid, s, 0);
                 System.arraycopy(t.args, 0, argScratch, 0, 6);
                 config.planner().atExit(t.arch, t.nr, argScratch, rval, isError, memory);
-                mem = snapshot.build();
             }
             restart(t, 0);
-            sink.accept(new RawEvent.SyscallExit(t.tid, t.pid, now, rval, isError, mem));
+            hand(s);
         } else {
             restart(t, 0);
         }
@@ -573,6 +548,27 @@ public final class EventLoop {
         Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, deliver);
         tracees.remove(t.tid);
         sink.accept(new RawEvent.Detached(t.tid, t.pid, now));
+    }
+
+    /**
+     * Where a syscall stop is captured: the ring's next slot, or (with a plain
+     * {@link EventSink}) one slot reused for every stop.
+     */
+    private EventRing.Slot claimSlot() {
+        if (ring != null) return ring.claim();
+        direct.clearMemory();
+        return direct;
+    }
+
+    /** Hands a filled slot on; called after the tracee has been restarted. */
+    private void hand(EventRing.Slot s) throws InterruptedException {
+        if (ring != null) {
+            ring.publish();
+        } else {
+            RawEvent e = s.toEvent();
+            s.release();
+            sink.accept(e);
+        }
     }
 
     private void restart(Tracee t, int sig) {

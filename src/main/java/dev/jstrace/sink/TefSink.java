@@ -177,9 +177,7 @@ public final class TefSink extends TimelineSink {
             gen.writeFieldName(UNFINISHED);
             gen.writeBoolean(true);
         }
-        realIds(t);
-        gen.writeEndObject();
-        gen.writeEndObject();
+        endEvent(t);
         table.linkFlows(s, t, flowWriter);
     }
 
@@ -203,9 +201,7 @@ public final class TefSink extends TimelineSink {
         gen.writeString(e.entryText() + " <unfinished ...>");
         gen.writeFieldName(UNFINISHED);
         gen.writeBoolean(true);
-        realIds(t);
-        gen.writeEndObject();
-        gen.writeEndObject();
+        endEvent(t);
     }
 
     /** A fork-to-child arrow as a v1 flow pair: v2 binding ids cannot carry two flows on one slice. */
@@ -245,9 +241,7 @@ public final class TefSink extends TimelineSink {
         if (s.siginfo() != null) {
             gen.writeStringField("siginfo", s.siginfo());
         }
-        realIds(t);
-        gen.writeEndObject();
-        gen.writeEndObject();
+        endEvent(t);
     }
 
     @Override
@@ -273,6 +267,11 @@ public final class TefSink extends TimelineSink {
         if (e.detail() != null) {
             gen.writeStringField("detail", e.detail());
         }
+        endEvent(t);
+    }
+
+    /** Closes an event's {@code args} (adding the real ids of a remapped pid) and the event itself. */
+    private void endEvent(PerfettoProcesses.Thread t) throws IOException {
         realIds(t);
         gen.writeEndObject();
         gen.writeEndObject();

@@ -84,17 +84,7 @@ class ErrnosAndSignalsTest {
                 signal.setitimer(signal.ITIMER_REAL, 0.05)
                 libc.read(r, ctypes.create_string_buffer(1), 1)
                 """;
-        Process p;
-        try {
-            p = new ProcessBuilder("strace", "-qq", "-e", "trace=pause,clock_nanosleep,nanosleep,read",
-                    "python3", "-c", script).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "strace or python3 not installed");
-            throw e;
-        }
-        String err = new String(p.getErrorStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assumeTrue(p.exitValue() == 0, "strace could not trace here: " + err);
+        String err = StraceOracle.run("pause,clock_nanosleep,nanosleep,read", script);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("= \\? (E\\w+) \\((.*)\\)").matcher(err);
         java.util.Set<String> seen = new java.util.HashSet<>();
         while (m.find()) {
@@ -129,18 +119,8 @@ class ErrnosAndSignalsTest {
     @Test
     void signalNamesMatchInstalledStrace() throws Exception {
         assumeTrue(Arch.current() == Arch.X86_64, "the oracle run uses the x86-64 kill number");
-        Process p;
-        try {
-            p = new ProcessBuilder("strace", "-e", "trace=kill", "-qq", "python3", "-c",
-                    "import ctypes\nfor s in (9, 17, 31, 32, 33, 34, 64): ctypes.CDLL(None).syscall(62, 999999999, s)")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "strace or python3 not installed");
-            throw e;
-        }
-        String err = new String(p.getErrorStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assumeTrue(p.exitValue() == 0, "strace could not trace here: " + err);
+        String err = StraceOracle.run("kill",
+                "import ctypes\nfor s in (9, 17, 31, 32, 33, 34, 64): ctypes.CDLL(None).syscall(62, 999999999, s)");
         for (int s : new int[] {9, 17, 31, 32, 33, 34, 64}) {
             String expected = "kill(999999999, " + Signals.name(s) + ")";
             assertTrue(err.contains(expected), expected + " not in:\n" + err);
