@@ -141,6 +141,17 @@ public final class Main {
                 finish();
                 stderr.println(NAME + ": exec: " + execError(e));
                 return new Outcome(1, 0);
+            } catch (TraceRefusedException e) {
+                // The child could not be traced (this JVM is itself traced, a security policy):
+                // strace's "ptrace(...): Operation not permitted". The child is already gone.
+                finish();
+                if (e.getCause() instanceof NativeException n) {
+                    String reason = Errnos.message(n.errno());
+                    stderr.println(NAME + ": " + n.call() + ": " + (reason != null ? reason : NativeException.describe(n.errno())));
+                } else {
+                    stderr.println(NAME + ": " + e.getMessage());
+                }
+                return new Outcome(1, 0);
             }
             if (inv.outputFile != null) {
                 // strace with -o and a command ignores these signals (its INTR_NEVER): on a terminal
@@ -273,7 +284,8 @@ public final class Main {
 
         private StraceTextOptions textOptions() {
             StraceTimestamps stamps = new StraceTimestamps(inv.absolute, inv.absolutePrecision, inv.relative,
-                    inv.relativePrecision, ZoneId.systemDefault());
+                    inv.relativePrecision,
+                    inv.absolute == StraceTimestamps.Absolute.TIME ? ZoneId.systemDefault() : null);
             // strace implies -q when it runs a command with -o (its output then holds only the trace).
             boolean quietAttach = inv.quiet != null ? inv.quiet.contains("attach")
                     : inv.outputFile != null && inv.pids.isEmpty();
