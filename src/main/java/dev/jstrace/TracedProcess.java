@@ -2,6 +2,8 @@ package dev.jstrace;
 
 import dev.jstrace.arch.Arch;
 import dev.jstrace.ffi.Libc;
+import dev.jstrace.ffi.NativeException;
+import dev.jstrace.proc.ProcTasks;
 import dev.jstrace.proc.SeccompFilter;
 import dev.jstrace.proc.SpawnRequest;
 import dev.jstrace.proc.Spawned;
@@ -75,12 +77,27 @@ public final class TracedProcess extends Process {
                 s.closeErrorPipe();
                 child[0] = s;
             }, request.command().get(0));
+        } catch (NativeException e) {
+            throw new TraceRefusedException(explainRefusal(e), e);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
         }
         return new TracedProcess(session, child[0], trace);
+    }
+
+    /** Why the new child could not be seized (it has been killed by then), and what to do. */
+    static String explainRefusal(NativeException e) {
+        String base = "launch: " + e.getMessage();
+        if (e.errno() != 1) return base;
+        String tracer = ProcTasks.status((int) ProcessHandle.current().pid(), "TracerPid");
+        if (tracer != null && !tracer.equals("0")) {
+            return base + ": this JVM is traced by process " + tracer + ", which took the new child as well"
+                    + " (a process can have one tracer at a time); run jstrace without strace -f or a debugger"
+                    + " following its forks";
+        }
+        return base + ": the kernel refused (a seccomp or LSM policy, or no ptrace in this container)";
     }
 
     @Override

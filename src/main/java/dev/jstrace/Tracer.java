@@ -127,6 +127,9 @@ public final class Tracer implements AutoCloseable {
      * (then {@link TracedProcess#trace()} is not available).
      *
      * @throws IOException as {@link ProcessBuilder#start()} does when the program cannot be run
+     * @throws TraceRefusedException when the kernel will not let the new child be traced (this JVM is
+     *                               itself traced by a tracer that follows forks, a security policy),
+     *                               saying why; the child is killed before it runs the program
      */
     public static TracedProcess launch(ProcessBuilder pb, TraceOptions options, TraceListener listener)
             throws IOException {

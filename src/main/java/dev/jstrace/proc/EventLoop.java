@@ -158,7 +158,16 @@ public final class EventLoop {
         if (!stopped(st)) return st == 0 ? -1 : st;
         // Seize rather than PTRACE_TRACEME: only seized tracees get PTRACE_LISTEN
         // and proper group-stops, and EXITKILL ties the child's life to ours.
-        Ptrace.check(Ptrace.ptrace(PTRACE_SEIZE, pid, 0, options(true)), PTRACE_SEIZE, pid);
+        long seized = Ptrace.ptrace(PTRACE_SEIZE, pid, 0, options(true));
+        if (seized < 0) {
+            // Refused (this JVM is itself traced, a Yama or seccomp policy): the child would wait
+            // stopped for ever. It has run nothing of the program yet; end it before reporting.
+            Libc.kill(pid, Libc.SIGKILL);
+            do {
+                r = Libc.wait4(pid, status, Libc.__WALL, MemorySegment.NULL);
+            } while (r == -EINTR);
+            Ptrace.check(seized, PTRACE_SEIZE, pid);
+        }
         Tracee t = new Tracee(pid, pid);
         t.beforeExec = true;
         tracees.put(pid, t);

@@ -108,4 +108,23 @@ class CliErrorsTest {
                     || help.contains(opt + "["), opt);
         }
     }
+
+    /**
+     * A jstrace that is itself traced cannot seize its child: it says so as
+     * strace would, exits 1 at once, and the child it made (stopped before its
+     * execve, waiting to be seized) does not outlive the refusal.
+     */
+    @Test
+    void aTracedTracerReportsTheRefusalAndEndsItsChild(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(CliProcess.straceInstalled(), "strace is not installed: it is the outer tracer here");
+        CliProcess p = CliProcess.jstraceUnder(dir, List.of("/usr/bin/strace", "-f", "-o", "/dev/null"),
+                "-o", dir.resolve("trace").toString(), "true");
+        assertEquals(1, p.exitValue(), () -> "stderr: " + p.stderr);
+        String err = p.errorText();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^jstrace: ptrace\\(PTRACE_SEIZE, (\\d+)\\): Operation not permitted$").matcher(err);
+        assertTrue(m.find(), err);
+        assertEquals(null, CliProcess.procStatus(Integer.parseInt(m.group(1)), "State"),
+                "the refused child is still there");
+    }
 }

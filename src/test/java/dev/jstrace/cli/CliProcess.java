@@ -24,7 +24,12 @@ final class CliProcess {
 
     /** {@code java ... dev.jstrace.cli.Main ARGS} with this JVM's class path. */
     static CliProcess jstrace(Path dir, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return jstraceUnder(dir, List.of(), args);
+    }
+
+    /** As {@link #jstrace}, the command line prefixed with {@code wrapper} (another tracer, say). */
+    static CliProcess jstraceUnder(Path dir, List<String> wrapper, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "dev.jstrace.cli.Main"));
