@@ -45,6 +45,7 @@ public final class Main {
 
     /** Runs jstrace and ends the JVM as strace would end. */
     public static void main(String[] args) {
+        Warmup.start();
         Outcome o = execute(Arrays.asList(args), System.out, System.err);
         System.out.flush();
         System.err.flush();

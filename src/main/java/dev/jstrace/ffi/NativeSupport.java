@@ -9,7 +9,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
  * The one place that talks to the linker: looks up libc symbols, builds
@@ -29,8 +28,8 @@ public final class NativeSupport {
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
 
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(
-            MemoryLayout.PathElement.groupElement("errno"));
+    /** Where errno sits in the capture state (found by name: a layout path would spin method handles). */
+    private static final long ERRNO_OFFSET = memberOffset(CAPTURE_LAYOUT, "errno");
 
     /**
      * One capture-state buffer per OS thread, allocated once: downcalls write
@@ -71,6 +70,16 @@ public final class NativeSupport {
         return LINKER.downcallHandle(symbol(name), fd, options);
     }
 
+    /** The byte offset of the member of {@code struct} named {@code name}. */
+    static long memberOffset(StructLayout struct, String name) {
+        long offset = 0;
+        for (MemoryLayout m : struct.memberLayouts()) {
+            if (m.name().filter(name::equals).isPresent()) return offset;
+            offset += m.byteSize();
+        }
+        throw new IllegalStateException(struct + " has no member " + name);
+    }
+
     /** This thread's errno capture buffer. */
     public static MemorySegment captureState() {
         return CAPTURE_STATE.get();
@@ -78,7 +87,7 @@ public final class NativeSupport {
 
     /** The errno the last downcall on this thread captured. */
     public static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
+        return state.get(ValueLayout.JAVA_INT, ERRNO_OFFSET);
     }
 
     /** Turns a C {@code -1}-and-errno result into {@code -errno}; leaves other results as they are. */

@@ -123,6 +123,14 @@ public final class RawSyscall {
         return NativeSupport.LINKER.downcallHandle(function, SHAPE);
     }
 
+    /**
+     * Links the downcall now (~10 ms of method-handle spinning on a cold JVM)
+     * so a later first call does not pay it; harmless when already done.
+     */
+    public static void link() {
+        SyscallCall.H.type();
+    }
+
     /** {@code syscall(nr, a, b, c, d, e, f)}: the result, or {@code -errno}. */
     public static long syscall6(long nr, long a, long b, long c, long d, long e, long f) {
         try {
