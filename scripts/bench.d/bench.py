@@ -82,17 +82,43 @@ def count_tef_events(path):
 def startup(rounds):
     classes = os.path.join(TMP, "hello")
     os.makedirs(classes, exist_ok=True)
-    java = os.path.join(jdk(), "bin")
-    subprocess.run([os.path.join(java, "javac"), "-d", classes, os.path.join(HERE, "Hello.java")], check=True)
-    # Warm the CDS archive (scripts/jstrace builds it on first use) before timing.
+    bindir = os.path.join(jdk(), "bin")
+    java = os.path.join(bindir, "java")
+    subprocess.run([os.path.join(bindir, "javac"), "-d", classes, os.path.join(HERE, "Hello.java"),
+                    os.path.join(HERE, "FfmHello.java")], check=True)
+    # The FFM floor runs as scripts/jstrace runs jstrace: the same flags and an AOT cache of its own.
+    ffm_flags = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+                 "-Xlog:aot=off", "-Xlog:cds=off"]
+    # (An AOT cache takes class paths of jars only.)
+    ffm_jar = os.path.join(TMP, "ffmhello.jar")
+    subprocess.run([os.path.join(bindir, "jar"), "cf", ffm_jar, "-C", classes, "FfmHello.class"], check=True)
+    ffm_cache = os.path.join(TMP, "ffm.aot")
+    subprocess.run([java, *ffm_flags, "-XX:AOTCacheOutput=" + ffm_cache, "-cp", ffm_jar, "FfmHello"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not os.path.exists(ffm_cache):
+        sys.exit("bench: could not build the AOT cache for FfmHello")
+    ffm = [java, *ffm_flags, "-XX:AOTCache=" + ffm_cache, "-cp", ffm_jar, "FfmHello"]
+    # Warm the AOT cache (scripts/jstrace builds it on first use) before timing.
     timed([JSTRACE, "-o", "/dev/null", "true"])
-    m = alternate({"java Hello": [os.path.join(java, "java"), "-Xshare:auto", "-cp", classes, "Hello"],
+    m = alternate({"java Hello": [java, "-Xshare:auto", "-cp", classes, "Hello"],
+                   "java FfmHello (one downcall; FFM floor)": ffm,
                    "jstrace -o /dev/null true": [JSTRACE, "-o", "/dev/null", "true"]}, rounds)
-    print("\nstart-up (%d rounds, medians)" % rounds)
+    print("\n3. start-up (%d rounds, medians)" % rounds)
     for k, s in m.items():
         row(k, s, "s")
     r = m["jstrace -o /dev/null true"] / m["java Hello"]
     row("jstrace true / java Hello", r, "x", "<= 1.30", r <= 1.30)
+    row("FfmHello / java Hello (FFM runtime alone)", m["java FfmHello (one downcall; FFM floor)"] / m["java Hello"], "x")
+    row("jstrace true / FfmHello (jstrace's own part)",
+        m["jstrace -o /dev/null true"] / m["java FfmHello (one downcall; FFM floor)"], "x")
+    jar = os.path.join(ROOT, "target", "jstrace.jar")
+    out = subprocess.run([java, "--enable-native-access=ALL-UNNAMED", "-cp", jar,
+                          "dev.jstrace.examples.SelfTraceLatency", "21"], capture_output=True, text=True, check=True)
+    lat = dict(l.split("=", 1) for l in out.stdout.split())
+    row("self-trace: first Tracer.start() (starts helper)", float(lat["first_ms"]), "ms")
+    reused = float(lat["reused_median_ms"])
+    row("self-trace: reused helper's start(), median of 20", reused, "ms", "< 5", reused < 5)
+    row("self-trace: reused helper's start(), max of 20", float(lat["reused_max_ms"]), "ms")
 
 
 def jdk():
@@ -106,7 +132,7 @@ def tef_and_memory(count, rounds):
     tef = os.path.join(TMP, "t.json")
     pb = os.path.join(TMP, "t.pftrace")
     env = dict(os.environ, JSTRACE_JAVA_OPTS="-Xmx64m")
-    print("\nlarge trace, -Xmx64m  (dd count=%d: ~%d syscalls; %d rounds, medians)" % (count, 2 * count, rounds))
+    print("\n4. large trace, -Xmx64m  (dd count=%d: ~%d syscalls; %d rounds, medians)" % (count, 2 * count, rounds))
     for label, flag, path in (("--tef", "--tef", tef), ("--perfetto", "--perfetto", pb)):
         ts = []
         for _ in range(rounds):
@@ -144,7 +170,7 @@ def tracer_allocation(count):
             series.setdefault(th, []).append((v["startTime"], v["allocated"]))
     except (ValueError, KeyError):
         pass
-    print("\nstop-time allocation (JFR jdk.ThreadAllocationStatistics every 200 ms, dd count=%d, %d stops)"
+    print("\n5. stop-time allocation (JFR jdk.ThreadAllocationStatistics every 200 ms, dd count=%d, %d stops)"
           % (count, 4 * count))
     for th, pts in sorted(series.items(), key=lambda x: -max(p[1] for p in x[1]))[:4]:
         row("thread %s (total)" % th[:30], max(p[1] for p in pts) / 1e6, "MB")
@@ -181,11 +207,16 @@ def main():
 
     sec = dd(1000000 // scale)
     v = {"untraced": sec,
-         "jstrace": [JSTRACE, "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", OUT] + sec}
+         "jstrace": [JSTRACE, "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", OUT] + sec,
+         "jstrace, same flags, on true (start-up)": [JSTRACE, "-f", "--seccomp-bpf", "-e", "trace=openat",
+                                                     "-o", OUT, "true"]}
     if STRACE:
         v["strace"] = [STRACE, "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", OUT] + sec
-    m = alternate(v, a.rounds)
-    print("\n2. --seccomp-bpf -e trace=openat  (%s; %d rounds, medians; JVM start included)" % (" ".join(sec), a.rounds))
+        v["strace, same flags, on true (start-up)"] = [STRACE, "-f", "--seccomp-bpf", "-e", "trace=openat",
+                                                       "-o", OUT, "true"]
+    m = alternate(v, max(a.rounds, 5))
+    print("\n2. --seccomp-bpf -e trace=openat  (%s; %d rounds, medians; JVM start included)"
+          % (" ".join(sec), max(a.rounds, 5)))
     for k, s in m.items():
         row(k, s, "s")
     row("jstrace / untraced", m["jstrace"] / m["untraced"], "x")
@@ -193,6 +224,12 @@ def main():
         row("strace / untraced", m["strace"] / m["untraced"], "x")
         r = m["jstrace"] / m["strace"]
         row("jstrace / strace --seccomp-bpf", r, "x", "<= 1.05", r <= 1.05)
+        # What bounds it: the run minus the same tracer's run on `true` is the traced part alone.
+        js = m["jstrace"] - m["jstrace, same flags, on true (start-up)"]
+        st = m["strace"] - m["strace, same flags, on true (start-up)"]
+        row("jstrace minus its start-up", js, "s")
+        row("strace minus its start-up", st, "s")
+        row("ratio without start-up", js / st, "x")
 
     startup(max(a.rounds, 5))
 
@@ -210,7 +247,7 @@ def main():
 
 
 def jmh():
-    print("\nJMH (consumer side; targets: decode+strace text >= 1M syscalls/s, TEF >= 2M events/s)")
+    print("\n6. JMH (consumer side; targets: decode+strace text >= 1M syscalls/s, TEF >= 2M events/s)")
     env = dict(os.environ, JAVA_HOME=jdk())
     subprocess.run(["mvn", "-q", "-B", "-ntp", "-Pjmh", "-DskipTests", "-DbuildDir=target-jmh", "package",
                     "dependency:build-classpath", "-Dmdep.outputFile=target-jmh/cp.txt", "-Dmdep.includeScope=test"],
