@@ -22,8 +22,9 @@ class TracerAllocationTest {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         AtomicLong calls = new AtomicLong();
         long[] window = new long[4]; // tracer thread id, its bytes at the window's start, at its end, calls
-        long from = 5_000;
-        long to = 25_000;
+        // Steady state: from when the ring (16k slots, each made on first use) has gone round.
+        long from = 10_000;
+        long to = 30_000;
         TraceListener listener = e -> {
             if (!(e instanceof Syscall)) return;
             long n = calls.incrementAndGet();
@@ -34,7 +35,7 @@ class TracerAllocationTest {
                 window[2] = mx.getThreadAllocatedBytes(window[0]);
             }
         };
-        TracedProcess p = Tracer.launch(new ProcessBuilder("dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=15000")
+        TracedProcess p = Tracer.launch(new ProcessBuilder("dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=20000")
                 .redirectErrorStream(true), TraceOptions.defaults(), listener);
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
