@@ -49,14 +49,21 @@ def row(label, value, unit, target=None, ok=None):
                                            tgt, verdict))
 
 
-def trio(name, cmd, rounds, jflags=("-f",), sflags=("-f",), floor=True, extra_j=()):
-    """untraced / strace / jstrace / floor for one command; prints and returns the medians."""
+FLOOR_INFO = "floor + PTRACE_GET_SYSCALL_INFO per stop"
+
+
+def trio(name, cmd, rounds, jflags=("-f",), sflags=("-f",), floor=True, extra_j=(), floor_info=False):
+    """untraced / strace / jstrace / floor for one command; prints and returns the medians.
+    floor_info adds the floor plus the one ptrace request any decoding needs at every stop."""
     v = {"untraced": cmd}
     if STRACE:
         v["strace"] = [STRACE, *sflags, "-o", OUT] + cmd
     v["jstrace"] = [JSTRACE, *jflags, *extra_j, "-o", OUT] + cmd
     if floor:
         v["floor"] = [JSTRACE, *jflags, "--bench-floor", "-o", OUT] + cmd
+    if floor_info:
+        v[FLOOR_INFO] = ["env", "JSTRACE_JAVA_OPTS=-Djstrace.benchFloorInfo=true", JSTRACE, *jflags,
+                         "--bench-floor", "-o", OUT] + cmd
     m = alternate(v, rounds)
     print("\n%s  (%s; %d rounds, medians)" % (name, " ".join(cmd), rounds))
     for k, s in m.items():
@@ -198,12 +205,17 @@ def main():
     print("jstrace bench: %s; strace: %s; %d cores; kernel %s" % (
         time.strftime("%Y-%m-%d %H:%M"), STRACE or "absent", os.cpu_count(), os.uname().release))
 
-    m = trio("1. syscall-bound dd, full decoding to a file (-f -o FILE)", dd(50000 // scale), a.rounds)
+    m = trio("1. syscall-bound dd, full decoding to a file (-f -o FILE)", dd(50000 // scale), a.rounds,
+             floor_info=True)
     if "strace" in m:
         r = m["jstrace"] / m["strace"]
         row("jstrace / strace", r, "x", "<= 0.95", r <= 0.95)
     r = m["jstrace"] / m["floor"]
     row("jstrace / floor", r, "x", "<= 1.10", r <= 1.10)
+    row("jstrace / (floor + GET_SYSCALL_INFO)", m["jstrace"] / m[FLOOR_INFO], "x")
+    stops = 4 * (50000 // scale)
+    row("GET_SYSCALL_INFO, per stop", (m[FLOOR_INFO] - m["floor"]) / stops * 1e6, "us")
+    row("jstrace above floor, per stop", (m["jstrace"] - m["floor"]) / stops * 1e6, "us")
 
     sec = dd(1000000 // scale)
     v = {"untraced": sec,

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param seccompBpf    stop only at the traced calls through a seccomp filter installed in a launched
  *                      child ({@code --seccomp-bpf}); ignored for attached processes
  * @param benchFloor    a benchmark mode: syscall stops are restarted at once, nothing is read or
- *                      reported (the ptrace cost alone, the floor {@code scripts/bench} compares with)
+ *                      reported (the ptrace cost and an empty hand-over to the decoder thread: the
+ *                      floor {@code scripts/bench} compares with)
  */
 public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
                            int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor) {

@@ -91,10 +91,12 @@ public final class EventLoop {
     private boolean seccompMode;
     /** See {@link #setBenchFloor}. */
     private boolean benchFloor;
-    /** The longest poll for a stop before blocking (see {@link #awaitStop}); {@code -Djstrace.pollMicros} for experiments. */
-    private static final long SPIN_MAX_NANOS = 1000L * Long.getLong("jstrace.pollMicros", 50);
-    private static final long SPIN_MIN_NANOS = Math.min(1000, SPIN_MAX_NANOS);
-    private long spinNanos = Runtime.getRuntime().availableProcessors() > 1 ? SPIN_MAX_NANOS : 0;
+    /**
+     * With the floor: also fetch each stop's PTRACE_GET_SYSCALL_INFO, the one
+     * request any decoding needs, so the bench can show its share of the cost
+     * ({@code -Djstrace.benchFloorInfo=true}).
+     */
+    private static final boolean FLOOR_INFO = Boolean.getBoolean("jstrace.benchFloorInfo");
     /** A child that only sleeps; killing it wakes our wait4 (see {@link #requestDetach}). */
     private volatile int waker = -1;
     private Thread thread;
@@ -308,33 +310,6 @@ public final class EventLoop {
     }
 
     /** Runs until no tracee remains, then emits {@link RawEvent.End}. */
-    /**
-     * The next stop of any tracee: {@code wait4(-1, …, __WALL | __WNOTHREAD)}.
-     * Polls first (WNOHANG) for up to {@link #spinNanos}, then blocks. On
-     * these machines a blocked tracer costs a cross-CPU wake-up per stop,
-     * which dominates ptrace's cost: a polling tracer is woken by nothing, and
-     * the syscall-bound dd runs ~2x faster. The budget adapts: a poll that
-     * finds the stop restores it, one that times out halves it (a tracee
-     * sleeping in long calls costs a few µs of polling per stop, no more).
-     * With one CPU there is nothing to gain (the tracee needs the CPU the
-     * poll would take), so the budget is 0.
-     */
-    private int awaitStop() {
-        int options = Libc.__WALL | Libc.__WNOTHREAD;
-        if (spinNanos > 0) {
-            long deadline = System.nanoTime() + spinNanos;
-            do {
-                int tid = Libc.wait4(-1, status, options | Libc.WNOHANG, MemorySegment.NULL);
-                if (tid != 0) {
-                    spinNanos = SPIN_MAX_NANOS;
-                    return tid;
-                }
-            } while (System.nanoTime() < deadline);
-            spinNanos = Math.max(SPIN_MIN_NANOS, spinNanos >> 1);
-        }
-        return Libc.wait4(-1, status, options, MemorySegment.NULL);
-    }
-
     public void run() throws InterruptedException {
         thread = Thread.currentThread();
         boolean detaching = false;
@@ -356,7 +331,7 @@ public final class EventLoop {
                         if (t.groupStopped) tracees.remove(t.tid);
                     }
                 }
-                int tid = awaitStop();
+                int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD, MemorySegment.NULL);
                 if (tid < 0) {
                     if (tid == -EINTR) continue;
                     if (tid == -ECHILD) break;
@@ -397,7 +372,9 @@ public final class EventLoop {
         }
         if (sig == (Libc.SIGTRAP | 0x80)) {
             if (benchFloor) {
+                if (FLOOR_INFO) Ptrace.ptrace(PTRACE_GET_SYSCALL_INFO, t.tid, info.byteSize(), info.address());
                 restart(t, 0);
+                if (ring != null) ring.putNothing();
                 return;
             }
             syscallStop(t, now);
