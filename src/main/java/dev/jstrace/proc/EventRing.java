@@ -234,22 +234,34 @@ public final class EventRing {
      * restart wakes the tracee, and waking a vCPU that has gone idle (halted)
      * costs far more than the stop itself; the polling consumer keeps one
      * from halting while the tracee is busy, and it parks after this long
-     * with nothing to do. Measured, 5 alternating runs each, on the dd
-     * (count=25000), sh-pipeline and 8-thread workloads: without it 4.9 /
-     * 1.73 / 1.87 s; polling 100 µs 1.35 / 1.09 / 1.60 s; 300 µs 1.20 / 1.01
-     * / 1.38 s (strace: 5.38 / 1.29 / 3.57 s). Off with one CPU, where
+     * with nothing to do (and polls a quarter as long the next time, down
+     * to 5 µs; each poll that finds an event doubles it again). Measured, 5 alternating
+     * runs each, on the dd (count=25000), sh-pipeline and 8-thread
+     * workloads: without it 4.9 / 1.73 / 1.87 s; polling 100 µs 1.35 /
+     * 1.09 / 1.60 s; 300 µs 1.20 / 1.01 / 1.38 s (strace: 5.38 / 1.29 /
+     * 3.57 s). Off with one CPU, where
      * polling would take the CPU from the tracee and the tracer.
      * {@code -Djstrace.consumerPollMicros} for experiments.
      */
     private static final long CONSUMER_SPIN = Runtime.getRuntime().availableProcessors() > 1
             ? 1000L * Long.getLong("jstrace.consumerPollMicros", 300) : 0;
+    private static final long CONSUMER_SPIN_MIN = Math.min(CONSUMER_SPIN, 5_000);
+    /** The consumer's current poll budget, at most {@link #CONSUMER_SPIN} (see {@link #awaitEvent}). */
+    private long spinNanos = CONSUMER_SPIN;
 
     private void awaitEvent(long h) throws InterruptedException {
         consumer = Thread.currentThread();
-        if (CONSUMER_SPIN > 0) {
-            long deadline = System.nanoTime() + CONSUMER_SPIN;
+        if (spinNanos > 0) {
+            long deadline = System.nanoTime() + spinNanos;
             while (h == tail && System.nanoTime() < deadline) Thread.onSpinWait();
-            if (h != tail) return;
+            if (h != tail) {
+                spinNanos = Math.min(CONSUMER_SPIN, spinNanos << 1);
+                return;
+            }
+            // Nothing came: the tracee is in a slow call or idle. Poll a quarter as long next
+            // time (a found event only doubles it), so a tracee that makes a call now and then
+            // (a sleep loop: one quick, one slow gap) soon costs little CPU.
+            spinNanos = Math.max(CONSUMER_SPIN_MIN, spinNanos >> 2);
         }
         while (h == tail) {
             consumerParked = true;
