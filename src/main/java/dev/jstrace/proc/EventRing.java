@@ -10,8 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  * each made the first time the producer reaches it and reused ever after
  * (making all 16k up front cost ~7 ms of start-up). A syscall stop fills a
  * slot in place, memory copies included, so once the ring has gone round
- * once the tracer thread allocates nothing per stop; the consumer turns each slot into a {@link RawEvent} record (the
- * allocation moves to its side) and hands the slot back.
+ * the tracer thread allocates nothing per stop; the consumer turns each
+ * slot into a {@link RawEvent} record (the allocation moves to its side)
+ * and hands the slot back.
  *
  * <p>When the ring is full the producer waits, and with it the stopped
  * tracee: nothing is dropped. Neither side is woken per event: each parks
@@ -182,8 +183,8 @@ public final class EventRing {
 
     /**
      * Producer: hands over a slot that carries nothing (the consumer skips
-     * it). The benchmark floor uses it so that its stops pass through the
-     * same hand-over, consumer polling included, as a real trace's.
+     * it), for a stop that reports nothing (a call filtered out, the bench
+     * floor): the consumer's polling then goes on as for a reported stop.
      */
     public void putNothing() {
         Slot s = claim();
@@ -235,13 +236,13 @@ public final class EventRing {
      * costs far more than the stop itself; the polling consumer keeps one
      * from halting while the tracee is busy, and it parks after this long
      * with nothing to do (and polls a quarter as long the next time, down
-     * to 5 µs; each poll that finds an event doubles it again). Measured, 5 alternating
-     * runs each, on the dd (count=25000), sh-pipeline and 8-thread
-     * workloads: without it 4.9 / 1.73 / 1.87 s; polling 100 µs 1.35 /
-     * 1.09 / 1.60 s; 300 µs 1.20 / 1.01 / 1.38 s (strace: 5.38 / 1.29 /
-     * 3.57 s). Off with one CPU, where
-     * polling would take the CPU from the tracee and the tracer.
-     * {@code -Djstrace.consumerPollMicros} for experiments.
+     * to 5 µs; each poll that finds an event doubles it again). Measured,
+     * 5 alternating runs each, on the dd (count=25000), sh-pipeline and
+     * 8-thread workloads: without it 4.9 / 1.73 / 1.87 s; polling 100 µs
+     * 1.35 / 1.09 / 1.60 s; 300 µs 1.20 / 1.01 / 1.38 s (strace: 5.38 /
+     * 1.29 / 3.57 s). Off with one CPU, where polling would take the CPU
+     * from the tracee and the tracer. {@code -Djstrace.consumerPollMicros}
+     * for experiments.
      */
     private static final long CONSUMER_SPIN = Runtime.getRuntime().availableProcessors() > 1
             ? 1000L * Long.getLong("jstrace.consumerPollMicros", 300) : 0;
