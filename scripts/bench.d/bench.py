@@ -267,7 +267,7 @@ def jmh():
     with open(os.path.join(ROOT, "target-jmh", "cp.txt")) as f:
         cp = os.path.join(ROOT, "target-jmh", "classes") + os.pathsep + f.read().strip()
     subprocess.run([os.path.join(jdk(), "bin", "java"), "--enable-native-access=ALL-UNNAMED", "-cp", cp,
-                    "org.openjdk.jmh.Main", "-f", "1", "-wi", "2", "-w", "2s", "-i", "3", "-r", "2s",
+                    "org.openjdk.jmh.Main", "-f", "1", "-wi", "3", "-w", "2s", "-i", "5", "-r", "2s",
                     "-tu", "s", "-bm", "thrpt", "ConsumerBench"], check=True)
 
 if __name__ == "__main__":
