@@ -157,10 +157,19 @@ def tef_and_memory(count, rounds):
             row("--perfetto syscalls/s (bounded by ptrace)", syscalls / wall, "sc/s")
 
 
+def jfr_seconds(stamp):
+    """Seconds of a JFR JSON time stamp (ISO-8601 with a fraction), for differences."""
+    t = stamp.rstrip("Z")
+    date_time, _, frac = t.partition(".")
+    frac = "".join(ch for ch in frac if ch.isdigit())
+    base = time.mktime(time.strptime(date_time[:19], "%Y-%m-%dT%H:%M:%S"))
+    return base + (float("0." + frac) if frac else 0.0)
+
+
 def tracer_allocation(count):
     """The tracer thread's allocation during the dd run, from JFR: the steady-state growth of its
-    cumulative counter (jdk.ThreadAllocationStatistics, sampled every 200 ms), per stop. Start-up
-    (class loading, the first execve's strings) lands before the second sample and is not counted."""
+    cumulative counter (jdk.ThreadAllocationStatistics, sampled every 200 ms). Start-up (class
+    loading, the first execve's strings, the ring's slots) lands before the window and is not counted."""
     jfr = os.path.join(TMP, "alloc.jfr")
     env = dict(os.environ, JSTRACE_JAVA_OPTS="-XX:StartFlightRecording=filename=%s,settings=profile,"
                "jdk.ThreadAllocationStatistics#period=200ms" % jfr
@@ -182,9 +191,12 @@ def tracer_allocation(count):
     for th, pts in sorted(series.items(), key=lambda x: -max(p[1] for p in x[1]))[:4]:
         row("thread %s (total)" % th[:30], max(p[1] for p in pts) / 1e6, "MB")
     tracer = sorted(p for th, pts in series.items() if th.startswith("jstrace-tracer") for p in pts)
-    if len(tracer) >= 3:
-        growth = tracer[-1][1] - tracer[1][1]
-        row("tracer thread samples in steady state", len(tracer) - 1, "")
+    # Steady state: once the ring's 16k slots (each made on first use) exist, ~16k stops in; the window
+    # starts at the first sample 0.8 s after the first one, when the run is ~100k stops in.
+    steady = [p for p in tracer if tracer and jfr_seconds(p[0]) - jfr_seconds(tracer[0][0]) >= 0.8]
+    if len(steady) >= 3:
+        growth = steady[-1][1] - steady[0][1]
+        row("tracer thread samples in steady state", len(steady) - 1, "")
         row("tracer thread growth in steady state", growth, "B", "0 (no per-stop alloc)", growth == 0)
     else:
         row("tracer thread samples (run too short to judge)", len(tracer), "")
