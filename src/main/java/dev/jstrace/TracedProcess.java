@@ -66,7 +66,13 @@ public final class TracedProcess extends Process {
                 } else {
                     s = Spawner.spawn(request);
                 }
-                int rc = loop.adoptSpawnedChild(s.pid());
+                int rc;
+                try {
+                    rc = loop.adoptSpawnedChild(s.pid());
+                } catch (RuntimeException | InterruptedException e) {
+                    s.close(); // the child is gone (killed when it could not be seized): its pipes go too
+                    throw e;
+                }
                 if (rc != 0) {
                     int errno = Spawner.readSpawnError(s);
                     s.close();

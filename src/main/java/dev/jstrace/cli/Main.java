@@ -148,7 +148,8 @@ public final class Main {
                 finish();
                 if (e.getCause() instanceof NativeException n) {
                     String reason = Errnos.message(n.errno());
-                    stderr.println(NAME + ": " + n.call() + ": " + (reason != null ? reason : NativeException.describe(n.errno())));
+                    stderr.println(NAME + ": " + n.call() + ": "
+                            + (reason != null ? reason : NativeException.describe(n.errno())));
                 } else {
                     stderr.println(NAME + ": " + e.getMessage());
                 }
