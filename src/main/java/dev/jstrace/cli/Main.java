@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -286,8 +285,7 @@ public final class Main {
 
         private StraceTextOptions textOptions() {
             StraceTimestamps stamps = new StraceTimestamps(inv.absolute, inv.absolutePrecision, inv.relative,
-                    inv.relativePrecision,
-                    inv.absolute == StraceTimestamps.Absolute.TIME ? ZoneId.systemDefault() : null);
+                    inv.relativePrecision, null);
             // strace implies -q when it runs a command with -o (its output then holds only the trace).
             boolean quietAttach = inv.quiet != null ? inv.quiet.contains("attach")
                     : inv.outputFile != null && inv.pids.isEmpty();

@@ -415,7 +415,7 @@ public final class EventLoop {
             if (t.beforeExec) {
                 if (arch == null || !isExec(arch, nr)) {
                     t.quiet = true;
-                    restart(t, 0);
+                    restartUnreported(t);
                     return;
                 }
                 t.beforeExec = false;
@@ -588,8 +588,8 @@ public final class EventLoop {
     }
 
     /**
-     * Restarts a syscall stop that reports nothing (filtered out by {@code -e trace=},
-     * or the bench floor), still handing the decoder thread an empty slot: its polling
+     * Restarts a syscall stop that reports nothing (before the first execve, filtered
+     * out by {@code -e trace=}, or the bench floor), still handing the decoder thread an empty slot: its polling
      * (see {@link EventRing}) is what keeps stops cheap on these VMs, and without it
      * {@code -e trace=none} on the dd workload took 9.7 s against 2.4 s for tracing all.
      */

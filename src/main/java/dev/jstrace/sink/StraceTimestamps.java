@@ -14,12 +14,17 @@ import java.time.ZonedDateTime;
  * @param relative          {@code -r}: the time since the previous line's stamp
  * @param relativePrecision digits after the second for {@code -r} (strace's default: 6)
  * @param zone              the zone for wall-clock stamps (strace uses local time); null for
- *                          the system default, looked up on the first {@code -t} stamp (the
- *                          lookup reads the time-zone database: ~10 ms a run otherwise spends
- *                          before tracing starts)
+ *                          the system default, which is looked up only when {@code -t} stamps
+ *                          are printed (the lookup reads the time-zone database: ~10 ms of a
+ *                          run's start otherwise)
  */
 public record StraceTimestamps(Absolute absolute, int absolutePrecision, boolean relative, int relativePrecision,
                                ZoneId zone) {
+    /** Resolves a null zone to the system's when wall-clock stamps need one. */
+    public StraceTimestamps {
+        if (zone == null && absolute == Absolute.TIME) zone = ZoneId.systemDefault();
+    }
+
     /** Which absolute stamp: none, {@code HH:MM:SS} ({@code -t}), or seconds since the epoch ({@code -ttt}). */
     public enum Absolute { NONE, TIME, UNIX }
 
@@ -50,7 +55,7 @@ public record StraceTimestamps(Absolute absolute, int absolutePrecision, boolean
         switch (absolute) {
             case NONE -> {}
             case TIME -> {
-                ZonedDateTime t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)).atZone(zone != null ? zone : ZoneId.systemDefault());
+                ZonedDateTime t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)).atZone(zone);
                 out.append(two(t.getHour())).append(':').append(two(t.getMinute())).append(':')
                         .append(two(t.getSecond()));
                 appendFraction(out, Math.floorMod(nanos, 1_000_000_000L), absolutePrecision);

@@ -1,6 +1,7 @@
 package dev.jstrace.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
@@ -120,6 +121,11 @@ class StraceTextSinkTest {
         StringBuilder c = new StringBuilder();
         tt.append(c, 1795543452_965193_000L, Long.MIN_VALUE);
         assertEquals("18:04:12.965193 ", c.toString()); // strace -tt: "18:04:12.957025 exit_group(0) ..."
+        // No zone given: -t stamps get the system's, other stamps never look it up.
+        assertEquals(java.time.ZoneId.systemDefault(),
+                new StraceTimestamps(StraceTimestamps.Absolute.TIME, 0, false, 6, null).zone());
+        assertNull(StraceTimestamps.none().zone());
+        assertNull(new StraceTimestamps(StraceTimestamps.Absolute.UNIX, 6, true, 6, null).zone());
     }
 
     @Test
