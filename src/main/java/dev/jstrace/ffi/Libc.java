@@ -163,4 +163,14 @@ public final class Libc {
         return syscall6(RawSyscall.PROCESS_VM_READV, pid, localIov.address(), localCount,
                 remoteIov.address(), remoteCount, 0);
     }
+
+    /**
+     * {@code ssize_t process_vm_writev(pid_t pid, const struct iovec *local_iov, unsigned long liovcnt,
+     * const struct iovec *remote_iov, unsigned long riovcnt, unsigned long flags)}.
+     */
+    public static long process_vm_writev(int pid, MemorySegment localIov, long localCount,
+                                         MemorySegment remoteIov, long remoteCount) {
+        return syscall6(RawSyscall.PROCESS_VM_WRITEV, pid, localIov.address(), localCount,
+                remoteIov.address(), remoteCount, 0);
+    }
 }

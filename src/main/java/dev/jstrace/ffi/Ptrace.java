@@ -44,6 +44,16 @@ public final class Ptrace {
     public static final int PTRACE_LISTEN = 0x4208;
     /** PTRACE_GET_SYSCALL_INFO (Linux 5.3). */
     public static final int PTRACE_GET_SYSCALL_INFO = 0x420e;
+    /** PTRACE_SET_SYSCALL_INFO (Linux 6.16): change a stop's syscall number, arguments or result. */
+    public static final int PTRACE_SET_SYSCALL_INFO = 0x4212;
+    /** PTRACE_POKEDATA. */
+    public static final int PTRACE_POKEDATA = 5;
+    /** PTRACE_POKEUSER. */
+    public static final int PTRACE_POKEUSER = 6;
+    /** PTRACE_GETREGSET. */
+    public static final int PTRACE_GETREGSET = 0x4204;
+    /** PTRACE_SETREGSET. */
+    public static final int PTRACE_SETREGSET = 0x4205;
 
     // options
     /** PTRACE_O_TRACESYSGOOD: syscall stops report SIGTRAP|0x80. */
@@ -124,6 +134,7 @@ public final class Ptrace {
             case PTRACE_INTERRUPT -> "PTRACE_INTERRUPT";
             case PTRACE_LISTEN -> "PTRACE_LISTEN";
             case PTRACE_GET_SYSCALL_INFO -> "PTRACE_GET_SYSCALL_INFO";
+            case PTRACE_SET_SYSCALL_INFO -> "PTRACE_SET_SYSCALL_INFO";
             default -> "PTRACE_" + request;
         };
     }

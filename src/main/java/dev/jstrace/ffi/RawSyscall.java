@@ -38,6 +38,7 @@ public final class RawSyscall {
     static final long PTRACE = AARCH64 ? 117 : 101;
     static final long PIPE2 = AARCH64 ? 59 : 293;
     static final long PROCESS_VM_READV = AARCH64 ? 270 : 310;
+    static final long PROCESS_VM_WRITEV = AARCH64 ? 271 : 311;
     static final long TGKILL = AARCH64 ? 131 : 234;
     static final long PRCTL = AARCH64 ? 167 : 157;
     static final long GETPID = AARCH64 ? 172 : 39;

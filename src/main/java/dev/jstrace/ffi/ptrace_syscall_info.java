@@ -129,4 +129,15 @@ public final class ptrace_syscall_info {
     public static int seccomp_ret_data(MemorySegment s) {
         return s.get(ValueLayout.JAVA_INT, SECCOMP_RET_DATA_OFFSET);
     }
+
+    /** Sets {@code entry.nr} / {@code seccomp.nr} (for PTRACE_SET_SYSCALL_INFO). */
+    public static void entry_nr(MemorySegment s, long nr) {
+        s.set(ValueLayout.JAVA_LONG, ENTRY_NR_OFFSET, nr);
+    }
+
+    /** Sets {@code exit.rval} and {@code exit.is_error} (for PTRACE_SET_SYSCALL_INFO). */
+    public static void exit(MemorySegment s, long rval, boolean isError) {
+        s.set(ValueLayout.JAVA_LONG, EXIT_RVAL_OFFSET, rval);
+        s.set(ValueLayout.JAVA_BYTE, EXIT_IS_ERROR_OFFSET, (byte) (isError ? 1 : 0));
+    }
 }

@@ -91,6 +91,8 @@ public final class EventLoop {
     private boolean seccompMode;
     /** See {@link #setBenchFloor}. */
     private boolean benchFloor;
+    /** See {@link #setInjections}; null: nothing is tampered with. */
+    private SyscallTamperer tamperer;
     /**
      * With the floor: also fetch each stop's PTRACE_GET_SYSCALL_INFO, the one
      * request any decoding needs, so the bench can show its share of the cost
@@ -136,6 +138,14 @@ public final class EventLoop {
      */
     public void setSeccompMode(boolean on) {
         this.seccompMode = on;
+    }
+
+    /**
+     * Tampers with the calls {@code table} names ({@code -e inject=}); see {@link SyscallTamperer}.
+     * Set before {@link #run()}, on the tracer thread.
+     */
+    public void setInjections(InjectionTable table) {
+        this.tamperer = table == null ? null : new SyscallTamperer(table);
     }
 
     /**
@@ -257,6 +267,8 @@ public final class EventLoop {
     public enum EntryAction {
         /** Trace the call as usual. */
         TRACE,
+        /** Trace the call, but do not tamper with it (a self-trace's calls outside its block). */
+        TRACE_UNTAMPERED,
         /** Detach this thread right at this stop; the call runs untraced. */
         DETACH_THREAD,
         /** As {@link #DETACH_THREAD}, then detach every other tracee at its next stop. */
@@ -319,7 +331,13 @@ public final class EventLoop {
                     detaching = true;
                     for (Tracee t : tracees.all()) {
                         t.detachPending = true;
-                        if (t.groupStopped) {
+                        if (t.delayed) {
+                            // Held at a syscall stop by its delay: in a ptrace-stop already, detach now.
+                            tamperer.forget(t);
+                            Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, 0);
+                            t.groupStopped = true; // removed below, with the parked ones
+                            sink.accept(new RawEvent.Detached(t.tid, t.pid, System.nanoTime()));
+                        } else if (t.groupStopped) {
                             // Parked by PTRACE_LISTEN: already in a ptrace-stop, detach now.
                             Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, 0);
                             t.detachPending = false;
@@ -340,6 +358,7 @@ public final class EventLoop {
                 handle(tid, status.get(ValueLayout.JAVA_INT, 0), System.nanoTime());
             }
         } finally {
+            if (tamperer != null) tamperer.close();
             stopWaker();
             memory.close();
             sink.accept(new RawEvent.End(0, 0, System.nanoTime()));
@@ -351,6 +370,8 @@ public final class EventLoop {
         if (t == null) {
             if (tid == waker) {
                 waker = -1;
+            } else if (tamperer != null && tamperer.isSleeper(tid)) {
+                if (exited(st) || signaled(st)) endDelay(tamperer.sleeperDone(tid));
             } else if (stopped(st)) {
                 // An auto-attached child reported before its parent's fork event; hold it.
                 earlyStops.put(tid, st);
@@ -404,7 +425,9 @@ public final class EventLoop {
             t.arch = arch;
             t.inSyscall = true;
             EntryAction action = entryHook == null ? EntryAction.TRACE : entryHook.atEntry(t.tid, arch, nr, t.args);
-            if (action != EntryAction.TRACE) {
+            t.tamper = null;
+            t.tampered = 0;
+            if (action == EntryAction.DETACH_THREAD || action == EntryAction.DETACH_ALL) {
                 // Detaching from a syscall-entry stop is allowed: the call then runs untraced.
                 Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, 0);
                 tracees.remove(t.tid);
@@ -421,8 +444,18 @@ public final class EventLoop {
                 t.beforeExec = false;
             }
             t.quiet = !traced(arch, nr);
+            int sig = 0;
+            if (tamperer != null && action == EntryAction.TRACE && (!t.quiet || tamperer.tampersUnreported())) {
+                // Before the capture: a poke at the entry shows in the decoded arguments, as in strace.
+                sig = tamperer.atEntry(t, arch, nr, info);
+            }
             if (t.quiet) {
-                restartUnreported(t);
+                if (t.delayed) {
+                    if (ring != null) ring.putNothing();
+                } else {
+                    restart(t, sig);
+                    if (ring != null) ring.putNothing();
+                }
                 return;
             }
             long sp = ptrace_syscall_info.stack_pointer(info);
@@ -439,13 +472,21 @@ public final class EventLoop {
                 memory.bind(t.tid, s, sp);
                 config.planner().atEntry(arch, nr, t.args, memory);
             }
-            restart(t, 0);
+            if (!t.delayed) restart(t, sig);
             hand(s);
         } else if (op == ptrace_syscall_info.PTRACE_SYSCALL_INFO_EXIT) {
             boolean report = t.inSyscall && !t.quiet;
             t.inSyscall = false;
+            // Before the capture: the decoder sees the injected result and poked memory, as in strace.
+            if (t.tamper != null) tamperer.atExit(t, t.arch, info);
+            int tampering = t.tampered;
+            t.tampered = 0;
             if (!report) {
-                restartUnreported(t);
+                if (t.delayed) {
+                    if (ring != null) ring.putNothing();
+                } else {
+                    restartUnreported(t);
+                }
                 return;
             }
             long rval = ptrace_syscall_info.exit_rval(info);
@@ -457,16 +498,25 @@ public final class EventLoop {
             s.nanos = now;
             s.rval = rval;
             s.isError = isError;
+            s.tampering = tampering;
             if (t.arch != null) {
                 memory.bind(t.tid, s, 0);
                 System.arraycopy(t.args, 0, argScratch, 0, 6);
                 config.planner().atExit(t.arch, t.nr, argScratch, rval, isError, memory);
             }
-            restart(t, 0);
+            if (!t.delayed) restart(t, 0);
             hand(s);
         } else {
             restart(t, 0);
         }
+    }
+
+    /** A delay is over: restart its tracee (if still traced) as its stop would have been. */
+    private void endDelay(Tracee t) {
+        if (t == null || tracees.get(t.tid) != t) return;
+        int sig = t.pendingSignal;
+        t.pendingSignal = 0;
+        restart(t, sig);
     }
 
     private void signalStop(Tracee t, int sig, long now) throws InterruptedException {

@@ -67,6 +67,7 @@ public final class EventRing {
         long stackPointer;
         long rval;
         boolean isError;
+        int tampering;
 
         // Captured memory: region i is data[offset[i] .. offset[i]+length[i]).
         private byte[] data = new byte[256];
@@ -149,7 +150,7 @@ public final class EventRing {
             return switch (type) {
                 case ENTRY -> new RawEvent.SyscallEntry(tid, pid, nanos, arch, nr, args.clone(), snapshot(),
                         stackPointer);
-                case EXIT -> new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, snapshot());
+                case EXIT -> new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, snapshot(), tampering);
                 case NOTHING -> null;
                 default -> other;
             };

@@ -40,9 +40,23 @@ public sealed interface RawEvent {
      * @param rval    the return value as the kernel reported it ({@code -errno} on error)
      * @param isError whether the kernel flagged it as an error
      * @param memory  what the planner copied at exit
+     * @param tampering what {@code -e inject=} did to the call: {@link #INJECTED}, {@link #POKED},
+     *                  {@link #DELAYED} bits, and in bits 8..15 an injected signal; 0 for nothing
      */
-    record SyscallExit(int tid, int pid, long nanos, long rval, boolean isError, Snapshot memory)
-            implements RawEvent {}
+    record SyscallExit(int tid, int pid, long nanos, long rval, boolean isError, Snapshot memory, int tampering)
+            implements RawEvent {
+        /** Tampering bit: the result was injected ({@code rval} is the injected one). */
+        public static final int INJECTED = 1;
+        /** Tampering bit: tracee memory was poked at the entry or exit. */
+        public static final int POKED = 2;
+        /** Tampering bit: the call was delayed at its entry or exit. */
+        public static final int DELAYED = 4;
+
+        /** An exit nothing tampered with. */
+        public SyscallExit(int tid, int pid, long nanos, long rval, boolean isError, Snapshot memory) {
+            this(tid, pid, nanos, rval, isError, memory, 0);
+        }
+    }
 
     /**
      * A signal about to be delivered (signal-delivery-stop); the loop re-injects it.

@@ -22,6 +22,16 @@ final class Tracee {
     boolean detachPending;
     /** In a group-stop, parked with PTRACE_LISTEN. */
     boolean groupStopped;
+    /** The tampering rule that fired at this call's entry, until its exit; null for none. */
+    InjectRule tamper;
+    /** What was done to the current call: {@link RawEvent.SyscallExit#tampering()}'s flags. */
+    int tampered;
+    /** The signal a delayed entry is restarted with (an injected {@code signal=}). */
+    int pendingSignal;
+    /** Stopped until its delay's sleeper exits. */
+    boolean delayed;
+    /** Per ABI, the injection countdown of each syscall number (strace counts per thread). */
+    final java.util.Map<Arch, int[]> injectCounters = new java.util.EnumMap<>(Arch.class);
 
     Tracee(int tid, int pid) {
         this.tid = tid;

@@ -48,6 +48,7 @@ public final class RawEventCodec {
                 header(out, EXIT, e);
                 out.writeLong(ex.rval());
                 out.writeBoolean(ex.isError());
+                out.writeInt(ex.tampering());
                 writeSnapshot(out, ex.memory());
             }
             case RawEvent.Signal s -> {
@@ -97,7 +98,8 @@ public final class RawEventCodec {
             case EXIT -> {
                 long rval = in.readLong();
                 boolean isError = in.readBoolean();
-                yield new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, readSnapshot(in));
+                int tampering = in.readInt();
+                yield new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, readSnapshot(in), tampering);
             }
             case SIGNAL -> new RawEvent.Signal(tid, pid, nanos, in.readInt(), readBytes(in));
             case GROUP_STOP -> new RawEvent.GroupStop(tid, pid, nanos, in.readInt());

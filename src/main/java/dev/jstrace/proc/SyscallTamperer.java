@@ -1,0 +1,211 @@
+package dev.jstrace.proc;
+
+import static dev.jstrace.ffi.Ptrace.*;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.arch.SyscallRegisters;
+import dev.jstrace.ffi.Libc;
+import dev.jstrace.ffi.Ptrace;
+import dev.jstrace.ffi.iovec;
+import dev.jstrace.ffi.ptrace_syscall_info;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tampering with syscalls at their stops ({@code -e inject=}), on the tracer
+ * thread. The kernel's rules decide the mechanism:
+ *
+ * <ul>
+ *   <li>An error or a return value: at the entry the call is made invalid (number -1, or the
+ *       {@code syscall=} substitute), so the kernel runs nothing and returns -ENOSYS; at the exit
+ *       that result is overwritten. Both through {@code PTRACE_SET_SYSCALL_INFO} (Linux 6.16),
+ *       which works alike on every ABI; on older kernels through the ABI's registers
+ *       ({@link SyscallRegisters}).</li>
+ *   <li>A signal: the entry stop is restarted with it. The kernel then sends it to the tracee
+ *       ({@code ptrace_report_syscall}: {@code si_code=SI_KERNEL}, as strace shows it). A seccomp
+ *       stop is an event stop, where the kernel drops a restart signal: so does strace.</li>
+ *   <li>A delay: the tracee is not restarted; a sleeper child (the spawn stub running one
+ *       {@code nanosleep}) exits when the delay is over, which wakes the loop's {@code wait4}, and
+ *       the loop restarts the tracee then. The tracer thread never sleeps: other tracees run on.</li>
+ *   <li>A poke: {@code process_vm_writev}, or {@code PTRACE_POKEDATA} word by word where that is
+ *       refused.</li>
+ * </ul>
+ */
+final class SyscallTamperer {
+    /** Exit flag: the result was injected (strace's {@code (INJECTED)}). */
+    static final int INJECTED = RawEvent.SyscallExit.INJECTED;
+    /** Exit flag: memory was poked. */
+    static final int POKED = RawEvent.SyscallExit.POKED;
+    /** Exit flag: the call was delayed. */
+    static final int DELAYED = RawEvent.SyscallExit.DELAYED;
+
+    /** Whether PTRACE_SET_SYSCALL_INFO works here; cleared on the first EIO (kernels before 6.16). */
+    private static volatile boolean setInfo = !Boolean.getBoolean("jstrace.noSetSyscallInfo");
+
+    private final InjectionTable table;
+    /** Sleeper child pid to the tracee it times. */
+    private final Map<Integer, Tracee> sleepers = new HashMap<>();
+    private final MemorySegment status = Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
+
+    SyscallTamperer(InjectionTable table) {
+        this.table = table;
+    }
+
+    /** Whether calls that are not reported are tampered with too. */
+    boolean tampersUnreported() {
+        return !table.onlyTraced();
+    }
+
+    /**
+     * At an entry (or seccomp) stop whose {@code info} was just read: counts the call and, when its
+     * rule fires, tampers. Sets the tracee's tamper state for the exit.
+     *
+     * @return the signal to restart the tracee with, or 0
+     */
+    int atEntry(Tracee t, Arch arch, int nr, MemorySegment info) {
+        t.tamper = null;
+        t.tampered = 0;
+        t.pendingSignal = 0;
+        if (arch == null || table.rule(arch, nr) == null) return 0;
+        int[] counters = t.injectCounters.computeIfAbsent(arch, InjectionTable::newCounters);
+        if (!table.fires(arch, nr, counters)) return 0;
+        InjectRule r = table.rule(arch, nr);
+        t.tamper = r;
+        if (r.result() != InjectRule.Result.UNCHANGED) {
+            int substitute = table.substitute(arch, nr);
+            if (setNumber(t.tid, arch, substitute, info)) t.tampered |= INJECTED;
+        }
+        if (r.pokesAt(true) && poke(t, r, true)) t.tampered |= POKED;
+        if (r.delayEnterNanos() > 0) delay(t, r.delayEnterNanos());
+        t.pendingSignal = r.signal();
+        t.tampered |= (r.signal() & 0xff) << 8;
+        return r.signal();
+    }
+
+    /** At the exit stop of a tampered call: pokes, sets the result (in {@code info} too), maybe delays. */
+    void atExit(Tracee t, Arch arch, MemorySegment info) {
+        InjectRule r = t.tamper;
+        t.tamper = null;
+        if (r == null) return;
+        if (r.pokesAt(false) && poke(t, r, false)) t.tampered |= POKED;
+        if (r.delayExitNanos() > 0) delay(t, r.delayExitNanos());
+        if ((t.tampered & INJECTED) != 0) {
+            boolean error = r.result() == InjectRule.Result.ERROR;
+            long rval = error ? -r.value() : r.value();
+            setResult(t.tid, arch, rval, error, info);
+        }
+        t.pendingSignal = 0;
+    }
+
+    /** Whether {@code t} waits for its sleeper (not to be restarted now). */
+    boolean delayed(Tracee t) {
+        return t.delayed;
+    }
+
+    /**
+     * The tracee whose delay a child's exit ended, or null when {@code pid} is no sleeper.
+     * The caller restarts it (when it is still traced).
+     */
+    Tracee sleeperDone(int pid) {
+        Tracee t = sleepers.remove(pid);
+        if (t != null) t.delayed = false;
+        return t;
+    }
+
+    /** Whether {@code pid} is one of the sleepers. */
+    boolean isSleeper(int pid) {
+        return sleepers.containsKey(pid);
+    }
+
+    /** Ends the sleepers of {@code t} (it is being detached or is gone). */
+    void forget(Tracee t) {
+        sleepers.entrySet().removeIf(e -> {
+            if (e.getValue() != t) return false;
+            Libc.kill(e.getKey(), Libc.SIGKILL);
+            return false; // reaped through wait4, then found unknown
+        });
+        t.delayed = false;
+    }
+
+    /** Kills and reaps every sleeper left (the loop is ending). */
+    void close() {
+        for (int pid : sleepers.keySet()) {
+            Libc.kill(pid, Libc.SIGKILL);
+            while (Libc.wait4(pid, status, Libc.__WALL, MemorySegment.NULL) == -4) {
+                // EINTR: retry
+            }
+        }
+        sleepers.clear();
+    }
+
+    private void delay(Tracee t, long nanos) {
+        t.tampered |= DELAYED;
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ts = a.allocate(16, 8);
+            ts.set(ValueLayout.JAVA_LONG, 0, nanos / 1_000_000_000L);
+            ts.set(ValueLayout.JAVA_LONG, 8, nanos % 1_000_000_000L);
+            long pid = SpawnStub.run(List.of(SpawnOp.of(SpawnSyscall.NANOSLEEP.number(Arch.current()),
+                    ts.address(), 0)), -1);
+            if (pid <= 0) return; // no sleeper: no delay, the tracee runs on
+            sleepers.put((int) pid, t);
+            t.delayed = true;
+        }
+    }
+
+    private boolean setNumber(int tid, Arch arch, int nr, MemorySegment info) {
+        if (setInfo) {
+            ptrace_syscall_info.entry_nr(info, nr);
+            long r = Ptrace.ptrace(PTRACE_SET_SYSCALL_INFO, tid, info.byteSize(), info.address());
+            if (r == 0) return true;
+            if (r != -5) return false; // EIO: an older kernel without the request
+            setInfo = false;
+        }
+        SyscallRegisters regs = SyscallRegisters.of(arch);
+        if (regs.numberUserOffset() >= 0) {
+            return Ptrace.ptrace(PTRACE_POKEUSER, tid, regs.numberUserOffset(), nr) == 0;
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment value = a.allocate(ValueLayout.JAVA_INT);
+            value.set(ValueLayout.JAVA_INT, 0, nr);
+            MemorySegment iov = a.allocate(iovec.layout());
+            iovec.set(iov, 0, value.address(), 4);
+            return Ptrace.ptrace(PTRACE_SETREGSET, tid, regs.numberRegset(), iov.address()) == 0;
+        }
+    }
+
+    private void setResult(int tid, Arch arch, long rval, boolean error, MemorySegment info) {
+        ptrace_syscall_info.exit(info, rval, error);
+        if (setInfo) {
+            long r = Ptrace.ptrace(PTRACE_SET_SYSCALL_INFO, tid, info.byteSize(), info.address());
+            if (r == 0 || r != -5) return;
+            setInfo = false;
+        }
+        SyscallRegisters regs = SyscallRegisters.of(arch);
+        if (regs.returnUserOffset() >= 0) {
+            Ptrace.ptrace(PTRACE_POKEUSER, tid, regs.returnUserOffset(), rval);
+            return;
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment set = a.allocate(regs.returnRegsetSize(), 8);
+            MemorySegment iov = a.allocate(iovec.layout());
+            iovec.set(iov, 0, set.address(), regs.returnRegsetSize());
+            if (Ptrace.ptrace(PTRACE_GETREGSET, tid, regs.returnRegset(), iov.address()) != 0) return;
+            set.set(ValueLayout.JAVA_LONG, 0, rval);
+            Ptrace.ptrace(PTRACE_SETREGSET, tid, regs.returnRegset(), iov.address());
+        }
+    }
+
+    /** Writes the rule's pokes of one phase; true when one was written (strace's TCB_TAMPERED_POKED). */
+    private boolean poke(Tracee t, InjectRule r, boolean entry) {
+        boolean any = false;
+        for (InjectRule.Poke p : r.pokes()) {
+            if (p.atEntry() != entry || p.argIndex() > 6) continue;
+            if (TraceeWriter.write(t.tid, t.args[p.argIndex() - 1], p.data())) any = true;
+        }
+        return any;
+    }
+}
