@@ -95,7 +95,8 @@ final class EventAssembler {
         DecodedCall d = decoder.decode(en, ex);
         return new Syscall(en.pid(), en.tid(), d.name(), d.number(), d.args(), d.argTexts(), d.entryArgCount(),
                 ex == null ? 0 : ex.rval(), d.errnoName(), d.result(), time(en.nanos()),
-                ex == null ? 0 : ex.nanos() - en.nanos(), ex != null);
+                ex == null ? 0 : ex.nanos() - en.nanos(), ex != null,
+                ex == null ? Tampering.NONE : Tampering.of(ex.tampering()));
     }
 
     private long time(long nanos) {

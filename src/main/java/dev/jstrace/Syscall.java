@@ -19,19 +19,33 @@ import java.util.List;
  * @param timeNanos      entry time, nanoseconds since the epoch
  * @param durationNanos  from entry to exit; 0 when it never returned
  * @param returned       false when the thread exited inside the call ({@code = ?})
+ * @param tampering      what {@link Tamper} ({@code -e inject=}) did to the call; {@link Tampering#NONE} for nothing
  */
 public record Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
                       int entryArgCount, long returnValue, String errno, String result, long timeNanos,
-                      long durationNanos, boolean returned) implements TraceEvent {
+                      long durationNanos, boolean returned, Tampering tampering) implements TraceEvent {
+
+    /** A call nothing tampered with. */
+    public Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
+                   int entryArgCount, long returnValue, String errno, String result, long timeNanos,
+                   long durationNanos, boolean returned) {
+        this(pid, tid, name, number, args, argTexts, entryArgCount, returnValue, errno, result, timeNanos,
+                durationNanos, returned, Tampering.NONE);
+    }
+
+    /** A null tampering is {@link Tampering#NONE}. */
+    public Syscall {
+        if (tampering == null) tampering = Tampering.NONE;
+    }
 
     /** The arguments as strace prints them between the parentheses. */
     public String argsText() {
         return String.join(", ", argTexts);
     }
 
-    /** {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3}. */
+    /** {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3}, with strace's {@code (INJECTED)} notes. */
     public String straceText() {
-        return name + "(" + argsText() + ") = " + result;
+        return name + "(" + argsText() + ") = " + result + tampering.straceNote();
     }
 
     /** Whether the call failed. */

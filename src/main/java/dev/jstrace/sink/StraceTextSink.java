@@ -150,6 +150,7 @@ public final class StraceTextSink implements TraceListener {
     /** {@code = 3 <0.000012>}, {@code = ?}: what follows the padding. */
     private String tail(Syscall s) {
         StringBuilder b = new StringBuilder("= ").append(s.returned() ? s.result() : "?");
+        if (s.returned()) b.append(s.tampering().straceNote());
         if (options.durations() && s.returned()) {
             long d = s.durationNanos();
             b.append(" <").append(d / 1_000_000_000L);
