@@ -18,9 +18,11 @@ import java.util.Set;
  * @param benchFloor    a benchmark mode: syscall stops are restarted at once, nothing is read or
  *                      reported (the ptrace cost and an empty hand-over to the decoder thread: the
  *                      floor {@code scripts/bench} compares with)
+ * @param injections    the syscalls to tamper with ({@code -e inject=}); {@link Injections#NONE} for none
  */
 public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
-                           int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor) {
+                           int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor,
+                           Injections injections) {
 
     /** What {@link Tracer#start()} traces in this JVM. */
     public enum Scope {
@@ -35,6 +37,20 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
         if (queueCapacity < 16) throw new IllegalArgumentException("queueCapacity must be at least 16");
         if (decode == null) throw new IllegalArgumentException("decode options must not be null");
         syscalls = syscalls == null ? null : Set.copyOf(syscalls);
+        if (injections == null) injections = Injections.NONE;
+    }
+
+    /** The options without tampering. */
+    public TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
+                        int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor) {
+        this(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor,
+                Injections.NONE);
+    }
+
+    /** Tampering with the calls {@code i} names (see {@link Injections}, {@link Tamper}). */
+    public TraceOptions withInjections(Injections i) {
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
+                benchFloor, i);
     }
 
     /** The options without the seccomp and floor modes (both off). */
@@ -50,41 +66,41 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
 
     /** With or without following children and threads. */
     public TraceOptions withFollowForks(boolean follow) {
-        return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor);
+        return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor, injections);
     }
 
     /** Reporting only the named syscalls ({@code null}: all). */
     public TraceOptions withSyscalls(Set<String> names) {
-        return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor);
+        return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor, injections);
     }
 
     /** With other rendering options. */
     public TraceOptions withDecode(DecodeOptions options) {
-        return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries, seccompBpf, benchFloor);
+        return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries, seccompBpf, benchFloor, injections);
     }
 
     /** With another scope for {@link Tracer#start()}. */
     public TraceOptions withScope(Scope s) {
-        return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries, seccompBpf, benchFloor);
+        return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries, seccompBpf, benchFloor, injections);
     }
 
     /** With another queue capacity. */
     public TraceOptions withQueueCapacity(int capacity) {
-        return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries, seccompBpf, benchFloor);
+        return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries, seccompBpf, benchFloor, injections);
     }
 
     /** Delivering {@link SyscallEntered} events too. */
     public TraceOptions withEntries(boolean want) {
-        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want, seccompBpf, benchFloor);
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want, seccompBpf, benchFloor, injections);
     }
 
     /** With or without {@code --seccomp-bpf}: only traced calls stop a launched child. */
     public TraceOptions withSeccompBpf(boolean on) {
-        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, on, benchFloor);
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, on, benchFloor, injections);
     }
 
     /** With or without the benchmark floor mode (see {@link #benchFloor}). */
     public TraceOptions withBenchFloor(boolean on) {
-        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, on);
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, on, injections);
     }
 }

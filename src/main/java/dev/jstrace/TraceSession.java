@@ -42,6 +42,7 @@ final class TraceSession {
         this.loop = new EventLoop(new EventLoop.Config(options.followForks(), decoder.planner(),
                 EventLoop.Config.tracedNumbers(options.syscalls())), queue);
         this.loop.setBenchFloor(options.benchFloor());
+        this.loop.setInjections(options.injections().table());
         long epochOffset = currentEpochNanos() - System.nanoTime();
         EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),
                 this::deliver);

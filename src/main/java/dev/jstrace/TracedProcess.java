@@ -58,7 +58,7 @@ public final class TracedProcess extends Process {
                 if (options.seccompBpf()) {
                     // The filter's memory only has to outlive the clone: the child runs on its own copy.
                     try (Arena filterMemory = Arena.ofConfined()) {
-                        SeccompFilter filter = SeccompFilter.forNames(Arch.current(), options.syscalls(),
+                        SeccompFilter filter = SeccompFilter.forNames(Arch.current(), stopping(options),
                                 options.followForks());
                         s = Spawner.spawn(request.withOpsAfterStop(filter.spawnOps(filterMemory)));
                     }
@@ -91,6 +91,19 @@ public final class TracedProcess extends Process {
             throw new IOException(e);
         }
         return new TracedProcess(session, child[0], trace);
+    }
+
+    /**
+     * The calls the seccomp filter must stop at: the reported ones and the ones tampered with
+     * (a tampered call must stop even when it is not reported).
+     */
+    private static java.util.Set<String> stopping(TraceOptions options) {
+        if (options.syscalls() == null || options.injections().isEmpty()) return options.syscalls();
+        java.util.Set<String> injected = options.injections().names();
+        if (injected == null) return null;
+        java.util.Set<String> all = new java.util.HashSet<>(options.syscalls());
+        all.addAll(injected);
+        return all;
     }
 
     /** Why the new child could not be seized (it has been killed by then), and what to do. */
