@@ -78,6 +78,8 @@ public final class Invocation {
     final Map<String, String> environment = new LinkedHashMap<>();
     /** {@code --seccomp-bpf}. */
     boolean seccompBpf;
+    /** {@code -e inject=}, {@code -e fault=}. */
+    dev.jstrace.Injections injections = dev.jstrace.Injections.NONE;
     /** {@code --bench-floor} (hidden): stop and restart the tracees, capture and print nothing. */
     boolean benchFloor;
     /** {@code --tef}. */

@@ -124,7 +124,8 @@ public final class Main {
             fanOut = new ListenerFanOut(sinks, inv.pids.isEmpty() ? 1 : inv.pids.size());
             TraceOptions options = TraceOptions.defaults().withFollowForks(inv.followForks > 0)
                     .withSyscalls(inv.syscalls).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1)
-                    .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor);
+                    .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor)
+                    .withInjections(inv.injections.withOnlyReported(true)); // strace's rule
             return inv.pids.isEmpty() ? launch(program, options) : attach(options);
         }
 

@@ -50,6 +50,8 @@ public final class OptionParser {
             Map.entry("abbrev", new String[]{"e:abbrev", "1"}),
             Map.entry("verbose", new String[]{"e:verbose", "1"}),
             Map.entry("raw", new String[]{"e:raw", "1"}),
+            Map.entry("inject", new String[]{"e:inject", "1"}),
+            Map.entry("fault", new String[]{"e:fault", "1"}),
             Map.entry("quiet", new String[]{"quiet", "2"}),
             Map.entry("silent", new String[]{"quiet", "2"}),
             Map.entry("silence", new String[]{"quiet", "2"}),
@@ -200,7 +202,7 @@ public final class OptionParser {
                 inv.summary = kind;
             }
             case "e" -> qualify(value);
-            case "e:trace", "e:signal", "e:status", "e:abbrev", "e:verbose", "e:raw" ->
+            case "e:trace", "e:signal", "e:status", "e:abbrev", "e:verbose", "e:raw", "e:inject", "e:fault" ->
                     qualify(key.substring(2) + "=" + value);
             case "E" -> {
                 int eq = value.indexOf('=');
@@ -302,6 +304,7 @@ public final class OptionParser {
             }
             case "quiet", "silent", "silence", "q" -> inv.quiet = new java.util.HashSet<>(FilterSets.quiet(set));
             case "decode-fds" -> inv.fdPaths = decodeFds(set);
+            case "inject", "fault" -> inv.injections = InjectSpec.add(inv.injections, set, q.equals("fault"), warnings);
             default -> inv.syscalls = FilterSets.syscalls(expr);
         }
     }
