@@ -6,6 +6,7 @@ import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
 import dev.jstrace.TraceEvent;
 import dev.jstrace.TraceListener;
+import dev.jstrace.decode.SyscallDecoder;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -190,7 +191,10 @@ public final class StraceTextSink implements TraceListener {
             }
             case EXITED, KILLED -> {
                 live.add(p.tid());
-                if (!options.quietExit()) line(p.tid(), p.timeNanos(), p.straceText());
+                // strace: -qq hides "+++ exited with", while "+++ killed by" follows -e signal= instead.
+                boolean show = p.kind() == ProcessEvent.Kind.KILLED
+                        ? options.signals().test(SyscallDecoder.signalName(p.status())) : !options.quietExit();
+                if (show) line(p.tid(), p.timeNanos(), p.straceText());
                 live.remove(p.tid());
                 pending.remove(p.tid());
             }
