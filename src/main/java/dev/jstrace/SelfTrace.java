@@ -62,7 +62,7 @@ final class SelfTrace {
         try {
             HelperClient client = HelperClient.shared();
             session = client.open(pid, tid, nonce, options.followForks(), options.syscalls(), options.decode(),
-                    Set.of(client.readerTid()), e -> {
+                    Set.of(client.readerTid()), options.injections().table(), e -> {
                         if (!assembler.accept(e)) out.onEnd();
                     });
         } catch (NativeException e) {

@@ -22,6 +22,7 @@ public final class InjectionTable {
     private final Map<Arch, InjectRule[]> byNumber = new EnumMap<>(Arch.class);
     private final Map<Arch, int[]> substitutes = new EnumMap<>(Arch.class);
     private final boolean onlyTraced;
+    private final List<Entry> entries;
 
     /**
      * @param entries    the rules, later ones winning
@@ -30,6 +31,7 @@ public final class InjectionTable {
      */
     public InjectionTable(List<Entry> entries, boolean onlyTraced) {
         this.onlyTraced = onlyTraced;
+        this.entries = List.copyOf(entries);
         for (Arch a : Arch.values()) {
             InjectRule[] rules = new InjectRule[a.tableSize()];
             int[] subs = new int[a.tableSize()];
@@ -44,6 +46,11 @@ public final class InjectionTable {
             byNumber.put(a, rules);
             substitutes.put(a, subs);
         }
+    }
+
+    /** The rules, in order. */
+    public List<Entry> entries() {
+        return entries;
     }
 
     /** Whether only reported calls are tampered with. */

@@ -114,11 +114,20 @@ public final class HelperClient {
     public HelperSession open(int pid, int tid, long nonce, boolean followForks, Set<String> syscalls,
                               dev.jstrace.decode.DecodeOptions decode, Set<Integer> skipTids,
                               EventLoop.EventSink sink) throws IOException {
+        return open(pid, tid, nonce, followForks, syscalls, decode, skipTids, null, sink);
+    }
+
+    /** As {@link #open(int, int, long, boolean, Set, dev.jstrace.decode.DecodeOptions, Set, EventLoop.EventSink)},
+     * tampering inside the block with the calls {@code injections} names (null: none). */
+    public HelperSession open(int pid, int tid, long nonce, boolean followForks, Set<String> syscalls,
+                              dev.jstrace.decode.DecodeOptions decode, Set<Integer> skipTids,
+                              dev.jstrace.proc.InjectionTable injections, EventLoop.EventSink sink)
+            throws IOException {
         int id = nextSession.getAndIncrement();
         HelperSession s = new HelperSession(this, id, sink);
         sessions.put(id, s);
         HelperProtocol.Start start = new HelperProtocol.Start(id, pid, tid, nonce, followForks, syscalls, decode,
-                skipTids);
+                skipTids, injections);
         synchronized (commands) {
             start.write(commands);
             commands.flush();

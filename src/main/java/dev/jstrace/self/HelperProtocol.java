@@ -4,7 +4,11 @@ import dev.jstrace.decode.DecodeOptions;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import dev.jstrace.proc.InjectRule;
+import dev.jstrace.proc.InjectionTable;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,9 +57,16 @@ public final class HelperProtocol {
      * @param syscalls    the names to report, or null for all
      * @param decode      the options the JVM decodes with: the helper captures what they need
      * @param skipTids    threads never to trace (the JVM's reader of this stream)
+     * @param injections  the calls to tamper with inside the block, or null for none
      */
     public record Start(int session, int pid, int tid, long nonce, boolean followForks, Set<String> syscalls,
-                        DecodeOptions decode, Set<Integer> skipTids) {
+                        DecodeOptions decode, Set<Integer> skipTids, InjectionTable injections) {
+
+        /** A session without tampering. */
+        public Start(int session, int pid, int tid, long nonce, boolean followForks, Set<String> syscalls,
+                     DecodeOptions decode, Set<Integer> skipTids) {
+            this(session, pid, tid, nonce, followForks, syscalls, decode, skipTids, null);
+        }
 
         /** Writes the command, kind byte included. */
         public void write(DataOutput out) throws IOException {
@@ -74,6 +85,7 @@ public final class HelperProtocol {
             writeNames(out, decode.rawSyscalls());
             out.writeInt(skipTids.size());
             for (int t : skipTids) out.writeInt(t);
+            writeInjections(out, injections);
         }
 
         /** Reads the command after its kind byte. */
@@ -89,8 +101,66 @@ public final class HelperProtocol {
             int n = in.readInt();
             Set<Integer> skip = new HashSet<>();
             for (int i = 0; i < n; i++) skip.add(in.readInt());
-            return new Start(session, pid, tid, nonce, follow, names, d, skip);
+            return new Start(session, pid, tid, nonce, follow, names, d, skip, readInjections(in));
         }
+    }
+
+    private static void writeInjections(DataOutput out, InjectionTable t) throws IOException {
+        if (t == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(t.entries().size());
+        out.writeBoolean(t.onlyTraced());
+        for (InjectionTable.Entry e : t.entries()) {
+            writeNames(out, e.syscalls());
+            InjectRule r = e.rule();
+            out.writeByte(r.result().ordinal());
+            out.writeLong(r.value());
+            out.writeInt(r.signal());
+            out.writeBoolean(r.substitute() != null);
+            if (r.substitute() != null) RawEventCodec.writeString(out, r.substitute());
+            out.writeLong(r.delayEnterNanos());
+            out.writeLong(r.delayExitNanos());
+            out.writeInt(r.pokes().size());
+            for (InjectRule.Poke p : r.pokes()) {
+                out.writeBoolean(p.atEntry());
+                out.writeInt(p.argIndex());
+                out.writeInt(p.data().length);
+                out.write(p.data());
+            }
+            out.writeInt(r.first());
+            out.writeInt(r.last());
+            out.writeInt(r.step());
+        }
+    }
+
+    private static InjectionTable readInjections(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return null;
+        boolean onlyTraced = in.readBoolean();
+        List<InjectionTable.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Set<String> names = readNames(in);
+            InjectRule.Result result = InjectRule.Result.values()[in.readUnsignedByte()];
+            long value = in.readLong();
+            int signal = in.readInt();
+            String substitute = in.readBoolean() ? RawEventCodec.readString(in) : null;
+            long delayEnter = in.readLong();
+            long delayExit = in.readLong();
+            int pokes = in.readInt();
+            List<InjectRule.Poke> p = new ArrayList<>();
+            for (int k = 0; k < pokes; k++) {
+                boolean entry = in.readBoolean();
+                int arg = in.readInt();
+                byte[] data = new byte[in.readInt()];
+                in.readFully(data);
+                p.add(new InjectRule.Poke(entry, arg, data));
+            }
+            entries.add(new InjectionTable.Entry(names, new InjectRule(result, value, signal, substitute, delayEnter,
+                    delayExit, p, in.readInt(), in.readInt(), in.readInt())));
+        }
+        return new InjectionTable(entries, onlyTraced);
     }
 
     private static void writeNames(DataOutput out, Set<String> names) throws IOException {

@@ -40,7 +40,8 @@ final class RecordingWindow implements EventLoop.EventSink {
             state = State.AFTER;
             return EventLoop.EntryAction.DETACH_ALL;
         }
-        return EventLoop.EntryAction.TRACE;
+        // Tampering belongs to the block: the handshake and the start marker run untouched.
+        return state == State.RECORDING ? EventLoop.EntryAction.TRACE : EventLoop.EntryAction.TRACE_UNTAMPERED;
     }
 
     @Override

@@ -91,6 +91,7 @@ public final class SelfTraceHelper {
         EventLoop loop = new EventLoop(new EventLoop.Config(s.followForks(), decoder.planner(),
                 EventLoop.Config.tracedNumbers(s.syscalls())), window);
         loop.setEntryHook(window::atEntry);
+        loop.setInjections(s.injections());
         LOOPS.put(s.session(), loop);
         try {
             try {
