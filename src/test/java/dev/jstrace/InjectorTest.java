@@ -1,0 +1,113 @@
+package dev.jstrace;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tampering from Java: around a block of this JVM, and on a launched child. */
+class InjectorTest {
+    private static final byte[] DATA = "hello\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void filesWriteFailsWithEnospcInsideTheBlockOnly(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("out.txt");
+        IOException failure;
+        Trace trace;
+        try (Injector i = new Injector().inject("write", Tamper.error("ENOSPC")).start()) {
+            failure = assertThrows(IOException.class, () -> Files.write(f, DATA));
+            trace = i.end();
+        }
+        assertEquals("No space left on device", failure.getMessage());
+        assertEquals(IOException.class, failure.getClass());
+        Syscall w = trace.syscalls().stream().filter(s -> s.name().equals("write")).findFirst().orElseThrow();
+        assertEquals("ENOSPC", w.errno());
+        assertEquals(new Tampering(true, false, false, 0), w.tampering());
+        assertTrue(w.straceText().endsWith("= -1 ENOSPC (No space left on device) (INJECTED)"), w.straceText());
+        // The same block without the injector succeeds, and nothing is left tampered with.
+        Files.write(f, DATA);
+        assertArrayEquals(DATA, Files.readAllBytes(f));
+    }
+
+    @Test
+    void socketConnectIsRefusedOnDemand() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+            try (Injector i = new Injector().inject("connect", Tamper.error("ECONNREFUSED").when(1)).start();
+                 Socket s = new Socket()) {
+                ConnectException e = assertThrows(ConnectException.class, () -> s.connect(at, 2000));
+                assertEquals("Connection refused", e.getMessage());
+            }
+            try (Socket s = new Socket()) {
+                s.connect(at, 2000); // the listener is there: only the injection refused
+                assertTrue(s.isConnected());
+            }
+        }
+    }
+
+    @Test
+    void aLaunchedChildSeesRetvalPokeAndDelayAndEachCallSaysHow() throws Exception {
+        Injections inj = Injections.NONE
+                .inject("write", Tamper.pokeEnter(2, "J".getBytes(StandardCharsets.US_ASCII))
+                        .and(Tamper.delayExit(Duration.ofMillis(20))));
+        TracedProcess p = Tracer.launch(new ProcessBuilder("/bin/sh", "-c", "echo a; echo b"),
+                TraceOptions.defaults().withInjections(inj));
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        assertEquals(0, p.waitFor());
+        p.awaitTraceEnd();
+        assertTrue(out.lines().allMatch(l -> l.startsWith("J")), out);
+        List<Syscall> writes = p.trace().syscalls().stream().filter(s -> s.name().equals("write")).toList();
+        assertFalse(writes.isEmpty());
+        for (Syscall w : writes) assertEquals(new Tampering(false, true, true, 0), w.tampering(), w.straceText());
+        assertTrue(writes.get(0).straceText().endsWith("(INJECTED: args) (DELAYED)"), writes.get(0).straceText());
+    }
+
+    @Test
+    void aSignalIsRaisedAtTheEntryOfACallThatIsNotReported() throws Exception {
+        // sh -c 'kill -0 $$' makes one kill(2) call; the injected SIGTERM ends it there.
+        TracedProcess p = Tracer.launch(new ProcessBuilder("/bin/sh", "-c", "kill -0 $$; exit 3"),
+                TraceOptions.defaults().withSyscalls(Set.of("write"))
+                        .withInjections(Injections.NONE.inject("kill", Tamper.signal("SIGTERM"))));
+        assertEquals(128 + 15, p.waitFor());
+    }
+
+    @Test
+    void badNamesAndWhensAreRefusedWhereTheyAreGiven() {
+        assertEquals("unknown errno name: ENOPE",
+                assertThrows(IllegalArgumentException.class, () -> Tamper.error("ENOPE")).getMessage());
+        assertEquals("unknown signal name: SIGNOPE",
+                assertThrows(IllegalArgumentException.class, () -> Tamper.signal("SIGNOPE")).getMessage());
+        assertEquals("unknown syscall: opne", assertThrows(IllegalArgumentException.class,
+                () -> new Injector().inject("opne", Tamper.retval(0))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Tamper.retval(0).when(0));
+        assertThrows(IllegalArgumentException.class, () -> Tamper.retval(0).when(5, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> Tamper.retval(0).when(1, 9, 0));
+        assertThrows(IllegalArgumentException.class, () -> Tamper.error(4096));
+        assertThrows(IllegalArgumentException.class, () -> Tamper.error("EIO").and(Tamper.retval(1)));
+        assertThrows(IllegalArgumentException.class, () -> Tamper.delayEnter(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> Tamper.pokeEnter(7, new byte[]{1}));
+        assertThrows(IllegalArgumentException.class, () -> Tamper.retval(1).instead("write"));
+        assertThrows(IllegalArgumentException.class, () -> new Injector().inject("read", "frobnicate", "1"));
+        assertThrows(IllegalStateException.class, () -> new Injector().start());
+    }
+}
