@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * ({@code <unfinished ...>}/{@code resumed>} pairs are joined back into one line,
  * because the split depends only on scheduling).
  */
-final class TraceNormalizer {
+public final class TraceNormalizer {
     private static final Pattern PREFIX = Pattern.compile("^(\\d+) +(.*)$");
     private static final Pattern UNFINISHED = Pattern.compile("^(.*) <unfinished \\.\\.\\.>$");
     private static final Pattern RESUMED = Pattern.compile("^<\\.\\.\\. [A-Za-z0-9_]+ resumed>(.*)$");
@@ -53,7 +53,7 @@ final class TraceNormalizer {
     }
 
     /** Normalised lines of one trace, in file order after joining split calls. */
-    static List<String> normalise(List<String> raw) {
+    public static List<String> normalise(List<String> raw) {
         Set<String> pids = new LinkedHashSet<>();
         List<String[]> rows = new ArrayList<>();
         Map<String, Integer> pending = new HashMap<>();
@@ -98,7 +98,7 @@ final class TraceNormalizer {
      * and the lines only one side has. Multiset rather than sequence, because
      * threads of one process legitimately interleave differently from run to run.
      */
-    record Comparison(int common, int total, List<String> onlyStrace, List<String> onlyJstrace) {
+    public record Comparison(int common, int total, List<String> onlyStrace, List<String> onlyJstrace) {
         /** The share of lines that both sides have, 1.0 when both are empty. */
         double ratio() {
             return total == 0 ? 1.0 : (double) common / total;
@@ -106,7 +106,7 @@ final class TraceNormalizer {
     }
 
     /** Compares two normalised traces as multisets of lines. */
-    static Comparison compare(List<String> strace, List<String> jstrace) {
+    public static Comparison compare(List<String> strace, List<String> jstrace) {
         Map<String, Integer> counts = new TreeMap<>();
         strace.forEach(l -> counts.merge(l, 1, Integer::sum));
         List<String> onlyJ = new ArrayList<>();
