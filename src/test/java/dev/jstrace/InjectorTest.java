@@ -91,6 +91,51 @@ class InjectorTest {
         assertEquals(128 + 15, p.waitFor());
     }
 
+    /** A delayed tracee waits alone: its sibling's calls go on meanwhile (the tracer thread never sleeps). */
+    @Test
+    void aDelayHoldsOnlyTheDelayedProcess(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("delay.c");
+        Files.writeString(src, """
+                #include <sys/syscall.h>
+                #include <sys/wait.h>
+                #include <unistd.h>
+                int main(void) {
+                    if (fork() == 0) {
+                        for (int i = 0; i < 10; i++) { usleep(10000); write(1, "c", 1); }
+                        return 0;
+                    }
+                    syscall(SYS_getppid);
+                    write(1, "p", 1);
+                    wait(0);
+                    return 0;
+                }
+                """);
+        Path exe = dir.resolve("delay");
+        Process gcc;
+        try {
+            gcc = new ProcessBuilder("gcc", "-o", exe.toString(), src.toString()).inheritIO().start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("gcc is not installed: " + e.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(gcc.waitFor() == 0, "gcc could not build the program");
+        TracedProcess p = Tracer.launch(new ProcessBuilder(exe.toString()), TraceOptions.defaults()
+                .withInjections(Injections.NONE.inject("getppid", Tamper.delayEnter(Duration.ofSeconds(3)))));
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        assertEquals(0, p.waitFor());
+        p.awaitTraceEnd();
+        assertEquals("ccccccccccp", out, "the child's writes all came while the parent was held");
+        Syscall held = p.trace().syscalls().stream().filter(s -> s.name().equals("getppid")).findFirst().orElseThrow();
+        assertTrue(held.tampering().delayed());
+        assertTrue(held.durationNanos() >= 3_000_000_000L, "held " + held.durationNanos() + " ns");
+        long lastChildWrite = p.trace().syscalls().stream().filter(s -> s.name().equals("write") && s.pid() != p.pid())
+                .mapToLong(s -> s.timeNanos() + s.durationNanos()).max().orElseThrow();
+        assertTrue(lastChildWrite < held.timeNanos() + held.durationNanos(), "the child waited for the delay");
+    }
+
     @Test
     void badNamesAndWhensAreRefusedWhereTheyAreGiven() {
         assertEquals("unknown errno name: ENOPE",

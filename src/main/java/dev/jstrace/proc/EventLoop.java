@@ -145,7 +145,12 @@ public final class EventLoop {
      * Set before {@link #run()}, on the tracer thread.
      */
     public void setInjections(InjectionTable table) {
-        this.tamperer = table == null ? null : new SyscallTamperer(table);
+        this.tamperer = table == null ? null : new SyscallTamperer(table, () -> {
+            if (waker < 0) startWaker();
+        }, () -> {
+            int w = waker;
+            if (w > 0) Libc.kill(w, Libc.SIGSTOP); // its stop wakes wait4 (WUNTRACED), see handle()
+        });
     }
 
     /**
@@ -349,7 +354,9 @@ public final class EventLoop {
                         if (t.groupStopped) tracees.remove(t.tid);
                     }
                 }
-                int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD, MemorySegment.NULL);
+                // WUNTRACED: the waker's SIGSTOP ends a delay (tracees' stops are reported anyway).
+                int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD | Libc.WUNTRACED,
+                        MemorySegment.NULL);
                 if (tid < 0) {
                     if (tid == -EINTR) continue;
                     if (tid == -ECHILD) break;
@@ -368,10 +375,13 @@ public final class EventLoop {
     private void handle(int tid, int st, long now) throws InterruptedException {
         Tracee t = tracees.get(tid);
         if (t == null) {
-            if (tid == waker) {
+            if (tid == waker && stopped(st)) {
+                // A delay is over (SyscallTamperer's timer stopped the waker). Continue it first:
+                // SIGCONT discards a SIGSTOP that comes meanwhile, and that delay is due by then too.
+                Libc.kill(tid, Libc.SIGCONT);
+                if (tamperer != null) for (Tracee d : tamperer.expired()) endDelay(d);
+            } else if (tid == waker) {
                 waker = -1;
-            } else if (tamperer != null && tamperer.isSleeper(tid)) {
-                if (exited(st) || signaled(st)) endDelay(tamperer.sleeperDone(tid));
             } else if (stopped(st)) {
                 // An auto-attached child reported before its parent's fork event; hold it.
                 earlyStops.put(tid, st);

@@ -32,9 +32,7 @@ public enum SpawnSyscall {
     /** {@code prctl(option, arg2, arg3, arg4, arg5)}. */
     PRCTL(157, 167),
     /** {@code seccomp(operation, flags, args)}. */
-    SECCOMP(317, 277),
-    /** {@code nanosleep(req, rem)}: the sleeper child that times a delayed tracee ({@code delay_enter=}). */
-    NANOSLEEP(35, 101);
+    SECCOMP(317, 277);
 
     private final int x86_64;
     private final int aarch64;

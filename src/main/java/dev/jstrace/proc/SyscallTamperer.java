@@ -11,9 +11,13 @@ import dev.jstrace.ffi.ptrace_syscall_info;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tampering with syscalls at their stops ({@code -e inject=}), on the tracer
@@ -28,9 +32,10 @@ import java.util.Map;
  *   <li>A signal: the entry stop is restarted with it. The kernel then sends it to the tracee
  *       ({@code ptrace_report_syscall}: {@code si_code=SI_KERNEL}, as strace shows it). A seccomp
  *       stop is an event stop, where the kernel drops a restart signal: so does strace.</li>
- *   <li>A delay: the tracee is not restarted; a sleeper child (the spawn stub running one
- *       {@code nanosleep}) exits when the delay is over, which wakes the loop's {@code wait4}, and
- *       the loop restarts the tracee then. The tracer thread never sleeps: other tracees run on.</li>
+ *   <li>A delay: the tracee is not restarted. A timer thread, when the delay is over, stops the
+ *       loop's waker child with SIGSTOP; the loop's {@code wait4} reports that stop, and the loop
+ *       continues the waker and restarts every tracee whose delay is over. The tracer thread never
+ *       sleeps, other tracees run on, and a delay costs no fork (one waker per loop).</li>
  *   <li>A poke: {@code process_vm_writev}, or {@code PTRACE_POKEDATA} word by word where that is
  *       refused.</li>
  * </ul>
@@ -47,12 +52,24 @@ final class SyscallTamperer {
     private static volatile boolean setInfo = !Boolean.getBoolean("jstrace.noSetSyscallInfo");
 
     private final InjectionTable table;
-    /** Sleeper child pid to the tracee it times. */
-    private final Map<Integer, Tracee> sleepers = new HashMap<>();
-    private final MemorySegment status = Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
+    /** Wakes the loop's wait4 (stops its waker); callable from any thread. */
+    private final Runnable wake;
+    /** The delayed tracees and when ({@link System#nanoTime()}) each may go on. Tracer thread only. */
+    private final Map<Tracee, Long> delayed = new HashMap<>();
+    /** Fires {@link #wake} at each deadline; made at the first delay. */
+    private ScheduledExecutorService timer;
 
-    SyscallTamperer(InjectionTable table) {
+    /** Makes sure the waker exists; on the tracer thread, before a delay is timed. */
+    private final Runnable prepare;
+
+    /**
+     * @param prepare starts the loop's waker if it has none (tracer thread)
+     * @param wake    stops the loop's waker so that its wait4 returns; called on the timer thread
+     */
+    SyscallTamperer(InjectionTable table, Runnable prepare, Runnable wake) {
         this.table = table;
+        this.prepare = prepare;
+        this.wake = wake;
     }
 
     /** Whether calls that are not reported are tampered with too. */
@@ -101,59 +118,41 @@ final class SyscallTamperer {
         t.pendingSignal = 0;
     }
 
-    /** Whether {@code t} waits for its sleeper (not to be restarted now). */
-    boolean delayed(Tracee t) {
-        return t.delayed;
-    }
-
-    /**
-     * The tracee whose delay a child's exit ended, or null when {@code pid} is no sleeper.
-     * The caller restarts it (when it is still traced).
-     */
-    Tracee sleeperDone(int pid) {
-        Tracee t = sleepers.remove(pid);
-        if (t != null) t.delayed = false;
-        return t;
-    }
-
-    /** Whether {@code pid} is one of the sleepers. */
-    boolean isSleeper(int pid) {
-        return sleepers.containsKey(pid);
-    }
-
-    /** Ends the sleepers of {@code t} (it is being detached or is gone). */
-    void forget(Tracee t) {
-        sleepers.entrySet().removeIf(e -> {
-            if (e.getValue() != t) return false;
-            Libc.kill(e.getKey(), Libc.SIGKILL);
-            return false; // reaped through wait4, then found unknown
+    /** The delayed tracees whose time has come, no longer delayed; the caller restarts them. */
+    List<Tracee> expired() {
+        long now = System.nanoTime();
+        List<Tracee> due = new ArrayList<>();
+        delayed.entrySet().removeIf(e -> {
+            if (e.getValue() - now > 0) return false;
+            e.getKey().delayed = false;
+            due.add(e.getKey());
+            return true;
         });
+        return due;
+    }
+
+    /** Forgets the delay of {@code t} (it is being detached or is gone). */
+    void forget(Tracee t) {
+        delayed.remove(t);
         t.delayed = false;
     }
 
-    /** Kills and reaps every sleeper left (the loop is ending). */
+    /** Ends the timer (the loop is ending). */
     void close() {
-        for (int pid : sleepers.keySet()) {
-            Libc.kill(pid, Libc.SIGKILL);
-            while (Libc.wait4(pid, status, Libc.__WALL, MemorySegment.NULL) == -4) {
-                // EINTR: retry
-            }
-        }
-        sleepers.clear();
+        delayed.clear();
+        if (timer != null) timer.shutdownNow();
     }
 
     private void delay(Tracee t, long nanos) {
         t.tampered |= DELAYED;
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment ts = a.allocate(16, 8);
-            ts.set(ValueLayout.JAVA_LONG, 0, nanos / 1_000_000_000L);
-            ts.set(ValueLayout.JAVA_LONG, 8, nanos % 1_000_000_000L);
-            long pid = SpawnStub.run(List.of(SpawnOp.of(SpawnSyscall.NANOSLEEP.number(Arch.current()),
-                    ts.address(), 0)), -1);
-            if (pid <= 0) return; // no sleeper: no delay, the tracee runs on
-            sleepers.put((int) pid, t);
-            t.delayed = true;
+        prepare.run();
+        t.delayed = true;
+        delayed.put(t, System.nanoTime() + nanos);
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true)
+                    .name("jstrace-delay-timer").unstarted(r));
         }
+        timer.schedule(wake, nanos, TimeUnit.NANOSECONDS);
     }
 
     private boolean setNumber(int tid, Arch arch, int nr, MemorySegment info) {
