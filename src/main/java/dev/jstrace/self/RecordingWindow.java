@@ -3,6 +3,8 @@ package dev.jstrace.self;
 import dev.jstrace.arch.Arch;
 import dev.jstrace.proc.EventLoop;
 import dev.jstrace.proc.RawEvent;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Cuts a self-trace session's event stream to the block between the two
@@ -13,6 +15,12 @@ import dev.jstrace.proc.RawEvent;
  * at the end marker's entry the loop detaches that thread right there (the
  * marker then runs untraced) and every other tracee at its next stop.
  *
+ * <p>The window must not depend on the caller's syscall filter: the start
+ * marker is an {@code fcntl}, so the loop always stops at {@code fcntl}
+ * ({@link #stopsFor}) and this window drops the {@code fcntl} calls the filter
+ * did not ask for once recording has begun. (The end marker needs no such
+ * care: the entry hook sees every entry, traced or not.)
+ *
  * <p>Runs on the session's tracer thread only.
  */
 final class RecordingWindow implements EventLoop.EventSink {
@@ -20,12 +28,25 @@ final class RecordingWindow implements EventLoop.EventSink {
 
     private final long nonce;
     private final EventLoop.EventSink out;
+    /** Whether the caller's filter reports fcntl (null filter: everything). */
+    private final boolean reportFcntl;
+    /** Threads inside an fcntl that was traced only for the marker's sake: its exit is dropped too. */
+    private final Set<Integer> unreported = new HashSet<>();
     private State state = State.BEFORE;
     private int markerTid;
 
     RecordingWindow(HelperProtocol.Start start, EventLoop.EventSink out) {
         this.nonce = start.nonce();
         this.out = out;
+        this.reportFcntl = start.syscalls() == null || start.syscalls().contains("fcntl");
+    }
+
+    /** The names the loop must stop at for a filter of {@code names}: those and the marker's fcntl. */
+    static Set<String> stopsFor(Set<String> names) {
+        if (names == null) return null;
+        Set<String> stops = new HashSet<>(names);
+        stops.add("fcntl");
+        return stops;
     }
 
     /** Whether a syscall entry is the marker with {@code magic} of this session. */
@@ -63,9 +84,26 @@ final class RecordingWindow implements EventLoop.EventSink {
             }
             case RECORDING -> {
                 // Attach records are the helper's own doing, not part of the block.
-                if (!(e instanceof RawEvent.TaskStart t && t.how() == RawEvent.TaskStart.How.ATTACH)) out.accept(e);
+                if (e instanceof RawEvent.TaskStart t && t.how() == RawEvent.TaskStart.How.ATTACH) return;
+                if (!reportFcntl && filteredOut(e)) return;
+                out.accept(e);
             }
             case AFTER -> { }
         }
+    }
+
+    /** An fcntl entry, or the exit of one, that only the marker made the loop stop at. */
+    private boolean filteredOut(RawEvent e) {
+        if (e instanceof RawEvent.SyscallEntry en) {
+            if (en.arch() != null && en.nr() == en.arch().syscallNumber("fcntl")) {
+                unreported.add(en.tid());
+                return true;
+            }
+            unreported.remove(en.tid());
+            return false;
+        }
+        if (e instanceof RawEvent.SyscallExit x) return unreported.remove(x.tid());
+        if (e instanceof RawEvent.TaskExit x) unreported.remove(x.tid());
+        return false;
     }
 }

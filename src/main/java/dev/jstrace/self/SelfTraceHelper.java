@@ -89,7 +89,7 @@ public final class SelfTraceHelper {
         RecordingWindow window = new RecordingWindow(s, e -> send(new Frame(HelperProtocol.EVENT, s.session(), e, 0,
                 null)));
         EventLoop loop = new EventLoop(new EventLoop.Config(s.followForks(), decoder.planner(),
-                EventLoop.Config.tracedNumbers(s.syscalls())), window);
+                EventLoop.Config.tracedNumbers(RecordingWindow.stopsFor(s.syscalls()))), window);
         loop.setEntryHook(window::atEntry);
         loop.setInjections(s.injections());
         LOOPS.put(s.session(), loop);
