@@ -1,12 +1,12 @@
 package dev.jstrace.cli;
 
+import dev.jstrace.SyscallClasses;
 import dev.jstrace.arch.Arch;
 import dev.jstrace.arch.gen.Signals;
 import dev.jstrace.sink.StraceTextOptions;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,14 +23,7 @@ public final class FilterSets {
 
     /** Every syscall name jstrace knows, on any architecture. */
     public static Set<String> allSyscalls() {
-        Set<String> all = new TreeSet<>();
-        for (Arch a : Arch.values()) {
-            for (int nr = 0; nr < a.tableSize(); nr++) {
-                String n = a.syscallName(nr);
-                if (n != null) all.add(n);
-            }
-        }
-        return all;
+        return SyscallClasses.allNames();
     }
 
     /** {@code -e trace=SET}: the names, or {@code null} for all of them. */

@@ -1,10 +1,11 @@
-package dev.jstrace.cli;
+package dev.jstrace;
 
-import java.util.Arrays;
+import dev.jstrace.arch.Arch;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * strace's syscall classes for {@code -e trace=%file} and friends: which
@@ -18,17 +19,25 @@ import java.util.Set;
  * flags of strace 6.1's syscallent table; calls newer than strace 6.1 carry
  * the classes later strace releases give them. The classes are keyed by
  * name, so they serve aarch64 too (its names are a subset of x86-64's).
+ *
+ * <p>{@link TraceOptions#withSyscalls} accepts class names beside syscall
+ * names: {@code withSyscalls(Set.of("%network"))} reports every network call.
+ * The command line's {@code -e trace=%file} reads the same table.
  */
 public final class SyscallClasses {
     private SyscallClasses() {}
 
     private static final Set<String> LEGACY = Set.of("file", "process", "network", "signal", "ipc", "desc", "memory");
     private static final Map<String, Set<String>> CLASSES = build();
+    private static volatile Set<String> known;
 
     /**
      * The names in a class, or {@code null} when {@code name} is no class.
      * Accepts {@code %file}, {@code %net} (= {@code %network}) and the legacy
      * spellings without {@code %} ({@code file process network signal ipc desc memory}).
+     *
+     * @param name a class name such as {@code %network}
+     * @return the syscall names of the class, or {@code null}
      */
     public static Set<String> members(String name) {
         String key = name.startsWith("%") ? name : LEGACY.contains(name) ? "%" + name : null;
@@ -37,9 +46,85 @@ public final class SyscallClasses {
         return CLASSES.get(key);
     }
 
-    /** Every class name with its {@code %}, in strace's documentation order. */
+    /**
+     * Every class name with its {@code %}, in strace's documentation order.
+     *
+     * @return the class names
+     */
     public static Set<String> classNames() {
         return CLASSES.keySet();
+    }
+
+    /**
+     * Every syscall name jstrace knows, on any architecture it decodes
+     * (as strace checks a name against every personality).
+     *
+     * @return the names, sorted
+     */
+    public static Set<String> allNames() {
+        Set<String> all = known;
+        if (all == null) {
+            Set<String> names = new TreeSet<>();
+            for (Arch a : Arch.values()) {
+                for (int nr = 0; nr < a.tableSize(); nr++) {
+                    String n = a.syscallName(nr);
+                    if (n != null) names.add(n);
+                }
+            }
+            known = all = Collections.unmodifiableSet(names);
+        }
+        return all;
+    }
+
+    /**
+     * A filter's names with every class replaced by its members; a name no
+     * architecture knows is refused, with the nearest known name when one is close.
+     */
+    static Set<String> resolve(Set<String> items) {
+        Set<String> out = new TreeSet<>();
+        for (String item : items) {
+            if (item == null) throw new IllegalArgumentException("syscalls: the set holds null");
+            Set<String> members = item.equals("%all") ? null : members(item);
+            if (members != null) {
+                out.addAll(members);
+            } else if (allNames().contains(item)) {
+                out.add(item);
+            } else {
+                throw new IllegalArgumentException("syscalls: unknown system call '" + item + "'" + nearest(item)
+                        + "; names are as strace prints them (openat, connect), classes start with %: "
+                        + String.join(" ", classNames()));
+            }
+        }
+        return out;
+    }
+
+    private static String nearest(String wrong) {
+        String best = null;
+        int bestDistance = 3;
+        for (String n : allNames()) {
+            int d = editDistance(wrong, n);
+            if (d < bestDistance) {
+                best = n;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) row[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
+                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     private static Set<String> words(String s) {
