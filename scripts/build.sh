@@ -1,8 +1,9 @@
 # Sourced: builds target/jstrace.jar when it is missing or older than any source.
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd -P -- "${BASH_SOURCE[0]%/*}/.." && pwd)
 JAR="$ROOT/target/jstrace.jar"
 needs_build() {
   [ -f "$JAR" ] || return 0
+  [ -d "$ROOT/src/main" ] || return 1 # installed without sources: the jar is what there is
   [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]
 }
 if needs_build; then

@@ -47,7 +47,19 @@ public final class TracedProcess extends Process {
     }
 
     static TracedProcess launch(ProcessBuilder pb, TraceOptions options, TraceListener listener) throws IOException {
-        SpawnRequest request = SpawnRequest.of(pb);
+        return launch(SpawnRequest.of(pb), options, listener);
+    }
+
+    /**
+     * Starts {@code request} under trace: {@link Tracer#launch} for a request
+     * made from a ProcessBuilder, and jstrace's command line for one that
+     * carries its caller's context ({@link SpawnRequest#ofCaller}).
+     *
+     * @throws IOException           as {@link ProcessBuilder#start()} does when the program cannot be run
+     * @throws TraceRefusedException when the kernel will not let the new child be traced
+     */
+    public static TracedProcess launch(SpawnRequest request, TraceOptions options, TraceListener listener)
+            throws IOException {
         Trace trace = listener == null ? new Trace() : null;
         TraceListener sink = listener == null ? trace : listener;
         TraceSession session = new TraceSession(options, sink);

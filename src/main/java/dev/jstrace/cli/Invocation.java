@@ -76,6 +76,8 @@ public final class Invocation {
     final List<Integer> pids = new ArrayList<>();
     /** {@code -E}: VAR to value, or to null for removal. */
     final Map<String, String> environment = new LinkedHashMap<>();
+    /** {@code -E} in the order given: {@code VAR=value} or {@code VAR} (strace applies them in turn). */
+    final List<String> environmentEdits = new ArrayList<>();
     /** {@code --seccomp-bpf}. */
     boolean seccompBpf;
     /** {@code -e inject=}, {@code -e fault=}. */

@@ -10,6 +10,9 @@ import dev.jstrace.Tracer;
 import dev.jstrace.arch.gen.Errnos;
 import dev.jstrace.ffi.Libc;
 import dev.jstrace.ffi.NativeException;
+import dev.jstrace.proc.CallerContext;
+import dev.jstrace.proc.ProgramSearch;
+import dev.jstrace.proc.SpawnRequest;
 import dev.jstrace.sink.FilterByPath;
 import dev.jstrace.sink.PerfettoSink;
 import dev.jstrace.sink.StraceOutput;
@@ -18,7 +21,6 @@ import dev.jstrace.sink.StraceTextSink;
 import dev.jstrace.sink.StraceTimestamps;
 import dev.jstrace.sink.Summary;
 import dev.jstrace.sink.TefSink;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code jstrace} command: strace's command line over the jstrace API.
@@ -45,20 +46,30 @@ public final class Main {
 
     /** Runs jstrace and ends the JVM as strace would end. */
     public static void main(String[] args) {
+        // First: the caller's context and argument bytes, before anything else opens a file.
+        CallerContext caller = CallerContext.ofCaller();
+        CommandLine line = CommandLine.ofThisProcess(args);
         Warmup.start();
-        Outcome o = execute(Arrays.asList(args), System.out, System.err);
+        Outcome o = execute(line, caller, System.out, System.err);
         System.out.flush();
         System.err.flush();
         if (o.signal() != 0) SignalDeath.die(o.signal());
         System.exit(o.status());
     }
 
-    /** Parses {@code args}, traces, and reports how jstrace should end. */
+    /**
+     * Parses {@code args}, traces, and reports how jstrace should end. A
+     * launched command gets this JVM's context ({@link CallerContext#ofThisProcess}).
+     */
     public static Outcome execute(List<String> args, PrintStream stdout, PrintStream stderr) {
+        return execute(CommandLine.of(args), CallerContext.ofThisProcess(), stdout, stderr);
+    }
+
+    private static Outcome execute(CommandLine line, CallerContext caller, PrintStream stdout, PrintStream stderr) {
         List<String> warnings = new ArrayList<>();
         Invocation inv;
         try {
-            inv = OptionParser.parse(args, warnings);
+            inv = OptionParser.parse(line.text(), warnings);
         } catch (UsageException e) {
             return usageError(e, stderr);
         }
@@ -72,7 +83,7 @@ public final class Main {
         }
         for (String w : warnings) stderr.println(NAME + ": " + w);
         try {
-            return new Run(inv, stderr).run();
+            return new Run(inv, line, caller, stderr).run();
         } catch (UsageException e) {
             return usageError(e, stderr);
         }
@@ -87,24 +98,37 @@ public final class Main {
     /** One traced run: outputs, sinks, the launch or attaches, the wait, the cleanup. */
     private static final class Run {
         private final Invocation inv;
+        private final CommandLine line;
+        private final CallerContext caller;
         private final PrintStream stderr;
         private StraceOutput output;
         private Summary summary;
         private final List<AutoCloseable> extraSinks = new ArrayList<>();
         private ListenerFanOut fanOut;
 
-        Run(Invocation inv, PrintStream stderr) {
+        Run(Invocation inv, CommandLine line, CallerContext caller, PrintStream stderr) {
             this.inv = inv;
+            this.line = line;
+            this.caller = caller;
             this.stderr = stderr;
         }
 
         Outcome run() throws UsageException {
-            Path program = null;
-            if (inv.pids.isEmpty()) program = resolve(inv.command.getFirst());
+            byte[] program = null;
+            List<byte[]> argv = null;
+            if (inv.pids.isEmpty()) {
+                argv = commandBytes();
+                program = ProgramSearch.find(argv.getFirst(), variable(caller.environment(), "PATH"));
+                if (program == null) {
+                    throw new UsageException("Can't stat '" + inv.command.getFirst() + "': No such file or directory",
+                            false);
+                }
+            }
             List<TraceListener> sinks = new ArrayList<>();
             try {
                 output = openOutput();
                 if (inv.summary != 1) sinks.add(new StraceTextSink(textOptions(), output, stderr, NAME));
+                if (inv.pids.isEmpty()) sinks.add(new ExecFailureMessage(stderr));
                 if (inv.summary != 0) {
                     summary = new Summary();
                     sinks.add(summary);
@@ -127,18 +151,41 @@ public final class Main {
                     .withSyscalls(inv.syscalls).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1)
                     .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor)
                     .withInjections(inv.injections.withOnlyReported(true)); // strace's rule
-            return inv.pids.isEmpty() ? launch(program, options) : attach(options);
+            return inv.pids.isEmpty() ? launch(argv, program, options) : attach(options);
         }
 
-        private Outcome launch(Path program, TraceOptions options) {
-            ProcessBuilder pb = new ProcessBuilder(inv.command).inheritIO();
-            Map<String, String> env = pb.environment();
-            inv.environment.forEach((k, v) -> {
-                if (v == null) env.remove(k); else env.put(k, v);
-            });
+        /**
+         * The command's words exactly as the caller passed them: the last arguments, taken as bytes
+         * (never through a String: under LC_ALL=C the JVM's decoding would lose every non-ASCII byte).
+         */
+        private List<byte[]> commandBytes() {
+            int n = inv.command.size();
+            List<byte[]> all = line.bytes();
+            List<byte[]> words = all.subList(all.size() - n, all.size());
+            for (int i = 0; i < n; i++) {
+                if (!CommandLine.decode(words.get(i)).equals(inv.command.get(i))) {
+                    throw new IllegalStateException("the command is not the tail of the arguments: " + inv.command);
+                }
+            }
+            return List.copyOf(words);
+        }
+
+        /** The value of {@code NAME} in {@code env}, or null. */
+        private static byte[] variable(List<byte[]> env, String name) {
+            byte[] n = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (byte[] e : env) {
+                if (EnvironmentEdits.named(e, n)) return Arrays.copyOfRange(e, n.length + 1, e.length);
+            }
+            return null;
+        }
+
+        private Outcome launch(List<byte[]> argv, byte[] program, TraceOptions options) {
+            List<byte[]> env = EnvironmentEdits.apply(caller.environment(),
+                    inv.environmentEdits.stream().map(CommandLine::encode).toList());
+            SpawnRequest request = SpawnRequest.ofCaller(argv, program, caller.withEnvironment(env));
             TracedProcess p;
             try {
-                p = Tracer.launch(pb, options, fanOut);
+                p = TracedProcess.launch(request, options, fanOut);
             } catch (IOException e) {
                 finish();
                 stderr.println(NAME + ": exec: " + execError(e));
@@ -310,21 +357,6 @@ public final class Main {
             } catch (IOException e) {
                 throw new IOException(f + "': " + describe(e), e);
             }
-        }
-
-        /** strace checks the program before it forks: {@code Can't stat 'nope': No such file or directory}. */
-        private static Path resolve(String command) throws UsageException {
-            if (command.contains("/")) {
-                Path p = Path.of(command);
-                if (!Files.exists(p)) throw new UsageException("Can't stat '" + command + "': No such file or directory", false);
-                return p;
-            }
-            String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-            for (String dir : path.split(File.pathSeparator)) {
-                Path p = Path.of(dir.isEmpty() ? "." : dir, command);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
-            }
-            throw new UsageException("Can't stat '" + command + "': No such file or directory", false);
         }
 
         private static String describe(IOException e) {

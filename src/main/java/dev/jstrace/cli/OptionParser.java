@@ -205,6 +205,7 @@ public final class OptionParser {
             case "e:trace", "e:signal", "e:status", "e:abbrev", "e:verbose", "e:raw", "e:inject", "e:fault" ->
                     qualify(key.substring(2) + "=" + value);
             case "E" -> {
+                inv.environmentEdits.add(value);
                 int eq = value.indexOf('=');
                 if (eq < 0) inv.environment.put(value, null);
                 else inv.environment.put(value.substring(0, eq), value.substring(eq + 1));

@@ -452,6 +452,7 @@ public final class EventLoop {
                     return;
                 }
                 t.beforeExec = false;
+                t.inInitialExec = true;
             }
             t.quiet = !traced(arch, nr);
             int sig = 0;
@@ -491,6 +492,12 @@ public final class EventLoop {
             if (t.tamper != null) tamperer.atExit(t, t.arch, info);
             int tampering = t.tampered;
             t.tampered = 0;
+            if (t.inInitialExec) {
+                // The spawned child's execve failed (EACCES for a directory, say): it is the spawn
+                // stub again, whose last calls (report the errno, exit) are not the program's.
+                t.inInitialExec = false;
+                t.beforeExec = ptrace_syscall_info.exit_is_error(info);
+            }
             if (!report) {
                 if (t.delayed) {
                     if (ring != null) ring.putNothing();

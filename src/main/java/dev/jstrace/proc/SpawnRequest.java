@@ -32,15 +32,15 @@ public final class SpawnRequest {
     private final List<SpawnOp> extraOps;
     /** Made after the self-stop, i.e. once traced: a seccomp RET_TRACE filter must not see the stub's kill. */
     private final List<SpawnOp> afterStopOps;
-
-    private SpawnRequest(List<String> command, File directory, Map<String, String> environment,
-                         ProcessBuilder.Redirect[] redirects, boolean redirectErrorStream, List<SpawnOp> extraOps) {
-        this(command, directory, environment, redirects, redirectErrorStream, extraOps, List.of());
-    }
+    /** The caller's context, for a command line's child; null for a ProcessBuilder's. */
+    private final CallerContext caller;
+    /** With {@link #caller}: the exact argv bytes and the path to execve. */
+    private final List<byte[]> argv;
+    private final byte[] program;
 
     private SpawnRequest(List<String> command, File directory, Map<String, String> environment,
                          ProcessBuilder.Redirect[] redirects, boolean redirectErrorStream, List<SpawnOp> extraOps,
-                         List<SpawnOp> afterStopOps) {
+                         List<SpawnOp> afterStopOps, CallerContext caller, List<byte[]> argv, byte[] program) {
         this.command = command;
         this.directory = directory;
         this.environment = environment;
@@ -48,7 +48,13 @@ public final class SpawnRequest {
         this.redirectErrorStream = redirectErrorStream;
         this.extraOps = extraOps;
         this.afterStopOps = afterStopOps;
+        this.caller = caller;
+        this.argv = argv;
+        this.program = program;
     }
+
+    private static final ProcessBuilder.Redirect[] INHERIT_ALL = {
+        ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.INHERIT};
 
     /**
      * Snapshots {@code pb}: later changes to it do not affect the request.
@@ -60,7 +66,39 @@ public final class SpawnRequest {
         if (command.isEmpty()) throw new IndexOutOfBoundsException("empty command");
         return new SpawnRequest(command, pb.directory(), inheritedOrder(pb.environment()),
                 new ProcessBuilder.Redirect[] {pb.redirectInput(), pb.redirectOutput(), pb.redirectError()},
-                pb.redirectErrorStream(), List.of());
+                pb.redirectErrorStream(), List.of(), List.of(), null, null, null);
+    }
+
+    /**
+     * A command line's child, which gets the caller's whole context rather
+     * than ProcessBuilder's rules: {@code argv} and the context's environment
+     * byte for byte, exactly the caller's descriptors (none of the JVM's), its
+     * ignored signals and mask, its limits; cwd, umask, process group and
+     * session are this process's, which are the caller's. {@code program} is
+     * handed to execve unchecked (strace's order: a directory fails in the
+     * traced execve, with EACCES).
+     */
+    public static SpawnRequest ofCaller(List<byte[]> argv, byte[] program, CallerContext caller) {
+        if (argv.isEmpty()) throw new IndexOutOfBoundsException("empty command");
+        List<byte[]> raw = argv.stream().map(byte[]::clone).toList();
+        List<String> command = raw.stream().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).toList();
+        return new SpawnRequest(command, null, Map.of(), INHERIT_ALL, false, List.of(), List.of(), caller, raw,
+                program.clone());
+    }
+
+    /** The caller's context for a command line's child, or null for a ProcessBuilder's. */
+    public CallerContext caller() {
+        return caller;
+    }
+
+    /** With {@link #caller}: the argv bytes (shared; do not modify). */
+    List<byte[]> argv() {
+        return argv;
+    }
+
+    /** With {@link #caller}: the path bytes for execve. */
+    byte[] program() {
+        return program;
     }
 
     /** A copy of this request whose child also makes {@code ops}, after those already added. */
@@ -68,7 +106,7 @@ public final class SpawnRequest {
         List<SpawnOp> all = new ArrayList<>(extraOps);
         all.addAll(ops);
         return new SpawnRequest(command, directory, environment, redirects, redirectErrorStream, List.copyOf(all),
-                afterStopOps);
+                afterStopOps, caller, argv, program);
     }
 
     /**
@@ -81,7 +119,7 @@ public final class SpawnRequest {
         List<SpawnOp> all = new ArrayList<>(afterStopOps);
         all.addAll(ops);
         return new SpawnRequest(command, directory, environment, redirects, redirectErrorStream, extraOps,
-                List.copyOf(all));
+                List.copyOf(all), caller, argv, program);
     }
 
     /** The ops made after the self-stop, before the execve (see {@link #withOpsAfterStop}). */

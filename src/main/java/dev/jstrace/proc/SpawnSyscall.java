@@ -32,7 +32,15 @@ public enum SpawnSyscall {
     /** {@code prctl(option, arg2, arg3, arg4, arg5)}. */
     PRCTL(157, 167),
     /** {@code seccomp(operation, flags, args)}. */
-    SECCOMP(317, 277);
+    SECCOMP(317, 277),
+    /** {@code rt_sigaction(sig, act, oldact, sigsetsize)}: the caller's dispositions in a launched child. */
+    RT_SIGACTION(13, 134),
+    /** {@code prlimit64(pid, resource, new, old)}: the caller's limits in a launched child. */
+    PRLIMIT64(302, 261),
+    /** {@code statx(dirfd, path, flags, mask, buf)}: one struct layout on every ABI. */
+    STATX(332, 291),
+    /** {@code getcwd(buf, size)}. */
+    GETCWD(79, 17);
 
     private final int x86_64;
     private final int aarch64;

@@ -52,7 +52,7 @@ public final class Spawner {
      *     be found or run, a redirect file cannot be opened, or clone fails
      */
     public static Spawned spawn(SpawnRequest request) throws IOException {
-        String path = request.resolveProgram();
+        String path = request.caller() == null ? request.resolveProgram() : null;
         Arch arch = Arch.current();
         List<Integer> childSide = new ArrayList<>();  // our copies of the child's fds: closed once it has its own
         List<Integer> parentSide = new ArrayList<>(); // handed to Spawned, closed here only on failure
@@ -86,7 +86,8 @@ public final class Spawner {
             // The stub writes the errno after the dup3s onto 0-2: its fd must not be one of them.
             int errWrite = atLeast3(err[1], request, childSide);
 
-            List<SpawnOp> ops = table(arch, arena, request, path, source);
+            List<SpawnOp> ops = request.caller() == null ? table(arch, arena, request, path, source)
+                    : CallerTable.ops(arch, arena, request);
             long pid = SpawnStub.run(ops, errWrite);
             if (pid < 0) throw request.startFailure((int) -pid);
             done = true;
@@ -142,9 +143,22 @@ public final class Spawner {
 
     /** A NULL-terminated {@code char *[]}. */
     private static long cStringArray(Arena arena, List<String> strings) {
+        return cBytesArray(arena, strings.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toList());
+    }
+
+    /** {@code bytes} and a NUL, in {@code arena}. */
+    static long cBytes(Arena arena, byte[] bytes) {
+        MemorySegment s = arena.allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        return s.address();
+    }
+
+    /** A NULL-terminated {@code char *[]} of byte strings. */
+    static long cBytesArray(Arena arena, List<byte[]> strings) {
         MemorySegment array = arena.allocate(ValueLayout.ADDRESS, strings.size() + 1L);
         for (int i = 0; i < strings.size(); i++) {
-            array.setAtIndex(ValueLayout.JAVA_LONG, i, cString(arena, strings.get(i)));
+            array.setAtIndex(ValueLayout.JAVA_LONG, i, cBytes(arena, strings.get(i)));
         }
         array.setAtIndex(ValueLayout.JAVA_LONG, strings.size(), 0L);
         return array.address();

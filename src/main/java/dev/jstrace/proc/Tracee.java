@@ -16,6 +16,8 @@ final class Tracee {
     final long[] args = new long[6];
     /** Spawned and not yet at its first execve: everything before is jstrace's own set-up. */
     boolean beforeExec;
+    /** Inside the spawned child's own execve: a failure puts it back {@link #beforeExec} (the stub then exits). */
+    boolean inInitialExec;
     /** Auto-attached child whose initial PTRACE_EVENT_STOP has not been seen yet. */
     boolean awaitingInitialStop;
     /** A detach was asked for; detach at the next stop. */

@@ -64,10 +64,22 @@ class ContextFidelityTest {
         assertEquals(strace, ours, "jstrace differs from strace");
     }
 
+    /**
+     * One run of {@code script} in {@code DIR/name/run}: the same directory for every mode (paths, PWD and
+     * descriptor targets then compare as they are), emptied first. The script does not end in the
+     * command, so bash forks it and the observer's parent is bash (or the tracer), not this JVM.
+     */
     private static Run run(String name, String mode, String tracer, String script) throws Exception {
-        Path runDir = Files.createDirectories(dir.resolve(name).resolve(mode));
-        Path log = runDir.resolve("runner.log");
-        Process p = new ProcessBuilder("/bin/bash", "-c", "T=\"$1\"; " + script, "runner", tracer)
+        Path runDir = dir.resolve(name).resolve("run");
+        if (Files.exists(runDir)) {
+            try (var old = Files.walk(runDir)) {
+                for (Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+            }
+        }
+        Files.createDirectories(runDir);
+        Path log = dir.resolve(name).resolve("output"); // the same file for every mode: it is fd 1 and 2
+        System.out.println(mode + ": " + script);
+        Process p = new ProcessBuilder("/bin/bash", "-c", "T=\"$1\"; " + script + "\nexit $?", "runner", tracer)
                 .directory(runDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), mode + " did not end: " + Files.readString(log));
         Path report;
@@ -75,8 +87,7 @@ class ContextFidelityTest {
             report = found.filter(f -> f.getFileName().toString().equals("report")).findFirst().orElse(null);
         }
         assertTrue(report != null, mode + " wrote no report; its output: " + Files.readString(log));
-        String text = Files.readString(report).replace(runDir.toString(), "$RUN").replace(dir.toString(), "$DIR");
-        return new Run(text, p.exitValue());
+        return new Run(Files.readString(report), p.exitValue());
     }
 
     @ParameterizedTest
@@ -117,6 +128,13 @@ class ContextFidelityTest {
     void closedStandardDescriptorsStayClosed(String closing) throws Exception {
         sameEverywhere("closed-" + closing.replaceAll("[^0-9]", "") + closing.length(),
                 "env $T ../../obs " + closing);
+    }
+
+    @Test
+    void aMakeRecipeKeepsTheJobserver() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/make")), "needs make for its jobserver descriptors");
+        // A '+' recipe gets make's jobserver: MAKEFLAGS names the descriptors, which must be open.
+        sameEverywhere("jobserver", "printf 'all:\\n\\t+env %s ../../obs\\n' \"$T\" > Makefile; make -s -j4");
     }
 
     @Test
