@@ -2,13 +2,16 @@ package dev.jstrace;
 
 import dev.jstrace.decode.DecodedCall;
 import dev.jstrace.decode.SyscallDecoder;
+import dev.jstrace.decode.WaitStatus;
 import dev.jstrace.proc.RawEvent;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The consumer side's first step: pairs each syscall's entry with its exit,
- * decodes, and turns loop records into the public {@link TraceEvent}s.
+ * The consumer side's first step: pairs each syscall's entry with its exit
+ * (the only place that does: a {@link Syscall} carries the {@link SyscallEntered}
+ * delivered for it, so sinks never match exits to entries themselves), decodes,
+ * and turns loop records into the public {@link TraceEvent}s.
  * Runs on the consumer thread only.
  */
 final class EventAssembler {
@@ -16,7 +19,10 @@ final class EventAssembler {
     private final long epochOffset;
     private final boolean wantEntries;
     private final TraceListener out;
-    private final Map<Integer, RawEvent.SyscallEntry> pending = new HashMap<>();
+    private final Map<Integer, Pending> pending = new HashMap<>();
+
+    /** A call entered and not yet left: its record, and the event delivered for it (null when not wanted). */
+    private record Pending(RawEvent.SyscallEntry raw, SyscallEntered event) {}
 
     /**
      * @param epochOffset added to a {@link System#nanoTime()} value gives nanoseconds since the epoch
@@ -32,16 +38,19 @@ final class EventAssembler {
     boolean accept(RawEvent e) {
         switch (e) {
             case RawEvent.SyscallEntry en -> {
-                pending.put(en.tid(), en);
+                SyscallEntered event = null;
                 if (wantEntries) {
                     DecodedCall d = decoder.decode(en, null);
                     int n = Math.min(d.entryArgCount(), d.argTexts().size());
-                    out.onEvent(new SyscallEntered(en.pid(), en.tid(), time(en.nanos()), d.name(), d.number(),
-                            d.argTexts().subList(0, n), d.argTexts().size()));
+                    event = new SyscallEntered(en.pid(), en.tid(), time(en.nanos()), d.name(), d.number(),
+                            d.args().subList(0, Math.min(n, d.args().size())), d.argTexts().subList(0, n),
+                            d.argTexts().size());
                 }
+                pending.put(en.tid(), new Pending(en, event));
+                if (event != null) out.onEvent(event);
             }
             case RawEvent.SyscallExit ex -> {
-                RawEvent.SyscallEntry en = pending.remove(ex.tid());
+                Pending en = pending.remove(ex.tid());
                 if (en != null) out.onEvent(syscall(en, ex));
             }
             case RawEvent.Signal s -> out.onEvent(new SignalEvent(s.pid(), s.tid(), time(s.nanos()), s.signo(),
@@ -56,28 +65,26 @@ final class EventAssembler {
                     // A non-leader thread exec'd: the old leader died inside its call (strace:
                     // "<... futex resumed>) = ?", "superseded by execve"); end it before the
                     // exec'ing thread's execve takes the leader's tid.
-                    RawEvent.SyscallEntry superseded = pending.remove(x.tid());
+                    Pending superseded = pending.remove(x.tid());
                     if (superseded != null) out.onEvent(syscall(superseded, null));
                 }
-                RawEvent.SyscallEntry en = pending.remove(x.formerTid());
-                if (en != null) {
-                    pending.put(x.tid(), new RawEvent.SyscallEntry(x.tid(), x.pid(), en.nanos(), en.arch(), en.nr(),
-                            en.args(), en.memory(), en.stackPointer()));
+                Pending p = pending.remove(x.formerTid());
+                if (p != null) {
+                    RawEvent.SyscallEntry en = p.raw();
+                    pending.put(x.tid(), new Pending(new RawEvent.SyscallEntry(x.tid(), x.pid(), en.nanos(), en.arch(),
+                            en.nr(), en.args(), en.memory(), en.stackPointer()), p.event()));
                 }
                 out.onEvent(new ProcessEvent(x.pid(), x.tid(), time(x.nanos()), ProcessEvent.Kind.EXEC, 0,
                         x.formerTid(), null, false));
             }
             case RawEvent.TaskExit x -> {
-                RawEvent.SyscallEntry en = pending.remove(x.tid());
+                Pending en = pending.remove(x.tid());
                 if (en != null) out.onEvent(syscall(en, null));
-                int st = x.waitStatus();
-                boolean killed = (st & 0x7f) != 0;
+                WaitStatus st = new WaitStatus(x.waitStatus());
+                boolean killed = !st.exited();
                 out.onEvent(new ProcessEvent(x.pid(), x.tid(), time(x.nanos()),
                         killed ? ProcessEvent.Kind.KILLED : ProcessEvent.Kind.EXITED, 0,
-                        killed ? st & 0x7f : (st >> 8) & 0xff,
-                        killed ? SyscallDecoder.signalName(st & 0x7f) + ((st & 0x80) != 0 ? " (core dumped)" : "")
-                                : null,
-                        x.lastOfProcess()));
+                        killed ? st.termSignal() : st.exitCode(), killed ? st.killText() : null, x.lastOfProcess()));
             }
             case RawEvent.Detached d -> {
                 pending.remove(d.tid());
@@ -91,12 +98,13 @@ final class EventAssembler {
         return true;
     }
 
-    private Syscall syscall(RawEvent.SyscallEntry en, RawEvent.SyscallExit ex) {
+    private Syscall syscall(Pending p, RawEvent.SyscallExit ex) {
+        RawEvent.SyscallEntry en = p.raw();
         DecodedCall d = decoder.decode(en, ex);
         return new Syscall(en.pid(), en.tid(), d.name(), d.number(), d.args(), d.argTexts(), d.entryArgCount(),
-                ex == null ? 0 : ex.rval(), d.errnoName(), d.result(), time(en.nanos()),
+                ex == null ? 0 : ex.rval(), d.errno(), d.result(), time(en.nanos()),
                 ex == null ? 0 : ex.nanos() - en.nanos(), ex != null,
-                ex == null ? Tampering.NONE : Tampering.of(ex.tampering()));
+                ex == null ? Tampering.NONE : Tampering.of(ex.tampering()), p.event());
     }
 
     private long time(long nanos) {

@@ -1,10 +1,13 @@
 package dev.jstrace;
 
+import dev.jstrace.decode.Errno;
 import dev.jstrace.decode.Value;
 import java.util.List;
 
 /**
- * One syscall, decoded.
+ * One syscall, decoded: its entry and exit paired by the engine (the one place
+ * that does so). Sinks read {@link #args()} as values; {@link #argTexts()} and
+ * {@link #result()} are strace's rendering under the trace's options.
  *
  * @param pid            the process id
  * @param tid            the thread id
@@ -14,28 +17,36 @@ import java.util.List;
  * @param argTexts       the arguments as strace renders them
  * @param entryArgCount  how many of the arguments strace prints at entry (the rest come after {@code <... resumed>})
  * @param returnValue    the raw return value ({@code -errno} on error); meaningless when {@code !returned}
- * @param errno          the errno's name ({@code ENOENT}) or {@code null}
+ * @param error          the error (number, name, message) or {@code null} when the call did not fail
  * @param result         what strace prints after {@code = }: {@code 3}, {@code -1 ENOENT (No such file or directory)}, {@code ?}
  * @param timeNanos      entry time, nanoseconds since the epoch
  * @param durationNanos  from entry to exit; 0 when it never returned
  * @param returned       false when the thread exited inside the call ({@code = ?})
  * @param tampering      what {@link Tamper} ({@code -e inject=}) did to the call; {@link Tampering#NONE} for nothing
+ * @param entry          the {@link SyscallEntered} event delivered for this call's entry, or null when
+ *                       entries were not delivered
  */
 public record Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
-                      int entryArgCount, long returnValue, String errno, String result, long timeNanos,
-                      long durationNanos, boolean returned, Tampering tampering) implements TraceEvent {
+                      int entryArgCount, long returnValue, Errno error, String result, long timeNanos,
+                      long durationNanos, boolean returned, Tampering tampering, SyscallEntered entry)
+        implements TraceEvent {
 
-    /** A call nothing tampered with. */
+    /** A call nothing tampered with, whose entry event was not delivered. */
     public Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
-                   int entryArgCount, long returnValue, String errno, String result, long timeNanos,
+                   int entryArgCount, long returnValue, Errno error, String result, long timeNanos,
                    long durationNanos, boolean returned) {
-        this(pid, tid, name, number, args, argTexts, entryArgCount, returnValue, errno, result, timeNanos,
-                durationNanos, returned, Tampering.NONE);
+        this(pid, tid, name, number, args, argTexts, entryArgCount, returnValue, error, result, timeNanos,
+                durationNanos, returned, Tampering.NONE, null);
     }
 
     /** A null tampering is {@link Tampering#NONE}. */
     public Syscall {
         if (tampering == null) tampering = Tampering.NONE;
+    }
+
+    /** The errno's name ({@code ENOENT}), or {@code null} when the call did not fail. */
+    public String errno() {
+        return error == null ? null : error.name();
     }
 
     /** The arguments as strace prints them between the parentheses. */
@@ -50,7 +61,7 @@ public record Syscall(int pid, int tid, String name, int number, List<Value> arg
 
     /** Whether the call failed. */
     public boolean failed() {
-        return errno != null;
+        return error != null;
     }
 
     /** The strace line with {@code -T}'s duration: {@code write(1, "Hello\n", 6) = 6 <0.000150>}. */

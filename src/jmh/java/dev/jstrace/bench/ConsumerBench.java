@@ -50,7 +50,7 @@ public class ConsumerBench {
 
     private Syscall syscall(DecodedCall d, long time) {
         return new Syscall(100, 100, d.name(), d.number(), d.args(), d.argTexts(), d.entryArgCount(), exit.rval(),
-                d.errnoName(), d.result(), time, 1_000, true);
+                d.errno(), d.result(), time, 1_000, true);
     }
 
     /** Decoding + the strace line: the text path's work per syscall. */
@@ -73,6 +73,6 @@ public class ConsumerBench {
 
     private Syscall syscall(String name, long time) {
         return new Syscall(call.pid(), call.tid(), name, call.number(), call.args(), call.argTexts(),
-                call.entryArgCount(), call.returnValue(), call.errno(), call.result(), time, 1_000, true);
+                call.entryArgCount(), call.returnValue(), call.error(), call.result(), time, 1_000, true);
     }
 }

@@ -31,9 +31,9 @@ final class ArgDecoder {
             case DIRFD -> (int) a == AT_FDCWD ? dirfdCwd(c) : c.fd((int) a);
             case PATH -> c.string(c.in, a, true);
             case STR -> c.string(c.in, a, false);
-            case BUF_IN -> c.buffer(c.in, a, c.arg(i + 1), c.opt.hex());
-            case BUF_OUT -> exitReady ? c.buffer(c.out, a, c.rval, c.opt.hex()) : new Value.Ptr(a);
-            case BUF_OUT_HEX -> exitReady ? c.buffer(c.out, a, c.rval, 2) : new Value.Ptr(a);
+            case BUF_IN -> c.buffer(c.in, a, c.arg(i + 1), false);
+            case BUF_OUT -> exitReady ? c.buffer(c.out, a, c.rval, false) : new Value.Ptr(a);
+            case BUF_OUT_HEX -> exitReady ? c.buffer(c.out, a, c.rval, true) : new Value.Ptr(a);
             case CWD_OUT -> exitReady ? c.string(c.out, a, true) : new Value.Ptr(a);
             case OPEN_FLAGS -> openFlags(c, a);
             case OPEN_MODE -> (c.arg(i - 1) & (0100 | 020000000)) != 0
@@ -127,7 +127,7 @@ final class ArgDecoder {
             case ENVP -> ExecDecoder.envp(c, a);
             case WAIT_STATUS_OUT -> {
                 byte[] b = exitReady && c.rval != 0 ? MemoryView.struct(c.out, a, 4) : null;
-                yield b == null ? new Value.Ptr(a) : new Value.Text(SignalNames.waitStatus(MemoryView.s32(b, 0)));
+                yield b == null ? new Value.Ptr(a) : new Value.Text(new WaitStatus(MemoryView.s32(b, 0)).straceText());
             }
             case DIRENTS_OUT -> exitReady ? StructDecoders.dirents(c, a) : new Value.Ptr(a);
             case PIPEFDS_OUT -> {
@@ -167,32 +167,30 @@ final class ArgDecoder {
     }
 
     private static Value dirfdCwd(CallContext c) {
-        String p = c.opt.fdPaths() > 0 ? c.in.fdPath(AT_FDCWD) : null;
-        String name = switch (c.opt.xlat()) {
-            case RAW -> "-100";
-            case ABBREV -> "AT_FDCWD";
-            case VERBOSE -> "-100 /* AT_FDCWD */";
-        };
-        return new Value.Fd(AT_FDCWD, name, p);
+        String p = c.opt.capturesFdPaths() ? c.in.fdPath(AT_FDCWD) : null;
+        return new Value.Fd(AT_FDCWD, "AT_FDCWD", p, null);
     }
 
     static Value openFlags(CallContext c, long a) {
-        long v = a & 0xffffffffL;
-        return new Value.Sym(v, renderOpenFlags(c.arch, v, c.opt.xlat()));
+        return openFlags(c.arch, a & 0xffffffffL);
     }
 
     /** open flags: the access mode by name, then the flag bits ({@code O_RDONLY|O_CLOEXEC}). */
-    static String renderOpenFlags(Arch arch, long v, DecodeOptions.Xlat x) {
-        ConstTable flags = Constants.openFlags(arch);
-        String abbrev;
-        long rest = v & ~3L;
-        String mode = Constants.OPEN_ACCMODE.name(v & 3);
-        abbrev = rest == 0 ? mode : mode + "|" + flags.render(rest, DecodeOptions.Xlat.ABBREV);
-        return switch (x) {
-            case ABBREV -> abbrev;
-            case RAW -> v == 0 ? "0" : "0x" + Long.toHexString(v);
-            case VERBOSE -> (v == 0 ? "0" : "0x" + Long.toHexString(v)) + " /* " + abbrev + " */";
-        };
+    static Value.Sym openFlags(Arch arch, long v) {
+        List<String> names = new java.util.ArrayList<>(4);
+        names.add(Constants.OPEN_ACCMODE.name(v & 3));
+        long rest = 0;
+        if ((v & ~3L) != 0) {
+            Value.Sym flags = Constants.openFlags(arch).sym(v & ~3L);
+            names.addAll(flags.names());
+            rest = flags.rest();
+        }
+        return new Value.Sym(v, Value.Radix.HEX, names, rest, null);
+    }
+
+    /** The abbreviated rendering of open flags, for results strace decorates ({@code (flags O_RDWR)}). */
+    static String renderOpenFlags(Arch arch, long v) {
+        return StraceRenderer.DEFAULT.render(openFlags(arch, v));
     }
 
     private static Value openFlagsOnly(CallContext c, long a) {
@@ -202,12 +200,7 @@ final class ArgDecoder {
 
     static Value signal(CallContext c, int s) {
         String n = SignalNames.known(s) ? SignalNames.name(s) : null;
-        String text = switch (c.opt.xlat()) {
-            case RAW -> Integer.toString(s);
-            case ABBREV -> n != null ? n : Integer.toString(s);
-            case VERBOSE -> n != null ? s + " /* " + n + " */" : Integer.toString(s);
-        };
-        return new Value.Sym(s, text);
+        return new Value.Sym(s, Value.Radix.DEC, n != null ? List.of(n) : List.of(), 0, null);
     }
 
     private static Value sigset(CallContext c, Snapshot mem, long addr) {
@@ -221,10 +214,13 @@ final class ArgDecoder {
         int v = (int) a;
         int type = v & 0xf;
         int flags = v & ~0xf;
-        if (c.opt.xlat() != DecodeOptions.Xlat.ABBREV) return c.sym(Constants.SOCK_TYPE, v);
-        String t = Constants.SOCK_TYPE.render(type, DecodeOptions.Xlat.ABBREV);
-        if (flags != 0) t = t + "|" + Constants.SOCK_FLAGS.render(flags & 0xffffffffL, DecodeOptions.Xlat.ABBREV);
-        return new Value.Sym(v, t);
+        Value.Sym t = Constants.SOCK_TYPE.sym(type);
+        if (t.names().isEmpty()) return Constants.SOCK_TYPE.sym(v);
+        if (flags == 0) return t;
+        Value.Sym f = Constants.SOCK_FLAGS.sym(flags & 0xffffffffL);
+        List<String> names = new java.util.ArrayList<>(t.names());
+        names.addAll(f.names().isEmpty() ? List.of("0x" + Integer.toHexString(flags)) : f.names());
+        return new Value.Sym(v, t.radix(), names, f.names().isEmpty() ? 0 : f.rest(), null);
     }
 
     private static Value sockProto(CallContext c, int family, int proto) {
@@ -244,12 +240,13 @@ final class ArgDecoder {
     }
 
     private static Value statxFlags(CallContext c, int v) {
-        if (c.opt.xlat() != DecodeOptions.Xlat.ABBREV) return c.sym(Constants.AT_FLAGS, v & 0xffffffffL);
-        int sync = v & 0x6000;
-        String s = Constants.STATX_SYNC.render(sync, DecodeOptions.Xlat.ABBREV);
-        int rest = v & ~0x6000;
-        if (rest != 0) s = s + "|" + Constants.AT_FLAGS.render(rest & 0xffffffffL, DecodeOptions.Xlat.ABBREV);
-        return new Value.Sym(v, s);
+        Value.Sym sync = Constants.STATX_SYNC.sym(v & 0x6000);
+        int other = v & ~0x6000;
+        if (other == 0 || sync.names().isEmpty()) return other == 0 ? sync : Constants.AT_FLAGS.sym(v & 0xffffffffL);
+        Value.Sym rest = Constants.AT_FLAGS.sym(other & 0xffffffffL);
+        List<String> names = new java.util.ArrayList<>(sync.names());
+        names.addAll(rest.names().isEmpty() ? List.of("0x" + Integer.toHexString(other)) : rest.names());
+        return new Value.Sym(v & 0xffffffffL, Value.Radix.HEX, names, rest.names().isEmpty() ? 0 : rest.rest(), null);
     }
 
     private static Value archPrctlAddr(CallContext c, long a) {
@@ -281,19 +278,20 @@ final class ArgDecoder {
 
     private static Value cloneFlags(CallContext c, long flags) {
         long sig = flags & 0xff;
-        long rest = flags & ~0xffL;
-        String t;
-        if (c.opt.xlat() != DecodeOptions.Xlat.ABBREV) {
-            t = c.sym(Constants.CLONE_FLAGS, flags).text();
-        } else {
-            StringBuilder sb = new StringBuilder();
-            if (rest != 0) sb.append(Constants.CLONE_FLAGS.render(rest, DecodeOptions.Xlat.ABBREV));
-            if (sig != 0) {
-                if (!sb.isEmpty()) sb.append('|');
-                sb.append(SignalNames.name((int) sig));
+        long bits = flags & ~0xffL;
+        List<String> names = new java.util.ArrayList<>(8);
+        long rest = 0;
+        if (bits != 0) {
+            Value.Sym f = Constants.CLONE_FLAGS.sym(bits);
+            if (f.names().isEmpty()) {
+                names.add("0x" + Long.toHexString(bits) + " /* CLONE_??? */");
+            } else {
+                names.addAll(f.names());
+                rest = f.rest();
             }
-            t = sb.isEmpty() ? "0" : sb.toString();
         }
-        return new Value.Sym(flags, t);
+        if (sig != 0) names.add(SignalNames.name((int) sig));
+        if (names.isEmpty()) names.add("0");
+        return new Value.Sym(flags, Value.Radix.HEX, names, rest, null);
     }
 }

@@ -16,6 +16,8 @@ final class CallContext {
     final long rval;
     final boolean error;
     final DecodeOptions opt;
+    /** For the few composite texts a decoder still builds (kept to strace's -x/-X). */
+    final StraceRenderer renderer;
 
     CallContext(Arch arch, long[] args, Snapshot in, Snapshot out, boolean returned, long rval, boolean error,
                 DecodeOptions opt) {
@@ -27,6 +29,12 @@ final class CallContext {
         this.rval = rval;
         this.error = error;
         this.opt = opt;
+        this.renderer = new StraceRenderer(opt);
+    }
+
+    /** strace's rendering of {@code v} under this call's options. */
+    String text(Value v) {
+        return renderer.render(v);
     }
 
     /** Whether exit-phase data exists: the call returned successfully. */
@@ -39,47 +47,48 @@ final class CallContext {
     }
 
     Value fd(int fd) {
-        String p = opt.fdPaths() > 0 ? in.fdPath(fd) : null;
-        return new Value.Fd(fd, null, devices(p));
+        String p = opt.capturesFdPaths() ? in.fdPath(fd) : null;
+        return new Value.Fd(fd, null, p, device(p));
     }
 
     /** An fd the call created (pipe, socketpair): its path was captured at exit. */
     Value fdAtExit(int fd) {
-        String p = opt.fdPaths() > 0 ? out.fdPath(fd) : null;
-        return new Value.Fd(fd, null, devices(p));
+        String p = opt.capturesFdPaths() ? out.fdPath(fd) : null;
+        return new Value.Fd(fd, null, p, device(p));
     }
 
-    /** Under {@code -yy}, a device's path gains strace's {@code <char 1:3>}. */
-    String devices(String path) {
-        return opt.fdPaths() >= 2 ? DeviceSuffix.decorate(path) : path;
+    /** Under {@code -yy}, the device a path names ({@code char 1:3}), which strace appends. */
+    String device(String path) {
+        return opt.fdPaths() >= 2 ? DeviceSuffix.of(path) : null;
     }
 
     Value sym(ConstTable t, long v) {
-        return new Value.Sym(v, t.render(v, opt.xlat()));
+        return t.sym(v);
     }
 
-    /** A NUL-terminated string read with limit {@code -s}+1 (or PATH_MAX for paths). */
+    /**
+     * A NUL-terminated string as captured (up to {@code -s}+1 bytes, PATH_MAX for paths);
+     * the renderer cuts a plain string to {@code -s}, never a path.
+     */
     Value string(Snapshot mem, long addr, boolean path) {
         if (addr == 0) return new Value.Ptr(0);
         Snapshot.Region r = mem.find(addr, Snapshot.Kind.STRING);
         if (r == null || !r.readable()) return new Value.Unreadable(addr);
-        byte[] d = r.data();
-        int limit = path ? 4096 : opt.stringLimit();
-        if (d.length > limit) return new Value.Str(java.util.Arrays.copyOf(d, limit), true, opt.hex());
-        return new Value.Str(d, !r.complete(), opt.hex());
+        return path ? Value.Str.whole(r.data(), !r.complete()) : Value.Str.string(r.data(), r.complete());
     }
 
-    /** A buffer of {@code len} bytes of which strace shows {@code -s}. */
-    Value buffer(Snapshot mem, long addr, long len, int hex) {
+    /** A buffer of {@code len} bytes as captured (its first {@code -s} bytes); {@code hex}: always in hex. */
+    Value buffer(Snapshot mem, long addr, long len, boolean hex) {
         if (addr == 0) return new Value.Ptr(0);
         int shown = (int) Math.min(Math.max(len, 0), opt.stringLimit());
         // strace reads zero bytes successfully from any address: an empty read prints "".
-        if (shown == 0 && len == 0) return new Value.Str(new byte[0], false, hex);
         // With -s 0 nothing is read either: strace prints ""... for any non-empty buffer.
-        if (shown == 0 && opt.stringLimit() == 0) return new Value.Str(new byte[0], true, hex);
+        if (shown == 0 && (len == 0 || opt.stringLimit() == 0)) return Value.Str.buffer(new byte[0], len, hex);
         Snapshot.Region r = mem.find(addr, Snapshot.Kind.BYTES);
         if (r == null || !r.readable() || r.data().length < shown) return new Value.Unreadable(addr);
-        byte[] d = r.data().length == shown ? r.data() : java.util.Arrays.copyOf(r.data(), shown);
-        return new Value.Str(d, Long.compareUnsigned(len, opt.stringLimit()) > 0, hex);
+        byte[] d = r.data();
+        // A region read for a longer use of the same address holds bytes beyond this buffer.
+        if (len >= 0 && d.length > len) d = java.util.Arrays.copyOf(d, (int) len);
+        return Value.Str.buffer(d, len, hex);
     }
 }

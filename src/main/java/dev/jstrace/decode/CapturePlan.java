@@ -38,10 +38,10 @@ final class CapturePlan implements CapturePlanner {
             long next = i + 1 < args.length ? args[i + 1] : 0;
             switch (types.get(i)) {
                 case FD -> {
-                    if (opt.fdPaths() > 0) mem.fdPath((int) a);
+                    if (opt.capturesFdPaths()) mem.fdPath((int) a);
                 }
                 case DIRFD -> {
-                    if (opt.fdPaths() > 0) mem.fdPath((int) a);
+                    if (opt.capturesFdPaths()) mem.fdPath((int) a);
                 }
                 case PATH -> str(mem, a, PATH_MAX);
                 case STR -> str(mem, a, s + 1);
@@ -65,8 +65,7 @@ final class CapturePlan implements CapturePlanner {
                 case MSGHDR_IN -> msghdr(mem, a, Long.MAX_VALUE);
                 case POLLFD -> bytes(mem, a, 8L * Math.min(Math.max(next, 0), s));
                 case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
-                case ARGV -> ExecDecoder.capture(mem, a, opt.verbose() ? ExecDecoder.MAX_POINTERS : s + 1, s, false);
-                case ENVP -> ExecDecoder.capture(mem, a, opt.verbose() ? ExecDecoder.MAX_POINTERS : 0, s, true);
+                case ARGV, ENVP -> ExecDecoder.capture(mem, a, s);
                 case CLONE_ARGS -> bytes(mem, a, OtherStructs.CLONE_ARGS_MIN);
                 case PRCTL_OPTION -> {
                     if ((int) a == ControlCalls.PR_SET_NAME) str(mem, next, ControlCalls.TASK_COMM_LEN);
@@ -91,9 +90,9 @@ final class CapturePlan implements CapturePlanner {
     public void atExit(Arch arch, int nr, long[] args, long rval, boolean isError, TraceeMemory mem) {
         Signature sig = SignatureCatalog.forNumber(arch, nr);
         if (sig == null || isError || opt.rawSyscalls().contains(sig.name())) return;
-        if (opt.fdPaths() > 0 && sig.ret() == Signature.Ret.FD) mem.fdPath((int) rval);
+        if (opt.capturesFdPaths() && sig.ret() == Signature.Ret.FD) mem.fdPath((int) rval);
         // fcntl's return is an fd only for F_DUPFD/F_DUPFD_CLOEXEC: -y decorates it (= 10<pipe:[N]>).
-        if (opt.fdPaths() > 0 && sig.name().equals("fcntl") && ControlCalls.fcntlReturnsFd((int) args[1])) {
+        if (opt.capturesFdPaths() && sig.name().equals("fcntl") && ControlCalls.fcntlReturnsFd((int) args[1])) {
             mem.fdPath((int) rval);
         }
         List<ArgType> types = sig.args();
@@ -113,7 +112,7 @@ final class CapturePlan implements CapturePlanner {
                 case INT_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);
                 case PIPEFDS_OUT -> {
                     var r = bytes(mem, a, 8);
-                    if (opt.fdPaths() > 0 && r != null && r.data().length == 8) {
+                    if (opt.capturesFdPaths() && r != null && r.data().length == 8) {
                         mem.fdPath(MemoryView.s32(r.data(), 0));
                         mem.fdPath(MemoryView.s32(r.data(), 4));
                     }

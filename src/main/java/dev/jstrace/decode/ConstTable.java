@@ -73,6 +73,30 @@ public final class ConstTable {
         return null;
     }
 
+    /**
+     * {@code v} as a structured value: the names that apply in print order and
+     * the bits left over; the strace renderer applies {@code -X} to it.
+     */
+    public Value.Sym sym(long v) {
+        Value.Radix radix = hexRaw ? Value.Radix.HEX : Value.Radix.DEC;
+        if (!flags || v == 0) {
+            String n = name(v);
+            if (n != null) return new Value.Sym(v, radix, List.of(n), 0, null);
+            return new Value.Sym(v, radix, List.of(), 0, flags ? null : unknownComment);
+        }
+        List<String> found = new ArrayList<>(4);
+        long rest = v;
+        for (int i = 0; i < values.length; i++) {
+            long f = values[i];
+            if (f != 0 && (rest & f) == f) {
+                found.add(names[i]);
+                rest &= ~f;
+            }
+        }
+        if (found.isEmpty()) return new Value.Sym(v, radix, List.of(), v, unknownComment);
+        return new Value.Sym(v, radix, found, rest, null);
+    }
+
     /** Renders {@code v} under {@code style}. */
     public String render(long v, DecodeOptions.Xlat style) {
         StringBuilder sb = new StringBuilder(24);

@@ -63,7 +63,7 @@ final class ControlCalls {
     static String fcntlResult(CallContext c, int cmd, long rval) {
         if (rval == 0 || (cmd != F_GETFD && cmd != F_GETFL)) return null;
         String flags = cmd == F_GETFD ? Constants.FD_FLAGS.render(rval, DecodeOptions.Xlat.ABBREV)
-                : ArgDecoder.renderOpenFlags(c.arch, rval, DecodeOptions.Xlat.ABBREV);
+                : ArgDecoder.renderOpenFlags(c.arch, rval);
         return "0x" + Long.toHexString(rval) + " (flags " + flags + ")";
     }
 
@@ -93,8 +93,8 @@ final class ControlCalls {
             // among them, adds "..." even when the NUL follows right after ("abcdefghijklmno"...).
             byte[] d = r.data();
             int max = TASK_COMM_LEN - 1;
-            name = d.length >= max ? new Value.Str(java.util.Arrays.copyOf(d, max), true, c.opt.hex())
-                    : new Value.Str(d, !r.complete(), c.opt.hex());
+            name = d.length >= max ? Value.Str.whole(java.util.Arrays.copyOf(d, max), true)
+                    : Value.Str.whole(d, !r.complete());
         }
         return new java.util.ArrayList<>(List.of(c.sym(Constants.PRCTL, option), name));
     }
@@ -104,17 +104,10 @@ final class ControlCalls {
 
     /** The request's name as strace prints it: {@code BTRFS_IOC_CLONE or FICLONE} for the shared number. */
     static Value ioctlRequest(CallContext c, long req) {
-        if (req == FICLONE && c.opt.xlat() != DecodeOptions.Xlat.RAW) {
-            String named = "BTRFS_IOC_CLONE or FICLONE";
-            return new Value.Text(c.opt.xlat() == DecodeOptions.Xlat.VERBOSE ? "0x40049409 /* " + named + " */" : named);
-        }
-        String shared = req == TCSETS ? "SNDCTL_TMR_START or TCSETS" : req == TCSETSW ? "SNDCTL_TMR_STOP or TCSETSW"
-                : req == TCSETSF ? "SNDCTL_TMR_CONTINUE or TCSETSF" : null;
-        if (shared != null && c.opt.xlat() != DecodeOptions.Xlat.RAW) {
-            // The OSS timer requests share these numbers; strace names both.
-            return new Value.Text(c.opt.xlat() == DecodeOptions.Xlat.VERBOSE
-                    ? "0x" + Long.toHexString(req) + " /* " + shared + " */" : shared);
-        }
+        // The OSS timer requests (and btrfs' clone) share these numbers; strace names both.
+        String shared = req == FICLONE ? "BTRFS_IOC_CLONE or FICLONE" : req == TCSETS ? "SNDCTL_TMR_START or TCSETS"
+                : req == TCSETSW ? "SNDCTL_TMR_STOP or TCSETSW" : req == TCSETSF ? "SNDCTL_TMR_CONTINUE or TCSETSF" : null;
+        if (shared != null) return new Value.Sym(req, Value.Radix.HEX, List.of(shared), 0, null);
         return c.sym(Constants.IOCTL, req);
     }
 
@@ -174,17 +167,11 @@ final class ControlCalls {
     /** {@code FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME}. */
     static Value futexOp(CallContext c, int op) {
         // strace prints the operation with %#x under -X raw and verbose (0x81 /* FUTEX_WAKE_PRIVATE */).
-        String raw = op == 0 ? "0" : "0x" + Integer.toHexString(op);
-        if (c.opt.xlat() == DecodeOptions.Xlat.RAW) return new Value.Sym(op, raw);
         int cmd = op & ~(128 | 256);
         String n = Constants.FUTEX_CMD.name(cmd);
-        StringBuilder sb = new StringBuilder();
-        if (n == null) sb.append(cmd);
-        else sb.append(n);
-        if ((op & 128) != 0) sb.append("_PRIVATE");
-        if ((op & 256) != 0) sb.append("|FUTEX_CLOCK_REALTIME");
-        String t = c.opt.xlat() == DecodeOptions.Xlat.VERBOSE ? raw + " /* " + sb + " */" : sb.toString();
-        return new Value.Sym(op, t);
+        String name = (n == null ? Integer.toString(cmd) : n) + ((op & 128) != 0 ? "_PRIVATE" : "");
+        List<String> names = (op & 256) != 0 ? List.of(name, "FUTEX_CLOCK_REALTIME") : List.of(name);
+        return new Value.Sym(op & 0xffffffffL, Value.Radix.HEX, names, 0, null);
     }
 
     /** Whether futex's fourth register is a timeout pointer for {@code op}. */
@@ -217,7 +204,8 @@ final class ControlCalls {
 
     private static Value bitset(long a) {
         int v = (int) a;
-        return v == -1 ? new Value.Sym(v, "FUTEX_BITSET_MATCH_ANY") : new Value.Num(v & 0xffffffffL, Value.Radix.HEX);
+        return v == -1 ? new Value.Sym(v & 0xffffffffL, Value.Radix.HEX, List.of("FUTEX_BITSET_MATCH_ANY"), 0, null)
+                : new Value.Num(v & 0xffffffffL, Value.Radix.HEX);
     }
 
     /**
@@ -240,6 +228,6 @@ final class ControlCalls {
     }
 
     private static Value named(String name, Value v) {
-        return new Value.Text(name + "=" + v.text());
+        return new Value.Named(name, v);
     }
 }

@@ -3,23 +3,36 @@ package dev.jstrace.decode;
 import java.util.Set;
 
 /**
- * How syscalls are rendered: strace's {@code -s}, {@code -v}, {@code -x}/{@code -xx},
+ * How syscalls are captured and rendered: strace's {@code -s}, {@code -v}, {@code -x}/{@code -xx},
  * {@code -X}, {@code -y}/{@code -yy} and {@code -e raw=}.
  *
- * @param stringLimit  {@code -s N}: bytes of a string shown before {@code ...} (strace's default: 32)
- * @param verbose      {@code -v}: structures and argv/envp in full
- * @param hex          0 normal escaping, 1 {@code -x} (non-ASCII as hex), 2 {@code -xx} (everything as hex)
- * @param xlat         {@code -X}: how named constants print
- * @param fdPaths      0 plain fds, 1 {@code -y} ({@code 3</etc/passwd>}), 2 {@code -yy} (sockets decoded too)
- * @param rawSyscalls  names whose arguments print undecoded in hex ({@code -e raw=})
+ * @param stringLimit    {@code -s N}: bytes of a string shown before {@code ...} (strace's default: 32)
+ * @param verbose        {@code -v}: structures and argv/envp in full
+ * @param hex            0 normal escaping, 1 {@code -x} (non-ASCII as hex), 2 {@code -xx} (everything as hex)
+ * @param xlat           {@code -X}: how named constants print
+ * @param fdPaths        0 plain fds, 1 {@code -y} ({@code 3</etc/passwd>}), 2 {@code -yy} (sockets decoded too)
+ * @param rawSyscalls    names whose arguments print undecoded in hex ({@code -e raw=})
+ * @param fdPathsCaptured whether descriptors' paths are captured at the stop even without {@code -y}
+ *                       ({@code -P} matches descriptors by the file they were open on at the call,
+ *                       as strace does; they print only under {@code -y})
  */
 public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths,
-                            Set<String> rawSyscalls) {
+                            Set<String> rawSyscalls, boolean fdPathsCaptured) {
     /** {@code -X raw|abbrev|verbose}. */
     public enum Xlat { RAW, ABBREV, VERBOSE }
+
+    /** Options capturing descriptor paths only for {@code -y}. */
+    public DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths, Set<String> rawSyscalls) {
+        this(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, false);
+    }
 
     /** strace's defaults. */
     public static DecodeOptions defaults() {
         return new DecodeOptions(32, false, 0, Xlat.ABBREV, 0, Set.of());
+    }
+
+    /** Whether descriptor paths are read at the stop ({@code -y}, or a path filter that needs them). */
+    public boolean capturesFdPaths() {
+        return fdPaths > 0 || fdPathsCaptured;
     }
 }

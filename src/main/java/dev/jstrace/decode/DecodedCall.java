@@ -11,7 +11,7 @@ import java.util.List;
  * @param argTexts      the arguments as strace prints them
  * @param entryArgCount how many leading arguments strace prints at entry
  * @param result        what follows {@code = } ({@code ?} when the call never returned)
- * @param errnoName     the errno's name on failure, else null
+ * @param errno         the error on failure, else null
  */
 public record DecodedCall(String name, int number, List<Value> args, List<String> argTexts, int entryArgCount,
-                          String result, String errnoName) {}
+                          String result, Errno errno) {}

@@ -17,24 +17,24 @@ final class DeviceSuffix {
 
     private DeviceSuffix() {}
 
-    /** {@code path} followed by {@code <char MAJOR:MINOR>} or {@code <block MAJOR:MINOR>} when it is a device. */
-    static String decorate(String path) {
-        if (path == null || path.isEmpty() || path.charAt(0) != '/') return path;
+    /** {@code char MAJOR:MINOR} or {@code block MAJOR:MINOR} when {@code path} is a device, else null. */
+    static String of(String path) {
+        if (path == null || path.isEmpty() || path.charAt(0) != '/') return null;
         Map<String, Object> a;
         try {
             a = Files.readAttributes(Path.of(path), "unix:mode,rdev");
         } catch (Exception | LinkageError e) {
             // Gone, unreachable, not a valid path here ("socket:[N]", NULs), or no unix view: no suffix.
-            return path;
+            return null;
         }
-        if (!(a.get("mode") instanceof Integer mode) || !(a.get("rdev") instanceof Long rdev)) return path;
+        if (!(a.get("mode") instanceof Integer mode) || !(a.get("rdev") instanceof Long rdev)) return null;
         String kind = switch (mode & S_IFMT) {
             case S_IFCHR -> "char";
             case S_IFBLK -> "block";
             default -> null;
         };
-        if (kind == null) return path;
-        return path + "<" + kind + " " + major(rdev) + ":" + minor(rdev) + ">";
+        if (kind == null) return null;
+        return kind + " " + major(rdev) + ":" + minor(rdev);
     }
 
     /** glibc's gnu_dev_major: bits 8..19 and 32..63. */

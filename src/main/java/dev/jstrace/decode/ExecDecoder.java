@@ -6,22 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * execve's argv and envp: {@code ["ls", "-l"]} (at most {@code -s} elements) and
- * {@code 0x7ffd... /* 23 vars * /} (in full with {@code -v}). The pointer arrays
- * are captured in chunks until their NULL; the strings one by one.
+ * execve's argv and envp, captured whole for the exec (bounded: {@link #MAX_POINTERS}
+ * pointers, {@link #BYTES_PER_ARRAY} bytes of strings per array), so that a sink can
+ * name a process from its full argv whatever {@code -s} is. strace's abbreviation
+ * ({@code -s} elements, envp as {@code /* 23 vars * /} unless {@code -v}) is the
+ * renderer's. The pointer arrays are captured in chunks until their NULL; the
+ * strings one by one.
  */
 final class ExecDecoder {
     /** Pointers read per chunk when following an array to its NULL. */
     static final int CHUNK = 64;
     /** Where counting stops: more variables than this print as this many. */
     static final int MAX_POINTERS = 16 * 1024;
+    /** String bytes copied per array; past it strings are copied only as far as strace prints them. */
+    static final int BYTES_PER_ARRAY = 256 * 1024;
+    /** The kernel's MAX_ARG_STRLEN: no argument or variable is longer. */
+    static final int MAX_ARG_STRLEN = 32 * 4096;
 
     private ExecDecoder() {}
 
-    /** Captures the array at {@code addr}: its pointers up to NULL (or {@code maxShown} then counting only). */
-    static void capture(TraceeMemory mem, long addr, int maxStrings, int stringLimit, boolean countAll) {
+    /**
+     * Captures the array at {@code addr}: its pointers up to NULL and every string, whole
+     * while the array's byte budget lasts, then up to {@code stringLimit}+1 bytes.
+     */
+    static void capture(TraceeMemory mem, long addr, int stringLimit) {
         if (addr == 0) return;
-        int strings = 0;
+        long budget = BYTES_PER_ARRAY;
         long at = addr;
         for (int total = 0; total < MAX_POINTERS; total += CHUNK) {
             Snapshot.Region r = mem.bytes(at, CHUNK * 8);
@@ -29,12 +39,8 @@ final class ExecDecoder {
             for (int off = 0; off + 8 <= d.length; off += 8) {
                 long p = MemoryView.u64(d, off);
                 if (p == 0) return;
-                if (strings < maxStrings) {
-                    mem.string(p, stringLimit + 1);
-                    strings++;
-                } else if (!countAll) {
-                    return;
-                }
+                int limit = (int) Math.max(stringLimit + 1, Math.min(budget, MAX_ARG_STRLEN));
+                budget -= mem.string(p, limit).data().length + 1;
             }
             if (d.length < CHUNK * 8) return;
             at += CHUNK * 8;
@@ -72,24 +78,20 @@ final class ExecDecoder {
     }
 
     static Value argv(CallContext c, long a) {
-        if (a == 0) return new Value.Ptr(0);
-        if (c.in.find(a, Snapshot.Kind.BYTES) == null) return new Value.Unreadable(a);
-        boolean[] complete = new boolean[1];
-        // strace abbreviates arrays to -s elements; -v (no abbreviation) prints every one.
-        int limit = c.opt.verbose() ? MAX_POINTERS : c.opt.stringLimit();
-        List<Long> ps = pointers(c.in, a, limit + 1, complete);
-        int shown = Math.min(ps.size(), limit);
-        List<Value> items = new ArrayList<>(shown);
-        for (int i = 0; i < shown; i++) items.add(c.string(c.in, ps.get(i), false));
-        return new Value.Array(items, ps.size() > shown);
+        return strings(c, a, false);
     }
 
     static Value envp(CallContext c, long a) {
-        if (c.opt.verbose()) return argv(c, a);
+        return strings(c, a, true);
+    }
+
+    private static Value strings(CallContext c, long a, boolean environment) {
         if (a == 0) return new Value.Ptr(0);
         if (c.in.find(a, Snapshot.Kind.BYTES) == null) return new Value.Unreadable(a);
         boolean[] complete = new boolean[1];
-        int n = pointers(c.in, a, MAX_POINTERS, complete).size();
-        return new Value.Commented(new Value.Ptr(a), n + (n == 1 ? " var" : " vars"));
+        List<Long> ps = pointers(c.in, a, MAX_POINTERS, complete);
+        List<Value> items = new ArrayList<>(ps.size());
+        for (long p : ps) items.add(c.string(c.in, p, false));
+        return new Value.Strings(a, items, complete[0], environment);
     }
 }

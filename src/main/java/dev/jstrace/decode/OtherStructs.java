@@ -79,8 +79,8 @@ final class OtherStructs {
         for (int k = 0; k < shown; k++) {
             int revents = u16(b, 8 * k + 6);
             if (revents == 0) continue;
-            items.add("{fd=" + c.fd(s32(b, 8 * k)).text() + ", revents="
-                    + c.sym(Constants.POLL_EVENTS, revents).text() + "}");
+            items.add("{fd=" + c.text(c.fd(s32(b, 8 * k))) + ", revents="
+                    + c.text(c.sym(Constants.POLL_EVENTS, revents)) + "}");
         }
         return " ([" + String.join(", ", items) + "])";
     }
@@ -111,7 +111,7 @@ final class OtherStructs {
         for (int k = 0; k < n; k++) {
             int s = 65 * k, e = s;
             while (e < s + 65 && b[e] != 0) e++;
-            fs.add(f(names[k], new Value.Str(Arrays.copyOfRange(b, s, e), false, c.opt.hex())));
+            fs.add(f(names[k], Value.Str.whole(Arrays.copyOfRange(b, s, e), false)));
         }
         return new Value.Struct(fs, !c.opt.verbose());
     }
@@ -167,7 +167,7 @@ final class OtherStructs {
         long ptid = u64(b, 24);
         byte[] after = (flags & 0x100000) != 0 && c.succeeded() ? MemoryView.struct(c.out, ptid, 4) : null;
         if (after == null) return args;
-        return new Value.Text(args.text() + " => {parent_tid=[" + s32(after, 0) + "]}");
+        return new Value.Text(c.text(args) + " => {parent_tid=[" + s32(after, 0) + "]}");
     }
 
     /** sizeof(stack_t) on 64-bit: ss_sp, ss_flags (padded), ss_size. */

@@ -91,7 +91,7 @@ final class SelectDecoder {
             Value left = nanos ? StructDecoders.timespec(c.out, t) : StructDecoders.timeval(c.out, t);
             if (!(left instanceof Value.Ptr) && !(left instanceof Value.Unreadable)) {
                 if (!sb.isEmpty()) sb.append(", ");
-                sb.append("left ").append(left.text());
+                sb.append("left ").append(c.text(left));
             }
         }
         return sb.isEmpty() ? "" : " (" + sb + ")";

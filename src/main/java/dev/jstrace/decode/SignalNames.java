@@ -72,46 +72,4 @@ public final class SignalNames {
         }
         return sb.append(']').toString();
     }
-
-    /** strace's rendering of a wait status in wait4's {@code [{...}]}. */
-    public static String waitStatus(int s) {
-        StringBuilder sb = new StringBuilder("[{");
-        int low = s & 0x7f;
-        if (low == 0) {
-            sb.append("WIFEXITED(s) && WEXITSTATUS(s) == ").append((s >> 8) & 0xff);
-        } else if ((s & 0xff) == 0x7f) {
-            sb.append("WIFSTOPPED(s) && WSTOPSIG(s) == ").append(name((s >> 8) & 0xff));
-            if ((s >>> 16) != 0) sb.append(" && s>>16 == ").append(eventName(s >>> 16));
-        } else if ((s & 0xffff) == 0xffff) {
-            sb.append("WIFCONTINUED(s)");
-        } else {
-            sb.append("WIFSIGNALED(s) && WTERMSIG(s) == ").append(name(low));
-            if ((s & 0x80) != 0) sb.append(" && WCOREDUMP(s)");
-        }
-        return sb.append("}]").toString();
-    }
-
-    private static String eventName(int e) {
-        return switch (e) {
-            case 1 -> "PTRACE_EVENT_FORK";
-            case 2 -> "PTRACE_EVENT_VFORK";
-            case 3 -> "PTRACE_EVENT_CLONE";
-            case 4 -> "PTRACE_EVENT_EXEC";
-            case 5 -> "PTRACE_EVENT_VFORK_DONE";
-            case 6 -> "PTRACE_EVENT_EXIT";
-            case 7 -> "PTRACE_EVENT_SECCOMP";
-            case 0x80 -> "PTRACE_EVENT_STOP";
-            default -> "0x" + Integer.toHexString(e);
-        };
-    }
-
-    /**
-     * What strace prints between {@code +++ } and {@code  +++} when a process ends:
-     * {@code exited with 0}, {@code killed by SIGKILL}, {@code killed by SIGSEGV (core dumped)}.
-     */
-    public static String exitText(int waitStatus) {
-        int low = waitStatus & 0x7f;
-        if (low == 0) return "exited with " + ((waitStatus >> 8) & 0xff);
-        return "killed by " + name(low) + ((waitStatus & 0x80) != 0 ? " (core dumped)" : "");
-    }
 }

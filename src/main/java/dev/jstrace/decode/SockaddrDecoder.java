@@ -29,8 +29,8 @@ final class SockaddrDecoder {
                     int start = abstractName ? 3 : 2;
                     int end = start;
                     while (end < want && (abstractName || b[end] != 0)) end++;
-                    Value.Str s = new Value.Str(Arrays.copyOfRange(b, start, end), false, c.opt.hex());
-                    fs.add(new Value.Field("sun_path", abstractName ? new Value.Text("@" + s.text()) : s));
+                    Value.Str s = Value.Str.whole(Arrays.copyOfRange(b, start, end), false);
+                    fs.add(new Value.Field("sun_path", abstractName ? new Value.Text("@" + c.text(s)) : s));
                 }
             }
             case 2 -> {
@@ -57,7 +57,7 @@ final class SockaddrDecoder {
                 }
             }
             default -> fs.add(new Value.Field("sa_data",
-                    new Value.Str(Arrays.copyOfRange(b, 2, want), false, c.opt.hex())));
+                    Value.Str.whole(Arrays.copyOfRange(b, 2, want), false)));
         }
         return new Value.Struct(fs, false);
     }

@@ -19,8 +19,23 @@ public final class StringQuoter {
      * @param hex 0 normal, 1 {@code -x}, 2 {@code -xx} or a forced-hex argument (getrandom)
      */
     public static void quote(StringBuilder out, byte[] data, int len, boolean ellipsis, int hex) {
-        boolean useHex = hex > 1 || (hex == 1 && needsHex(data, len));
         out.append('"');
+        escape(out, data, len, hex, false);
+        out.append('"');
+        if (ellipsis) out.append("...");
+    }
+
+    /**
+     * Appends a descriptor's path as {@code -y} prints it between {@code <} and {@code >}:
+     * escaped like a string (so {@code -x}/{@code -xx} apply) but without the quotes, and
+     * with {@code <} and {@code >} in octal (strace's {@code print_quoted_string_ex(..., "<>")}).
+     */
+    public static void quoteFdPath(StringBuilder out, byte[] data, int hex) {
+        escape(out, data, data.length, hex, true);
+    }
+
+    private static void escape(StringBuilder out, byte[] data, int len, int hex, boolean angles) {
+        boolean useHex = hex > 1 || (hex == 1 && needsHex(data, len));
         if (useHex) {
             for (int i = 0; i < len; i++) {
                 int c = data[i] & 0xff;
@@ -37,7 +52,7 @@ public final class StringQuoter {
                     case '\t' -> out.append("\\t");
                     case 0x0b -> out.append("\\v");
                     default -> {
-                        if (c >= ' ' && c < 0x7f) {
+                        if (c >= ' ' && c < 0x7f && !(angles && (c == '<' || c == '>'))) {
                             out.append((char) c);
                         } else {
                             out.append('\\');
@@ -54,8 +69,6 @@ public final class StringQuoter {
                 }
             }
         }
-        out.append('"');
-        if (ellipsis) out.append("...");
     }
 
     /** The quoted text as a new string. */

@@ -205,8 +205,8 @@ final class StructDecoders {
         List<Value> ts = new ArrayList<>(2);
         for (int i = 0; i < 2; i++) {
             long ns = u64(b, 8 + 16 * i);
-            Value nsv = ns == (1L << 30) - 1 ? new Value.Sym(ns, "UTIME_NOW")
-                    : ns == (1L << 30) - 2 ? new Value.Sym(ns, "UTIME_OMIT") : dec(ns);
+            Value nsv = ns == (1L << 30) - 1 ? Value.Sym.of(ns, "UTIME_NOW")
+                    : ns == (1L << 30) - 2 ? Value.Sym.of(ns, "UTIME_OMIT") : dec(ns);
             ts.add(new Value.Struct(List.of(f("tv_sec", dec(u64(b, 16 * i))), f("tv_nsec", nsv)), false));
         }
         return new Value.Array(ts, false);
@@ -216,9 +216,8 @@ final class StructDecoders {
         String named = null;
         if (v == -1L) named = "RLIM64_INFINITY";
         else if (Long.compareUnsigned(v, 1024) > 0 && v % 1024 == 0) named = Long.toUnsignedString(v / 1024) + "*1024";
-        if (named == null || x == DecodeOptions.Xlat.RAW) return udec(v);
-        if (x == DecodeOptions.Xlat.VERBOSE) return new Value.Text(Long.toUnsignedString(v) + " /* " + named + " */");
-        return v == -1L ? new Value.Sym(v, named) : new Value.Text(named);
+        if (named == null) return udec(v);
+        return new Value.Sym(v, Value.Radix.UDEC, List.of(named), 0, null);
     }
 
     static Value rlimit(Snapshot mem, long a, DecodeOptions.Xlat x) {
@@ -255,7 +254,7 @@ final class StructDecoders {
             long base = u64(b, 16 * i), len = u64(b, 16 * i + 8);
             long data = Math.max(0, Math.min(len, left));
             left -= data;
-            items.add(new Value.Struct(List.of(f("iov_base", c.buffer(mem, base, data, c.opt.hex())),
+            items.add(new Value.Struct(List.of(f("iov_base", c.buffer(mem, base, data, false)),
                     f("iov_len", udec(len))), false));
         }
         return new Value.Array(items, count > shown);
@@ -280,8 +279,7 @@ final class StructDecoders {
                 while (end < Math.min(b.length, off + reclen) && b[end] != 0) end++;
                 items.add(new Value.Struct(List.of(f("d_ino", udec(u64(b, off))), f("d_off", dec(u64(b, off + 8))),
                         f("d_reclen", dec(reclen)), f("d_type", c.sym(Constants.DT, b[off + 18] & 0xff)),
-                        f("d_name", new Value.Str(java.util.Arrays.copyOfRange(b, off + 19, end), false,
-                                c.opt.hex()))), false));
+                        f("d_name", Value.Str.whole(java.util.Arrays.copyOfRange(b, off + 19, end), false))), false));
             }
             off += reclen;
         }

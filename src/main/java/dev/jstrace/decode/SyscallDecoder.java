@@ -1,6 +1,5 @@
 package dev.jstrace.decode;
 
-import dev.jstrace.arch.gen.Errnos;
 import dev.jstrace.proc.CapturePlanner;
 import dev.jstrace.proc.RawEvent;
 import java.util.ArrayList;
@@ -15,11 +14,13 @@ import java.util.List;
 public final class SyscallDecoder {
     private final DecodeOptions options;
     private final CapturePlanner planner;
+    private final StraceRenderer renderer;
 
     /** A decoder rendering with {@code options}. */
     public SyscallDecoder(DecodeOptions options) {
         this.options = options;
         this.planner = new CapturePlan(options);
+        this.renderer = new StraceRenderer(options);
     }
 
     /** The options this decoder renders with. */
@@ -82,23 +83,19 @@ public final class SyscallDecoder {
             }
         }
         List<String> texts = new ArrayList<>(args.size());
-        for (Value v : args) texts.add(v.text());
-        String errnoName = null;
+        for (Value v : args) texts.add(renderer.render(v));
+        Errno errno = null;
         String result;
         if (!returned) {
             result = "?";
         } else if (error) {
-            int e = (int) -rval;
-            errnoName = errnoName(e);
-            String msg = errnoMessage(e);
-            boolean restart = e >= 512 && e <= 516;
-            result = (restart ? "? " : "-1 ") + (errnoName == null ? Integer.toString(e) : errnoName)
-                    + (msg == null ? "" : " (" + msg + ")");
+            errno = new Errno((int) -rval);
+            result = errno.straceResult();
         } else {
             result = result(sig, c, name);
         }
         return new DecodedCall(name, nr, Collections.unmodifiableList(args), Collections.unmodifiableList(texts),
-                entryCount, result, errnoName);
+                entryCount, result, errno);
     }
 
     private String result(Signature sig, CallContext c, String name) {
@@ -110,7 +107,7 @@ public final class SyscallDecoder {
             int cmd = (int) c.arg(1);
             String r = ControlCalls.fcntlResult(c, cmd, rval);
             if (r != null) return r;
-            if (ControlCalls.fcntlReturnsFd(cmd)) return c.fdAtExit((int) rval).text();
+            if (ControlCalls.fcntlReturnsFd(cmd)) return renderer.render(c.fdAtExit((int) rval));
             return Long.toString(rval);
         }
         if (name.equals("select") || name.equals("pselect6")) {
@@ -122,33 +119,9 @@ public final class SyscallDecoder {
         return switch (sig.ret()) {
             case INT -> Long.toString(rval);
             case HEX -> "0x" + Long.toHexString(rval);
-            case FD -> c.fdAtExit((int) rval).text();
+            case FD -> renderer.render(c.fdAtExit((int) rval));
             case OCT -> new Value.Num(rval, Value.Radix.OCT).text();
             case NONE -> "?";
-        };
-    }
-
-    /** The errno's name, including the kernel-internal restart codes strace shows. */
-    static String errnoName(int e) {
-        return switch (e) {
-            case 512 -> "ERESTARTSYS";
-            case 513 -> "ERESTARTNOINTR";
-            case 514 -> "ERESTARTNOHAND";
-            case 515 -> "ENOIOCTLCMD";
-            case 516 -> "ERESTART_RESTARTBLOCK";
-            default -> Errnos.name(e);
-        };
-    }
-
-    /** strace's message for the errno (glibc's, or strace's own for the restart codes). */
-    static String errnoMessage(int e) {
-        return switch (e) {
-            case 512 -> "To be restarted if SA_RESTART is set";
-            case 513 -> "To be restarted";
-            case 514 -> "To be restarted if no handler";
-            case 515 -> "Inappropriate ioctl for device";
-            case 516 -> "Interrupted by signal";
-            default -> Errnos.message(e);
         };
     }
 
@@ -164,6 +137,6 @@ public final class SyscallDecoder {
 
     /** {@code exited with 0}, {@code killed by SIGSEGV (core dumped)}: the text of strace's {@code +++} line. */
     public static String waitStatusText(int waitStatus) {
-        return SignalNames.exitText(waitStatus);
+        return new WaitStatus(waitStatus).exitText();
     }
 }

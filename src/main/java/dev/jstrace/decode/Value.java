@@ -1,106 +1,169 @@
 package dev.jstrace.decode;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A decoded syscall argument or result: structured, so that every sink can
- * render it its own way; {@link #text()} is strace's rendering. The type is
- * sealed so a sink's {@code switch} over it is checked for exhaustiveness.
+ * A decoded syscall argument or result: structured data, the contract between
+ * the decoder and every sink. Numbers are numbers, strings are the captured
+ * bytes (never cut to {@code -s}), flag sets are names plus a remainder. Only
+ * {@link StraceRenderer} turns values into strace text and applies
+ * {@code -s}, {@code -x}/{@code -xx} and {@code -X}; {@link #text()} is that
+ * rendering under strace's defaults. The type is sealed so a sink's
+ * {@code switch} over it is checked for exhaustiveness.
  */
 public sealed interface Value {
-    /** The value as strace renders it. */
+    /** The value as strace renders it with its default options ({@code -s 32}, no {@code -x}, {@code -X abbrev}). */
     default String text() {
-        StringBuilder sb = new StringBuilder();
-        appendTo(sb);
-        return sb.toString();
+        return StraceRenderer.DEFAULT.render(this);
     }
 
-    /** Appends strace's rendering (avoids intermediate strings when a whole line is built). */
-    void appendTo(StringBuilder out);
+    /** Appends the default strace rendering. */
+    default void appendTo(StringBuilder out) {
+        StraceRenderer.DEFAULT.append(out, this);
+    }
 
     /** How a plain number prints. */
     enum Radix { DEC, UDEC, HEX, OCT }
 
     /** A plain number. */
-    record Num(long value, Radix radix) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            switch (radix) {
-                case DEC -> out.append(value);
-                case UDEC -> out.append(Long.toUnsignedString(value));
-                case HEX -> {
-                    if (value == 0) out.append('0');
-                    else out.append("0x").append(Long.toHexString(value));
-                }
-                case OCT -> {
-                    // strace's "%#03o": 0 -> 000, 022 -> 022, 0644 -> 0644
-                    String o = value == 0 ? "0" : "0" + Long.toOctalString(value);
-                    for (int i = o.length(); i < 3; i++) out.append('0');
-                    out.append(o);
-                }
-            }
-        }
-    }
+    record Num(long value, Radix radix) implements Value {}
 
     /** A pointer that was not followed: {@code NULL} or {@code 0x7ffd...}. */
-    record Ptr(long address) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            if (address == 0) out.append("NULL");
-            else out.append("0x").append(Long.toHexString(address));
-        }
-    }
+    record Ptr(long address) implements Value {}
 
     /** A pointer whose target could not be read (strace prints the address). */
-    record Unreadable(long address) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            out.append("0x").append(Long.toHexString(address));
+    record Unreadable(long address) implements Value {}
+
+    /**
+     * A named constant or a set of flags: the number, the names that apply (in
+     * strace's print order) and the bits no name covers. Under {@code -X abbrev}
+     * strace prints {@code A|B|0x40}, under {@code raw} the number in
+     * {@link #radix}, under {@code verbose} both.
+     *
+     * @param raw     the numeric value
+     * @param radix   how the number prints ({@link Radix#HEX} for flag sets and ioctl requests)
+     * @param names   the names that apply, in print order; empty when none does
+     * @param rest    bits of {@code raw} no name covers (printed as {@code |0x40} after the names)
+     * @param unknown the comment strace adds when no name applies ({@code O_???}), or null for none
+     */
+    record Sym(long raw, Radix radix, List<String> names, long rest, String unknown) implements Value {
+        /** Copies the names. */
+        public Sym {
+            names = List.copyOf(names);
+        }
+
+        /** One name for one number, printed in decimal when raw. */
+        public static Sym of(long raw, String name) {
+            return new Sym(raw, Radix.DEC, List.of(name), 0, null);
+        }
+
+        /** Whether {@code name} is among the names ({@code O_CLOEXEC} in open's flags). */
+        public boolean has(String name) {
+            return names.contains(name);
         }
     }
 
     /**
-     * A named constant or a set of flags.
+     * A string or buffer as captured: the bytes are never cut to {@code -s}
+     * (the strace renderer does that), so a sink sees everything the tracer
+     * copied.
      *
-     * @param raw  the numeric value
-     * @param text the rendering under the chosen {@code -X} style ({@code O_RDONLY|O_CLOEXEC})
+     * @param bytes  the captured bytes (for C strings, without the NUL)
+     * @param length the real length in bytes when known (a buffer's count, a terminated
+     *               string's length), else -1
+     * @param cut    whether the capture itself stopped before the end (no NUL within the read
+     *               limit, or fewer bytes copied than {@code length})
+     * @param kind   which rendering rules apply
      */
-    record Sym(long raw, String text) implements Value {
+    record Str(byte[] bytes, long length, boolean cut, Kind kind) implements Value {
+        /** Which of strace's rules a string is printed under. */
+        public enum Kind {
+            /** A C string: {@code -s} applies. */
+            STRING,
+            /** A path or a fixed-size name (sun_path, d_name, utsname): printed whole, {@code -s} does not apply. */
+            WHOLE,
+            /** A buffer of known length: {@code -s} applies. */
+            BUFFER,
+            /** A buffer always printed in hex (getrandom's): {@code -s} applies. */
+            HEX
+        }
+
+        /** A C string read up to its NUL or a limit. */
+        public static Str string(byte[] bytes, boolean terminated) {
+            return new Str(bytes, terminated ? bytes.length : -1, !terminated, Kind.STRING);
+        }
+
+        /** A path or name printed whole; {@code cut} when its end was not found. */
+        public static Str whole(byte[] bytes, boolean cut) {
+            return new Str(bytes, cut ? -1 : bytes.length, cut, Kind.WHOLE);
+        }
+
+        /** {@code bytes} of a buffer of {@code length} bytes (the first bytes when fewer were copied). */
+        public static Str buffer(byte[] bytes, long length, boolean hex) {
+            return new Str(bytes, length, Long.compareUnsigned(length, bytes.length) > 0, hex ? Kind.HEX : Kind.BUFFER);
+        }
+
+        /** The bytes as text (UTF-8, malformed bytes replaced); for sinks that show strings, not strace. */
+        public String string() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** Whether the captured bytes are exactly {@code other}. */
+        public boolean bytesEqual(byte[] other) {
+            return Arrays.equals(bytes, other);
+        }
+
         @Override
-        public void appendTo(StringBuilder out) {
-            out.append(text);
+        public boolean equals(Object o) {
+            return o instanceof Str s && length == s.length && cut == s.cut && kind == s.kind
+                    && Arrays.equals(bytes, s.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Arrays.hashCode(bytes) * 31 + Long.hashCode(length)) * 31 + kind.hashCode() * 2 + (cut ? 1 : 0);
+        }
+
+        /** {@code Str[BUFFER "hello\n" length=6]}: the bytes quoted in full, whatever their length. */
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder("Str[").append(kind).append(' ');
+            StringQuoter.quote(b, bytes, bytes.length, cut, 0);
+            return b.append(" length=").append(length).append(']').toString();
         }
     }
 
     /**
-     * A string or buffer.
+     * execve's argv or envp: every pointer up to the NULL (bounded), each string as
+     * captured. strace shows at most {@code -s} elements, and envp as a count
+     * ({@code 0x7ffd... /* 23 vars * /}) unless {@code -v}; that is the renderer's
+     * business, so a sink can name a process from its whole argv.
      *
-     * @param data     the bytes shown (already cut to the limit)
-     * @param ellipsis whether strace appends {@code ...} (more data than shown)
-     * @param hex      0 plain, 1 {@code -x}, 2 all hex
+     * @param address     where the array is
+     * @param items       the strings ({@link Str}, or {@link Unreadable} for one that could not be read)
+     * @param complete    whether the array's NULL was reached
+     * @param environment envp rather than argv
      */
-    record Str(byte[] data, boolean ellipsis, int hex) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            StringQuoter.quote(out, data, data.length, ellipsis, hex);
+    record Strings(long address, List<Value> items, boolean complete, boolean environment) implements Value {
+        /** Copies the items. */
+        public Strings {
+            items = List.copyOf(items);
         }
     }
 
     /**
      * A file descriptor, with its path under {@code -y}.
      *
-     * @param fd   the number
-     * @param name a symbolic name ({@code AT_FDCWD}) or null
-     * @param path the path behind it, or null
+     * @param fd     the number
+     * @param name   a symbolic name ({@code AT_FDCWD}) or null
+     * @param path   the path behind it ({@code /etc/passwd}, {@code pipe:[123]}), or null when not captured
+     * @param device under {@code -yy}, the device it is ({@code char 1:3}), else null
      */
-    record Fd(int fd, String name, String path) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            if (name != null) out.append(name);
-            else out.append(fd);
-            if (path != null) out.append('<').append(path).append('>');
-        }
-    }
+    record Fd(int fd, String name, String path, String device) implements Value {}
+
+    /** An argument strace prints with its name, {@code flags=CLONE_VM|...} (clone's). */
+    record Named(String name, Value value) implements Value {}
 
     /** One field of a {@link Struct}. */
     record Field(String name, Value value) {}
@@ -110,56 +173,21 @@ public sealed interface Value {
      *
      * @param more whether fields were left out ({@code ...}, unless {@code -v})
      */
-    record Struct(List<Field> fields, boolean more) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            out.append('{');
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) out.append(", ");
-                Field f = fields.get(i);
-                if (f.name() != null) out.append(f.name()).append('=');
-                f.value().appendTo(out);
-            }
-            if (more) out.append(fields.isEmpty() ? "..." : ", ...");
-            out.append('}');
-        }
-    }
+    record Struct(List<Field> fields, boolean more) implements Value {}
 
     /**
      * An array, {@code [a, b, ...]}.
      *
      * @param more whether elements were left out
      */
-    record Array(List<Value> items, boolean more) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            out.append('[');
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) out.append(", ");
-                items.get(i).appendTo(out);
-            }
-            if (more) out.append(items.isEmpty() ? "..." : ", ...");
-            out.append(']');
-        }
-    }
+    record Array(List<Value> items, boolean more) implements Value {}
 
     /** A value followed by a comment: {@code 0x7ffd /* 23 vars * /}. */
-    record Commented(Value value, String comment) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            value.appendTo(out);
-            out.append(" /* ").append(comment).append(" */");
-        }
-    }
+    record Commented(Value value, String comment) implements Value {}
 
     /**
      * A rendering with no finer structure worth keeping: signal sets ({@code ~[RTMIN RT_1]}),
      * wait statuses, {@code makedev(0x1, 0x3)}.
      */
-    record Text(String text) implements Value {
-        @Override
-        public void appendTo(StringBuilder out) {
-            out.append(text);
-        }
-    }
+    record Text(String text) implements Value {}
 }

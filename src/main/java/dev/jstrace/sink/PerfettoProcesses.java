@@ -3,6 +3,7 @@ package dev.jstrace.sink;
 import dev.jstrace.ProcessEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
+import dev.jstrace.decode.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -226,10 +227,9 @@ final class PerfettoProcesses {
 
     /** Renames the process and thread after a successful execve/execveat. */
     void applyExec(Syscall s, Thread t) {
-        String path = unquote(s.argTexts().isEmpty() ? null : s.argTexts().get(s.name().equals("execveat") ? 1 : 0));
-        String argvText = s.argTexts().size() > (s.name().equals("execveat") ? 2 : 1)
-                ? s.argTexts().get(s.name().equals("execveat") ? 2 : 1) : null;
-        String argv = argvOf(argvText);
+        int at = s.name().equals("execveat") ? 1 : 0;
+        String path = s.args().size() > at && s.args().get(at) instanceof Value.Str p ? p.string() : null;
+        String argv = s.args().size() > at + 1 ? argvOf(s.args().get(at + 1)) : null;
         String command = argv != null ? argv : path;
         if (command != null) {
             t.proc.command = command;
@@ -334,21 +334,25 @@ final class PerfettoProcesses {
     }
 
     /**
-     * strace's {@code ["ls", "-l"]} to {@code ls -l}, keeping its {@code ...}
-     * truncation marks; null when it is not such a list.
+     * The exec's whole argv joined by spaces ({@code ls -l}), whatever {@code -s} is; a string
+     * whose capture was cut ends in {@code ...}. Null when the argument is not an argv.
      */
-    static String argvOf(String text) {
-        if (text == null || !text.startsWith("[\"") || !text.endsWith("]")) {
+    static String argvOf(Value v) {
+        if (!(v instanceof Value.Strings a) || a.items().isEmpty()) {
             return null;
         }
-        String s = text.substring(2, text.length() - 1)
-                .replace("\", \"", " ")
-                .replace("\"...", "...")
-                .replace("\", ...", " ...");
-        if (s.endsWith("\"")) {
-            s = s.substring(0, s.length() - 1);
+        StringBuilder b = new StringBuilder();
+        for (Value item : a.items()) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            if (item instanceof Value.Str s) {
+                b.append(s.string()).append(s.cut() ? "..." : "");
+            } else {
+                b.append("?");
+            }
         }
-        return s.isEmpty() ? null : s;
+        return b.toString();
     }
 
     private static String firstWord(String command) {

@@ -104,7 +104,8 @@ public final class StraceTextSink implements TraceListener {
     private void exited(Syscall s) {
         if (!options.syscalls().test(s.name())) return;
         Pending p = pending.remove(s.tid());
-        if (p != null && !p.entry().name().equals(s.name())) p = null;
+        // The engine pairs calls: the entry this sink printed is this call's only if the call says so.
+        if (p != null && p.entry() != s.entry()) p = null;
         SyscallEntered entry = p != null ? p.entry() : entryOf(s);
         List<String> args = s.argTexts();
         int printedAtEntry = Math.min(entry.entryArgTexts().size(), args.size());
@@ -141,7 +142,7 @@ public final class StraceTextSink implements TraceListener {
         }
     }
 
-    /** The entry an exit implies when its entry was not seen (strace never misses one; a listener may). */
+    /** The entry an exit implies when its entry was not printed (filtered, or not delivered). */
     private static SyscallEntered entryOf(Syscall s) {
         int n = Math.min(s.entryArgCount(), s.argTexts().size());
         return new SyscallEntered(s.pid(), s.tid(), s.timeNanos(), s.name(), s.number(),

@@ -2,25 +2,36 @@ package dev.jstrace.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jstrace.decode.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Naming from strace-rendered execve arguments. */
+/** Naming from execve's decoded argv. */
 class PerfettoProcessesTest {
+    private static Value argv(String... items) {
+        List<Value> v = new ArrayList<>();
+        for (String s : items) v.add(Value.Str.string(s.getBytes(StandardCharsets.UTF_8), true));
+        return new Value.Strings(0x1000, v, true, false);
+    }
 
     @Test
-    void argvTextBecomesACommandLine() {
-        String[][] cases = {
-            {"[\"ls\", \"-l\"]", "ls -l"},
-            {"[\"sh\"]", "sh"},
-            {"[\"/bin/sh\", \"-c\", \"cat /etc/hostname >/dev/null; (e\"...]", "/bin/sh -c cat /etc/hostname >/dev/null; (e..."},
-            {"[\"a\", ...]", "a ..."},
-            {"[]", null},
-            {"0x7ffd1234", null},
-            {null, null},
-        };
-        for (String[] c : cases) {
-            assertEquals(c[1], PerfettoProcesses.argvOf(c[0]), c[0]);
-        }
+    void argvBecomesTheWholeCommandLine() {
+        assertEquals("ls -l", PerfettoProcesses.argvOf(argv("ls", "-l")));
+        assertEquals("sh", PerfettoProcesses.argvOf(argv("sh")));
+        String longArg = "cat /etc/hostname >/dev/null; (echo a very long command line past -s)";
+        assertEquals("/bin/sh -c " + longArg, PerfettoProcesses.argvOf(argv("/bin/sh", "-c", longArg)),
+                "not cut to -s: the values hold the whole capture");
+        List<Value> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) many.add(Value.Str.string(("a" + i).getBytes(StandardCharsets.UTF_8), true));
+        String joined = PerfettoProcesses.argvOf(new Value.Strings(0x1000, many, true, false));
+        assertEquals(40, joined.split(" ").length, "more elements than -s: all kept");
+        assertEquals("caf\u00e9 x...", PerfettoProcesses.argvOf(new Value.Strings(0x1000, List.of(
+                Value.Str.string("caf\u00e9".getBytes(StandardCharsets.UTF_8), true),
+                Value.Str.string(new byte[] {'x'}, false)), true, false)), "UTF-8 decoded; a cut capture marked");
+        assertEquals(null, PerfettoProcesses.argvOf(argv()));
+        assertEquals(null, PerfettoProcesses.argvOf(new Value.Ptr(0x7ffd1234)));
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.jstrace.SignalEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
 import dev.jstrace.TraceEvent;
+import dev.jstrace.decode.Value;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -51,16 +53,27 @@ final class PerfettoScenario {
     private static Syscall call(int pid, int tid, String name, List<String> args, long ret, String errno,
                                 long startUs, long durNanos) {
         String result = errno != null ? "-1 " + errno + " (No such file or directory)" : Long.toString(ret);
-        return new Syscall(pid, tid, name, 0, List.of(), args, args.size(), errno != null ? -2 : ret, errno, result,
+        return new Syscall(pid, tid, name, 0, List.of(), args, args.size(), errno != null ? -2 : ret,
+                errno != null ? new dev.jstrace.decode.Errno(2) : null, result,
                 us(startUs), durNanos, true);
+    }
+
+    /** A successful execve as the decoder gives it: values, and their strace rendering. */
+    static Syscall exec(int pid, String path, List<String> argv, long startUs, long durNanos) {
+        List<Value> items = new java.util.ArrayList<>();
+        for (String a : argv) items.add(Value.Str.string(a.getBytes(StandardCharsets.UTF_8), true));
+        List<Value> args = List.of(Value.Str.whole(path.getBytes(StandardCharsets.UTF_8), false),
+                new Value.Strings(0x7ffc8e1c2a00L, items, true, false),
+                new Value.Strings(0x7ffc8e1c2a38L, List.of(), true, true));
+        List<String> texts = args.stream().map(Value::text).toList();
+        return new Syscall(pid, pid, "execve", 59, args, texts, args.size(), 0, null, "0", us(startUs), durNanos, true);
     }
 
     static PerfettoScenario build() {
         PerfettoScenario s = new PerfettoScenario();
         List<TraceEvent> e = s.events;
         e.add(new ProcessEvent(PARENT, PARENT, us(0), ProcessEvent.Kind.STARTED, 0, 0, "spawn", false));
-        e.add(call(PARENT, PARENT, "execve",
-                List.of("\"/bin/sh\"", "[\"sh\", \"-c\", \"cat x\"]", "0x7ffc8e1c2a38 /* 12 vars */"), 0, null, 1, 250_123));
+        e.add(exec(PARENT, "/bin/sh", List.of("sh", "-c", "cat x"), 1, 250_123));
         e.add(call(PARENT, PARENT, "openat", List.of("AT_FDCWD", "\"x\"", "O_RDONLY|O_CLOEXEC"), 3, null, 300, 4_001));
         e.add(call(PARENT, PARENT, "read", List.of("3", BINARY_ARG, "832"), 832, null, 310, 2_000));
         // The clock says this write began 500 ns before the read ended: the sinks must clamp it.

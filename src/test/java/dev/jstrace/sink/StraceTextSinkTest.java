@@ -20,13 +20,22 @@ class StraceTextSinkTest {
         return new SyscallEntered(tid, tid, 0, name, 0, args, total);
     }
 
-    private static Syscall out(int tid, String name, List<String> args, int entryCount, String result) {
-        return new Syscall(tid, tid, name, 0, List.of(), args, entryCount, 0, result.startsWith("-1") ? "E" : null,
-                result, 0, 1000, true);
+    /** The exit of the call {@code e} entered: the engine hands the sink the pair. */
+    private static Syscall out(SyscallEntered e, List<String> args, int entryCount, String result) {
+        return new Syscall(e.tid(), e.tid(), e.name(), 0, List.of(), args, entryCount, 0,
+                result.startsWith("-1") ? new dev.jstrace.decode.Errno(1) : null, result, 0, 1000, true, null, e);
     }
 
-    private static Syscall never(int tid, String name, List<String> args) {
-        return new Syscall(tid, tid, name, 0, List.of(), args, args.size(), 0, null, "?", 0, 0, false);
+    /** The call {@code e} entered, whose thread ended inside it. */
+    private static Syscall never(SyscallEntered e, List<String> args) {
+        return new Syscall(e.tid(), e.tid(), e.name(), 0, List.of(), args, args.size(), 0, null, "?", 0, 0, false, null, e);
+    }
+
+    /** An entry event followed by its exit. */
+    private static TraceEvent[] call(int tid, String name, List<String> args, int total, List<String> all, int entryCount,
+                                     String result) {
+        SyscallEntered e = in(tid, name, args, total);
+        return new TraceEvent[] {e, result == null ? never(e, all) : out(e, all, entryCount, result)};
     }
 
     private static ProcessEvent exited(int tid, int code) {
@@ -51,8 +60,8 @@ class StraceTextSinkTest {
                 {"0", "exit_group(0) = ?\n"}};
         for (String[] c : cases) {
             StraceTextOptions o = StraceTextOptions.defaults().withAlignColumn(Integer.parseInt(c[0]));
-            assertEquals(c[1], render(o, false, in(1, "exit_group", List.of("0"), 1),
-                    never(1, "exit_group", List.of("0"))), "-a " + c[0]);
+            assertEquals(c[1], render(o, false, call(1, "exit_group", List.of("0"), 1, List.of("0"), 1, null)),
+                    "-a " + c[0]);
         }
     }
 
@@ -65,21 +74,22 @@ class StraceTextSinkTest {
                 [pid  6485] +++ exited with 0 +++
                 <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 6485
                 """;
+        SyscallEntered wait = in(6484, "wait4", List.of("-1"), 4);
+        SyscallEntered exit = in(6485, "exit_group", List.of("0"), 1);
         String got = render(StraceTextOptions.defaults(), false,
                 new ProcessEvent(6484, 6484, 0, ProcessEvent.Kind.STARTED, 0, 0, "spawn", false),
                 new ProcessEvent(6485, 6485, 0, ProcessEvent.Kind.STARTED, 6484, 0, "vfork", false),
-                in(6484, "wait4", List.of("-1"), 4),
-                in(6485, "exit_group", List.of("0"), 1), never(6485, "exit_group", List.of("0")), exited(6485, 0),
-                out(6484, "wait4", List.of("-1", "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]", "0", "NULL"), 1, "6485"));
+                wait, exit, never(exit, List.of("0")), exited(6485, 0),
+                out(wait, List.of("-1", "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]", "0", "NULL"), 1, "6485"));
         assertEquals("jstrace: Process 6485 attached\n" + expected, got);
     }
 
     @Test
     void callKilledInsideEndsWithUnfinishedAndQuestionMark() {
         // strace -e trace=clock_nanosleep sleep 5, killed by SIGKILL
-        String got = render(StraceTextOptions.defaults(), false,
-                in(7, "clock_nanosleep", List.of("CLOCK_REALTIME", "0", "{tv_sec=5, tv_nsec=0}"), 4),
-                never(7, "clock_nanosleep", List.of("CLOCK_REALTIME", "0", "{tv_sec=5, tv_nsec=0}")),
+        SyscallEntered sleep = in(7, "clock_nanosleep", List.of("CLOCK_REALTIME", "0", "{tv_sec=5, tv_nsec=0}"), 4);
+        String got = render(StraceTextOptions.defaults(), false, sleep,
+                never(sleep, List.of("CLOCK_REALTIME", "0", "{tv_sec=5, tv_nsec=0}")),
                 new ProcessEvent(7, 7, 0, ProcessEvent.Kind.KILLED, 0, 9, "SIGKILL", true));
         assertEquals("clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=5, tv_nsec=0},  <unfinished ...>) = ?\n"
                 + "+++ killed by SIGKILL +++\n", got);
@@ -91,8 +101,7 @@ class StraceTextSinkTest {
         StraceTextOptions o = new StraceTextOptions(40, StraceTimestamps.none(), false, 6, true, 1, true, false,
                 n -> true, n -> true, StraceTextOptions.defaults().statuses(), null);
         assertEquals("5727  brk(NULL)                         = 0x56082fac3000\n",
-                render(o, true, in(5727, "brk", List.of("NULL"), 1),
-                        out(5727, "brk", List.of("NULL"), 1, "0x56082fac3000")));
+                render(o, true, call(5727, "brk", List.of("NULL"), 1, List.of("NULL"), 1, "0x56082fac3000")));
     }
 
     @Test
@@ -100,11 +109,12 @@ class StraceTextSinkTest {
         // strace -T -e trace=brk true: "brk(NULL)                               = 0x5604432d5000 <0.000011>"
         StraceTextOptions o = new StraceTextOptions(40, StraceTimestamps.none(), true, 6, false, 1, false, false,
                 n -> true, n -> true, StraceTextOptions.defaults().statuses(), null);
+        SyscallEntered entered = in(1, "brk", List.of("NULL"), 1);
         Syscall brk = new Syscall(1, 1, "brk", 12, List.of(), List.of("NULL"), 1, 0, null, "0x5604432d5000", 0,
-                11_000, true);
+                11_000, true, null, entered);
         assertEquals("brk(NULL)                               = 0x5604432d5000 <0.000011>\n"
                         + "--- SIGCHLD {si_signo=SIGCHLD} ---\n",
-                render(o, false, in(1, "brk", List.of("NULL"), 1), brk,
+                render(o, false, entered, brk,
                         new SignalEvent(1, 1, 0, 17, "SIGCHLD", "{si_signo=SIGCHLD}", false)));
     }
 
@@ -133,8 +143,9 @@ class StraceTextSinkTest {
         // strace -f -z: "vfork()                                 = 6491" and no "= ?" lines
         StraceTextOptions o = new StraceTextOptions(40, StraceTimestamps.none(), false, 6, false, 1, false, false,
                 n -> true, n -> true, java.util.EnumSet.of(StraceTextOptions.Status.SUCCESSFUL), null);
+        SyscallEntered vfork = in(1, "vfork", List.of(), 0);
+        SyscallEntered exit = in(1, "exit_group", List.of("0"), 1);
         assertEquals("vfork()                                 = 6491\n", render(o, false,
-                in(1, "vfork", List.of(), 0), out(1, "vfork", List.of(), 0, "6491"),
-                in(1, "exit_group", List.of("0"), 1), never(1, "exit_group", List.of("0"))));
+                vfork, out(vfork, List.of(), 0, "6491"), exit, never(exit, List.of("0"))));
     }
 }

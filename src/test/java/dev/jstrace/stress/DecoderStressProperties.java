@@ -88,7 +88,7 @@ class DecoderStressProperties {
         var ex = new RawEvent.SyscallExit(7, 7, 2_000, c.rval(), c.isError(), c.exit());
         DecodedCall call = d.decode(en, ex);
         Syscall s = new Syscall(7, 7, call.name(), call.number(), call.args(), call.argTexts(), call.entryArgCount(),
-                c.rval(), call.errnoName(), call.result(), 1_700_000_000_000_000_000L, 1_000, true);
+                c.rval(), call.errno(), call.result(), 1_700_000_000_000_000_000L, 1_000, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TefSink tef = new TefSink(out);
         tef.onEvent(s);

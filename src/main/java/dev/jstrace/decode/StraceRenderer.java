@@ -1,0 +1,173 @@
+package dev.jstrace.decode;
+
+import java.util.List;
+
+/**
+ * strace's text for a {@link Value}: the one place that applies {@code -s}
+ * (string bytes and array elements), {@code -x}/{@code -xx} (string escaping),
+ * {@code -X} (named constants, {@code AT_FDCWD}) and {@code -y} (a descriptor's
+ * captured path). The switch over the
+ * sealed value type has no default, so a new kind of value without a
+ * rendering does not compile.
+ */
+public final class StraceRenderer {
+    /** Rendering with strace's defaults. */
+    public static final StraceRenderer DEFAULT = new StraceRenderer(DecodeOptions.defaults());
+
+    private final int stringLimit;
+    private final boolean verbose;
+    private final int hex;
+    private final DecodeOptions.Xlat xlat;
+    private final boolean fdPaths;
+
+    /** A renderer applying {@code options}' {@code -s}, {@code -v}, {@code -x} and {@code -X}. */
+    public StraceRenderer(DecodeOptions options) {
+        this.stringLimit = options.stringLimit();
+        this.verbose = options.verbose();
+        this.hex = options.hex();
+        this.xlat = options.xlat();
+        this.fdPaths = options.fdPaths() > 0;
+    }
+
+    /** The rendering of {@code v} as a new string. */
+    public String render(Value v) {
+        StringBuilder sb = new StringBuilder(32);
+        append(sb, v);
+        return sb.toString();
+    }
+
+    /** Appends the rendering of {@code v}. */
+    public void append(StringBuilder out, Value v) {
+        switch (v) {
+            case Value.Num n -> number(out, n.value(), n.radix());
+            case Value.Ptr p -> {
+                if (p.address() == 0) out.append("NULL");
+                else out.append("0x").append(Long.toHexString(p.address()));
+            }
+            case Value.Unreadable u -> out.append("0x").append(Long.toHexString(u.address()));
+            case Value.Sym s -> sym(out, s);
+            case Value.Str s -> str(out, s);
+            case Value.Strings s -> strings(out, s);
+            case Value.Fd f -> fd(out, f);
+            case Value.Named n -> append(out.append(n.name()).append('='), n.value());
+            case Value.Struct s -> {
+                out.append('{');
+                List<Value.Field> fields = s.fields();
+                for (int i = 0; i < fields.size(); i++) {
+                    if (i > 0) out.append(", ");
+                    Value.Field f = fields.get(i);
+                    if (f.name() != null) out.append(f.name()).append('=');
+                    append(out, f.value());
+                }
+                if (s.more()) out.append(fields.isEmpty() ? "..." : ", ...");
+                out.append('}');
+            }
+            case Value.Array a -> list(out, a.items(), a.items().size(), a.more());
+            case Value.Commented c -> {
+                append(out, c.value());
+                out.append(" /* ").append(c.comment()).append(" */");
+            }
+            case Value.Text t -> out.append(t.text());
+        }
+    }
+
+    private static void number(StringBuilder out, long value, Value.Radix radix) {
+        switch (radix) {
+            case DEC -> out.append(value);
+            case UDEC -> out.append(Long.toUnsignedString(value));
+            case HEX -> {
+                if (value == 0) out.append('0');
+                else out.append("0x").append(Long.toHexString(value));
+            }
+            case OCT -> {
+                // strace's "%#03o": 0 -> 000, 022 -> 022, 0644 -> 0644
+                String o = value == 0 ? "0" : "0" + Long.toOctalString(value);
+                for (int i = o.length(); i < 3; i++) out.append('0');
+                out.append(o);
+            }
+        }
+    }
+
+    /** strace's xlat styles: abbrev prints the names, raw the number, verbose the number and the names. */
+    private void sym(StringBuilder out, Value.Sym s) {
+        boolean named = !s.names().isEmpty();
+        switch (xlat) {
+            case RAW -> number(out, s.raw(), s.radix());
+            case ABBREV -> {
+                if (named) {
+                    names(out, s);
+                } else {
+                    number(out, s.raw(), s.radix());
+                    if (s.unknown() != null) out.append(" /* ").append(s.unknown()).append(" */");
+                }
+            }
+            case VERBOSE -> {
+                number(out, s.raw(), s.radix());
+                if (named) {
+                    out.append(" /* ");
+                    names(out, s);
+                    out.append(" */");
+                } else if (s.unknown() != null) {
+                    out.append(" /* ").append(s.unknown()).append(" */");
+                }
+            }
+        }
+    }
+
+    private static void names(StringBuilder out, Value.Sym s) {
+        List<String> names = s.names();
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) out.append('|');
+            out.append(names.get(i));
+        }
+        if (s.rest() != 0) out.append("|0x").append(Long.toHexString(s.rest()));
+    }
+
+    private void str(StringBuilder out, Value.Str s) {
+        byte[] b = s.bytes();
+        boolean limited = s.kind() != Value.Str.Kind.WHOLE;
+        int shown = limited ? Math.min(b.length, Math.max(stringLimit, 0)) : b.length;
+        boolean ellipsis = shown < b.length || s.cut();
+        StringQuoter.quote(out, b, shown, ellipsis, s.kind() == Value.Str.Kind.HEX ? 2 : hex);
+    }
+
+    private void strings(StringBuilder out, Value.Strings s) {
+        int n = s.items().size();
+        if (s.environment() && !verbose) {
+            out.append("0x").append(Long.toHexString(s.address()));
+            out.append(" /* ").append(n).append(n == 1 ? " var */" : " vars */");
+            return;
+        }
+        // strace abbreviates arrays to -s elements; -v (no abbreviation) prints every one.
+        int shown = verbose ? n : Math.min(n, Math.max(stringLimit, 0));
+        list(out, s.items(), shown, shown < n);
+    }
+
+    private void list(StringBuilder out, List<Value> items, int shown, boolean more) {
+        out.append('[');
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) out.append(", ");
+            append(out, items.get(i));
+        }
+        if (more) out.append(shown == 0 ? "..." : ", ...");
+        out.append(']');
+    }
+
+    private void fd(StringBuilder out, Value.Fd f) {
+        if (f.name() == null) {
+            out.append(f.fd());
+        } else {
+            switch (xlat) {
+                case RAW -> out.append(f.fd());
+                case ABBREV -> out.append(f.name());
+                case VERBOSE -> out.append(f.fd()).append(" /* ").append(f.name()).append(" */");
+            }
+        }
+        if (fdPaths && f.path() != null) {
+            out.append('<');
+            StringQuoter.quoteFdPath(out, f.path().getBytes(java.nio.charset.StandardCharsets.UTF_8), hex);
+            if (f.device() != null) out.append('<').append(f.device()).append('>');
+            out.append('>');
+        }
+    }
+}
