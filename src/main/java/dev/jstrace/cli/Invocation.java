@@ -93,7 +93,7 @@ public final class Invocation {
 
     /** The decoding options these flags ask for. */
     public DecodeOptions decodeOptions() {
-        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw);
+        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw, !paths.isEmpty());
     }
 
     /** The command to run, empty with {@code -p}. */

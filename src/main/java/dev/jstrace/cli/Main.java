@@ -332,6 +332,12 @@ public final class Main {
             output.close();
         }
 
+        /** strace quotes the paths with the -x in force when it reads -P (the final one here: -x -P order). */
+        private String quoted(String path) {
+            byte[] b = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return dev.jstrace.decode.StringQuoter.quote(b, b.length, false, inv.hex);
+        }
+
         private StraceTextOptions textOptions() {
             StraceTimestamps stamps = new StraceTimestamps(inv.absolute, inv.absolutePrecision, inv.relative,
                     inv.relativePrecision, null);
@@ -340,7 +346,11 @@ public final class Main {
                     : inv.outputFile != null && inv.pids.isEmpty();
             boolean quietExit = inv.quiet != null && inv.quiet.contains("exit");
             FilterByPath paths = inv.paths.isEmpty() ? null
-                    : new FilterByPath(new java.util.HashSet<>(inv.paths), SyscallClasses.members("%desc"));
+                    : new FilterByPath(new java.util.LinkedHashSet<>(inv.paths), SyscallClasses.members("%desc"));
+            if (paths != null) {
+                paths.resolvedPaths().forEach((given, real) -> stderr.println(NAME + ": Requested path "
+                        + quoted(given) + " resolved into " + quoted(real)));
+            }
             return new StraceTextOptions(inv.alignColumn, stamps, inv.durations, inv.durationPrecision,
                     inv.followForks > 0, Math.max(1, inv.pids.size()), quietAttach, quietExit,
                     inv.syscalls == null ? n -> true : inv.syscalls::contains,
