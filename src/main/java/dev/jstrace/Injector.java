@@ -13,8 +13,9 @@ import java.time.Duration;
  * }</pre>
  *
  * <p>Between {@link #start()} and {@link #end()} (or {@link #close()}) the calls the injector names
- * are tampered with, on the calling thread only (the default, {@link TraceOptions.Scope#THREAD}: the
- * JIT's and GC's calls stay untouched) or on every thread ({@link TraceOptions.Scope#PROCESS}).
+ * are tampered with, on the calling thread and the threads it starts inside the block (the default,
+ * {@link TraceOptions.Scope#THREAD}: the JIT's and GC's calls stay untouched) or on every thread
+ * ({@link TraceOptions.Scope#PROCESS}).
  * Calls count per syscall and per thread from the start. The block is traced too: {@link #trace()}
  * holds its calls, each saying in {@link Syscall#tampering()} whether and how it was tampered with.
  * It runs on the self-trace helper of {@link Tracer#start()}, with the same limits (one tracer per

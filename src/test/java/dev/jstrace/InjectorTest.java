@@ -47,6 +47,46 @@ class InjectorTest {
     }
 
     @Test
+    void threadScopeLeavesOtherThreadsAloneAndProcessScopeDoesNot(@TempDir Path dir) throws Exception {
+        // mkdir, not write: in process scope every thread's call is tampered with, the test runner's too.
+        Tamper erofs = Tamper.error("EROFS");
+        Path a = dir.resolve("a");
+        // Started before the block: a thread the block starts is followed, and so tampered with.
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        IOException[] other = new IOException[1];
+        Thread before = Thread.ofPlatform().start(() -> {
+            try {
+                go.await();
+                Files.createDirectory(a);
+            } catch (IOException e) {
+                other[0] = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (Injector i = new Injector().inject("mkdir", erofs).inject("mkdirat", erofs).start()) {
+            go.countDown();
+            before.join();
+        }
+        assertEquals(null, other[0], "another thread's call is not the block's");
+        assertTrue(Files.isDirectory(a));
+        IOException[] seen = new IOException[1];
+        try (Injector i = new Injector(TraceOptions.Scope.PROCESS).inject("mkdir", erofs).inject("mkdirat", erofs)
+                .start()) {
+            Thread t = Thread.ofPlatform().start(() -> {
+                try {
+                    Files.createDirectory(dir.resolve("b"));
+                } catch (IOException e) {
+                    seen[0] = e;
+                }
+            });
+            t.join();
+        }
+        assertTrue(seen[0] != null && seen[0].getMessage().endsWith("Read-only file system"), String.valueOf(seen[0]));
+        assertFalse(Files.exists(dir.resolve("b")));
+    }
+
+    @Test
     void socketConnectIsRefusedOnDemand() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
