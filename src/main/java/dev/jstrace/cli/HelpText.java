@@ -79,6 +79,15 @@ final class HelpText {
                                               as -c -w
               -O OVERHEAD                     accepted and ignored
 
+            Tampering:
+              -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]
+                        [:delay_enter=DELAY][:delay_exit=DELAY][:poke_enter=@argN=HEX,...]
+                        [:poke_exit=@argN=HEX,...][:when=WHEN], --inject=...
+                                              tamper with the syscalls in SET
+                   delay: microseconds or NUMBER{s|ms|us|ns}; when: FIRST[..LAST][+[STEP]]
+              -e fault=SET[:error=ERRNO][:when=WHEN], --fault=...
+                                              -e inject with ERRNO ENOSYS by default
+
             jstrace's own:
               --tef FILE                      also write a Trace Event Format JSON file (Perfetto UI)
               --perfetto FILE                 also write a Perfetto protobuf trace
@@ -88,7 +97,7 @@ final class HelpText {
               -V, --version                   the version
 
             Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -I N, -k, -n,
-            -u USERNAME, -e inject=, -e fault=, -e kvm=, -e read=, -e write=. With -p, every thread
-            of the process is traced (strace needs -f for the other threads).
+            -u USERNAME, -e kvm=, -e read=, -e write=. With -p, every thread of the process is
+            traced (strace needs -f for the other threads).
             """;
 }
