@@ -34,7 +34,9 @@ public final class Injections {
     /** With {@code tamper} applied to each of {@code names} ({@code null}: every syscall). */
     public Injections inject(Set<String> names, Tamper tamper) {
         if (names != null) {
-            for (String n : names) if (!Tamper.knownSyscall(n)) throw new IllegalArgumentException("unknown syscall: " + n);
+            for (String n : names) {
+                if (!Tamper.knownSyscall(n)) throw new IllegalArgumentException("unknown syscall: " + n);
+            }
         }
         if (!tamper.hasAction()) throw new IllegalArgumentException("a tampering needs an action");
         List<InjectionTable.Entry> e = new ArrayList<>(entries);

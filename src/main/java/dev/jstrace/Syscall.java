@@ -22,7 +22,8 @@ import java.util.List;
  * @param timeNanos      entry time, nanoseconds since the epoch
  * @param durationNanos  from entry to exit; 0 when it never returned
  * @param returned       false when the thread exited inside the call ({@code = ?})
- * @param tampering      what {@link Tamper} ({@code -e inject=}) did to the call; {@link Tampering#NONE} for nothing
+ * @param tampering      what {@link Tamper} ({@code -e inject=}) did to the call; {@link Tampering#NONE}
+ *                       for nothing
  * @param entry          the {@link SyscallEntered} event delivered for this call's entry, or null when
  *                       entries were not delivered
  */

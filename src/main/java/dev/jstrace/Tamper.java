@@ -186,7 +186,9 @@ public final class Tamper {
     }
 
     private static long delayNanos(Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException("a delay must be positive: " + d);
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("a delay must be positive: " + d);
+        }
         return d.toNanos();
     }
 

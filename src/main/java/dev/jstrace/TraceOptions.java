@@ -66,41 +66,49 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
 
     /** With or without following children and threads. */
     public TraceOptions withFollowForks(boolean follow) {
-        return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor, injections);
+        return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
+                benchFloor, injections);
     }
 
     /** Reporting only the named syscalls ({@code null}: all). */
     public TraceOptions withSyscalls(Set<String> names) {
-        return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor, injections);
+        return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries, seccompBpf,
+                benchFloor, injections);
     }
 
     /** With other rendering options. */
     public TraceOptions withDecode(DecodeOptions options) {
-        return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries, seccompBpf, benchFloor, injections);
+        return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries,
+                seccompBpf, benchFloor, injections);
     }
 
     /** With another scope for {@link Tracer#start()}. */
     public TraceOptions withScope(Scope s) {
-        return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries, seccompBpf, benchFloor, injections);
+        return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries, seccompBpf,
+                benchFloor, injections);
     }
 
     /** With another queue capacity. */
     public TraceOptions withQueueCapacity(int capacity) {
-        return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries, seccompBpf, benchFloor, injections);
+        return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries, seccompBpf,
+                benchFloor, injections);
     }
 
     /** Delivering {@link SyscallEntered} events too. */
     public TraceOptions withEntries(boolean want) {
-        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want, seccompBpf, benchFloor, injections);
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want, seccompBpf,
+                benchFloor, injections);
     }
 
     /** With or without {@code --seccomp-bpf}: only traced calls stop a launched child. */
     public TraceOptions withSeccompBpf(boolean on) {
-        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, on, benchFloor, injections);
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, on,
+                benchFloor, injections);
     }
 
     /** With or without the benchmark floor mode (see {@link #benchFloor}). */
     public TraceOptions withBenchFloor(boolean on) {
-        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, on, injections);
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
+                on, injections);
     }
 }
