@@ -1,6 +1,7 @@
 package dev.jstrace.cli;
 
 import dev.jstrace.Injections;
+import dev.jstrace.SyscallClasses;
 import dev.jstrace.Tamper;
 import dev.jstrace.arch.gen.Errnos;
 import dev.jstrace.arch.gen.Signals;
