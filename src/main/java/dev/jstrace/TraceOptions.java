@@ -8,7 +8,9 @@ import java.util.Set;
  * Immutable; the {@code with…} methods return changed copies.
  *
  * @param followForks   trace children, threads and their execs (strace's {@code -f}); on by default
- * @param syscalls      the names of the syscalls to report, or {@code null} for all ({@code -e trace=})
+ * @param syscalls      the names of the syscalls to report, or {@code null} for all ({@code -e trace=});
+ *                      classes ({@code %network}, {@code %file}, see {@link SyscallClasses}) stand for
+ *                      their members, and a name no architecture knows is refused
  * @param decode        rendering options ({@code -s}, {@code -v}, {@code -x}, {@code -X}, {@code -y})
  * @param scope         for {@link Tracer#start()}: the calling thread only, or the whole process
  * @param queueCapacity how many captured events may wait for the decoder before the tracee waits
@@ -32,11 +34,17 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
         PROCESS
     }
 
-    /** Validates. */
+    /**
+     * Validates, and expands syscall classes.
+     *
+     * @throws IllegalArgumentException on a syscall name that no architecture knows (a typo such as
+     *                                  {@code "opne"} would otherwise filter out everything, silently)
+     */
     public TraceOptions {
         if (queueCapacity < 16) throw new IllegalArgumentException("queueCapacity must be at least 16");
         if (decode == null) throw new IllegalArgumentException("decode options must not be null");
-        syscalls = syscalls == null ? null : Set.copyOf(syscalls);
+        if (scope == null) throw new IllegalArgumentException("scope must not be null");
+        syscalls = syscalls == null ? null : Set.copyOf(SyscallClasses.resolve(syscalls));
         if (injections == null) injections = Injections.NONE;
     }
 
@@ -70,7 +78,12 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
                 benchFloor, injections);
     }
 
-    /** Reporting only the named syscalls ({@code null}: all). */
+    /**
+     * Reporting only the named syscalls ({@code null}: all), for example
+     * {@code Set.of("openat", "read")} or {@code Set.of("%network")}.
+     *
+     * @throws IllegalArgumentException on a name no architecture knows, naming it
+     */
     public TraceOptions withSyscalls(Set<String> names) {
         return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries, seccompBpf,
                 benchFloor, injections);
