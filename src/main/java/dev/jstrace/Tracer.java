@@ -80,7 +80,9 @@ public final class Tracer implements AutoCloseable {
     /**
      * Ends the block: the traced thread(s) are detached and run on untouched.
      *
-     * @return the block's trace (with a listener: an empty trace, the events went to the listener)
+     * @return the block's trace: the events kept in memory; with a listener that is a {@link Trace}
+     *         (alone or in a {@link ListenerFanOut}), that trace; with any other listener an empty
+     *         trace, since the events went to the listener and were not kept
      * @throws IllegalStateException before {@link #start()} or when already ended
      */
     public Trace end() {
@@ -92,7 +94,14 @@ public final class Tracer implements AutoCloseable {
         }
         state = State.ENDED;
         running.end();
-        return trace == null ? new Trace() : trace;
+        if (trace != null) return trace;
+        if (listener instanceof Trace kept) return kept;
+        if (listener instanceof ListenerFanOut fan) {
+            for (TraceListener l : fan.listeners()) {
+                if (l instanceof Trace kept) return kept;
+            }
+        }
+        return new Trace();
     }
 
     /**

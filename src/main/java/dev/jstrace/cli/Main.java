@@ -1,6 +1,7 @@
 package dev.jstrace.cli;
 
 import dev.jstrace.Attachment;
+import dev.jstrace.ListenerFanOut;
 import dev.jstrace.SyscallClasses;
 import dev.jstrace.TraceListener;
 import dev.jstrace.TraceOptions;
