@@ -20,6 +20,14 @@ public final class Attachment implements AutoCloseable {
 
     static Attachment attach(int pid, TraceOptions options, TraceListener listener) {
         if (pid <= 0) throw new IllegalArgumentException("attach: invalid process id: '" + pid + "'");
+        if (options == null) {
+            throw new IllegalArgumentException("attach: options must not be null; pass TraceOptions.defaults()"
+                    + " for strace's defaults");
+        }
+        if (pid == ProcessHandle.current().pid()) {
+            throw new TraceRefusedException("attach: " + pid + " is this JVM, and a process cannot trace itself;"
+                    + " use Tracer.start() to trace a block of this JVM (a helper process does the tracing)", null);
+        }
         Trace trace = listener == null ? new Trace() : null;
         TraceSession session = new TraceSession(options, listener == null ? trace : listener);
         try {

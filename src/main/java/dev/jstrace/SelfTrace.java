@@ -131,6 +131,23 @@ final class SelfTrace {
         }
     }
 
+    /**
+     * When the calling thread is still inside a block of a {@link Tracer}
+     * that was started and never ended, says so; else null. A thread the
+     * helper traces hands its new threads and children to the helper too, so
+     * a launch from it would be refused with an EPERM that points elsewhere.
+     */
+    static String unendedBlockOnThisThread(String op) {
+        int helper = HelperClient.runningPid();
+        if (helper < 0) return null;
+        String who = tracerOf(Path.of("/proc/thread-self/status"));
+        if (who == null || !who.startsWith("process " + helper + " ")) return null;
+        return op + ": this thread is inside a Tracer block that was started and never ended (a Tracer.start()"
+                + " without end(), or an exception before it: use try (Tracer t = new Tracer().start()) { ... });"
+                + " while it runs, jstrace's self-trace helper traces this thread and takes every thread and child"
+                + " it starts, so " + op + " cannot trace them; call end() on that Tracer first";
+    }
+
     /** Why the helper's PTRACE_SEIZE failed, and what to do. */
     static String explain(NativeException e, boolean processScope) {
         String base = "start(): the helper could not trace this JVM: " + e.getMessage();

@@ -112,7 +112,13 @@ final class TraceSession {
             int code = p.kind() == ProcessEvent.Kind.EXITED ? p.status() : 0x80 + p.status();
             exitFuture(p.pid()).complete(p.kind() == ProcessEvent.Kind.KILLED ? -p.status() - 1000 : code);
         }
-        listener.onEvent(e);
+        try {
+            listener.onEvent(e);
+        } catch (RuntimeException | Error t) {
+            // The listener's failure is the listener's: the next events (an exit status among
+            // them) still go through, and awaitTraceEnd() reports the first failure.
+            if (failure == null) failure = t;
+        }
     }
 
     /**

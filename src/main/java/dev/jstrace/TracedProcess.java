@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.Arena;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +34,8 @@ public final class TracedProcess extends Process {
     private final InputStream stdout;
     private final InputStream stderr;
     private final CompletableFuture<Integer> exit;
+    /** Taken while the child lives, so that it still answers (not alive) after the child has gone. */
+    private final ProcessHandle handle;
 
     private TracedProcess(TraceSession session, Spawned spawned, Trace trace) throws IOException {
         this.session = session;
@@ -44,9 +45,14 @@ public final class TracedProcess extends Process {
         this.stdout = spawned.takeStdout();
         this.stderr = spawned.takeStderr();
         this.exit = session.exitFuture(spawned.pid());
+        // The child cannot have been reaped yet: only the tracer thread waits for it, and it
+        // stays a zombie until then, so the handle names this child, not a later reuse of the pid.
+        this.handle = ProcessHandle.of(spawned.pid()).orElseThrow(
+                () -> new IOException("launch: the child " + spawned.pid() + " vanished before it was traced"));
     }
 
     static TracedProcess launch(ProcessBuilder pb, TraceOptions options, TraceListener listener) throws IOException {
+        if (pb == null) throw new IllegalArgumentException("launch: the ProcessBuilder must not be null");
         return launch(SpawnRequest.of(pb), options, listener);
     }
 
@@ -60,6 +66,12 @@ public final class TracedProcess extends Process {
      */
     public static TracedProcess launch(SpawnRequest request, TraceOptions options, TraceListener listener)
             throws IOException {
+        if (options == null) {
+            throw new IllegalArgumentException("launch: options must not be null; pass TraceOptions.defaults()"
+                    + " for strace's defaults");
+        }
+        String unended = SelfTrace.unendedBlockOnThisThread("launch");
+        if (unended != null) throw new TraceRefusedException(unended, null);
         Trace trace = listener == null ? new Trace() : null;
         TraceListener sink = listener == null ? trace : listener;
         TraceSession session = new TraceSession(options, sink);
@@ -146,12 +158,18 @@ public final class TracedProcess extends Process {
         return stderr;
     }
 
+    /**
+     * Waits for the child's exit, as {@link Process#waitFor()} does. A failing
+     * listener does not change the result (see {@link #awaitTraceEnd()}).
+     *
+     * @return the exit value; -1 only when tracing itself broke down before the exit was seen
+     */
     @Override
     public int waitFor() throws InterruptedException {
         try {
             return code(exit.get());
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            return -1; // the exit futures are only ever completed normally
         }
     }
 
@@ -163,7 +181,7 @@ public final class TracedProcess extends Process {
         } catch (TimeoutException e) {
             return false;
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            return true;
         }
     }
 
@@ -215,10 +233,10 @@ public final class TracedProcess extends Process {
         return exit.thenApply(v -> this);
     }
 
+    /** The child's handle; after the exit it is still returned, and is not alive (as a plain {@code Process}'s). */
     @Override
     public ProcessHandle toHandle() {
-        Optional<ProcessHandle> h = ProcessHandle.of(spawned.pid());
-        return h.orElseThrow(() -> new IllegalStateException("process " + spawned.pid() + " has ended"));
+        return handle;
     }
 
     /**

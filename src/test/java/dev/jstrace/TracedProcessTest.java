@@ -67,4 +67,16 @@ class TracedProcessTest {
         q.destroyForcibly();
         assertEquals(128 + 9, q.waitFor(), "SIGKILL");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("starters")
+    void theHandleOutlivesTheProcess(String name, Starter starter) throws Exception {
+        Process p = starter.start(new ProcessBuilder("true"));
+        assertEquals(0, p.waitFor());
+        ProcessHandle h = p.toHandle();
+        assertEquals(p.pid(), h.pid());
+        assertFalse(h.isAlive(), "the handle of an ended process is not alive");
+        assertNotNull(p.info(), "info() of an ended process");
+        assertTrue(p.waitFor(1, TimeUnit.SECONDS));
+    }
 }
