@@ -25,8 +25,10 @@ public final class Attachment implements AutoCloseable {
                     + " for strace's defaults");
         }
         if (pid == ProcessHandle.current().pid()) {
+            // What the kernel would answer (the cause, which the command line prints as strace does), and why.
             throw new TraceRefusedException("attach: " + pid + " is this JVM, and a process cannot trace itself;"
-                    + " use Tracer.start() to trace a block of this JVM (a helper process does the tracing)", null);
+                    + " use Tracer.start() to trace a block of this JVM (a helper process does the tracing)",
+                    new NativeException("ptrace(PTRACE_SEIZE, " + pid + ")", 1));
         }
         Trace trace = listener == null ? new Trace() : null;
         TraceSession session = new TraceSession(options, listener == null ? trace : listener);
