@@ -70,8 +70,8 @@ public final class HelperClient {
         List<String> cmd = new ArrayList<>(List.of(java,
                 // A fast start matters more than peak speed: C1 only, no CDS misses, no perf file.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                "-Xmx64m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), SelfTraceHelper.class.getName()));
+                "-Xmx64m"));
+        cmd.addAll(HelperCommand.whereThisLibraryRuns());
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         DataInputStream in = new DataInputStream(new BufferedInputStream(p.getInputStream(), 1 << 16));
         int kind = in.read();
