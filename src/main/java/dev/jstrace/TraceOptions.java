@@ -61,18 +61,32 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
                 benchFloor, i);
     }
 
-    /** The options without the seccomp and floor modes (both off). */
+    /**
+     * The options without the seccomp and floor modes (both off).
+     *
+     * @param followForks   trace children and threads
+     * @param syscalls      the names to report, or {@code null} for all
+     * @param decode        rendering options
+     * @param scope         for {@link Tracer#start()}: thread or process
+     * @param queueCapacity events that may wait for the decoder
+     * @param wantEntries   deliver {@link SyscallEntered} events too
+     */
     public TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
                         int queueCapacity, boolean wantEntries) {
         this(followForks, syscalls, decode, scope, queueCapacity, wantEntries, false, false);
     }
 
-    /** Follow forks, all calls, strace's default rendering, thread scope. */
+    /** {@return follow forks, all calls, strace's default rendering, thread scope} */
     public static TraceOptions defaults() {
         return new TraceOptions(true, null, DecodeOptions.defaults(), Scope.THREAD, 1 << 14, false, false, false);
     }
 
-    /** With or without following children and threads. */
+    /**
+     * With or without following children and threads.
+     *
+     * @param follow whether to follow
+     * @return the changed copy
+     */
     public TraceOptions withFollowForks(boolean follow) {
         return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
                 benchFloor, injections);
@@ -82,6 +96,8 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      * Reporting only the named syscalls ({@code null}: all), for example
      * {@code Set.of("openat", "read")} or {@code Set.of("%network")}.
      *
+     * @param names the names and classes to report, or {@code null} for all
+     * @return the changed copy
      * @throws IllegalArgumentException on a name no architecture knows, naming it
      */
     public TraceOptions withSyscalls(Set<String> names) {
@@ -89,37 +105,67 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
                 benchFloor, injections);
     }
 
-    /** With other rendering options. */
+    /**
+     * With other rendering options.
+     *
+     * @param options the rendering
+     * @return the changed copy
+     */
     public TraceOptions withDecode(DecodeOptions options) {
         return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries,
                 seccompBpf, benchFloor, injections);
     }
 
-    /** With another scope for {@link Tracer#start()}. */
+    /**
+     * With another scope for {@link Tracer#start()}.
+     *
+     * @param s the scope
+     * @return the changed copy
+     */
     public TraceOptions withScope(Scope s) {
         return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries, seccompBpf,
                 benchFloor, injections);
     }
 
-    /** With another queue capacity. */
+    /**
+     * With another queue capacity.
+     *
+     * @param capacity events that may wait for the decoder (at least 16)
+     * @return the changed copy
+     */
     public TraceOptions withQueueCapacity(int capacity) {
         return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries, seccompBpf,
                 benchFloor, injections);
     }
 
-    /** Delivering {@link SyscallEntered} events too. */
+    /**
+     * Delivering {@link SyscallEntered} events too, or not.
+     *
+     * @param want whether to deliver them
+     * @return the changed copy
+     */
     public TraceOptions withEntries(boolean want) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want, seccompBpf,
                 benchFloor, injections);
     }
 
-    /** With or without {@code --seccomp-bpf}: only traced calls stop a launched child. */
+    /**
+     * With or without {@code --seccomp-bpf}: only traced calls stop a launched child.
+     *
+     * @param on whether to filter in the kernel
+     * @return the changed copy
+     */
     public TraceOptions withSeccompBpf(boolean on) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, on,
                 benchFloor, injections);
     }
 
-    /** With or without the benchmark floor mode (see {@link #benchFloor}). */
+    /**
+     * With or without the benchmark floor mode (see {@link #benchFloor}).
+     *
+     * @param on whether to run the floor mode
+     * @return the changed copy
+     */
     public TraceOptions withBenchFloor(boolean on) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
                 on, injections);
