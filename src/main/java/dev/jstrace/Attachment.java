@@ -61,18 +61,28 @@ public final class Attachment implements AutoCloseable {
         return base;
     }
 
-    /** The attached process. */
+    /** {@return the attached process} */
     public int pid() {
         return pid;
     }
 
-    /** The events so far (only when no listener was given). */
+    /**
+     * The events so far (only when no listener was given).
+     *
+     * @return the trace, growing until {@link #close()}
+     * @throws IllegalStateException when events go to a listener
+     */
     public Trace trace() {
         if (trace == null) throw new IllegalStateException("events were delivered to the listener given at attach");
         return trace;
     }
 
-    /** Waits at most {@code millis} for the traced processes to end on their own; true when they did. */
+    /**
+     * Waits for the traced processes to end on their own.
+     *
+     * @param millis the longest wait
+     * @return true when they ended
+     */
     public boolean awaitEnd(long millis) {
         return session.awaitEnd(millis);
     }

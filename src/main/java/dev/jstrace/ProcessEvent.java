@@ -3,6 +3,9 @@ package dev.jstrace;
 /**
  * A change in the life of a traced thread or process.
  *
+ * @param pid       the process (thread group) id
+ * @param tid       the thread id
+ * @param timeNanos when it happened, nanoseconds since the epoch
  * @param kind      what happened
  * @param parentTid for {@link Kind#STARTED}: the creating thread, or 0
  * @param status    for {@link Kind#EXITED}: the exit code; for {@link Kind#KILLED}: the signal number;
@@ -14,9 +17,20 @@ package dev.jstrace;
 public record ProcessEvent(int pid, int tid, long timeNanos, Kind kind, int parentTid, int status,
                            String detail, boolean lastOfProcess) implements TraceEvent {
     /** What happened. */
-    public enum Kind { STARTED, EXEC, EXITED, KILLED, DETACHED }
+    public enum Kind {
+        /** A thread or process appeared: created by a tracee, spawned, or attached. */
+        STARTED,
+        /** The process ran a new program (a successful {@code execve}). */
+        EXEC,
+        /** The thread or process exited with a status. */
+        EXITED,
+        /** A signal killed it. */
+        KILLED,
+        /** jstrace let go of it; it runs on untraced. */
+        DETACHED
+    }
 
-    /** strace's {@code +++ exited with 3 +++} / {@code +++ killed by SIGKILL +++}, or null for other kinds. */
+    /** {@return strace's {@code +++ exited with 3 +++} / {@code +++ killed by SIGKILL +++}, or null for other kinds} */
     public String straceText() {
         return switch (kind) {
             case EXITED -> "+++ exited with " + status + " +++";

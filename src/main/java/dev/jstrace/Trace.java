@@ -30,14 +30,14 @@ public final class Trace implements TraceListener {
         if (!(event instanceof SyscallEntered)) events.add(event);
     }
 
-    /** Every event: syscalls, signals, process starts, execs and exits, in order. */
+    /** {@return every event: syscalls, signals, process starts, execs and exits, in order} */
     public List<TraceEvent> events() {
         synchronized (events) {
             return List.copyOf(events);
         }
     }
 
-    /** The syscalls, in the order they returned. */
+    /** {@return the syscalls, in the order they returned} */
     public List<Syscall> syscalls() {
         List<Syscall> out = new ArrayList<>();
         synchronized (events) {
@@ -48,7 +48,12 @@ public final class Trace implements TraceListener {
         return out;
     }
 
-    /** The syscalls named {@code name}. */
+    /**
+     * The syscalls of one name.
+     *
+     * @param name a syscall name, {@code openat}
+     * @return the calls named {@code name}, in the order they returned
+     */
     public List<Syscall> syscalls(String name) {
         List<Syscall> out = new ArrayList<>();
         for (Syscall s : syscalls()) {
@@ -76,7 +81,7 @@ public final class Trace implements TraceListener {
         return sb.toString();
     }
 
-    /** strace's {@code -c} table for this trace (times are wall-clock latency, as {@code -c -w}). */
+    /** {@return strace's {@code -c} table for this trace (times are wall-clock latency, as {@code -c -w})} */
     public String summary() {
         Summary summary = new Summary();
         for (TraceEvent e : events()) summary.onEvent(e);
@@ -86,21 +91,31 @@ public final class Trace implements TraceListener {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** This trace as Trace Event Format JSON, for Perfetto or chrome://tracing. */
+    /** {@return this trace as Trace Event Format JSON, for Perfetto or chrome://tracing} */
     public String toTef() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         writeTef(bytes);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** Writes Trace Event Format JSON to {@code file}. */
+    /**
+     * Writes Trace Event Format JSON to {@code file}.
+     *
+     * @param file where to write (replaced)
+     * @throws IOException when the file cannot be written
+     */
     public void writeTef(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             writeTef(out);
         }
     }
 
-    /** Writes Perfetto's protobuf trace format to {@code file}. */
+    /**
+     * Writes Perfetto's protobuf trace format to {@code file}.
+     *
+     * @param file where to write (replaced)
+     * @throws IOException when the file cannot be written
+     */
     public void writePerfetto(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             // After the run a pid may name another process: take names from the events, not /proc.

@@ -6,12 +6,12 @@ package dev.jstrace;
  * completed syscall, a signal, or a change in a process's life.
  */
 public sealed interface TraceEvent permits SyscallEntered, Syscall, SignalEvent, ProcessEvent {
-    /** The process (thread group) id. */
+    /** {@return the process (thread group) id} */
     int pid();
 
-    /** The thread id. */
+    /** {@return the thread id} */
     int tid();
 
-    /** When it happened, in nanoseconds since the epoch (from a monotonic clock anchored once). */
+    /** {@return when it happened, in nanoseconds since the epoch (from a monotonic clock anchored once)} */
     long timeNanos();
 }

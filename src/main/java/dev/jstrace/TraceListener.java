@@ -7,7 +7,11 @@ package dev.jstrace;
  */
 @FunctionalInterface
 public interface TraceListener {
-    /** One event. */
+    /**
+     * One event.
+     *
+     * @param event the event, in trace order
+     */
     void onEvent(TraceEvent event);
 
     /** The trace has ended: no more events follow. Flush and close here. */

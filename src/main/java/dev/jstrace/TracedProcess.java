@@ -191,7 +191,7 @@ public final class TracedProcess extends Process {
         return code(exit.join());
     }
 
-    /** The signal that killed the process, or 0 when it exited (or has not yet). */
+    /** {@return the signal that killed the process, or 0 when it exited (or has not yet)} */
     public int terminationSignal() {
         if (!exit.isDone()) return 0;
         int v = exit.join();
@@ -243,7 +243,9 @@ public final class TracedProcess extends Process {
      * The trace, once every traced process has ended (this process and the
      * children it left behind). Only when no listener was given at launch.
      *
-     * @throws IllegalStateException when events went to a listener instead
+     * @return every event of the run
+     * @throws InterruptedException  when interrupted while waiting for the end
+     * @throws IllegalStateException when events went to a listener instead, or tracing failed
      */
     public Trace trace() throws InterruptedException {
         if (trace == null) throw new IllegalStateException("events were delivered to the listener given at launch");
@@ -251,7 +253,12 @@ public final class TracedProcess extends Process {
         return trace;
     }
 
-    /** Waits until every traced process has ended and the listener has seen the last event. */
+    /**
+     * Waits until every traced process has ended and the listener has seen the last event.
+     *
+     * @throws InterruptedException  when interrupted while waiting
+     * @throws IllegalStateException when tracing failed or the listener threw (the first failure is the cause)
+     */
     public void awaitTraceEnd() throws InterruptedException {
         try {
             session.ended().get();
@@ -262,7 +269,12 @@ public final class TracedProcess extends Process {
         if (f != null) throw new IllegalStateException("tracing failed: " + f, f);
     }
 
-    /** Waits at most {@code millis} for the trace to end; true when it did. */
+    /**
+     * Waits for the trace to end.
+     *
+     * @param millis the longest wait
+     * @return true when it ended
+     */
     public boolean awaitTraceEnd(long millis) {
         return session.awaitEnd(millis);
     }

@@ -42,7 +42,11 @@ public final class Tracer implements AutoCloseable {
         this(TraceOptions.defaults(), null);
     }
 
-    /** A tracer with {@code options} (see {@link TraceOptions#scope()}), events kept in memory. */
+    /**
+     * A tracer with {@code options} (see {@link TraceOptions#scope()}), events kept in memory.
+     *
+     * @param options how to trace
+     */
     public Tracer(TraceOptions options) {
         this(options, null);
     }
@@ -50,6 +54,9 @@ public final class Tracer implements AutoCloseable {
     /**
      * A tracer that streams events to {@code listener} on a jstrace thread as
      * they are decoded ({@link #trace()} is then not available).
+     *
+     * @param options  how to trace
+     * @param listener where events go, or null to keep them in memory
      */
     public Tracer(TraceOptions options, TraceListener listener) {
         if (options == null) throw new IllegalArgumentException("options must not be null");
@@ -107,6 +114,7 @@ public final class Tracer implements AutoCloseable {
     /**
      * The block's trace: once {@link #end()} (or {@link #close()}) has returned, all of it.
      *
+     * @return the events kept in memory
      * @throws IllegalStateException when events go to a listener, or before {@link #start()}
      */
     public Trace trace() {
@@ -121,12 +129,25 @@ public final class Tracer implements AutoCloseable {
         if (state == State.STARTED) end();
     }
 
-    /** Starts {@code pb}'s command under trace, following forks, keeping every event in memory. */
+    /**
+     * Starts {@code pb}'s command under trace, following forks, keeping every event in memory.
+     *
+     * @param pb the command, directory, environment and redirections, as for {@link ProcessBuilder#start()}
+     * @return the running child
+     * @throws IOException as {@link ProcessBuilder#start()} does when the program cannot be run
+     */
     public static TracedProcess launch(ProcessBuilder pb) throws IOException {
         return launch(pb, TraceOptions.defaults(), null);
     }
 
-    /** Starts {@code pb}'s command under trace with {@code options}, keeping every event in memory. */
+    /**
+     * Starts {@code pb}'s command under trace with {@code options}, keeping every event in memory.
+     *
+     * @param pb      the command, as for {@link ProcessBuilder#start()}
+     * @param options how to trace
+     * @return the running child
+     * @throws IOException as {@link ProcessBuilder#start()} does when the program cannot be run
+     */
     public static TracedProcess launch(ProcessBuilder pb, TraceOptions options) throws IOException {
         return launch(pb, options, null);
     }
@@ -135,6 +156,10 @@ public final class Tracer implements AutoCloseable {
      * Starts {@code pb}'s command under trace, streaming events to {@code listener}
      * (then {@link TracedProcess#trace()} is not available).
      *
+     * @param pb       the command, as for {@link ProcessBuilder#start()}
+     * @param options  how to trace
+     * @param listener where events go, or null to keep them in memory
+     * @return the running child
      * @throws IOException as {@link ProcessBuilder#start()} does when the program cannot be run
      * @throws TraceRefusedException when the kernel will not let the new child be traced (this JVM is
      *                               itself traced by a tracer that follows forks, a security policy),
@@ -145,12 +170,23 @@ public final class Tracer implements AutoCloseable {
         return TracedProcess.launch(pb, options, listener);
     }
 
-    /** Attaches to every thread of a running process, keeping events in memory. */
+    /**
+     * Attaches to every thread of a running process, keeping events in memory.
+     *
+     * @param pid the process
+     * @return the attachment; {@link Attachment#close()} detaches
+     */
     public static Attachment attach(int pid) {
         return attach(pid, TraceOptions.defaults(), null);
     }
 
-    /** Attaches with {@code options}, keeping events in memory. */
+    /**
+     * Attaches with {@code options}, keeping events in memory.
+     *
+     * @param pid     the process
+     * @param options how to trace
+     * @return the attachment; {@link Attachment#close()} detaches
+     */
     public static Attachment attach(int pid, TraceOptions options) {
         return attach(pid, options, null);
     }
@@ -159,6 +195,10 @@ public final class Tracer implements AutoCloseable {
      * Attaches to every thread of {@code pid} (rescanning until no new thread
      * appears), streaming events to {@code listener}.
      *
+     * @param pid      the process (not this JVM: use {@link #start()} for that)
+     * @param options  how to trace
+     * @param listener where events go, or null to keep them in memory
+     * @return the attachment; {@link Attachment#close()} detaches
      * @throws TraceRefusedException when the kernel refuses, saying why
      */
     public static Attachment attach(int pid, TraceOptions options, TraceListener listener) {
