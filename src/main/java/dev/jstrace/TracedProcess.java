@@ -37,18 +37,16 @@ public final class TracedProcess extends Process {
     /** Taken while the child lives, so that it still answers (not alive) after the child has gone. */
     private final ProcessHandle handle;
 
-    private TracedProcess(TraceSession session, Spawned spawned, Trace trace) throws IOException {
+    private TracedProcess(TraceSession session, Spawned spawned, ProcessHandle handle, Trace trace)
+            throws IOException {
         this.session = session;
+        this.handle = handle;
         this.spawned = spawned;
         this.trace = trace;
         this.stdin = spawned.takeStdin();
         this.stdout = spawned.takeStdout();
         this.stderr = spawned.takeStderr();
         this.exit = session.exitFuture(spawned.pid());
-        // The child cannot have been reaped yet: only the tracer thread waits for it, and it
-        // stays a zombie until then, so the handle names this child, not a later reuse of the pid.
-        this.handle = ProcessHandle.of(spawned.pid()).orElseThrow(
-                () -> new IOException("launch: the child " + spawned.pid() + " vanished before it was traced"));
     }
 
     static TracedProcess launch(ProcessBuilder pb, TraceOptions options, TraceListener listener) throws IOException {
@@ -76,6 +74,7 @@ public final class TracedProcess extends Process {
         TraceListener sink = listener == null ? trace : listener;
         TraceSession session = new TraceSession(options, sink);
         Spawned[] child = new Spawned[1];
+        ProcessHandle[] handle = new ProcessHandle[1];
         try {
             session.begin(loop -> {
                 Spawned s;
@@ -106,6 +105,9 @@ public final class TracedProcess extends Process {
                 }
                 s.closeErrorPipe();
                 child[0] = s;
+                // Taken while the child is stopped and unreaped (only this thread reaps it), so the
+                // handle names this child, not a later process with the same pid.
+                handle[0] = ProcessHandle.of(s.pid()).orElse(null);
             }, request.command().get(0));
         } catch (NativeException e) {
             throw new TraceRefusedException(explainRefusal(e), e);
@@ -114,7 +116,7 @@ public final class TracedProcess extends Process {
         } catch (Exception e) {
             throw new IOException(e);
         }
-        return new TracedProcess(session, child[0], trace);
+        return new TracedProcess(session, child[0], handle[0], trace);
     }
 
     /**
@@ -236,7 +238,9 @@ public final class TracedProcess extends Process {
     /** The child's handle; after the exit it is still returned, and is not alive (as a plain {@code Process}'s). */
     @Override
     public ProcessHandle toHandle() {
-        return handle;
+        if (handle != null) return handle;
+        return ProcessHandle.of(spawned.pid()).orElseThrow(() -> new IllegalStateException("process "
+                + spawned.pid() + " has ended, and its handle could not be taken while it ran"));
     }
 
     /**
