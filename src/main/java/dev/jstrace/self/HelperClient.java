@@ -64,15 +64,28 @@ public final class HelperClient {
         return shared != null && !shared.dead ? shared.helperPid : -1;
     }
 
+    /** A helper process started ahead of {@link #shared()}, its hello not read yet; null when none. */
+    private static Process starting;
+    private static List<String> startingCommand;
+
+    /**
+     * Starts the helper process now, without waiting for it, when none runs:
+     * the caller then prepares its own side while the helper JVM boots, and
+     * {@link #shared()} finishes the handshake. Does nothing when one runs or is starting.
+     *
+     * @throws IOException when the helper JVM cannot be started
+     */
+    public static synchronized void prestart() throws IOException {
+        if ((shared != null && !shared.dead) || starting != null) return;
+        startingCommand = HelperCommand.command();
+        starting = new ProcessBuilder(startingCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
     private static HelperClient launch() throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java,
-                // A fast start matters more than peak speed: C1 only, no CDS misses, no perf file.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                "-Xmx64m"));
-        cmd.addAll(HelperCommand.whereThisLibraryRuns());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        prestart();
+        Process p = starting;
+        List<String> cmd = startingCommand;
+        starting = null;
         DataInputStream in = new DataInputStream(new BufferedInputStream(p.getInputStream(), 1 << 16));
         int kind = in.read();
         if (kind != HelperProtocol.HELLO) {
