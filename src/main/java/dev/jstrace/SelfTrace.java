@@ -52,6 +52,12 @@ final class SelfTrace {
                     + " or call start() from a platform thread");
         }
         checkTraceable(processScope);
+        try {
+            // The first start() of a JVM: the helper JVM boots while this one builds its decoder.
+            HelperClient.prestart();
+        } catch (IOException e) {
+            throw new UncheckedIOException("start(): the self-trace helper could not be started", e);
+        }
         int pid = (int) ProcessHandle.current().pid();
         int tid = processScope ? 0 : Libc.gettid();
         long nonce = ThreadLocalRandom.current().nextLong();
