@@ -61,7 +61,7 @@ final class SelfTrace {
         int pid = (int) ProcessHandle.current().pid();
         int tid = processScope ? 0 : Libc.gettid();
         long nonce = ThreadLocalRandom.current().nextLong();
-        long epochOffset = epochNanos() - System.nanoTime();
+        long epochOffset = dev.jstrace.proc.TraceClock.epochOffset(); // one anchor per JVM: sinks can undo it
         EventAssembler assembler = new EventAssembler(new SyscallDecoder(options.decode()), epochOffset,
                 options.wantEntries(), out);
         HelperSession session;
@@ -197,10 +197,5 @@ final class SelfTrace {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static long epochNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

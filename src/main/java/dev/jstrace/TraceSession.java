@@ -43,7 +43,7 @@ final class TraceSession {
                 EventLoop.Config.tracedNumbers(options.syscalls())), queue);
         this.loop.setBenchFloor(options.benchFloor());
         this.loop.setInjections(options.injections().table());
-        long epochOffset = currentEpochNanos() - System.nanoTime();
+        long epochOffset = dev.jstrace.proc.TraceClock.epochOffset(); // one anchor per JVM: sinks can undo it
         EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),
                 this::deliver);
         this.consumer = Thread.ofPlatform().name("jstrace-decode").daemon(true).unstarted(() -> consume(assembler));
@@ -158,11 +158,6 @@ final class TraceSession {
         } catch (Exception e) {
             return ended.isDone();
         }
-    }
-
-    private static long currentEpochNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** Sends {@code sig} to {@code pid}; a convenience for process control. */

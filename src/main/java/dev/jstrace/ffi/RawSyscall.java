@@ -43,6 +43,7 @@ public final class RawSyscall {
     static final long PRCTL = AARCH64 ? 167 : 157;
     static final long GETPID = AARCH64 ? 172 : 39;
     static final long GETTID = AARCH64 ? 178 : 186;
+    static final long CLOCK_GETTIME = AARCH64 ? 113 : 228;
 
     /** Every downcall jstrace makes has this shape: {@code (7 longs) -> long}, no options. */
     private static final FunctionDescriptor SHAPE =
