@@ -8,7 +8,9 @@ package dev.jstrace.sink;
  * interned_data/interned_data.proto, track_event/track_event.proto,
  * track_event/track_descriptor.proto, track_event/process_descriptor.proto,
  * track_event/thread_descriptor.proto, track_event/counter_descriptor.proto,
- * track_event/debug_annotation.proto. A wrong number here does not fail: the
+ * track_event/debug_annotation.proto, trace_packet_defaults.proto. The test
+ * schema {@code src/test/resources/perfetto/jstrace_trace.proto} is a second,
+ * independent transcription checked with protoc. A wrong number here does not fail: the
  * UI silently shows an empty trace, so change them only against the protos.
  */
 final class PerfettoFields {
@@ -19,6 +21,14 @@ final class PerfettoFields {
 
     /** TracePacket.timestamp (uint64, ns in the packet's clock). */
     static final int PACKET_TIMESTAMP = 8;
+    /** TracePacket.timestamp_clock_id (uint32, a BuiltinClock or a sequence-scoped clock). */
+    static final int PACKET_TIMESTAMP_CLOCK_ID = 58;
+    /** TracePacket.trace_packet_defaults (TracePacketDefaults). */
+    static final int PACKET_TRACE_PACKET_DEFAULTS = 59;
+    /** TracePacket.first_packet_on_sequence (bool). */
+    static final int PACKET_FIRST_PACKET_ON_SEQUENCE = 87;
+    /** TracePacketDefaults.timestamp_clock_id (uint32). */
+    static final int DEFAULTS_TIMESTAMP_CLOCK_ID = 58;
     /** TracePacket.trusted_packet_sequence_id (uint32). */
     static final int PACKET_TRUSTED_PACKET_SEQUENCE_ID = 10;
     /** TracePacket.track_event (TrackEvent). */
@@ -45,6 +55,8 @@ final class PerfettoFields {
     static final int CLOCK_TIMESTAMP = 2;
     /** BuiltinClock.BUILTIN_CLOCK_REALTIME. */
     static final int BUILTIN_CLOCK_REALTIME = 1;
+    /** BuiltinClock.BUILTIN_CLOCK_MONOTONIC: our events' clock ({@link System#nanoTime()}). */
+    static final int BUILTIN_CLOCK_MONOTONIC = 3;
     /** BuiltinClock.BUILTIN_CLOCK_BOOTTIME: the default clock of TracePacket.timestamp. */
     static final int BUILTIN_CLOCK_BOOTTIME = 6;
 
@@ -123,8 +135,33 @@ final class PerfettoFields {
     static final int ANNOTATION_NAME_IID = 1;
     /** DebugAnnotation.bool_value. */
     static final int ANNOTATION_BOOL_VALUE = 2;
+    /** DebugAnnotation.uint_value (uint64). */
+    static final int ANNOTATION_UINT_VALUE = 3;
     /** DebugAnnotation.int_value (int64). */
     static final int ANNOTATION_INT_VALUE = 4;
     /** DebugAnnotation.string_value. */
     static final int ANNOTATION_STRING_VALUE = 6;
+    /** DebugAnnotation.pointer_value (uint64, shown in hex). */
+    static final int ANNOTATION_POINTER_VALUE = 7;
+    /** DebugAnnotation.nested_value (NestedValue). */
+    static final int ANNOTATION_NESTED_VALUE = 8;
+
+    /** DebugAnnotation.NestedValue.nested_type (NestedType). */
+    static final int NESTED_TYPE = 1;
+    /** NestedValue.NestedType.DICT. */
+    static final int NESTED_DICT = 1;
+    /** NestedValue.NestedType.ARRAY. */
+    static final int NESTED_ARRAY = 2;
+    /** DebugAnnotation.NestedValue.dict_keys (repeated string). */
+    static final int NESTED_DICT_KEYS = 2;
+    /** DebugAnnotation.NestedValue.dict_values (repeated NestedValue). */
+    static final int NESTED_DICT_VALUES = 3;
+    /** DebugAnnotation.NestedValue.array_values (repeated NestedValue). */
+    static final int NESTED_ARRAY_VALUES = 4;
+    /** DebugAnnotation.NestedValue.int_value (int64). */
+    static final int NESTED_INT_VALUE = 5;
+    /** DebugAnnotation.NestedValue.bool_value. */
+    static final int NESTED_BOOL_VALUE = 7;
+    /** DebugAnnotation.NestedValue.string_value. */
+    static final int NESTED_STRING_VALUE = 8;
 }

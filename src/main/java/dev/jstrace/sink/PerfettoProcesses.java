@@ -74,9 +74,13 @@ final class PerfettoProcesses {
         long sliceEnd;
         /** The syscall this thread has entered and not yet left, or null. */
         SyscallEntered pending;
+        /** Whether a call that never returned (exit, exit_group, or cut short) has a slice begun, not ended. */
+        boolean openSlice;
         /** For the sink's use, as in {@link Proc}. */
         long trackUuid;
         int writtenNameVersion = -1;
+        /** For the Perfetto sink: this thread's packet sequence, created on first use. */
+        PerfettoSequence sequence;
 
         Thread(int realTid, int outTid, Proc proc) {
             this.realTid = realTid;
@@ -90,28 +94,19 @@ final class PerfettoProcesses {
     }
 
     /**
-     * A fork-to-child link from inside the parent's clone slice to inside
-     * the child's first slice. Either side may be seen first (the child can
-     * run before the parent's clone returns), so each side is recorded and
-     * the link is handed to the sink once both are known.
+     * A fork-to-child link from the parent's clone slice to the child's first
+     * slice. Either may be written first (the child can run before the
+     * parent's clone returns), so each side takes the id when its slice is
+     * written; the importer orders the two by time.
      */
     static final class Flow {
         final long id;
-        Thread from;
-        long fromTime;
-        Thread to;
-        long toTime;
+        boolean fromWritten;
+        boolean toWritten;
 
         Flow(long id) {
             this.id = id;
         }
-    }
-
-    /** Receives a completed fork-to-child link. */
-    @FunctionalInterface
-    interface FlowWriter {
-        /** Writes the link; both endpoints are inside slices already handed to the sink. */
-        void write(Flow flow) throws java.io.IOException;
     }
 
     /** Clone slices whose child never shows up (not followed) are forgotten beyond this many. */
@@ -201,7 +196,7 @@ final class PerfettoProcesses {
         switch (e.kind()) {
             case STARTED -> {
                 if (e.parentTid() != 0) {
-                    flowFor(e.tid()); // expect the child's first slice
+                    flowFor(e.tid()); // the creator's clone slice and the child's first slice link up
                 }
             }
             case EXEC -> {
@@ -242,52 +237,54 @@ final class PerfettoProcesses {
     }
 
     /**
-     * Records the flow endpoints a slice provides (the parent side when it is
-     * a successful clone/fork, the child side when it is a new child's first
-     * slice) and writes every link that is now complete. Call after
-     * {@link #clampSlice}, with the slice written or about to be.
+     * The id of the flow that ends at this slice (the first one of a thread
+     * whose creator was traced), or 0. Call once per slice, in order.
      */
-    void linkFlows(Syscall s, Thread t, FlowWriter writer) throws java.io.IOException {
-        // 1 ns inside the slice (when it is that long): every importer binds the endpoint to this
-        // slice whatever its tie-breaking, and a parent's side precedes its child's.
-        long at = t.sliceStart + Math.min(1, (t.sliceEnd - t.sliceStart) / 2);
-        if (!t.sliceSeen) {
-            t.sliceSeen = true;
-            Flow f = flowsByChild.get(t.realTid);
-            if (f != null && f.to == null) {
-                f.to = t;
-                f.toTime = at;
-                complete(f, writer);
-            }
+    long flowInto(Thread t) {
+        if (t.sliceSeen) {
+            return 0;
         }
-        if (s.returned() && s.returnValue() > 0 && isProcessCreation(s.name())) {
-            Flow f = flowFor((int) s.returnValue());
-            if (f.from == null) {
-                f.from = t;
-                f.fromTime = at;
-                complete(f, writer);
-            }
+        t.sliceSeen = true;
+        Flow f = flowsByChild.get(t.realTid);
+        if (f == null || f.toWritten) {
+            return 0;
+        }
+        f.toWritten = true;
+        forgetWhenDone(t.realTid, f);
+        return f.id;
+    }
+
+    /**
+     * The id of the flow this slice starts (a successful fork or clone of a
+     * child that is traced: its start was reported before the call
+     * returned), or 0.
+     */
+    long flowOutOf(Syscall s) {
+        if (!s.returned() || s.returnValue() <= 0 || !isProcessCreation(s.name())) {
+            return 0;
+        }
+        int child = (int) s.returnValue();
+        Flow f = flowsByChild.get(child);
+        if (f == null || f.fromWritten) {
+            return 0;
+        }
+        f.fromWritten = true;
+        forgetWhenDone(child, f);
+        return f.id;
+    }
+
+    private void flowFor(int childTid) {
+        flowsByChild.put(childTid, new Flow(nextFlowId++));
+        if (flowsByChild.size() > MAX_OPEN_FLOWS) {
+            var oldest = flowsByChild.keySet().iterator();
+            oldest.next();
+            oldest.remove();
         }
     }
 
-    private Flow flowFor(int childTid) {
-        Flow f = flowsByChild.get(childTid);
-        if (f == null) {
-            f = new Flow(nextFlowId++);
-            flowsByChild.put(childTid, f);
-            if (flowsByChild.size() > MAX_OPEN_FLOWS) {
-                var oldest = flowsByChild.keySet().iterator();
-                oldest.next();
-                oldest.remove();
-            }
-        }
-        return f;
-    }
-
-    private void complete(Flow f, FlowWriter writer) throws java.io.IOException {
-        if (f.from != null && f.to != null) {
-            flowsByChild.remove(f.to.realTid);
-            writer.write(f);
+    private void forgetWhenDone(int childTid, Flow f) {
+        if (f.fromWritten && f.toWritten) {
+            flowsByChild.remove(childTid);
         }
     }
 
@@ -314,7 +311,7 @@ final class PerfettoProcesses {
 
     private void dropUnenteredFlow(int tid) {
         Flow f = flowsByChild.get(tid);
-        if (f != null && f.to == null) {
+        if (f != null && !f.toWritten) {
             flowsByChild.remove(tid); // the child can no longer enter a slice; a reused tid must not inherit it
         }
     }

@@ -1,12 +1,14 @@
 package dev.jstrace.sink;
 
 import static dev.jstrace.sink.PerfettoFields.*;
-import static dev.jstrace.sink.PerfettoPackets.*;
+import static dev.jstrace.sink.PerfettoSequence.*;
 
 import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
+import dev.jstrace.decode.Value;
+import dev.jstrace.proc.TraceClock;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,18 +23,22 @@ import java.util.List;
  *
  * <p>One process track per process and one thread track per thread beneath
  * it; each syscall a slice (begin/end) on its thread with the strace text,
- * arguments, result and errno as debug annotations; signals and exits as
- * instants; a flow from each fork/clone to the child's first syscall; and per
- * process three counter tracks: bytes read, bytes written, open fds. Event
- * names, categories and annotation names are interned on the one packet
- * sequence.
+ * the decoded arguments as typed debug annotations, the result and errno; a
+ * call that never returns ({@code exit_group}, {@code exit}, a call cut short
+ * by another thread's exit or execve) is a slice that ends when its thread
+ * does; signals and exits are instants; a fork or clone slice carries a flow
+ * to the child's first slice; and per process three counter tracks: bytes
+ * read, bytes written, open fds.
  *
- * <p>Each packet is framed on its own ({@code Trace.packet}, field 1), so a
- * truncated file still loads up to the cut. Clock: timestamps are written in
- * the default trace clock (no {@code timestamp_clock_id}, i.e. BOOTTIME for
- * the importer), and their values are jstrace's monotonic session clock
- * anchored to the epoch; the first packet carries a ClockSnapshot declaring
- * BOOTTIME and REALTIME equal, so the UI can also show wall-clock times.
+ * <p>Each traced thread writes on a packet sequence of its own, with its own
+ * interning, so packets are in timestamp order within every sequence (see
+ * {@link PerfettoSequence}). Each packet is framed on its own
+ * ({@code Trace.packet}), so a truncated file still loads up to the cut.
+ *
+ * <p>Clock: timestamps are CLOCK_MONOTONIC nanoseconds, the clock the tracer
+ * thread stamps stops with, declared per sequence; the file opens with a
+ * ClockSnapshot of MONOTONIC, BOOTTIME and REALTIME, so Perfetto lays the
+ * trace over a system trace of the same machine and can show wall-clock time.
  *
  * <p>{@link #close} is idempotent and may run on a shutdown hook while the
  * consumer thread is in {@link #onEvent}; a lock serializes them.
@@ -43,7 +49,6 @@ public final class PerfettoSink extends TimelineSink {
     private final boolean ownsStream;
     private final PerfettoProcessInfo info;
     private final ProtoWriter pw;
-    private final PerfettoProcesses.FlowWriter flowWriter = this::flow;
     private long nextUuid = 1;
 
     /** Writes to {@code file} (created or truncated), naming processes from {@code /proc}. */
@@ -78,19 +83,35 @@ public final class PerfettoSink extends TimelineSink {
         this.pw = packets.writer();
     }
 
-    /** Ends syscalls still in progress as slices marked unfinished, flushes, closes an owned file. */
+    /** An event time as the CLOCK_MONOTONIC value the tracer thread read. */
+    private static long mono(long eventNanos) {
+        return Math.max(0, TraceClock.monotonicOf(eventNanos));
+    }
+
+    private PerfettoSequence sequence(PerfettoProcesses.Thread t) {
+        if (t.sequence == null) {
+            t.sequence = packets.newSequence();
+        }
+        return t.sequence;
+    }
+
+    /** Ends calls still in progress as slices marked unfinished, flushes, closes an owned file. */
     @Override
     void finish() throws IOException {
         for (PerfettoProcesses.Thread t : table.liveThreads()) {
-            if (t.pending != null) {
+            PerfettoSequence seq = sequence(t);
+            if (t.openSlice) {
+                t.openSlice = false;
+                endOpenSlice(t, Math.max(latest, t.lastEnd), null);
+            } else if (t.pending != null) {
                 SyscallEntered e = t.pending;
                 PerfettoProcesses.clampSlice(t, e.timeNanos(), Math.max(latest, e.timeNanos()));
-                int packet = packets.beginPacket(t.sliceStart, true);
-                int ev = packets.beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, e.name(), C_SYSCALL, 0);
-                packets.annotation(A_STRACE, e.entryText() + " <unfinished ...>");
-                packets.annotation(A_UNFINISHED, true);
-                packets.endEvent(ev, packet);
-                sliceEnd(t.trackUuid, t.sliceEnd);
+                int packet = seq.beginPacket(mono(t.sliceStart));
+                int ev = seq.beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, e.name(), C_SYSCALL, 0);
+                seq.annotation(A_STRACE, e.entryText() + " <unfinished ...>");
+                seq.annotation(A_UNFINISHED, true);
+                seq.endEvent(ev, packet);
+                sliceEnd(seq, t.trackUuid, t.sliceEnd);
             }
         }
         packets.finish(ownsStream);
@@ -106,69 +127,73 @@ public final class PerfettoSink extends TimelineSink {
         }
         announce(t, s.timeNanos());
         PerfettoProcesses.clampSlice(t, s.timeNanos(), s.timeNanos() + Math.max(0, s.durationNanos()));
+        long flowIn = table.flowInto(t);
+        long flowOut = table.flowOutOf(s);
 
-        int packet = packets.beginPacket(t.sliceStart, true);
+        PerfettoSequence seq = sequence(t);
+        int packet = seq.beginPacket(mono(t.sliceStart));
         List<String> argTexts = s.argTexts();
-        int ev = packets.beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, s.name(), C_SYSCALL, argTexts.size());
-        packets.annotation(A_STRACE, s.straceText());
+        List<Value> args = s.args();
+        int ev = seq.beginEvent(TYPE_SLICE_BEGIN, t.trackUuid, s.name(), C_SYSCALL, argTexts.size());
+        seq.annotation(A_STRACE, s.straceText());
         for (int i = 0; i < argTexts.size(); i++) {
-            packets.argAnnotation(i, argTexts.get(i));
+            if (i < args.size()) {
+                seq.argAnnotation(i, args.get(i));
+            } else {
+                seq.argAnnotation(i, argTexts.get(i));
+            }
         }
-        packets.annotation(A_RESULT, s.result());
-        if (s.errno() != null) {
-            packets.annotation(A_ERRNO, s.errno());
+        if (s.returned()) {
+            if (s.failed()) {
+                seq.annotation(A_RESULT, -1);
+                seq.annotation(A_ERRNO, s.errno());
+            } else if (s.result().startsWith("0x")) {
+                seq.pointerAnnotation(A_RESULT, s.returnValue()); // an address (mmap, brk): shown in hex
+            } else {
+                seq.annotation(A_RESULT, s.returnValue());
+            }
         }
+        if (flowOut != 0) {
+            pw.fixed64(EVENT_FLOW_IDS, flowOut);
+        }
+        if (flowIn != 0) {
+            pw.fixed64(EVENT_TERMINATING_FLOW_IDS, flowIn);
+        }
+        realIds(seq, t);
+        seq.endEvent(ev, packet);
         if (!s.returned()) {
-            packets.annotation(A_UNFINISHED, true);
+            t.openSlice = true; // the thread's exit, death or exec ends it (see process())
+            return;
         }
-        realIds(t);
-        packets.endEvent(ev, packet);
-        sliceEnd(t.trackUuid, t.sliceEnd);
-        table.linkFlows(s, t, flowWriter);
+        sliceEnd(seq, t.trackUuid, t.sliceEnd);
 
         PerfettoProcesses.Proc p = t.proc;
         int changed = p.io.apply(s);
         if ((changed & PerfettoIoCounters.READ) != 0) {
-            counter(p.trackUuid + 1, t.sliceEnd, p.io.bytesRead);
+            counter(seq, p.trackUuid + 1, t.sliceEnd, p.io.bytesRead);
         }
         if ((changed & PerfettoIoCounters.WRITTEN) != 0) {
-            counter(p.trackUuid + 2, t.sliceEnd, p.io.bytesWritten);
+            counter(seq, p.trackUuid + 2, t.sliceEnd, p.io.bytesWritten);
         }
         if ((changed & PerfettoIoCounters.FDS) != 0) {
-            counter(p.trackUuid + 3, t.sliceEnd, p.io.openFds());
+            counter(seq, p.trackUuid + 3, t.sliceEnd, p.io.openFds());
         }
-    }
-
-    /**
-     * A fork-to-child arrow: an instant inside the parent's clone slice
-     * carrying the flow id, one inside the child's first slice terminating it.
-     * Separate instants, because either slice may already be written when
-     * the other side becomes known.
-     */
-    private void flow(PerfettoProcesses.Flow f) throws IOException {
-        int packet = packets.beginPacket(f.fromTime, true);
-        int ev = packets.beginEvent(TYPE_INSTANT, f.from.trackUuid, "fork", C_PROCESS, 0);
-        pw.fixed64(EVENT_FLOW_IDS, f.id);
-        packets.endEvent(ev, packet);
-        packet = packets.beginPacket(f.toTime, true);
-        ev = packets.beginEvent(TYPE_INSTANT, f.to.trackUuid, "forked", C_PROCESS, 0);
-        pw.fixed64(EVENT_TERMINATING_FLOW_IDS, f.id);
-        packets.endEvent(ev, packet);
     }
 
     @Override
     void signal(SignalEvent s) throws IOException {
         PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
         announce(t, s.timeNanos());
-        int packet = packets.beginPacket(s.timeNanos(), true);
-        int ev = packets.beginEvent(TYPE_INSTANT, t.trackUuid, s.name(), C_SIGNAL, 0);
-        packets.annotation(A_STRACE, s.straceText());
-        packets.annotation(A_SIGNO, s.signo());
+        PerfettoSequence seq = sequence(t);
+        int packet = seq.beginPacket(mono(Math.max(s.timeNanos(), t.lastEnd)));
+        int ev = seq.beginEvent(TYPE_INSTANT, t.trackUuid, s.name(), C_SIGNAL, 0);
+        seq.annotation(A_STRACE, s.straceText());
+        seq.annotation(A_SIGNO, s.signo());
         if (s.siginfo() != null) {
-            packets.annotation(A_SIGINFO, s.siginfo());
+            seq.annotation(A_SIGINFO, s.siginfo());
         }
-        realIds(t);
-        packets.endEvent(ev, packet);
+        realIds(seq, t);
+        seq.endEvent(ev, packet);
     }
 
     @Override
@@ -181,6 +206,16 @@ public final class PerfettoSink extends TimelineSink {
             }
         }
         announce(t, e.timeNanos());
+        if (t.openSlice) {
+            t.openSlice = false;
+            endOpenSlice(t, e.timeNanos(), switch (e.kind()) {
+                case EXITED -> "exit";
+                case KILLED -> "killed by " + e.detail();
+                case EXEC -> "execve in another thread";
+                case DETACHED -> "detach";
+                case STARTED -> "restart";
+            });
+        }
         table.apply(e, t);
         String name = switch (e.kind()) {
             case EXITED -> e.lastOfProcess() ? "process exited" : "thread exited";
@@ -192,22 +227,40 @@ public final class PerfettoSink extends TimelineSink {
             return;
         }
         long track = e.lastOfProcess() ? t.proc.trackUuid : t.trackUuid;
-        int packet = packets.beginPacket(e.timeNanos(), true);
-        int ev = packets.beginEvent(TYPE_INSTANT, track, name, C_PROCESS, 0);
+        PerfettoSequence seq = sequence(t);
+        int packet = seq.beginPacket(mono(Math.max(e.timeNanos(), t.lastEnd)));
+        int ev = seq.beginEvent(TYPE_INSTANT, track, name, C_PROCESS, 0);
         if (e.straceText() != null) {
-            packets.annotation(A_STRACE, e.straceText());
+            seq.annotation(A_STRACE, e.straceText());
         }
-        packets.annotation(A_STATUS, e.status());
+        seq.annotation(A_STATUS, e.status());
         if (e.detail() != null) {
-            packets.annotation(A_DETAIL, e.detail());
+            seq.annotation(A_DETAIL, e.detail());
         }
-        realIds(t);
-        packets.endEvent(ev, packet);
+        realIds(seq, t);
+        seq.endEvent(ev, packet);
     }
 
-    /** Emits track descriptors for a new process or thread, and again after a rename. */
+    /** Ends the slice of a call that never returned, at {@code time}; {@code endedBy} null marks it unfinished. */
+    private void endOpenSlice(PerfettoProcesses.Thread t, long time, String endedBy) throws IOException {
+        long end = Math.max(time, t.lastEnd);
+        t.lastEnd = end;
+        PerfettoSequence seq = sequence(t);
+        int packet = seq.beginPacket(mono(end));
+        int ev = seq.beginPlainEvent(TYPE_SLICE_END, t.trackUuid);
+        if (endedBy != null) {
+            seq.annotation(A_ENDED_BY, endedBy);
+        } else {
+            seq.annotation(A_UNFINISHED, true);
+        }
+        seq.endEvent(ev, packet);
+    }
+
+    /** Emits track descriptors for a new process or thread, and again after a rename, timestamped {@code now}. */
     private void announce(PerfettoProcesses.Thread t, long now) throws IOException {
         PerfettoProcesses.Proc p = t.proc;
+        PerfettoSequence seq = sequence(t);
+        long at = mono(now);
         boolean newProcess = p.trackUuid == 0;
         if (newProcess) {
             p.trackUuid = nextUuid;
@@ -218,7 +271,7 @@ public final class PerfettoSink extends TimelineSink {
         }
         if (p.writtenNameVersion != p.nameVersion) {
             p.writtenNameVersion = p.nameVersion;
-            int packet = packets.beginPacket(-1, false);
+            int packet = seq.beginPacket(at);
             int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
             pw.varint(TRACK_UUID, p.trackUuid);
             int pd = pw.beginNested(TRACK_PROCESS);
@@ -229,22 +282,22 @@ public final class PerfettoSink extends TimelineSink {
             pw.string(PROCESS_NAME, p.displayName());
             pw.endNested(pd);
             pw.endNested(td);
-            packets.endPacket(packet);
+            seq.endPacket(packet);
         }
         if (newProcess) {
-            counterTrack(p.trackUuid + 1, p.trackUuid, "bytes read", UNIT_SIZE_BYTES);
-            counterTrack(p.trackUuid + 2, p.trackUuid, "bytes written", UNIT_SIZE_BYTES);
-            counterTrack(p.trackUuid + 3, p.trackUuid, "open fds", UNIT_COUNT);
-            counter(p.trackUuid + 1, now, p.io.bytesRead);
-            counter(p.trackUuid + 2, now, p.io.bytesWritten);
-            counter(p.trackUuid + 3, now, p.io.openFds());
+            counterTrack(seq, at, p.trackUuid + 1, p.trackUuid, "bytes read", UNIT_SIZE_BYTES);
+            counterTrack(seq, at, p.trackUuid + 2, p.trackUuid, "bytes written", UNIT_SIZE_BYTES);
+            counterTrack(seq, at, p.trackUuid + 3, p.trackUuid, "open fds", UNIT_COUNT);
+            counter(seq, p.trackUuid + 1, now, p.io.bytesRead);
+            counter(seq, p.trackUuid + 2, now, p.io.bytesWritten);
+            counter(seq, p.trackUuid + 3, now, p.io.openFds());
         }
         if (t.trackUuid == 0) {
             t.trackUuid = nextUuid++;
         }
         if (t.writtenNameVersion != t.nameVersion) {
             t.writtenNameVersion = t.nameVersion;
-            int packet = packets.beginPacket(-1, false);
+            int packet = seq.beginPacket(at);
             int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
             pw.varint(TRACK_UUID, t.trackUuid);
             pw.varint(TRACK_PARENT_UUID, p.trackUuid);
@@ -254,12 +307,13 @@ public final class PerfettoSink extends TimelineSink {
             pw.string(THREAD_NAME, t.name);
             pw.endNested(th);
             pw.endNested(td);
-            packets.endPacket(packet);
+            seq.endPacket(packet);
         }
     }
 
-    private void counterTrack(long uuid, long parent, String name, int unit) throws IOException {
-        int packet = packets.beginPacket(-1, false);
+    private void counterTrack(PerfettoSequence seq, long at, long uuid, long parent, String name, int unit)
+            throws IOException {
+        int packet = seq.beginPacket(at);
         int td = pw.beginNested(PACKET_TRACK_DESCRIPTOR);
         pw.varint(TRACK_UUID, uuid);
         pw.varint(TRACK_PARENT_UUID, parent);
@@ -268,32 +322,28 @@ public final class PerfettoSink extends TimelineSink {
         pw.varint(COUNTER_UNIT, unit);
         pw.endNested(cd);
         pw.endNested(td);
-        packets.endPacket(packet);
+        seq.endPacket(packet);
     }
 
-    private void counter(long track, long time, long value) throws IOException {
-        int packet = packets.beginPacket(time, false);
-        int ev = pw.beginNested(PACKET_TRACK_EVENT);
-        pw.varint(EVENT_TYPE, TYPE_COUNTER);
-        pw.varint(EVENT_TRACK_UUID, track);
+    private void counter(PerfettoSequence seq, long track, long time, long value) throws IOException {
+        int packet = seq.beginPacket(mono(time));
+        int ev = seq.beginPlainEvent(TYPE_COUNTER, track);
         pw.varint(EVENT_COUNTER_VALUE, value);
-        packets.endEvent(ev, packet);
+        seq.endEvent(ev, packet);
     }
 
-    private void sliceEnd(long track, long time) throws IOException {
-        int packet = packets.beginPacket(time, false);
-        int ev = pw.beginNested(PACKET_TRACK_EVENT);
-        pw.varint(EVENT_TYPE, TYPE_SLICE_END);
-        pw.varint(EVENT_TRACK_UUID, track);
-        packets.endEvent(ev, packet);
+    private void sliceEnd(PerfettoSequence seq, long track, long time) throws IOException {
+        int packet = seq.beginPacket(mono(time));
+        int ev = seq.beginPlainEvent(TYPE_SLICE_END, track);
+        seq.endEvent(ev, packet);
     }
 
-    private void realIds(PerfettoProcesses.Thread t) {
+    private void realIds(PerfettoSequence seq, PerfettoProcesses.Thread t) {
         if (t.proc.remapped()) {
-            packets.annotation(A_REAL_PID, t.proc.realPid);
+            seq.annotation(A_REAL_PID, t.proc.realPid);
         }
         if (t.remapped()) {
-            packets.annotation(A_REAL_TID, t.realTid);
+            seq.annotation(A_REAL_TID, t.realTid);
         }
     }
 }

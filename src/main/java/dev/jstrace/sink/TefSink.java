@@ -9,6 +9,7 @@ import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
+import dev.jstrace.proc.TraceClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,17 +19,29 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes a trace as Trace Event Format JSON ({@code {"traceEvents":[...]}}),
- * the format Perfetto and {@code chrome://tracing} open, streaming each event
- * to the file as it arrives so memory stays flat however long the trace.
+ * Writes a trace as Trace Event Format JSON, the format Perfetto and
+ * {@code chrome://tracing} open, streaming each event to the file as it
+ * arrives so memory stays flat however long the trace.
+ *
+ * <p>The file is the bare-array form ({@code [{...},{...},...]}), flushed at
+ * least every {@link #FLUSH_INTERVAL_NANOS}: Perfetto's JSON tokenizer accepts
+ * that form without its closing bracket and drops a cut-off last event, so
+ * the file jstrace leaves when it is killed with SIGKILL still loads. (The
+ * object form, {@code {"traceEvents":[...]}}, is rejected when cut short.)
  *
  * <p>Each syscall is a complete event ({@code "ph":"X"}) on its process's pid
  * and thread's tid with the strace text, the arguments, result and errno in
- * {@code args}; signals and exits are instants; metadata events name every
- * process ({@code cmd [pid]}) and thread (its comm); a fork or clone is linked
- * to the child's first syscall by a flow arrow. {@code ts} and {@code dur}
- * are microseconds with nanosecond fractions; {@code ts} 0 is the first
- * event, whose wall-clock time is in {@code otherData.wallClockStart}.
+ * {@code args}; a call that never returns ({@code exit_group}, or one cut
+ * short by an exit or an execve in another thread) is a {@code B}/{@code E}
+ * pair ending with its thread; signals and exits are instants; metadata
+ * events name every process and thread; a fork or clone is linked to the
+ * child's first syscall by a flow arrow. {@code ts} and {@code dur} are
+ * microseconds with nanosecond fractions, and {@code ts} is CLOCK_MONOTONIC,
+ * the kernel's clock (as in the Perfetto sink). The wall-clock time of the
+ * start is in the args of the first event, a global instant
+ * {@code "jstrace clock"} (the importer keeps an instant's args; it drops
+ * every metadata event but names, and every top-level key). No number
+ * written exceeds 2^53: JavaScript readers would round it.
  *
  * <p>{@link #close} may be called from a shutdown hook while the consumer
  * thread is inside {@link #onEvent}: a lock serializes them, and the JSON is
@@ -67,12 +80,17 @@ public final class TefSink extends TimelineSink {
     private static final SerializedString PROCESS = new SerializedString("process");
     private static final SerializedString FORK = new SerializedString("fork");
 
+    /** The longest the file lags the events by (when events keep coming): what a SIGKILL can lose. */
+    static final long FLUSH_INTERVAL_NANOS = 100_000_000L;
+    private static final SerializedString B = new SerializedString("B");
+    private static final SerializedString END = new SerializedString("E");
+    private static final SerializedString G = new SerializedString("g");
+    private static final SerializedString ENDED_BY = new SerializedString("endedBy");
+
     private final JsonGenerator gen;
     private final OutputStream ownedStream;
     private final char[] number = new char[24];
-    private final PerfettoProcesses.FlowWriter flowWriter = this::flow;
-    private long origin = Long.MIN_VALUE;
-    private long syscalls;
+    private long lastFlush = System.nanoTime();
 
     /** Writes to {@code file} (created or truncated), naming processes from {@code /proc}. */
     public TefSink(Path file) throws IOException {
@@ -99,8 +117,8 @@ public final class TefSink extends TimelineSink {
         this.ownedStream = own ? out : null;
         try {
             this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-            gen.writeStartObject();
-            gen.writeArrayFieldStart("traceEvents");
+            gen.writeStartArray();
+            gen.flush(); // a file killed before its first event is "[", which loads as empty
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,14 +129,14 @@ public final class TefSink extends TimelineSink {
     void finish() throws IOException {
         try {
             for (PerfettoProcesses.Thread t : table.liveThreads()) {
-                if (t.pending != null) {
+                if (t.openSlice) {
+                    t.openSlice = false;
+                    endOpenSlice(t, Math.max(latest, t.lastEnd), null);
+                } else if (t.pending != null) {
                     unfinished(t, t.pending);
                 }
             }
             gen.writeEndArray();
-            writeOtherData();
-            gen.writeStringField("displayTimeUnit", "ns");
-            gen.writeEndObject();
             gen.close();
         } finally {
             if (ownedStream != null) {
@@ -127,16 +145,57 @@ public final class TefSink extends TimelineSink {
         }
     }
 
+    /** The first event: a global instant whose args say which clock {@code ts} is and when it was, in wall time. */
     @Override
     void first(long timeNanos) {
-        origin = timeNanos;
+        try {
+            gen.writeStartObject();
+            gen.writeFieldName(PH);
+            gen.writeString(I);
+            gen.writeFieldName(SCOPE);
+            gen.writeString(G);
+            gen.writeFieldName(NAME);
+            gen.writeString("jstrace clock");
+            gen.writeFieldName(PID);
+            gen.writeNumber(0);
+            gen.writeFieldName(TID);
+            gen.writeNumber(0);
+            gen.writeFieldName(TS);
+            ts(timeNanos);
+            gen.writeFieldName(ARGS);
+            gen.writeStartObject();
+            gen.writeStringField("clock", "CLOCK_MONOTONIC");
+            gen.writeStringField("wallClockStart", Instant.ofEpochSecond(0, timeNanos).toString());
+            // Strings: the nanosecond values exceed 2^53, past what JavaScript keeps exactly.
+            gen.writeStringField("wallClockStartNanos", Long.toString(timeNanos));
+            gen.writeStringField("monotonicStartNanos", Long.toString(mono(timeNanos)));
+            String version = TefSink.class.getPackage().getImplementationVersion();
+            gen.writeStringField("jstraceVersion", version != null ? version : "dev");
+            gen.writeEndObject();
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An event time as the CLOCK_MONOTONIC value the tracer thread read. */
+    private static long mono(long eventNanos) {
+        return Math.max(0, TraceClock.monotonicOf(eventNanos));
+    }
+
+    /** Flushes when the file lags by more than {@link #FLUSH_INTERVAL_NANOS}. */
+    private void maybeFlush() throws IOException {
+        long now = System.nanoTime();
+        if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {
+            lastFlush = now;
+            gen.flush();
+        }
     }
 
     @Override
     void syscall(Syscall s) throws IOException {
         PerfettoProcesses.Thread t = table.thread(s.pid(), s.tid(), 0);
         t.pending = null;
-        syscalls++;
         if (s.returned() && s.returnValue() == 0 && (s.name().equals("execve") || s.name().equals("execveat"))) {
             table.applyExec(s, t);
         }
@@ -144,18 +203,24 @@ public final class TefSink extends TimelineSink {
         PerfettoProcesses.clampSlice(t, s.timeNanos(), s.timeNanos() + Math.max(0, s.durationNanos()));
         long start = t.sliceStart;
         long end = t.sliceEnd;
+        // A flow end 1 ns inside the slice (when it is that long): every importer binds it to this slice.
+        long inside = start + Math.min(1, (end - start) / 2);
+        long flowIn = table.flowInto(t);
+        long flowOut = table.flowOutOf(s);
         gen.writeStartObject();
         gen.writeFieldName(PH);
-        gen.writeString(X);
+        gen.writeString(s.returned() ? X : B); // a call that never returns ends with its thread: see process()
         gen.writeFieldName(CAT);
         gen.writeString(SYSCALL);
         gen.writeFieldName(NAME);
         gen.writeString(s.name());
         ids(t);
         gen.writeFieldName(TS);
-        micros(start - origin);
-        gen.writeFieldName(DUR);
-        micros(end - start);
+        ts(start);
+        if (s.returned()) {
+            gen.writeFieldName(DUR);
+            micros(end - start);
+        }
         gen.writeFieldName(ARGS);
         gen.writeStartObject();
         gen.writeFieldName(STRACE);
@@ -167,18 +232,23 @@ public final class TefSink extends TimelineSink {
             gen.writeString(argTexts.get(i));
         }
         gen.writeEndArray();
-        gen.writeFieldName(RESULT);
-        gen.writeString(s.result());
+        if (s.returned()) {
+            gen.writeFieldName(RESULT);
+            gen.writeString(s.result());
+        }
         if (s.errno() != null) {
             gen.writeFieldName(ERRNO);
             gen.writeString(s.errno());
         }
-        if (!s.returned()) {
-            gen.writeFieldName(UNFINISHED);
-            gen.writeBoolean(true);
-        }
         endEvent(t);
-        table.linkFlows(s, t, flowWriter);
+        t.openSlice = !s.returned();
+        // v1 flow events, one per side: a v2 bind_id cannot carry two flows on one slice.
+        if (flowOut != 0) {
+            flowEnd(t, 's', flowOut, inside);
+        }
+        if (flowIn != 0) {
+            flowEnd(t, 'f', flowIn, inside);
+        }
     }
 
     private void unfinished(PerfettoProcesses.Thread t, SyscallEntered e) throws IOException {
@@ -192,7 +262,7 @@ public final class TefSink extends TimelineSink {
         gen.writeString(e.name());
         ids(t);
         gen.writeFieldName(TS);
-        micros(t.sliceStart - origin);
+        ts(t.sliceStart);
         gen.writeFieldName(DUR);
         micros(t.sliceEnd - t.sliceStart);
         gen.writeFieldName(ARGS);
@@ -204,10 +274,26 @@ public final class TefSink extends TimelineSink {
         endEvent(t);
     }
 
-    /** A fork-to-child arrow as a v1 flow pair: v2 binding ids cannot carry two flows on one slice. */
-    private void flow(PerfettoProcesses.Flow f) throws IOException {
-        flowEnd(f.from, 's', f.id, f.fromTime);
-        flowEnd(f.to, 'f', f.id, f.toTime);
+    /** Ends the {@code B} of a call that never returned; {@code endedBy} null marks it unfinished. */
+    private void endOpenSlice(PerfettoProcesses.Thread t, long time, String endedBy) throws IOException {
+        long end = Math.max(time, t.lastEnd);
+        t.lastEnd = end;
+        gen.writeStartObject();
+        gen.writeFieldName(PH);
+        gen.writeString(END);
+        ids(t);
+        gen.writeFieldName(TS);
+        ts(end);
+        gen.writeFieldName(ARGS);
+        gen.writeStartObject();
+        if (endedBy != null) {
+            gen.writeFieldName(ENDED_BY);
+            gen.writeString(endedBy);
+        } else {
+            gen.writeFieldName(UNFINISHED);
+            gen.writeBoolean(true);
+        }
+        endEvent(t);
     }
 
     private void flowEnd(PerfettoProcesses.Thread t, char phase, long id, long at) throws IOException {
@@ -222,7 +308,7 @@ public final class TefSink extends TimelineSink {
         gen.writeNumber(id);
         ids(t);
         gen.writeFieldName(TS);
-        micros(at - origin);
+        ts(at);
         if (phase == 'f') {
             gen.writeFieldName(BIND_POINT); // bind to the enclosing slice, not the next one
             gen.writeString(E);
@@ -247,8 +333,18 @@ public final class TefSink extends TimelineSink {
     @Override
     void process(ProcessEvent e) throws IOException {
         PerfettoProcesses.Thread t = table.thread(e.pid(), e.tid(), e.parentTid());
-        table.apply(e, t);
         announce(t);
+        if (t.openSlice) {
+            t.openSlice = false;
+            endOpenSlice(t, e.timeNanos(), switch (e.kind()) {
+                case EXITED -> "exit";
+                case KILLED -> "killed by " + e.detail();
+                case EXEC -> "execve in another thread";
+                case DETACHED -> "detach";
+                case STARTED -> "restart";
+            });
+        }
+        table.apply(e, t);
         String name = switch (e.kind()) {
             case EXITED -> e.lastOfProcess() ? "process exited" : "thread exited";
             case KILLED -> e.lastOfProcess() ? "process killed" : "thread killed";
@@ -275,6 +371,7 @@ public final class TefSink extends TimelineSink {
         realIds(t);
         gen.writeEndObject();
         gen.writeEndObject();
+        maybeFlush();
     }
 
     /** Writes an instant up to and including the opening of its {@code args} object. */
@@ -291,7 +388,7 @@ public final class TefSink extends TimelineSink {
         gen.writeString(name);
         ids(t);
         gen.writeFieldName(TS);
-        micros(time - origin);
+        ts(Math.max(time, t.lastEnd));
         gen.writeFieldName(ARGS);
         gen.writeStartObject();
     }
@@ -346,26 +443,14 @@ public final class TefSink extends TimelineSink {
         }
     }
 
+    /** Writes an event time as CLOCK_MONOTONIC microseconds. */
+    private void ts(long eventNanos) throws IOException {
+        micros(mono(eventNanos));
+    }
+
     /** Writes nanoseconds as microseconds with three decimals, exactly (a double would round at epoch scale). */
     private void micros(long nanos) throws IOException {
         int n = TefNumbers.formatMicros(nanos, number);
         gen.writeNumber(number, 0, n);
-    }
-
-    private void writeOtherData() throws IOException {
-        gen.writeObjectFieldStart("otherData");
-        String version = TefSink.class.getPackage().getImplementationVersion();
-        gen.writeStringField("jstraceVersion", version != null ? version : "dev");
-        if (origin != Long.MIN_VALUE) {
-            gen.writeStringField("wallClockStart", Instant.ofEpochSecond(0, origin).toString());
-            gen.writeNumberField("wallClockStartNanos", origin);
-        }
-        gen.writeStringField("clock", "monotonic, anchored to the wall clock once at session start; ts 0 = wallClockStart");
-        PerfettoProcesses.Proc first = table.firstProcess();
-        if (first != null && first.command != null) {
-            gen.writeStringField("command", first.command);
-        }
-        gen.writeNumberField("syscalls", syscalls);
-        gen.writeEndObject();
     }
 }

@@ -14,13 +14,16 @@ import java.util.List;
 /**
  * A hand-built event sequence exercising what the TEF and Perfetto sinks must
  * get right: an exec rename, a fork whose child runs before the parent's
- * clone returns, a thread, a signal, exits, a reused pid, a failed call,
+ * clone returns (a child's start is always reported before its creator's
+ * call returns), a thread, a signal, exits, a reused pid, a failed call,
  * binary-looking argument texts, a slice the clock says overlaps its
  * predecessor, and a call still running when the trace ends.
  */
 final class PerfettoScenario {
-    /** An arbitrary epoch-anchored start: 2023-11-14T22:13:20Z. */
-    static final long T0 = 1_700_000_000_000_000_000L;
+    /** An arbitrary CLOCK_MONOTONIC start (about 83 minutes after boot). */
+    static final long MONO0 = 5_000_000_000_000L;
+    /** The event time (epoch-anchored, as the engine delivers it) of {@link #MONO0}. */
+    static final long T0 = dev.jstrace.proc.TraceClock.eventTimeOf(MONO0);
     static final int PARENT = 100;
     static final int CHILD = 101;
     static final int THREAD = 102;
@@ -91,9 +94,10 @@ final class PerfettoScenario {
         e.add(new ProcessEvent(CHILD, CHILD, us(370), ProcessEvent.Kind.EXITED, 0, 0, null, true));
         e.add(new SignalEvent(PARENT, PARENT, us(371), 17, "SIGCHLD",
                 "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=101, si_uid=0, si_status=0}", false));
-        // A thread: clone returns first this time, then the thread starts and runs.
-        e.add(call(PARENT, PARENT, "clone3", List.of("{flags=CLONE_VM|CLONE_THREAD, ...}", "88"), THREAD, null, 380, 9_000));
+        // A thread: its start is reported at the creator's clone event stop, which comes before the
+        // clone3 returns (as the engine always does); the clone3 returns before the thread runs.
         e.add(new ProcessEvent(PARENT, THREAD, us(385), ProcessEvent.Kind.STARTED, PARENT, 0, "thread", false));
+        e.add(call(PARENT, PARENT, "clone3", List.of("{flags=CLONE_VM|CLONE_THREAD, ...}", "88"), THREAD, null, 380, 9_000));
         e.add(call(PARENT, THREAD, "write", List.of("5", "\"abc\"", "3"), 3, null, 395, 800));
         e.add(new ProcessEvent(PARENT, THREAD, us(400), ProcessEvent.Kind.EXITED, 0, 0, null, false));
         // The kernel hands pid 101 out again: a different process that must not merge with the first.

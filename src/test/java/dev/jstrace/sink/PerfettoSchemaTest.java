@@ -49,7 +49,8 @@ class PerfettoSchemaTest {
         assertNoUnknownFields(text);
         for (String field : List.of("trusted_packet_sequence_id", "sequence_flags", "clock_snapshot",
                 "track_descriptor", "track_event", "debug_annotations", "interned_data", "flow_ids",
-                "terminating_flow_ids", "counter_value", "int_value", "string_value")) {
+                "terminating_flow_ids", "counter_value", "int_value", "string_value", "timestamp_clock_id",
+                "trace_packet_defaults", "first_packet_on_sequence", "pointer_value", "nested_value")) {
             assertTrue(text.contains(field + ":") || text.contains(field + " {"), "the trace uses " + field);
         }
     }

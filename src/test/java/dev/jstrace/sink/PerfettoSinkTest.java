@@ -2,7 +2,7 @@ package dev.jstrace.sink;
 
 import static dev.jstrace.sink.PerfettoScenario.CHILD;
 import static dev.jstrace.sink.PerfettoScenario.PARENT;
-import static dev.jstrace.sink.PerfettoScenario.T0;
+import static dev.jstrace.sink.PerfettoScenario.MONO0;
 import static dev.jstrace.sink.PerfettoScenario.THREAD;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,15 +47,15 @@ class PerfettoSinkTest {
         PerfettoTraceChecker c = PerfettoTraceChecker.check(writeScenario(), true);
         assertEquals(15, c.slices.size(), "14 completed calls and the unfinished wait4");
         Slice read = slice(c, "read");
-        assertEquals(T0 + 310_000, read.start(), "timestamps are the session clock's nanoseconds");
-        assertEquals(T0 + 312_000, read.end());
-        assertEquals("3", read.args().get("arg0"));
+        assertEquals(MONO0 + 310_000, read.start(), "timestamps are the CLOCK_MONOTONIC nanoseconds of the stops");
+        assertEquals(MONO0 + 312_000, read.end());
+        assertEquals("3", read.args().get("arg0"), "no decoded values in the scenario: the texts stand in");
         assertEquals(PerfettoScenario.BINARY_ARG, read.args().get("arg1"));
-        assertEquals("832", read.args().get("result"));
+        assertEquals(832L, read.args().get("result"), "the result is a number");
         assertEquals("read(3, " + PerfettoScenario.BINARY_ARG + ", 832) = 832", read.args().get("strace"));
         Slice wait = slice(c, "wait4");
         assertEquals(true, wait.args().get("unfinished"));
-        assertEquals(T0 + 650_000, wait.end(), "an unfinished call lasts until the last event seen");
+        assertEquals(MONO0 + 650_000, wait.end(), "an unfinished call lasts until the last event seen");
         Slice failed = c.slices.stream().filter(s -> s.args().containsKey("errno")).findFirst().orElseThrow();
         assertEquals("ENOENT", failed.args().get("errno"));
     }

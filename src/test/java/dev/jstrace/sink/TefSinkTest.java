@@ -2,6 +2,7 @@ package dev.jstrace.sink;
 
 import static dev.jstrace.sink.PerfettoScenario.CHILD;
 import static dev.jstrace.sink.PerfettoScenario.PARENT;
+import static dev.jstrace.sink.PerfettoScenario.MONO0;
 import static dev.jstrace.sink.PerfettoScenario.T0;
 import static dev.jstrace.sink.PerfettoScenario.THREAD;
 import static dev.jstrace.sink.TefValidator.integer;
@@ -56,7 +57,7 @@ class TefSinkTest {
         assertEquals("syscall", read.get("cat"));
         assertEquals(PARENT, integer(read, "pid"));
         assertEquals(PARENT, integer(read, "tid"));
-        assertEquals(310_000, nanos(read, "ts"), "ts is exact to the nanosecond, relative to the first event");
+        assertEquals(MONO0 + 310_000, nanos(read, "ts"), "ts is CLOCK_MONOTONIC, exact to the nanosecond");
         assertEquals(2_000, nanos(read, "dur"));
         assertEquals(List.of("3", PerfettoScenario.BINARY_ARG, "832"), args(read).get("args"));
         assertEquals("read(3, " + PerfettoScenario.BINARY_ARG + ", 832) = 832", args(read).get("strace"));
@@ -69,7 +70,7 @@ class TefSinkTest {
 
         Map<String, Object> wait = slices.stream().filter(e -> e.get("name").equals("wait4")).findFirst().orElseThrow();
         assertEquals(Boolean.TRUE, args(wait).get("unfinished"));
-        assertEquals(600_000, nanos(wait, "ts"));
+        assertEquals(MONO0 + 600_000, nanos(wait, "ts"));
         assertEquals(50_000, nanos(wait, "dur"), "an unfinished call lasts until the last event seen");
     }
 
@@ -78,7 +79,7 @@ class TefSinkTest {
         List<Map<String, Object>> slices = phase(writeScenario(), "X");
         Map<String, Object> write = slices.stream()
                 .filter(e -> e.get("name").equals("write") && integer(e, "tid") == PARENT).findFirst().orElseThrow();
-        assertEquals(312_000, nanos(write, "ts"), "moved to the end of the read before it");
+        assertEquals(MONO0 + 312_000, nanos(write, "ts"), "moved to the end of the read before it");
         assertEquals(0, nanos(write, "dur"), "its end (311.000 + 1 us) is before its new start");
     }
 
@@ -150,12 +151,15 @@ class TefSinkTest {
     }
 
     @Test
-    void otherDataRecordsTheWallClockStartAndCommand() throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> other = (Map<String, Object>) writeScenario().get("otherData");
-        assertEquals("2023-11-14T22:13:20Z", other.get("wallClockStart"));
-        assertEquals(T0, integer(other, "wallClockStartNanos"));
-        assertEquals("sh -c cat x", other.get("command"));
+    void theFirstEventRecordsTheClockAndTheWallClockStart() throws Exception {
+        Map<String, Object> first = TefValidator.events(writeScenario()).getFirst();
+        assertEquals("i", first.get("ph"));
+        assertEquals("g", first.get("s"), "a global instant: the importer keeps its args");
+        assertEquals(MONO0, nanos(first, "ts"), "at the first event");
+        assertEquals("CLOCK_MONOTONIC", args(first).get("clock"));
+        assertEquals(java.time.Instant.ofEpochSecond(0, T0).toString(), args(first).get("wallClockStart"));
+        assertEquals(Long.toString(T0), args(first).get("wallClockStartNanos"), "a string: above 2^53");
+        assertEquals(Long.toString(MONO0), args(first).get("monotonicStartNanos"));
     }
 
     @Test

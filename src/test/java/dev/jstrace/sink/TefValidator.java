@@ -1,6 +1,7 @@
 package dev.jstrace.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,39 +28,132 @@ import java.util.Set;
 
 /**
  * A strict reader and checker for the Trace Event Format files the TEF sink
- * writes: strict UTF-8, strict JSON (duplicate keys rejected), and the rules
- * Perfetto's and catapult's importers rely on. Numbers are kept as
- * BigDecimal so that timestamp checks are exact.
+ * writes: strict UTF-8, strict JSON (duplicate keys rejected) for each event,
+ * the bare-array framing read by the rules of Perfetto's JSON tokenizer
+ * ({@code src/trace_processor/importers/json/json_trace_tokenizer.cc}: a
+ * leading {@code [}, objects separated by optional commas, a closing
+ * {@code ]} that a cut-off file may lack, whose last partial object is then
+ * dropped), and the rules Perfetto's and catapult's importers rely on.
+ * Numbers are kept as BigDecimal so that timestamp checks are exact, and no
+ * integer may exceed 2^53 (JavaScript readers round it).
  */
 final class TefValidator {
     private static final JsonFactory STRICT = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final BigDecimal MAX_SAFE_INTEGER = BigDecimal.valueOf((1L << 53) - 1);
 
     private TefValidator() {}
 
-    /** Parses and validates; returns the root object. */
+    /** Parses and validates a complete file; returns {@code {"traceEvents": [...]}}. */
     static Map<String, Object> validate(byte[] file) throws IOException {
+        Map<String, Object> root = read(file, true);
+        checkEvents(events(root), true);
+        return root;
+    }
+
+    /**
+     * Reads a file that may have been cut anywhere (jstrace killed) as
+     * Perfetto's tokenizer does, checks the complete events, and returns them
+     * as {@code {"traceEvents": [...]}}; fails on anything the tokenizer rejects.
+     */
+    static Map<String, Object> validateTruncated(byte[] file) throws IOException {
+        Map<String, Object> root = read(file, false);
+        checkEvents(events(root), false);
+        return root;
+    }
+
+    private static Map<String, Object> read(byte[] file, boolean complete) throws IOException {
+        int end = file.length;
+        if (!complete) {
+            while (end > 0 && (file[end - 1] & 0xC0) == 0x80) {
+                end--; // a cut may split a UTF-8 sequence: the tokenizer never decodes past the last event
+            }
+            if (end > 0 && (file[end - 1] & 0x80) != 0) {
+                end--;
+            }
+        }
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(file));
+                    .decode(ByteBuffer.wrap(file, 0, end));
         } catch (CharacterCodingException e) {
             fail("not strict UTF-8: " + e);
         }
-        Object root;
-        try (JsonParser p = STRICT.createParser(file)) {
-            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            assertEquals(JsonToken.START_OBJECT, p.nextToken(), "object form");
-            root = read(p);
-            assertNull(p.nextToken(), "nothing after the root object");
+        List<Object> events = new ArrayList<>();
+        int i = skipSpace(file, 0);
+        assertTrue(i < file.length && file[i] == '[', "bare-array form: the file starts with [");
+        i++;
+        boolean closed = false;
+        while (true) {
+            i = skipSpace(file, i);
+            if (i < file.length && file[i] == ',') {
+                i = skipSpace(file, i + 1);
+            }
+            if (i >= file.length) {
+                break; // cut after a whole event: the tokenizer accepts this for a bare array
+            }
+            if (file[i] == ']') {
+                closed = true;
+                assertEquals(file.length, skipSpace(file, i + 1), "nothing after the closing ]");
+                break;
+            }
+            assertEquals('{', (char) file[i], "an event is an object, at byte " + i);
+            int objectEnd = objectEnd(file, i);
+            if (objectEnd < 0) {
+                assertFalse(complete, "the last event is cut off");
+                break; // a cut-off last event: dropped, as the tokenizer drops it
+            }
+            try (JsonParser p = STRICT.createParser(file, i, objectEnd - i)) {
+                p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                p.nextToken();
+                events.add(read(p));
+                assertNull(p.nextToken(), "one object");
+            }
+            i = objectEnd;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> obj = (Map<String, Object>) root;
-        List<Map<String, Object>> events = events(obj);
-        checkEvents(events);
-        return obj;
+        if (complete) {
+            assertTrue(closed, "a complete file ends with ]");
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("traceEvents", events);
+        return root;
+    }
+
+    private static int skipSpace(byte[] b, int i) {
+        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index after the object starting at {@code start}, or -1 when the file ends first. */
+    private static int objectEnd(byte[] b, int start) {
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = start; i < b.length; i++) {
+            byte c = b[i];
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    return i + 1;
+                }
+            }
+        }
+        return -1;
     }
 
     @SuppressWarnings("unchecked")
@@ -74,7 +168,7 @@ final class TefValidator {
         return out;
     }
 
-    private static void checkEvents(List<Map<String, Object>> events) {
+    private static void checkEvents(List<Map<String, Object>> events, boolean complete) {
         Set<Long> namedPids = new HashSet<>();
         Set<Long> namedTids = new HashSet<>();
         Set<Long> usedPids = new HashSet<>();
@@ -82,7 +176,9 @@ final class TefValidator {
         Map<Long, List<long[]>> slicesByTid = new HashMap<>();
         Map<Long, Map<String, Object>> flowStarts = new HashMap<>();
         Map<Long, Map<String, Object>> flowEnds = new HashMap<>();
+        Map<Long, Long> openBegins = new HashMap<>();
         for (Map<String, Object> e : events) {
+            noUnsafeIntegers(e);
             String ph = string(e, "ph");
             long pid = integer(e, "pid");
             long tid = integer(e, "tid");
@@ -108,13 +204,28 @@ final class TefValidator {
                     usedPids.add(pid);
                     usedTids.add(tid);
                 }
+                case "B" -> {
+                    string(e, "name");
+                    assertNull(openBegins.put(tid, nanos(e, "ts")), "one open B per thread: " + e);
+                    usedPids.add(pid);
+                    usedTids.add(tid);
+                }
+                case "E" -> {
+                    Long begin = openBegins.remove(tid);
+                    assertNotNull(begin, "E after its B on tid " + tid);
+                    long endTs = nanos(e, "ts");
+                    assertTrue(endTs >= begin, "E not before its B");
+                    slicesByTid.computeIfAbsent(tid, k -> new ArrayList<>()).add(new long[] {begin, endTs});
+                }
                 case "i" -> {
                     string(e, "name");
                     nanos(e, "ts");
                     String scope = string(e, "s");
                     assertTrue(scope.equals("t") || scope.equals("p") || scope.equals("g"), "instant scope: " + e);
-                    usedPids.add(pid);
-                    usedTids.add(tid);
+                    if (!scope.equals("g")) {
+                        usedPids.add(pid);
+                        usedTids.add(tid);
+                    }
                 }
                 case "s", "f" -> {
                     long id = integer(e, "id");
@@ -146,6 +257,10 @@ final class TefValidator {
         for (long tid : usedTids) {
             assertTrue(namedTids.contains(tid), "tid " + tid + " has thread_name metadata");
         }
+        if (!complete) {
+            return; // a cut may fall between the two halves of a flow or a B and its E
+        }
+        assertTrue(openBegins.isEmpty(), "every B has its E: " + openBegins);
         assertEquals(flowStarts.keySet(), flowEnds.keySet(), "every flow start has an end and vice versa");
         for (long id : flowStarts.keySet()) {
             Map<String, Object> s = flowStarts.get(id);
@@ -168,6 +283,17 @@ final class TefValidator {
             }
         }
         return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void noUnsafeIntegers(Object v) {
+        if (v instanceof BigDecimal d) {
+            assertTrue(d.abs().compareTo(MAX_SAFE_INTEGER) <= 0, "a number above 2^53: " + d);
+        } else if (v instanceof Map<?, ?> m) {
+            m.values().forEach(TefValidator::noUnsafeIntegers);
+        } else if (v instanceof List<?> l) {
+            l.forEach(TefValidator::noUnsafeIntegers);
+        }
     }
 
     static String string(Map<String, Object> e, String key) {

@@ -15,6 +15,17 @@ public final class TraceFileChecks {
     }
 
     /**
+     * Reads a TEF file that may have been cut anywhere, by the rules of
+     * Perfetto's JSON tokenizer (a bare array may lack its closing bracket,
+     * a cut-off last event is dropped); returns the complete events' pids
+     * in order, failing on anything the tokenizer would reject.
+     */
+    public static java.util.List<Long> tefTruncatedEventPids(byte[] file) throws IOException {
+        return TefValidator.events(TefValidator.validateTruncated(file)).stream()
+                .map(e -> TefValidator.integer(e, "pid")).toList();
+    }
+
+    /**
      * Decodes and checks a Perfetto trace; {@code complete} also demands every slice
      * ended and no cut packet. Returns the number of matched slices.
      */
