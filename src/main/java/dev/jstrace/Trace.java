@@ -1,6 +1,6 @@
 package dev.jstrace;
 
-import dev.jstrace.sink.PerfettoProcessInfo;
+import dev.jstrace.sink.PerfettoProcessSnapshots;
 import dev.jstrace.sink.PerfettoSink;
 import dev.jstrace.sink.Summary;
 import dev.jstrace.sink.TefSink;
@@ -21,13 +21,18 @@ import java.util.List;
  */
 public final class Trace implements TraceListener {
     private final List<TraceEvent> events = Collections.synchronizedList(new ArrayList<>());
+    /** Names and fds from /proc as each process and thread was first seen, for writing the trace later. */
+    private final PerfettoProcessSnapshots processes = new PerfettoProcessSnapshots();
 
     /** An empty trace that fills as a listener. */
     public Trace() {}
 
     @Override
     public void onEvent(TraceEvent event) {
-        if (!(event instanceof SyscallEntered)) events.add(event);
+        if (!(event instanceof SyscallEntered)) {
+            processes.onEvent(event);
+            events.add(event);
+        }
     }
 
     /** {@return every event: syscalls, signals, process starts, execs and exits, in order} */
@@ -118,13 +123,13 @@ public final class Trace implements TraceListener {
      */
     public void writePerfetto(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            // After the run a pid may name another process: take names from the events, not /proc.
-            replay(new PerfettoSink(out, PerfettoProcessInfo.NONE));
+            // After the run a pid may name another process: names and fds as /proc gave them during it.
+            replay(new PerfettoSink(out, processes));
         }
     }
 
     private void writeTef(OutputStream out) {
-        replay(new TefSink(out, PerfettoProcessInfo.NONE));
+        replay(new TefSink(out, processes));
     }
 
     private void replay(TraceListener sink) {

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * What the live system can say about a traced process when the Perfetto and
@@ -19,8 +21,8 @@ import java.util.BitSet;
  * {@code pid N}.
  */
 public interface PerfettoProcessInfo {
-    /** The command line, arguments separated by spaces, or null when unknown. */
-    String commandLine(int pid);
+    /** The command line, one element per argument ({@code /proc/PID/cmdline}), or null when unknown. */
+    List<String> commandLine(int pid);
 
     /** The thread's comm ({@code /proc/PID/task/TID/comm}), or null when unknown. */
     String threadName(int pid, int tid);
@@ -31,7 +33,7 @@ public interface PerfettoProcessInfo {
     /** Knows nothing: for writing a recorded trace and for tests. */
     PerfettoProcessInfo NONE = new PerfettoProcessInfo() {
         @Override
-        public String commandLine(int pid) {
+        public List<String> commandLine(int pid) {
             return null;
         }
 
@@ -48,26 +50,27 @@ public interface PerfettoProcessInfo {
 
     /** Reads {@code /proc} of the live system; a vanished process answers null. */
     PerfettoProcessInfo PROCFS = new PerfettoProcessInfo() {
-        /** Longer command lines are cut: a track name is not the place for a whole argv. */
-        private static final int MAX_COMMAND_CHARS = 120;
+        /** Longer command lines are cut: a track is not the place for a megabyte of argv. */
+        private static final int MAX_COMMAND_BYTES = 64 * 1024;
 
         @Override
-        public String commandLine(int pid) {
+        public List<String> commandLine(int pid) {
             byte[] raw = read(Path.of("/proc", Integer.toString(pid), "cmdline"));
             if (raw == null || raw.length == 0) {
                 return null; // kernel threads and zombies have an empty cmdline
             }
-            int end = raw.length;
-            while (end > 0 && raw[end - 1] == 0) {
-                end--;
-            }
-            for (int i = 0; i < end; i++) {
-                if (raw[i] == 0) {
-                    raw[i] = ' ';
+            int end = Math.min(raw.length, MAX_COMMAND_BYTES);
+            List<String> argv = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i <= end; i++) {
+                if (i == end || raw[i] == 0) {
+                    if (i > start || i < end) {
+                        argv.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                    }
+                    start = i + 1;
                 }
             }
-            String s = new String(raw, 0, end, StandardCharsets.UTF_8);
-            return s.length() > MAX_COMMAND_CHARS ? s.substring(0, MAX_COMMAND_CHARS) + "..." : s;
+            return argv.isEmpty() ? null : argv;
         }
 
         @Override

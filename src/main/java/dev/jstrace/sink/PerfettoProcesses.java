@@ -3,7 +3,6 @@ package dev.jstrace.sink;
 import dev.jstrace.ProcessEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
-import dev.jstrace.decode.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,14 +22,16 @@ import java.util.Map;
 final class PerfettoProcesses {
     /** PID_MAX_LIMIT (include/linux/threads.h): no real pid or tid reaches it. */
     static final int SYNTHETIC_STRIDE = 1 << 22;
-    /** TASK_COMM_LEN - 1: the kernel keeps this many characters of a thread's name. */
-    private static final int COMM_CHARS = 15;
-
     /** One incarnation of a process. */
     static final class Proc {
         final int realPid;
         final int outPid;
-        String command;
+        /** The command line, one element per argument, or null when unknown. */
+        List<String> argv;
+        /** The program's name (argv[0]'s file name, or the comm), or null when unknown. */
+        String name;
+        /** Open fds on comm files ({@code /proc/self/task/TID/comm}): fd to the thread a write renames. */
+        final Map<Integer, Integer> commFds = new HashMap<>(2);
         /** Bumped on every rename, so a sink can tell whether it has written the current name. */
         int nameVersion;
         boolean dead;
@@ -47,9 +48,14 @@ final class PerfettoProcesses {
             this.outPid = outPid;
         }
 
-        /** {@code cmd [pid]}, or {@code pid N} when nothing names it. */
+        /** The program's name, or {@code pid N} when nothing names it (the UI shows the pid beside it). */
         String displayName() {
-            return command != null ? command + " [" + realPid + "]" : "pid " + realPid;
+            return name != null ? name : "pid " + realPid;
+        }
+
+        /** The command line joined by spaces, or {@link #displayName()} when unknown. */
+        String commandText() {
+            return argv != null ? String.join(" ", argv) : displayName();
         }
 
         /** Whether the output id differs from the real one (the pid was reused in this trace). */
@@ -162,9 +168,15 @@ final class PerfettoProcesses {
         boolean newProc = p == null || p.dead;
         if (newProc) {
             p = new Proc(pid, freshOutputId(pid));
-            p.command = info.commandLine(pid);
-            if (p.command == null && parent != null) {
-                p.command = parent.proc.command; // a fork child runs its parent's program until it execs
+            if (parent != null) {
+                p.argv = parent.proc.argv; // a fork child runs its parent's program until it execs
+                p.name = parent.proc.name;
+            } else {
+                p.argv = info.commandLine(pid);
+                p.name = PerfettoNames.programName(p.argv);
+                if (p.name == null) {
+                    p.name = info.threadName(pid, pid); // no argv (a kernel thread): the comm
+                }
             }
             procs.put(pid, p);
             if (first == null) {
@@ -173,12 +185,11 @@ final class PerfettoProcesses {
         }
         int outTid = tid == pid && newProc ? p.outPid : freshOutputId(tid);
         t = new Thread(tid, outTid, p);
-        t.name = info.threadName(pid, tid);
-        if (t.name == null && parent != null) {
-            t.name = parent.name; // clone copies the creator's comm
-        }
-        if (t.name == null && tid == pid && p.command != null) {
-            t.name = commOf(firstWord(p.command));
+        // clone copies the creator's comm, and we know that one exactly; /proc only for a thread
+        // we meet without its creator (spawned, attached), as it may have renamed itself since.
+        t.name = parent != null ? parent.name : info.threadName(pid, tid);
+        if (t.name == null && tid == pid && p.argv != null) {
+            t.name = PerfettoNames.commOf(p.argv.getFirst());
         }
         if (t.name == null) {
             t.name = tid == pid ? "pid " + tid : "thread " + tid;
@@ -220,20 +231,69 @@ final class PerfettoProcesses {
         }
     }
 
-    /** Renames the process and thread after a successful execve/execveat. */
+    /**
+     * Renames the process and thread after a successful execve/execveat: the
+     * argv from the call's decoded value (from {@code /proc} when the capture
+     * cut it and the process is live), the comm from the path, as the kernel
+     * sets it.
+     */
     void applyExec(Syscall s, Thread t) {
-        int at = s.name().equals("execveat") ? 1 : 0;
-        String path = s.args().size() > at && s.args().get(at) instanceof Value.Str p ? p.string() : null;
-        String argv = s.args().size() > at + 1 ? argvOf(s.args().get(at + 1)) : null;
-        String command = argv != null ? argv : path;
-        if (command != null) {
-            t.proc.command = command;
+        List<String> argv = PerfettoNames.execArgv(s);
+        String path = PerfettoNames.execPath(s);
+        if (argv == null || PerfettoNames.execArgvCut(s)) {
+            List<String> live = info.commandLine(t.proc.realPid);
+            if (live != null) {
+                argv = live;
+            }
+        }
+        if (argv != null || path != null) {
+            t.proc.argv = argv != null ? argv : List.of(path);
+            t.proc.name = PerfettoNames.programName(t.proc.argv);
             t.proc.nameVersion++;
         }
         if (path != null) {
-            t.name = commOf(path);
+            t.name = PerfettoNames.commOf(path);
             t.nameVersion++;
         }
+        t.proc.commFds.clear(); // close-on-exec or not, the new program names no thread through them yet
+    }
+
+    /**
+     * Applies what a successful call does to thread names: {@code prctl(PR_SET_NAME)}
+     * renames the caller; an open of a comm file, then a write to it, renames
+     * the thread the file belongs to ({@code pthread_setname_np} on another
+     * thread). Returns the renamed thread, or null.
+     */
+    Thread applyRename(Syscall s, Thread t) {
+        String name = PerfettoNames.prctlName(s);
+        if (name != null) {
+            return rename(t, name);
+        }
+        int target = PerfettoNames.commFileTarget(s);
+        if (target != 0) {
+            t.proc.commFds.put((int) s.returnValue(), target);
+            return null;
+        }
+        if (t.proc.commFds.isEmpty()) {
+            return null;
+        }
+        if (s.name().equals("close") && s.returned() && !s.failed()) {
+            t.proc.commFds.remove(PerfettoNames.fdArg(s));
+            return null;
+        }
+        byte[] written = PerfettoNames.written(s);
+        Integer tid = written != null ? t.proc.commFds.get(PerfettoNames.fdArg(s)) : null;
+        Thread renamed = tid != null ? liveThread(tid) : null;
+        return renamed != null && renamed.proc == t.proc ? rename(renamed, PerfettoNames.commOf(written)) : null;
+    }
+
+    private static Thread rename(Thread t, String name) {
+        if (name.equals(t.name)) {
+            return null;
+        }
+        t.name = name;
+        t.nameVersion++;
+        return t;
     }
 
     /**
@@ -319,47 +379,5 @@ final class PerfettoProcesses {
     private int freshOutputId(int id) {
         int k = incarnations.merge(id, 1, Integer::sum) - 1;
         return k == 0 ? id : id + k * SYNTHETIC_STRIDE;
-    }
-
-    /** {@code "/bin/ls"} to {@code /bin/ls}; null when not a plain quoted string. */
-    static String unquote(String text) {
-        if (text == null || text.length() < 2 || text.charAt(0) != '"') {
-            return null;
-        }
-        int end = text.lastIndexOf('"');
-        return end > 0 ? text.substring(1, end) : null;
-    }
-
-    /**
-     * The exec's whole argv joined by spaces ({@code ls -l}), whatever {@code -s} is; a string
-     * whose capture was cut ends in {@code ...}. Null when the argument is not an argv.
-     */
-    static String argvOf(Value v) {
-        if (!(v instanceof Value.Strings a) || a.items().isEmpty()) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder();
-        for (Value item : a.items()) {
-            if (!b.isEmpty()) {
-                b.append(' ');
-            }
-            if (item instanceof Value.Str s) {
-                b.append(s.string()).append(s.cut() ? "..." : "");
-            } else {
-                b.append("?");
-            }
-        }
-        return b.toString();
-    }
-
-    private static String firstWord(String command) {
-        int sp = command.indexOf(' ');
-        return sp < 0 ? command : command.substring(0, sp);
-    }
-
-    /** The comm the kernel gives a program at exec: its file name, cut to 15 characters. */
-    static String commOf(String path) {
-        String base = path.substring(path.lastIndexOf('/') + 1);
-        return base.length() > COMM_CHARS ? base.substring(0, COMM_CHARS) : base;
     }
 }

@@ -125,6 +125,10 @@ public final class PerfettoSink extends TimelineSink {
         if (exec) {
             table.applyExec(s, t);
         }
+        PerfettoProcesses.Thread renamed = s.returned() ? table.applyRename(s, t) : null;
+        if (renamed != null && renamed != t) {
+            announce(renamed, s.timeNanos() + s.durationNanos()); // named by a write to its comm file
+        }
         announce(t, s.timeNanos());
         PerfettoProcesses.clampSlice(t, s.timeNanos(), s.timeNanos() + Math.max(0, s.durationNanos()));
         long flowIn = table.flowInto(t);
@@ -276,8 +280,10 @@ public final class PerfettoSink extends TimelineSink {
             pw.varint(TRACK_UUID, p.trackUuid);
             int pd = pw.beginNested(TRACK_PROCESS);
             pw.varint(PROCESS_PID, p.outPid);
-            if (p.command != null) {
-                pw.string(PROCESS_CMDLINE, p.command);
+            if (p.argv != null) {
+                for (String arg : p.argv) {
+                    pw.string(PROCESS_CMDLINE, arg);
+                }
             }
             pw.string(PROCESS_NAME, p.displayName());
             pw.endNested(pd);

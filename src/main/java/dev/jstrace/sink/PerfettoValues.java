@@ -39,8 +39,10 @@ final class PerfettoValues {
             case Value.Unreadable u -> pw.varint(ANNOTATION_POINTER_VALUE, u.address());
             case Value.Fd fd when fd.path() == null && fd.name() == null -> pw.varint(ANNOTATION_INT_VALUE, fd.fd());
             case Value.Fd fd when fd.path() == null -> pw.string(ANNOTATION_STRING_VALUE, fd.name()); // AT_FDCWD
+            case Value.Named named -> write(pw, named.value()); // the annotation already says which argument
             case Value.Struct s when !s.fields().isEmpty() -> nestedField(pw, s);
             case Value.Array a when !a.items().isEmpty() -> nestedField(pw, a);
+            case Value.Strings a when !a.items().isEmpty() -> nestedField(pw, a);
             case Value.Fd fd -> nestedField(pw, fd);
             case Value.Str s -> pw.string(ANNOTATION_STRING_VALUE, stringOf(s));
             case Value.Sym s -> pw.string(ANNOTATION_STRING_VALUE, s.text());
@@ -48,6 +50,7 @@ final class PerfettoValues {
             case Value.Text t -> pw.string(ANNOTATION_STRING_VALUE, t.text());
             case Value.Struct s -> pw.string(ANNOTATION_STRING_VALUE, s.text());
             case Value.Array a -> pw.string(ANNOTATION_STRING_VALUE, a.text());
+            case Value.Strings a -> pw.string(ANNOTATION_STRING_VALUE, a.text());
         }
     }
 
@@ -71,12 +74,9 @@ final class PerfettoValues {
                     nestedChild(pw, NESTED_DICT_VALUES, f.value());
                 }
             }
-            case Value.Array a when !a.items().isEmpty() -> {
-                pw.varint(NESTED_TYPE, NESTED_ARRAY);
-                for (Value item : a.items()) {
-                    nestedChild(pw, NESTED_ARRAY_VALUES, item);
-                }
-            }
+            case Value.Array a when !a.items().isEmpty() -> nestedList(pw, a.items());
+            case Value.Strings a when !a.items().isEmpty() -> nestedList(pw, a.items());
+            case Value.Named named -> nestedBody(pw, named.value());
             case Value.Fd fd -> {
                 pw.varint(NESTED_TYPE, NESTED_DICT);
                 pw.string(NESTED_DICT_KEYS, "fd");
@@ -86,20 +86,29 @@ final class PerfettoValues {
                 if (fd.path() != null) {
                     pw.string(NESTED_DICT_KEYS, "path");
                 }
+                if (fd.device() != null) {
+                    pw.string(NESTED_DICT_KEYS, "device");
+                }
                 int child = pw.beginNested(NESTED_DICT_VALUES);
                 pw.varint(NESTED_INT_VALUE, fd.fd());
                 pw.endNested(child);
-                if (fd.name() != null) {
-                    leafString(pw, NESTED_DICT_VALUES, fd.name());
-                }
-                if (fd.path() != null) {
-                    leafString(pw, NESTED_DICT_VALUES, fd.path());
+                for (String s : new String[] {fd.name(), fd.path(), fd.device()}) {
+                    if (s != null) {
+                        leafString(pw, NESTED_DICT_VALUES, s);
+                    }
                 }
             }
             // NestedValue leaves have int, double, bool and string only: unsigned and hex become text.
             case Value.Num n when n.radix() == Value.Radix.DEC -> pw.varint(NESTED_INT_VALUE, n.value());
             case Value.Str s -> pw.string(NESTED_STRING_VALUE, stringOf(s));
             default -> pw.string(NESTED_STRING_VALUE, v.text());
+        }
+    }
+
+    private static void nestedList(ProtoWriter pw, List<Value> items) {
+        pw.varint(NESTED_TYPE, NESTED_ARRAY);
+        for (Value item : items) {
+            nestedChild(pw, NESTED_ARRAY_VALUES, item);
         }
     }
 
@@ -121,13 +130,13 @@ final class PerfettoValues {
      * must not become mojibake); {@code ...} when more followed.
      */
     static String stringOf(Value.Str s) {
-        byte[] data = s.data();
-        if (s.hex() != 0 || !printable(data)) {
+        byte[] data = s.bytes();
+        if (s.kind() == Value.Str.Kind.HEX || !printable(data)) {
             return s.text();
         }
         int n = Math.min(data.length, MAX_STRING_BYTES);
         String text = new String(data, 0, n, StandardCharsets.UTF_8);
-        return s.ellipsis() || n < data.length ? text + "..." : text;
+        return s.cut() || n < data.length ? text + "..." : text;
     }
 
     /** Whether the bytes are text: no control characters but tab and newline, valid UTF-8. */

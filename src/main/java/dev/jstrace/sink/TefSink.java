@@ -86,6 +86,8 @@ public final class TefSink extends TimelineSink {
     private static final SerializedString END = new SerializedString("E");
     private static final SerializedString G = new SerializedString("g");
     private static final SerializedString ENDED_BY = new SerializedString("endedBy");
+    /** A process name longer than this is cut: it labels a track. */
+    private static final int MAX_NAME_CHARS = 1024;
 
     private final JsonGenerator gen;
     private final OutputStream ownedStream;
@@ -198,6 +200,10 @@ public final class TefSink extends TimelineSink {
         t.pending = null;
         if (s.returned() && s.returnValue() == 0 && (s.name().equals("execve") || s.name().equals("execveat"))) {
             table.applyExec(s, t);
+        }
+        PerfettoProcesses.Thread renamed = s.returned() ? table.applyRename(s, t) : null;
+        if (renamed != null && renamed != t) {
+            announce(renamed); // named by a write to its comm file
         }
         announce(t);
         PerfettoProcesses.clampSlice(t, s.timeNanos(), s.timeNanos() + Math.max(0, s.durationNanos()));
@@ -398,7 +404,10 @@ public final class TefSink extends TimelineSink {
         PerfettoProcesses.Proc p = t.proc;
         if (p.writtenNameVersion != p.nameVersion) {
             p.writtenNameVersion = p.nameVersion;
-            metadata("process_name", p.outPid, p.outPid, p.displayName());
+            // The whole command line: TEF has no other place for it (Perfetto's descriptor has cmdline).
+            String command = p.commandText();
+            metadata("process_name", p.outPid, p.outPid,
+                    command.length() > MAX_NAME_CHARS ? command.substring(0, MAX_NAME_CHARS) + "..." : command);
         }
         if (t.writtenNameVersion != t.nameVersion) {
             t.writtenNameVersion = t.nameVersion;

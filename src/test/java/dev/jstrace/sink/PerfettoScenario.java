@@ -31,16 +31,16 @@ final class PerfettoScenario {
 
     final List<TraceEvent> events = new ArrayList<>();
 
-    /** Process names the fake live system reports (non-ASCII and a control char, to test encoding). */
+    /** The spawned process's comm as the fake live system reports it (non-ASCII and a control char, to test encoding). */
     static final PerfettoProcessInfo INFO = new PerfettoProcessInfo() {
         @Override
-        public String commandLine(int pid) {
+        public List<String> commandLine(int pid) {
             return null;
         }
 
         @Override
         public String threadName(int pid, int tid) {
-            return tid == THREAD ? "wörker\u0001" : null;
+            return tid == PARENT ? "wörker\u0001" : null;
         }
 
         @Override
@@ -49,11 +49,15 @@ final class PerfettoScenario {
         }
     };
 
-    private static long us(long micros) {
+    static Value.Str str(String s) {
+        return Value.Str.string(s.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    static long us(long micros) {
         return T0 + micros * 1000;
     }
 
-    private static Syscall call(int pid, int tid, String name, List<String> args, long ret, String errno,
+    static Syscall call(int pid, int tid, String name, List<String> args, long ret, String errno,
                                 long startUs, long durNanos) {
         String result = errno != null ? "-1 " + errno + " (No such file or directory)" : Long.toString(ret);
         return new Syscall(pid, tid, name, 0, List.of(), args, args.size(), errno != null ? -2 : ret,

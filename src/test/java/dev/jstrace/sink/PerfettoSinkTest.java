@@ -64,14 +64,15 @@ class PerfettoSinkTest {
     void threadTracksHangUnderTheirProcessAndExecRenames() {
         PerfettoTraceChecker c = PerfettoTraceChecker.check(writeScenario(), true);
         Track parent = c.processTracks(PARENT).getFirst();
-        assertEquals(List.of("pid 100", "sh -c cat x [100]"), c.processNames.get(parent.uuid()));
+        assertEquals(List.of("wörker\u0001", "sh"), c.processNames.get(parent.uuid()),
+                "the comm while no argv is known, then the exec'd program; no [pid] suffix");
+        assertEquals(List.of("sh", "-c", "cat x"), c.cmdlines.get(parent.uuid()), "the exec's argv, element by element");
         Track worker = c.tracks.values().stream()
                 .filter(t -> t.tid() != null && t.tid() == THREAD).findFirst().orElseThrow();
         assertEquals(parent.uuid(), worker.parent());
-        assertEquals("wörker\u0001", worker.name());
-        Track main = c.tracks.values().stream()
-                .filter(t -> t.tid() != null && t.tid() == PARENT).findFirst().orElseThrow();
-        assertEquals("sh", main.name(), "renamed to the exec'd program's comm");
+        assertEquals("sh", worker.name(), "clone copies its creator's comm");
+        assertEquals(List.of("wörker\u0001", "sh"), c.threadNameHistory.get(PARENT),
+                "/proc's comm at first sight (non-ASCII and a control char intact), then the exec'd program's");
     }
 
     @Test
@@ -81,7 +82,7 @@ class PerfettoSinkTest {
         List<Track> reused = c.processTracks(CHILD + PerfettoProcesses.SYNTHETIC_STRIDE);
         assertEquals(1, reused.size());
         assertNotEquals(c.processTracks(CHILD).getFirst().uuid(), reused.getFirst().uuid());
-        assertEquals("sh -c cat x [101]", reused.getFirst().name(), "the name keeps the real pid");
+        assertEquals("sh", reused.getFirst().name(), "a fork child runs its parent's program");
         Slice getpid = slice(c, "getpid");
         assertEquals((long) CHILD, getpid.args().get("real_pid"));
     }

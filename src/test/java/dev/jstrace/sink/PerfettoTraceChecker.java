@@ -59,6 +59,8 @@ final class PerfettoTraceChecker {
     final Map<Long, Track> tracks = new LinkedHashMap<>();
     /** Every process name a process track has had, in order. */
     final Map<Long, List<String>> processNames = new HashMap<>();
+    /** Every name a thread (by tid) has had, in order. */
+    final Map<Integer, List<String>> threadNameHistory = new HashMap<>();
     /** The cmdline of each process track's latest descriptor. */
     final Map<Long, List<String>> cmdlines = new HashMap<>();
     final List<Event> events = new ArrayList<>();
@@ -156,6 +158,7 @@ final class PerfettoTraceChecker {
             assertNotNull(proc.pid(), "a thread track's parent is a process track");
             assertEquals(proc.pid().longValue(), th.varint(1), "thread pid (1) matches its process track");
             tracks.put(uuid, new Track(uuid, parent, (int) th.varint(1), (int) th.varint(2), th.string(5), false));
+            threadNameHistory.computeIfAbsent((int) th.varint(2), k -> new ArrayList<>()).add(th.string(5));
         } else {
             assertTrue(d.has(8), "a track is a process, thread or counter track: " + d); // counter (8)
             Track proc = tracks.get(parent);
