@@ -23,8 +23,12 @@ final class PerfettoPackets {
     private static final int MIN_BASE = 1 << 20;
     private static final int MAX_BASE = 1 << 30;
 
+    /** The longest the file lags the events by (when events keep coming): what a SIGKILL can lose. */
+    static final long FLUSH_INTERVAL_NANOS = 100_000_000L;
+
     private final OutputStream out;
     private final ProtoWriter pw = new ProtoWriter();
+    private long lastFlush = System.nanoTime();
     private final int baseSequenceId;
     private int sequences;
 
@@ -54,6 +58,11 @@ final class PerfettoPackets {
     void endPacket(int token) throws IOException {
         pw.endNested(token);
         pw.writeTo(out);
+        long now = System.nanoTime();
+        if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {
+            lastFlush = now; // whole packets only reach the file, so a kill leaves a loadable prefix
+            out.flush();
+        }
     }
 
     /** Flushes, and closes the stream when {@code close}. */
