@@ -334,25 +334,24 @@ public final class EventLoop {
             while (!tracees.isEmpty()) {
                 if (detachRequested && !detaching) {
                     detaching = true;
+                    // Every tracee, a group-stopped one too, is interrupted and detached at the stop that
+                    // reports: a tracee parked by PTRACE_LISTEN is not in a ptrace-stop (PTRACE_DETACH
+                    // fails with ESRCH and it stays traced), but PTRACE_INTERRUPT makes it report one.
+                    // Detached there with no signal, it stays group-stopped, as strace leaves it.
+                    List<Tracee> detachedNow = new ArrayList<>();
                     for (Tracee t : tracees.all()) {
                         t.detachPending = true;
                         if (t.delayed) {
                             // Held at a syscall stop by its delay: in a ptrace-stop already, detach now.
                             tamperer.forget(t);
                             Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, 0);
-                            t.groupStopped = true; // removed below, with the parked ones
+                            detachedNow.add(t);
                             sink.accept(new RawEvent.Detached(t.tid, t.pid, System.nanoTime()));
-                        } else if (t.groupStopped) {
-                            // Parked by PTRACE_LISTEN: already in a ptrace-stop, detach now.
-                            Ptrace.ptrace(PTRACE_DETACH, t.tid, 0, 0);
-                            t.detachPending = false;
                         } else {
                             Ptrace.ptrace(PTRACE_INTERRUPT, t.tid, 0, 0);
                         }
                     }
-                    for (Tracee t : tracees.all()) {
-                        if (t.groupStopped) tracees.remove(t.tid);
-                    }
+                    for (Tracee t : detachedNow) tracees.remove(t.tid);
                 }
                 // WUNTRACED: the waker's SIGSTOP ends a delay (tracees' stops are reported anyway).
                 int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD | Libc.WUNTRACED,
