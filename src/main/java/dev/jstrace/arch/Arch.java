@@ -4,15 +4,90 @@ import dev.jstrace.arch.gen.Aarch64Syscalls;
 import dev.jstrace.arch.gen.X86_64Syscalls;
 
 /**
- * A syscall ABI jstrace decodes. Both are always compiled in; the one a
- * tracee uses is chosen per stop from the {@code arch} field of
- * {@code PTRACE_GET_SYSCALL_INFO} (an AUDIT_ARCH_* value).
+ * A syscall ABI jstrace decodes, with the per-arch facts the decoders need.
+ * Both are always compiled in; the one a tracee uses is chosen per stop from
+ * the {@code arch} field of {@code PTRACE_GET_SYSCALL_INFO} (an AUDIT_ARCH_*
+ * value). Each fact is an abstract method, so a new constant that forgets one
+ * does not compile; code outside this package asks for the fact, never which
+ * arch it is.
  */
 public enum Arch {
     /** x86-64 (AUDIT_ARCH_X86_64). */
-    X86_64(0xC000003E, X86_64Syscalls.NAMES),
+    X86_64(0xC000003E, X86_64Syscalls.NAMES) {
+        @Override
+        public StatLayout statLayout() {
+            return StatLayout.X86_64;
+        }
+
+        @Override
+        public int epollEventSize() {
+            return 12; // include/uapi/linux/eventpoll.h: EPOLL_PACKED on x86-64
+        }
+
+        @Override
+        public int cloneRegister(int logical) {
+            return logical; // flags, stack, parent_tid, child_tid, tls
+        }
+
+        @Override
+        public OpenFlagsLayout openFlagsLayout() {
+            return OpenFlagsLayout.ASM_GENERIC;
+        }
+    },
     /** aarch64 (AUDIT_ARCH_AARCH64). */
-    AARCH64(0xC00000B7, Aarch64Syscalls.NAMES);
+    AARCH64(0xC00000B7, Aarch64Syscalls.NAMES) {
+        @Override
+        public StatLayout statLayout() {
+            return StatLayout.ASM_GENERIC;
+        }
+
+        @Override
+        public int epollEventSize() {
+            return 16; // naturally aligned
+        }
+
+        @Override
+        public int cloneRegister(int logical) {
+            // CONFIG_CLONE_BACKWARDS: tls before child_tid.
+            return logical == 3 ? 4 : logical == 4 ? 3 : logical;
+        }
+
+        @Override
+        public OpenFlagsLayout openFlagsLayout() {
+            return OpenFlagsLayout.ARM64;
+        }
+    };
+
+    /** Which {@code struct stat} the arch's fstat family writes. */
+    public enum StatLayout {
+        /** arch/x86/include/uapi/asm/stat.h (144 bytes, nlink before mode). */
+        X86_64,
+        /** include/uapi/asm-generic/stat.h (128 bytes). */
+        ASM_GENERIC
+    }
+
+    /** Which values open(2)'s flags have. */
+    public enum OpenFlagsLayout {
+        /** include/uapi/asm-generic/fcntl.h. */
+        ASM_GENERIC,
+        /** arch/arm64/include/uapi/asm/fcntl.h: O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE moved. */
+        ARM64
+    }
+
+    /** The {@code struct stat} layout. */
+    public abstract StatLayout statLayout();
+
+    /** {@code sizeof(struct epoll_event)}. */
+    public abstract int epollEventSize();
+
+    /**
+     * Which argument register holds clone's {@code logical} argument (0 flags, 1 stack,
+     * 2 parent_tid, 3 child_tid, 4 tls).
+     */
+    public abstract int cloneRegister(int logical);
+
+    /** The open flag values. */
+    public abstract OpenFlagsLayout openFlagsLayout();
 
     private final int auditArch;
     private final String[] names;

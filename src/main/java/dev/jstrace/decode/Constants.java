@@ -30,7 +30,10 @@ public final class Constants {
 
     /** The open flag table of {@code arch}. */
     public static ConstTable openFlags(Arch arch) {
-        return arch == Arch.AARCH64 ? OPEN_FLAGS_AARCH64 : OPEN_FLAGS_X86_64;
+        return switch (arch.openFlagsLayout()) {
+            case ASM_GENERIC -> OPEN_FLAGS_X86_64;
+            case ARM64 -> OPEN_FLAGS_AARCH64;
+        };
     }
 
     /** *at() flags (include/uapi/linux/fcntl.h). */

@@ -22,7 +22,7 @@ final class OtherStructs {
 
     /** sizeof(struct epoll_event): packed (12) on x86-64, naturally aligned (16) elsewhere. */
     static int epollEventSize(Arch arch) {
-        return arch == Arch.AARCH64 ? 16 : 12;
+        return arch.epollEventSize();
     }
 
     static Value decode(ArgType t, CallContext c, int i, long a) {

@@ -330,8 +330,7 @@ public final class SignatureCatalog {
      * aarch64 (like most arches, CONFIG_CLONE_BACKWARDS) tls before child_tid.
      */
     public static int cloneRegister(Arch arch, int logical) {
-        if (arch == Arch.AARCH64 && logical >= 3) return logical == 3 ? 4 : 3;
-        return logical;
+        return arch.cloneRegister(logical);
     }
 
     private static Map<String, Signature> parse() {

@@ -31,7 +31,10 @@ final class StructDecoders {
     private StructDecoders() {}
 
     static int statSize(Arch arch) {
-        return arch == Arch.AARCH64 ? STAT_SIZE_GENERIC : STAT_SIZE_X86_64;
+        return switch (arch.statLayout()) {
+            case ASM_GENERIC -> STAT_SIZE_GENERIC;
+            case X86_64 -> STAT_SIZE_X86_64;
+        };
     }
 
     static Value.Field f(String name, Value v) {
@@ -107,7 +110,7 @@ final class StructDecoders {
     }
 
     static Value stat(CallContext c, long a) {
-        boolean generic = c.arch == Arch.AARCH64;
+        boolean generic = c.arch.statLayout() == Arch.StatLayout.ASM_GENERIC;
         byte[] b = MemoryView.struct(c.out, a, statSize(c.arch));
         if (b == null) return new Value.Ptr(a);
         long dev = u64(b, 0), ino = u64(b, 8);
