@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The checked-in tables in dev.jstrace.arch.gen are exactly what
  * scripts/gentables/GenTables.java writes from the pinned headers: nobody
  * edited them by hand and nobody changed the generator without regenerating.
+ * Each generated file names the header packages it came from; on a machine
+ * with other versions the output would differ for that reason alone, so the
+ * test is skipped, saying which versions differ.
  */
 class GeneratedTablesTest {
     private static final Path GEN = Path.of("src/main/java/dev/jstrace/arch/gen");
@@ -32,6 +35,10 @@ class GeneratedTablesTest {
                     + " linux-libc-dev-arm64-cross and libc6-dev-arm64-cross to check the generated tables");
         }
         assumeTrue(Files.isDirectory(GEN), "not run from the project root");
+        String recorded = packagesLine(GEN.resolve("Constants.java"));
+        String here = packagesHere();
+        assumeTrue(recorded.equals(here), "the tables were generated from " + recorded + "; this machine has "
+                + here + ", so regenerating here would change them for that reason alone");
         // The JVM running this test is a JDK >= 22, which the generator needs for FFM and multi-file launch.
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
@@ -47,6 +54,32 @@ class GeneratedTablesTest {
             assertEquals(Files.readString(fresh.resolve(f)), Files.readString(GEN.resolve(f)),
                     f + " differs from the generator's output: run scripts/gen-tables");
         }
+    }
+
+    private static final String PACKAGES_LINE = "// Header packages: ";
+
+    private static String packagesLine(Path generated) throws IOException {
+        for (String l : Files.readAllLines(generated)) {
+            if (l.startsWith(PACKAGES_LINE)) return l.substring(PACKAGES_LINE.length());
+        }
+        throw new AssertionError(generated + " does not name the header packages it was generated from");
+    }
+
+    /** The same list the generator writes, from this machine's dpkg. */
+    private static String packagesHere() throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (String pkg : List.of("linux-libc-dev", "libc6-dev", "linux-libc-dev-arm64-cross", "libc6-dev-arm64-cross")) {
+            Process p;
+            try {
+                p = new ProcessBuilder("dpkg-query", "-W", "-f", "${Version}", pkg).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                assumeTrue(false, "no dpkg-query to tell the header packages' versions: " + e.getMessage());
+                return null;
+            }
+            String v = new String(p.getInputStream().readAllBytes()).strip();
+            out.add(pkg + " " + (p.waitFor() == 0 && !v.isEmpty() ? v : "(not installed)"));
+        }
+        return String.join(", ", out);
     }
 
     private static List<String> names(Path dir) throws IOException {

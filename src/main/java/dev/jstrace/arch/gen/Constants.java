@@ -3,6 +3,7 @@
 // Generator: scripts/gentables/GenTables.java. Inputs:
 //   headers under [/usr/include/x86_64-linux-gnu, /usr/include] (x86-64) and [/usr/aarch64-linux-gnu/include] (aarch64), read as gcc for each target would
 //   the groups listed in scripts/gentables/ConstantGroups.java
+// Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
 

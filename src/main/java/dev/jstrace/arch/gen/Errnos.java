@@ -5,6 +5,7 @@
 //   /usr/aarch64-linux-gnu/include/asm/errno.h (checked equal)
 //   scripts/tables/errnos-kernel-internal.txt
 //   glibc strerror() in the C locale, called by the generator
+// Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
 

@@ -4,6 +4,7 @@
 //   /usr/include/x86_64-linux-gnu/asm/signal.h
 //   /usr/aarch64-linux-gnu/include/asm/signal.h (-> asm-generic/signal.h; checked equal; SIGRTMIN, _NSIG)
 //   strace 6.1's names for real-time signals: SIGRTMIN, SIGRT_1 .. SIGRT_32
+// Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
 
