@@ -1,10 +1,13 @@
 package dev.jstrace.decode;
 
+import dev.jstrace.arch.Arch;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A table of named constants, declared as data ({@code "O_WRONLY=01 O_RDWR=02"}),
+ * A table of named constants, declared as data: names in strace's print order,
+ * their values from the headers ({@link HeaderValues}); a name the generated
+ * tables lack carries its value ({@code "O_ACCMODE=3"}). It is
  * rendered as strace renders it: a flag set as {@code A|B|0x40}, an enumeration as
  * its name, each under {@code -X abbrev}, {@code verbose} ({@code 0x3 /* A|B * /})
  * or {@code raw} ({@code 0x3}). An unknown value prints with strace's
@@ -27,25 +30,35 @@ public final class ConstTable {
 
     /** A flag set; bits are matched in declaration order (list a multi-bit name before its parts). */
     public static ConstTable flags(String unknownComment, String decl) {
-        return parseDecl(decl, true, true, unknownComment);
+        return parseDecl(decl, true, true, unknownComment, null);
+    }
+
+    /** A flag set whose values are {@code arch}'s (open flags: arm64 moves four of them). */
+    public static ConstTable flags(Arch arch, String unknownComment, String decl) {
+        return parseDecl(decl, true, true, unknownComment, arch);
     }
 
     /** An enumeration whose raw form is decimal. */
     public static ConstTable enumDec(String unknownComment, String decl) {
-        return parseDecl(decl, false, false, unknownComment);
+        return parseDecl(decl, false, false, unknownComment, null);
     }
 
     /** An enumeration whose raw form is hex (ioctl requests, prctl options that strace shows in hex). */
     public static ConstTable enumHex(String unknownComment, String decl) {
-        return parseDecl(decl, false, true, unknownComment);
+        return parseDecl(decl, false, true, unknownComment, null);
     }
 
-    private static ConstTable parseDecl(String decl, boolean flags, boolean hexRaw, String unknown) {
+    /** {@code arch} null: a table shared by every arch, whose header values must agree. */
+    private static ConstTable parseDecl(String decl, boolean flags, boolean hexRaw, String unknown, Arch arch) {
         List<String> ns = new ArrayList<>();
         List<Long> vs = new ArrayList<>();
         for (String tok : decl.trim().split("\\s+")) {
             int eq = tok.indexOf('=');
-            if (eq < 0) throw new IllegalArgumentException("bad constant declaration: " + tok);
+            if (eq < 0) {
+                ns.add(tok);
+                vs.add(arch == null ? HeaderValues.common(tok) : HeaderValues.of(arch, tok));
+                continue;
+            }
             ns.add(tok.substring(0, eq));
             vs.add(parseNumber(tok.substring(eq + 1)));
         }

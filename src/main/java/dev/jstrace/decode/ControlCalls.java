@@ -34,7 +34,7 @@ final class ControlCalls {
 
     /** sizeof(struct flock) on 64-bit: l_type, l_whence, l_start, l_len, l_pid. */
     static final int FLOCK_SIZE = 32;
-    private static final ConstTable LOCK_TYPE = ConstTable.enumDec("F_???", "F_RDLCK=0 F_WRLCK=1 F_UNLCK=2");
+    private static final ConstTable LOCK_TYPE = ConstTable.enumDec("F_???", "F_RDLCK F_WRLCK F_UNLCK");
 
     /** Whether fcntl's command reads a struct flock at entry (the set commands) or at exit (the get ones). */
     static int flockCapture(int cmd) {
