@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * sockets/subprocess, java -version); registers and memory are rebuilt from the
  * values in those lines.
  */
+@Tag("unit")
 class CorpusGoldenTest {
     private static final DecodeOptions DEF = DecodeOptions.defaults();
     private static final DecodeOptions VERBOSE =

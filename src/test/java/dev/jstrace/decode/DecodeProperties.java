@@ -12,10 +12,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Properties: escaping against a reference model of strace's rules, flag round-trips, no decoder throws. */
+@Tag("unit")
 class DecodeProperties {
     /** A straightforward model of strace's string_quote, written independently of StringQuoter's loop. */
     static String model(byte[] d, int limit, long len) {

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * tables generated from the UAPI headers ({@link dev.jstrace.arch.gen.Constants}),
  * which catches a typo in a hand-written number.
  */
+@Tag("unit")
 class HandTablesMatchGeneratedTest {
     private static Map<String, Set<Long>> generated(Arch arch) throws IllegalAccessException {
         Map<String, Set<Long>> byName = new HashMap<>();

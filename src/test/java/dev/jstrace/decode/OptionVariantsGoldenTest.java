@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * installed strace 6.1 printed on this machine for the command named beside it; registers and
  * memory are rebuilt from that line's values.
  */
+@Tag("unit")
 class OptionVariantsGoldenTest {
     private static final DecodeOptions RAW = opts(32, false, DecodeOptions.Xlat.RAW, 0, Set.of());
     private static final DecodeOptions VERBOSE_X = opts(32, false, DecodeOptions.Xlat.VERBOSE, 0, Set.of());

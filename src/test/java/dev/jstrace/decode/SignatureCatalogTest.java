@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jstrace.arch.Arch;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every syscall either arch's table names has an explicit signature; nothing falls back silently. */
+@Tag("unit")
 class SignatureCatalogTest {
     @Test
     void everyNamedSyscallHasASignature() {

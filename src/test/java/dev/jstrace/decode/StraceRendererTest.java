@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Values carry what was captured; only the renderer applies {@code -s}, {@code -x},
  * {@code -X}, {@code -v}, {@code -y}. Golden strings are strace 6.1's.
  */
+@Tag("unit")
 class StraceRendererTest {
     private static StraceRenderer r(int s, boolean v, int hex, DecodeOptions.Xlat x, int y) {
         return new StraceRenderer(new DecodeOptions(s, v, hex, x, y, Set.of()));

@@ -8,6 +8,7 @@ import dev.jstrace.proc.Snapshot;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * sockets, threads, signals and pipes); the registers and memory are rebuilt
  * from those lines' values.
  */
+@Tag("unit")
 class SyscallDecoderGoldenTest {
     private static final DecodeOptions DEF = DecodeOptions.defaults();
 

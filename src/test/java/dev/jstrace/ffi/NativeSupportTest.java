@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The errno a libc downcall captures reaches the caller as {@code -errno}. */
+@Tag("unit")
 class NativeSupportTest {
     @Test
     void capturedErrnoIsTheKernelsReason(@TempDir Path dir) throws Exception {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The slot ring between the tracer and consumer threads: bounded, ordered, lossless. */
+@Tag("unit")
 class EventRingTest {
     @Test
     @Timeout(60)

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The int-keyed tracee table agrees with a HashMap under random puts and removes. */
+@Tag("unit")
 class TraceeTableTest {
     @Test
     void agreesWithAHashMap() {

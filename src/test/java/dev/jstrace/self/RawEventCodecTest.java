@@ -16,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every event kind survives the helper's pipe unchanged, and decodes to the same strace text. */
+@Tag("unit")
 class RawEventCodecTest {
 
     private static Snapshot memory() {

@@ -9,9 +9,11 @@ import dev.jstrace.decode.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Naming from execve's decoded argv and path. */
+@Tag("unit")
 class PerfettoProcessesTest {
     private static Value.Str str(String s, boolean cut) {
         return Value.Str.string(s.getBytes(StandardCharsets.UTF_8), !cut);

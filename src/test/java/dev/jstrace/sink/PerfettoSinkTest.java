@@ -22,10 +22,12 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Perfetto sink's protobuf, decoded by a reader written apart from the sink and checked for structure. */
+@Tag("unit")
 class PerfettoSinkTest {
 
     private static byte[] writeScenario() {

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The hand-written encoder against wire bytes from the protobuf encoding
  * spec, and the TEF timestamp formatter against BigDecimal arithmetic.
  */
+@Tag("unit")
 class ProtoWriterTest {
 
     private static byte[] bytes(int... b) {

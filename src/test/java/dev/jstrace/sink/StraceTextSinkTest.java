@@ -12,9 +12,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Line layouts, each expected text copied from strace 6.1's output on this machine (command in the comment). */
+@Tag("unit")
 class StraceTextSinkTest {
     private static SyscallEntered in(int tid, String name, List<String> args, int total) {
         return new SyscallEntered(tid, tid, 0, name, 0, args, total);

@@ -22,10 +22,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The TEF sink's output, read back with a strict parser and checked against the importers' rules. */
+@Tag("unit")
 class TefSinkTest {
 
     private static Map<String, Object> writeScenario() throws Exception {
