@@ -121,8 +121,15 @@ final class ArgDecoder {
             case IOVEC_IN -> StructDecoders.iovec(c, c.in, a, (int) c.arg(i + 1), Long.MAX_VALUE);
             case IOVEC_OUT -> exitReady ? StructDecoders.iovec(c, c.out, a, (int) c.arg(i + 1), c.rval)
                     : new Value.Ptr(a);
-            case MSGHDR_IN, MSGHDR_OUT, POLLFD, EPOLL_EVENT_IN, EPOLL_EVENTS_OUT, SYSINFO_OUT, RUSAGE_OUT,
-                 UTSNAME_OUT, CLONE_ARGS -> StructDecoders.other(t, c, i, a);
+            case MSGHDR_IN -> OtherStructs.msghdrIn(c, a);
+            case MSGHDR_OUT -> OtherStructs.msghdrOut(c, a);
+            case POLLFD -> OtherStructs.pollfd(c, i, a);
+            case EPOLL_EVENT_IN -> OtherStructs.epollEventIn(c, a);
+            case EPOLL_EVENTS_OUT -> OtherStructs.epollEventsOut(c, a);
+            case SYSINFO_OUT -> OtherStructs.sysinfoOut(c, a);
+            case RUSAGE_OUT -> OtherStructs.rusageOut(c, a);
+            case UTSNAME_OUT -> OtherStructs.utsnameOut(c, a);
+            case CLONE_ARGS -> OtherStructs.cloneArgsIn(c, a);
             case ARGV -> ExecDecoder.argv(c, a);
             case ENVP -> ExecDecoder.envp(c, a);
             case WAIT_STATUS_OUT -> {

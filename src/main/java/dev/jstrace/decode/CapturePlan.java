@@ -81,7 +81,21 @@ final class CapturePlan implements CapturePlanner {
                     int n = ControlCalls.flockCapture((int) args[1]);
                     if (n > 0) bytes(mem, a, n);
                 }
-                default -> { }
+                // Nothing to copy at entry for these. "case null" makes this an enhanced switch, which
+                // javac checks for exhaustiveness: a new ArgType without a capture rule does not compile.
+                case null -> { }
+                case INT, LONG, UINT, ULONG, HEX, PTR, MODE, BUF_OUT, BUF_OUT_HEX, CWD_OUT, OPEN_FLAGS, OPEN_MODE,
+                     AT_FLAGS, UNLINKAT_FLAGS, FACCESSAT_FLAGS, ACCESS_MODE, PROT, MAP_FLAGS, MREMAP_FLAGS, MADV,
+                     MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
+                     ARCH_PRCTL_CODE, ARCH_PRCTL_ADDR, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS,
+                     SHUT_HOW, SOCKOPT_LEVEL, SOCKOPT_NAME, EPOLL_CTL_OP, EPOLL_CREATE_FLAGS, EFD_FLAGS,
+                     IN_INIT_FLAGS, TFD_FLAGS, MFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS,
+                     STATX_MASK, CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE,
+                     PRIO_WHICH, RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, FUTEX_OP,
+                     SIGSET_OUT, SIGACTION_OUT, STAT_OUT, STATX_OUT, STATFS_OUT, TIMESPEC_OUT, TIMEVAL_OUT,
+                     RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT, MSGHDR_OUT, EPOLL_EVENTS_OUT, UTSNAME_OUT, SYSINFO_OUT,
+                     RUSAGE_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT, CPUSET_OUT, CLONE_FLAGS,
+                     ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, RAW -> { }
             }
         }
     }
@@ -152,7 +166,19 @@ final class CapturePlan implements CapturePlanner {
                     int n = ControlCalls.flockCapture((int) args[1]);
                     if (n < 0) bytes(mem, a, -n);
                 }
-                default -> { }
+                // Nothing to copy at exit for these (exhaustive, as at entry).
+                case null -> { }
+                case INT, LONG, UINT, ULONG, HEX, PTR, MODE, FD, DIRFD, PATH, STR, BUF_IN, OPEN_FLAGS, OPEN_MODE,
+                     AT_FLAGS, UNLINKAT_FLAGS, FACCESSAT_FLAGS, ACCESS_MODE, PROT, MAP_FLAGS, MREMAP_FLAGS, MADV,
+                     MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
+                     ARCH_PRCTL_CODE, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS, SHUT_HOW,
+                     SOCKOPT_LEVEL, SOCKOPT_NAME, EPOLL_CTL_OP, EPOLL_CREATE_FLAGS, EFD_FLAGS, IN_INIT_FLAGS,
+                     TFD_FLAGS, MFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS, STATX_MASK,
+                     CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE, PRIO_WHICH,
+                     RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, PRCTL_OPTION, FUTEX_OP,
+                     FUTEX_REST, SIGSET_IN, SIGACTION_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,
+                     IOVEC_IN, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
+                     ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, RAW -> { }
             }
         }
     }

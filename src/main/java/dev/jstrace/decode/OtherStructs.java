@@ -25,21 +25,43 @@ final class OtherStructs {
         return arch.epollEventSize();
     }
 
-    static Value decode(ArgType t, CallContext c, int i, long a) {
-        if (a == 0) return new Value.Ptr(0);
-        boolean ok = c.succeeded();
-        return switch (t) {
-            case MSGHDR_IN -> msghdr(c, c.in, a, Long.MAX_VALUE, false);
-            case MSGHDR_OUT -> ok ? msghdr(c, c.out, a, c.rval, true) : new Value.Ptr(a);
-            case POLLFD -> pollfds(c, a, (int) c.arg(i + 1));
-            case EPOLL_EVENT_IN -> epollEvents(c, c.in, a, 1, false);
-            case EPOLL_EVENTS_OUT -> ok ? epollEvents(c, c.out, a, (int) c.rval, true) : new Value.Ptr(a);
-            case UTSNAME_OUT -> ok ? utsname(c, a) : new Value.Ptr(a);
-            case SYSINFO_OUT -> ok ? sysinfo(c, a) : new Value.Ptr(a);
-            case RUSAGE_OUT -> ok ? rusage(c, a) : new Value.Ptr(a);
-            case CLONE_ARGS -> cloneArgs(c, a);
-            default -> new Value.Ptr(a);
-        };
+    // Entry points, one per argument type (ArgDecoder's exhaustive switch calls them):
+    // NULL prints as NULL; an output struct only after a successful return.
+
+    static Value msghdrIn(CallContext c, long a) {
+        return a == 0 ? new Value.Ptr(0) : msghdr(c, c.in, a, Long.MAX_VALUE, false);
+    }
+
+    static Value msghdrOut(CallContext c, long a) {
+        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : msghdr(c, c.out, a, c.rval, true);
+    }
+
+    static Value pollfd(CallContext c, int i, long a) {
+        return a == 0 ? new Value.Ptr(0) : pollfds(c, a, (int) c.arg(i + 1));
+    }
+
+    static Value epollEventIn(CallContext c, long a) {
+        return a == 0 ? new Value.Ptr(0) : epollEvents(c, c.in, a, 1, false);
+    }
+
+    static Value epollEventsOut(CallContext c, long a) {
+        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : epollEvents(c, c.out, a, (int) c.rval, true);
+    }
+
+    static Value utsnameOut(CallContext c, long a) {
+        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : utsname(c, a);
+    }
+
+    static Value sysinfoOut(CallContext c, long a) {
+        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : sysinfo(c, a);
+    }
+
+    static Value rusageOut(CallContext c, long a) {
+        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : rusage(c, a);
+    }
+
+    static Value cloneArgsIn(CallContext c, long a) {
+        return a == 0 ? new Value.Ptr(0) : cloneArgs(c, a);
     }
 
     private static Value msghdr(CallContext c, Snapshot mem, long a, long budget, boolean atExit) {

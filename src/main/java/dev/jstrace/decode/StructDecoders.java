@@ -291,10 +291,6 @@ final class StructDecoders {
     }
 
     /** The less common structs: msghdr, pollfd, epoll_event, utsname, sysinfo, rusage, clone_args. */
-    static Value other(ArgType t, CallContext c, int i, long a) {
-        return OtherStructs.decode(t, c, i, a);
-    }
-
     /** STATX_ATTR_* (linux/stat.h), in value order as strace lists them. */
     static final ConstTable STATX_ATTRS = ConstTable.flags("STATX_ATTR_???", """
             STATX_ATTR_COMPRESSED=0x4 STATX_ATTR_IMMUTABLE=0x10 STATX_ATTR_APPEND=0x20 STATX_ATTR_NODUMP=0x40
