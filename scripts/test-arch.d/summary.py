@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 results = sys.argv[1]
 tests = failed = skipped = 0
 skips, failures = [], []
-for path in glob.glob(f"{results}/reports/*.xml"):
+for path in glob.glob(f"{results}/reports/**/*.xml", recursive=True):
     for case in ET.parse(path).getroot().iter("testcase"):
         tests += 1
         name = f"{case.get('classname', '').rsplit('.', 1)[-1]}.{case.get('name')}"

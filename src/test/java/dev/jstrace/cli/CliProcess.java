@@ -80,7 +80,8 @@ final class CliProcess {
 
     /** Waits (at most 30 s) for the end; returns the exit value (128 + signal for a signal death). */
     int exitValue() throws Exception {
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        // scripts/test-arch raises the factor: under an emulator everything is ~20x slower.
+        if (!process.waitFor(30 * Long.getLong("jstrace.test.timeoutFactor", 1), java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the tracer did not end; stderr: " + errorText());
         }
