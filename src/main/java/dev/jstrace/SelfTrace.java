@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -52,24 +53,43 @@ final class SelfTrace {
                     + " or call start() from a platform thread");
         }
         checkTraceable(processScope);
-        try {
-            // The first start() of a JVM: the helper JVM boots while this one builds its decoder.
-            HelperClient.prestart();
-        } catch (IOException e) {
-            throw new UncheckedIOException("start(): the self-trace helper could not be started", e);
+        CompletableFuture<SyscallDecoder> decoder;
+        if (HelperClient.running()) {
+            decoder = CompletableFuture.completedFuture(new SyscallDecoder(options.decode()));
+        } else {
+            // The first start() of a JVM: the helper JVM boots while this one builds its decoder (on
+            // another thread: its tables are most of this JVM's share) and links the marker's downcall.
+            try {
+                HelperClient.prestart();
+            } catch (IOException e) {
+                throw new UncheckedIOException("start(): the self-trace helper could not be started", e);
+            }
+            decoder = new CompletableFuture<>();
+            CompletableFuture<SyscallDecoder> building = decoder;
+            Thread.ofPlatform().name("jstrace-decoder-setup").daemon(true).start(() -> {
+                try {
+                    building.complete(new SyscallDecoder(options.decode()));
+                } catch (Throwable t) {
+                    building.completeExceptionally(t);
+                }
+            });
+            RawSyscall.syscall4(FCNTL, -1, HelperProtocol.F_GETFD, 0, 0);
         }
         int pid = (int) ProcessHandle.current().pid();
         int tid = processScope ? 0 : Libc.gettid();
         long nonce = ThreadLocalRandom.current().nextLong();
         long epochOffset = dev.jstrace.proc.TraceClock.epochOffset(); // one anchor per JVM: sinks can undo it
-        EventAssembler assembler = new EventAssembler(new SyscallDecoder(options.decode()), epochOffset,
-                options.wantEntries(), out);
+        EventAssembler[] assembler = new EventAssembler[1];
         HelperSession session;
         try {
             HelperClient client = HelperClient.shared();
             session = client.open(pid, tid, nonce, options.followForks(), options.syscalls(), options.decode(),
                     Set.of(client.readerTid()), options.injections().table(), e -> {
-                        if (!assembler.accept(e)) out.onEnd();
+                        // On the reader thread, at the first event: start() does not wait for the decoder.
+                        if (assembler[0] == null) {
+                            assembler[0] = new EventAssembler(decoder.join(), epochOffset, options.wantEntries(), out);
+                        }
+                        if (!assembler[0].accept(e)) out.onEnd();
                     });
         } catch (NativeException e) {
             throw new TraceRefusedException(explain(e, processScope), e);
