@@ -33,7 +33,9 @@ final class ConstantsWriter {
             List<Member> ma = members(ha, g, new ArrayList<>());
             if (mx.isEmpty()) throw new IllegalStateException("group " + g.field() + " is empty");
             String where = (g.source() == ConstantGroups.Source.KERNEL ? "kernel UAPI " : "glibc ") + g.header();
-            body.append("    /**\n     * ").append(g.doc()).append(" (").append(where).append(").\n");
+            // The description is text, the comment is HTML: "op & MASK" must not read as an entity.
+            String doc = g.doc().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            body.append("    /**\n     * ").append(doc).append(" (").append(where).append(").\n");
             if (!skipped.isEmpty()) {
                 body.append("     * Not integer constants, so left out: ").append(String.join(", ", skipped)).append(".\n");
             }

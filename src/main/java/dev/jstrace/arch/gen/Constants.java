@@ -348,7 +348,7 @@ public final class Constants {
     };
 
     /**
-     * futex(2) commands (op & FUTEX_CMD_MASK) (kernel UAPI linux/futex.h).
+     * futex(2) commands (op &amp; FUTEX_CMD_MASK) (kernel UAPI linux/futex.h).
      */
     public static final Named[] FUTEX_COMMANDS = new Named[] {
         new Named(0, "FUTEX_WAIT"),
@@ -681,7 +681,7 @@ public final class Constants {
     };
 
     /**
-     * st_mode file types (mode & S_IFMT) (kernel UAPI linux/stat.h).
+     * st_mode file types (mode &amp; S_IFMT) (kernel UAPI linux/stat.h).
      */
     public static final Named[] FILE_TYPES = new Named[] {
         new Named(0xc000, "S_IFSOCK"),
@@ -746,7 +746,7 @@ public final class Constants {
     };
 
     /**
-     * socket(2) types (type & 0xf) (glibc sys/socket.h).
+     * socket(2) types (type &amp; 0xf) (glibc sys/socket.h).
      */
     public static final Named[] SOCKET_TYPES = new Named[] {
         new Named(1, "SOCK_STREAM"),
