@@ -48,14 +48,30 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
         if (injections == null) injections = Injections.NONE;
     }
 
-    /** The options without tampering. */
+    /**
+     * The options without tampering.
+     *
+     * @param followForks   trace children and threads
+     * @param syscalls      the names to report, or {@code null} for all
+     * @param decode        rendering options
+     * @param scope         for {@link Tracer#start()}: thread or process
+     * @param queueCapacity events that may wait for the decoder
+     * @param wantEntries   deliver {@link SyscallEntered} events too
+     * @param seccompBpf    stop only at traced calls (launched children)
+     * @param benchFloor    the benchmark floor mode
+     */
     public TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
                         int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor) {
         this(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor,
                 Injections.NONE);
     }
 
-    /** Tampering with the calls {@code i} names (see {@link Injections}, {@link Tamper}). */
+    /**
+     * Tampering with the calls {@code i} names (see {@link Injections}, {@link Tamper}).
+     *
+     * @param i the tampering to apply
+     * @return the changed copy
+     */
     public TraceOptions withInjections(Injections i) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
                 benchFloor, i);
