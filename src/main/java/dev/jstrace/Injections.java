@@ -25,13 +25,25 @@ public final class Injections {
         this.onlyReported = onlyReported;
     }
 
-    /** With {@code tamper} applied to the syscall {@code name} ({@code "openat"}). */
+    /**
+     * With {@code tamper} applied to the syscall {@code name} ({@code "openat"}).
+     *
+     * @param name the name
+     * @param tamper the tamper
+     * @return the changed copy
+     */
     public Injections inject(String name, Tamper tamper) {
         if (name == null || !Tamper.knownSyscall(name)) throw new IllegalArgumentException("unknown syscall: " + name);
         return inject(Set.of(name), tamper);
     }
 
-    /** With {@code tamper} applied to each of {@code names} ({@code null}: every syscall). */
+    /**
+     * With {@code tamper} applied to each of {@code names} ({@code null}: every syscall).
+     *
+     * @param names the names
+     * @param tamper the tamper
+     * @return the changed copy
+     */
     public Injections inject(Set<String> names, Tamper tamper) {
         if (names != null) {
             for (String n : names) {
@@ -48,12 +60,15 @@ public final class Injections {
      * Whether only reported calls ({@link TraceOptions#syscalls()}) are tampered with, as strace does
      * ({@code -e trace=} that leaves a call out leaves out its injection too). Off by default: a
      * tampering applies whatever is reported.
+     *
+     * @param on whether it is on
+     * @return the changed copy
      */
     public Injections withOnlyReported(boolean on) {
         return new Injections(entries, on);
     }
 
-    /** Whether nothing is tampered with. */
+    /** {@return whether nothing is tampered with} */
     public boolean isEmpty() {
         return entries.isEmpty();
     }

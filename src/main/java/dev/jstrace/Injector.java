@@ -31,12 +31,20 @@ public final class Injector implements AutoCloseable {
         this(TraceOptions.defaults());
     }
 
-    /** An injector for the calling thread or the whole process. */
+    /**
+     * An injector for the calling thread or the whole process.
+     *
+     * @param scope the scope
+     */
     public Injector(TraceOptions.Scope scope) {
         this(TraceOptions.defaults().withScope(scope));
     }
 
-    /** An injector with these options (scope, what the block's trace reports, how it renders). */
+    /**
+     * An injector with these options (scope, what the block's trace reports, how it renders).
+     *
+     * @param options the options
+     */
     public Injector(TraceOptions options) {
         this.options = options;
     }
@@ -45,8 +53,11 @@ public final class Injector implements AutoCloseable {
      * Tampers with syscall {@code name} as {@code tamper} says; a later call for the same name
      * replaces an earlier one.
      *
+     * @param name the name
+     * @param tamper the tamper
      * @throws IllegalArgumentException for an unknown syscall name
      * @throws IllegalStateException    once started
+     * @return this injector
      */
     public Injector inject(String name, Tamper tamper) {
         if (tracer != null) throw new IllegalStateException("inject(): already started; inject before start()");
@@ -59,7 +70,11 @@ public final class Injector implements AutoCloseable {
      * {@code inject("write", "signal", "SIGUSR1")}, {@code inject("fsync", "delay_enter", "PT0.5S")}
      * (a {@link Duration#parse} text), {@code "delay_exit"} likewise.
      *
+     * @param name the name
+     * @param action the action
+     * @param value the value
      * @throws IllegalArgumentException for an unknown action or a value it cannot take
+     * @return this injector
      */
     public Injector inject(String name, String action, String value) {
         Tamper t = switch (action) {
@@ -89,13 +104,17 @@ public final class Injector implements AutoCloseable {
         return this;
     }
 
-    /** Ends the block: nothing is tampered with from here on. Returns the block's trace. */
+    /**
+     * Ends the block: nothing is tampered with from here on. Returns the block's trace.
+     *
+     * @return the block's trace
+     */
     public Trace end() {
         if (tracer == null) throw new IllegalStateException("end() before start()");
         return tracer.end();
     }
 
-    /** The block's trace (complete once the block has ended). */
+    /** {@return the block's trace (complete once the block has ended)} */
     public Trace trace() {
         if (tracer == null) throw new IllegalStateException("trace() before start()");
         return tracer.trace();

@@ -32,7 +32,23 @@ public record Syscall(int pid, int tid, String name, int number, List<Value> arg
                       long durationNanos, boolean returned, Tampering tampering, SyscallEntered entry)
         implements TraceEvent {
 
-    /** A call nothing tampered with, whose entry event was not delivered. */
+    /**
+     * A call nothing tampered with, whose entry event was not delivered.
+     *
+     * @param pid the process id
+     * @param tid the thread id
+     * @param name the name
+     * @param number the number
+     * @param args the args
+     * @param argTexts the arg texts
+     * @param entryArgCount the entry arg count
+     * @param returnValue the return value
+     * @param error the error
+     * @param result the result
+     * @param timeNanos the time nanos
+     * @param durationNanos the duration nanos
+     * @param returned the returned
+     */
     public Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
                    int entryArgCount, long returnValue, Errno error, String result, long timeNanos,
                    long durationNanos, boolean returned) {
@@ -45,22 +61,24 @@ public record Syscall(int pid, int tid, String name, int number, List<Value> arg
         if (tampering == null) tampering = Tampering.NONE;
     }
 
-    /** The errno's name ({@code ENOENT}), or {@code null} when the call did not fail. */
+    /** {@return the errno's name ({@code ENOENT}), or {@code null} when the call did not fail} */
     public String errno() {
         return error == null ? null : error.name();
     }
 
-    /** The arguments as strace prints them between the parentheses. */
+    /** {@return the arguments as strace prints them between the parentheses} */
     public String argsText() {
         return String.join(", ", argTexts);
     }
 
-    /** {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3}, with strace's {@code (INJECTED)} notes. */
+    /**
+     * {@return {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3}, with strace's {@code (INJECTED)} notes}
+     */
     public String straceText() {
         return name + "(" + argsText() + ") = " + result + tampering.straceNote();
     }
 
-    /** Whether the call failed. */
+    /** {@return whether the call failed} */
     public boolean failed() {
         return error != null;
     }

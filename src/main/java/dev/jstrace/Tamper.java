@@ -59,53 +59,94 @@ public final class Tamper {
         return new Tamper(result, value, signal, null, delayEnter, delayExit, pokes, 1, NO_LAST, 1);
     }
 
-    /** The call fails with the errno named ({@code "ENOSPC"}; case does not matter) without running. */
+    /**
+     * {@return the call fails with the errno named ({@code "ENOSPC"}; case does not matter) without running}
+     *
+     * @param errno the errno
+     */
     public static Tamper error(String errno) {
         int e = errno == null ? -1 : Errnos.number(errno.toUpperCase(Locale.ROOT));
         if (e < 1) throw new IllegalArgumentException("unknown errno name: " + errno);
         return error(e);
     }
 
-    /** The call fails with errno {@code errno} (1..4095) without running. */
+    /**
+     * {@return the call fails with errno {@code errno} (1..4095) without running}
+     *
+     * @param errno the errno
+     */
     public static Tamper error(int errno) {
         if (errno < 1 || errno > 4095) throw new IllegalArgumentException("errno must be 1..4095, not " + errno);
         return action(InjectRule.Result.ERROR, errno, 0, 0, 0, List.of());
     }
 
-    /** The call returns {@code value} without running. */
+    /**
+     * {@return the call returns {@code value} without running}
+     *
+     * @param value the value
+     */
     public static Tamper retval(long value) {
         return action(InjectRule.Result.RETVAL, value, 0, 0, 0, List.of());
     }
 
-    /** The signal named ({@code "SIGUSR1"}, {@code "usr1"}) is raised at the call's entry. */
+    /**
+     * {@return the signal named ({@code "SIGUSR1"}, {@code "usr1"}) is raised at the call's entry}
+     *
+     * @param name the name
+     */
     public static Tamper signal(String name) {
         int s = name == null ? -1 : Signals.number(name);
         if (s < 1) throw new IllegalArgumentException("unknown signal name: " + name);
         return signal(s);
     }
 
-    /** Signal {@code signo} (1..64) is raised at the call's entry. */
+    /**
+     * Signal {@code signo} (1..64) is raised at the call's entry.
+     *
+     * @param signo the signo
+     * @return the tampering
+     */
     public static Tamper signal(int signo) {
         if (signo < 1 || signo > 64) throw new IllegalArgumentException("signal must be 1..64, not " + signo);
         return action(InjectRule.Result.UNCHANGED, 0, signo, 0, 0, List.of());
     }
 
-    /** The thread waits {@code d} at the call's entry (other threads run on). */
+    /**
+     * {@return the thread waits {@code d} at the call's entry (other threads run on)}
+     *
+     * @param d the duration
+     */
     public static Tamper delayEnter(Duration d) {
         return action(InjectRule.Result.UNCHANGED, 0, 0, delayNanos(d), 0, List.of());
     }
 
-    /** The thread waits {@code d} at the call's exit. */
+    /**
+     * {@return the thread waits {@code d} at the call's exit}
+     *
+     * @param d the duration
+     */
     public static Tamper delayExit(Duration d) {
         return action(InjectRule.Result.UNCHANGED, 0, 0, 0, delayNanos(d), List.of());
     }
 
-    /** At the entry, {@code bytes} overwrite the memory argument {@code argIndex} (1..6) points to. */
+    /**
+     * At the entry, {@code bytes} overwrite the memory argument {@code argIndex} (1..6) points to.
+     *
+     * @param argIndex the arg index
+     * @param bytes the bytes
+     * @return the tampering
+     */
     public static Tamper pokeEnter(int argIndex, byte[] bytes) {
         return action(InjectRule.Result.UNCHANGED, 0, 0, 0, 0, List.of(poke(true, argIndex, bytes)));
     }
 
-    /** At the exit, {@code bytes} overwrite the memory argument {@code argIndex} (1..6) points to. */
+    /**
+     * At the exit, {@code bytes} overwrite the memory argument {@code argIndex} (1..6) points to.
+     *
+     * @param argIndex the arg index
+     * @param bytes the bytes
+     * @return the tampering
+     */
     public static Tamper pokeExit(int argIndex, byte[] bytes) {
         return action(InjectRule.Result.UNCHANGED, 0, 0, 0, 0, List.of(poke(false, argIndex, bytes)));
     }
@@ -113,6 +154,9 @@ public final class Tamper {
     /**
      * This and {@code other} together. One result (error or value), one signal, one delay of each
      * kind and one poke per argument and phase at most, as strace allows; {@code when} is this one's.
+     *
+     * @param other the other
+     * @return the combined tampering
      */
     public Tamper and(Tamper other) {
         if (result != InjectRule.Result.UNCHANGED && other.result != InjectRule.Result.UNCHANGED) {
@@ -140,6 +184,9 @@ public final class Tamper {
     /**
      * Runs the pure syscall {@code name} ({@code getpid}, {@code getuid}…) in place of the tampered
      * call, then sets the error or value: strace's {@code syscall=}.
+     *
+     * @param name the name
+     * @return the tampering
      */
     public Tamper instead(String name) {
         if (!PURE.contains(name)) {
@@ -149,7 +196,12 @@ public final class Tamper {
         return new Tamper(result, value, signal, name, delayEnter, delayExit, pokes, first, last, step);
     }
 
-    /** Only the {@code n}-th matching call of each thread (strace's {@code when=N}). */
+    /**
+     * Only the {@code n}-th matching call of each thread (strace's {@code when=N}).
+     *
+     * @param n which matching call (1 for the first)
+     * @return the restricted tampering
+     */
     public Tamper when(int n) {
         return checkedWhen(n, NO_LAST, 0);
     }
@@ -157,6 +209,11 @@ public final class Tamper {
     /**
      * Calls {@code first}, {@code first + step}, … up to {@code last} ({@link #NO_LAST}: no end) of
      * each thread (strace's {@code when=F..L+S}); calls count from 1, per syscall and thread.
+     *
+     * @param first the first
+     * @param last the last
+     * @param step the step
+     * @return the restricted tampering
      */
     public Tamper when(int first, int last, int step) {
         if (step < 1) throw new IllegalArgumentException("step must be at least 1, not " + step);

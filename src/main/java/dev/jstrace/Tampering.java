@@ -21,12 +21,12 @@ public record Tampering(boolean injected, boolean poked, boolean delayed, int si
         return new Tampering((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits >> 8) & 0xff);
     }
 
-    /** Whether anything was done. */
+    /** {@return whether anything was done} */
     public boolean any() {
         return injected || poked || delayed || signal != 0;
     }
 
-    /** The signal's name ({@code SIGUSR1}), or null when none was raised. */
+    /** {@return the signal's name ({@code SIGUSR1}), or null when none was raised} */
     public String signalName() {
         return signal == 0 ? null : SignalNames.name(signal);
     }
@@ -35,6 +35,8 @@ public record Tampering(boolean injected, boolean poked, boolean delayed, int si
      * What strace appends to the result: {@code " (INJECTED)"}, {@code " (INJECTED: args)"},
      * {@code " (INJECTED: args, retval)"}, then {@code " (DELAYED)"}; empty for none (a signal
      * alone adds nothing: strace shows it as its own {@code ---} line).
+     *
+     * @return the note
      */
     public String straceNote() {
         String s = injected && poked ? " (INJECTED: args, retval)" : poked ? " (INJECTED: args)"

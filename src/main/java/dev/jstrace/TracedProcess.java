@@ -59,8 +59,12 @@ public final class TracedProcess extends Process {
      * made from a ProcessBuilder, and jstrace's command line for one that
      * carries its caller's context ({@link SpawnRequest#ofCaller}).
      *
+     * @param request the request
+     * @param options the options
+     * @param listener the listener
      * @throws IOException           as {@link ProcessBuilder#start()} does when the program cannot be run
      * @throws TraceRefusedException when the kernel will not let the new child be traced
+     * @return the running child
      */
     public static TracedProcess launch(SpawnRequest request, TraceOptions options, TraceListener listener)
             throws IOException {

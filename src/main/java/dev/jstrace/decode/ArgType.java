@@ -136,7 +136,7 @@ public enum ArgType {
         this.atExit = atExit;
     }
 
-    /** Whether the argument is read and printed at syscall exit (strace prints it after {@code resumed>}). */
+    /** {@return whether the argument is read and printed at syscall exit (strace prints it after {@code resumed>})} */
     public boolean atExit() {
         return atExit;
     }

@@ -28,7 +28,12 @@ public final class ConstTable {
         this.unknownComment = unknownComment;
     }
 
-    /** A flag set; bits are matched in declaration order (list a multi-bit name before its parts). */
+    /**
+     * {@return a flag set; bits are matched in declaration order (list a multi-bit name before its parts)}
+     *
+     * @param unknownComment the unknown comment
+     * @param decl the decl
+     */
     public static ConstTable flags(String unknownComment, String decl) {
         return parseDecl(decl, true, true, unknownComment, null);
     }
@@ -38,12 +43,22 @@ public final class ConstTable {
         return parseDecl(decl, true, true, unknownComment, arch);
     }
 
-    /** An enumeration whose raw form is decimal. */
+    /**
+     * {@return an enumeration whose raw form is decimal}
+     *
+     * @param unknownComment the unknown comment
+     * @param decl the decl
+     */
     public static ConstTable enumDec(String unknownComment, String decl) {
         return parseDecl(decl, false, false, unknownComment, null);
     }
 
-    /** An enumeration whose raw form is hex (ioctl requests, prctl options that strace shows in hex). */
+    /**
+     * {@return an enumeration whose raw form is hex (ioctl requests, prctl options that strace shows in hex)}
+     *
+     * @param unknownComment the unknown comment
+     * @param decl the decl
+     */
     public static ConstTable enumHex(String unknownComment, String decl) {
         return parseDecl(decl, false, true, unknownComment, null);
     }
@@ -78,7 +93,11 @@ public final class ConstTable {
         return neg ? -v : v;
     }
 
-    /** The name of exactly {@code v}, or null. */
+    /**
+     * {@return the name of exactly {@code v}, or null}
+     *
+     * @param v the value
+     */
     public String name(long v) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == v) return names[i];
@@ -89,6 +108,9 @@ public final class ConstTable {
     /**
      * {@code v} as a structured value: the names that apply in print order and
      * the bits left over; the strace renderer applies {@code -X} to it.
+     *
+     * @param v the value
+     * @return the structured value
      */
     public Value.Sym sym(long v) {
         Value.Radix radix = hexRaw ? Value.Radix.HEX : Value.Radix.DEC;
@@ -110,14 +132,26 @@ public final class ConstTable {
         return new Value.Sym(v, radix, found, rest, null);
     }
 
-    /** Renders {@code v} under {@code style}. */
+    /**
+     * Renders {@code v} under {@code style}.
+     *
+     * @param v the value
+     * @param style the style
+     * @return the rendering
+     */
     public String render(long v, DecodeOptions.Xlat style) {
         StringBuilder sb = new StringBuilder(24);
         render(sb, v, style);
         return sb.toString();
     }
 
-    /** Appends the rendering of {@code v} under {@code style}. */
+    /**
+     * Appends the rendering of {@code v} under {@code style}.
+     *
+     * @param out where to write
+     * @param v the value
+     * @param style the style
+     */
     public void render(StringBuilder out, long v, DecodeOptions.Xlat style) {
         switch (style) {
             case RAW -> appendRaw(out, v);
@@ -185,6 +219,9 @@ public final class ConstTable {
     /**
      * Parses an abbreviated rendering back to its value ({@code A|B|0x40}, a name, a number);
      * used by the round-trip tests.
+     *
+     * @param text the text
+     * @return the value
      */
     public long parse(String text) {
         int c = text.indexOf(" /* ");
@@ -204,7 +241,7 @@ public final class ConstTable {
         return v;
     }
 
-    /** Every declared value (for tests). */
+    /** {@return every declared value (for tests)} */
     public long[] values() {
         return values.clone();
     }

@@ -31,7 +31,11 @@ public final class Constants {
             O_NOATIME O_CLOEXEC O_PATH O_TMPFILE O_DIRECTORY
             O_ASYNC=020000""");
 
-    /** The open flag table of {@code arch}. */
+    /**
+     * {@return the open flag table of {@code arch}}
+     *
+     * @param arch the arch
+     */
     public static ConstTable openFlags(Arch arch) {
         return switch (arch.openFlagsLayout()) {
             case ASM_GENERIC -> OPEN_FLAGS_X86_64;

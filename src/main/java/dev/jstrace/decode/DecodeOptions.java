@@ -19,19 +19,35 @@ import java.util.Set;
 public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths,
                             Set<String> rawSyscalls, boolean fdPathsCaptured) {
     /** {@code -X raw|abbrev|verbose}. */
-    public enum Xlat { RAW, ABBREV, VERBOSE }
+    public enum Xlat {
+        /** Numbers only ({@code -X raw}). */
+        RAW,
+        /** Names, strace's default ({@code -X abbrev}). */
+        ABBREV,
+        /** Numbers with the names in comments ({@code -X verbose}). */
+        VERBOSE
+    }
 
-    /** Options capturing descriptor paths only for {@code -y}. */
+    /**
+     * Options capturing descriptor paths only for {@code -y}.
+     *
+     * @param stringLimit the string limit
+     * @param verbose the verbose
+     * @param hex the -x level (0 none, 1 non-printable, 2 all)
+     * @param xlat the xlat
+     * @param fdPaths the fd paths
+     * @param rawSyscalls the raw syscalls
+     */
     public DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths, Set<String> rawSyscalls) {
         this(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, false);
     }
 
-    /** strace's defaults. */
+    /** {@return strace's defaults} */
     public static DecodeOptions defaults() {
         return new DecodeOptions(32, false, 0, Xlat.ABBREV, 0, Set.of());
     }
 
-    /** Whether descriptor paths are read at the stop ({@code -y}, or a path filter that needs them). */
+    /** {@return whether descriptor paths are read at the stop ({@code -y}, or a path filter that needs them)} */
     public boolean capturesFdPaths() {
         return fdPaths > 0 || fdPathsCaptured;
     }

@@ -9,18 +9,18 @@ import dev.jstrace.arch.gen.Errnos;
  * @param number the positive errno ({@code 2} for ENOENT)
  */
 public record Errno(int number) {
-    /** {@code ENOENT}; the number in decimal when it has no name. */
+    /** {@return {@code ENOENT}; the number in decimal when it has no name} */
     public String name() {
         String n = Errnos.name(number);
         return n != null ? n : Integer.toString(number);
     }
 
-    /** Whether the number has a name in the table. */
+    /** {@return whether the number has a name in the table} */
     public boolean known() {
         return Errnos.name(number) != null;
     }
 
-    /** strace's message for it ({@code No such file or directory}), or null when there is none. */
+    /** {@return strace's message for it ({@code No such file or directory}), or null when there is none} */
     public String message() {
         return Errnos.message(number);
     }
@@ -29,12 +29,14 @@ public record Errno(int number) {
      * Whether it is one of the kernel's restart codes that strace prints as {@code = ?}
      * (ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK; not
      * ENOIOCTLCMD, which strace prints as {@code = -1}).
+     *
+     * @return whether it is a restart code
      */
     public boolean restart() {
         return number == 512 || number == 513 || number == 514 || number == 516;
     }
 
-    /** strace's text after {@code = }: {@code -1 ENOENT (No such file or directory)}. */
+    /** {@return strace's text after {@code = }: {@code -1 ENOENT (No such file or directory)}} */
     public String straceResult() {
         String m = message();
         return (restart() ? "? " : "-1 ") + name() + (m == null ? "" : " (" + m + ")");

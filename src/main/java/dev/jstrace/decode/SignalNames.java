@@ -21,14 +21,22 @@ public final class SignalNames {
 
     private SignalNames() {}
 
-    /** {@code SIGCHLD}, {@code SIGRTMIN}, {@code SIGRT_1}; a number outside 1..64 prints as the number. */
+    /**
+     * {@return {@code SIGCHLD}, {@code SIGRTMIN}, {@code SIGRT_1}; a number outside 1..64 prints as the number}
+     *
+     * @param signo the signo
+     */
     public static String name(int signo) {
         if (signo > 0 && signo < NAMES.length) return NAMES[signo];
         if (signo >= 32 && signo <= 64) return RT_NAMES[signo];
         return Integer.toString(signo);
     }
 
-    /** Whether {@code signo} has a name. */
+    /**
+     * {@return whether {@code signo} has a name}
+     *
+     * @param signo the signo
+     */
     public static boolean known(int signo) {
         return signo > 0 && signo <= 64;
     }
@@ -38,6 +46,8 @@ public final class SignalNames {
      * prints the complement, {@code ~[RTMIN RT_1]}.
      *
      * @param nsig number of signals the set holds (8 × sigsetsize)
+     * @param mask the mask
+     * @return the set as strace prints it
      */
     public static String sigset(long mask, int nsig) {
         return sigset(mask, nsig, DecodeOptions.Xlat.ABBREV);
@@ -46,6 +56,11 @@ public final class SignalNames {
     /**
      * A signal set in {@code -X} style {@code xlat}: {@code [CHLD]}, raw {@code [17]}, verbose
      * {@code [17 /* CHLD *&#47;]} (strace 6.1's renderings).
+     *
+     * @param mask the mask
+     * @param nsig the nsig
+     * @param xlat the xlat
+     * @return the set as strace prints it
      */
     public static String sigset(long mask, int nsig, DecodeOptions.Xlat xlat) {
         if (nsig > 64) nsig = 64;

@@ -19,7 +19,7 @@ public record Signature(String name, List<ArgType> args, Ret ret) {
         /** The call never returns on success (exit, exit_group): {@code = ?}. */ NONE
     }
 
-    /** How many leading arguments strace prints at entry: those before the first read at exit. */
+    /** {@return how many leading arguments strace prints at entry: those before the first read at exit} */
     public int entryArgCount() {
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).atExit()) return i;

@@ -308,18 +308,27 @@ public final class SignatureCatalog {
 
     private SignatureCatalog() {}
 
-    /** The signature of {@code name}, or null when the catalog lacks it. */
+    /**
+     * {@return the signature of {@code name}, or null when the catalog lacks it}
+     *
+     * @param name the name
+     */
     public static Signature forName(String name) {
         return BY_NAME.get(name);
     }
 
-    /** The signature of syscall {@code nr} on {@code arch}, or null for a number no table names. */
+    /**
+     * {@return the signature of syscall {@code nr} on {@code arch}, or null for a number no table names}
+     *
+     * @param arch the arch
+     * @param nr the syscall number
+     */
     public static Signature forNumber(Arch arch, int nr) {
         Signature[] t = BY_NUMBER[arch.ordinal()];
         return nr >= 0 && nr < t.length ? t[nr] : null;
     }
 
-    /** Every name the catalog declares. */
+    /** {@return every name the catalog declares} */
     public static java.util.Set<String> names() {
         return BY_NAME.keySet();
     }
@@ -328,6 +337,10 @@ public final class SignatureCatalog {
      * Which register holds clone's {@code logical} argument (0 flags, 1 stack,
      * 2 parent_tid, 3 child_tid, 4 tls): x86-64 passes child_tid before tls,
      * aarch64 (like most arches, CONFIG_CLONE_BACKWARDS) tls before child_tid.
+     *
+     * @param arch the arch
+     * @param logical the logical
+     * @return the argument register index
      */
     public static int cloneRegister(Arch arch, int logical) {
         return arch.cloneRegister(logical);

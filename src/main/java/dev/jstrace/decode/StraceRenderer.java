@@ -20,7 +20,11 @@ public final class StraceRenderer {
     private final DecodeOptions.Xlat xlat;
     private final boolean fdPaths;
 
-    /** A renderer applying {@code options}' {@code -s}, {@code -v}, {@code -x} and {@code -X}. */
+    /**
+     * A renderer applying {@code options}' {@code -s}, {@code -v}, {@code -x} and {@code -X}.
+     *
+     * @param options the options
+     */
     public StraceRenderer(DecodeOptions options) {
         this.stringLimit = options.stringLimit();
         this.verbose = options.verbose();
@@ -29,14 +33,23 @@ public final class StraceRenderer {
         this.fdPaths = options.fdPaths() > 0;
     }
 
-    /** The rendering of {@code v} as a new string. */
+    /**
+     * {@return the rendering of {@code v} as a new string}
+     *
+     * @param v the value
+     */
     public String render(Value v) {
         StringBuilder sb = new StringBuilder(32);
         append(sb, v);
         return sb.toString();
     }
 
-    /** Appends the rendering of {@code v}. */
+    /**
+     * Appends the rendering of {@code v}.
+     *
+     * @param out where to write
+     * @param v the value
+     */
     public void append(StringBuilder out, Value v) {
         switch (v) {
             case Value.Num n -> number(out, n.value(), n.radix());

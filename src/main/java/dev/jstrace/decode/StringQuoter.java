@@ -17,6 +17,10 @@ public final class StringQuoter {
      * after the closing quote when {@code ellipsis}.
      *
      * @param hex 0 normal, 1 {@code -x}, 2 {@code -xx} or a forced-hex argument (getrandom)
+     * @param out where to write
+     * @param data the data
+     * @param len how many bytes
+     * @param ellipsis the ellipsis
      */
     public static void quote(StringBuilder out, byte[] data, int len, boolean ellipsis, int hex) {
         out.append('"');
@@ -29,6 +33,10 @@ public final class StringQuoter {
      * Appends a descriptor's path as {@code -y} prints it between {@code <} and {@code >}:
      * escaped like a string (so {@code -x}/{@code -xx} apply) but without the quotes, and
      * with {@code <} and {@code >} in octal (strace's {@code print_quoted_string_ex(..., "<>")}).
+     *
+     * @param out where to write
+     * @param data the data
+     * @param hex the -x level (0 none, 1 non-printable, 2 all)
      */
     public static void quoteFdPath(StringBuilder out, byte[] data, int hex) {
         escape(out, data, data.length, hex, true);
@@ -71,7 +79,14 @@ public final class StringQuoter {
         }
     }
 
-    /** The quoted text as a new string. */
+    /**
+     * {@return the quoted text as a new string}
+     *
+     * @param data the data
+     * @param len how many bytes
+     * @param ellipsis the ellipsis
+     * @param hex the -x level (0 none, 1 non-printable, 2 all)
+     */
     public static String quote(byte[] data, int len, boolean ellipsis, int hex) {
         StringBuilder sb = new StringBuilder(len + 8);
         quote(sb, data, len, ellipsis, hex);

@@ -16,19 +16,23 @@ public final class SyscallDecoder {
     private final CapturePlanner planner;
     private final StraceRenderer renderer;
 
-    /** A decoder rendering with {@code options}. */
+    /**
+     * A decoder rendering with {@code options}.
+     *
+     * @param options the options
+     */
     public SyscallDecoder(DecodeOptions options) {
         this.options = options;
         this.planner = new CapturePlan(options);
         this.renderer = new StraceRenderer(options);
     }
 
-    /** The options this decoder renders with. */
+    /** {@return the options this decoder renders with} */
     public DecodeOptions options() {
         return options;
     }
 
-    /** What the loop must copy at each stop for this decoder. */
+    /** {@return what the loop must copy at each stop for this decoder} */
     public CapturePlanner planner() {
         return planner;
     }
@@ -38,6 +42,7 @@ public final class SyscallDecoder {
      *
      * @param entry its entry record
      * @param exit  its exit record, or {@code null} when the thread never returned ({@code = ?})
+     * @return the decoded call
      */
     public DecodedCall decode(RawEvent.SyscallEntry entry, RawEvent.SyscallExit exit) {
         int nr = entry.nr();
@@ -125,17 +130,30 @@ public final class SyscallDecoder {
         };
     }
 
-    /** strace's siginfo rendering, {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, ...}}. */
+    /**
+     * {@return strace's siginfo rendering, {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, ...}}}
+     *
+     * @param signo the signo
+     * @param siginfo the siginfo
+     */
     public String siginfo(int signo, byte[] siginfo) {
         return SiginfoText.render(signo, siginfo);
     }
 
-    /** {@code SIGCHLD}, {@code SIGRT_1}, or the number for one without a name. */
+    /**
+     * {@return {@code SIGCHLD}, {@code SIGRT_1}, or the number for one without a name}
+     *
+     * @param signo the signo
+     */
     public static String signalName(int signo) {
         return SignalNames.name(signo);
     }
 
-    /** {@code exited with 0}, {@code killed by SIGSEGV (core dumped)}: the text of strace's {@code +++} line. */
+    /**
+     * {@return {@code exited with 0}, {@code killed by SIGSEGV (core dumped)}: the text of strace's {@code +++} line}
+     *
+     * @param waitStatus the wait status
+     */
     public static String waitStatusText(int waitStatus) {
         return new WaitStatus(waitStatus).exitText();
     }

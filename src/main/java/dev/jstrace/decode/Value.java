@@ -13,26 +13,54 @@ import java.util.List;
  * {@code switch} over it is checked for exhaustiveness.
  */
 public sealed interface Value {
-    /** The value as strace renders it with its default options ({@code -s 32}, no {@code -x}, {@code -X abbrev}). */
+    /**
+     * {@return the value as strace renders it with its default options ({@code -s 32}, no {@code -x}, {@code -X abbrev})}
+     */
     default String text() {
         return StraceRenderer.DEFAULT.render(this);
     }
 
-    /** Appends the default strace rendering. */
+    /**
+     * Appends the default strace rendering.
+     *
+     * @param out where to write
+     */
     default void appendTo(StringBuilder out) {
         StraceRenderer.DEFAULT.append(out, this);
     }
 
     /** How a plain number prints. */
-    enum Radix { DEC, UDEC, HEX, OCT }
+    enum Radix {
+        /** Signed decimal. */
+        DEC,
+        /** Unsigned decimal. */
+        UDEC,
+        /** Hexadecimal, {@code 0x}-prefixed. */
+        HEX,
+        /** Octal, {@code 0}-prefixed. */
+        OCT
+    }
 
-    /** A plain number. */
+    /**
+     * A plain number.
+     *
+     * @param value the value
+     * @param radix the radix
+     */
     record Num(long value, Radix radix) implements Value {}
 
-    /** A pointer that was not followed: {@code NULL} or {@code 0x7ffd...}. */
+    /**
+     * A pointer that was not followed: {@code NULL} or {@code 0x7ffd...}.
+     *
+     * @param address the address
+     */
     record Ptr(long address) implements Value {}
 
-    /** A pointer whose target could not be read (strace prints the address). */
+    /**
+     * A pointer whose target could not be read (strace prints the address).
+     *
+     * @param address the address
+     */
     record Unreadable(long address) implements Value {}
 
     /**
@@ -53,12 +81,21 @@ public sealed interface Value {
             names = List.copyOf(names);
         }
 
-        /** One name for one number, printed in decimal when raw. */
+        /**
+         * {@return one name for one number, printed in decimal when raw}
+         *
+         * @param raw whether raw
+         * @param name the name
+         */
         public static Sym of(long raw, String name) {
             return new Sym(raw, Radix.DEC, List.of(name), 0, null);
         }
 
-        /** Whether {@code name} is among the names ({@code O_CLOEXEC} in open's flags). */
+        /**
+         * {@return whether {@code name} is among the names ({@code O_CLOEXEC} in open's flags)}
+         *
+         * @param name the name
+         */
         public boolean has(String name) {
             return names.contains(name);
         }
@@ -89,27 +126,47 @@ public sealed interface Value {
             HEX
         }
 
-        /** A C string read up to its NUL or a limit. */
+        /**
+         * {@return a C string read up to its NUL or a limit}
+         *
+         * @param bytes the bytes
+         * @param terminated the terminated
+         */
         public static Str string(byte[] bytes, boolean terminated) {
             return new Str(bytes, terminated ? bytes.length : -1, !terminated, Kind.STRING);
         }
 
-        /** A path or name printed whole; {@code cut} when its end was not found. */
+        /**
+         * {@return a path or name printed whole; {@code cut} when its end was not found}
+         *
+         * @param bytes the bytes
+         * @param cut where the string was cut
+         */
         public static Str whole(byte[] bytes, boolean cut) {
             return new Str(bytes, cut ? -1 : bytes.length, cut, Kind.WHOLE);
         }
 
-        /** {@code bytes} of a buffer of {@code length} bytes (the first bytes when fewer were copied). */
+        /**
+         * {@return {@code bytes} of a buffer of {@code length} bytes (the first bytes when fewer were copied)}
+         *
+         * @param bytes the bytes
+         * @param length the length
+         * @param hex the -x level (0 none, 1 non-printable, 2 all)
+         */
         public static Str buffer(byte[] bytes, long length, boolean hex) {
             return new Str(bytes, length, Long.compareUnsigned(length, bytes.length) > 0, hex ? Kind.HEX : Kind.BUFFER);
         }
 
-        /** The bytes as text (UTF-8, malformed bytes replaced); for sinks that show strings, not strace. */
+        /** {@return the bytes as text (UTF-8, malformed bytes replaced); for sinks that show strings, not strace} */
         public String string() {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
 
-        /** Whether the captured bytes are exactly {@code other}. */
+        /**
+         * {@return whether the captured bytes are exactly {@code other}}
+         *
+         * @param other the other
+         */
         public boolean bytesEqual(byte[] other) {
             return Arrays.equals(bytes, other);
         }
@@ -162,16 +219,27 @@ public sealed interface Value {
      */
     record Fd(int fd, String name, String path, String device) implements Value {}
 
-    /** An argument strace prints with its name, {@code flags=CLONE_VM|...} (clone's). */
+    /**
+     * An argument strace prints with its name, {@code flags=CLONE_VM|...} (clone's).
+     *
+     * @param name the name
+     * @param value the value
+     */
     record Named(String name, Value value) implements Value {}
 
-    /** One field of a {@link Struct}. */
+    /**
+     * One field of a {@link Struct}.
+     *
+     * @param name the name
+     * @param value the value
+     */
     record Field(String name, Value value) {}
 
     /**
      * A structure, {@code {a=1, b=2, ...}}.
      *
      * @param more whether fields were left out ({@code ...}, unless {@code -v})
+     * @param fields the fields
      */
     record Struct(List<Field> fields, boolean more) implements Value {}
 
@@ -179,15 +247,23 @@ public sealed interface Value {
      * An array, {@code [a, b, ...]}.
      *
      * @param more whether elements were left out
+     * @param items the items
      */
     record Array(List<Value> items, boolean more) implements Value {}
 
-    /** A value followed by a comment: {@code 0x7ffd /* 23 vars * /}. */
+    /**
+     * A value followed by a comment: {@code 0x7ffd /* 23 vars * /}.
+     *
+     * @param value the value
+     * @param comment the comment
+     */
     record Commented(Value value, String comment) implements Value {}
 
     /**
      * A rendering with no finer structure worth keeping: signal sets ({@code ~[RTMIN RT_1]}),
      * wait statuses, {@code makedev(0x1, 0x3)}.
+     *
+     * @param text the text
      */
     record Text(String text) implements Value {}
 }

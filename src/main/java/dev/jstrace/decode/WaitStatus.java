@@ -9,47 +9,79 @@ package dev.jstrace.decode;
  * @param raw the status word
  */
 public record WaitStatus(int raw) {
-    /** WIFEXITED. */
+    /**
+     * WIFEXITED.
+     *
+     * @return whether the process exited normally
+     */
     public boolean exited() {
         return (raw & 0x7f) == 0;
     }
 
-    /** WEXITSTATUS (meaningful when {@link #exited()}). */
+    /**
+     * WEXITSTATUS (meaningful when {@link #exited()}).
+     *
+     * @return the exit code
+     */
     public int exitCode() {
         return (raw >> 8) & 0xff;
     }
 
-    /** WIFSIGNALED: ended by a signal. */
+    /**
+     * WIFSIGNALED: ended by a signal.
+     *
+     * @return whether a signal ended the process
+     */
     public boolean signaled() {
         return !exited() && !stopped() && !continued();
     }
 
-    /** WTERMSIG (meaningful when {@link #signaled()}). */
+    /**
+     * WTERMSIG (meaningful when {@link #signaled()}).
+     *
+     * @return the signal that ended it
+     */
     public int termSignal() {
         return raw & 0x7f;
     }
 
-    /** WCOREDUMP. */
+    /**
+     * WCOREDUMP.
+     *
+     * @return whether it dumped core
+     */
     public boolean coreDumped() {
         return (raw & 0x80) != 0;
     }
 
-    /** WIFSTOPPED. */
+    /**
+     * WIFSTOPPED.
+     *
+     * @return whether the process is stopped
+     */
     public boolean stopped() {
         return (raw & 0xff) == 0x7f;
     }
 
-    /** WSTOPSIG (meaningful when {@link #stopped()}). */
+    /**
+     * WSTOPSIG (meaningful when {@link #stopped()}).
+     *
+     * @return the signal that stopped it
+     */
     public int stopSignal() {
         return (raw >> 8) & 0xff;
     }
 
-    /** WIFCONTINUED. */
+    /**
+     * WIFCONTINUED.
+     *
+     * @return whether the process was continued
+     */
     public boolean continued() {
         return (raw & 0xffff) == 0xffff;
     }
 
-    /** {@code SIGSEGV (core dumped)}: how a killed process's signal is described. */
+    /** {@return {@code SIGSEGV (core dumped)}: how a killed process's signal is described} */
     public String killText() {
         return SignalNames.name(termSignal()) + (coreDumped() ? " (core dumped)" : "");
     }
@@ -57,12 +89,14 @@ public record WaitStatus(int raw) {
     /**
      * What strace prints between {@code +++ } and {@code  +++} when a process ends:
      * {@code exited with 0}, {@code killed by SIGKILL}, {@code killed by SIGSEGV (core dumped)}.
+     *
+     * @return the text, or null when the status is no ending
      */
     public String exitText() {
         return exited() ? "exited with " + exitCode() : "killed by " + killText();
     }
 
-    /** strace's rendering in wait4's {@code [{...}]}. */
+    /** {@return strace's rendering in wait4's {@code [{...}]}} */
     public String straceText() {
         StringBuilder sb = new StringBuilder("[{");
         if (exited()) {

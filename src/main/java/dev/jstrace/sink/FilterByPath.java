@@ -50,6 +50,8 @@ public final class FilterByPath {
             "fcntl", "fcntl64");
 
     /**
+     * A filter for {@code -P} paths.
+     *
      * @param paths           the paths given with {@code -P}
      * @param descriptorCalls the syscalls whose first argument is a file descriptor (strace's {@code %desc})
      */
@@ -80,12 +82,18 @@ public final class FilterByPath {
     /**
      * The paths given that resolve to another path, with that path: strace says
      * {@code Requested path "X" resolved into "Y"} for each.
+     *
+     * @return each requested path that resolves elsewhere, with its resolution
      */
     public Map<String, String> resolvedPaths() {
         return java.util.Collections.unmodifiableMap(resolved);
     }
 
-    /** Whether the call touches one of the paths (and, for calls that open or close one, remembers it). */
+    /**
+     * {@return whether the call touches one of the paths (and, for calls that open or close one, remembers it)}
+     *
+     * @param call the call
+     */
     public synchronized boolean matches(Syscall call) {
         boolean match = named(call);
         if (call.returned() && call.returnValue() >= 0 && call.returnValue() < Integer.MAX_VALUE

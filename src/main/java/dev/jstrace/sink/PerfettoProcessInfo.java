@@ -24,10 +24,19 @@ public interface PerfettoProcessInfo {
     /** The command line, one element per argument ({@code /proc/PID/cmdline}), or null when unknown. */
     List<String> commandLine(int pid);
 
-    /** The thread's comm ({@code /proc/PID/task/TID/comm}), or null when unknown. */
+    /**
+     * {@return the thread's comm ({@code /proc/PID/task/TID/comm}), or null when unknown}
+     *
+     * @param pid the process id
+     * @param tid the thread id
+     */
     String threadName(int pid, int tid);
 
-    /** The process's open file descriptors, or null when unknown. */
+    /**
+     * {@return the process's open file descriptors, or null when unknown}
+     *
+     * @param pid the process id
+     */
     BitSet openFds(int pid);
 
     /** Knows nothing: for writing a recorded trace and for tests. */

@@ -51,22 +51,42 @@ public final class PerfettoSink extends TimelineSink {
     private final ProtoWriter pw;
     private long nextUuid = 1;
 
-    /** Writes to {@code file} (created or truncated), naming processes from {@code /proc}. */
+    /**
+     * Writes to {@code file} (created or truncated), naming processes from {@code /proc}.
+     *
+     * @param file the file
+     * @throws IOException when the file cannot be created
+     */
     public PerfettoSink(Path file) throws IOException {
         this(file, PerfettoProcessInfo.PROCFS);
     }
 
-    /** Writes to {@code file}, naming processes from {@code info} ({@link PerfettoProcessInfo#NONE} for a recorded trace). */
+    /**
+     * Writes to {@code file}, naming processes from {@code info} ({@link PerfettoProcessInfo#NONE} for a recorded trace).
+     *
+     * @param file the file
+     * @param info the info
+     * @throws IOException when the file cannot be created
+     */
     public PerfettoSink(Path file, PerfettoProcessInfo info) throws IOException {
         this(Files.newOutputStream(file), info, true);
     }
 
-    /** Writes to {@code out}, which stays open after {@link #close} (it is flushed). */
+    /**
+     * Writes to {@code out}, which stays open after {@link #close} (it is flushed).
+     *
+     * @param out where to write
+     */
     public PerfettoSink(OutputStream out) {
         this(out, PerfettoProcessInfo.PROCFS);
     }
 
-    /** Writes to {@code out}, naming processes from {@code info}; {@code out} stays open after {@link #close}. */
+    /**
+     * Writes to {@code out}, naming processes from {@code info}; {@code out} stays open after {@link #close}.
+     *
+     * @param out where to write
+     * @param info the info
+     */
     public PerfettoSink(OutputStream out, PerfettoProcessInfo info) {
         this(out, info, false);
     }

@@ -37,22 +37,45 @@ public final class StraceOutput implements Closeable {
         this.pipeProcess = pipeProcess;
     }
 
-    /** Lines to standard error (or any stream standing in for it), flushed as they are written. */
+    /**
+     * Lines to standard error (or any stream standing in for it), flushed as they are written.
+     *
+     * @param err standard error, or the stream standing in for it
+     * @return the output
+     */
     public static StraceOutput stderr(PrintStream err) {
         return new StraceOutput(err, null, false, false, true, null);
     }
 
-    /** Lines to an open stream laid out as for {@code -o FILE} (the {@code 1234  } prefix); closing closes it. */
+    /**
+     * Lines to an open stream laid out as for {@code -o FILE} (the {@code 1234  } prefix); closing closes it.
+     *
+     * @param out where to write
+     * @return the output
+     */
     public static StraceOutput stream(PrintStream out) {
         return new StraceOutput(out, null, false, true, false, null);
     }
 
-    /** Lines to {@code -o FILE}; {@code append} is {@code -A}. */
+    /**
+     * Lines to {@code -o FILE}; {@code append} is {@code -A}.
+     *
+     * @param file the file
+     * @param append the append
+     * @return the output
+     * @throws IOException when the file cannot be opened
+     */
     public static StraceOutput file(Path file, boolean append) throws IOException {
         return new StraceOutput(open(file, append), null, append, true, false, null);
     }
 
-    /** Lines to {@code -o |command}: piped into {@code sh -c command}, as strace does. */
+    /**
+     * Lines to {@code -o |command}: piped into {@code sh -c command}, as strace does.
+     *
+     * @param command the command
+     * @return the output
+     * @throws IOException when the command cannot be started
+     */
     public static StraceOutput pipe(String command) throws IOException {
         Process p = new ProcessBuilder("/bin/sh", "-c", command)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
@@ -63,27 +86,38 @@ public final class StraceOutput implements Closeable {
         return new StraceOutput(ps, null, false, true, false, p);
     }
 
-    /** {@code -ff -o BASE}: each thread's lines in {@code BASE.TID}, opened on its first line. */
+    /**
+     * {@return {@code -ff -o BASE}: each thread's lines in {@code BASE.TID}, opened on its first line}
+     *
+     * @param base the base
+     * @param append the append
+     */
     public static StraceOutput perThread(Path base, boolean append) {
         return new StraceOutput(null, base, append, true, false, null);
     }
 
-    /** Whether {@code -o} was given: strace then writes the {@code 1234  } prefix instead of {@code [pid  1234] }. */
+    /**
+     * {@return whether {@code -o} was given: strace then writes the {@code 1234  } prefix instead of {@code [pid  1234] }}
+     */
     public boolean named() {
         return named;
     }
 
-    /** Whether every thread has a file of its own (no pid prefixes at all). */
+    /** {@return whether every thread has a file of its own (no pid prefixes at all)} */
     public boolean perThread() {
         return perThreadBase != null;
     }
 
-    /** Whether lines should be flushed as soon as they are written (a terminal or standard error). */
+    /** {@return whether lines should be flushed as soon as they are written (a terminal or standard error)} */
     public boolean interactive() {
         return interactive;
     }
 
-    /** The stream for thread {@code tid}'s lines. */
+    /**
+     * {@return the stream for thread {@code tid}'s lines}
+     *
+     * @param tid the thread id
+     */
     public PrintStream streamFor(int tid) {
         if (perThreadBase == null) return single;
         return perThread.computeIfAbsent(tid, t -> {
@@ -95,7 +129,11 @@ public final class StraceOutput implements Closeable {
         });
     }
 
-    /** The stream the {@code -c} table goes to: the single output, or standard error with {@code -ff}. */
+    /**
+     * {@return the stream the {@code -c} table goes to: the single output, or standard error with {@code -ff}}
+     *
+     * @param stderr the stderr
+     */
     public PrintStream summaryStream(PrintStream stderr) {
         return single != null ? single : stderr;
     }

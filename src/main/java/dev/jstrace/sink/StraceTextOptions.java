@@ -40,14 +40,18 @@ public record StraceTextOptions(int alignColumn, StraceTimestamps timestamps, bo
         /** The tracer detached while the call was in progress. */
         DETACHED;
 
-        /** The outcome of a completed call. */
+        /**
+         * {@return the outcome of a completed call}
+         *
+         * @param call the call
+         */
         public static Status of(Syscall call) {
             if (!call.returned()) return UNFINISHED;
             return call.failed() ? FAILED : SUCCESSFUL;
         }
     }
 
-    /** strace's defaults: column 40, no stamps, everything printed. */
+    /** {@return strace's defaults: column 40, no stamps, everything printed} */
     public static StraceTextOptions defaults() {
         return new StraceTextOptions(40, StraceTimestamps.none(), false, 6, false, 1, false, false,
                 name -> true, name -> true, EnumSet.allOf(Status.class), null);
@@ -57,12 +61,18 @@ public record StraceTextOptions(int alignColumn, StraceTimestamps timestamps, bo
      * Whether a call's line must wait for its exit: when whether it prints depends on
      * its outcome or its arguments, strace prints the whole line at exit (and so
      * never splits it into {@code <unfinished ...>} and {@code <... resumed>}).
+     *
+     * @return whether the line waits for the exit
      */
     public boolean staged() {
         return paths != null || !statuses.containsAll(EnumSet.allOf(Status.class));
     }
 
-    /** A copy with another alignment column. */
+    /**
+     * {@return a copy with another alignment column}
+     *
+     * @param column the column
+     */
     public StraceTextOptions withAlignColumn(int column) {
         return new StraceTextOptions(column, timestamps, durations, durationPrecision, followForks,
                 initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths);

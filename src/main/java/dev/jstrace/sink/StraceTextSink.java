@@ -48,6 +48,8 @@ public final class StraceTextSink implements TraceListener {
     private record OpenLine(int tid, int column) {}
 
     /**
+     * A sink printing strace's lines.
+     *
      * @param options     layout and filters
      * @param output      where the lines go
      * @param diagnostics where {@code jstrace: Process N attached} messages go (standard error)

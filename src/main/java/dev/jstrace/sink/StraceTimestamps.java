@@ -26,14 +26,25 @@ public record StraceTimestamps(Absolute absolute, int absolutePrecision, boolean
     }
 
     /** Which absolute stamp: none, {@code HH:MM:SS} ({@code -t}), or seconds since the epoch ({@code -ttt}). */
-    public enum Absolute { NONE, TIME, UNIX }
+    public enum Absolute {
+        /** No absolute stamp. */
+        NONE,
+        /** Wall-clock time of day ({@code -t}, {@code -tt}). */
+        TIME,
+        /** Seconds since the epoch ({@code -ttt}). */
+        UNIX
+    }
 
-    /** No stamps at all (strace's default). */
+    /**
+     * No stamps at all (strace's default).
+     *
+     * @return the stamps that print nothing
+     */
     public static StraceTimestamps none() {
         return new StraceTimestamps(Absolute.NONE, 0, false, 6, null);
     }
 
-    /** Whether any stamp is printed. */
+    /** {@return whether any stamp is printed} */
     public boolean any() {
         return absolute != Absolute.NONE || relative;
     }
@@ -42,6 +53,10 @@ public record StraceTimestamps(Absolute absolute, int absolutePrecision, boolean
      * Appends the stamps for {@code nanos}. {@code previousNanos} is the previous
      * stamped line's time, or {@code Long.MIN_VALUE} for the first line (which
      * strace prints as zero).
+     *
+     * @param out where to write
+     * @param nanos the nanos
+     * @param previousNanos the previous nanos
      */
     public void append(StringBuilder out, long nanos, long previousNanos) {
         if (relative) {

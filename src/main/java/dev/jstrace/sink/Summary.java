@@ -23,6 +23,9 @@ import java.util.Map;
  * returned ({@code exit_group}) are not counted, as in strace.
  */
 public final class Summary implements TraceListener {
+    /** An empty table that fills as a listener. */
+    public Summary() {}
+
     /** strace's default columns. */
     public static final List<SummaryColumn> DEFAULT_COLUMNS = List.of(SummaryColumn.TIME_PERCENT,
             SummaryColumn.TOTAL_TIME, SummaryColumn.AVG_TIME, SummaryColumn.CALLS, SummaryColumn.ERRORS,
@@ -61,7 +64,14 @@ public final class Summary implements TraceListener {
         }
     }
 
-    /** Counts one call directly (for tests and replays). */
+    /**
+     * Counts one call directly (for tests and replays).
+     *
+     * @param name the name
+     * @param number the number
+     * @param nanos the nanos
+     * @param failed the failed
+     */
     public synchronized void add(String name, int number, long nanos, boolean failed) {
         rows.computeIfAbsent(name, n -> new Row(n, number)).add(nanos, failed);
     }
@@ -70,8 +80,9 @@ public final class Summary implements TraceListener {
      * Writes the table.
      *
      * @param sortBy  a {@code -S} key: {@code time} (default), {@code calls}, {@code errors}, {@code name},
-     *                {@code nothing}, or any column name
      * @param columns the {@code -U} columns
+     * @param out where to write
+     * {@code nothing}, or any column name
      */
     public synchronized void print(PrintStream out, String sortBy, List<SummaryColumn> columns) {
         List<Row> sorted = new ArrayList<>(rows.values());
@@ -141,7 +152,11 @@ public final class Summary implements TraceListener {
         };
     }
 
-    /** Whether {@code -S} accepts {@code sortBy}. */
+    /**
+     * {@return whether {@code -S} accepts {@code sortBy}}
+     *
+     * @param sortBy the sort by
+     */
     public static boolean validSortKey(String sortBy) {
         return sortBy.equals("nothing") || sortBy.equals("none") || SummaryColumn.byName(sortBy) != null;
     }

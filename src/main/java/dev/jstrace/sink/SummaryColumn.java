@@ -32,17 +32,21 @@ public enum SummaryColumn {
         this.names = names;
     }
 
-    /** The header strace prints. */
+    /** {@return the header strace prints} */
     public String header() {
         return header;
     }
 
-    /** The column's width. */
+    /** {@return the column's width} */
     public int width() {
         return width;
     }
 
-    /** The column a {@code -U}/{@code -S} name means, or null. */
+    /**
+     * {@return the column a {@code -U}/{@code -S} name means, or null}
+     *
+     * @param name the name
+     */
     public static SummaryColumn byName(String name) {
         for (SummaryColumn c : values()) {
             for (String n : c.names) if (n.equals(name)) return c;

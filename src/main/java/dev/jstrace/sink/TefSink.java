@@ -94,22 +94,42 @@ public final class TefSink extends TimelineSink {
     private final char[] number = new char[24];
     private long lastFlush = System.nanoTime();
 
-    /** Writes to {@code file} (created or truncated), naming processes from {@code /proc}. */
+    /**
+     * Writes to {@code file} (created or truncated), naming processes from {@code /proc}.
+     *
+     * @param file the file
+     * @throws IOException when the file cannot be created
+     */
     public TefSink(Path file) throws IOException {
         this(file, PerfettoProcessInfo.PROCFS);
     }
 
-    /** Writes to {@code file}, naming processes from {@code info} ({@link PerfettoProcessInfo#NONE} for a recorded trace). */
+    /**
+     * Writes to {@code file}, naming processes from {@code info} ({@link PerfettoProcessInfo#NONE} for a recorded trace).
+     *
+     * @param file the file
+     * @param info the info
+     * @throws IOException when the file cannot be created
+     */
     public TefSink(Path file, PerfettoProcessInfo info) throws IOException {
         this(Files.newOutputStream(file), info, true);
     }
 
-    /** Writes to {@code out}, which stays open after {@link #close} (it is flushed). */
+    /**
+     * Writes to {@code out}, which stays open after {@link #close} (it is flushed).
+     *
+     * @param out where to write
+     */
     public TefSink(OutputStream out) {
         this(out, PerfettoProcessInfo.PROCFS);
     }
 
-    /** Writes to {@code out}, naming processes from {@code info}; {@code out} stays open after {@link #close}. */
+    /**
+     * Writes to {@code out}, naming processes from {@code info}; {@code out} stays open after {@link #close}.
+     *
+     * @param out where to write
+     * @param info the info
+     */
     public TefSink(OutputStream out, PerfettoProcessInfo info) {
         this(out, info, false);
     }
