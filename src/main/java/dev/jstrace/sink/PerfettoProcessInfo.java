@@ -21,7 +21,11 @@ import java.util.List;
  * {@code pid N}.
  */
 public interface PerfettoProcessInfo {
-    /** The command line, one element per argument ({@code /proc/PID/cmdline}), or null when unknown. */
+    /**
+     * {@return the command line, one element per argument ({@code /proc/PID/cmdline}), or null when unknown}
+     *
+     * @param pid the process id
+     */
     List<String> commandLine(int pid);
 
     /**
