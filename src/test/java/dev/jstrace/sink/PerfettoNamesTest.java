@@ -121,6 +121,31 @@ class PerfettoNamesTest {
     }
 
     @Test
+    void anAttachedProcessIsNamedFromProc(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs /usr/bin/python3");
+        int pid = dev.jstrace.Daemons.start(dir, "out", "/usr/bin/python3", "-S", "-c", String.join("\n",
+                "import ctypes, threading, time",
+                "def work():",
+                "    ctypes.CDLL(None).prctl(15, b'pre-attach', 0, 0, 0)",
+                "    while True: time.sleep(0.02)",
+                "threading.Thread(target=work, daemon=True).start()",
+                "time.sleep(0.2); print('ready', flush=True)",
+                "for i in range(100): time.sleep(0.02)"));
+        Path file = dir.resolve("attach.pftrace");
+        try (PerfettoSink sink = new PerfettoSink(file);
+                dev.jstrace.Attachment a = Tracer.attach(pid, TraceOptions.defaults(), sink)) {
+            Thread.sleep(300);
+        }
+        dev.jstrace.Daemons.awaitStatus(dir);
+        PerfettoTraceChecker c = PerfettoTraceChecker.check(Files.readAllBytes(file), true);
+        Track proc = c.processTracks(pid).getFirst();
+        assertEquals("python3", proc.name(), "argv[0]'s name from /proc/PID/cmdline");
+        assertEquals(List.of("/usr/bin/python3", "-S", "-c"), c.cmdlines.get(proc.uuid()).subList(0, 3));
+        assertTrue(c.tracks.values().stream().anyMatch(t -> "pre-attach".equals(t.name())),
+                "a thread renamed before the attach has the name /proc gives it");
+    }
+
+    @Test
     void aSelfTraceWrittenLaterHasRealNamesAndFdCount(@TempDir Path dir) throws Exception {
         Tracer tracer = new Tracer();
         tracer.start();
