@@ -44,11 +44,6 @@ final class PerfettoPackets {
         return pw;
     }
 
-    /** The id of the packet carrying the clock snapshot; the threads' sequences follow it. */
-    int baseSequenceId() {
-        return baseSequenceId;
-    }
-
     /** A new packet sequence with its own interning state. */
     PerfettoSequence newSequence() {
         return new PerfettoSequence(this, baseSequenceId + ++sequences);

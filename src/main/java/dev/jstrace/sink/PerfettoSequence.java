@@ -75,11 +75,6 @@ final class PerfettoSequence {
         return packet;
     }
 
-    /** The timestamp the packet begun last was given (after clamping). */
-    long lastTime() {
-        return lastTime;
-    }
-
     void endPacket(int packet) throws IOException {
         file.endPacket(packet);
     }

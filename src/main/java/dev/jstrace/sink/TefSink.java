@@ -1,5 +1,7 @@
 package dev.jstrace.sink;
 
+import static dev.jstrace.sink.TefEventWriter.*;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,13 +11,11 @@ import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
-import dev.jstrace.proc.TraceClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ import java.util.List;
  * arrives so memory stays flat however long the trace.
  *
  * <p>The file is the bare-array form ({@code [{...},{...},...]}), flushed at
- * least every {@link #FLUSH_INTERVAL_NANOS}: Perfetto's JSON tokenizer accepts
+ * least every {@link TefEventWriter#FLUSH_INTERVAL_NANOS}: Perfetto's JSON tokenizer accepts
  * that form without its closing bracket and drops a cut-off last event, so
  * the file jstrace leaves when it is killed with SIGKILL still loads. (The
  * object form, {@code {"traceEvents":[...]}}, is rejected when cut short.)
@@ -52,47 +52,12 @@ public final class TefSink extends TimelineSink {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
-    private static final SerializedString PH = new SerializedString("ph");
-    private static final SerializedString TS = new SerializedString("ts");
-    private static final SerializedString DUR = new SerializedString("dur");
-    private static final SerializedString PID = new SerializedString("pid");
-    private static final SerializedString TID = new SerializedString("tid");
-    private static final SerializedString NAME = new SerializedString("name");
-    private static final SerializedString CAT = new SerializedString("cat");
-    private static final SerializedString ARGS = new SerializedString("args");
-    private static final SerializedString SCOPE = new SerializedString("s");
-    private static final SerializedString ID = new SerializedString("id");
-    private static final SerializedString BIND_POINT = new SerializedString("bp");
-    private static final SerializedString STRACE = new SerializedString("strace");
-    private static final SerializedString RESULT = new SerializedString("result");
-    private static final SerializedString ERRNO = new SerializedString("errno");
-    private static final SerializedString REAL_PID = new SerializedString("realPid");
-    private static final SerializedString REAL_TID = new SerializedString("realTid");
-    private static final SerializedString UNFINISHED = new SerializedString("unfinished");
-    private static final SerializedString X = new SerializedString("X");
-    private static final SerializedString I = new SerializedString("i");
-    private static final SerializedString M = new SerializedString("M");
-    private static final SerializedString T = new SerializedString("t");
-    private static final SerializedString P = new SerializedString("p");
-    private static final SerializedString E = new SerializedString("e");
-    private static final SerializedString SYSCALL = new SerializedString("syscall");
-    private static final SerializedString SIGNAL = new SerializedString("signal");
-    private static final SerializedString PROCESS = new SerializedString("process");
-    private static final SerializedString FORK = new SerializedString("fork");
-
-    /** The longest the file lags the events by (when events keep coming): what a SIGKILL can lose. */
-    static final long FLUSH_INTERVAL_NANOS = 100_000_000L;
-    private static final SerializedString B = new SerializedString("B");
-    private static final SerializedString END = new SerializedString("E");
-    private static final SerializedString G = new SerializedString("g");
-    private static final SerializedString ENDED_BY = new SerializedString("endedBy");
     /** A process name longer than this is cut: it labels a track. */
     private static final int MAX_NAME_CHARS = 1024;
 
     private final JsonGenerator gen;
+    private final TefEventWriter w;
     private final OutputStream ownedStream;
-    private final char[] number = new char[24];
-    private long lastFlush = System.nanoTime();
 
     /**
      * Writes to {@code file} (created or truncated), naming processes from {@code /proc}.
@@ -139,6 +104,7 @@ public final class TefSink extends TimelineSink {
         this.ownedStream = own ? out : null;
         try {
             this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            this.w = new TefEventWriter(gen);
             gen.writeStartArray();
             gen.flush(); // a file killed before its first event is "[", which loads as empty
         } catch (IOException e) {
@@ -171,46 +137,9 @@ public final class TefSink extends TimelineSink {
     @Override
     void first(long timeNanos) {
         try {
-            gen.writeStartObject();
-            gen.writeFieldName(PH);
-            gen.writeString(I);
-            gen.writeFieldName(SCOPE);
-            gen.writeString(G);
-            gen.writeFieldName(NAME);
-            gen.writeString("jstrace clock");
-            gen.writeFieldName(PID);
-            gen.writeNumber(0);
-            gen.writeFieldName(TID);
-            gen.writeNumber(0);
-            gen.writeFieldName(TS);
-            ts(timeNanos);
-            gen.writeFieldName(ARGS);
-            gen.writeStartObject();
-            gen.writeStringField("clock", "CLOCK_MONOTONIC");
-            gen.writeStringField("wallClockStart", Instant.ofEpochSecond(0, timeNanos).toString());
-            // Strings: the nanosecond values exceed 2^53, past what JavaScript keeps exactly.
-            gen.writeStringField("wallClockStartNanos", Long.toString(timeNanos));
-            gen.writeStringField("monotonicStartNanos", Long.toString(mono(timeNanos)));
-            String version = TefSink.class.getPackage().getImplementationVersion();
-            gen.writeStringField("jstraceVersion", version != null ? version : "dev");
-            gen.writeEndObject();
-            gen.writeEndObject();
+            w.clockInstant(timeNanos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** An event time as the CLOCK_MONOTONIC value the tracer thread read. */
-    private static long mono(long eventNanos) {
-        return Math.max(0, TraceClock.monotonicOf(eventNanos));
-    }
-
-    /** Flushes when the file lags by more than {@link #FLUSH_INTERVAL_NANOS}. */
-    private void maybeFlush() throws IOException {
-        long now = System.nanoTime();
-        if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {
-            lastFlush = now;
-            gen.flush();
         }
     }
 
@@ -242,10 +171,10 @@ public final class TefSink extends TimelineSink {
         gen.writeString(s.name());
         ids(t);
         gen.writeFieldName(TS);
-        ts(start);
+        w.ts(start);
         if (s.returned()) {
             gen.writeFieldName(DUR);
-            micros(end - start);
+            w.micros(end - start);
         }
         gen.writeFieldName(ARGS);
         gen.writeStartObject();
@@ -270,10 +199,10 @@ public final class TefSink extends TimelineSink {
         t.openSlice = !s.returned();
         // v1 flow events, one per side: a v2 bind_id cannot carry two flows on one slice.
         if (flowOut != 0) {
-            flowEnd(t, 's', flowOut, inside);
+            w.flowEnd('s', flowOut, t.proc.outPid, t.outTid, inside);
         }
         if (flowIn != 0) {
-            flowEnd(t, 'f', flowIn, inside);
+            w.flowEnd('f', flowIn, t.proc.outPid, t.outTid, inside);
         }
     }
 
@@ -288,9 +217,9 @@ public final class TefSink extends TimelineSink {
         gen.writeString(e.name());
         ids(t);
         gen.writeFieldName(TS);
-        ts(t.sliceStart);
+        w.ts(t.sliceStart);
         gen.writeFieldName(DUR);
-        micros(t.sliceEnd - t.sliceStart);
+        w.micros(t.sliceEnd - t.sliceStart);
         gen.writeFieldName(ARGS);
         gen.writeStartObject();
         gen.writeFieldName(STRACE);
@@ -309,7 +238,7 @@ public final class TefSink extends TimelineSink {
         gen.writeString(END);
         ids(t);
         gen.writeFieldName(TS);
-        ts(end);
+        w.ts(end);
         gen.writeFieldName(ARGS);
         gen.writeStartObject();
         if (endedBy != null) {
@@ -320,26 +249,6 @@ public final class TefSink extends TimelineSink {
             gen.writeBoolean(true);
         }
         endEvent(t);
-    }
-
-    private void flowEnd(PerfettoProcesses.Thread t, char phase, long id, long at) throws IOException {
-        gen.writeStartObject();
-        gen.writeFieldName(PH);
-        gen.writeString(phase == 's' ? "s" : "f");
-        gen.writeFieldName(CAT);
-        gen.writeString(PROCESS);
-        gen.writeFieldName(NAME);
-        gen.writeString(FORK);
-        gen.writeFieldName(ID);
-        gen.writeNumber(id);
-        ids(t);
-        gen.writeFieldName(TS);
-        ts(at);
-        if (phase == 'f') {
-            gen.writeFieldName(BIND_POINT); // bind to the enclosing slice, not the next one
-            gen.writeString(E);
-        }
-        gen.writeEndObject();
     }
 
     @Override
@@ -397,7 +306,7 @@ public final class TefSink extends TimelineSink {
         realIds(t);
         gen.writeEndObject();
         gen.writeEndObject();
-        maybeFlush();
+        w.maybeFlush();
     }
 
     /** Writes an instant up to and including the opening of its {@code args} object. */
@@ -414,7 +323,7 @@ public final class TefSink extends TimelineSink {
         gen.writeString(name);
         ids(t);
         gen.writeFieldName(TS);
-        ts(Math.max(time, t.lastEnd));
+        w.ts(Math.max(time, t.lastEnd));
         gen.writeFieldName(ARGS);
         gen.writeStartObject();
     }
@@ -426,38 +335,17 @@ public final class TefSink extends TimelineSink {
             p.writtenNameVersion = p.nameVersion;
             // The whole command line: TEF has no other place for it (Perfetto's descriptor has cmdline).
             String command = p.commandText();
-            metadata("process_name", p.outPid, p.outPid,
+            w.metadata("process_name", p.outPid, p.outPid,
                     command.length() > MAX_NAME_CHARS ? command.substring(0, MAX_NAME_CHARS) + "..." : command);
         }
         if (t.writtenNameVersion != t.nameVersion) {
             t.writtenNameVersion = t.nameVersion;
-            metadata("thread_name", p.outPid, t.outTid, t.name);
+            w.metadata("thread_name", p.outPid, t.outTid, t.name);
         }
     }
 
-    private void metadata(String kind, int pid, int tid, String name) throws IOException {
-        gen.writeStartObject();
-        gen.writeFieldName(PH);
-        gen.writeString(M);
-        gen.writeFieldName(NAME);
-        gen.writeString(kind);
-        gen.writeFieldName(PID);
-        gen.writeNumber(pid);
-        gen.writeFieldName(TID);
-        gen.writeNumber(tid);
-        gen.writeFieldName(ARGS);
-        gen.writeStartObject();
-        gen.writeFieldName(NAME);
-        gen.writeString(name);
-        gen.writeEndObject();
-        gen.writeEndObject();
-    }
-
     private void ids(PerfettoProcesses.Thread t) throws IOException {
-        gen.writeFieldName(PID);
-        gen.writeNumber(t.proc.outPid);
-        gen.writeFieldName(TID);
-        gen.writeNumber(t.outTid);
+        w.ids(t.proc.outPid, t.outTid);
     }
 
     /** Inside args: the real ids when pid reuse made the output ids synthetic. */
@@ -470,16 +358,5 @@ public final class TefSink extends TimelineSink {
             gen.writeFieldName(REAL_TID);
             gen.writeNumber(t.realTid);
         }
-    }
-
-    /** Writes an event time as CLOCK_MONOTONIC microseconds. */
-    private void ts(long eventNanos) throws IOException {
-        micros(mono(eventNanos));
-    }
-
-    /** Writes nanoseconds as microseconds with three decimals, exactly (a double would round at epoch scale). */
-    private void micros(long nanos) throws IOException {
-        int n = TefNumbers.formatMicros(nanos, number);
-        gen.writeNumber(number, 0, n);
     }
 }
