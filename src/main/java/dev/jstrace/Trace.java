@@ -124,12 +124,12 @@ public final class Trace implements TraceListener {
     public void writePerfetto(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             // After the run a pid may name another process: names and fds as /proc gave them during it.
-            replay(new PerfettoSink(out, processes));
+            replay(new PerfettoSink(out, processes.replay()));
         }
     }
 
     private void writeTef(OutputStream out) {
-        replay(new TefSink(out, processes));
+        replay(new TefSink(out, processes.replay()));
     }
 
     private void replay(TraceListener sink) {

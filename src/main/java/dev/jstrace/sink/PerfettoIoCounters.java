@@ -1,12 +1,14 @@
 package dev.jstrace.sink;
 
 import dev.jstrace.Syscall;
+import dev.jstrace.decode.Value;
 import java.util.BitSet;
 
 /**
  * One process's I/O counters as the Perfetto sink draws them: total bytes
  * read, total bytes written, and the number of open file descriptors, all
- * derived from syscall return values and arguments.
+ * derived from syscall return values and the decoded argument values (never
+ * their rendered text).
  *
  * <p>Open fds are tracked as a set, not a count, so that {@code dup2} onto an
  * open fd, a {@code close} of an fd never opened, and {@code execve} closing
@@ -21,6 +23,10 @@ final class PerfettoIoCounters {
     static final int WRITTEN = 2;
     /** {@link #apply} result bit: the open-fd count changed. */
     static final int FDS = 4;
+    /** FD_CLOEXEC (include/uapi/asm-generic/fcntl.h). */
+    private static final long FD_CLOEXEC = 1;
+    /** CLOSE_RANGE_CLOEXEC (include/uapi/linux/close_range.h). */
+    private static final long CLOSE_RANGE_CLOEXEC = 1 << 2;
 
     private final BitSet open;
     private final BitSet cloexec;
@@ -44,6 +50,20 @@ final class PerfettoIoCounters {
     /** A fork child's counters: its parent's fd table, zero bytes. */
     static PerfettoIoCounters inheriting(PerfettoIoCounters parent) {
         return new PerfettoIoCounters((BitSet) parent.open.clone(), (BitSet) parent.cloexec.clone());
+    }
+
+    /**
+     * After an exec, the fd set the kernel left, when it can be read live:
+     * exact, where dropping the close-on-exec fds we know of is not (a
+     * spawned child is first seen with its parent's descriptors, whose flags
+     * we never saw set). Returns whether the count changed.
+     */
+    boolean resetTo(BitSet live) {
+        int before = open.cardinality();
+        open.clear();
+        open.or(live);
+        cloexec.clear();
+        return open.cardinality() != before;
     }
 
     /** How many fds are open. */
@@ -107,42 +127,33 @@ final class PerfettoIoCounters {
     }
 
     private int fcntl(Syscall s, long ret) {
-        if (s.argTexts().size() < 2) {
+        if (s.args().size() < 2 || !(s.args().get(1) instanceof Value.Sym cmd)) {
             return 0;
         }
-        String cmd = s.argTexts().get(1);
-        if (cmd.equals("F_DUPFD") || cmd.equals("F_DUPFD_CLOEXEC")) {
-            return opened((int) ret, cmd.equals("F_DUPFD_CLOEXEC"));
+        if (cmd.has("F_DUPFD") || cmd.has("F_DUPFD_CLOEXEC")) {
+            return opened((int) ret, cmd.has("F_DUPFD_CLOEXEC"));
         }
-        if (cmd.equals("F_SETFD") && s.argTexts().size() > 2) {
+        if (cmd.has("F_SETFD") && s.args().size() > 2) {
             int fd = intArg(s, 0);
             if (fd >= 0) {
-                cloexec.set(fd, s.argTexts().get(2).contains("FD_CLOEXEC"));
+                cloexec.set(fd, (numberOf(s.args().get(2)) & FD_CLOEXEC) != 0);
             }
         }
         return 0;
     }
 
-    /** pipe/pipe2/socketpair write the new fds into the array argument, rendered {@code [3, 4]}. */
+    /** pipe/pipe2/socketpair write the new fds into the array argument ({@code [3, 4]}). */
     private int openedPair(Syscall s) {
         int arrayArg = s.name().equals("socketpair") ? 3 : 0;
-        if (s.argTexts().size() <= arrayArg) {
+        if (s.args().size() <= arrayArg || !(s.args().get(arrayArg) instanceof Value.Array fds)) {
             return 0;
         }
-        String text = s.argTexts().get(arrayArg);
         boolean closeOnExec = anyArgSays(s, "CLOEXEC");
         int changed = 0;
-        int i = 0;
-        while (i < text.length()) {
-            if (Character.isDigit(text.charAt(i))) {
-                int j = i;
-                while (j < text.length() && Character.isDigit(text.charAt(j))) {
-                    j++;
-                }
-                changed |= opened(Integer.parseInt(text, i, j, 10), closeOnExec);
-                i = j;
-            } else {
-                i++;
+        for (Value fd : fds.items()) {
+            long n = numberOf(fd);
+            if (n >= 0 && n <= Integer.MAX_VALUE) {
+                changed |= opened((int) n, closeOnExec);
             }
         }
         return changed;
@@ -165,7 +176,7 @@ final class PerfettoIoCounters {
             return 0;
         }
         int to = (int) Math.min(last, Integer.MAX_VALUE - 1) + 1;
-        if (anyArgSays(s, "CLOSE_RANGE_CLOEXEC")) {
+        if (s.args().size() > 2 && (numberOf(s.args().get(2)) & CLOSE_RANGE_CLOEXEC) != 0) {
             cloexec.or(rangeOf(open, (int) first, to));
             return 0;
         }
@@ -193,13 +204,23 @@ final class PerfettoIoCounters {
         return shifted;
     }
 
+    /** Whether a flag-set argument (or a structure's, as openat2's open_how) has a name containing {@code flag}. */
     private static boolean anyArgSays(Syscall s, String flag) {
-        for (String a : s.argTexts()) {
-            if (a.contains(flag)) {
+        for (Value v : s.args()) {
+            if (says(v, flag)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean says(Value v, String flag) {
+        return switch (v) {
+            case Value.Sym sym -> sym.names().stream().anyMatch(n -> n.contains(flag));
+            case Value.Named named -> says(named.value(), flag);
+            case Value.Struct st -> st.fields().stream().anyMatch(f -> says(f.value(), flag));
+            default -> false;
+        };
     }
 
     private static int intArg(Syscall s, int i) {
@@ -207,16 +228,18 @@ final class PerfettoIoCounters {
         return v >= 0 && v <= Integer.MAX_VALUE ? (int) v : -1;
     }
 
-    /** A leading decimal number of an argument's text ({@code 3} or {@code 3</etc/passwd>}), or -1. */
+    /** An argument's number (a descriptor, a count, a flag set's bits), or -1 when it has none. */
     private static long longArg(Syscall s, int i) {
-        if (s.argTexts().size() <= i) {
-            return -1;
-        }
-        String t = s.argTexts().get(i);
-        int j = 0;
-        while (j < t.length() && j < 18 && Character.isDigit(t.charAt(j))) {
-            j++;
-        }
-        return j == 0 ? -1 : Long.parseLong(t, 0, j, 10);
+        return s.args().size() > i ? numberOf(s.args().get(i)) : -1;
+    }
+
+    private static long numberOf(Value v) {
+        return switch (v) {
+            case Value.Num n -> n.value();
+            case Value.Fd fd -> fd.fd();
+            case Value.Sym sym -> sym.raw();
+            case Value.Named named -> numberOf(named.value());
+            default -> -1;
+        };
     }
 }

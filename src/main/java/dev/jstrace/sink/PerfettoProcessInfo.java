@@ -43,6 +43,15 @@ public interface PerfettoProcessInfo {
      */
     BitSet openFds(int pid);
 
+    /**
+     * The process's open file descriptors just after its latest successful
+     * exec, or null when unknown; asked once per exec, in order. Live, that
+     * is {@link #openFds} now.
+     */
+    default BitSet openFdsAfterExec(int pid) {
+        return openFds(pid);
+    }
+
     /** Knows nothing: for writing a recorded trace and for tests. */
     PerfettoProcessInfo NONE = new PerfettoProcessInfo() {
         @Override

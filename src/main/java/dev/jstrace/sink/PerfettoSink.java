@@ -193,6 +193,10 @@ public final class PerfettoSink extends TimelineSink {
 
         PerfettoProcesses.Proc p = t.proc;
         int changed = p.io.apply(s);
+        java.util.BitSet afterExec = exec ? info.openFdsAfterExec(p.realPid) : null;
+        if (afterExec != null && p.io.resetTo(afterExec)) {
+            changed |= PerfettoIoCounters.FDS;
+        }
         if ((changed & PerfettoIoCounters.READ) != 0) {
             counter(seq, p.trackUuid + 1, t.sliceEnd, p.io.bytesRead);
         }

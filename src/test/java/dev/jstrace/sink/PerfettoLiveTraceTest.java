@@ -72,6 +72,8 @@ class PerfettoLiveTraceTest {
                     "import threading, os",
                     "def work(): open('/etc/hostname').read()",
                     "t = threading.Thread(target=work); t.start(); t.join()",
+                    "r, w = os.pipe(); f = os.open('/etc/passwd', os.O_RDONLY); d = os.dup(f)",
+                    "for x in (f, d, r, w): os.close(x)",
                     "os.write(1, b'')")).redirectOutput(ProcessBuilder.Redirect.DISCARD),
                     TraceOptions.defaults(), sink);
             assertEquals(0, p.waitFor());
@@ -131,6 +133,30 @@ class PerfettoLiveTraceTest {
         assertInstanceOf(Pointer.class, mmap.args().get("result"), "an address is a pointer_value");
         assertTrue(trace.slices.stream().anyMatch(s -> s.args().values().stream().anyMatch(v -> v instanceof Map)),
                 "a struct argument is a nested dict");
+    }
+
+    @Test
+    void theOpenFdsCounterFollowsTheDecodedCalls() {
+        long proc = trace.tracks.values().stream().filter(t -> t.tid() == null && !t.counter()).findFirst()
+                .orElseThrow().uuid();
+        long counter = trace.counterTrack(proc, "open fds");
+        Slice pipe = trace.slices.stream().filter(s -> s.name().startsWith("pipe")).reduce((a, b) -> b).orElseThrow();
+        Slice open = trace.slices.stream().filter(s -> s.name().equals("openat")
+                && "/etc/passwd".equals(s.args().get("arg1"))).findFirst().orElseThrow();
+        // os.dup is fcntl(F_DUPFD_CLOEXEC) or dup, whichever this Python uses: the next call on the thread.
+        Slice dup = trace.slices.stream().filter(s -> s.track() == open.track() && s.start() >= open.end())
+                .min(java.util.Comparator.comparingLong(Slice::start)).orElseThrow();
+        long afterPipe = valueAt(counter, pipe.end());
+        assertEquals(afterPipe + 2, valueAt(counter, dup.end()), "open and dup add one each");
+        List<Slice> closes = trace.slices.stream().filter(s -> s.name().equals("close") && s.start() > dup.end())
+                .limit(4).toList();
+        assertEquals(4, closes.size());
+        assertEquals(afterPipe - 2, valueAt(counter, closes.getLast().end()), "four closes take them and the pipe");
+    }
+
+    private static long valueAt(long counter, long ts) {
+        return trace.events.stream().filter(e -> e.track() == counter && e.ts() <= ts)
+                .reduce((a, b) -> b).orElseThrow().counterValue();
     }
 
     @Test

@@ -171,6 +171,28 @@ class PerfettoNamesTest {
                 + first + " vs " + fds + " now");
     }
 
+    @Test
+    void aRecordedLaunchWrittenLaterCountsTheFdsTheExecLeft(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs /usr/bin/python3");
+        Trace trace = new Trace();
+        TracedProcess p = Tracer.launch(new ProcessBuilder("/usr/bin/python3", "-S", "-c",
+                "import time; time.sleep(0.3)"), TraceOptions.defaults(), trace);
+        assertEquals(0, p.waitFor());
+        p.awaitTraceEnd();
+        Path file = dir.resolve("recorded.pftrace");
+        trace.writePerfetto(file);
+        PerfettoTraceChecker c = PerfettoTraceChecker.check(Files.readAllBytes(file), true);
+        PerfettoTraceChecker.Slice exec = c.slices.stream().filter(s -> s.name().equals("execve")).findFirst()
+                .orElseThrow();
+        long proc = c.tracks.get(c.tracks.get(exec.track()).parent()).uuid();
+        long counter = c.counterTrack(proc, "open fds");
+        long atExec = c.events.stream().filter(e -> e.track() == counter && e.ts() <= exec.end())
+                .reduce((a, b) -> b).orElseThrow().counterValue();
+        // /proc is read when the consumer reaches the exec: the program may have opened a file or two by then.
+        assertTrue(atExec >= 3 && atExec <= 5, "about stdin, stdout and stderr, what the kernel left after the"
+                + " exec, not the dozens the spawning JVM had: " + atExec);
+    }
+
     private static List<String> threadNames(PerfettoTraceChecker c, int tid) {
         return c.threadNameHistory.getOrDefault(tid, List.of());
     }

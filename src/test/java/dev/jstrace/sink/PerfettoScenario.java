@@ -65,6 +65,16 @@ final class PerfettoScenario {
                 us(startUs), durNanos, true);
     }
 
+    /** A successful call with decoded values, rendered as strace would. */
+    static Syscall call(int pid, int tid, String name, List<Value> values, long ret, long startUs, long durNanos) {
+        return new Syscall(pid, tid, name, 0, values, values.stream().map(Value::text).toList(), values.size(), ret,
+                null, Long.toString(ret), us(startUs), durNanos, true);
+    }
+
+    static Value.Num num(long n) {
+        return new Value.Num(n, Value.Radix.DEC);
+    }
+
     /** A successful execve as the decoder gives it: values, and their strace rendering. */
     static Syscall exec(int pid, String path, List<String> argv, long startUs, long durNanos) {
         List<Value> items = new java.util.ArrayList<>();
@@ -81,16 +91,18 @@ final class PerfettoScenario {
         List<TraceEvent> e = s.events;
         e.add(new ProcessEvent(PARENT, PARENT, us(0), ProcessEvent.Kind.STARTED, 0, 0, "spawn", false));
         e.add(exec(PARENT, "/bin/sh", List.of("sh", "-c", "cat x"), 1, 250_123));
-        e.add(call(PARENT, PARENT, "openat", List.of("AT_FDCWD", "\"x\"", "O_RDONLY|O_CLOEXEC"), 3, null, 300, 4_001));
+        e.add(call(PARENT, PARENT, "openat", List.of(new Value.Fd(-100, "AT_FDCWD", null, null), str("x"),
+                new Value.Sym(0x80000, Value.Radix.HEX, List.of("O_RDONLY", "O_CLOEXEC"), 0, null)), 3, 300, 4_001));
         e.add(call(PARENT, PARENT, "read", List.of("3", BINARY_ARG, "832"), 832, null, 310, 2_000));
         // The clock says this write began 500 ns before the read ended: the sinks must clamp it.
         e.add(call(PARENT, PARENT, "write", List.of("1", "\"hi\\n\"", "3"), 3, null, 311, 1_000));
         e.add(call(PARENT, PARENT, "openat", List.of("AT_FDCWD", "\"/nope\"", "O_RDONLY"), -1, "ENOENT", 320, 3_000));
-        e.add(call(PARENT, PARENT, "pipe2", List.of("[4, 5]", "O_CLOEXEC"), 0, null, 325, 1_000));
+        e.add(call(PARENT, PARENT, "pipe2", List.of(new Value.Array(List.of(num(4), num(5)), false),
+                new Value.Sym(0x80000, Value.Radix.HEX, List.of("O_CLOEXEC"), 0, null)), 0, 325, 1_000));
         // Fork: the child is reported, runs its first call, and only then does the parent's clone return.
         e.add(new SyscallEntered(PARENT, PARENT, us(330), "clone", 56, List.of("child_stack=NULL"), 5));
         e.add(new ProcessEvent(CHILD, CHILD, us(335), ProcessEvent.Kind.STARTED, PARENT, 0, "fork", false));
-        e.add(call(CHILD, CHILD, "close", List.of("3"), 0, null, 340, 1_500));
+        e.add(call(CHILD, CHILD, "close", List.of(new Value.Fd(3, null, null, null)), 0, 340, 1_500));
         e.add(call(PARENT, PARENT, "clone", List.of("child_stack=NULL",
                 "flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD", "child_tidptr=0x7f0a1b2c3a10"),
                 CHILD, null, 330, 20_000));
@@ -109,7 +121,7 @@ final class PerfettoScenario {
         e.add(call(CHILD, CHILD, "getpid", List.of(), CHILD, null, 510, 300));
         e.add(call(PARENT, PARENT, "vfork", List.of(), CHILD, null, 495, 30_000));
         e.add(new ProcessEvent(CHILD, CHILD, us(530), ProcessEvent.Kind.KILLED, 0, 9, "SIGKILL", true));
-        e.add(call(PARENT, PARENT, "close", List.of("3"), 0, null, 540, 500));
+        e.add(call(PARENT, PARENT, "close", List.of(new Value.Fd(3, null, null, null)), 0, 540, 500));
         // Still inside wait4 when the trace ends.
         e.add(new SyscallEntered(PARENT, PARENT, us(600), "wait4", 61, List.of("-1"), 4));
         e.add(new SignalEvent(PARENT, PARENT, us(650), 2, "SIGINT",
