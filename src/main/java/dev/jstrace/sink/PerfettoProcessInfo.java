@@ -45,8 +45,10 @@ public interface PerfettoProcessInfo {
 
     /**
      * The process's open file descriptors just after its latest successful
-     * exec, or null when unknown; asked once per exec, in order. Live, that
-     * is {@link #openFds} now.
+     * exec; asked once per exec, in order. Live, that is {@link #openFds} now.
+     *
+     * @param pid the process that exec'd
+     * @return its descriptors, or null when unknown
      */
     default BitSet openFdsAfterExec(int pid) {
         return openFds(pid);

@@ -65,6 +65,8 @@ public final class PerfettoProcessSnapshots implements PerfettoProcessInfo, Trac
      * A view for one replay of the trace into one sink: {@link #openFds}
      * answers a process's first-sight set, {@link #openFdsAfterExec} its set
      * after each exec in turn.
+     *
+     * @return a fresh view; use one per sink
      */
     public synchronized PerfettoProcessInfo replay() {
         Map<Integer, Integer> execs = new HashMap<>();
