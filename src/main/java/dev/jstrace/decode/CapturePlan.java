@@ -47,23 +47,24 @@ final class CapturePlan implements CapturePlanner {
                 case STR -> str(mem, a, s + 1);
                 case BUF_IN -> bytes(mem, a, Math.min(Math.max(next, 0), s));
                 case SIGSET_IN -> bytes(mem, a, 8);
-                case RLIMIT_IN -> bytes(mem, a, 16);
+                case RLIMIT_IN -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
                 case INT_IN -> {
                     if (next == 4) bytes(mem, a, 4);
                 }
                 case SOCKLEN_INOUT -> bytes(mem, a, 4);
                 case SIGACTION_IN -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
-                case ITIMERVAL_IN, ITIMERSPEC_IN -> bytes(mem, a, 32);
-                case STACK_IN -> bytes(mem, a, OtherStructs.STACK_SIZE);
+                case ITIMERVAL_IN -> bytes(mem, a, StructLayouts.ITIMERVAL.byteSize());
+                case ITIMERSPEC_IN -> bytes(mem, a, StructLayouts.ITIMERSPEC.byteSize());
+                case STACK_IN -> bytes(mem, a, StructLayouts.STACK.byteSize());
                 case FDSET -> bytes(mem, a, SelectDecoder.setBytes((int) args[0]));
-                case TIMEVAL_IN -> bytes(mem, a, 16);
+                case TIMEVAL_IN -> bytes(mem, a, StructLayouts.TIMEVAL.byteSize());
                 case PSELECT_SIGMASK -> SelectDecoder.captureSigmask(mem, a);
-                case TIMESPEC_IN -> bytes(mem, a, 16);
-                case TIMESPEC2_IN -> bytes(mem, a, 32);
+                case TIMESPEC_IN -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
+                case TIMESPEC2_IN -> bytes(mem, a, 2 * StructLayouts.TIMESPEC.byteSize());
                 case SOCKADDR_IN -> bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
                 case IOVEC_IN -> iovecs(mem, a, (int) next, Long.MAX_VALUE);
                 case MSGHDR_IN -> msghdr(mem, a, Long.MAX_VALUE);
-                case POLLFD -> bytes(mem, a, 8L * Math.min(Math.max(next, 0), s));
+                case POLLFD -> bytes(mem, a, StructLayouts.POLLFD.byteSize() * Math.min(Math.max(next, 0), s));
                 case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
                 case ARGV, ENVP -> ExecDecoder.capture(mem, a, s);
                 case CLONE_ARGS -> bytes(mem, a, OtherStructs.CLONE_ARGS_MIN);
@@ -71,7 +72,7 @@ final class CapturePlan implements CapturePlanner {
                     if ((int) a == ControlCalls.PR_SET_NAME) str(mem, next, ControlCalls.TASK_COMM_LEN);
                 }
                 case FUTEX_REST -> {
-                    if (i == 3 && ControlCalls.futexHasTimeout((int) args[1])) bytes(mem, a, 16);
+                    if (i == 3 && ControlCalls.futexHasTimeout((int) args[1])) bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
                 }
                 case IOCTL_ARG -> {
                     int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
@@ -114,7 +115,7 @@ final class CapturePlan implements CapturePlanner {
         if (rval > 0 && (sig.name().equals("select") || sig.name().equals("pselect6"))) {
             // The ready sets and the time left print with the result.
             for (int i = 1; i <= 3; i++) bytes(mem, args[i], SelectDecoder.setBytes((int) args[0]));
-            bytes(mem, args[4], 16);
+            bytes(mem, args[4], (sig.name().equals("select") ? StructLayouts.TIMEVAL : StructLayouts.TIMESPEC).byteSize());
         }
         for (int i = 0; i < types.size(); i++) {
             long a = i < args.length ? args[i] : 0;
@@ -135,9 +136,12 @@ final class CapturePlan implements CapturePlanner {
                 case STAT_OUT -> bytes(mem, a, StructDecoders.statSize(arch));
                 case STATX_OUT -> bytes(mem, a, StructDecoders.STATX_SIZE);
                 case STATFS_OUT -> bytes(mem, a, StatfsDecoder.SIZE);
-                case ITIMERVAL_OUT, ITIMERSPEC_OUT -> bytes(mem, a, 32);
-                case STACK_OUT -> bytes(mem, a, OtherStructs.STACK_SIZE);
-                case TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT -> bytes(mem, a, 16);
+                case ITIMERVAL_OUT -> bytes(mem, a, StructLayouts.ITIMERVAL.byteSize());
+                case ITIMERSPEC_OUT -> bytes(mem, a, StructLayouts.ITIMERSPEC.byteSize());
+                case STACK_OUT -> bytes(mem, a, StructLayouts.STACK.byteSize());
+                case TIMESPEC_OUT -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
+                case TIMEVAL_OUT -> bytes(mem, a, StructLayouts.TIMEVAL.byteSize());
+                case RLIMIT_OUT -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
                 case SOCKADDR_OUT -> {
                     var len = bytes(mem, next, 4);
                     if (len != null && len.data().length == 4) {
@@ -157,7 +161,7 @@ final class CapturePlan implements CapturePlanner {
                 }
                 case ARCH_PRCTL_ADDR -> bytes(mem, a, 8);
                 case CPUSET_OUT -> bytes(mem, a, Math.min(rval, 1024));
-                case POLLFD -> bytes(mem, a, 8L * Math.min(Math.max(next, 0), s));
+                case POLLFD -> bytes(mem, a, StructLayouts.POLLFD.byteSize() * Math.min(Math.max(next, 0), s));
                 case IOCTL_ARG -> {
                     int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
                     if (n < 0) bytes(mem, a, -n);
@@ -194,25 +198,27 @@ final class CapturePlan implements CapturePlanner {
 
     private void iovecs(TraceeMemory mem, long a, int count, long budget) {
         int shown = Math.min(Math.max(count, 0), opt.stringLimit());
-        var r = bytes(mem, a, 16L * shown);
+        int size = StructLayouts.size(StructLayouts.IOVEC);
+        var r = bytes(mem, a, (long) size * shown);
         if (r == null) return;
         byte[] d = r.data();
         long left = budget;
-        for (int k = 0; k + 1 <= shown && 16 * k + 16 <= d.length; k++) {
-            long len = MemoryView.u64(d, 16 * k + 8);
+        for (int k = 0; k + 1 <= shown && size * k + size <= d.length; k++) {
+            long len = MemoryView.u64(d, size * k + StructLayouts.IOV_LEN);
             long data = Math.max(0, Math.min(len, left));
             left -= data;
-            bytes(mem, MemoryView.u64(d, 16 * k), Math.min(data, opt.stringLimit()));
+            bytes(mem, MemoryView.u64(d, size * k + StructLayouts.IOV_BASE), Math.min(data, opt.stringLimit()));
         }
     }
 
     private void msghdr(TraceeMemory mem, long a, long budget) {
-        var r = bytes(mem, a, OtherStructs.MSGHDR_SIZE);
-        if (r == null || r.data().length < OtherStructs.MSGHDR_SIZE) return;
+        int size = StructLayouts.size(StructLayouts.MSGHDR);
+        var r = bytes(mem, a, size);
+        if (r == null || r.data().length < size) return;
         byte[] d = r.data();
-        long name = MemoryView.u64(d, 0);
-        int namelen = MemoryView.s32(d, 8);
+        long name = MemoryView.u64(d, StructLayouts.MSG_NAME);
+        int namelen = MemoryView.s32(d, StructLayouts.MSG_NAMELEN);
         bytes(mem, name, Math.min(Math.max(namelen, 0), 128));
-        iovecs(mem, MemoryView.u64(d, 16), (int) MemoryView.u64(d, 24), budget);
+        iovecs(mem, MemoryView.u64(d, StructLayouts.MSG_IOV), (int) MemoryView.u64(d, StructLayouts.MSG_IOVLEN), budget);
     }
 }

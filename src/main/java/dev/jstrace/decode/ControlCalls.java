@@ -131,11 +131,11 @@ final class ControlCalls {
             return b == null ? new Value.Ptr(a)
                     : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
         }
-        if (req == TIOCSWINSZ) return winsize(c.in.find(a) == null ? null : MemoryView.struct(c.in, a, 8), a);
+        if (req == TIOCSWINSZ) return winsize(c.in.find(a) == null ? null : MemoryView.struct(c.in, a, StructLayouts.size(StructLayouts.WINSIZE)), a);
         if (setsTermios(req) && a != 0) return termios(c, c.in, a);
         if (!c.succeeded()) return new Value.Ptr(a);
         if (req == TCGETS && a != 0) return termios(c, c.out, a);
-        if (req == TIOCGWINSZ) return winsize(MemoryView.struct(c.out, a, 8), a);
+        if (req == TIOCGWINSZ) return winsize(MemoryView.struct(c.out, a, StructLayouts.size(StructLayouts.WINSIZE)), a);
         if (req == FIONREAD || req == TIOCGPGRP || req == TIOCOUTQ) {
             byte[] b = MemoryView.struct(c.out, a, 4);
             return b == null ? new Value.Ptr(a)
@@ -147,10 +147,11 @@ final class ControlCalls {
     private static Value winsize(byte[] b, long a) {
         if (b == null) return new Value.Ptr(a);
         return new Value.Struct(List.of(
-                new Value.Field("ws_row", new Value.Num(MemoryView.u16(b, 0), Value.Radix.DEC)),
-                new Value.Field("ws_col", new Value.Num(MemoryView.u16(b, 2), Value.Radix.DEC)),
-                new Value.Field("ws_xpixel", new Value.Num(MemoryView.u16(b, 4), Value.Radix.DEC)),
-                new Value.Field("ws_ypixel", new Value.Num(MemoryView.u16(b, 6), Value.Radix.DEC))), false);
+                new Value.Field("ws_row", new Value.Num(MemoryView.u16(b, StructLayouts.WS_ROW), Value.Radix.DEC)),
+                new Value.Field("ws_col", new Value.Num(MemoryView.u16(b, StructLayouts.WS_COL), Value.Radix.DEC)),
+                new Value.Field("ws_xpixel", new Value.Num(MemoryView.u16(b, StructLayouts.WS_XPIXEL), Value.Radix.DEC)),
+                new Value.Field("ws_ypixel", new Value.Num(MemoryView.u16(b, StructLayouts.WS_YPIXEL), Value.Radix.DEC))),
+                false);
     }
 
     /** The ioctl requests whose argument is captured at entry (the setters) and at exit (the getters). */

@@ -16,7 +16,7 @@ import java.util.List;
 
 /** msghdr, pollfd, epoll_event, utsname, sysinfo, rusage and clone_args. */
 final class OtherStructs {
-    static final int MSGHDR_SIZE = 56, CLONE_ARGS_MIN = 64;
+    static final int CLONE_ARGS_MIN = 64;
 
     private OtherStructs() {}
 
@@ -65,29 +65,31 @@ final class OtherStructs {
     }
 
     private static Value msghdr(CallContext c, Snapshot mem, long a, long budget, boolean atExit) {
-        byte[] b = MemoryView.struct(mem, a, MSGHDR_SIZE);
+        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.MSGHDR));
         if (b == null) return new Value.Unreadable(a);
-        long name = u64(b, 0), iov = u64(b, 16), iovlen = u64(b, 24), control = u64(b, 32);
-        int namelen = s32(b, 8);
+        long name = u64(b, StructLayouts.MSG_NAME), iov = u64(b, StructLayouts.MSG_IOV);
+        long iovlen = u64(b, StructLayouts.MSG_IOVLEN), control = u64(b, StructLayouts.MSG_CONTROL);
+        int namelen = s32(b, StructLayouts.MSG_NAMELEN);
         List<Value.Field> fs = new ArrayList<>(7);
         fs.add(f("msg_name", name == 0 ? new Value.Ptr(0) : SockaddrDecoder.decode(c, mem, name, namelen)));
         fs.add(f("msg_namelen", dec(namelen)));
         fs.add(f("msg_iov", StructDecoders.iovec(c, mem, iov, (int) iovlen, budget)));
         fs.add(f("msg_iovlen", udec(iovlen)));
         if (control != 0) fs.add(f("msg_control", new Value.Ptr(control)));
-        fs.add(f("msg_controllen", udec(u64(b, 40))));
-        fs.add(f("msg_flags", c.sym(Constants.MSG_FLAGS, u32(b, 48))));
+        fs.add(f("msg_controllen", udec(u64(b, StructLayouts.MSG_CONTROLLEN))));
+        fs.add(f("msg_flags", c.sym(Constants.MSG_FLAGS, u32(b, StructLayouts.MSG_FLAGS))));
         return new Value.Struct(fs, false);
     }
 
     private static Value pollfds(CallContext c, long a, int n) {
         int shown = Math.min(Math.max(n, 0), c.opt.stringLimit());
-        byte[] b = MemoryView.struct(c.in, a, 8 * shown);
+        int size = StructLayouts.size(StructLayouts.POLLFD);
+        byte[] b = MemoryView.struct(c.in, a, size * shown);
         if (b == null) return new Value.Unreadable(a);
         List<Value> items = new ArrayList<>(shown);
         for (int k = 0; k < shown; k++) {
-            items.add(new Value.Struct(List.of(f("fd", c.fd(s32(b, 8 * k))),
-                    f("events", c.sym(Constants.POLL_EVENTS, u16(b, 8 * k + 4)))), false));
+            items.add(new Value.Struct(List.of(f("fd", c.fd(s32(b, size * k + StructLayouts.POLL_FD))),
+                    f("events", c.sym(Constants.POLL_EVENTS, u16(b, size * k + StructLayouts.POLL_EVENTS)))), false));
         }
         return new Value.Array(items, n > shown);
     }
@@ -95,13 +97,14 @@ final class OtherStructs {
     /** strace's poll result suffix: the entries with events, {@code  ([{fd=3, revents=POLLIN}])}. */
     static String pollResult(CallContext c, long a, int n) {
         int shown = Math.min(Math.max(n, 0), c.opt.stringLimit());
-        byte[] b = MemoryView.struct(c.out, a, 8 * shown);
+        int size = StructLayouts.size(StructLayouts.POLLFD);
+        byte[] b = MemoryView.struct(c.out, a, size * shown);
         if (b == null) return "";
         List<String> items = new ArrayList<>();
         for (int k = 0; k < shown; k++) {
-            int revents = u16(b, 8 * k + 6);
+            int revents = u16(b, size * k + StructLayouts.POLL_REVENTS);
             if (revents == 0) continue;
-            items.add("{fd=" + c.text(c.fd(s32(b, 8 * k))) + ", revents="
+            items.add("{fd=" + c.text(c.fd(s32(b, size * k + StructLayouts.POLL_FD))) + ", revents="
                     + c.text(c.sym(Constants.POLL_EVENTS, revents)) + "}");
         }
         return " ([" + String.join(", ", items) + "])";
@@ -193,7 +196,6 @@ final class OtherStructs {
     }
 
     /** sizeof(stack_t) on 64-bit: ss_sp, ss_flags (padded), ss_size. */
-    static final int STACK_SIZE = 24;
     private static final ConstTable SS_FLAGS = ConstTable.flags("SS_???",
             "SS_ONSTACK=1 SS_DISABLE=2 SS_AUTODISARM=0x80000000");
 
@@ -203,14 +205,19 @@ final class OtherStructs {
      */
     static Value itimer(Snapshot mem, long a, String unit) {
         if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(mem, a, 32);
+        boolean nanos = unit.equals("tv_nsec");
+        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(nanos ? StructLayouts.ITIMERSPEC : StructLayouts.ITIMERVAL));
         if (b == null) return new Value.Unreadable(a);
         List<Value.Field> fs = new ArrayList<>(2);
         String[] names = {"it_interval", "it_value"};
+        int[] at = nanos ? new int[] {StructLayouts.ITS_INTERVAL, StructLayouts.ITS_VALUE}
+                : new int[] {StructLayouts.IT_INTERVAL, StructLayouts.IT_VALUE};
+        int sec = nanos ? StructLayouts.TS_SEC : StructLayouts.TV_SEC;
+        int frac = nanos ? StructLayouts.TS_NSEC : StructLayouts.TV_USEC;
         for (int k = 0; k < 2; k++) {
             fs.add(new Value.Field(names[k], new Value.Struct(List.of(
-                    new Value.Field("tv_sec", new Value.Num(MemoryView.u64(b, 16 * k), Value.Radix.DEC)),
-                    new Value.Field(unit, new Value.Num(MemoryView.u64(b, 16 * k + 8), Value.Radix.DEC))), false)));
+                    new Value.Field("tv_sec", new Value.Num(MemoryView.u64(b, at[k] + sec), Value.Radix.DEC)),
+                    new Value.Field(unit, new Value.Num(MemoryView.u64(b, at[k] + frac), Value.Radix.DEC))), false)));
         }
         return new Value.Struct(fs, false);
     }
@@ -218,12 +225,13 @@ final class OtherStructs {
     /** sigaltstack's stack_t: {@code {ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}}. */
     static Value stack(CallContext c, Snapshot mem, long a) {
         if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(mem, a, STACK_SIZE);
+        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.STACK));
         if (b == null) return new Value.Unreadable(a);
-        long sp = MemoryView.u64(b, 0);
+        long sp = MemoryView.u64(b, StructLayouts.SS_SP);
         return new Value.Struct(List.of(
                 new Value.Field("ss_sp", sp == 0 ? new Value.Ptr(0) : new Value.Num(sp, Value.Radix.HEX)),
-                new Value.Field("ss_flags", c.sym(SS_FLAGS, MemoryView.s32(b, 8) & 0xffffffffL)),
-                new Value.Field("ss_size", new Value.Text(Long.toUnsignedString(MemoryView.u64(b, 16))))), false);
+                new Value.Field("ss_flags", c.sym(SS_FLAGS, MemoryView.s32(b, StructLayouts.SS_FLAGS) & 0xffffffffL)),
+                new Value.Field("ss_size", new Value.Num(MemoryView.u64(b, StructLayouts.SS_SIZE), Value.Radix.UDEC))),
+                false);
     }
 }

@@ -189,28 +189,32 @@ final class StructDecoders {
 
     static Value timespec(Snapshot mem, long a) {
         if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(mem, a, 16);
+        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.TIMESPEC));
         if (b == null) return new Value.Unreadable(a);
-        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, 0))), f("tv_nsec", dec(u64(b, 8)))), false);
+        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, StructLayouts.TS_SEC))),
+                f("tv_nsec", dec(u64(b, StructLayouts.TS_NSEC)))), false);
     }
 
     static Value timeval(Snapshot mem, long a) {
         if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(mem, a, 16);
+        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.TIMEVAL));
         if (b == null) return new Value.Unreadable(a);
-        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, 0))), f("tv_usec", dec(u64(b, 8)))), false);
+        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, StructLayouts.TV_SEC))),
+                f("tv_usec", dec(u64(b, StructLayouts.TV_USEC)))), false);
     }
 
     static Value timespec2(Snapshot mem, long a) {
         if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(mem, a, 32);
+        int size = StructLayouts.size(StructLayouts.TIMESPEC);
+        byte[] b = MemoryView.struct(mem, a, 2 * size);
         if (b == null) return new Value.Unreadable(a);
         List<Value> ts = new ArrayList<>(2);
         for (int i = 0; i < 2; i++) {
-            long ns = u64(b, 8 + 16 * i);
+            long ns = u64(b, size * i + StructLayouts.TS_NSEC);
             Value nsv = ns == (1L << 30) - 1 ? Value.Sym.of(ns, "UTIME_NOW")
                     : ns == (1L << 30) - 2 ? Value.Sym.of(ns, "UTIME_OMIT") : dec(ns);
-            ts.add(new Value.Struct(List.of(f("tv_sec", dec(u64(b, 16 * i))), f("tv_nsec", nsv)), false));
+            ts.add(new Value.Struct(List.of(f("tv_sec", dec(u64(b, size * i + StructLayouts.TS_SEC))),
+                    f("tv_nsec", nsv)), false));
         }
         return new Value.Array(ts, false);
     }
@@ -225,9 +229,10 @@ final class StructDecoders {
 
     static Value rlimit(Snapshot mem, long a, DecodeOptions.Xlat x) {
         if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(mem, a, 16);
+        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.RLIMIT));
         if (b == null) return new Value.Unreadable(a);
-        return new Value.Struct(List.of(f("rlim_cur", rlim(u64(b, 0), x)), f("rlim_max", rlim(u64(b, 8), x))), false);
+        return new Value.Struct(List.of(f("rlim_cur", rlim(u64(b, StructLayouts.RLIM_CUR), x)),
+                f("rlim_max", rlim(u64(b, StructLayouts.RLIM_MAX), x))), false);
     }
 
     static Value sigaction(CallContext c, Snapshot mem, long a) {
@@ -249,12 +254,13 @@ final class StructDecoders {
     static Value iovec(CallContext c, Snapshot mem, long a, int count, long budget) {
         if (a == 0) return new Value.Ptr(0);
         int shown = Math.min(Math.max(count, 0), c.opt.stringLimit());
-        byte[] b = MemoryView.struct(mem, a, 16 * shown);
+        int size = StructLayouts.size(StructLayouts.IOVEC);
+        byte[] b = MemoryView.struct(mem, a, size * shown);
         if (b == null) return new Value.Unreadable(a);
         List<Value> items = new ArrayList<>(shown);
         long left = budget;
         for (int i = 0; i < shown; i++) {
-            long base = u64(b, 16 * i), len = u64(b, 16 * i + 8);
+            long base = u64(b, size * i + StructLayouts.IOV_BASE), len = u64(b, size * i + StructLayouts.IOV_LEN);
             long data = Math.max(0, Math.min(len, left));
             left -= data;
             items.add(new Value.Struct(List.of(f("iov_base", c.buffer(mem, base, data, false)),

@@ -1,0 +1,96 @@
+package dev.jstrace.decode;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.StructLayout;
+import java.util.List;
+
+/**
+ * The tracee structs the decoders read, declared once as named layouts (LP64,
+ * the same on x86-64 and aarch64): the tracer thread copies {@code byteSize()}
+ * bytes of each, and the decoders read their fields at the offsets taken from
+ * here. Each layout's name is the C type, and {@code StructLayoutsProbeTest}
+ * checks the size and every member's offset against the headers with a C probe.
+ * Offsets are looked up by walking the members, not through layout paths (a path
+ * lookup spins method handles, which costs start-up).
+ */
+final class StructLayouts {
+    private StructLayouts() {}
+
+    /** {@code struct timespec} (linux/time_types.h {@code __kernel_timespec} on LP64). */
+    static final StructLayout TIMESPEC = MemoryLayout.structLayout(
+            JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_nsec")).withName("struct timespec");
+    /** {@code struct timeval}. */
+    static final StructLayout TIMEVAL = MemoryLayout.structLayout(
+            JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_usec")).withName("struct timeval");
+    /** {@code struct rlimit} (the kernel's is two unsigned longs; rlimit64 is the same on LP64). */
+    static final StructLayout RLIMIT = MemoryLayout.structLayout(
+            JAVA_LONG.withName("rlim_cur"), JAVA_LONG.withName("rlim_max")).withName("struct rlimit");
+    /** {@code struct itimerval}. */
+    static final StructLayout ITIMERVAL = MemoryLayout.structLayout(
+            TIMEVAL.withName("it_interval"), TIMEVAL.withName("it_value")).withName("struct itimerval");
+    /** {@code struct itimerspec}. */
+    static final StructLayout ITIMERSPEC = MemoryLayout.structLayout(
+            TIMESPEC.withName("it_interval"), TIMESPEC.withName("it_value")).withName("struct itimerspec");
+    /** {@code stack_t}. */
+    static final StructLayout STACK = MemoryLayout.structLayout(
+            JAVA_LONG.withName("ss_sp"), JAVA_INT.withName("ss_flags"), MemoryLayout.paddingLayout(4),
+            JAVA_LONG.withName("ss_size")).withName("stack_t");
+    /** {@code struct pollfd}. */
+    static final StructLayout POLLFD = MemoryLayout.structLayout(
+            JAVA_INT.withName("fd"), JAVA_SHORT.withName("events"), JAVA_SHORT.withName("revents"))
+            .withName("struct pollfd");
+    /** {@code struct iovec}. */
+    static final StructLayout IOVEC = MemoryLayout.structLayout(
+            JAVA_LONG.withName("iov_base"), JAVA_LONG.withName("iov_len")).withName("struct iovec");
+    /** {@code struct msghdr} (glibc's; the kernel's user_msghdr has the same layout on LP64). */
+    static final StructLayout MSGHDR = MemoryLayout.structLayout(
+            JAVA_LONG.withName("msg_name"), JAVA_INT.withName("msg_namelen"), MemoryLayout.paddingLayout(4),
+            JAVA_LONG.withName("msg_iov"), JAVA_LONG.withName("msg_iovlen"), JAVA_LONG.withName("msg_control"),
+            JAVA_LONG.withName("msg_controllen"), JAVA_INT.withName("msg_flags"), MemoryLayout.paddingLayout(4))
+            .withName("struct msghdr");
+    /** {@code struct winsize} (asm-generic/termios.h). */
+    static final StructLayout WINSIZE = MemoryLayout.structLayout(
+            JAVA_SHORT.withName("ws_row"), JAVA_SHORT.withName("ws_col"), JAVA_SHORT.withName("ws_xpixel"),
+            JAVA_SHORT.withName("ws_ypixel")).withName("struct winsize");
+
+    // Field offsets the decoders read, taken once from the layouts above.
+    static final int TS_SEC = offset(TIMESPEC, "tv_sec"), TS_NSEC = offset(TIMESPEC, "tv_nsec");
+    static final int TV_SEC = offset(TIMEVAL, "tv_sec"), TV_USEC = offset(TIMEVAL, "tv_usec");
+    static final int RLIM_CUR = offset(RLIMIT, "rlim_cur"), RLIM_MAX = offset(RLIMIT, "rlim_max");
+    static final int IT_INTERVAL = offset(ITIMERVAL, "it_interval"), IT_VALUE = offset(ITIMERVAL, "it_value");
+    static final int ITS_INTERVAL = offset(ITIMERSPEC, "it_interval"), ITS_VALUE = offset(ITIMERSPEC, "it_value");
+    static final int SS_SP = offset(STACK, "ss_sp"), SS_FLAGS = offset(STACK, "ss_flags"),
+            SS_SIZE = offset(STACK, "ss_size");
+    static final int POLL_FD = offset(POLLFD, "fd"), POLL_EVENTS = offset(POLLFD, "events"),
+            POLL_REVENTS = offset(POLLFD, "revents");
+    static final int IOV_BASE = offset(IOVEC, "iov_base"), IOV_LEN = offset(IOVEC, "iov_len");
+    static final int MSG_NAME = offset(MSGHDR, "msg_name"), MSG_NAMELEN = offset(MSGHDR, "msg_namelen"),
+            MSG_IOV = offset(MSGHDR, "msg_iov"), MSG_IOVLEN = offset(MSGHDR, "msg_iovlen"),
+            MSG_CONTROL = offset(MSGHDR, "msg_control"), MSG_CONTROLLEN = offset(MSGHDR, "msg_controllen"),
+            MSG_FLAGS = offset(MSGHDR, "msg_flags");
+    static final int WS_ROW = offset(WINSIZE, "ws_row"), WS_COL = offset(WINSIZE, "ws_col"),
+            WS_XPIXEL = offset(WINSIZE, "ws_xpixel"), WS_YPIXEL = offset(WINSIZE, "ws_ypixel");
+
+    /** Every layout declared here, for the probe test. */
+    static final List<StructLayout> ALL = List.of(TIMESPEC, TIMEVAL, RLIMIT, ITIMERVAL, ITIMERSPEC, STACK, POLLFD,
+            IOVEC, MSGHDR, WINSIZE);
+
+    /** The byte offset of the member {@code name} of {@code layout}. */
+    static int offset(StructLayout layout, String name) {
+        long at = 0;
+        for (MemoryLayout m : layout.memberLayouts()) {
+            if (m.name().filter(name::equals).isPresent()) return (int) at;
+            at += m.byteSize();
+        }
+        throw new IllegalArgumentException(layout.name().orElse("struct") + " has no member " + name);
+    }
+
+    /** {@code sizeof} as an int, for reads of captured bytes. */
+    static int size(StructLayout layout) {
+        return (int) layout.byteSize();
+    }
+}
