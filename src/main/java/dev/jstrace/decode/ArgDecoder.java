@@ -128,6 +128,7 @@ final class ArgDecoder {
             case EPOLL_EVENTS_OUT -> OtherStructs.epollEventsOut(c, a);
             case SYSINFO_OUT -> OtherStructs.sysinfoOut(c, a);
             case RUSAGE_OUT -> OtherStructs.rusageOut(c, a);
+            case TMS_OUT -> exitReady ? OtherStructs.tms(c, a) : new Value.Ptr(a);
             case UTSNAME_OUT -> OtherStructs.utsnameOut(c, a);
             case CLONE_ARGS -> OtherStructs.cloneArgsIn(c, a);
             case ARGV -> ExecDecoder.argv(c, a);

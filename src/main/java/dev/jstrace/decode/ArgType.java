@@ -104,6 +104,7 @@ public enum ArgType {
     /** struct utsname. */ UTSNAME_OUT(true),
     /** struct sysinfo. */ SYSINFO_OUT(true),
     /** struct rusage. */ RUSAGE_OUT(true),
+    /** struct tms (times). */ TMS_OUT(true),
     /** execve's argv. */ ARGV,
     /** execve's envp ({@code /* 23 vars * /} unless -v). */ ENVP,
     /** wait status written by the kernel. */ WAIT_STATUS_OUT(true),

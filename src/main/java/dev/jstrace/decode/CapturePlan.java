@@ -72,7 +72,9 @@ final class CapturePlan implements CapturePlanner {
                     if ((int) a == ControlCalls.PR_SET_NAME) str(mem, next, ControlCalls.TASK_COMM_LEN);
                 }
                 case FUTEX_REST -> {
-                    if (i == 3 && ControlCalls.futexHasTimeout((int) args[1])) bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
+                    if (i == 3 && ControlCalls.futexHasTimeout((int) args[1])) {
+                        bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
+                    }
                 }
                 case IOCTL_ARG -> {
                     int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
@@ -95,7 +97,7 @@ final class CapturePlan implements CapturePlanner {
                      PRIO_WHICH, RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, FUTEX_OP,
                      SIGSET_OUT, SIGACTION_OUT, STAT_OUT, STATX_OUT, STATFS_OUT, TIMESPEC_OUT, TIMEVAL_OUT,
                      RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT, MSGHDR_OUT, EPOLL_EVENTS_OUT, UTSNAME_OUT, SYSINFO_OUT,
-                     RUSAGE_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT, CPUSET_OUT, CLONE_FLAGS,
+                     RUSAGE_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT, CPUSET_OUT, CLONE_FLAGS,
                      ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, RAW -> { }
             }
         }
@@ -115,7 +117,8 @@ final class CapturePlan implements CapturePlanner {
         if (rval > 0 && (sig.name().equals("select") || sig.name().equals("pselect6"))) {
             // The ready sets and the time left print with the result.
             for (int i = 1; i <= 3; i++) bytes(mem, args[i], SelectDecoder.setBytes((int) args[0]));
-            bytes(mem, args[4], (sig.name().equals("select") ? StructLayouts.TIMEVAL : StructLayouts.TIMESPEC).byteSize());
+            var timeout = sig.name().equals("select") ? StructLayouts.TIMEVAL : StructLayouts.TIMESPEC;
+            bytes(mem, args[4], timeout.byteSize());
         }
         for (int i = 0; i < types.size(); i++) {
             long a = i < args.length ? args[i] : 0;
@@ -152,6 +155,7 @@ final class CapturePlan implements CapturePlanner {
                 case MSGHDR_OUT -> msghdr(mem, a, rval);
                 case EPOLL_EVENTS_OUT -> bytes(mem, a, (long) OtherStructs.epollEventSize(arch) * Math.min(rval, s));
                 case UTSNAME_OUT -> bytes(mem, a, StructDecoders.UTSNAME_SIZE);
+                case TMS_OUT -> bytes(mem, a, StructLayouts.TMS.byteSize());
                 case SYSINFO_OUT -> bytes(mem, a, StructDecoders.SYSINFO_SIZE);
                 case RUSAGE_OUT -> bytes(mem, a, StructDecoders.RUSAGE_SIZE);
                 case DIRENTS_OUT -> bytes(mem, a, Math.min(rval, DIRENTS_MAX));
@@ -219,6 +223,7 @@ final class CapturePlan implements CapturePlanner {
         long name = MemoryView.u64(d, StructLayouts.MSG_NAME);
         int namelen = MemoryView.s32(d, StructLayouts.MSG_NAMELEN);
         bytes(mem, name, Math.min(Math.max(namelen, 0), 128));
-        iovecs(mem, MemoryView.u64(d, StructLayouts.MSG_IOV), (int) MemoryView.u64(d, StructLayouts.MSG_IOVLEN), budget);
+        iovecs(mem, MemoryView.u64(d, StructLayouts.MSG_IOV), (int) MemoryView.u64(d, StructLayouts.MSG_IOVLEN),
+                budget);
     }
 }

@@ -206,7 +206,8 @@ final class OtherStructs {
     static Value itimer(Snapshot mem, long a, String unit) {
         if (a == 0) return new Value.Ptr(0);
         boolean nanos = unit.equals("tv_nsec");
-        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(nanos ? StructLayouts.ITIMERSPEC : StructLayouts.ITIMERVAL));
+        var layout = nanos ? StructLayouts.ITIMERSPEC : StructLayouts.ITIMERVAL;
+        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(layout));
         if (b == null) return new Value.Unreadable(a);
         List<Value.Field> fs = new ArrayList<>(2);
         String[] names = {"it_interval", "it_value"};
@@ -218,6 +219,26 @@ final class OtherStructs {
             fs.add(new Value.Field(names[k], new Value.Struct(List.of(
                     new Value.Field("tv_sec", new Value.Num(MemoryView.u64(b, at[k] + sec), Value.Radix.DEC)),
                     new Value.Field(unit, new Value.Num(MemoryView.u64(b, at[k] + frac), Value.Radix.DEC))), false)));
+        }
+        return new Value.Struct(fs, false);
+    }
+
+    /** USER_HZ: the kernel reports clock_t in these ticks per second on every supported arch. */
+    private static final long USER_HZ = 100;
+
+    /** times(2)'s struct tms: {@code {tms_utime=11 /* 0.11 s * /, tms_stime=0, ...}}. */
+    static Value tms(CallContext c, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(c.out, a, StructLayouts.size(StructLayouts.TMS));
+        if (b == null) return new Value.Unreadable(a);
+        List<Value.Field> fs = new ArrayList<>(4);
+        for (var m : StructLayouts.TMS.memberLayouts()) {
+            String name = m.name().orElseThrow();
+            long ticks = u64(b, StructLayouts.offset(StructLayouts.TMS, name));
+            Value v = new Value.Num(ticks, Value.Radix.UDEC);
+            // strace adds the seconds, "%llu.%02llu s" for USER_HZ 100, to a non-zero count.
+            fs.add(f(name, ticks == 0 ? v : new Value.Commented(v, Long.toUnsignedString(ticks / USER_HZ) + "."
+                    + String.format("%02d", ticks % USER_HZ) + " s")));
         }
         return new Value.Struct(fs, false);
     }

@@ -196,7 +196,7 @@ public final class SignatureCatalog {
             prlimit64: int, rlimit_resource, rlimit_in, rlimit_out = int
             getrusage: rusage_who, rusage_out = int
             sysinfo: sysinfo_out = int
-            times: raw = int
+            times: tms_out = int
             getpriority: prio_which, int = int
             setpriority: prio_which, int, int = int
             prctl: prctl_option, hex, hex, hex, hex = int

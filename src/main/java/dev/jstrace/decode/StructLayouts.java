@@ -75,9 +75,14 @@ final class StructLayouts {
     static final int WS_ROW = offset(WINSIZE, "ws_row"), WS_COL = offset(WINSIZE, "ws_col"),
             WS_XPIXEL = offset(WINSIZE, "ws_xpixel"), WS_YPIXEL = offset(WINSIZE, "ws_ypixel");
 
+    /** {@code struct tms} (times(2); clock_t is a long). */
+    static final StructLayout TMS = MemoryLayout.structLayout(JAVA_LONG.withName("tms_utime"),
+            JAVA_LONG.withName("tms_stime"), JAVA_LONG.withName("tms_cutime"), JAVA_LONG.withName("tms_cstime"))
+            .withName("struct tms");
+
     /** Every layout declared here, for the probe test. */
     static final List<StructLayout> ALL = List.of(TIMESPEC, TIMEVAL, RLIMIT, ITIMERVAL, ITIMERSPEC, STACK, POLLFD,
-            IOVEC, MSGHDR, WINSIZE);
+            IOVEC, MSGHDR, WINSIZE, TMS);
 
     /** The byte offset of the member {@code name} of {@code layout}. */
     static int offset(StructLayout layout, String name) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StructLayoutsProbeTest {
     private static final String HEADERS = "#include <stdio.h>\n#include <stddef.h>\n#include <time.h>\n"
             + "#include <signal.h>\n#include <poll.h>\n#include <sys/time.h>\n#include <sys/resource.h>\n"
-            + "#include <sys/uio.h>\n#include <sys/socket.h>\n#include <sys/ioctl.h>\n";
+            + "#include <sys/uio.h>\n#include <sys/socket.h>\n#include <sys/ioctl.h>\n#include <sys/times.h>\n";
 
     private static Map<String, Long> javaSide() {
         Map<String, Long> m = new LinkedHashMap<>();

@@ -39,6 +39,19 @@ class SyscallDecoderGoldenTest {
     }
 
     @Test
+    void timesFillsStructTms() {
+        // strace -e trace=times python3 -c 'import os; ...; os.times()' and sh -c 'times'
+        ByteBuffer b = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putLong(11).putLong(1).putLong(2).putLong(1);
+        assertEquals("times({tms_utime=11 /* 0.11 s */, tms_stime=1 /* 0.01 s */, tms_cutime=2 /* 0.02 s */,"
+                        + " tms_cstime=1 /* 0.01 s */}) = 1718452029",
+                line(DEF, Arch.X86_64, "times", new long[] {0x2000, 0, 0, 0, 0, 0}, Snapshot.EMPTY, 1718452029,
+                        bytes(0x2000, b.array())));
+        assertEquals("times({tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}) = 1718451972",
+                line(DEF, Arch.AARCH64, "times", new long[] {0x2000, 0, 0, 0, 0, 0}, Snapshot.EMPTY, 1718451972,
+                        bytes(0x2000, new byte[32])));
+    }
+
+    @Test
     void openatAccessAndErrors() {
         assertEquals("openat(AT_FDCWD, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC) = 3",
                 line(DEF, Arch.X86_64, "openat", new long[] {-100, 0x1000, 02000000, 0, 0, 0},
