@@ -38,7 +38,13 @@ public final class ConstTable {
         return parseDecl(decl, true, true, unknownComment, null);
     }
 
-    /** A flag set whose values are {@code arch}'s (open flags: arm64 moves four of them). */
+    /**
+     * {@return a flag set whose values are {@code arch}'s headers' (open flags: arm64 moves four of them)}
+     *
+     * @param arch           whose header values the names take
+     * @param unknownComment the comment strace prints when no name applies ({@code O_???})
+     * @param decl           the names in print order ({@code NAME=value} for one the generated tables lack)
+     */
     public static ConstTable flags(Arch arch, String unknownComment, String decl) {
         return parseDecl(decl, true, true, unknownComment, arch);
     }
