@@ -42,8 +42,11 @@ public final class Main {
     /** How a jstrace run ends: an exit status, or death by a signal (then {@code signal != 0}). */
     public record Outcome(int status, int signal) {}
 
-    /** The program name in messages. */
-    static final String NAME = "jstrace";
+    /**
+     * The program name in messages: as strace prints its {@code argv[0]}, the name jstrace was invoked
+     * by, which the launcher script passes as {@code -Djstrace.program="$0"} (the JVM cannot see it).
+     */
+    static final String NAME = System.getProperty("jstrace.program", "jstrace");
 
     /** Runs jstrace and ends the JVM as strace would end. */
     public static void main(String[] args) {
@@ -79,7 +82,7 @@ public final class Main {
             return new Outcome(0, 0);
         }
         if (inv.version) {
-            stdout.println(NAME + " -- version " + HelpText.VERSION);
+            stdout.println("jstrace -- version " + HelpText.VERSION); // strace prints its package name here, not $0
             return new Outcome(0, 0);
         }
         for (String w : warnings) stderr.println(NAME + ": " + w);
@@ -117,7 +120,7 @@ public final class Main {
         Outcome run() throws UsageException {
             byte[] program = null;
             List<byte[]> argv = null;
-            if (inv.pids.isEmpty()) {
+            if (!inv.command.isEmpty()) {
                 argv = commandBytes();
                 program = ProgramSearch.find(argv.getFirst(), variable(caller.environment(), "PATH"));
                 if (program == null) {
@@ -129,7 +132,7 @@ public final class Main {
             try {
                 output = openOutput();
                 if (inv.summary != 1) sinks.add(new StraceTextSink(textOptions(), output, stderr, NAME));
-                if (inv.pids.isEmpty()) sinks.add(new ExecFailureMessage(stderr));
+                if (!inv.command.isEmpty()) sinks.add(new ExecFailureMessage(stderr));
                 if (inv.summary != 0) {
                     summary = new Summary();
                     sinks.add(summary);
@@ -147,12 +150,20 @@ public final class Main {
                 sinks.add(perfetto);
                 extraSinks.add(perfetto);
             }
-            fanOut = new ListenerFanOut(sinks, inv.pids.isEmpty() ? 1 : inv.pids.size());
+            fanOut = new ListenerFanOut(sinks, sessions());
             TraceOptions options = TraceOptions.defaults().withFollowForks(inv.followForks > 0)
                     .withSyscalls(inv.syscalls).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1)
                     .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor)
                     .withInjections(inv.injections.withOnlyReported(true)); // strace's rule
-            return inv.pids.isEmpty() ? launch(argv, program, options) : attach(options);
+            if (inv.command.isEmpty()) return attach(options);
+            if (inv.pids.isEmpty()) return launch(argv, program, options, List.of());
+            // strace starts the command first, then attaches to the -p processes, and ends when all are gone.
+            return launch(argv, program, options, null);
+        }
+
+        /** One trace session for the command (when there is one) and one per {@code -p} process. */
+        private int sessions() {
+            return Math.max(1, inv.pids.size() + (inv.command.isEmpty() ? 0 : 1));
         }
 
         /**
@@ -180,7 +191,11 @@ public final class Main {
             return null;
         }
 
-        private Outcome launch(List<byte[]> argv, byte[] program, TraceOptions options) {
+        /**
+         * Runs the command; {@code attached} null means: also attach to the {@code -p} processes once
+         * it runs, and wait for them too after the command ended.
+         */
+        private Outcome launch(List<byte[]> argv, byte[] program, TraceOptions options, List<Attachment> attached) {
             List<byte[]> env = EnvironmentEdits.apply(caller.environment(),
                     inv.environmentEdits.stream().map(CommandLine::encode).toList());
             SpawnRequest request = SpawnRequest.ofCaller(argv, program, caller.withEnvironment(env));
@@ -204,6 +219,7 @@ public final class Main {
                 }
                 return new Outcome(1, 0);
             }
+            List<Attachment> also = attached != null ? attached : attachAll(options);
             if (inv.outputFile != null) {
                 // strace with -o and a command ignores these signals (its INTR_NEVER): on a terminal
                 // Ctrl-C reaches the command through the process group, and the trace follows it to the end.
@@ -216,6 +232,7 @@ public final class Main {
                 if (!awaitCommand(p)) {
                     // Interrupted and the trace goes on (a child that ignores the signal): strace does not wait
                     // either. The sinks end now; the tracees, seized with PTRACE_O_EXITKILL, die with this JVM.
+                    also.forEach(Attachment::close);
                     finish();
                     int got = InterruptHandler.received();
                     return new Outcome(128 + got, got);
@@ -225,6 +242,7 @@ public final class Main {
                 stderr.println(NAME + ": " + runError(e));
                 return new Outcome(1, 0);
             }
+            for (Attachment a : also) a.awaitEnd(Long.MAX_VALUE / 2);
             finish();
             int status = p.exitValue();
             int sig = p.terminationSignal();
@@ -262,6 +280,24 @@ public final class Main {
         }
 
         private Outcome attach(TraceOptions options) {
+            // The handler comes first, as strace's: a signal that arrives as soon as the first trace line
+            // is out must detach, not end the JVM with the tracee still seized.
+            List<Attachment> attached = new java.util.concurrent.CopyOnWriteArrayList<>();
+            InterruptHandler.install(sig -> attached.forEach(Attachment::close));
+            attached.addAll(attachAll(options));
+            if (attached.isEmpty()) {
+                finish();
+                return new Outcome(1, 0);
+            }
+            for (Attachment a : attached) a.awaitEnd(Long.MAX_VALUE / 2);
+            finish();
+            // strace detaches, then dies of the signal it got: a shell sees 130 for SIGINT, 143 for SIGTERM.
+            int sig = InterruptHandler.received();
+            return sig != 0 ? new Outcome(128 + sig, sig) : new Outcome(0, 0);
+        }
+
+        /** Attaches to every {@code -p} process; a refusal is reported and that process left out. */
+        private List<Attachment> attachAll(TraceOptions options) {
             List<Attachment> attached = new ArrayList<>();
             for (int pid : inv.pids) {
                 try {
@@ -271,16 +307,7 @@ public final class Main {
                     stderr.println(NAME + ": " + attachError(e));
                 }
             }
-            if (attached.isEmpty()) {
-                finish();
-                return new Outcome(1, 0);
-            }
-            InterruptHandler.install(sig -> attached.forEach(Attachment::close));
-            for (Attachment a : attached) a.awaitEnd(Long.MAX_VALUE / 2);
-            finish();
-            // strace detaches, then dies of the signal it got: a shell sees 130 for SIGINT, 143 for SIGTERM.
-            int sig = InterruptHandler.received();
-            return sig != 0 ? new Outcome(128 + sig, sig) : new Outcome(0, 0);
+            return attached;
         }
 
         /**
@@ -353,7 +380,7 @@ public final class Main {
                         + quoted(given) + " resolved into " + quoted(real)));
             }
             return new StraceTextOptions(inv.alignColumn, stamps, inv.durations, inv.durationPrecision,
-                    inv.followForks > 0, Math.max(1, inv.pids.size()), quietAttach, quietExit,
+                    inv.followForks > 0, sessions(), quietAttach, quietExit,
                     inv.syscalls == null ? n -> true : inv.syscalls::contains,
                     inv.signals == null ? n -> true : inv.signals::contains, inv.statuses, paths);
         }
