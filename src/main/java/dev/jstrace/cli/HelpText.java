@@ -8,10 +8,10 @@ final class HelpText {
     static final String VERSION = "0.1.0";
 
     static final String TEXT = """
-            Usage: jstrace [-ACdffhqqrtttTvVwxxyyzZ] [-a COLUMN] [-e EXPR]... [-o FILE]
+            Usage: jstrace [-ACffhqqrtttTvVwxxyyzZ] [-a COLUMN] [-e EXPR]... [-o FILE]
                            [-p PID]... [-P PATH]... [-s STRSIZE] [-X FORMAT] [-E VAR=VAL]...
                            [--tef FILE] [--perfetto FILE] { -p PID | [--] PROG [ARGS] }
-               or: jstrace -c[dfwzZ] [-e EXPR]... [-O OVERHEAD] [-S SORTBY] [-U COLUMNS]
+               or: jstrace -c[fwzZ] [-e EXPR]... [-O OVERHEAD] [-S SORTBY] [-U COLUMNS]
                            { -p PID | [--] PROG [ARGS] }
 
             strace rebuilt in Java: the same options, the same output.
@@ -23,7 +23,8 @@ final class HelpText {
             Startup:
               -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in the environment of the command
               -E VAR, --env=VAR          remove VAR from the environment of the command
-              -p PID, --attach=PID       trace process PID (comma-separated lists and repeats allowed)
+              -p PID, --attach=PID       trace process PID (comma-separated lists and repeats allowed);
+                                         with a command too, both are traced
               -u USERNAME                not supported: run the command as another user with sudo instead
 
             Tracing:
@@ -41,7 +42,7 @@ final class HelpText {
               -e signal=SET, --signal=SET     print only these signals
               -e status=SET, --status=SET     print only calls with these outcomes:
                              successful, failed, unfinished, unavailable, detached
-              -P PATH, --trace-path=PATH      trace only calls touching PATH
+              -P PATH, --trace-path=PATH      trace only calls touching PATH (or its real path)
               -z, --successful-only           print only calls that succeeded
               -Z, --failed-only               print only calls that failed
 
@@ -63,6 +64,7 @@ final class HelpText {
               -T, --syscall-times[=PRECISION] time spent in each call
               -v, --no-abbrev                 structures, argv and envp in full
               -x                              non-ASCII bytes of strings in hex; -xx all bytes
+              --strings-in-hex[=none|non-ascii|all]  as -x (non-ascii) and -xx (all, the default)
               -X FORMAT, --const-print-style=FORMAT  raw, abbrev or verbose constants
               -y, --decode-fds                paths of file descriptors; -yy socket details too
 
@@ -96,8 +98,9 @@ final class HelpText {
               -h, --help                      this text
               -V, --version                   the version
 
-            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -I N, -k, -n,
-            -u USERNAME, -e kvm=, -e read=, -e write=. With -p, every thread of the process is
-            traced (strace needs -f for the other threads).
+            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -I N, -k, -n, --tips,
+            --pidns-translation, --decode-pids=pidns, --strings-in-hex=non-ascii-chars,
+            -u USERNAME, -e kvm=, -e read=, -e write=. With -p, every thread
+            of the process is traced (strace needs -f for the other threads).
             """;
 }

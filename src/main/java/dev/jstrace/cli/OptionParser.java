@@ -33,6 +33,8 @@ public final class OptionParser {
             Map.entry("summary-sort-by", new String[]{"S", "1"}),
             Map.entry("summary-columns", new String[]{"U", "1"}),
             Map.entry("summary-wall-clock", new String[]{"w", "0"}),
+            Map.entry("strings-in-hex", new String[]{"strings-in-hex", "2"}),
+            Map.entry("failing-only", new String[]{"Z", "0"}),
             Map.entry("attach", new String[]{"p", "1"}),
             Map.entry("env", new String[]{"E", "1"}),
             Map.entry("string-limit", new String[]{"s", "1"}),
@@ -46,6 +48,7 @@ public final class OptionParser {
             Map.entry("version", new String[]{"V", "0"}),
             Map.entry("trace", new String[]{"e:trace", "1"}),
             Map.entry("signal", new String[]{"e:signal", "1"}),
+            Map.entry("signals", new String[]{"e:signal", "1"}),
             Map.entry("status", new String[]{"e:status", "1"}),
             Map.entry("abbrev", new String[]{"e:abbrev", "1"}),
             Map.entry("verbose", new String[]{"e:verbose", "1"}),
@@ -216,7 +219,7 @@ public final class OptionParser {
             case "o" -> inv.outputFile = value;
             case "O" -> number(spelled, value, 0); // strace's -c overhead: checked as strace does, unused
             case "p" -> pids(value);
-            case "P" -> inv.paths.add(value);
+            case "P" -> tracePath(value);
             case "q" -> {
                 if (inv.quiet == null) inv.quiet = new java.util.HashSet<>();
                 if (inv.quiet.contains("attach")) inv.quiet.add("exit");
@@ -270,6 +273,13 @@ public final class OptionParser {
             case "V" -> inv.version = true;
             case "w" -> inv.wallClock = true;
             case "x" -> inv.hex = Math.min(2, inv.hex + 1);
+            case "strings-in-hex" -> inv.hex = switch (value == null ? "all" : value) {
+                case "none" -> 0;
+                case "non-ascii" -> 1;
+                case "all" -> 2;
+                // strace 6.1's non-ascii-chars (hex only for non-ASCII, C escapes kept) has no jstrace quoting yet
+                default -> throw new UsageException("invalid " + spelled + " argument: '" + value + "'", true);
+            };
             case "X" -> inv.xlat = switch (value) {
                 case "raw" -> DecodeOptions.Xlat.RAW;
                 case "abbrev" -> DecodeOptions.Xlat.ABBREV;
@@ -304,7 +314,7 @@ public final class OptionParser {
                 inv.raw = names == null ? FilterSets.allSyscalls() : names;
             }
             case "quiet", "silent", "silence", "q" -> inv.quiet = new java.util.HashSet<>(FilterSets.quiet(set));
-            case "decode-fds" -> inv.fdPaths = decodeFds(set);
+            case "decode-fds", "decode-fd" -> inv.fdPaths = decodeFds(set);
             case "inject", "fault" -> inv.injections = InjectSpec.add(inv.injections, set, q.equals("fault"), warnings);
             default -> inv.syscalls = FilterSets.syscalls(expr);
         }
@@ -325,6 +335,32 @@ public final class OptionParser {
             }
         }
         return level;
+    }
+
+    /**
+     * {@code -P PATH}: as strace's pathtrace_select_set, the path as given and, when it differs, its
+     * real path (so {@code -P file.txt} matches the tracee's {@code /tmp/file.txt}), with strace's
+     * {@code Requested path "file.txt" resolved into "/tmp/file.txt"} unless {@code --quiet=path-resolution}
+     * came before.
+     */
+    private void tracePath(String path) {
+        inv.paths.add(path);
+        String real;
+        try {
+            real = java.nio.file.Path.of(path).toRealPath().toString();
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return; // strace: realpath failed, only the path as given
+        }
+        if (real.equals(path)) return;
+        if (inv.quiet == null || !inv.quiet.contains("path-resolution")) {
+            warnings.add("Requested path " + quoted(path) + " resolved into " + quoted(real));
+        }
+        inv.paths.add(real);
+    }
+
+    private static String quoted(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return dev.jstrace.decode.StringQuoter.quote(b, b.length, false, 0);
     }
 
     private void pids(String value) throws UsageException {
