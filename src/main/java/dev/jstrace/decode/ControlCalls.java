@@ -170,7 +170,13 @@ final class ControlCalls {
         // strace prints the operation with %#x under -X raw and verbose (0x81 /* FUTEX_WAKE_PRIVATE */).
         int cmd = op & ~(128 | 256);
         String n = Constants.FUTEX_CMD.name(cmd);
-        String name = (n == null ? Integer.toString(cmd) : n) + ((op & 128) != 0 ? "_PRIVATE" : "");
+        // strace's futexops list names each command, its _PRIVATE form, and |FUTEX_CLOCK_REALTIME only
+        // for the waits; any other value is unknown as a whole: 0x201 /* FUTEX_??? */, not 513_PRIVATE.
+        boolean clockOk = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_WAIT_REQUEUE_PI;
+        if (n == null || ((op & 256) != 0 && !clockOk)) {
+            return new Value.Sym(op & 0xffffffffL, Value.Radix.HEX, List.of(), 0, "FUTEX_???");
+        }
+        String name = n + ((op & 128) == 0 ? "" : cmd == 2 ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE");
         List<String> names = (op & 256) != 0 ? List.of(name, "FUTEX_CLOCK_REALTIME") : List.of(name);
         return new Value.Sym(op & 0xffffffffL, Value.Radix.HEX, names, 0, null);
     }

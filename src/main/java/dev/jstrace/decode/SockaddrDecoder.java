@@ -53,7 +53,7 @@ final class SockaddrDecoder {
             case 16 -> {
                 if (want >= 12) {
                     fs.add(new Value.Field("nl_pid", new Value.Num(u32(b, 4), Value.Radix.DEC)));
-                    fs.add(new Value.Field("nl_groups", new Value.Text(String.format("%08x", u32(b, 8)))));
+                    fs.add(new Value.Field("nl_groups", new Value.Text(hash08x(u32(b, 8)))));
                 }
             }
             default -> fs.add(new Value.Field("sa_data",
@@ -94,5 +94,12 @@ final class SockaddrDecoder {
             sb.append(Integer.toHexString(g[i]));
         }
         return sb.toString();
+    }
+
+    /** C's {@code %#08x}, as strace prints nl_groups: {@code 0xfacefeed}, {@code 0x000001}, and {@code 00000000} for 0. */
+    static String hash08x(long v) {
+        if (v == 0) return "00000000";
+        String h = Long.toHexString(v);
+        return "0x" + "0".repeat(Math.max(0, 6 - h.length())) + h;
     }
 }
