@@ -219,7 +219,7 @@ public final class OptionParser {
             case "o" -> inv.outputFile = value;
             case "O" -> number(spelled, value, 0); // strace's -c overhead: checked as strace does, unused
             case "p" -> pids(value);
-            case "P" -> tracePath(value);
+            case "P" -> inv.paths.add(value);
             case "q" -> {
                 if (inv.quiet == null) inv.quiet = new java.util.HashSet<>();
                 if (inv.quiet.contains("attach")) inv.quiet.add("exit");
@@ -335,32 +335,6 @@ public final class OptionParser {
             }
         }
         return level;
-    }
-
-    /**
-     * {@code -P PATH}: as strace's pathtrace_select_set, the path as given and, when it differs, its
-     * real path (so {@code -P file.txt} matches the tracee's {@code /tmp/file.txt}), with strace's
-     * {@code Requested path "file.txt" resolved into "/tmp/file.txt"} unless {@code --quiet=path-resolution}
-     * came before.
-     */
-    private void tracePath(String path) {
-        inv.paths.add(path);
-        String real;
-        try {
-            real = java.nio.file.Path.of(path).toRealPath().toString();
-        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-            return; // strace: realpath failed, only the path as given
-        }
-        if (real.equals(path)) return;
-        if (inv.quiet == null || !inv.quiet.contains("path-resolution")) {
-            warnings.add("Requested path " + quoted(path) + " resolved into " + quoted(real));
-        }
-        inv.paths.add(real);
-    }
-
-    private static String quoted(String s) {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return dev.jstrace.decode.StringQuoter.quote(b, b.length, false, 0);
     }
 
     private void pids(String value) throws UsageException {
