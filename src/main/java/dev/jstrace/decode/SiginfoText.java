@@ -31,7 +31,10 @@ final class SiginfoText {
                     int st = s32(b, 24);
                     if (code == 1) sb.append(st);
                     else sb.append(SignalNames.name(st));
-                    sb.append(", si_utime=").append(u64(b, 32)).append(", si_stime=").append(u64(b, 40));
+                    sb.append(", si_utime=");
+                    clock(sb, u64(b, 32));
+                    sb.append(", si_stime=");
+                    clock(sb, u64(b, 40));
                 }
                 case 4, 8, 11, 7, 5 -> {
                     long addr = u64(b, 16);
@@ -46,6 +49,24 @@ final class SiginfoText {
             }
         }
         return sb.append('}').toString();
+    }
+
+    /** USER_HZ: the unit of clock_t in siginfo, 100 on every Linux ABI (glibc's sysconf(_SC_CLK_TCK)). */
+    private static final int CLK_TCK = 100;
+
+    /**
+     * strace's print_clock_t: the ticks, and for a nonzero value the seconds in a
+     * comment with as many decimals as CLK_TCK has zeros: {@code 4 /* 0.04 s *}{@code /}.
+     * A child that ran under a clock tick (every one on a fast x86-64 host) shows
+     * none; on a slow machine they appear.
+     */
+    static void clock(StringBuilder sb, long ticks) {
+        sb.append(Long.toUnsignedString(ticks));
+        if (ticks > 0) {
+            long frac = ticks % CLK_TCK;
+            sb.append(" /* ").append(ticks / CLK_TCK).append('.').append(frac < 10 ? "0" : "").append(frac)
+                    .append(" s */");
+        }
     }
 
     private static String code(int sig, int code) {

@@ -216,6 +216,11 @@ class SyscallDecoderGoldenTest {
         bb.putInt(0, 17).putInt(8, 1).putInt(16, 6937).putInt(20, 0).putInt(24, 0);
         assertEquals("{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=6937, si_uid=0, si_status=0, si_utime=0, "
                 + "si_stime=0}", new SyscallDecoder(DEF).siginfo(17, si));
+        // Found on the emulated aarch64 machine, where children are slow enough to use
+        // clock ticks: strace 6.1 printed "si_utime=4 /* 0.04 s */" and jstrace "si_utime=4".
+        bb.putLong(32, 4).putLong(40, 123);
+        assertEquals("{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=6937, si_uid=0, si_status=0, "
+                + "si_utime=4 /* 0.04 s */, si_stime=123 /* 1.23 s */}", new SyscallDecoder(DEF).siginfo(17, si));
         byte[] usr = new byte[128];
         ByteBuffer.wrap(usr).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 10).putInt(8, 0).putInt(16, 6935);
         assertEquals("{si_signo=SIGUSR1, si_code=SI_USER, si_pid=6935, si_uid=0}",

@@ -29,6 +29,8 @@ public final class TraceNormalizer {
             rule("0x[0-9a-f]{7,}", "0xADDR"),
             rule("(st_[amc]time(?:_nsec)?|tv_u?sec|tv_nsec|stx_[amcb]time)=[0-9]+", "$1=T"),
             rule("(st_[amc]time|stx_[a-z]*time)=[0-9-]+T[0-9:.+-]+", "$1=DATE"),
+            // A nonzero clock_t carries its seconds in a comment: "si_utime=4 /* 0.04 s */".
+            rule("(si_utime|si_stime)=[0-9]+ /\\* [0-9.]+ s \\*/", "$1=N"),
             rule("(st_ino|d_ino|stx_ino|st_dev|stx_dev_minor|st_blocks|stx_blocks|d_off|si_utime|si_stime"
                     + "|ru_[a-z]+)=[0-9x]+", "$1=N"),
             rule("/\\* [0-9-]+T[0-9:.+-]+ \\*/", "/* DATE */"),
