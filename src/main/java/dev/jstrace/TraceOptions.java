@@ -17,6 +17,9 @@ import java.util.Set;
  * @param wantEntries   deliver {@link SyscallEntered} events (needed for strace's {@code <unfinished ...>} lines)
  * @param seccompBpf    stop only at the traced calls through a seccomp filter installed in a launched
  *                      child ({@code --seccomp-bpf}); ignored for attached processes
+ * @param killOnExit    launched and attached tracees die with this JVM (PTRACE_O_EXITKILL; strace's
+ *                      {@code --kill-on-exit}); off by default, so a launched child outlives a JVM that
+ *                      dies, as a {@link ProcessBuilder} child does, and runs on untraced
  * @param benchFloor    a benchmark mode: syscall stops are restarted at once, nothing is read or
  *                      reported (the ptrace cost and an empty hand-over to the decoder thread: the
  *                      floor {@code scripts/bench} compares with)
@@ -24,7 +27,7 @@ import java.util.Set;
  */
 public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
                            int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor,
-                           Injections injections) {
+                           Injections injections, boolean killOnExit) {
 
     /** What {@link Tracer#start()} traces in this JVM. */
     public enum Scope {
@@ -49,6 +52,26 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
     }
 
     /**
+     * The options without {@code --kill-on-exit} (tracees outlive this JVM).
+     *
+     * @param followForks   trace children and threads
+     * @param syscalls      the names to report, or {@code null} for all
+     * @param decode        rendering options
+     * @param scope         for {@link Tracer#start()}: thread or process
+     * @param queueCapacity events that may wait for the decoder
+     * @param wantEntries   deliver {@link SyscallEntered} events too
+     * @param seccompBpf    stop only at traced calls (launched children)
+     * @param benchFloor    the benchmark floor mode
+     * @param injections    the tampering to apply
+     */
+    public TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
+                        int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor,
+                        Injections injections) {
+        this(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor,
+                injections, false);
+    }
+
+    /**
      * The options without tampering.
      *
      * @param followForks   trace children and threads
@@ -63,7 +86,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
     public TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
                         int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor) {
         this(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor,
-                Injections.NONE);
+                Injections.NONE, false);
     }
 
     /**
@@ -74,7 +97,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withInjections(Injections i) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, i);
+                benchFloor, i, killOnExit);
     }
 
     /**
@@ -105,7 +128,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withFollowForks(boolean follow) {
         return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, injections);
+                benchFloor, injections, killOnExit);
     }
 
     /**
@@ -118,7 +141,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withSyscalls(Set<String> names) {
         return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, injections);
+                benchFloor, injections, killOnExit);
     }
 
     /**
@@ -129,7 +152,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withDecode(DecodeOptions options) {
         return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries,
-                seccompBpf, benchFloor, injections);
+                seccompBpf, benchFloor, injections, killOnExit);
     }
 
     /**
@@ -140,7 +163,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withScope(Scope s) {
         return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, injections);
+                benchFloor, injections, killOnExit);
     }
 
     /**
@@ -151,7 +174,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withQueueCapacity(int capacity) {
         return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries, seccompBpf,
-                benchFloor, injections);
+                benchFloor, injections, killOnExit);
     }
 
     /**
@@ -162,7 +185,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withEntries(boolean want) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want, seccompBpf,
-                benchFloor, injections);
+                benchFloor, injections, killOnExit);
     }
 
     /**
@@ -173,7 +196,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withSeccompBpf(boolean on) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, on,
-                benchFloor, injections);
+                benchFloor, injections, killOnExit);
     }
 
     /**
@@ -184,6 +207,17 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withBenchFloor(boolean on) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                on, injections);
+                on, injections, killOnExit);
+    }
+
+    /**
+     * With or without killing every tracee when this JVM dies (see {@link #killOnExit}).
+     *
+     * @param on whether tracees die with this JVM
+     * @return the changed copy
+     */
+    public TraceOptions withKillOnExit(boolean on) {
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
+                benchFloor, injections, on);
     }
 }
