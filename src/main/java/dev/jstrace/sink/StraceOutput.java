@@ -17,6 +17,11 @@ import java.util.Map;
  * Where strace-style lines go: standard error, one {@code -o FILE}, a
  * {@code -o |command} pipe, or with {@code -ff -o FILE} one {@code FILE.TID}
  * per traced thread (strace names the files by thread id).
+ *
+ * <p>Files and pipes are written through 64 KB buffers (the dd benchmark's
+ * throughput needs them), pushed out every {@link #FLUSH_MILLIS} by a flusher
+ * thread: {@code tail -f} sees a line within that time of its call, and a
+ * {@code kill -9} loses at most that much. Standard error is flushed per line.
  */
 public final class StraceOutput implements Closeable {
     private final PrintStream single;
@@ -25,7 +30,11 @@ public final class StraceOutput implements Closeable {
     private final boolean named;
     private final boolean interactive;
     private final Process pipeProcess;
+    /** Guarded by itself: the flusher thread walks it while the decoder thread adds to it. */
     private final Map<Integer, PrintStream> perThread = new LinkedHashMap<>();
+    /** How long a written line may wait in a buffer. */
+    static final long FLUSH_MILLIS = 100;
+    private final Thread flusher;
 
     private StraceOutput(PrintStream single, Path perThreadBase, boolean append, boolean named,
                          boolean interactive, Process pipeProcess) {
@@ -35,6 +44,17 @@ public final class StraceOutput implements Closeable {
         this.named = named;
         this.interactive = interactive;
         this.pipeProcess = pipeProcess;
+        // PrintStream locks itself for each write and flush, so flushing from another thread is safe.
+        this.flusher = interactive ? null : Thread.ofPlatform().name("jstrace-flush").daemon(true).start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(FLUSH_MILLIS);
+                    flush();
+                }
+            } catch (InterruptedException e) {
+                // closed
+            }
+        });
     }
 
     /**
@@ -120,13 +140,15 @@ public final class StraceOutput implements Closeable {
      */
     public PrintStream streamFor(int tid) {
         if (perThreadBase == null) return single;
-        return perThread.computeIfAbsent(tid, t -> {
-            try {
-                return open(perThreadBase.resolveSibling(perThreadBase.getFileName() + "." + t), append);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        synchronized (perThread) {
+            return perThread.computeIfAbsent(tid, t -> {
+                try {
+                    return open(perThreadBase.resolveSibling(perThreadBase.getFileName() + "." + t), append);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     /**
@@ -141,16 +163,21 @@ public final class StraceOutput implements Closeable {
     /** Pushes buffered lines out. */
     public void flush() {
         if (single != null) single.flush();
-        perThread.values().forEach(PrintStream::flush);
+        synchronized (perThread) {
+            perThread.values().forEach(PrintStream::flush);
+        }
     }
 
     /** Flushes and closes every file (never standard error); waits for a {@code -o |command} to finish. */
     @Override
     public void close() {
+        if (flusher != null) flusher.interrupt();
         if (single != null) {
             if (named) single.close(); else single.flush();
         }
-        perThread.values().forEach(PrintStream::close);
+        synchronized (perThread) {
+            perThread.values().forEach(PrintStream::close);
+        }
         if (pipeProcess != null) {
             try {
                 pipeProcess.waitFor();
