@@ -42,6 +42,7 @@ final class TraceSession {
         this.loop = new EventLoop(new EventLoop.Config(options.followForks(), decoder.planner(),
                 EventLoop.Config.tracedNumbers(options.syscalls())), queue);
         this.loop.setBenchFloor(options.benchFloor());
+        this.loop.setKillOnExit(options.killOnExit());
         this.loop.setInjections(options.injections().table());
         long epochOffset = dev.jstrace.proc.TraceClock.epochOffset(); // one anchor per JVM: sinks can undo it
         EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),
@@ -148,6 +149,11 @@ final class TraceSession {
     /** Detaches from every tracee at its next stop. */
     void detachAll() {
         loop.requestDetach();
+    }
+
+    /** Detaches from every tracee; once that has begun, {@code pid} gets SIGCONT and {@code sig}. */
+    void detachAll(int pid, int sig) {
+        loop.requestDetach(pid, sig);
     }
 
     /** Waits for the end, at most {@code millis}. */

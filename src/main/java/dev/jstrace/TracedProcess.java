@@ -149,6 +149,24 @@ public final class TracedProcess extends Process {
         return base + ": the kernel refused (a seccomp or LSM policy, or no ptrace in this container)";
     }
 
+    /**
+     * Stops tracing: every tracee of this launch (the process and the children it traced) is
+     * detached at its next stop and runs on untraced; a signal about to be delivered is delivered.
+     * The trace then ends ({@link #awaitTraceEnd}) without the exits that come later.
+     */
+    public void detachAll() {
+        session.detachAll();
+    }
+
+    /**
+     * strace's cleanup on an interrupt: every tracee is detached, and once
+     * that has begun this process gets SIGCONT and {@code signal}, so its
+     * handler runs untraced and nothing it starts from there is traced.
+     */
+    public void detachAll(int signal) {
+        session.detachAll(spawned.pid(), signal);
+    }
+
     @Override
     public OutputStream getOutputStream() {
         return stdin;

@@ -26,6 +26,12 @@ final class HelpText {
               -p PID, --attach=PID       trace process PID (comma-separated lists and repeats allowed);
                                          with a command too, both are traced
               -u USERNAME                not supported: run the command as another user with sudo instead
+              -I INTERRUPTIBLE, --interruptible=INTERRUPTIBLE
+                 1, anywhere:   no signals are blocked
+                 2, waiting:    fatal signals are blocked while decoding syscall (default)
+                 3, never:      fatal signals are always blocked (default if '-o FILE PROG')
+                 4, never_tstp: fatal signals and SIGTSTP (^Z) are always blocked
+              --kill-on-exit             kill all tracees if jstrace is killed
 
             Tracing:
               --seccomp-bpf                   stop only at the traced calls (-e trace=SET): the
@@ -98,7 +104,7 @@ final class HelpText {
               -h, --help                      this text
               -V, --version                   the version
 
-            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -I N, -k, -n, --tips,
+            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -k, -n, --tips,
             --pidns-translation, --decode-pids=pidns, --strings-in-hex=non-ascii-chars,
             -u USERNAME, -e kvm=, -e read=, -e write=. With -p, every thread
             of the process is traced (strace needs -f for the other threads).

@@ -80,6 +80,10 @@ public final class Invocation {
     final List<String> environmentEdits = new ArrayList<>();
     /** {@code --seccomp-bpf}. */
     boolean seccompBpf;
+    /** {@code -I}/{@code --interruptible}: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0 when not given. */
+    int interruptible;
+    /** {@code --kill-on-exit} (newer strace): launched and attached tracees die with jstrace. */
+    boolean killOnExit;
     /** {@code -e inject=}, {@code -e fault=}. */
     dev.jstrace.Injections injections = dev.jstrace.Injections.NONE;
     /** {@code --bench-floor} (hidden): stop and restart the tracees, capture and print nothing. */

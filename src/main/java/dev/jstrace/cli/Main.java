@@ -153,7 +153,7 @@ public final class Main {
             fanOut = new ListenerFanOut(sinks, sessions());
             TraceOptions options = TraceOptions.defaults().withFollowForks(inv.followForks > 0)
                     .withSyscalls(inv.syscalls).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1)
-                    .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor)
+                    .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor).withKillOnExit(inv.killOnExit)
                     .withInjections(inv.injections.withOnlyReported(true)); // strace's rule
             if (inv.command.isEmpty()) return attach(options);
             if (inv.pids.isEmpty()) return launch(argv, program, options, List.of());
@@ -199,6 +199,17 @@ public final class Main {
             List<byte[]> env = EnvironmentEdits.apply(caller.environment(),
                     inv.environmentEdits.stream().map(CommandLine::encode).toList());
             SpawnRequest request = SpawnRequest.ofCaller(argv, program, caller.withEnvironment(env));
+            // Set up before the launch, so no signal finds the JVM's own handling (an exit) in place. strace's
+            // cleanup(): every tracee is detached, the command it started gets SIGCONT and the signal, and
+            // jstrace exits; the programs run on (their handlers too) untraced.
+            java.util.concurrent.atomic.AtomicReference<TracedProcess> launched =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            List<Attachment> alsoAttached = new java.util.concurrent.CopyOnWriteArrayList<>();
+            InterruptHandler.install(interruptLevel(), sig -> {
+                TracedProcess running = launched.get();
+                if (running != null) running.detachAll(sig);
+                alsoAttached.forEach(Attachment::close);
+            });
             TracedProcess p;
             try {
                 p = TracedProcess.launch(request, options, fanOut);
@@ -220,23 +231,15 @@ public final class Main {
                 return new Outcome(1, 0);
             }
             List<Attachment> also = attached != null ? attached : attachAll(options);
-            if (inv.outputFile != null) {
-                // strace with -o and a command ignores these signals (its INTR_NEVER): on a terminal
-                // Ctrl-C reaches the command through the process group, and the trace follows it to the end.
-                InterruptHandler.install(sig -> {});
-            } else {
-                // strace's cleanup(): the command it started gets the signal jstrace got.
-                InterruptHandler.install(sig -> Libc.kill((int) p.pid(), sig));
+            alsoAttached.addAll(also);
+            launched.set(p);
+            int early = InterruptHandler.received();
+            if (early != 0) { // came during the launch or the attaches
+                p.detachAll(early);
+                also.forEach(Attachment::close);
             }
             try {
-                if (!awaitCommand(p)) {
-                    // Interrupted and the trace goes on (a child that ignores the signal): strace does not wait
-                    // either. The sinks end now; the tracees, seized with PTRACE_O_EXITKILL, die with this JVM.
-                    also.forEach(Attachment::close);
-                    finish();
-                    int got = InterruptHandler.received();
-                    return new Outcome(128 + got, got);
-                }
+                awaitCommand(p);
             } catch (InterruptedException | RuntimeException e) {
                 finish();
                 stderr.println(NAME + ": " + runError(e));
@@ -244,46 +247,39 @@ public final class Main {
             }
             for (Attachment a : also) a.awaitEnd(Long.MAX_VALUE / 2);
             finish();
+            // Interrupted, strace dies of the signal it got (re-raised after its cleanup), as when the command died of one.
+            int got = InterruptHandler.received();
+            if (got != 0) return new Outcome(128 + got, got);
             int status = p.exitValue();
             int sig = p.terminationSignal();
-            // Interrupted, strace dies of the signal it got (re-raised after its cleanup), as when the command died of one.
-            if (sig == 0 && inv.outputFile == null && InterruptHandler.received() != 0) sig = InterruptHandler.received();
             return sig != 0 ? new Outcome(128 + sig, sig) : new Outcome(status, 0);
         }
 
-        /** How long the trace may go on after an interrupt, for the killed command's last lines. */
-        private static final long INTERRUPT_GRACE_NANOS = 500_000_000L;
+        /** strace's -I: as given, else 3 (never) for {@code -o FILE} with a command, 2 (waiting) otherwise. */
+        private int interruptLevel() {
+            if (inv.interruptible != 0) return inv.interruptible;
+            return inv.outputFile != null && !inv.command.isEmpty() ? 3 : 2;
+        }
 
-        /**
-         * Waits for the command and the end of its trace; false when an interrupt came and the
-         * trace did not end within {@link #INTERRUPT_GRACE_NANOS} of it.
-         */
-        private boolean awaitCommand(TracedProcess p) throws InterruptedException {
-            long interruptedAt = 0;
-            while (true) {
-                boolean interrupted = InterruptHandler.received() != 0 && inv.outputFile == null;
-                if (interrupted && interruptedAt == 0) interruptedAt = System.nanoTime();
-                if (!interrupted) {
-                    if (p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS) && p.awaitTraceEnd(50)) {
-                        p.awaitTraceEnd(); // returns at once; throws when the tracing failed
-                        return true;
-                    }
-                    continue;
-                }
-                long left = INTERRUPT_GRACE_NANOS - (System.nanoTime() - interruptedAt);
-                if (left <= 0) return false;
-                if (p.waitFor(left, java.util.concurrent.TimeUnit.NANOSECONDS)
-                        && p.awaitTraceEnd(Math.max(1, (INTERRUPT_GRACE_NANOS - (System.nanoTime() - interruptedAt)) / 1_000_000))) {
-                    return true;
+        /** How long detaching may take after an interrupt before jstrace exits anyway (the kernel then detaches). */
+        private static final long DETACH_LIMIT_MILLIS = 5_000;
+
+        /** Waits for the command and the end of its trace, or, once interrupted, for every tracee's detach. */
+        private void awaitCommand(TracedProcess p) throws InterruptedException {
+            while (InterruptHandler.received() == 0) {
+                if (p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS) && p.awaitTraceEnd(50)) {
+                    p.awaitTraceEnd(); // returns at once; throws when the tracing failed
+                    return;
                 }
             }
+            p.awaitTraceEnd(DETACH_LIMIT_MILLIS);
         }
 
         private Outcome attach(TraceOptions options) {
             // The handler comes first, as strace's: a signal that arrives as soon as the first trace line
             // is out must detach, not end the JVM with the tracee still seized.
             List<Attachment> attached = new java.util.concurrent.CopyOnWriteArrayList<>();
-            InterruptHandler.install(sig -> attached.forEach(Attachment::close));
+            InterruptHandler.install(interruptLevel(), sig -> attached.forEach(Attachment::close));
             attached.addAll(attachAll(options));
             if (attached.isEmpty()) {
                 finish();

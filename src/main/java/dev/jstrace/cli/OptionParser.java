@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class OptionParser {
     /** Short options that take an argument (strace's option string, minus what jstrace lacks). */
-    private static final String WITH_ARGUMENT = "abeEoOpPsSuUX";
+    private static final String WITH_ARGUMENT = "abeEIoOpPsSuUX";
     private static final String WITHOUT_ARGUMENT = "AcCfhqrtTvVwxyzZ";
     /** Long option to [short equivalent or internal key, argument: 0 none, 1 required, 2 optional]. */
     private static final Map<String, String[]> LONG = Map.ofEntries(
@@ -64,6 +64,8 @@ public final class OptionParser {
             Map.entry("relative-timestamps", new String[]{"relative-timestamps", "2"}),
             Map.entry("syscall-times", new String[]{"syscall-times", "2"}),
             Map.entry("seccomp-bpf", new String[]{"seccomp-bpf", "0"}),
+            Map.entry("interruptible", new String[]{"I", "1"}),
+            Map.entry("kill-on-exit", new String[]{"kill-on-exit", "0"}),
             // Hidden (not in -h): scripts/bench's floor, ptrace stops with no capture and no output.
             Map.entry("bench-floor", new String[]{"bench-floor", "0"}),
             Map.entry("tef", new String[]{"tef", "1"}),
@@ -217,6 +219,14 @@ public final class OptionParser {
             case "output-separately" -> inv.followForks = 2;
             case "h" -> inv.help = true;
             case "o" -> inv.outputFile = value;
+            case "I" -> inv.interruptible = switch (value) {
+                case "1", "anywhere" -> 1;
+                case "2", "waiting" -> 2;
+                case "3", "never" -> 3;
+                case "4", "never_tstp" -> 4;
+                default -> throw new UsageException("invalid " + spelled + " argument: '" + value + "'", true);
+            };
+            case "kill-on-exit" -> inv.killOnExit = true;
             case "O" -> number(spelled, value, 0); // strace's -c overhead: checked as strace does, unused
             case "p" -> pids(value);
             case "P" -> inv.paths.add(value);

@@ -85,12 +85,17 @@ public final class EventLoop {
     /** The one capture slot of sink mode (no ring): filled at a stop, turned into a record after the restart. */
     private final EventRing.Slot direct = new EventRing.Slot();
     private volatile boolean detachRequested;
+    /** See {@link #requestDetach(int, int)}: written before {@link #detachRequested}, read after it. */
+    private volatile int detachSignalPid;
+    private volatile int detachSignal;
     /** See {@link #setEntryHook}; null: every entry is traced. */
     private EntryHook entryHook;
     /** See {@link #setSeccompMode}. */
     private boolean seccompMode;
     /** See {@link #setBenchFloor}. */
     private boolean benchFloor;
+    /** See {@link #setKillOnExit}. */
+    private boolean killOnExit;
     /** See {@link #setInjections}; null: nothing is tampered with. */
     private SyscallTamperer tamperer;
     /**
@@ -120,10 +125,10 @@ public final class EventLoop {
         this.sink = ring::put;
     }
 
-    private int options(boolean exitKill) {
+    private int options() {
         int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
         if (config.followForks()) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
-        if (exitKill) o |= PTRACE_O_EXITKILL;
+        if (killOnExit) o |= PTRACE_O_EXITKILL;
         if (seccompMode) o |= PTRACE_O_TRACESECCOMP;
         return o;
     }
@@ -154,6 +159,15 @@ public final class EventLoop {
     }
 
     /**
+     * {@code --kill-on-exit}: every tracee dies with this process (PTRACE_O_EXITKILL).
+     * Off, as in strace 6.1: a tracer that dies leaves its tracees running untraced.
+     * Set before the first seize, on the tracer thread.
+     */
+    public void setKillOnExit(boolean on) {
+        this.killOnExit = on;
+    }
+
+    /**
      * The benchmark floor: every syscall stop is restarted at once with
      * nothing read or reported, so a run measures ptrace's own cost.
      */
@@ -177,9 +191,8 @@ public final class EventLoop {
         NativeException.check(r, "wait4(" + pid + ")");
         int st = status.get(ValueLayout.JAVA_INT, 0);
         if (!stopped(st)) return st == 0 ? -1 : st;
-        // Seize rather than PTRACE_TRACEME: only seized tracees get PTRACE_LISTEN
-        // and proper group-stops, and EXITKILL ties the child's life to ours.
-        long seized = Ptrace.ptrace(PTRACE_SEIZE, pid, 0, options(true));
+        // Seize rather than PTRACE_TRACEME: only seized tracees get PTRACE_LISTEN and proper group-stops.
+        long seized = Ptrace.ptrace(PTRACE_SEIZE, pid, 0, options());
         if (seized < 0) {
             // Refused (this JVM is itself traced, a Yama or seccomp policy): the child would wait
             // stopped for ever. It has run nothing of the program yet; end it before reporting.
@@ -189,6 +202,8 @@ public final class EventLoop {
             } while (r == -EINTR);
             Ptrace.check(seized, PTRACE_SEIZE, pid);
         }
+        // The waker lets requestDetach (an interrupted command line) reach a loop blocked in wait4.
+        if (waker < 0) startWaker();
         Tracee t = new Tracee(pid, pid);
         t.beforeExec = true;
         tracees.put(pid, t);
@@ -223,7 +238,7 @@ public final class EventLoop {
             any = false;
             for (int tid : ProcTasks.list(pid)) {
                 if (tracees.containsKey(tid) || skip.test(tid)) continue;
-                long r = Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options(false));
+                long r = Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options());
                 if (r < 0) {
                     if (first) refused(r, pid);
                     continue; // a thread that exited meanwhile
@@ -249,7 +264,7 @@ public final class EventLoop {
     public void seizeThread(int tid, int pid) throws InterruptedException {
         thread = Thread.currentThread();
         if (waker < 0) startWaker();
-        long r = Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options(false));
+        long r = Ptrace.ptrace(PTRACE_SEIZE, tid, 0, options());
         if (r < 0) refused(r, tid);
         Tracee t = new Tracee(tid, pid);
         t.awaitingInitialStop = true;
@@ -299,6 +314,18 @@ public final class EventLoop {
      * child (attach sessions have one): its exit wakes the loop.
      */
     public void requestDetach() {
+        requestDetach(0, 0);
+    }
+
+    /**
+     * As {@link #requestDetach()}, and once every tracee is in detach mode the
+     * loop sends {@code pid} SIGCONT and {@code sig} (strace's cleanup on an
+     * interrupt): any stop after the signal detaches, so the program's
+     * handler runs untraced.
+     */
+    public void requestDetach(int pid, int sig) {
+        detachSignal = sig;
+        detachSignalPid = pid;
         detachRequested = true;
         int w = waker;
         if (w > 0) Libc.kill(w, Libc.SIGKILL);
@@ -311,7 +338,19 @@ public final class EventLoop {
     private void startWaker() {
         Arch arch = Arch.current();
         SpawnOp sleep = arch == Arch.X86_64 ? SpawnOp.of(34) : SpawnOp.of(73, 0, 0, 0, 0);
-        long pid = SpawnStub.run(List.of(sleep), -1);
+        // A clone has copies of every fd of this JVM: it closes them (a pipe to a child must see its EOF
+        // when we close our end) and dies with the tracer thread (kill -9 of jstrace).
+        SpawnOp closeAll = SpawnOp.of(SpawnSyscall.CLOSE_RANGE.number(arch), 0, 0xFFFF_FFFFL, 0);
+        SpawnOp dieWithUs = SpawnOp.of(SpawnSyscall.PRCTL.number(arch), Libc.PR_SET_PDEATHSIG, Libc.SIGKILL);
+        long pid;
+        try (Arena a = Arena.ofConfined()) {
+            // Every signal blocked: a Ctrl-C to the process group must not run the JVM's handler in the clone.
+            MemorySegment all = a.allocate(ValueLayout.JAVA_LONG);
+            all.set(ValueLayout.JAVA_LONG, 0, -1L);
+            SpawnOp blockAll = SpawnOp.of(SpawnSyscall.RT_SIGPROCMASK.number(arch), 2 /* SIG_SETMASK */,
+                    all.address(), 0, 8);
+            pid = SpawnStub.run(List.of(closeAll, dieWithUs, blockAll, sleep), -1);
+        }
         if (pid > 0) waker = (int) pid;
     }
 
@@ -352,6 +391,13 @@ public final class EventLoop {
                         }
                     }
                     for (Tracee t : detachedNow) tracees.remove(t.tid);
+                    int target = detachSignalPid;
+                    if (target > 0) {
+                        // strace's cleanup(): only now, with every tracee in detach mode, does the command
+                        // get SIGCONT and the signal; its handler then runs untraced.
+                        Libc.kill(target, Libc.SIGCONT);
+                        Libc.kill(target, detachSignal);
+                    }
                 }
                 // WUNTRACED: the waker's SIGSTOP ends a delay (tracees' stops are reported anyway).
                 int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD | Libc.WUNTRACED,

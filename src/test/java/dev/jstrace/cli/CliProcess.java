@@ -44,6 +44,13 @@ final class CliProcess {
         return start(dir, "strace", cmd);
     }
 
+    /** {@code cmd} followed by {@code args} (a tracer under a wrapper, say); {@code name} names its stderr file. */
+    static CliProcess command(Path dir, String name, List<String> cmd, String... args) throws IOException {
+        List<String> all = new ArrayList<>(cmd);
+        all.addAll(List.of(args));
+        return start(dir, name, all);
+    }
+
     static boolean straceInstalled() {
         return Files.isExecutable(Path.of("/usr/bin/strace"));
     }

@@ -99,7 +99,8 @@ class CliSignalTest {
     /** Attaches to a sleeping daemon, signals the tracer; the daemon must be untraced, running, and end with 0. */
     private static Result interruptAttach(Path dir, boolean jstrace, String sig) throws Exception {
         Files.createDirectories(dir);
-        int pid = CliProcess.daemon(dir, "sh", "-c", "echo up; exec sleep 2");
+        // Long enough to be still running after a slow (loaded machine) start and detach of the tracer.
+        int pid = CliProcess.daemon(dir, "sh", "-c", "echo up; exec sleep 5");
         String p = Integer.toString(pid);
         CliProcess t = jstrace
                 ? CliProcess.jstrace(dir, "-o", "out", "--tef", "t.json", "--perfetto", "t.pftrace", "-p", p)

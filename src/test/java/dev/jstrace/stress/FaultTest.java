@@ -83,14 +83,28 @@ class FaultTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(ms < 5000, "jstrace ended " + ms + " ms after signal " + sig + ", not at once");
         assertEquals(128 + sig, jvm.exitValue(), "jstrace dies of the signal, as strace re-raises it");
-        for (ProcessHandle t : tracees) {
-            assertTrue(StressSupport.awaitGone(t.pid(), 5000), "launched tracee " + t.pid() + " killed: "
-                    + state(t.pid()));
-        }
+        // strace 6.1's cleanup: the command got the signal, every tracee was detached and runs on untraced.
+        assertDetachedThenEnd(tracees);
         List<String> lines = OutputFiles.straceText(out);
         assertTrue(lines.size() >= 20);
         assertTrue(OutputFiles.tef(tef) > 0, "TEF has events");
         assertTrue(OutputFiles.perfetto(pb) > 0, "Perfetto has packets");
+    }
+
+    /** Each of {@code tracees} that still runs is untraced and not stopped; then this test ends them. */
+    private static void assertDetachedThenEnd(List<ProcessHandle> tracees) throws Exception {
+        for (ProcessHandle t : tracees) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            String tracer;
+            while ((tracer = StressSupport.tracerPid(t.pid())) != null && !tracer.equals("0")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(tracer == null || tracer.equals("0"), "tracee " + t.pid() + " still traced by " + tracer);
+            Map<Integer, String> states = StressSupport.threadStates(t.pid());
+            assertFalse(states.containsValue("t") || states.containsValue("T"), "left stopped: " + states);
+        }
+        for (ProcessHandle t : tracees) t.destroyForcibly();
     }
 
     private void signalAttached(Path dir, int sig) throws Exception {
@@ -144,9 +158,19 @@ class FaultTest {
         List<ProcessHandle> tracees = jvm.toHandle().descendants().toList();
         jvm.destroyForcibly();
         jvm.waitFor();
-        for (ProcessHandle t : tracees) {
-            assertTrue(StressSupport.awaitGone(t.pid(), 5000), "EXITKILL ends launched tracee " + t.pid() + ": "
-                    + state(t.pid()));
+        // No PTRACE_O_EXITKILL (strace 6.1): the kernel detaches the tracees and they run on.
+        assertDetachedThenEnd(tracees);
+        Path killDir = Files.createDirectory(dir.resolve("kill-on-exit"));
+        Path out3 = killDir.resolve("out.txt");
+        Process jvm3 = jstrace(killDir, List.of("-f", "--kill-on-exit", "-o", out3.toString(), "sh", "-c",
+                exe + " tick 1000 & " + exe + " tick 1000; wait"));
+        awaitLines(out3, 30, jvm3);
+        List<ProcessHandle> killed = jvm3.toHandle().descendants().toList();
+        jvm3.destroyForcibly();
+        jvm3.waitFor();
+        for (ProcessHandle t : killed) {
+            assertTrue(StressSupport.awaitGone(t.pid(), 5000), "--kill-on-exit ends launched tracee " + t.pid()
+                    + ": " + state(t.pid()));
         }
         Path attachDir = Files.createDirectory(dir.resolve("attach"));
         int pid = StressSupport.daemon(attachDir, exe, "tick", "150");

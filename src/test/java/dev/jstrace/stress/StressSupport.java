@@ -94,6 +94,18 @@ final class StressSupport {
     }
 
     /** Every thread of {@code pid} with its state letter; empty when the process is gone. */
+    /** {@code TracerPid} of /proc/PID/status, or null when the process is gone. */
+    static String tracerPid(long pid) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (l.startsWith("TracerPid:")) return l.substring(10).trim();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     static Map<Integer, String> threadStates(long pid) {
         Map<Integer, String> m = new HashMap<>();
         try (var s = Files.list(Path.of("/proc/" + pid + "/task"))) {
