@@ -162,6 +162,8 @@ public final class TracedProcess extends Process {
      * strace's cleanup on an interrupt: every tracee is detached, and once
      * that has begun this process gets SIGCONT and {@code signal}, so its
      * handler runs untraced and nothing it starts from there is traced.
+     *
+     * @param signal the signal number to send once detaching has begun
      */
     public void detachAll(int signal) {
         session.detachAll(spawned.pid(), signal);
