@@ -156,6 +156,12 @@ public final class Tracer implements AutoCloseable {
      * Starts {@code pb}'s command under trace, streaming events to {@code listener}
      * (then {@link TracedProcess#trace()} is not available).
      *
+     * <p>The child gets {@code ProcessBuilder}'s own rules, not the jstrace command line's: the
+     * builder's environment map, directory and redirects, and none of this JVM's descriptors but
+     * 0-2. Unless {@link TraceOptions#withKillOnExit}, it runs on untraced if this JVM dies, as a
+     * {@code ProcessBuilder} child outlives it. (The command line instead hands its program its
+     * caller's whole context: argv and environment bytes, descriptors, signals, limits.)
+     *
      * @param pb       the command, as for {@link ProcessBuilder#start()}
      * @param options  how to trace
      * @param listener where events go, or null to keep them in memory
