@@ -210,16 +210,22 @@ public final class Main {
                 if (running != null) running.detachAll(sig);
                 alsoAttached.forEach(Attachment::close);
             });
+            // strace's command does not run before the -p processes are attached (it waits stopped at its
+            // exec until strace's loop starts): attach first, or a quick command races the -p processes.
+            List<Attachment> also = attached != null ? attached : attachAll(options);
+            alsoAttached.addAll(also);
             TracedProcess p;
             try {
                 p = TracedProcess.launch(request, options, fanOut);
             } catch (IOException e) {
+                also.forEach(Attachment::close);
                 finish();
                 stderr.println(NAME + ": exec: " + execError(e));
                 return new Outcome(1, 0);
             } catch (TraceRefusedException e) {
                 // The child could not be traced (this JVM is itself traced, a security policy):
                 // strace's "ptrace(...): Operation not permitted". The child is already gone.
+                also.forEach(Attachment::close);
                 finish();
                 if (e.getCause() instanceof NativeException n) {
                     String reason = Errnos.message(n.errno());
@@ -230,8 +236,6 @@ public final class Main {
                 }
                 return new Outcome(1, 0);
             }
-            List<Attachment> also = attached != null ? attached : attachAll(options);
-            alsoAttached.addAll(also);
             launched.set(p);
             int early = InterruptHandler.received();
             if (early != 0) { // came during the launch or the attaches
