@@ -236,13 +236,7 @@ public final class PerfettoSink extends TimelineSink {
         announce(t, e.timeNanos());
         if (t.openSlice) {
             t.openSlice = false;
-            endOpenSlice(t, e.timeNanos(), switch (e.kind()) {
-                case EXITED -> "exit";
-                case KILLED -> "killed by " + e.detail();
-                case EXEC -> "execve in another thread";
-                case DETACHED -> "detach";
-                case STARTED -> "restart";
-            });
+            endOpenSlice(t, e.timeNanos(), endedBy(e));
         }
         table.apply(e, t);
         String name = switch (e.kind()) {

@@ -271,13 +271,7 @@ public final class TefSink extends TimelineSink {
         announce(t);
         if (t.openSlice) {
             t.openSlice = false;
-            endOpenSlice(t, e.timeNanos(), switch (e.kind()) {
-                case EXITED -> "exit";
-                case KILLED -> "killed by " + e.detail();
-                case EXEC -> "execve in another thread";
-                case DETACHED -> "detach";
-                case STARTED -> "restart";
-            });
+            endOpenSlice(t, e.timeNanos(), endedBy(e));
         }
         table.apply(e, t);
         String name = switch (e.kind()) {

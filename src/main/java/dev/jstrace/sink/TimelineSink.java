@@ -102,6 +102,17 @@ abstract class TimelineSink implements TraceListener, AutoCloseable {
     /** Writes a process or thread start, exec, exit or detach. */
     abstract void process(ProcessEvent p) throws IOException;
 
+    /** Why a call still open on a thread ends with this event: the {@code ended_by} both formats record. */
+    static String endedBy(ProcessEvent e) {
+        return switch (e.kind()) {
+            case EXITED -> "exit";
+            case KILLED -> "killed by " + e.detail();
+            case EXEC -> "execve in another thread";
+            case DETACHED -> "detach";
+            case STARTED -> "restart";
+        };
+    }
+
     /** Ends open slices, completes the format and closes what this sink owns; runs once, under the lock. */
     abstract void finish() throws IOException;
 }
