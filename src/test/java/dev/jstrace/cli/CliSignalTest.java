@@ -99,8 +99,11 @@ class CliSignalTest {
     /** Attaches to a sleeping daemon, signals the tracer; the daemon must be untraced, running, and end with 0. */
     private static Result interruptAttach(Path dir, boolean jstrace, String sig) throws Exception {
         Files.createDirectories(dir);
-        // Long enough to be still running after a slow (loaded machine) start and detach of the tracer.
-        int pid = CliProcess.daemon(dir, "sh", "-c", "echo up; exec sleep 5");
+        // Runs until the test says so (a file), not for a fixed time: on a loaded machine the tracer's
+        // start and detach took longer than any sleep chosen here. Bounded at 60 s if the test dies.
+        Path go = dir.resolve("go");
+        int pid = CliProcess.daemon(dir, "sh", "-c", "echo up; i=0; while [ ! -e '" + go
+                + "' ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done");
         String p = Integer.toString(pid);
         CliProcess t = jstrace
                 ? CliProcess.jstrace(dir, "-o", "out", "--tef", "t.json", "--perfetto", "t.pftrace", "-p", p)
@@ -110,6 +113,7 @@ class CliSignalTest {
         int status = t.signalAndWait(sig);
         assertEquals("0", CliProcess.procStatus(pid, "TracerPid"), "detached");
         assertFalse(CliProcess.procStatus(pid, "State").startsWith("t"), "not left in a tracing stop");
+        Files.createFile(go);
         assertEquals(0, CliProcess.daemonStatus(dir), "the daemon ran on to its normal end");
         return new Result(pid, status, t.errorText().lines().toList());
     }
