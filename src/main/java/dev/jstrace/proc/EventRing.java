@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The bounded hand-over between the tracer thread (the only producer) and
  * the consumer thread (the only consumer): a ring of mutable {@link Slot}s,
- * each made the first time the producer reaches it and reused ever after
- * (making all 16k up front cost ~7 ms of start-up). A syscall stop fills a
+ * made when none is free and reused ever after (see {@link #free}; making
+ * all 16k up front cost ~7 ms of start-up and ~10 MB of heap). A syscall stop fills a
  * slot in place, memory copies included, so once the ring has gone round
  * the tracer thread allocates nothing per stop; the consumer turns each
  * slot into a {@link RawEvent} record (the allocation moves to its side)
@@ -21,10 +21,27 @@ import java.util.concurrent.locks.LockSupport;
  * parked.
  */
 public final class EventRing {
-    /** Regions larger than this are not kept in a slot's arena once consumed (bounds memory). */
-    private static final int KEPT_ARENA = 64 * 1024;
+    /**
+     * A slot keeps an arena up to this size once consumed; a larger one (a
+     * big read or struct) is dropped, so the ring's kept memory stays within
+     * slots made times 4 KiB (it was 64 KiB a slot: up to 1 GiB over 16k slots).
+     */
+    private static final int KEPT_ARENA = 4 * 1024;
 
     private final Slot[] slots;
+    /**
+     * Slots the consumer is done with, for the producer to reuse: a second
+     * single-producer single-consumer ring, written by the consumer at
+     * {@link #freeTail}, read by the producer at {@link #freeHead}. A new slot
+     * is made only when none is free, so the slots made are as many as were
+     * ever in flight at once (a few hundred at most on the bench's workloads),
+     * not the ring's capacity, which only bounds how far the consumer may lag.
+     */
+    private final Slot[] free;
+    private volatile long freeHead;
+    private volatile long freeTail;
+    /** Slots made so far (producer only; read by tests). */
+    private int slotsMade;
     private final int mask;
     /** Next slot the producer fills; written by the producer only. */
     private volatile long tail;
@@ -39,6 +56,7 @@ public final class EventRing {
     public EventRing(int capacity) {
         int n = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
         slots = new Slot[n];
+        free = new Slot[n];
         mask = n - 1;
     }
 
@@ -52,9 +70,15 @@ public final class EventRing {
         static final byte EXIT = 2;
         static final byte OTHER = 3;
         static final byte NOTHING = 4;
-        private static final byte READABLE = 1;
-        private static final byte COMPLETE = 2;
-        private static final byte BYTES = 4;
+        private static final int READABLE = 1;
+        private static final int COMPLETE = 2;
+        private static final int BYTES = 4;
+        /** A region's length fits in 29 bits (ProcessMemory reads at most 1 MiB at once). */
+        private static final int LENGTH_MASK = (1 << 29) - 1;
+        private static final byte[] NO_DATA = new byte[0];
+        private static final long[] NO_REGIONS = new long[0];
+        /** The smallest arena a slot grows to: one small string or struct needs no regrowth. */
+        private static final int MIN_ARENA = 64;
 
         byte type;
         RawEvent other;
@@ -69,16 +93,16 @@ public final class EventRing {
         boolean isError;
         int tampering;
 
-        // Captured memory: region i is data[offset[i] .. offset[i]+length[i]).
-        private byte[] data = new byte[256];
+        // Captured memory: region i is data[offset .. offset+length) with its address at
+        // region[2i] and offset << 32 | flags << 29 | length at region[2i+1]. Every array starts
+        // empty and grows on first use, so a slot costs only what its stops captured (a slot
+        // used to start with ~450 bytes of arrays: ~7 MB of live heap over 16k slots).
+        private byte[] data = NO_DATA;
         private int used;
-        private long[] address = new long[4];
-        private int[] offset = new int[4];
-        private int[] length = new int[4];
-        private byte[] flags = new byte[4];
+        private long[] region = NO_REGIONS;
         private int regions;
-        private int[] fds = new int[2];
-        private String[] fdPaths = new String[2];
+        private int[] fds;
+        private String[] fdPaths;
         private int fdCount;
 
         void clearMemory() {
@@ -90,7 +114,9 @@ public final class EventRing {
 
         /** Space for {@code n} more bytes of region data; returns where they go. */
         byte[] reserve(int n) {
-            if (used + n > data.length) data = Arrays.copyOf(data, Math.max(used + n, data.length * 2));
+            if (used + n > data.length) {
+                data = Arrays.copyOf(data, Math.max(used + n, Math.max(MIN_ARENA, data.length * 2)));
+            }
             return data;
         }
 
@@ -100,18 +126,10 @@ public final class EventRing {
 
         /** Records a region whose bytes were just written at {@link #used()} (after {@link #reserve}). */
         void addRegion(long addr, int len, boolean readable, boolean complete, Snapshot.Kind kind) {
-            if (regions == address.length) {
-                int n = regions * 2;
-                address = Arrays.copyOf(address, n);
-                offset = Arrays.copyOf(offset, n);
-                length = Arrays.copyOf(length, n);
-                flags = Arrays.copyOf(flags, n);
-            }
-            address[regions] = addr;
-            offset[regions] = used;
-            length[regions] = len;
-            flags[regions] = (byte) ((readable ? READABLE : 0) | (complete ? COMPLETE : 0)
-                    | (kind == Snapshot.Kind.BYTES ? BYTES : 0));
+            if (2 * regions == region.length) region = Arrays.copyOf(region, Math.max(4, region.length * 2));
+            long f = (readable ? READABLE : 0) | (complete ? COMPLETE : 0) | (kind == Snapshot.Kind.BYTES ? BYTES : 0);
+            region[2 * regions] = addr;
+            region[2 * regions + 1] = (long) used << 32 | f << 29 | len;
             regions++;
             used += len;
         }
@@ -124,7 +142,10 @@ public final class EventRing {
         }
 
         void addFd(int fd, String path) {
-            if (fdCount == fds.length) {
+            if (fds == null) {
+                fds = new int[2];
+                fdPaths = new String[2];
+            } else if (fdCount == fds.length) {
                 fds = Arrays.copyOf(fds, fdCount * 2);
                 fdPaths = Arrays.copyOf(fdPaths, fdCount * 2);
             }
@@ -137,8 +158,11 @@ public final class EventRing {
             if (regions == 0 && fdCount == 0) return Snapshot.EMPTY;
             Snapshot.Region[] rs = new Snapshot.Region[regions];
             for (int i = 0; i < regions; i++) {
-                byte f = flags[i];
-                rs[i] = new Snapshot.Region(address[i], Arrays.copyOfRange(data, offset[i], offset[i] + length[i]),
+                long meta = region[2 * i + 1];
+                int off = (int) (meta >>> 32);
+                int len = (int) meta & LENGTH_MASK;
+                int f = (int) meta >>> 29;
+                rs[i] = new Snapshot.Region(region[2 * i], Arrays.copyOfRange(data, off, off + len),
                         (f & READABLE) != 0, (f & COMPLETE) != 0,
                         (f & BYTES) != 0 ? Snapshot.Kind.BYTES : Snapshot.Kind.STRING);
             }
@@ -159,7 +183,7 @@ public final class EventRing {
         void release() {
             other = null;
             arch = null;
-            if (data.length > KEPT_ARENA) data = new byte[256];
+            if (data.length > KEPT_ARENA) data = NO_DATA;
         }
     }
 
@@ -170,10 +194,27 @@ public final class EventRing {
     Slot claim() {
         long t = tail;
         if (t - head >= slots.length) awaitSpace(t);
-        Slot s = slots[(int) t & mask];
-        if (s == null) slots[(int) t & mask] = s = new Slot(); // seen by the consumer through tail
+        // Total slots never exceed the capacity: one is made only when none is free, and then
+        // every other slot is in flight (t - head < capacity of them), so the free ring cannot overflow.
+        Slot s;
+        long fh = freeHead;
+        if (fh != freeTail) {
+            int i = (int) fh & mask;
+            s = free[i];
+            free[i] = null;
+            freeHead = fh + 1;
+        } else {
+            s = new Slot();
+            slotsMade++;
+        }
+        slots[(int) t & mask] = s; // seen by the consumer through tail
         s.clearMemory();
         return s;
+    }
+
+    /** How many slots the producer has made (for tests; read it from the producer thread). */
+    int slotsMade() {
+        return slotsMade;
     }
 
     /** Producer: makes the claimed slot visible to the consumer. */
@@ -221,9 +262,14 @@ public final class EventRing {
         while (true) {
             long h = head;
             if (h == tail) awaitEvent(h);
-            Slot s = slots[(int) h & mask];
+            int i = (int) h & mask;
+            Slot s = slots[i];
+            slots[i] = null;
             RawEvent e = s.toEvent();
             s.release();
+            long ft = freeTail;
+            free[(int) ft & mask] = s;
+            freeTail = ft + 1; // before head moves: the producer's count of slots in flight stays an upper bound
             head = h + 1;
             if (producerParked) LockSupport.unpark(producer);
             if (e != null) return e;

@@ -66,4 +66,57 @@ class EventRingTest {
         s.args[0] = 9;
         assertEquals(7, en.args()[0]);
     }
+
+    @Test
+    void slotsAreMadeForWhatIsInFlightNotForTheCapacity() throws Exception {
+        EventRing ring = new EventRing(1 << 14);
+        for (int i = 0; i < 50_000; i++) {
+            EventRing.Slot s = ring.claim();
+            s.type = EventRing.Slot.EXIT;
+            s.tid = i;
+            byte[] a = s.reserve(100);
+            a[s.used()] = (byte) i;
+            s.addRegion(0x2000, 100, true, true, Snapshot.Kind.BYTES);
+            ring.publish();
+            if (i % 3 == 2) {
+                for (int k = 2; k >= 0; k--) {
+                    RawEvent.SyscallExit x = (RawEvent.SyscallExit) ring.take();
+                    assertEquals(i - k, x.tid());
+                    assertEquals((byte) (i - k), x.memory().find(0x2000, Snapshot.Kind.BYTES).data()[0]);
+                }
+            }
+        }
+        // Never more than three in flight: three slots serve 50k events (16k were made before).
+        assertEquals(3, ring.slotsMade());
+    }
+
+    @Test
+    void regionsKeepTheirAddressLengthAndFlags() throws Exception {
+        EventRing ring = new EventRing(16);
+        EventRing.Slot s = ring.claim();
+        s.type = EventRing.Slot.EXIT;
+        int[] lens = {0, 1, 300, 5, 4096, 7};
+        for (int r = 0; r < lens.length; r++) {
+            byte[] a = s.reserve(lens[r]);
+            for (int k = 0; k < lens[r]; k++) a[s.used() + k] = (byte) (r * 31 + k);
+            s.addRegion(0x10_0000_0000L + r, lens[r], r % 2 == 0, r % 3 == 0,
+                    r % 2 == 0 ? Snapshot.Kind.STRING : Snapshot.Kind.BYTES);
+        }
+        s.addFd(3, "/a");
+        s.addFd(4, null);
+        s.addFd(5, "/c");
+        ring.publish();
+        Snapshot m = ((RawEvent.SyscallExit) ring.take()).memory();
+        for (int r = 0; r < lens.length; r++) {
+            Snapshot.Region g = m.find(0x10_0000_0000L + r);
+            assertEquals(lens[r], g.data().length);
+            assertEquals(r % 2 == 0, g.readable());
+            assertEquals(r % 3 == 0, g.complete());
+            assertEquals(r % 2 == 0 ? Snapshot.Kind.STRING : Snapshot.Kind.BYTES, g.kind());
+            for (int k = 0; k < lens[r]; k++) assertEquals((byte) (r * 31 + k), g.data()[k]);
+        }
+        assertEquals("/a", m.fdPath(3));
+        assertNull(m.fdPath(4));
+        assertEquals("/c", m.fdPath(5));
+    }
 }
