@@ -15,6 +15,8 @@ import sys
 import tempfile
 import time
 
+import footprint
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 JSTRACE = os.path.join(ROOT, "scripts", "jstrace")
@@ -156,26 +158,25 @@ def jdk():
 
 
 def tef_and_memory(count, rounds):
-    """A large trace to --tef and --perfetto under -Xmx64m; bytes per syscall and events/s."""
+    """A large trace to --tef (default flags, its RSS sampled: issue 17's long run) and to
+    --perfetto under -Xmx64m; bytes per syscall and events/s."""
     tef = os.path.join(TMP, "t.json")
     pb = os.path.join(TMP, "t.pftrace")
     env = dict(os.environ, JSTRACE_JAVA_OPTS="-Xmx64m")
-    print("\n4. large trace, -Xmx64m  (dd count=%d: ~%d syscalls; %d rounds, medians)" % (count, 2 * count, rounds))
-    for label, flag, path in (("--tef", "--tef", tef), ("--perfetto", "--perfetto", pb)):
-        ts = []
-        for _ in range(rounds):
-            ts.append(timed([JSTRACE, "-f", "-o", "/dev/null", flag, path] + dd(count), env=env))
-        wall = statistics.median(ts)
-        size = os.path.getsize(path)
-        syscalls = 2 * count
-        row("%s wall (completes under -Xmx64m)" % label, wall, "s", "completes", True)
-        row("%s bytes per syscall" % label, size / syscalls, "B")
-        if flag == "--tef":
-            ev = count_tef_events(path)
-            row("--tef events written", ev, "")
-            row("--tef events/s (bounded by ptrace)", ev / wall, "ev/s")
-        else:
-            row("--perfetto syscalls/s (bounded by ptrace)", syscalls / wall, "sc/s")
+    print("\n4. large trace  (dd count=%d: ~%d syscalls; %d rounds, medians)" % (count, 2 * count, rounds))
+    syscalls = 2 * count
+    ts = []
+    for _ in range(rounds):
+        ts.append(timed([JSTRACE, "-f", "-o", "/dev/null", "--perfetto", pb] + dd(count), env=env))
+    wall = statistics.median(ts)
+    row("--perfetto wall (completes under -Xmx64m)", wall, "s", "completes", True)
+    row("--perfetto bytes per syscall", os.path.getsize(pb) / syscalls, "B")
+    row("--perfetto syscalls/s (bounded by ptrace)", syscalls / wall, "sc/s")
+    wall = footprint.long_run(row, JSTRACE, STRACE, TMP, count, tef)
+    row("--tef bytes per syscall", os.path.getsize(tef) / syscalls, "B")
+    ev = count_tef_events(tef)
+    row("--tef events written", ev, "")
+    row("--tef events/s (bounded by ptrace)", ev / wall, "ev/s")
 
 
 def jfr_seconds(stamp):
@@ -235,8 +236,8 @@ def main():
     a = ap.parse_args()
     scale = 10 if a.quick else 1
     subprocess.run([JSTRACE, "-o", "/dev/null", "true"], check=True)  # builds the jar on first use
-    print("jstrace bench: %s; strace: %s; %d cores; kernel %s" % (
-        time.strftime("%Y-%m-%d %H:%M"), STRACE or "absent", os.cpu_count(), os.uname().release))
+    print("jstrace bench: %s; strace: %s; %d cores; kernel %s; %s" % (
+        time.strftime("%Y-%m-%d %H:%M"), STRACE or "absent", os.cpu_count(), os.uname().release, footprint.load()))
 
     m = trio("1. syscall-bound dd, full decoding to a file (-f -o FILE)", dd(50000 // scale), a.rounds,
              floor_info=True)
@@ -244,7 +245,7 @@ def main():
         r = m["jstrace"] / m["strace"]
         row("jstrace / strace", r, "x", "<= 0.95", r <= 0.95)
     r = m["jstrace"] / m["floor"]
-    row("jstrace / floor", r, "x", "<= 1.10", r <= 1.10)
+    footprint.target(row, "dd: full decoding / stop-and-restart floor", r, "x", "<= 1.10", r <= 1.10)
     # Stop costs on these VMs are bimodal (a run now and then lands in a slow placement of threads on
     # vCPUs), so the attribution also uses each variant's fastest run.
     lo = TRIO_MINS
@@ -289,6 +290,8 @@ def main():
 
     tef_and_memory((2500000 if a.big else 250000) // scale, 1)
     tracer_allocation(50000 // scale)
+    footprint.footprint(row, JSTRACE, STRACE, HERE, TMP, a.rounds, scale)
+    footprint.summary(row)
 
     if a.jmh:
         jmh()

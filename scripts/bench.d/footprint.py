@@ -1,0 +1,156 @@
+"""scripts/bench, issue 17: the jstrace process's peak RSS, strace beside it in the same run.
+
+Every figure is taken in alternation with strace on the same workload; the
+summary at the end lists each target of the issue with its figure and verdict.
+"""
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+RSS_TARGET_MIB = 64
+TARGETS = []  # (label, figure, unit, target, ok): printed by summary()
+
+
+def target(row, label, value, unit, goal, ok):
+    """Prints a row with a target and keeps it for the summary."""
+    row(label, value, unit, goal, ok)
+    TARGETS.append((label, value, unit, goal, ok))
+
+
+def measured(cmd, tmp, env=None, series=None):
+    """One run: (wall seconds, peak RSS in KiB) of the command's process (jstrace's JVM, strace),
+    and, when series is a list, (seconds, VmRSS KiB) samples of that process every 100 ms.
+
+    The peak is GNU time's %M (wait4's ru_maxrss) when /usr/bin/time exists: it forks the command
+    from a ~1 MiB process, where a fork from this Python would count Python's own ~12 MiB (a
+    process's peak outlives its exec: the issue's "measuring floor" of 11.5 MiB). Without it, this
+    process's wait4 gives that upper bound. ru_maxrss is the largest of the process and its waited-for
+    children; the traced programs (dd, yes, python3) are far smaller than a JVM."""
+    rss_file = os.path.join(tmp, "rss.txt")
+    full = [GNU_TIME, "-f", "%M", "-o", rss_file] + cmd if GNU_TIME else cmd
+    t0 = time.perf_counter()
+    p = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    done = threading.Event()
+    sampler = None
+    if series is not None:
+        sampler = threading.Thread(target=sample_rss, args=(p.pid, bool(GNU_TIME), done, t0, series), daemon=True)
+        sampler.start()
+    err = p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    if sampler:
+        sampler.join()
+    if p.returncode != 0:
+        sys.exit("bench: %s failed (%d): %s" % (" ".join(cmd), p.returncode, err.decode()[-400:]))
+    rss = usage.ru_maxrss
+    if GNU_TIME:
+        with open(rss_file) as f:
+            rss = int(f.read().split()[-1])
+    return wall, rss
+
+
+def sample_rss(top, via_time, done, t0, out):
+    """VmRSS of the measured process (GNU time's child, or top itself) every 100 ms until done."""
+    pid = None
+    while not done.wait(0.1):
+        try:
+            if pid is None:
+                if via_time:
+                    with open("/proc/%d/task/%d/children" % (top, top)) as f:
+                        kids = f.read().split()
+                    pid = int(kids[0]) if kids else None
+                else:
+                    pid = top
+            if pid is not None:
+                with open("/proc/%d/status" % pid) as f:
+                    for line in f:
+                        if line.startswith("VmRSS:"):
+                            out.append((time.perf_counter() - t0, int(line.split()[1])))
+        except (OSError, ValueError, IndexError):
+            pass
+
+
+def load():
+    return "load %.1f %.1f %.1f" % os.getloadavg()
+
+
+def pair(row, name, cmd, jstrace, strace, tmp, rounds, jflags, sflags, wall_target=None):
+    """jstrace and strace on one workload, alternating: median walls, the largest peak RSS of each."""
+    variants = {"jstrace": [jstrace, *jflags] + cmd}
+    if strace:
+        variants["strace"] = [strace, *sflags] + cmd
+    walls = {k: [] for k in variants}
+    rss = {k: 0 for k in variants}
+    for _ in range(rounds):
+        for k, c in variants.items():
+            w, r = measured(c, tmp)
+            walls[k].append(w)
+            rss[k] = max(rss[k], r)
+    print("\n%s  (%s; %d rounds alternating; %s)" % (name, " ".join(cmd), rounds, load()))
+    for k in variants:
+        row("%s wall, median" % k, statistics.median(walls[k]), "s")
+    mib = rss["jstrace"] / 1024
+    target(row, "%s: jstrace peak RSS" % name.split(". ", 1)[-1], mib, "MiB", "<= %d MiB" % RSS_TARGET_MIB,
+           mib <= RSS_TARGET_MIB)
+    if strace:
+        row("strace peak RSS", rss["strace"] / 1024, "MiB")
+        row("jstrace / strace peak RSS", rss["jstrace"] / rss["strace"], "x")
+        if wall_target is not None:
+            r = statistics.median(walls["jstrace"]) / statistics.median(walls["strace"])
+            target(row, "dd wall: jstrace / strace (same runs)", r, "x", "<= %.2f" % wall_target, r <= wall_target)
+
+
+def footprint(row, jstrace, strace, here, tmp, rounds, scale):
+    """Section 7 (section 4 holds the long run): dd to /dev/null, 200 MB of output to a file, the 8-thread storm."""
+    out = os.path.join(tmp, "footprint.txt")
+    print("\n7. footprint (issue 17): peak RSS of the tracer process (GNU time %%M: %s), strace beside it"
+          % ("yes" if GNU_TIME else "absent, so Python's own ~12 MiB is the floor of every figure"))
+    dd = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=%d" % (50000 // scale)]
+    pair(row, "7a. dd -f -o /dev/null", dd, jstrace, strace, tmp, rounds, ("-f", "-o", "/dev/null"),
+         ("-f", "-o", "/dev/null"), wall_target=0.30)
+    yes = ["sh", "-c", "yes | head -c %dM" % (200 // scale)]
+    pair(row, "7b. 200 MB of output, -f -o FILE", yes, jstrace, strace, tmp, rounds, ("-f", "-o", out),
+         ("-f", "-o", out))
+    storm = ["python3", os.path.join(here, "storm.py"), "8", str(2000 // scale)]
+    pair(row, "7c. 8-thread storm, -f -o FILE", storm, jstrace, strace, tmp, rounds, ("-f", "-o", out),
+         ("-f", "-o", out))
+
+
+def long_run(row, jstrace, strace, tmp, count, tef):
+    """The large --tef run (section 4's workload) with its RSS sampled: peak, and RSS at 10%, 50%, 100%."""
+    dd = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=%d" % count]
+    series = []
+    wall, rss = measured([jstrace, "-f", "-o", "/dev/null", "--tef", tef] + dd, tmp, series=series)
+    print("\n4b. long run: --tef of %d syscalls (default flags; %s)" % (2 * count, load()))
+    row("jstrace --tef wall", wall, "s")
+    target(row, "--tef %dk syscalls: jstrace peak RSS" % (2 * count // 1000), rss / 1024, "MiB",
+           "<= %d MiB" % RSS_TARGET_MIB, rss / 1024 <= RSS_TARGET_MIB)
+    if strace:
+        swall, srss = measured([strace, "-f", "-o", "/dev/null"] + dd, tmp)
+        row("strace -f -o /dev/null, same workload: wall", swall, "s")
+        row("strace peak RSS", srss / 1024, "MiB")
+    if len(series) < 3:
+        row("RSS samples (run too short to judge)", len(series), "")
+        return wall
+    at = {}
+    for frac in (0.1, 0.5, 1.0):
+        t = frac * series[-1][0]
+        at[frac] = min(series, key=lambda p: abs(p[0] - t))[1] / 1024
+        row("RSS at %d%% of the run (%.1f s)" % (frac * 100, t), at[frac], "MiB")
+    growth = at[1.0] - at[0.1]
+    target(row, "long run: RSS growth from 10% to 100%", growth, "MiB", "flat (<= 10% of the 10% figure)",
+           growth <= 0.10 * at[0.1])
+    return wall
+
+
+def summary(row):
+    """Every issue-17 target of this run, with its figure and verdict."""
+    print("\nIssue 17 targets, this run (%s; %s):" % (time.strftime("%Y-%m-%d %H:%M"), load()))
+    for label, value, unit, goal, ok in TARGETS:
+        row(label, value, unit, goal, ok)
