@@ -22,15 +22,18 @@ final class ConstantsWriter {
     record Member(long value, String name) {}
 
     void write() throws IOException {
-        Map<String, CHeaders> x86 = new LinkedHashMap<>();
-        Map<String, CHeaders> arm = new LinkedHashMap<>();
+        List<GenTables.Target> targets = GenTables.TARGETS;
+        List<Map<String, CHeaders>> headers = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) headers.add(new LinkedHashMap<>());
         StringBuilder body = new StringBuilder();
         for (ConstantGroups.Group g : ConstantGroups.ALL) {
-            CHeaders hx = x86.computeIfAbsent(g.header(), GenTables::x86);
-            CHeaders ha = arm.computeIfAbsent(g.header(), GenTables::aarch64);
             List<String> skipped = new ArrayList<>();
-            List<Member> mx = members(hx, g, skipped);
-            List<Member> ma = members(ha, g, new ArrayList<>());
+            List<List<Member>> perArch = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                CHeaders h = headers.get(i).computeIfAbsent(g.header(), targets.get(i)::headers);
+                perArch.add(members(h, g, i == 0 ? skipped : new ArrayList<>()));
+            }
+            List<Member> mx = perArch.get(0);
             if (mx.isEmpty()) throw new IllegalStateException("group " + g.field() + " is empty");
             String where = (g.source() == ConstantGroups.Source.KERNEL ? "kernel UAPI " : "glibc ") + g.header();
             // The description is text, the comment is HTML: "op & MASK" must not read as an entity.
@@ -40,30 +43,39 @@ final class ConstantsWriter {
                 body.append("     * Not integer constants, so left out: ").append(String.join(", ", skipped)).append(".\n");
             }
             body.append("     */\n");
-            if (mx.equals(ma)) {
+            if (perArch.stream().allMatch(mx::equals)) {
                 body.append("    public static final Named[] ").append(g.field()).append(" = ");
                 array(body, mx, g.flags(), "    ");
                 body.append(";\n\n");
             } else {
-                body.append("    public static final ByArch ").append(g.field()).append(" = new ByArch(\n");
-                body.append("        ");
-                array(body, mx, g.flags(), "        ");
-                body.append(",\n        ");
-                array(body, ma, g.flags(), "        ");
+                body.append("    public static final ByArch ").append(g.field()).append(" = new ByArch(");
+                for (int i = 0; i < perArch.size(); i++) {
+                    body.append(i == 0 ? "\n        " : ",\n        ");
+                    array(body, perArch.get(i), g.flags(), "        ");
+                }
                 body.append(");\n\n");
             }
         }
-        StringBuilder b = GenTables.header(List.of(
-                "headers under " + GenTables.X86_64_ROOTS + " (x86-64) and " + GenTables.AARCH64_ROOTS
-                        + " (aarch64), read as gcc for each target would",
+        StringBuilder roots = new StringBuilder("headers under ");
+        for (int i = 0; i < targets.size(); i++) {
+            roots.append(i == 0 ? "" : i == targets.size() - 1 ? " and " : ", ")
+                    .append(targets.get(i).roots()).append(" (").append(targets.get(i).label()).append(')');
+        }
+        StringBuilder b = GenTables.header(List.of(roots + ", read as gcc for each target would",
                 "the groups listed in scripts/gentables/ConstantGroups.java"));
+        StringBuilder components = new StringBuilder();
+        StringBuilder cases = new StringBuilder();
+        for (GenTables.Target t : targets) {
+            components.append(components.isEmpty() ? "" : ", ").append("Named[] ").append(t.field());
+            cases.append("                case ").append(t.arch()).append(" -> ").append(t.field()).append(";\n");
+        }
         b.append("""
                 import dev.jstrace.arch.Arch;
 
                 /**
                  * Named constants of the kernel and glibc headers, grouped the way the decoders
                  * use them. Each group keeps header order; aliases are left out. A group whose
-                 * values differ between the two ABIs is a {@link ByArch}.
+                 * values differ between the ABIs is a {@link ByArch}.
                  */
                 public final class Constants {
                     private Constants() {}
@@ -71,18 +83,14 @@ final class ConstantsWriter {
                     /** One named value of a group. */
                     public record Named(long value, String name) {}
 
-                    /** A group whose members differ between x86-64 and aarch64. */
-                    public record ByArch(Named[] x86_64, Named[] aarch64) {
-                        /** The members for {@code arch}. */
-                        public Named[] of(Arch arch) {
-                            return switch (arch) {
-                                case X86_64 -> x86_64;
-                                case AARCH64 -> aarch64;
-                            };
-                        }
-                    }
-
+                    /** A group whose members differ between the ABIs: one array per ABI. */
                 """);
+        b.append("    public record ByArch(").append(components).append(") {\n")
+                .append("        /** The members for {@code arch}. */\n")
+                .append("        public Named[] of(Arch arch) {\n")
+                .append("            return switch (arch) {\n")
+                .append(cases)
+                .append("            };\n        }\n    }\n\n");
         b.append(body.toString().stripTrailing()).append("\n}\n");
         gen.write("Constants", b);
     }

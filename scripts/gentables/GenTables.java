@@ -28,20 +28,67 @@ public final class GenTables {
     static final String COMMAND = "scripts/gen-tables";
     static final String PACKAGE = "dev.jstrace.arch.gen";
 
+    /**
+     * One architecture the tables are generated for: the {@code dev.jstrace.arch.Arch} constant it
+     * belongs to, where its headers are, what gcc predefines for it, which rows of
+     * syscalls-newer.txt it takes, and the Debian packages its headers come from. Adding an
+     * architecture is one more entry in {@link #TARGETS} (and its constant in Arch).
+     *
+     * @param arch        the Arch constant's name (X86_64)
+     * @param label       the name in comments (x86-64)
+     * @param roots       include directories, searched in order
+     * @param predefined  the macros gcc 12 predefines for the target, as far as these headers look
+     * @param abi         the syscalls-newer.txt abi column value besides "common" that it takes
+     * @param unistd      how its asm/unistd.h reaches the numbers (for the generated file's header)
+     * @param packages    the Debian packages of its headers
+     */
+    record Target(String arch, String label, List<Path> roots, Map<String, String> predefined, String abi,
+                  String unistd, List<String> packages) {
+        /** The generated syscall table's class: X86_64Syscalls, Aarch64Syscalls. */
+        String syscallClass() {
+            String a = arch.toLowerCase(java.util.Locale.ROOT);
+            return Character.toUpperCase(a.charAt(0)) + a.substring(1) + "Syscalls";
+        }
+
+        /** The ByArch component's name: x86_64, aarch64. */
+        String field() {
+            return arch.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        CHeaders headers(String header) {
+            return new CHeaders(roots, predefined).include(header);
+        }
+    }
+
     /** x86-64: Debian's multiarch UAPI headers (linux-libc-dev) and glibc (libc6-dev). */
-    static final List<Path> X86_64_ROOTS = List.of(Path.of("/usr/include/x86_64-linux-gnu"), Path.of("/usr/include"));
+    static final Target X86_64 = new Target("X86_64", "x86-64",
+            List.of(Path.of("/usr/include/x86_64-linux-gnu"), Path.of("/usr/include")),
+            predefined("__x86_64__", "__x86_64"), "x86_64",
+            "/usr/include/x86_64-linux-gnu/asm/unistd.h (-> asm/unistd_64.h; x32 and i386 not read)",
+            List.of("linux-libc-dev", "libc6-dev"));
     /** aarch64: Debian's linux-libc-dev-arm64-cross and libc6-dev-arm64-cross. */
-    static final List<Path> AARCH64_ROOTS = List.of(Path.of("/usr/aarch64-linux-gnu/include"));
+    static final Target AARCH64 = new Target("AARCH64", "aarch64", List.of(Path.of("/usr/aarch64-linux-gnu/include")),
+            predefined("__aarch64__", "__AARCH64EL__"), "aarch64",
+            "/usr/aarch64-linux-gnu/include/asm/unistd.h (-> asm-generic/unistd.h with arm64's __ARCH_WANT_*)",
+            List.of("linux-libc-dev-arm64-cross", "libc6-dev-arm64-cross"));
+    /** riscv64: Debian's linux-libc-dev-riscv64-cross and libc6-dev-riscv64-cross. */
+    static final Target RISCV64 = new Target("RISCV64", "riscv64", List.of(Path.of("/usr/riscv64-linux-gnu/include")),
+            predefined("__riscv", "__riscv_xlen=64", "__SIZEOF_POINTER__=8", "__riscv_float_abi_double"), "riscv64",
+            "/usr/riscv64-linux-gnu/include/asm/unistd.h (-> asm-generic/unistd.h with riscv's __ARCH_WANT_*)",
+            List.of("linux-libc-dev-riscv64-cross", "libc6-dev-riscv64-cross"));
+    /** Every architecture, in Arch's order; the first is the one the others' shared tables are checked against. */
+    static final List<Target> TARGETS = List.of(X86_64, AARCH64, RISCV64);
+
     static final Path NEWER_SYSCALLS = Path.of("scripts/tables/syscalls-newer.txt");
     static final Path INTERNAL_ERRNOS = Path.of("scripts/tables/errnos-kernel-internal.txt");
 
-    /** What gcc 12 predefines for each target, as far as these headers look. */
-    static final Map<String, String> X86_64_PREDEFINED = predefined("__x86_64__", "__x86_64");
-    static final Map<String, String> AARCH64_PREDEFINED = predefined("__aarch64__", "__AARCH64EL__");
-
     private static Map<String, String> predefined(String... archMacros) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String a : archMacros) m.put(a, "1");
+        for (String a : archMacros) {
+            int eq = a.indexOf('=');
+            if (eq < 0) m.put(a, "1");
+            else m.put(a.substring(0, eq), a.substring(eq + 1));
+        }
         m.putAll(Map.of("__LP64__", "1", "_LP64", "1", "__linux__", "1", "__CHAR_BIT__", "8",
                 "__SIZEOF_LONG__", "8", "__GNUC__", "12", "__GNUC_MINOR__", "2", "__STDC__", "1",
                 "__STDC_VERSION__", "201710L", "_GNU_SOURCE", "1"));
@@ -74,23 +121,17 @@ public final class GenTables {
     }
 
     static CHeaders x86(String header) {
-        return new CHeaders(X86_64_ROOTS, X86_64_PREDEFINED).include(header);
-    }
-
-    static CHeaders aarch64(String header) {
-        return new CHeaders(AARCH64_ROOTS, AARCH64_PREDEFINED).include(header);
+        return X86_64.headers(header);
     }
 
     // ---------------------------------------------------------------- syscalls
 
     private void syscalls() throws IOException {
         List<String[]> newer = readTable(NEWER_SYSCALLS);
-        writeSyscalls("X86_64Syscalls", "x86-64", syscallTable(x86("asm/unistd.h"), newer, "x86_64"),
-                List.of("/usr/include/x86_64-linux-gnu/asm/unistd.h (-> asm/unistd_64.h; x32 and i386 not read)",
-                        NEWER_SYSCALLS + " (abi common and x86_64)"));
-        writeSyscalls("Aarch64Syscalls", "aarch64", syscallTable(aarch64("asm/unistd.h"), newer, "aarch64"),
-                List.of("/usr/aarch64-linux-gnu/include/asm/unistd.h (-> asm-generic/unistd.h with arm64's __ARCH_WANT_*)",
-                        NEWER_SYSCALLS + " (abi common)"));
+        for (Target t : TARGETS) {
+            writeSyscalls(t.syscallClass(), t.label(), syscallTable(t.headers("asm/unistd.h"), newer, t.abi()),
+                    List.of(t.unistd(), NEWER_SYSCALLS + " (abi common and " + t.abi() + ")"));
+        }
     }
 
     private static TreeMap<Integer, String> syscallTable(CHeaders h, List<String[]> newer, String abi) {
@@ -132,9 +173,11 @@ public final class GenTables {
 
     private void errnos() throws Throwable {
         Map<Integer, String> names = firstNames(x86("asm/errno.h"), "E[A-Z0-9]+");
-        // aarch64 uses the generic numbering too; a difference would need a second table.
-        if (!names.equals(firstNames(aarch64("asm/errno.h"), "E[A-Z0-9]+"))) {
-            throw new IllegalStateException("errno numbers differ between x86-64 and aarch64");
+        // The others use the generic numbering too; a difference would need a second table.
+        for (Target t : TARGETS.subList(1, TARGETS.size())) {
+            if (!names.equals(firstNames(t.headers("asm/errno.h"), "E[A-Z0-9]+"))) {
+                throw new IllegalStateException("errno numbers differ between x86-64 and " + t.label());
+            }
         }
         Map<Integer, String> messages = new TreeMap<>();
         for (int e : names.keySet()) messages.put(e, strerror(e));
@@ -145,7 +188,7 @@ public final class GenTables {
         }
         StringBuilder b = header(List.of("/usr/include/x86_64-linux-gnu/asm/errno.h (-> asm-generic/errno.h,"
                         + " errno-base.h; aliases such as EWOULDBLOCK left out)",
-                "/usr/aarch64-linux-gnu/include/asm/errno.h (checked equal)",
+                "/usr/aarch64-linux-gnu/include/asm/errno.h, /usr/riscv64-linux-gnu/include/asm/errno.h (checked equal)",
                 INTERNAL_ERRNOS.toString(), "glibc strerror() in the C locale, called by the generator"));
         b.append("""
                 /**
@@ -223,13 +266,15 @@ public final class GenTables {
 
     private void signals() throws IOException {
         CHeaders x = x86("asm/signal.h");
-        CHeaders generic = aarch64("asm/signal.h");
+        CHeaders generic = AARCH64.headers("asm/signal.h");
         Map<Integer, String> names = firstNames(x, "SIG[A-Z0-9]+");
         names.keySet().removeIf(n -> n < 1 || n >= 32); // SIGRTMIN/SIGRTMAX/SIGSTKSZ are not signals
-        if (!names.equals(firstNames(generic, "SIG[A-Z0-9]+").entrySet().stream()
-                .filter(e -> e.getKey() >= 1 && e.getKey() < 32)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))) {
-            throw new IllegalStateException("signal numbers differ between x86-64 and aarch64");
+        for (Target t : TARGETS.subList(1, TARGETS.size())) {
+            if (!names.equals(firstNames(t.headers("asm/signal.h"), "SIG[A-Z0-9]+").entrySet().stream()
+                    .filter(e -> e.getKey() >= 1 && e.getKey() < 32)
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))) {
+                throw new IllegalStateException("signal numbers differ between x86-64 and " + t.label());
+            }
         }
         // x86's UAPI asm/signal.h leaves _NSIG to the kernel's own header (64 there too);
         // the generic header aarch64 uses spells it out.
@@ -248,6 +293,7 @@ public final class GenTables {
         for (long s = rtmin + 1; s <= nsig; s++) all.set((int) s, "SIGRT_" + (s - rtmin));
         StringBuilder b = header(List.of("/usr/include/x86_64-linux-gnu/asm/signal.h",
                 "/usr/aarch64-linux-gnu/include/asm/signal.h (-> asm-generic/signal.h; checked equal; SIGRTMIN, _NSIG)",
+                "/usr/riscv64-linux-gnu/include/asm/signal.h (-> asm-generic/signal.h; checked equal)",
                 "strace 6.1's names for real-time signals: SIGRTMIN, SIGRT_1 .. SIGRT_32"));
         b.append("""
                 /** Signal names by the kernel's numbers (the same on x86-64 and aarch64), as strace prints them. */
@@ -307,9 +353,8 @@ public final class GenTables {
         return rows;
     }
 
-    /** The Debian packages whose headers the tables come from (x86-64 and the aarch64 cross ones). */
-    static final List<String> HEADER_PACKAGES = List.of("linux-libc-dev", "libc6-dev", "linux-libc-dev-arm64-cross",
-            "libc6-dev-arm64-cross");
+    /** The Debian packages whose headers the tables come from (x86-64's and the cross ones), in TARGETS order. */
+    static final List<String> HEADER_PACKAGES = TARGETS.stream().flatMap(t -> t.packages().stream()).toList();
 
     /** The prefix of the header line naming the package versions, which GeneratedTablesTest reads back. */
     static final String PACKAGES_LINE = "// Header packages: ";

@@ -1,6 +1,7 @@
 package dev.jstrace.arch;
 
 import dev.jstrace.arch.gen.Aarch64Syscalls;
+import dev.jstrace.arch.gen.Riscv64Syscalls;
 import dev.jstrace.arch.gen.X86_64Syscalls;
 
 /**
@@ -13,7 +14,7 @@ import dev.jstrace.arch.gen.X86_64Syscalls;
  */
 public enum Arch {
     /** x86-64 (AUDIT_ARCH_X86_64). */
-    X86_64(0xC000003E, X86_64Syscalls.NAMES) {
+    X86_64(0xC000003E, X86_64Syscalls.NAMES, "amd64", "x86_64") {
         @Override
         public StatLayout statLayout() {
             return StatLayout.X86_64;
@@ -30,12 +31,25 @@ public enum Arch {
         }
 
         @Override
-        public OpenFlagsLayout openFlagsLayout() {
-            return OpenFlagsLayout.ASM_GENERIC;
+        public long signalMaskOffset() {
+            // The handler's ret popped pretcode: sp points at struct ucontext, whose mask
+            // follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256).
+            return 296;
+        }
+
+        @Override
+        public SyscallRegisters syscallRegisters() {
+            // struct user_regs_struct through PTRACE_POKEUSER: orig_rax at 120, rax at 80.
+            return new SyscallRegisters(SyscallRegisters.Slot.user(120), SyscallRegisters.Slot.user(80));
+        }
+
+        @Override
+        public boolean sigactionHasRestorer() {
+            return true; // arch/x86/include/uapi/asm/signal.h: SA_RESTORER 0x04000000
         }
     },
     /** aarch64 (AUDIT_ARCH_AARCH64). */
-    AARCH64(0xC00000B7, Aarch64Syscalls.NAMES) {
+    AARCH64(0xC00000B7, Aarch64Syscalls.NAMES, "aarch64") {
         @Override
         public StatLayout statLayout() {
             return StatLayout.ASM_GENERIC;
@@ -48,13 +62,60 @@ public enum Arch {
 
         @Override
         public int cloneRegister(int logical) {
-            // CONFIG_CLONE_BACKWARDS: tls before child_tid.
-            return logical == 3 ? 4 : logical == 4 ? 3 : logical;
+            return backwardsClone(logical);
         }
 
         @Override
-        public OpenFlagsLayout openFlagsLayout() {
-            return OpenFlagsLayout.ARM64;
+        public long signalMaskOffset() {
+            return rtSigframeMaskOffset();
+        }
+
+        @Override
+        public SyscallRegisters syscallRegisters() {
+            // The number is its own regset, NT_ARM_SYSTEM_CALL (an int); the return value is x0,
+            // offset 0 of NT_PRSTATUS (struct user_pt_regs, 34 longs). No PTRACE_POKEUSER on arm64.
+            return new SyscallRegisters(SyscallRegisters.Slot.regset(SyscallRegisters.NT_ARM_SYSTEM_CALL, 4, 0, 4),
+                    SyscallRegisters.Slot.regset(SyscallRegisters.NT_PRSTATUS, 34 * 8, 0, 8));
+        }
+
+        @Override
+        public boolean sigactionHasRestorer() {
+            return true; // arch/arm64/include/uapi/asm/signal.h: SA_RESTORER 0x04000000
+        }
+    },
+    /** riscv64 (AUDIT_ARCH_RISCV64: EM_RISCV, 64-bit, little-endian). */
+    RISCV64(0xC00000F3, Riscv64Syscalls.NAMES, "riscv64") {
+        @Override
+        public StatLayout statLayout() {
+            return StatLayout.ASM_GENERIC; // arch/riscv/include/uapi/asm has no stat.h of its own
+        }
+
+        @Override
+        public int epollEventSize() {
+            return 16; // naturally aligned (EPOLL_PACKED is x86-64's alone)
+        }
+
+        @Override
+        public int cloneRegister(int logical) {
+            return backwardsClone(logical); // arch/riscv/Kconfig selects CLONE_BACKWARDS
+        }
+
+        @Override
+        public long signalMaskOffset() {
+            return rtSigframeMaskOffset(); // arch/riscv/kernel/signal.c: struct rt_sigframe { info; uc; }
+        }
+
+        @Override
+        public SyscallRegisters syscallRegisters() {
+            // No PTRACE_POKEUSER on riscv: NT_PRSTATUS is struct user_regs_struct (pc, then x1..x31,
+            // 32 longs); the kernel re-reads a7 (x17) after the entry stop and returns in a0 (x10).
+            return new SyscallRegisters(SyscallRegisters.Slot.regset(SyscallRegisters.NT_PRSTATUS, 32 * 8, 17 * 8, 8),
+                    SyscallRegisters.Slot.regset(SyscallRegisters.NT_PRSTATUS, 32 * 8, 10 * 8, 8));
+        }
+
+        @Override
+        public boolean sigactionHasRestorer() {
+            return false; // no SA_RESTORER: asm-generic's struct sigaction is handler, flags, mask
         }
     };
 
@@ -64,14 +125,6 @@ public enum Arch {
         X86_64,
         /** include/uapi/asm-generic/stat.h (128 bytes). */
         ASM_GENERIC
-    }
-
-    /** Which values open(2)'s flags have. */
-    public enum OpenFlagsLayout {
-        /** include/uapi/asm-generic/fcntl.h. */
-        ASM_GENERIC,
-        /** arch/arm64/include/uapi/asm/fcntl.h: O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE moved. */
-        ARM64
     }
 
     /** The {@code struct stat} layout. */
@@ -86,16 +139,44 @@ public enum Arch {
      */
     public abstract int cloneRegister(int logical);
 
-    /** The open flag values. */
-    public abstract OpenFlagsLayout openFlagsLayout();
+    /** Where {@code uc_sigmask} lies above the stack pointer at rt_sigreturn's entry. */
+    public abstract long signalMaskOffset();
+
+    /**
+     * Where the syscall number and the return value are written in a stopped tracee, for
+     * kernels without {@code PTRACE_SET_SYSCALL_INFO} (before 6.16): the tampering fallback.
+     */
+    public abstract SyscallRegisters syscallRegisters();
+
+    /**
+     * Whether the kernel's {@code struct sigaction} has {@code sa_restorer} (between sa_flags and
+     * sa_mask) and SA_RESTORER is a flag.
+     */
+    public abstract boolean sigactionHasRestorer();
+
+    /** CONFIG_CLONE_BACKWARDS (most arches but x86-64): tls (3) before child_tid (4). */
+    private static int backwardsClone(int logical) {
+        return logical == 3 ? 4 : logical == 4 ? 3 : logical;
+    }
+
+    /**
+     * sp points at {@code struct rt_sigframe} = siginfo (128) then ucontext, whose mask follows
+     * uc_flags, uc_link and uc_stack (24): 168 (arm64 and riscv).
+     */
+    private static long rtSigframeMaskOffset() {
+        return 128 + 8 + 8 + 24;
+    }
 
     private final int auditArch;
     private final String[] names;
     private final java.util.Map<String, Integer> numbers;
+    /** The JVM's {@code os.arch} values for this ABI. */
+    private final java.util.List<String> osArch;
 
-    Arch(int auditArch, String[] names) {
+    Arch(int auditArch, String[] names, String... osArch) {
         this.auditArch = auditArch;
         this.names = names;
+        this.osArch = java.util.List.of(osArch);
         java.util.Map<String, Integer> m = new java.util.HashMap<>();
         for (int i = 0; i < names.length; i++) {
             if (names[i] != null) m.put(names[i], i);
@@ -106,6 +187,11 @@ public enum Arch {
     /** The AUDIT_ARCH_* value the kernel reports for this ABI. */
     public int auditArch() {
         return auditArch;
+    }
+
+    /** The AUDIT_ARCH_* macro's name, as strace prints it: {@code AUDIT_ARCH_AARCH64}. */
+    public String auditArchName() {
+        return "AUDIT_ARCH_" + name();
     }
 
     /** The syscall's name, or {@code null} when the number is not in the table. */
@@ -148,11 +234,10 @@ public enum Arch {
 
     /** The ABI of the JVM running this code. */
     public static Arch current() {
-        return switch (System.getProperty("os.arch")) {
-            case "amd64", "x86_64" -> X86_64;
-            case "aarch64" -> AARCH64;
-            default -> throw new UnsupportedOperationException(
-                    "jstrace supports x86-64 and aarch64, not " + System.getProperty("os.arch"));
-        };
+        String os = System.getProperty("os.arch");
+        for (Arch a : values()) {
+            if (a.osArch.contains(os)) return a;
+        }
+        throw new UnsupportedOperationException("jstrace supports x86-64, aarch64 and riscv64, not " + os);
     }
 }

@@ -21,7 +21,8 @@ final class CallContext {
 
     CallContext(Arch arch, long[] args, Snapshot in, Snapshot out, boolean returned, long rval, boolean error,
                 DecodeOptions opt) {
-        this.arch = arch == null ? Arch.X86_64 : arch;
+        // An ABI jstrace has no tables for (a 32-bit process): decode with the tracer's own.
+        this.arch = arch == null ? Arch.current() : arch;
         this.args = args;
         this.in = in == null ? Snapshot.EMPTY : in;
         this.out = out == null ? Snapshot.EMPTY : out;

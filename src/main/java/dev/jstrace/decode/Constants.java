@@ -17,19 +17,23 @@ public final class Constants {
     public static final ConstTable OPEN_ACCMODE = ConstTable.enumDec("O_???",
             "O_RDONLY O_WRONLY O_RDWR O_ACCMODE=3");
 
-    /** open(2) flags above the access mode, x86-64 (include/uapi/asm-generic/fcntl.h). */
-    public static final ConstTable OPEN_FLAGS_X86_64 = ConstTable.flags(Arch.X86_64, "O_???", """
+    /**
+     * open(2) flags above the access mode, in strace's print order; each arch's values come
+     * from its own headers (arm64's fcntl.h moves O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE).
+     */
+    private static final String OPEN_FLAG_NAMES = """
             O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK
             O_SYNC O_DSYNC O_DIRECT O_LARGEFILE O_NOFOLLOW
             O_NOATIME O_CLOEXEC O_PATH O_TMPFILE O_DIRECTORY
-            O_ASYNC=020000""");
+            O_ASYNC=020000""";
 
-    /** open(2) flags, aarch64 (arch/arm64/include/uapi/asm/fcntl.h moves four of them). */
-    public static final ConstTable OPEN_FLAGS_AARCH64 = ConstTable.flags(Arch.AARCH64, "O_???", """
-            O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK
-            O_SYNC O_DSYNC O_DIRECT O_LARGEFILE O_NOFOLLOW
-            O_NOATIME O_CLOEXEC O_PATH O_TMPFILE O_DIRECTORY
-            O_ASYNC=020000""");
+    private static final java.util.Map<Arch, ConstTable> OPEN_FLAGS = openFlagTables();
+
+    private static java.util.Map<Arch, ConstTable> openFlagTables() {
+        java.util.Map<Arch, ConstTable> m = new java.util.EnumMap<>(Arch.class);
+        for (Arch a : Arch.values()) m.put(a, ConstTable.flags(a, "O_???", OPEN_FLAG_NAMES));
+        return m;
+    }
 
     /**
      * {@return the open flag table of {@code arch}}
@@ -37,10 +41,7 @@ public final class Constants {
      * @param arch the arch
      */
     public static ConstTable openFlags(Arch arch) {
-        return switch (arch.openFlagsLayout()) {
-            case ASM_GENERIC -> OPEN_FLAGS_X86_64;
-            case ARM64 -> OPEN_FLAGS_AARCH64;
-        };
+        return OPEN_FLAGS.get(arch);
     }
 
     /** *at() flags (include/uapi/linux/fcntl.h). */
@@ -180,11 +181,34 @@ public final class Constants {
     public static final ConstTable SIG_HOW = ConstTable.enumDec("SIG_???",
             "SIG_BLOCK SIG_UNBLOCK SIG_SETMASK");
 
-    /** sigaction flags. */
-    public static final ConstTable SA_FLAGS = ConstTable.flags("SA_???", """
+    /** sigaction flags, strace's order; SA_RESTORER only where the arch has sa_restorer (not riscv). */
+    private static final String SA_FLAG_NAMES = """
             SA_RESTORER SA_ONSTACK SA_RESTART SA_NODEFER
             SA_RESETHAND SA_SIGINFO SA_NOCLDSTOP SA_NOCLDWAIT SA_UNSUPPORTED
-            SA_EXPOSE_TAGBITS""");
+            SA_EXPOSE_TAGBITS""";
+
+    private static final java.util.Map<Arch, ConstTable> SA_FLAGS_BY_ARCH = saFlagTables();
+
+    private static java.util.Map<Arch, ConstTable> saFlagTables() {
+        java.util.Map<Arch, ConstTable> m = new java.util.EnumMap<>(Arch.class);
+        for (Arch a : Arch.values()) {
+            m.put(a, ConstTable.flags(a, "SA_???", a.sigactionHasRestorer() ? SA_FLAG_NAMES
+                    : SA_FLAG_NAMES.replace("SA_RESTORER ", "")));
+        }
+        return m;
+    }
+
+    /** sigaction flags on x86-64 (the table tests render with). */
+    public static final ConstTable SA_FLAGS = saFlags(Arch.X86_64);
+
+    /**
+     * {@return the sigaction flag table of {@code arch}}
+     *
+     * @param arch the arch
+     */
+    public static ConstTable saFlags(Arch arch) {
+        return SA_FLAGS_BY_ARCH.get(arch);
+    }
 
     /** rlimit resources. */
     public static final ConstTable RLIMIT = ConstTable.enumHex("RLIMIT_???", """

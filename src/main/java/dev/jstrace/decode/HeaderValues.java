@@ -59,9 +59,10 @@ final class HeaderValues {
 
     /** {@code name}'s value, which must be the same on every arch (a table shared by all of them). */
     static long common(String name) {
-        long v = of(Arch.X86_64, name);
+        Arch first = Arch.values()[0];
+        long v = of(first, name);
         for (Arch a : Arch.values()) {
-            if (of(a, name) != v) throw new IllegalArgumentException(name + " differs between " + Arch.X86_64
+            if (of(a, name) != v) throw new IllegalArgumentException(name + " differs between " + first
                     + " and " + a + ": it belongs in a per-arch table");
         }
         return v;

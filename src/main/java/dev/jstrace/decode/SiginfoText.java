@@ -43,8 +43,7 @@ final class SiginfoText {
                 case 29 -> sb.append(", si_band=").append(u64(b, 16)).append(", si_fd=").append(s32(b, 24));
                 case 31 -> sb.append(", si_call_addr=0x").append(Long.toHexString(u64(b, 16)))
                         .append(", si_syscall=").append(s32(b, 24))
-                        .append(", si_arch=").append(s32(b, 28) == 0xC000003E ? "AUDIT_ARCH_X86_64"
-                                : s32(b, 28) == 0xC00000B7 ? "AUDIT_ARCH_AARCH64" : "0x" + Integer.toHexString(s32(b, 28)));
+                        .append(", si_arch=").append(auditArch(s32(b, 28)));
                 default -> sb.append(", si_pid=").append(pid).append(", si_uid=").append(uid);
             }
         }
@@ -98,5 +97,11 @@ final class SiginfoText {
             default -> new String[0];
         };
         return code >= 1 && code <= names.length ? names[code - 1] : Integer.toString(code);
+    }
+
+    /** strace's name of an AUDIT_ARCH_* value, or its hex when jstrace has no such ABI. */
+    private static String auditArch(int value) {
+        dev.jstrace.arch.Arch a = dev.jstrace.arch.Arch.fromAudit(value);
+        return a != null ? a.auditArchName() : "0x" + Integer.toHexString(value);
     }
 }

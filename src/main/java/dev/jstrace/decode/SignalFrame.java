@@ -14,18 +14,9 @@ import java.util.List;
 final class SignalFrame {
     private SignalFrame() {}
 
-    /**
-     * Where {@code uc_sigmask} lies above the stack pointer at rt_sigreturn's entry.
-     * x86-64: the handler's {@code ret} popped {@code pretcode}, so sp points at
-     * {@code struct ucontext} whose mask follows uc_flags, uc_link, uc_stack (24)
-     * and uc_mcontext (256): 296. aarch64: sp points at {@code struct rt_sigframe}
-     * = siginfo (128) then ucontext, whose mask follows uc_flags, uc_link, uc_stack: 168.
-     */
+    /** Where {@code uc_sigmask} lies above the stack pointer at rt_sigreturn's entry (a per-arch fact). */
     static long maskOffset(Arch arch) {
-        return switch (arch) {
-            case X86_64 -> 296;
-            case AARCH64 -> 168;
-        };
+        return arch.signalMaskOffset();
     }
 
     /** {@code [{mask=[CHLD]}]}, or nothing when the frame could not be read. */

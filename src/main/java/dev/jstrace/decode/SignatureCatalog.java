@@ -275,7 +275,8 @@ public final class SignatureCatalog {
             3: tuxcall security lookup_dcookie io_submit io_cancel set_mempolicy timer_create
             3: futimesat mq_getsetattr getcpu finit_module sched_setattr seccomp bpf mlock2 open_tree
             3: fsmount fspick landlock_create_ruleset pidfd_getfd lsm_list_modules mseal
-            3: map_shadow_stack syslog ioprio_set
+            3: map_shadow_stack syslog ioprio_set riscv_flush_icache
+            5: riscv_hwprobe
             4: semctl msgsnd reboot quotactl epoll_ctl_old epoll_wait_old kexec_load request_key
             4: migrate_pages sync_file_range vmsplice sched_getattr ptrace
             4: io_uring_register quotactl_fd landlock_add_rule set_mempolicy_home_node cachestat

@@ -239,14 +239,18 @@ final class StructDecoders {
         if (a == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, a, SIGACTION_SIZE);
         if (b == null) return new Value.Unreadable(a);
-        long handler = u64(b, 0), flags = u64(b, 8), restorer = u64(b, 16), mask = u64(b, 24);
+        // The kernel's struct sigaction: handler, flags, [restorer,] mask (asm-generic leaves
+        // sa_restorer out where the arch defines no SA_RESTORER: riscv).
+        boolean hasRestorer = c.arch.sigactionHasRestorer();
+        long handler = u64(b, 0), flags = u64(b, 8), restorer = hasRestorer ? u64(b, 16) : 0;
+        long mask = u64(b, hasRestorer ? 24 : 16);
         List<Value.Field> fs = new ArrayList<>(4);
         String hn = Constants.SIG_HANDLER.name(handler);
         fs.add(f("sa_handler", hn != null ? c.sym(Constants.SIG_HANDLER, handler)
                 : new Value.Num(handler, Value.Radix.HEX)));
         fs.add(f("sa_mask", new Value.Text(SignalNames.sigset(mask, 64, c.opt.xlat()))));
-        fs.add(f("sa_flags", c.sym(Constants.SA_FLAGS, flags)));
-        if ((flags & 0x04000000) != 0) fs.add(f("sa_restorer", new Value.Num(restorer, Value.Radix.HEX)));
+        fs.add(f("sa_flags", c.sym(Constants.saFlags(c.arch), flags)));
+        if (hasRestorer && (flags & 0x04000000) != 0) fs.add(f("sa_restorer", new Value.Num(restorer, Value.Radix.HEX)));
         return new Value.Struct(fs, false);
     }
 

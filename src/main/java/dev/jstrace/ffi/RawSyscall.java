@@ -2,6 +2,7 @@ package dev.jstrace.ffi;
 
 import static dev.jstrace.ffi.NativeSupport.C_LONG;
 
+import dev.jstrace.arch.Arch;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -19,31 +20,27 @@ import java.lang.invoke.MethodHandle;
 public final class RawSyscall {
     private RawSyscall() {}
 
-    private static final boolean AARCH64 = switch (System.getProperty("os.arch")) {
-        case "amd64", "x86_64" -> false;
-        case "aarch64" -> true;
-        default -> throw new UnsupportedOperationException("jstrace supports x86-64 and aarch64, not "
-                + System.getProperty("os.arch"));
-    };
+    /** The JVM's own ABI. */
+    private static final Arch ARCH = Arch.current();
 
-    // Syscall numbers of the JVM's own ABI (x86-64 <asm/unistd_64.h>, aarch64 <asm-generic/unistd.h>).
-    static final long READ = AARCH64 ? 63 : 0;
-    static final long WRITE = AARCH64 ? 64 : 1;
-    static final long CLOSE = AARCH64 ? 57 : 3;
-    static final long MMAP = AARCH64 ? 222 : 9;
-    static final long MPROTECT = AARCH64 ? 226 : 10;
-    static final long MUNMAP = AARCH64 ? 215 : 11;
-    static final long KILL = AARCH64 ? 129 : 62;
-    static final long WAIT4 = AARCH64 ? 260 : 61;
-    static final long PTRACE = AARCH64 ? 117 : 101;
-    static final long PIPE2 = AARCH64 ? 59 : 293;
-    static final long PROCESS_VM_READV = AARCH64 ? 270 : 310;
-    static final long PROCESS_VM_WRITEV = AARCH64 ? 271 : 311;
-    static final long TGKILL = AARCH64 ? 131 : 234;
-    static final long PRCTL = AARCH64 ? 167 : 157;
-    static final long GETPID = AARCH64 ? 172 : 39;
-    static final long GETTID = AARCH64 ? 178 : 186;
-    static final long CLOCK_GETTIME = AARCH64 ? 113 : 228;
+    // Syscall numbers of the JVM's own ABI, from its generated table.
+    static final long READ = ARCH.syscallNumber("read");
+    static final long WRITE = ARCH.syscallNumber("write");
+    static final long CLOSE = ARCH.syscallNumber("close");
+    static final long MMAP = ARCH.syscallNumber("mmap");
+    static final long MPROTECT = ARCH.syscallNumber("mprotect");
+    static final long MUNMAP = ARCH.syscallNumber("munmap");
+    static final long KILL = ARCH.syscallNumber("kill");
+    static final long WAIT4 = ARCH.syscallNumber("wait4");
+    static final long PTRACE = ARCH.syscallNumber("ptrace");
+    static final long PIPE2 = ARCH.syscallNumber("pipe2");
+    static final long PROCESS_VM_READV = ARCH.syscallNumber("process_vm_readv");
+    static final long PROCESS_VM_WRITEV = ARCH.syscallNumber("process_vm_writev");
+    static final long TGKILL = ARCH.syscallNumber("tgkill");
+    static final long PRCTL = ARCH.syscallNumber("prctl");
+    static final long GETPID = ARCH.syscallNumber("getpid");
+    static final long GETTID = ARCH.syscallNumber("gettid");
+    static final long CLOCK_GETTIME = ARCH.syscallNumber("clock_gettime");
 
     /** Every downcall jstrace makes has this shape: {@code (7 longs) -> long}, no options. */
     private static final FunctionDescriptor SHAPE =
@@ -68,6 +65,7 @@ public final class RawSyscall {
         (byte) 0xc3,                                // ret
     };
 
+    /** The same for aarch64: number in x8, arguments in x0-x5. */
     private static final int[] AARCH64_TRAMPOLINE = {
         0xaa0003e8, // mov x8, x0
         0xaa0103e0, // mov x0, x1
@@ -79,6 +77,37 @@ public final class RawSyscall {
         0xd4000001, // svc #0
         0xd65f03c0, // ret
     };
+
+    /**
+     * The same for riscv64: number in a7, arguments in a0-a5 (riscv64-linux-gnu-as
+     * -march=rv64g, no compressed instructions).
+     */
+    private static final int[] RISCV64_TRAMPOLINE = {
+        0x00050893, // mv a7, a0
+        0x00058513, // mv a0, a1
+        0x00060593, // mv a1, a2
+        0x00068613, // mv a2, a3
+        0x00070693, // mv a3, a4
+        0x00078713, // mv a4, a5
+        0x00080793, // mv a5, a6
+        0x00000073, // ecall
+        0x00008067, // ret
+    };
+
+    /** The trampoline of this JVM's ABI, as bytes. */
+    static byte[] trampoline(Arch arch) {
+        return switch (arch) {
+            case X86_64 -> X86_64_TRAMPOLINE.clone();
+            case AARCH64 -> littleEndian(AARCH64_TRAMPOLINE);
+            case RISCV64 -> littleEndian(RISCV64_TRAMPOLINE);
+        };
+    }
+
+    private static byte[] littleEndian(int[] words) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(words.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int w : words) b.putInt(w);
+        return b.array();
+    }
 
     private static final class SyscallCall {
         static final MethodHandle H = load();
@@ -97,13 +126,9 @@ public final class RawSyscall {
                         0x22L /* MAP_PRIVATE|MAP_ANONYMOUS */, -1L, 0L);
                 if (page == -1) throw new NativeException("mmap(syscall trampoline)", 12);
                 MemorySegment code = MemorySegment.ofAddress(page).reinterpret(size);
-                if (AARCH64) {
-                    MemorySegment.copy(AARCH64_TRAMPOLINE, 0, code, ValueLayout.JAVA_INT_UNALIGNED.withOrder(
-                            java.nio.ByteOrder.LITTLE_ENDIAN), 0, AARCH64_TRAMPOLINE.length);
-                } else {
-                    MemorySegment.copy(X86_64_TRAMPOLINE, 0, code, ValueLayout.JAVA_BYTE, 0, X86_64_TRAMPOLINE.length);
-                }
-                // aarch64: the kernel syncs the instruction cache when a written page turns executable.
+                byte[] bytes = trampoline(ARCH);
+                MemorySegment.copy(bytes, 0, code, ValueLayout.JAVA_BYTE, 0, bytes.length);
+                // aarch64, riscv64: the kernel syncs the instruction cache when a written page turns executable.
                 long r = (long) glibc.invokeExact(MPROTECT, page, size, 5L /* PROT_READ|PROT_EXEC */, 0L, 0L, 0L);
                 if (r == -1) throw new NativeException("mprotect(syscall trampoline)", 13);
                 return sameShapeAt(code);
@@ -147,7 +172,7 @@ public final class RawSyscall {
         return syscall6(nr, a, b, c, d, 0, 0);
     }
 
-    /** ptrace's number on the architecture this JVM runs on (x86-64: 101, aarch64: 117). */
+    /** ptrace's number on the architecture this JVM runs on (x86-64: 101, aarch64 and riscv64: 117). */
     static long ptraceNumber() {
         return PTRACE;
     }

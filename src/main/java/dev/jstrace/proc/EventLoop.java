@@ -333,11 +333,11 @@ public final class EventLoop {
 
     /**
      * Starts the waker: a clone of this thread that runs no Java and sleeps
-     * in pause() (x86-64) or ppoll(NULL, 0, NULL, NULL) (aarch64) until killed.
+     * in ppoll(NULL, 0, NULL, NULL) (every ABI has it; the generic table has no pause) until killed.
      */
     private void startWaker() {
         Arch arch = Arch.current();
-        SpawnOp sleep = arch == Arch.X86_64 ? SpawnOp.of(34) : SpawnOp.of(73, 0, 0, 0, 0);
+        SpawnOp sleep = SpawnOp.of(SpawnSyscall.PPOLL.number(arch), 0, 0, 0, 0);
         // A clone has copies of every fd of this JVM: it closes them (a pipe to a child must see its EOF
         // when we close our end) and dies with the tracer thread (kill -9 of jstrace).
         SpawnOp closeAll = SpawnOp.of(SpawnSyscall.CLOSE_RANGE.number(arch), 0, 0xFFFF_FFFFL, 0);

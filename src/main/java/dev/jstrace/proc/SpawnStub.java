@@ -35,6 +35,7 @@ public final class SpawnStub {
         return switch (arch) {
             case X86_64 -> SpawnStubCode.x86_64();
             case AARCH64 -> SpawnStubCode.aarch64();
+            case RISCV64 -> SpawnStubCode.riscv64();
         };
     }
 
@@ -46,7 +47,9 @@ public final class SpawnStub {
         // aarch64 needs the instruction cache to see the new bytes: arm64
         // Linux syncs it when a user page that was written turns executable
         // (set_pte_at -> __sync_icache_dcache), and this page is written once,
-        // so no __clear_cache (not reachable from Java) is needed.
+        // so no __clear_cache (not reachable from Java) is needed. riscv64
+        // Linux likewise flushes the icache when it maps a page executable
+        // (set_pte_at -> flush_icache_pte) on every hart.
         int r = Libc.mprotect(page, size, Libc.PROT_READ | Libc.PROT_EXEC);
         if (r < 0) throw new dev.jstrace.ffi.NativeException("mprotect(spawn stub, PROT_READ|PROT_EXEC)", -r);
         // The syscall handle's shape, not (pointer, long, long) -> long: a new

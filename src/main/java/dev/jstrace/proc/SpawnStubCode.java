@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.util.HexFormat;
 
 /**
- * The machine code of the spawn stub, for both architectures, each
+ * The machine code of the spawn stub, for each architecture, each
  * instruction beside its assembly. C equivalent:
  *
  * <pre>{@code
@@ -36,8 +36,10 @@ import java.util.HexFormat;
  * stack it inherited from the Java thread), so no lock can be in its way.
  *
  * <p>The listings were made with GNU as and objdump ({@code as}, {@code
- * aarch64-linux-gnu-as}); the aarch64 bytes are run under qemu-user by
- * {@code SpawnStubAarch64Test}, the x86-64 bytes by every spawn.
+ * aarch64-linux-gnu-as}, {@code riscv64-linux-gnu-as -march=rv64g}); the
+ * aarch64 and riscv64 bytes are run under qemu-user by {@code
+ * SpawnStubForeignArchTest}, the x86-64 bytes by every spawn, and each
+ * architecture's by every spawn on a machine of it (scripts/test-arch).
  */
 final class SpawnStubCode {
     private SpawnStubCode() {}
@@ -164,6 +166,68 @@ final class SpawnStubCode {
         0x17fffffd, // 9c: b    90 <exit>            // never reached
     };
 
+    /**
+     * riscv64, LP64D: table in a0, count in a1, errfd in a2. The kernel
+     * preserves every register but a0 across {@code ecall}, so the child
+     * keeps its state in the temporaries t0-t5 and the parent has nothing to
+     * save. Assembled without the compressed extension ({@code .option
+     * norvc}, {@code -march=rv64g}): every instruction is one little-endian
+     * 32-bit word.
+     */
+    private static final int[] RISCV64 = {
+        0x00050293, // 00: mv    t0, a0              // table
+        0x00058313, // 04: mv    t1, a1              // count
+        0x00060393, // 08: mv    t2, a2              // errfd
+        0x00000e13, // 0c: li    t3, 0               // previous result
+        0x0dc00893, // 10: li    a7, 220             // __NR_clone
+        0x01100513, // 14: li    a0, 17              // flags = SIGCHLD
+        0x00000593, // 18: li    a1, 0               // newsp = 0: share the (copied) stack
+        0x00000613, // 1c: li    a2, 0               // parent_tid
+        0x00000693, // 20: li    a3, 0               // tls
+        0x00000713, // 24: li    a4, 0               // child_tid
+        0x00000073, // 28: ecall
+        0x00050463, // 2c: beqz  a0, 34 <next>       // 0: we are the child
+        0x00008067, // 30: ret                       // parent: pid or -errno
+        // next:
+        0x06030a63, // 34: beqz  t1, a8 <exit>       // table done: exit 127, nothing written
+        0x0382be83, // 38: ld    t4, 56(t0)          // flags
+        0x0082b503, // 3c: ld    a0, 8(t0)           // args[0]
+        0x001eff13, // 40: andi  t5, t4, 1
+        0x000f0463, // 44: beqz  t5, 4c <args>
+        0x000e0513, // 48: mv    a0, t3              // flag 1: args[0] = previous result
+        // args:
+        0x0102b583, // 4c: ld    a1, 16(t0)          // args[1]
+        0x0182b603, // 50: ld    a2, 24(t0)          // args[2]
+        0x0202b683, // 54: ld    a3, 32(t0)          // args[3]
+        0x0282b703, // 58: ld    a4, 40(t0)          // args[4]
+        0x0302b783, // 5c: ld    a5, 48(t0)          // args[5]
+        0x0002b883, // 60: ld    a7, 0(t0)           // nr
+        0x00000073, // 64: ecall
+        0x00050e13, // 68: mv    t3, a0
+        0xffffff37, // 6c: lui   t5, 0xfffff         // t5 = -4095 (li t5, -4095)
+        0x001f0f1b, // 70: addiw t5, t5, 1
+        0x01e56663, // 74: bltu  a0, t5, 80 <ok>     // unsigned below -4095: success
+        0x002eff13, // 78: andi  t5, t4, 2
+        0x000f0863, // 7c: beqz  t5, 8c <fail>       // flag 2 clear: the failure counts
+        // ok:
+        0x04028293, // 80: addi  t0, t0, 64          // next op
+        0xfff30313, // 84: addi  t1, t1, -1
+        0xfadff06f, // 88: j     34 <next>
+        // fail:
+        0x40a0053b, // 8c: negw  a0, a0              // errno
+        0x00a2a023, // 90: sw    a0, 0(t0)           // into the spent op, not the stack
+        0x00038513, // 94: mv    a0, t2              // errfd
+        0x00028593, // 98: mv    a1, t0
+        0x00400613, // 9c: li    a2, 4
+        0x04000893, // a0: li    a7, 64              // __NR_write
+        0x00000073, // a4: ecall
+        // exit:
+        0x07f00513, // a8: li    a0, 127
+        0x05e00893, // ac: li    a7, 94              // __NR_exit_group
+        0x00000073, // b0: ecall
+        0xff5ff06f, // b4: j     a8 <exit>           // never reached
+    };
+
     /** The x86-64 stub's bytes. */
     static byte[] x86_64() {
         return HexFormat.ofDelimiter(" ").parseHex(String.join(" ", X86_64));
@@ -171,8 +235,17 @@ final class SpawnStubCode {
 
     /** The aarch64 stub's bytes (instruction words stored little-endian). */
     static byte[] aarch64() {
-        ByteBuffer b = ByteBuffer.allocate(AARCH64.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int word : AARCH64) b.putInt(word);
+        return littleEndian(AARCH64);
+    }
+
+    /** The riscv64 stub's bytes (instruction words stored little-endian). */
+    static byte[] riscv64() {
+        return littleEndian(RISCV64);
+    }
+
+    private static byte[] littleEndian(int[] words) {
+        ByteBuffer b = ByteBuffer.allocate(words.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int word : words) b.putInt(word);
         return b.array();
     }
 }

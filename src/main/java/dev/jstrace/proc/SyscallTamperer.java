@@ -163,17 +163,7 @@ final class SyscallTamperer {
             if (r != -5) return false; // EIO: an older kernel without the request
             setInfo = false;
         }
-        SyscallRegisters regs = SyscallRegisters.of(arch);
-        if (regs.numberUserOffset() >= 0) {
-            return Ptrace.ptrace(PTRACE_POKEUSER, tid, regs.numberUserOffset(), nr) == 0;
-        }
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment value = a.allocate(ValueLayout.JAVA_INT);
-            value.set(ValueLayout.JAVA_INT, 0, nr);
-            MemorySegment iov = a.allocate(iovec.layout());
-            iovec.set(iov, 0, value.address(), 4);
-            return Ptrace.ptrace(PTRACE_SETREGSET, tid, regs.numberRegset(), iov.address()) == 0;
-        }
+        return write(tid, arch.syscallRegisters().number(), nr);
     }
 
     private void setResult(int tid, Arch arch, long rval, boolean error, MemorySegment info) {
@@ -183,18 +173,20 @@ final class SyscallTamperer {
             if (r == 0 || r != -5) return;
             setInfo = false;
         }
-        SyscallRegisters regs = SyscallRegisters.of(arch);
-        if (regs.returnUserOffset() >= 0) {
-            Ptrace.ptrace(PTRACE_POKEUSER, tid, regs.returnUserOffset(), rval);
-            return;
-        }
+        write(tid, arch.syscallRegisters().result(), rval);
+    }
+
+    /** Writes {@code value} into one register of the stopped tracee; false when ptrace refused. */
+    private static boolean write(int tid, SyscallRegisters.Slot slot, long value) {
+        if (slot.userOffset() >= 0) return Ptrace.ptrace(PTRACE_POKEUSER, tid, slot.userOffset(), value) == 0;
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment set = a.allocate(regs.returnRegsetSize(), 8);
+            MemorySegment set = a.allocate(slot.regsetSize(), 8);
             MemorySegment iov = a.allocate(iovec.layout());
-            iovec.set(iov, 0, set.address(), regs.returnRegsetSize());
-            if (Ptrace.ptrace(PTRACE_GETREGSET, tid, regs.returnRegset(), iov.address()) != 0) return;
-            set.set(ValueLayout.JAVA_LONG, 0, rval);
-            Ptrace.ptrace(PTRACE_SETREGSET, tid, regs.returnRegset(), iov.address());
+            iovec.set(iov, 0, set.address(), slot.regsetSize());
+            if (Ptrace.ptrace(PTRACE_GETREGSET, tid, slot.regset(), iov.address()) != 0) return false;
+            if (slot.width() == 4) set.set(ValueLayout.JAVA_INT, slot.regsetOffset(), (int) value);
+            else set.set(ValueLayout.JAVA_LONG, slot.regsetOffset(), value);
+            return Ptrace.ptrace(PTRACE_SETREGSET, tid, slot.regset(), iov.address()) == 0;
         }
     }
 

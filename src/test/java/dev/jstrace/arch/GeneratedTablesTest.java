@@ -26,13 +26,16 @@ class GeneratedTablesTest {
             Path.of("/usr/include/x86_64-linux-gnu/asm/unistd_64.h"),
             Path.of("/usr/include/x86_64-linux-gnu/bits/socket.h"),
             Path.of("/usr/aarch64-linux-gnu/include/asm/unistd.h"),
-            Path.of("/usr/aarch64-linux-gnu/include/bits/socket.h"));
+            Path.of("/usr/aarch64-linux-gnu/include/bits/socket.h"),
+            Path.of("/usr/riscv64-linux-gnu/include/asm/unistd.h"),
+            Path.of("/usr/riscv64-linux-gnu/include/bits/socket.h"));
 
     @Test
     void regeneratingChangesNothing(@TempDir Path out) throws Exception {
         for (Path p : INPUTS) {
             assumeTrue(Files.exists(p), p + " is missing: install linux-libc-dev, libc6-dev,"
-                    + " linux-libc-dev-arm64-cross and libc6-dev-arm64-cross to check the generated tables");
+                    + " linux-libc-dev-arm64-cross, libc6-dev-arm64-cross, linux-libc-dev-riscv64-cross and"
+                    + " libc6-dev-riscv64-cross to check the generated tables");
         }
         assumeTrue(Files.isDirectory(GEN), "not run from the project root");
         String recorded = packagesLine(GEN.resolve("Constants.java"));
@@ -68,7 +71,8 @@ class GeneratedTablesTest {
     /** The same list the generator writes, from this machine's dpkg. */
     private static String packagesHere() throws Exception {
         List<String> out = new java.util.ArrayList<>();
-        for (String pkg : List.of("linux-libc-dev", "libc6-dev", "linux-libc-dev-arm64-cross", "libc6-dev-arm64-cross")) {
+        for (String pkg : List.of("linux-libc-dev", "libc6-dev", "linux-libc-dev-arm64-cross", "libc6-dev-arm64-cross",
+                "linux-libc-dev-riscv64-cross", "libc6-dev-riscv64-cross")) {
             Process p;
             try {
                 p = new ProcessBuilder("dpkg-query", "-W", "-f", "${Version}", pkg).redirectErrorStream(true).start();

@@ -57,4 +57,9 @@ class SpawnSyscallTest {
     void aarch64NumbersMatchTheGenericTable() throws Exception {
         check(Arch.AARCH64, "aarch64-linux-gnu-gcc", "asm/unistd.h");
     }
+
+    @Test
+    void riscv64NumbersMatchTheGenericTable() throws Exception {
+        check(Arch.RISCV64, "riscv64-linux-gnu-gcc", "asm/unistd.h");
+    }
 }

@@ -1,11 +1,11 @@
 /*
- * Runs the aarch64 spawn stub's bytes (read from the file named by argv[1],
- * written there by SpawnStubAarch64Test from the Java source) under
- * qemu-user, with op tables built from the real aarch64 <sys/syscall.h>
+ * Runs a foreign architecture's spawn stub bytes (read from the file named by argv[1],
+ * written there by SpawnStubForeignArchTest from the Java source) under
+ * qemu-user, with op tables built from that architecture's real <sys/syscall.h>
  * numbers, and prints one line per child for the test to check:
  *   "<case> stopped=<sig>" for each stop, then
  *   "<case> exit=<status> errno=<n|none>".
- * Built with: aarch64-linux-gnu-gcc -static -O1 -o harness spawn_stub_harness.c
+ * Built with: aarch64-linux-gnu-gcc (or riscv64-linux-gnu-gcc) -static -O1 -o harness spawn_stub_harness.c
  */
 #define _GNU_SOURCE
 #include <fcntl.h>

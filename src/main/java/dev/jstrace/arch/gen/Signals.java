@@ -3,8 +3,9 @@
 // Generator: scripts/gentables/GenTables.java. Inputs:
 //   /usr/include/x86_64-linux-gnu/asm/signal.h
 //   /usr/aarch64-linux-gnu/include/asm/signal.h (-> asm-generic/signal.h; checked equal; SIGRTMIN, _NSIG)
+//   /usr/riscv64-linux-gnu/include/asm/signal.h (-> asm-generic/signal.h; checked equal)
 //   strace 6.1's names for real-time signals: SIGRTMIN, SIGRT_1 .. SIGRT_32
-// Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1
+// Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1, linux-libc-dev-riscv64-cross 6.1.4-1cross1, libc6-dev-riscv64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
 

@@ -3,7 +3,7 @@
 // Generator: scripts/gentables/GenTables.java. Inputs:
 //   /usr/include/x86_64-linux-gnu/asm/unistd.h (-> asm/unistd_64.h; x32 and i386 not read)
 //   scripts/tables/syscalls-newer.txt (abi common and x86_64)
-// Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1
+// Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1, linux-libc-dev-riscv64-cross 6.1.4-1cross1, libc6-dev-riscv64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
 

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proves the aarch64 stub bytes on an x86-64 machine: a static aarch64 C
- * harness (compiled now, with aarch64-linux-gnu-gcc) loads the bytes exactly
- * as they are in {@link SpawnStubCode}, runs op tables built from the real
- * aarch64 syscall numbers, and is run under qemu-user.
+ * Proves the aarch64 and riscv64 stub bytes on an x86-64 machine: a static C
+ * harness for that architecture (compiled now, with its Debian cross gcc)
+ * loads the bytes exactly as they are in {@link SpawnStubCode}, runs op
+ * tables built from that architecture's real syscall numbers, and is run
+ * under qemu-user.
  */
-class SpawnStubAarch64Test {
+class SpawnStubForeignArchTest {
     @TempDir
     Path tmp;
 
@@ -50,18 +51,27 @@ class SpawnStubAarch64Test {
 
     @Test
     void aarch64StubWalksTablesUnderQemu() throws Exception {
-        String cc = onPath("aarch64-linux-gnu-gcc");
-        assumeTrue(cc != null, "aarch64-linux-gnu-gcc is missing (Debian: gcc-aarch64-linux-gnu "
-                + "libc6-dev-arm64-cross; scripts/setup-test-tools installs it)");
-        String qemu = onPath("qemu-aarch64-static", "qemu-aarch64");
-        assumeTrue(qemu != null, "qemu-aarch64-static / qemu-aarch64 is missing (Debian: qemu-user-static; "
+        walksTables(Arch.AARCH64, "aarch64-linux-gnu", "arm64", "qemu-aarch64");
+    }
+
+    @Test
+    void riscv64StubWalksTablesUnderQemu() throws Exception {
+        walksTables(Arch.RISCV64, "riscv64-linux-gnu", "riscv64", "qemu-riscv64");
+    }
+
+    private void walksTables(Arch arch, String triplet, String debArch, String qemuName) throws Exception {
+        String cc = onPath(triplet + "-gcc");
+        assumeTrue(cc != null, triplet + "-gcc is missing (Debian: gcc-" + triplet + " libc6-dev-" + debArch
+                + "-cross; scripts/setup-test-tools installs it)");
+        String qemu = onPath(qemuName + "-static", qemuName);
+        assumeTrue(qemu != null, qemuName + "-static / " + qemuName + " is missing (Debian: qemu-user-static; "
                 + "scripts/setup-test-tools installs it)");
 
         Path source = tmp.resolve("spawn_stub_harness.c");
-        try (InputStream in = SpawnStubAarch64Test.class.getResourceAsStream("spawn_stub_harness.c")) {
+        try (InputStream in = SpawnStubForeignArchTest.class.getResourceAsStream("spawn_stub_harness.c")) {
             Files.write(source, in.readAllBytes());
         }
-        Path stub = Files.write(tmp.resolve("stub.bin"), SpawnStub.code(Arch.AARCH64));
+        Path stub = Files.write(tmp.resolve("stub.bin"), SpawnStub.code(arch));
         run(List.of(cc, "-static", "-O1", "-Wall", "-Werror", "-o", "harness", source.toString()), tmp);
 
         String out = run(List.of(qemu, tmp.resolve("harness").toString(), stub.toString()), tmp);
