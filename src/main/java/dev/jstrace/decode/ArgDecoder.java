@@ -15,6 +15,12 @@ final class ArgDecoder {
 
     private ArgDecoder() {}
 
+    /** Argument {@code i} of a call with signature {@code sig}: a struct by its decoder, else by its type. */
+    static Value decode(Signature sig, int i, CallContext c) {
+        StructDecoder s = sig.struct(i);
+        return s != null ? s.decodeArg(c, i, sig.args().get(i).atExit()) : decode(sig.args().get(i), i, c);
+    }
+
     static Value decode(ArgType t, int i, CallContext c) {
         long a = c.arg(i);
         DecodeOptions.Xlat x = c.opt.xlat();
@@ -108,7 +114,6 @@ final class ArgDecoder {
             case PSELECT_SIGMASK -> SelectDecoder.sigmask(c, a);
             case STACK_IN -> OtherStructs.stack(c, c.in, a);
             case STACK_OUT -> exitReady ? OtherStructs.stack(c, c.out, a) : new Value.Ptr(a);
-            case STATFS_OUT -> exitReady ? StatfsDecoder.render(c, a) : new Value.Ptr(a);
             case TIMESPEC_IN -> StructDecoders.timespec(c.in, a);
             case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
             case TIMEVAL_OUT -> exitReady ? StructDecoders.timeval(c.out, a) : new Value.Ptr(a);
@@ -149,6 +154,8 @@ final class ArgDecoder {
                 yield b == null ? new Value.Ptr(a)
                         : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
             }
+            case STRUCT_IN, STRUCT_OUT -> throw new IllegalArgumentException(
+                    "a struct argument decodes through its signature's StructDecoder");
             case CLONE_FLAGS -> cloneFlags(c, a);
             case CPUSET_OUT -> exitReady ? cpuSet(c, a) : new Value.Ptr(a);
             case INT_IN -> {

@@ -84,7 +84,6 @@ public enum ArgType {
     /** a struct sigaction written by the kernel. */ SIGACTION_OUT(true),
     /** struct stat (layout per arch). */ STAT_OUT(true),
     /** struct statx. */ STATX_OUT(true),
-    /** struct statfs. */ STATFS_OUT(true),
     /** struct timespec read at entry. */ TIMESPEC_IN,
     /** struct timespec written by the kernel. */ TIMESPEC_OUT(true),
     /** struct timeval written by the kernel. */ TIMEVAL_OUT(true),
@@ -125,6 +124,13 @@ public enum ArgType {
     /** pselect6's {sigmask pointer, size} pair. */ PSELECT_SIGMASK,
     /** stack_t read at entry (sigaltstack's new stack). */ STACK_IN,
     /** stack_t filled by the kernel (sigaltstack's old stack). */ STACK_OUT(true),
+    /**
+     * A struct the call reads, copied at entry and printed by the decoder its catalog token names
+     * ({@code sigaction_in} is {@code SigactionDecoder}).
+     */
+    STRUCT_IN,
+    /** A struct the kernel writes, copied at exit after success; the token is {@code <struct>_out}. */
+    STRUCT_OUT(true),
     /** an argument printed in hex without decoding (rare calls, {@code -e raw=}). */ RAW;
 
     private final boolean atExit;

@@ -37,6 +37,7 @@ final class CapturePlan implements CapturePlanner {
             long a = i < args.length ? args[i] : 0;
             long next = i + 1 < args.length ? args[i + 1] : 0;
             switch (types.get(i)) {
+                case STRUCT_IN -> sig.struct(i).capture(arch, args, i, 0, mem);
                 case FD -> {
                     if (opt.capturesFdPaths()) mem.fdPath((int) a);
                 }
@@ -95,10 +96,10 @@ final class CapturePlan implements CapturePlanner {
                      IN_INIT_FLAGS, TFD_FLAGS, MFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS,
                      STATX_MASK, CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE,
                      PRIO_WHICH, RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, FUTEX_OP,
-                     SIGSET_OUT, SIGACTION_OUT, STAT_OUT, STATX_OUT, STATFS_OUT, TIMESPEC_OUT, TIMEVAL_OUT,
+                     SIGSET_OUT, SIGACTION_OUT, STAT_OUT, STATX_OUT, TIMESPEC_OUT, TIMEVAL_OUT,
                      RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT, MSGHDR_OUT, EPOLL_EVENTS_OUT, UTSNAME_OUT, SYSINFO_OUT,
                      RUSAGE_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT, CPUSET_OUT, CLONE_FLAGS,
-                     ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, RAW -> { }
+                     ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, RAW -> { }
             }
         }
     }
@@ -124,6 +125,7 @@ final class CapturePlan implements CapturePlanner {
             long a = i < args.length ? args[i] : 0;
             long next = i + 1 < args.length ? args[i + 1] : 0;
             switch (types.get(i)) {
+                case STRUCT_OUT -> sig.struct(i).capture(arch, args, i, rval, mem);
                 case BUF_OUT, BUF_OUT_HEX -> bytes(mem, a, Math.min(rval, s));
                 case CWD_OUT -> str(mem, a, PATH_MAX);
                 case SIGSET_OUT -> bytes(mem, a, 8);
@@ -138,7 +140,6 @@ final class CapturePlan implements CapturePlanner {
                 case SIGACTION_OUT -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
                 case STAT_OUT -> bytes(mem, a, StructDecoders.statSize(arch));
                 case STATX_OUT -> bytes(mem, a, StructDecoders.STATX_SIZE);
-                case STATFS_OUT -> bytes(mem, a, StatfsDecoder.SIZE);
                 case ITIMERVAL_OUT -> bytes(mem, a, StructLayouts.ITIMERVAL.byteSize());
                 case ITIMERSPEC_OUT -> bytes(mem, a, StructLayouts.ITIMERSPEC.byteSize());
                 case STACK_OUT -> bytes(mem, a, StructLayouts.STACK.byteSize());
@@ -186,7 +187,7 @@ final class CapturePlan implements CapturePlanner {
                      RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, PRCTL_OPTION, FUTEX_OP,
                      FUTEX_REST, SIGSET_IN, SIGACTION_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,
                      IOVEC_IN, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
-                     ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, RAW -> { }
+                     ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, STRUCT_IN, RAW -> { }
             }
         }
     }

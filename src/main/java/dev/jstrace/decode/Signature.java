@@ -4,12 +4,15 @@ import java.util.List;
 
 /**
  * One syscall's signature: argument types in order and how the result prints.
- *
- * @param name the syscall's name (arch-neutral)
- * @param args the argument types
- * @param ret  the result's rendering
+ * A struct argument ({@link ArgType#STRUCT_IN}, {@link ArgType#STRUCT_OUT})
+ * also has the decoder its catalog token names.
  */
-public record Signature(String name, List<ArgType> args, Ret ret) {
+public final class Signature {
+    private final String name;
+    private final List<ArgType> args;
+    private final Ret ret;
+    private final StructDecoder[] structs;
+
     /** How a syscall's successful result prints. */
     public enum Ret {
         /** Decimal. */ INT,
@@ -19,11 +22,50 @@ public record Signature(String name, List<ArgType> args, Ret ret) {
         /** The call never returns on success (exit, exit_group): {@code = ?}. */ NONE
     }
 
+    Signature(String name, List<ArgType> args, Ret ret, StructDecoder[] structs) {
+        if (structs.length != args.size()) throw new IllegalArgumentException(name + ": one decoder slot per argument");
+        for (int i = 0; i < structs.length; i++) {
+            boolean struct = args.get(i) == ArgType.STRUCT_IN || args.get(i) == ArgType.STRUCT_OUT;
+            if (struct != (structs[i] != null)) {
+                throw new IllegalArgumentException(name + ": argument " + i + " is a struct iff it has a decoder");
+            }
+        }
+        this.name = name;
+        this.args = List.copyOf(args);
+        this.ret = ret;
+        this.structs = structs.clone();
+    }
+
+    /** {@return the syscall's name (arch-neutral)} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the argument types} */
+    public List<ArgType> args() {
+        return args;
+    }
+
+    /** {@return the result's rendering} */
+    public Ret ret() {
+        return ret;
+    }
+
+    /** The decoder of argument {@code i}, or null when it is not a struct. */
+    StructDecoder struct(int i) {
+        return structs[i];
+    }
+
     /** {@return how many leading arguments strace prints at entry: those before the first read at exit} */
     public int entryArgCount() {
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).atExit()) return i;
         }
         return args.size();
+    }
+
+    @Override
+    public String toString() {
+        return "Signature[" + name + ": " + args + " = " + ret + "]";
     }
 }

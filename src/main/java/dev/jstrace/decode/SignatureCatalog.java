@@ -347,6 +347,41 @@ public final class SignatureCatalog {
         return arch.cloneRegister(logical);
     }
 
+    /**
+     * One catalog token: an {@link ArgType} by its name, else {@code <struct>_in} or {@code <struct>_out},
+     * a struct decoded by the {@link StructDecoder} of that name ({@code statfs_out}: {@code StatfsDecoder}).
+     */
+    private static void argument(String token, List<ArgType> args, List<StructDecoder> structs) {
+        ArgType type = null;
+        try {
+            type = ArgType.valueOf(token.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAType) {
+            // a struct token
+        }
+        if (type != null && type != ArgType.STRUCT_IN && type != ArgType.STRUCT_OUT) {
+            args.add(type);
+            structs.add(null);
+            return;
+        }
+        boolean in = token.endsWith("_in");
+        if (!in && !token.endsWith("_out")) {
+            throw new IllegalStateException("catalog type " + token + ": neither an ArgType nor <struct>_in/_out");
+        }
+        args.add(in ? ArgType.STRUCT_IN : ArgType.STRUCT_OUT);
+        structs.add(StructDecoder.named(token.substring(0, token.lastIndexOf('_'))));
+    }
+
+    /** {@return every struct decoder the catalog names, for the layout probe and the coverage test} */
+    static java.util.Set<StructDecoder> structDecoders() {
+        java.util.Set<StructDecoder> all = new java.util.LinkedHashSet<>();
+        for (Signature s : BY_NAME.values()) {
+            for (int i = 0; i < s.args().size(); i++) {
+                if (s.struct(i) != null) all.add(s.struct(i));
+            }
+        }
+        return all;
+    }
+
     private static Map<String, Signature> parse() {
         Map<String, Signature> m = new HashMap<>();
         for (String line : CATALOG.split("\n")) {
@@ -356,11 +391,13 @@ public final class SignatureCatalog {
             String name = line.substring(0, colon).trim();
             String argPart = line.substring(colon + 1, eq).trim();
             List<ArgType> args = new ArrayList<>();
+            List<StructDecoder> structs = new ArrayList<>();
             if (!argPart.isEmpty()) {
-                for (String t : argPart.split(",")) args.add(ArgType.valueOf(t.trim().toUpperCase(Locale.ROOT)));
+                for (String t : argPart.split(",")) argument(t.trim(), args, structs);
             }
             Signature.Ret ret = Signature.Ret.valueOf(line.substring(eq + 1).trim().toUpperCase(Locale.ROOT));
-            if (m.put(name, new Signature(name, List.copyOf(args), ret)) != null) {
+            var sig = new Signature(name, args, ret, structs.toArray(new StructDecoder[0]));
+            if (m.put(name, sig) != null) {
                 throw new IllegalStateException("duplicate signature: " + name);
             }
         }
@@ -371,7 +408,7 @@ public final class SignatureCatalog {
             List<ArgType> args = new ArrayList<>(n);
             for (int i = 0; i < n; i++) args.add(ArgType.RAW);
             for (String name : line.substring(colon + 1).trim().split("\\s+")) {
-                m.putIfAbsent(name, new Signature(name, List.copyOf(args), Signature.Ret.INT));
+                m.putIfAbsent(name, new Signature(name, args, Signature.Ret.INT, new StructDecoder[n]));
             }
         }
         return Map.copyOf(m);

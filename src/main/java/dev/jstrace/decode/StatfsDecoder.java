@@ -1,5 +1,12 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.MemoryLayout.sequenceLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.jstrace.proc.Snapshot;
+import java.lang.foreign.StructLayout;
 import java.util.List;
 
 /**
@@ -8,9 +15,20 @@ import java.util.List;
  * f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}}. The 64-bit layout (every
  * field a long but f_fsid's two ints) is the same on x86-64 and aarch64.
  */
-final class StatfsDecoder {
-    /** sizeof(struct statfs) on 64-bit Linux: seven longs, fsid, three longs, four spare. */
-    static final int SIZE = 120;
+final class StatfsDecoder extends StructDecoder {
+    /** {@code struct statfs} on 64-bit Linux (glibc's and the kernel's agree): every word a long but f_fsid. */
+    static final StructLayout LAYOUT = structLayout(JAVA_LONG.withName("f_type"), JAVA_LONG.withName("f_bsize"),
+            JAVA_LONG.withName("f_blocks"), JAVA_LONG.withName("f_bfree"), JAVA_LONG.withName("f_bavail"),
+            JAVA_LONG.withName("f_files"), JAVA_LONG.withName("f_ffree"),
+            sequenceLayout(2, JAVA_INT).withName("f_fsid"), JAVA_LONG.withName("f_namelen"),
+            JAVA_LONG.withName("f_frsize"), JAVA_LONG.withName("f_flags"),
+            sequenceLayout(4, JAVA_LONG).withName("f_spare")).withName("struct statfs");
+    private static final int TYPE = StructLayouts.offset(LAYOUT, "f_type"),
+            BSIZE = StructLayouts.offset(LAYOUT, "f_bsize"), BLOCKS = StructLayouts.offset(LAYOUT, "f_blocks"),
+            BFREE = StructLayouts.offset(LAYOUT, "f_bfree"), BAVAIL = StructLayouts.offset(LAYOUT, "f_bavail"),
+            FILES = StructLayouts.offset(LAYOUT, "f_files"), FFREE = StructLayouts.offset(LAYOUT, "f_ffree"),
+            FSID = StructLayouts.offset(LAYOUT, "f_fsid"), NAMELEN = StructLayouts.offset(LAYOUT, "f_namelen"),
+            FRSIZE = StructLayouts.offset(LAYOUT, "f_frsize"), FLAGS_AT = StructLayouts.offset(LAYOUT, "f_flags");
 
     /** Filesystem magics (values of linux/magic.h) in strace's xlat/fsmagic.in, whose names it prints. */
     private static final ConstTable MAGIC = ConstTable.enumHex("???", """
@@ -55,22 +73,21 @@ final class StatfsDecoder {
             ST_VALID=0x20 ST_RDONLY=0x1 ST_NOSUID=0x2 ST_NODEV=0x4 ST_NOEXEC=0x8 ST_SYNCHRONOUS=0x10
             ST_MANDLOCK=0x40 ST_NOATIME=0x400 ST_NODIRATIME=0x800 ST_RELATIME=0x1000 ST_NOSYMFOLLOW=0x2000""");
 
-    private StatfsDecoder() {}
+    StatfsDecoder() {
+        super("#include <sys/statfs.h>\n", LAYOUT);
+    }
 
-    /** The struct at {@code a} in the exit snapshot, or the address when it was not read. */
-    static Value render(CallContext c, long a) {
-        if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(c.out, a, SIZE);
-        if (b == null) return new Value.Unreadable(a);
+    @Override
+    Value decode(CallContext c, Snapshot mem, long addr, byte[] b) {
         DecodeOptions.Xlat x = c.opt.xlat();
-        String fsid = "{val=[" + hex(MemoryView.s32(b, 56)) + ", " + hex(MemoryView.s32(b, 60)) + "]}";
+        String fsid = "{val=[" + hex(MemoryView.s32(b, FSID)) + ", " + hex(MemoryView.s32(b, FSID + 4)) + "]}";
         return new Value.Struct(List.of(
-                field("f_type", new Value.Text(MAGIC.render(MemoryView.u64(b, 0), x))),
-                field("f_bsize", udec(b, 8)), field("f_blocks", udec(b, 16)), field("f_bfree", udec(b, 24)),
-                field("f_bavail", udec(b, 32)), field("f_files", udec(b, 40)), field("f_ffree", udec(b, 48)),
-                field("f_fsid", new Value.Text(fsid)), field("f_namelen", udec(b, 64)),
-                field("f_frsize", udec(b, 72)),
-                field("f_flags", new Value.Text(FLAGS.render(MemoryView.u64(b, 80), x)))), false);
+                field("f_type", new Value.Text(MAGIC.render(MemoryView.u64(b, TYPE), x))),
+                field("f_bsize", udec(b, BSIZE)), field("f_blocks", udec(b, BLOCKS)), field("f_bfree", udec(b, BFREE)),
+                field("f_bavail", udec(b, BAVAIL)), field("f_files", udec(b, FILES)), field("f_ffree", udec(b, FFREE)),
+                field("f_fsid", new Value.Text(fsid)), field("f_namelen", udec(b, NAMELEN)),
+                field("f_frsize", udec(b, FRSIZE)),
+                field("f_flags", new Value.Text(FLAGS.render(MemoryView.u64(b, FLAGS_AT), x)))), false);
     }
 
     private static Value.Field field(String name, Value v) {

@@ -74,7 +74,7 @@ public final class SyscallDecoder {
             args = new ArrayList<>(types.size());
             entryCount = -1;
             for (int i = 0; i < types.size(); i++) {
-                Value v = ArgDecoder.decode(types.get(i), i, c);
+                Value v = ArgDecoder.decode(sig, i, c);
                 if (v == null) continue;
                 if (entryCount < 0 && types.get(i).atExit()) entryCount = args.size();
                 args.add(v);

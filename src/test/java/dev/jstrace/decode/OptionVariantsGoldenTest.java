@@ -175,7 +175,7 @@ class OptionVariantsGoldenTest {
 
     private static byte[] statfs(long type, long blocks, long bfree, long bavail, long files, long ffree,
                                  int fsid0, int fsid1) {
-        byte[] b = new byte[StatfsDecoder.SIZE];
+        byte[] b = new byte[(int) StatfsDecoder.LAYOUT.byteSize()];
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(0, type).putLong(8, 4096).putLong(16, blocks)
                 .putLong(24, bfree).putLong(32, bavail).putLong(40, files).putLong(48, ffree).putInt(56, fsid0)
                 .putInt(60, fsid1).putLong(64, 255).putLong(72, 4096).putLong(80, 0x1020);
