@@ -80,7 +80,8 @@ public final class SignatureCatalog {
             clock_nanosleep: clock_id, timer_flags, timespec_in, timespec_out = int
             clock_gettime: clock_id, timespec_out = int
             clock_getres: clock_id, timespec_out = int
-            gettimeofday: timeval_out, ptr = int
+            gettimeofday: timeval_out, timezone_out = int
+            settimeofday: timeval_in, timezone_in = int
             getitimer: itimer_which, itimerval_out = int
             setitimer: itimer_which, itimerval_in, itimerval_out = int
             timer_settime: int, timer_flags, itimerspec_in, itimerspec_out = int
@@ -267,7 +268,7 @@ public final class SignatureCatalog {
             1: uselib acct swapoff iopl _sysctl adjtimex get_kernel_syms set_thread_area get_thread_area
             1: io_destroy mq_unlink userfaultfd unshare pkey_free memfd_secret
             1: shmdt
-            2: ustat sysfs pivot_root settimeofday swapon sethostname setdomainname
+            2: ustat sysfs pivot_root swapon sethostname setdomainname
             2: create_module delete_module capget capset io_setup clock_settime clock_adjtime
             2: setns pkey_alloc fanotify_init msgget utime utimes landlock_restrict_self process_mrelease
             2: io_uring_setup fsopen
