@@ -42,6 +42,17 @@ public final class StraceTextSink implements TraceListener {
     /** Processes whose {@code -p} attach was announced: strace announces a process once, not each thread. */
     private final Set<Integer> announced = new HashSet<>();
     private boolean ended;
+    /** {@link StraceTextOptions#staged()}, which builds an EnumSet each time it is asked. */
+    private final boolean staged;
+    /** The last thread added to {@link #live} (0: none): most events repeat it, and an add would box. */
+    private int lastLive;
+    // A line is built here and written as bytes: a String per piece, and PrintStream's char
+    // encoder per print (a CharBuffer each), were most of what a call cost beyond its text.
+    private StringBuilder line = new StringBuilder(256);
+    private StringBuilder rest = new StringBuilder(128);
+    private byte[] bytes = new byte[256];
+    /** Builders and buffers beyond this are dropped after use, so one huge line is not kept. */
+    private static final int KEPT = 1 << 16;
 
     private record Pending(SyscallEntered entry, String stagedLeader) {}
 
@@ -61,12 +72,16 @@ public final class StraceTextSink implements TraceListener {
         this.output = output;
         this.diagnostics = diagnostics;
         this.programName = programName;
+        this.staged = options.staged();
     }
 
     @Override
     public synchronized void onEvent(TraceEvent event) {
         if (ended) return;
-        if (!(event instanceof ProcessEvent)) live.add(event.tid());
+        if (!(event instanceof ProcessEvent) && event.tid() != lastLive) {
+            live.add(event.tid());
+            lastLive = event.tid();
+        }
         switch (event) {
             case SyscallEntered e -> entered(e);
             case Syscall s -> exited(s);
@@ -91,16 +106,18 @@ public final class StraceTextSink implements TraceListener {
 
     private void entered(SyscallEntered e) {
         if (!options.syscalls().test(e.name())) return;
-        if (options.staged()) {
+        if (staged) {
             pending.put(e.tid(), new Pending(e, leader(e.tid(), e.timeNanos())));
             return;
         }
         pending.put(e.tid(), new Pending(e, null));
         PrintStream out = output.streamFor(e.tid());
-        String text = leader(e.tid(), e.timeNanos()) + e.entryText();
+        StringBuilder b = line();
+        appendLeader(b, e.tid(), e.timeNanos());
+        b.append(e.entryText());
         endOpenLine(out);
-        out.print(text);
-        open.put(out, new OpenLine(e.tid(), text.length()));
+        emit(out, b);
+        open.put(out, new OpenLine(e.tid(), b.length()));
     }
 
     private void exited(Syscall s) {
@@ -111,36 +128,50 @@ public final class StraceTextSink implements TraceListener {
         SyscallEntered entry = p != null ? p.entry() : entryOf(s);
         List<String> args = s.argTexts();
         int printedAtEntry = Math.min(entry.entryArgTexts().size(), args.size());
-        String rest = s.returned() ? String.join(", ", args.subList(printedAtEntry, args.size())) : "";
-        if (s.returned() && printedAtEntry > 0 && printedAtEntry == entry.totalArgs() && args.size() > printedAtEntry) {
-            // The entry ended inside an argument that the exit completes (clone3's "{...} => {parent_tid=[N]}"):
-            // print the completion, then the separator the entry held back.
-            String before = entry.entryArgTexts().get(printedAtEntry - 1);
-            String after = args.get(printedAtEntry - 1);
-            rest = (after.startsWith(before) ? after.substring(before.length()) : "") + ", " + rest;
+        StringBuilder rest = rest();
+        if (s.returned()) {
+            if (printedAtEntry > 0 && printedAtEntry == entry.totalArgs() && args.size() > printedAtEntry) {
+                // The entry ended inside an argument that the exit completes (clone3's "{...} => {parent_tid=[N]}"):
+                // print the completion, then the separator the entry held back.
+                String before = entry.entryArgTexts().get(printedAtEntry - 1);
+                String after = args.get(printedAtEntry - 1);
+                if (after.startsWith(before)) rest.append(after, before.length(), after.length());
+                rest.append(", ");
+            }
+            for (int i = printedAtEntry; i < args.size(); i++) {
+                if (i > printedAtEntry) rest.append(", ");
+                rest.append(args.get(i));
+            }
+        } else if (entry.entryArgTexts().size() < entry.totalArgs()) {
+            rest.append(" <unfinished ...>");
         }
-        if (!s.returned() && entry.entryArgTexts().size() < entry.totalArgs()) rest = " <unfinished ...>";
-        String tail = tail(s);
 
-        if (options.staged()) {
+        if (staged) {
             if (!options.statuses().contains(StraceTextOptions.Status.of(s))) return;
             if (options.paths() != null && !options.paths().matches(s)) return;
-            String leader = p != null ? p.stagedLeader() : leader(s.tid(), s.timeNanos());
-            writeWhole(s.tid(), leader + entry.entryText() + rest, tail);
+            StringBuilder b = line();
+            if (p != null) b.append(p.stagedLeader()); else appendLeader(b, s.tid(), s.timeNanos());
+            writeWhole(s, b.append(entry.entryText()).append(rest));
             return;
         }
         PrintStream out = output.streamFor(s.tid());
         OpenLine current = open.get(out);
         if (p == null) {
-            writeWhole(s.tid(), leader(s.tid(), s.timeNanos()) + entry.entryText() + rest, tail);
+            StringBuilder b = line();
+            appendLeader(b, s.tid(), s.timeNanos());
+            writeWhole(s, b.append(entry.entryText()).append(rest));
         } else if (current != null && current.tid() == s.tid()) {
-            out.print(rest);
-            finish(out, current.column() + rest.length(), tail);
+            appendFinish(rest, current.column() + rest.length(), s);
+            emit(out, rest);
+            open.remove(out);
         } else {
-            String text = leader(s.tid(), s.timeNanos() + s.durationNanos()) + "<... " + s.name() + " resumed>" + rest;
+            StringBuilder b = line();
+            appendLeader(b, s.tid(), s.timeNanos() + s.durationNanos());
+            b.append("<... ").append(s.name()).append(" resumed>").append(rest);
             endOpenLine(out);
-            out.print(text);
-            finish(out, text.length(), tail);
+            appendFinish(b, b.length(), s);
+            emit(out, b);
+            open.remove(out);
         }
     }
 
@@ -151,9 +182,9 @@ public final class StraceTextSink implements TraceListener {
                 s.argTexts().subList(0, n), s.returned() ? s.argTexts().size() : n);
     }
 
-    /** {@code = 3 <0.000012>}, {@code = ?}: what follows the padding. */
-    private String tail(Syscall s) {
-        StringBuilder b = new StringBuilder("= ").append(s.returned() ? s.result() : "?");
+    /** Appends {@code = 3 <0.000012>}, {@code = ?}: what follows the padding. */
+    private void appendTail(StringBuilder b, Syscall s) {
+        b.append("= ").append(s.returned() ? s.result() : "?");
         if (s.returned()) b.append(s.tampering().straceNote());
         if (options.durations() && s.returned()) {
             long d = s.durationNanos();
@@ -161,24 +192,59 @@ public final class StraceTextSink implements TraceListener {
             StraceTimestamps.appendFraction(b, d % 1_000_000_000L, options.durationPrecision());
             b.append('>');
         }
-        return b.toString();
     }
 
-    private void writeWhole(int tid, String head, String tail) {
-        PrintStream out = output.streamFor(tid);
+    /** Writes a whole line, {@code head} (in {@link #line}) then the result, ending any open line first. */
+    private void writeWhole(Syscall s, StringBuilder head) {
+        PrintStream out = output.streamFor(s.tid());
         endOpenLine(out);
-        out.print(head);
-        finish(out, head.length(), tail);
+        appendFinish(head, head.length(), s);
+        emit(out, head);
+        open.remove(out);
     }
 
-    /** strace's {@code tprints(") "); tabto(); tprints("= ...")}. */
-    private void finish(PrintStream out, int column, String tail) {
-        StringBuilder b = new StringBuilder(") ");
+    /** strace's {@code tprints(") "); tabto(); tprints("= ...")}, appended to what the line has at {@code column}. */
+    private void appendFinish(StringBuilder b, int column, Syscall s) {
+        b.append(") ");
         int col = column + 2;
-        if (col < options.alignColumn()) b.append(" ".repeat(options.alignColumn() - col));
-        b.append(tail).append('\n');
-        out.print(b);
-        open.remove(out);
+        for (; col < options.alignColumn(); col++) b.append(' ');
+        appendTail(b, s);
+        b.append('\n');
+    }
+
+    /** {@link #line}, emptied (a huge one is dropped). */
+    private StringBuilder line() {
+        if (line.capacity() > KEPT) line = new StringBuilder(256);
+        line.setLength(0);
+        return line;
+    }
+
+    /** {@link #rest}, emptied (a huge one is dropped). */
+    private StringBuilder rest() {
+        if (rest.capacity() > KEPT) rest = new StringBuilder(128);
+        rest.setLength(0);
+        return rest;
+    }
+
+    /**
+     * Writes {@code text} to {@code out}: as bytes when it is ASCII, which rendered strace text
+     * nearly always is (its strings are escaped), else through the stream's own charset. Either
+     * way it lands in order: PrintStream pushes its encoder's output down at once.
+     */
+    private void emit(PrintStream out, CharSequence text) {
+        int n = text.length();
+        if (bytes.length < n) bytes = new byte[Math.max(n, 2 * bytes.length)];
+        byte[] buf = bytes;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                out.print(text.toString());
+                return;
+            }
+            buf[i] = (byte) c;
+        }
+        out.write(buf, 0, n);
+        if (buf.length > KEPT) bytes = new byte[256];
     }
 
     private void process(ProcessEvent p) {
@@ -199,6 +265,7 @@ public final class StraceTextSink implements TraceListener {
                         ? options.signals().test(SyscallDecoder.signalName(p.status())) : !options.quietExit();
                 if (show) line(p.tid(), p.timeNanos(), p.straceText());
                 live.remove(p.tid());
+                lastLive = 0;
                 pending.remove(p.tid());
             }
             case DETACHED -> {
@@ -216,11 +283,13 @@ public final class StraceTextSink implements TraceListener {
                     endOpenLine(out);
                 }
                 live.remove(p.tid());
+                lastLive = 0;
                 pending.remove(p.tid());
             }
             case EXEC -> {
                 // The former thread id vanished into the thread-group leader; strace drops its tcb.
                 if (p.status() != p.tid()) live.remove(p.status());
+                lastLive = 0;
             }
         }
     }
@@ -250,11 +319,19 @@ public final class StraceTextSink implements TraceListener {
     /** The pid prefix and time stamps that start every line (strace's printleader). */
     private String leader(int tid, long nanos) {
         StringBuilder b = new StringBuilder();
+        appendLeader(b, tid, nanos);
+        return b.toString();
+    }
+
+    /** Appends {@link #leader}. */
+    private void appendLeader(StringBuilder b, int tid, long nanos) {
         if (!output.perThread()) {
             if (output.named()) {
                 if (options.followForks() || options.initialProcesses() > 1) {
-                    String s = Integer.toString(tid);
-                    b.append(s).append(" ".repeat(Math.max(0, 5 - s.length()))).append(' ');
+                    int start = b.length();
+                    b.append(tid);
+                    for (int pad = 5 - (b.length() - start); pad > 0; pad--) b.append(' ');
+                    b.append(' ');
                 }
             } else if (live.size() > 1) {
                 String s = Integer.toString(tid);
@@ -265,6 +342,5 @@ public final class StraceTextSink implements TraceListener {
             options.timestamps().append(b, nanos, previousStamp);
             previousStamp = nanos;
         }
-        return b.toString();
     }
 }
