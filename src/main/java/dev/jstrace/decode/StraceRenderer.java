@@ -39,6 +39,12 @@ public final class StraceRenderer {
      * @param v the value
      */
     public String render(Value v) {
+        // The commonest values (counts, fds without -y, sizes) need no builder: a builder and its
+        // array were a third of what decoding a call allocated.
+        if (v instanceof Value.Num n && n.radix() == Value.Radix.DEC) return Long.toString(n.value());
+        if (v instanceof Value.Fd f && f.name() == null && (!fdPaths || f.path() == null)) {
+            return String.valueOf(f.fd());
+        }
         StringBuilder sb = new StringBuilder(32);
         append(sb, v);
         return sb.toString();
