@@ -19,7 +19,7 @@ case "$ARCH" in
     QEMU_MACHINE=(-M virt -cpu rv64 -bios default)
     CONSOLE=ttyS0
     CROSS=riscv64-linux-gnu
-    QEMU_PKG="qemu-system-misc opensbi"
+    QEMU_PKG=qemu-system-misc  # its dependency qemu-system-data has the OpenSBI that -bios default loads
     ;;
   *) echo "test-arch: unknown architecture '$ARCH' (aarch64 or riscv64)" >&2; return 2 ;;
 esac
