@@ -40,6 +40,8 @@ final class ArgDecoder {
             case BUF_IN -> c.buffer(c.in, a, c.arg(i + 1), false);
             case BUF_OUT -> exitReady ? c.buffer(c.out, a, c.rval, false) : new Value.Ptr(a);
             case BUF_OUT_HEX -> exitReady ? c.buffer(c.out, a, c.rval, true) : new Value.Ptr(a);
+            // strace's print_xattr_list: a size-0 call (asking for the length) prints the address.
+            case XATTR_LIST -> exitReady && c.arg(i + 1) != 0 ? c.buffer(c.out, a, c.rval, false) : new Value.Ptr(a);
             case CWD_OUT -> exitReady ? c.string(c.out, a, true) : new Value.Ptr(a);
             case OPEN_FLAGS -> openFlags(c, a);
             case OPEN_MODE -> (c.arg(i - 1) & (0100 | 020000000)) != 0

@@ -20,6 +20,8 @@ public enum ArgType {
     /** A buffer read at entry; its length is the next argument. */ BUF_IN,
     /** A buffer read at exit; its length is the return value. */ BUF_OUT(true),
     /** As {@link #BUF_OUT}, always in hex (getrandom). */ BUF_OUT_HEX(true),
+    /** listxattr's list: as {@link #BUF_OUT}, but only the address when the size (next argument) is 0. */
+    XATTR_LIST(true),
     /** getcwd's buffer: a path whose length (with the NUL) is the return value. */ CWD_OUT(true),
     /** open flags. */ OPEN_FLAGS,
     /** open's mode: printed only with O_CREAT or O_TMPFILE in the previous argument. */ OPEN_MODE,

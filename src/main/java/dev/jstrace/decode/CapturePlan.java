@@ -88,7 +88,7 @@ final class CapturePlan implements CapturePlanner {
                 // Nothing to copy at entry for these. "case null" makes this an enhanced switch, which
                 // javac checks for exhaustiveness: a new ArgType without a capture rule does not compile.
                 case null -> { }
-                case INT, LONG, UINT, ULONG, HEX, PTR, MODE, BUF_OUT, BUF_OUT_HEX, CWD_OUT, OPEN_FLAGS, OPEN_MODE,
+                case INT, LONG, UINT, ULONG, HEX, PTR, MODE, BUF_OUT, BUF_OUT_HEX, XATTR_LIST, CWD_OUT, OPEN_FLAGS, OPEN_MODE,
                      AT_FLAGS, UNLINKAT_FLAGS, FACCESSAT_FLAGS, ACCESS_MODE, PROT, MAP_FLAGS, MREMAP_FLAGS, MADV,
                      MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
                      ARCH_PRCTL_CODE, ARCH_PRCTL_ADDR, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS,
@@ -126,7 +126,7 @@ final class CapturePlan implements CapturePlanner {
             long next = i + 1 < args.length ? args[i + 1] : 0;
             switch (types.get(i)) {
                 case STRUCT_OUT -> sig.struct(i).capture(arch, args, i, rval, mem);
-                case BUF_OUT, BUF_OUT_HEX -> bytes(mem, a, Math.min(rval, s));
+                case BUF_OUT, BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, s));
                 case CWD_OUT -> str(mem, a, PATH_MAX);
                 case SIGSET_OUT -> bytes(mem, a, 8);
                 case INT_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);

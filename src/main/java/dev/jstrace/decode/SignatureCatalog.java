@@ -232,9 +232,9 @@ public final class SignatureCatalog {
             setxattr: path, str, buf_in, ulong, int = int
             lsetxattr: path, str, buf_in, ulong, int = int
             fsetxattr: fd, str, buf_in, ulong, int = int
-            listxattr: path, raw, ulong = int
-            llistxattr: path, raw, ulong = int
-            flistxattr: fd, raw, ulong = int
+            listxattr: path, xattr_list, ulong = int
+            llistxattr: path, xattr_list, ulong = int
+            flistxattr: fd, xattr_list, ulong = int
             removexattr: path, str = int
             lremovexattr: path, str = int
             fremovexattr: fd, str = int

@@ -118,6 +118,11 @@ public final class SyscallDecoder {
         if (name.equals("select") || name.equals("pselect6")) {
             return rval + SelectDecoder.result(c, rval, name.equals("pselect6"));
         }
+        if (name.equals("sched_getscheduler")) {
+            // strace: the policy's name as the result's comment, 0 (SCHED_OTHER).
+            String policy = Constants.SCHED_POLICY.name(rval);
+            if (policy != null) return rval + " (" + policy + ")";
+        }
         if ((name.equals("poll") || name.equals("ppoll")) && rval > 0) {
             return rval + OtherStructs.pollResult(c, c.arg(0), (int) c.arg(1));
         }

@@ -1,0 +1,49 @@
+package dev.jstrace.decode;
+
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.bytes;
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.line;
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.str;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.Snapshot;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differences the strace differential suite found in the emulated aarch64
+ * machine (scripts/test-arch aarch64: Debian sid's coreutils make calls this
+ * host's never do), as records built from the aarch64 layout; they run on
+ * x86-64. Each expected line is strace 6.1's in that machine.
+ */
+@Tag("unit")
+class EmulatedArchFindingsTest {
+    private static final DecodeOptions DEF = DecodeOptions.defaults();
+
+    @Test
+    void llistxattrPrintsTheListOrTheAddressForASizeQuery() {
+        // ls -l in sid: llistxattr("/etc/passwd", "", 152) = 0 (strace's print_xattr_list: printstrn of rval bytes).
+        assertEquals("llistxattr(\"/etc/passwd\", \"\", 152) = 0",
+                line(DEF, Arch.AARCH64, "llistxattr", new long[] {0x1000, 0x2000, 152, 0, 0, 0},
+                        str(0x1000, "/etc/passwd"), 0, Snapshot.EMPTY));
+        assertEquals("llistxattr(\"/x\", \"user.a\\0user.bb\\0\", 152) = 15",
+                line(DEF, Arch.AARCH64, "llistxattr", new long[] {0x1000, 0x2000, 152, 0, 0, 0},
+                        str(0x1000, "/x"), 15, bytes(0x2000, "user.a\0user.bb\0".getBytes())));
+        // A size of 0 asks for the length: the buffer is not printed, only its address.
+        assertEquals("listxattr(\"/x\", NULL, 0) = 16",
+                line(DEF, Arch.AARCH64, "listxattr", new long[] {0x1000, 0, 0, 0, 0, 0},
+                        str(0x1000, "/x"), 16, Snapshot.EMPTY));
+        assertEquals("flistxattr(3, 0xffffc1d0, 0) = 16",
+                line(DEF, Arch.AARCH64, "flistxattr", new long[] {3, 0xffffc1d0L, 0, 0, 0, 0},
+                        Snapshot.EMPTY, 16, Snapshot.EMPTY));
+    }
+
+    @Test
+    void schedGetschedulerNamesThePolicy() {
+        assertEquals("sched_getscheduler(0) = 0 (SCHED_OTHER)",
+                line(DEF, Arch.AARCH64, "sched_getscheduler", new long[6], Snapshot.EMPTY, 0, Snapshot.EMPTY));
+        assertEquals("sched_getscheduler(1234) = 3 (SCHED_BATCH)",
+                line(DEF, Arch.AARCH64, "sched_getscheduler", new long[] {1234, 0, 0, 0, 0, 0}, Snapshot.EMPTY, 3,
+                        Snapshot.EMPTY));
+    }
+}
