@@ -97,6 +97,11 @@ final class ConstantGroups {
             // Only the requests with a literal number; the _IOR(...) ones need sizeof and are left out.
             new Group("TTY_IOCTLS", "tty and FIO* ioctl(2) requests", Source.KERNEL, "asm/ioctls.h",
                     "TC\\w+|TIOC\\w+|FIO\\w+", "TIOCPKT_\\w+|TIOCSER_TEMT", false),
+            // evdev: EVIOCGBIT(EV_KEY, n), EVIOCGABS(ABS_X) name the type and the axis in the request.
+            new Group("EVDEV_EVENT_TYPES", "input event types (EV_*)", Source.KERNEL, "linux/input-event-codes.h",
+                    "EV_\\w+", "EV_(MAX|CNT|VERSION)", false),
+            new Group("EVDEV_ABS_AXES", "input absolute axes (ABS_*)", Source.KERNEL, "linux/input-event-codes.h",
+                    "ABS_\\w+", "ABS_(MAX|CNT)", false),
             new Group("WAIT_OPTIONS", "wait4(2)/waitid(2) options", Source.KERNEL, "linux/wait.h",
                     "W(NOHANG|UNTRACED|STOPPED|EXITED|CONTINUED|NOWAIT)|__W(NOTHREAD|ALL|CLONE)", null, true),
             new Group("SEEK_WHENCE", "lseek(2) whence", Source.KERNEL, "linux/fs.h", "SEEK_\\w+", "SEEK_MAX", false),

@@ -118,6 +118,7 @@ public final class GenTables {
         g.errnos();
         g.signals();
         new ConstantsWriter(g).write();
+        IoctlTable.generate(g.out);
     }
 
     static CHeaders x86(String header) {

@@ -102,13 +102,9 @@ final class ControlCalls {
     /** FICLONE, which strace names after its btrfs original too. */
     static final long FICLONE = 0x40049409L;
 
-    /** The request's name as strace prints it: {@code BTRFS_IOC_CLONE or FICLONE} for the shared number. */
+    /** The request's name as strace prints it ({@code BTRFS_IOC_CLONE or FICLONE} for a shared number). */
     static Value ioctlRequest(CallContext c, long req) {
-        // The OSS timer requests (and btrfs' clone) share these numbers; strace names both.
-        String shared = req == FICLONE ? "BTRFS_IOC_CLONE or FICLONE" : req == TCSETS ? "SNDCTL_TMR_START or TCSETS"
-                : req == TCSETSW ? "SNDCTL_TMR_STOP or TCSETSW" : req == TCSETSF ? "SNDCTL_TMR_CONTINUE or TCSETSF" : null;
-        if (shared != null) return new Value.Sym(req, Value.Radix.HEX, List.of(shared), 0, null);
-        return c.sym(Constants.IOCTL, req);
+        return IoctlRequests.request(req, c.opt.xlat() == DecodeOptions.Xlat.VERBOSE);
     }
 
     static final long TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404;
@@ -133,6 +129,10 @@ final class ControlCalls {
         }
         if (req == TIOCSWINSZ) return winsize(c.in.find(a) == null ? null : MemoryView.struct(c.in, a, StructLayouts.size(StructLayouts.WINSIZE)), a);
         if (setsTermios(req) && a != 0) return termios(c, c.in, a);
+        Value family = IoctlFamilies.arg(c, req, a);
+        if (family != IoctlFamilies.UNDECODED) return family;
+        // strace prints an argument no decoder knows with %#lx: 0, not NULL.
+        if (ioctlCapture(req) == 0) return new Value.Num(a, Value.Radix.HEX);
         if (!c.succeeded()) return new Value.Ptr(a);
         if (req == TCGETS && a != 0) return termios(c, c.out, a);
         if (req == TIOCGWINSZ) return winsize(MemoryView.struct(c.out, a, StructLayouts.size(StructLayouts.WINSIZE)), a);
@@ -156,6 +156,8 @@ final class ControlCalls {
 
     /** The ioctl requests whose argument is captured at entry (the setters) and at exit (the getters). */
     static int ioctlCapture(long req) {
+        int family = IoctlFamilies.capture(req);
+        if (family != 0) return family;
         if (req == FIONBIO || req == TIOCSPGRP) return 4;
         if (req == TIOCSWINSZ) return 8;
         if (setsTermios(req)) return TermiosDecoder.SIZE;

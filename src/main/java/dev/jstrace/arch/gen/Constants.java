@@ -688,6 +688,73 @@ public final class Constants {
     };
 
     /**
+     * input event types (EV_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_EVENT_TYPES = new Named[] {
+        new Named(0, "EV_SYN"),
+        new Named(1, "EV_KEY"),
+        new Named(2, "EV_REL"),
+        new Named(3, "EV_ABS"),
+        new Named(4, "EV_MSC"),
+        new Named(5, "EV_SW"),
+        new Named(17, "EV_LED"),
+        new Named(18, "EV_SND"),
+        new Named(20, "EV_REP"),
+        new Named(21, "EV_FF"),
+        new Named(22, "EV_PWR"),
+        new Named(23, "EV_FF_STATUS"),
+    };
+
+    /**
+     * input absolute axes (ABS_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_ABS_AXES = new Named[] {
+        new Named(0, "ABS_X"),
+        new Named(1, "ABS_Y"),
+        new Named(2, "ABS_Z"),
+        new Named(3, "ABS_RX"),
+        new Named(4, "ABS_RY"),
+        new Named(5, "ABS_RZ"),
+        new Named(6, "ABS_THROTTLE"),
+        new Named(7, "ABS_RUDDER"),
+        new Named(8, "ABS_WHEEL"),
+        new Named(9, "ABS_GAS"),
+        new Named(10, "ABS_BRAKE"),
+        new Named(16, "ABS_HAT0X"),
+        new Named(17, "ABS_HAT0Y"),
+        new Named(18, "ABS_HAT1X"),
+        new Named(19, "ABS_HAT1Y"),
+        new Named(20, "ABS_HAT2X"),
+        new Named(21, "ABS_HAT2Y"),
+        new Named(22, "ABS_HAT3X"),
+        new Named(23, "ABS_HAT3Y"),
+        new Named(24, "ABS_PRESSURE"),
+        new Named(25, "ABS_DISTANCE"),
+        new Named(26, "ABS_TILT_X"),
+        new Named(27, "ABS_TILT_Y"),
+        new Named(28, "ABS_TOOL_WIDTH"),
+        new Named(32, "ABS_VOLUME"),
+        new Named(33, "ABS_PROFILE"),
+        new Named(40, "ABS_MISC"),
+        new Named(46, "ABS_RESERVED"),
+        new Named(47, "ABS_MT_SLOT"),
+        new Named(48, "ABS_MT_TOUCH_MAJOR"),
+        new Named(49, "ABS_MT_TOUCH_MINOR"),
+        new Named(50, "ABS_MT_WIDTH_MAJOR"),
+        new Named(51, "ABS_MT_WIDTH_MINOR"),
+        new Named(52, "ABS_MT_ORIENTATION"),
+        new Named(53, "ABS_MT_POSITION_X"),
+        new Named(54, "ABS_MT_POSITION_Y"),
+        new Named(55, "ABS_MT_TOOL_TYPE"),
+        new Named(56, "ABS_MT_BLOB_ID"),
+        new Named(57, "ABS_MT_TRACKING_ID"),
+        new Named(58, "ABS_MT_PRESSURE"),
+        new Named(59, "ABS_MT_DISTANCE"),
+        new Named(60, "ABS_MT_TOOL_X"),
+        new Named(61, "ABS_MT_TOOL_Y"),
+    };
+
+    /**
      * wait4(2)/waitid(2) options (kernel UAPI linux/wait.h).
      */
     public static final Named[] WAIT_OPTIONS = new Named[] {
