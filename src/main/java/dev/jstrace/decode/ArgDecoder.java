@@ -38,6 +38,7 @@ final class ArgDecoder {
             case PATH -> c.string(c.in, a, true);
             case STR -> c.string(c.in, a, false);
             case BUF_IN -> c.buffer(c.in, a, c.arg(i + 1), false);
+            case SOCKBUF_IN -> NetlinkBuffers.sendBuffer(c, (int) c.arg(0), a, c.arg(i + 1));
             case BUF_OUT -> exitReady ? c.buffer(c.out, a, c.rval, false) : new Value.Ptr(a);
             case BUF_OUT_HEX -> exitReady ? c.buffer(c.out, a, c.rval, true) : new Value.Ptr(a);
             // strace's print_xattr_list: a size-0 call (asking for the length) prints the address.

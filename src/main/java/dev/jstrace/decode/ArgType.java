@@ -18,6 +18,8 @@ public enum ArgType {
     /** A path, read up to PATH_MAX. */ PATH,
     /** A C string, read up to {@code -s}. */ STR,
     /** A buffer read at entry; its length is the next argument. */ BUF_IN,
+    /** A socket's send buffer: netlink messages on a netlink socket (fd is argument 0), else as {@link #BUF_IN}. */
+    SOCKBUF_IN,
     /** A buffer read at exit; its length is the return value. */ BUF_OUT(true),
     /** As {@link #BUF_OUT}, always in hex (getrandom). */ BUF_OUT_HEX(true),
     /** listxattr's list: as {@link #BUF_OUT}, but only the address when the size (next argument) is 0. */

@@ -47,6 +47,7 @@ final class CapturePlan implements CapturePlanner {
                 case PATH -> str(mem, a, PATH_MAX);
                 case STR -> str(mem, a, s + 1);
                 case BUF_IN -> bytes(mem, a, Math.min(Math.max(next, 0), s));
+                case SOCKBUF_IN -> NetlinkBuffers.captureSend(mem, (int) args[0], a, next, s);
                 case SIGSET_IN -> bytes(mem, a, 8);
                 case RLIMIT_IN -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
                 case INT_IN -> {
@@ -177,7 +178,8 @@ final class CapturePlan implements CapturePlanner {
                 }
                 // Nothing to copy at exit for these (exhaustive, as at entry).
                 case null -> { }
-                case INT, LONG, UINT, ULONG, HEX, PTR, MODE, FD, DIRFD, PATH, STR, BUF_IN, OPEN_FLAGS, OPEN_MODE,
+                case INT, LONG, UINT, ULONG, HEX, PTR, MODE, FD, DIRFD, PATH, STR, BUF_IN, SOCKBUF_IN, OPEN_FLAGS,
+                     OPEN_MODE,
                      AT_FLAGS, UNLINKAT_FLAGS, FACCESSAT_FLAGS, ACCESS_MODE, PROT, MAP_FLAGS, MREMAP_FLAGS, MADV,
                      MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
                      ARCH_PRCTL_CODE, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS, SHUT_HOW,

@@ -124,7 +124,7 @@ public final class SignatureCatalog {
             getpeername: fd, sockaddr_out, socklen_inout = int
             listen: fd, int = int
             shutdown: fd, shut_how = int
-            sendto: fd, buf_in, ulong, msg_flags, sockaddr_in, uint = int
+            sendto: fd, sockbuf_in, ulong, msg_flags, sockaddr_in, uint = int
             recvfrom: fd, buf_out, ulong, msg_flags, sockaddr_out, socklen_inout = int
             sendmsg: fd, msghdr_in, msg_flags = int
             recvmsg: fd, msghdr_out, msg_flags = int

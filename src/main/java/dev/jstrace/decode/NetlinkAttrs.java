@@ -1,0 +1,136 @@
+package dev.jstrace.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * strace's nlattr walker: a run of {@code struct nlattr} as
+ * {@code [{nla_len=8, nla_type=IFLA_MTU}, 1500]}, each attribute's data printed
+ * by the decoder its type selects (hex when none does or it declines), several
+ * attributes as an array cut after {@code -s}, short or unreadable ones as
+ * strace shows them.
+ */
+final class NetlinkAttrs {
+    static final int HDRLEN = 4;
+    private static final int NLA_F_NESTED = 0x8000, NLA_F_NET_BYTEORDER = 0x4000, NLA_TYPE_MASK = 0x3fff;
+
+    /** Prints one attribute's data; returns null to have it printed in hex. */
+    interface Decoder {
+        /**
+         * {@return the data as strace prints it, or null}
+         *
+         * @param w    the walk
+         * @param addr where the data starts
+         * @param len  its length
+         */
+        Value decode(NetlinkMessages.Walk w, long addr, long len);
+    }
+
+    /** Decoders by attribute type; missing entries print in hex. */
+    record Decoders(Decoder... byType) {
+        Decoder of(int type) {
+            return type < byType.length ? byType[type] : null;
+        }
+    }
+
+    static final Decoder STR = (w, a, l) -> str(w, a, l);
+    static final Decoder U8 = (w, a, l) -> l >= 1 && w.mem().readable(a, 1) ? udec(w.mem().u8(a)) : null;
+    static final Decoder U16 = (w, a, l) -> l == 2 && w.mem().readable(a, 2) ? udec(w.mem().u16(a)) : null;
+    static final Decoder U32 = (w, a, l) -> l == 4 && w.mem().readable(a, 4) ? udec(w.mem().u32(a)) : null;
+    static final Decoder X32 = (w, a, l) -> l == 4 && w.mem().readable(a, 4)
+            ? new Value.Num(w.mem().u32(a), Value.Radix.HEX) : null;
+    static final Decoder U64 = (w, a, l) -> l == 8 && w.mem().readable(a, 8)
+            ? new Value.Num(w.mem().u64(a), Value.Radix.UDEC) : null;
+    static final Decoder S32 = (w, a, l) -> l == 4 && w.mem().readable(a, 4)
+            ? new Value.Num(w.mem().s32(a), Value.Radix.DEC) : null;
+    /** NLMSGERR_ATTR_MSG, _OFFS, _COOKIE. */
+    static final Decoders NLMSGERR = new Decoders(null, STR, U32, (w, a, l) -> bytesArray(w, a, l));
+
+    private NetlinkAttrs() {}
+
+    static Value udec(long v) {
+        return new Value.Num(v, Value.Radix.UDEC);
+    }
+
+    /** decode_nla_str: the string up to its NUL within the attribute. */
+    static Value str(NetlinkMessages.Walk w, long addr, long len) {
+        long shown = Math.min(len, w.stringLimit() + 1L);
+        if (!w.mem().readable(addr, shown)) return new Value.Ptr(addr);
+        byte[] b = w.mem().bytes(addr, (int) shown);
+        int nul = 0;
+        while (nul < b.length && b[nul] != 0) nul++;
+        if (nul < b.length) return Value.Str.string(java.util.Arrays.copyOf(b, nul), true);
+        return Value.Str.string(b, false);
+    }
+
+    private static Value bytesArray(NetlinkMessages.Walk w, long addr, long len) {
+        if (!w.mem().readable(addr, Math.min(len, w.stringLimit()))) return new Value.Ptr(addr);
+        List<Value> items = new ArrayList<>();
+        long n = len;
+        for (long i = 0; i < n; i++) {
+            if (w.abbreviates() && i == w.stringLimit()) return new Value.Array(items, true);
+            if (!w.mem().readable(addr + i, 1)) {
+                items.add(NetlinkMessages.more(addr + i));
+                break;
+            }
+            items.add(udec(w.mem().u8(addr + i)));
+        }
+        return new Value.Array(items, false);
+    }
+
+    /** The attributes in {@code [addr, addr + len)}, their types named by {@code types}. */
+    static Value decode(NetlinkMessages.Walk w, long addr, long len, ConstTable types, Decoders decoders) {
+        TraceeBytes mem = w.mem();
+        List<Value> items = new ArrayList<>();
+        boolean array = false;
+        for (int elt = 0; ; elt++) {
+            if (len < HDRLEN) {
+                items.add(mem.hexString(addr, len, w.stringLimit()));
+                break;
+            }
+            if (!mem.readable(addr, HDRLEN)) {
+                items.add(array ? NetlinkMessages.more(addr) : new Value.Ptr(addr));
+                break;
+            }
+            if (w.abbreviates() && elt == w.stringLimit()) {
+                items.add(new Value.Text("..."));
+                break;
+            }
+            int nlaLen = mem.u16(addr), nlaType = mem.u16(addr + 2);
+            long aligned = NetlinkMessages.align4(nlaLen);
+            long nextAddr = 0, nextLen = 0;
+            if (nlaLen >= HDRLEN) {
+                nextLen = len >= aligned ? len - aligned : 0;
+                if (nextLen != 0) nextAddr = addr + aligned;
+            }
+            if (!array && nextAddr != 0) array = true;
+            items.add(withData(w, nlaLen, nlaType, addr, len, types, decoders));
+            if (nextAddr == 0) break;
+            addr = nextAddr;
+            len = nextLen;
+        }
+        return array ? new Value.Array(items, false) : items.get(0);
+    }
+
+    private static Value withData(NetlinkMessages.Walk w, int nlaLen, int nlaType, long addr, long len,
+                                  ConstTable types, Decoders decoders) {
+        long dataLen = Math.min(nlaLen, len);
+        List<String> names = new ArrayList<>(3);
+        if ((nlaType & NLA_F_NESTED) != 0) names.add("NLA_F_NESTED");
+        if ((nlaType & NLA_F_NET_BYTEORDER) != 0) names.add("NLA_F_NET_BYTEORDER");
+        Value.Sym t = types.sym(nlaType & NLA_TYPE_MASK);
+        Value typeValue = t;
+        if (!names.isEmpty()) {
+            String rendered = w.c().text(t);
+            names.add(rendered);
+            typeValue = new Value.Sym(nlaType, Value.Radix.HEX, names, 0, null);
+        }
+        Value hdr = new Value.Struct(List.of(new Value.Field("nla_len", udec(nlaLen)),
+                new Value.Field("nla_type", typeValue)), false);
+        if (dataLen <= HDRLEN) return hdr;
+        Decoder d = decoders == null ? null : decoders.of(nlaType & NLA_TYPE_MASK);
+        Value data = d == null ? null : d.decode(w, addr + HDRLEN, dataLen - HDRLEN);
+        if (data == null) data = w.mem().hexString(addr + HDRLEN, dataLen - HDRLEN, w.stringLimit());
+        return new Value.Array(List.of(hdr, data), false);
+    }
+}
