@@ -120,5 +120,17 @@ final class ConstantGroups {
             new Group("MSG_FLAGS", "send/recv flags", Source.GLIBC, "sys/socket.h", "MSG_\\w+", null, true),
             // IPv6 extension headers (IPPROTO_HOPOPTS is 0, like IPPROTO_IP) live in a second enum.
             new Group("IP_PROTOCOLS", "IP protocol numbers", Source.GLIBC, "netinet/in.h", "IPPROTO_\\w+",
-                    "IPPROTO_(MAX|HOPOPTS|ROUTING|FRAGMENT|ICMPV6|NONE|DSTOPTS|MH)", false));
+                    "IPPROTO_(MAX|HOPOPTS|ROUTING|FRAGMENT|ICMPV6|NONE|DSTOPTS|MH)", false),
+            // prctl's sub-values overlap one another (PR_TSC_ENABLE and PR_SET_MM_START_CODE are both 1):
+            // one group for the names; each decoder table picks its own, in strace's order.
+            new Group("PRCTL_ARGUMENTS", "prctl(2) argument values of the options", Source.KERNEL, "linux/prctl.h",
+                    "PR_(SET_MM|SPEC|SCHED_CORE|TSC|UNALIGN|FP_MODE|MCE_KILL|CAP_AMBIENT|SVE|SME|PAC|MTE|SYS_DISPATCH)"
+                            + "_\\w+|PR_SET_VMA_ANON_NAME|PR_TAGGED_ADDR_ENABLE|PR_SET_PTRACER_ANY",
+                    null, false),
+            new Group("SECCOMP_VALUES", "seccomp(2) modes, operations, filter flags and actions", Source.KERNEL,
+                    "linux/seccomp.h", "SECCOMP_\\w+", "SECCOMP_IOC\\w*|SECCOMP_IOCTL_\\w+", false),
+            new Group("SECURE_BITS", "prctl(2) PR_SET_SECUREBITS bits", Source.KERNEL, "linux/securebits.h",
+                    "SECBIT_\\w+", null, true),
+            new Group("CAPABILITIES", "capability numbers", Source.KERNEL, "linux/capability.h", "CAP_\\w+",
+                    "CAP_(LAST_CAP|TO_INDEX|TO_MASK)", false));
 }

@@ -31,6 +31,11 @@ final class CapturePlan implements CapturePlanner {
             mem.bytes(mem.stackPointer() + SignalFrame.maskOffset(arch), 8);
             return;
         }
+        CallFormat format = CallFormats.forName(sig.name());
+        if (format != null) {
+            format.captureEntry(arch, args, mem, opt);
+            return;
+        }
         List<ArgType> types = sig.args();
         int s = opt.stringLimit();
         for (int i = 0; i < types.size(); i++) {
@@ -70,9 +75,6 @@ final class CapturePlan implements CapturePlanner {
                 case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
                 case ARGV, ENVP -> ExecDecoder.capture(mem, a, s);
                 case CLONE_ARGS -> bytes(mem, a, OtherStructs.CLONE_ARGS_MIN);
-                case PRCTL_OPTION -> {
-                    if ((int) a == ControlCalls.PR_SET_NAME) str(mem, next, ControlCalls.TASK_COMM_LEN);
-                }
                 case FUTEX_REST -> {
                     if (i == 3 && ControlCalls.futexHasTimeout((int) args[1])) {
                         bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
@@ -97,7 +99,7 @@ final class CapturePlan implements CapturePlanner {
                      IN_INIT_FLAGS, TFD_FLAGS, MFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS,
                      STATX_MASK, CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE,
                      PRIO_WHICH, RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, FUTEX_OP,
-                     SIGSET_OUT, SIGACTION_OUT, STAT_OUT, STATX_OUT, TIMESPEC_OUT, TIMEVAL_OUT,
+                     PRCTL_OPTION, SIGSET_OUT, SIGACTION_OUT, STAT_OUT, STATX_OUT, TIMESPEC_OUT, TIMEVAL_OUT,
                      RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT, MSGHDR_OUT, EPOLL_EVENTS_OUT, UTSNAME_OUT, SYSINFO_OUT,
                      RUSAGE_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT, CPUSET_OUT, CLONE_FLAGS,
                      ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, RAW -> { }
@@ -113,6 +115,11 @@ final class CapturePlan implements CapturePlanner {
         // fcntl's return is an fd only for F_DUPFD/F_DUPFD_CLOEXEC: -y decorates it (= 10<pipe:[N]>).
         if (opt.capturesFdPaths() && sig.name().equals("fcntl") && ControlCalls.fcntlReturnsFd((int) args[1])) {
             mem.fdPath((int) rval);
+        }
+        CallFormat format = CallFormats.forName(sig.name());
+        if (format != null) {
+            format.captureExit(arch, args, rval, mem, opt);
+            return;
         }
         List<ArgType> types = sig.args();
         int s = opt.stringLimit();

@@ -72,33 +72,6 @@ final class ControlCalls {
         return cmd == F_DUPFD || cmd == 1030;
     }
 
-    /** ioctl's third argument for the requests strace decodes; the address otherwise. */
-    static final int PR_SET_NAME = 15;
-    static final int TASK_COMM_LEN = 16;
-
-    /**
-     * prctl as strace prints the options it knows: only the arguments the option uses.
-     * Returns null for options printed generically.
-     */
-    static List<Value> prctl(CallContext c) {
-        int option = (int) c.arg(0);
-        if (option != PR_SET_NAME) return null;
-        Value name;
-        long addr = c.arg(1);
-        dev.jstrace.proc.Snapshot.Region r = addr == 0 ? null : c.in.find(addr, dev.jstrace.proc.Snapshot.Kind.STRING);
-        if (r == null || !r.readable()) {
-            name = addr == 0 ? new Value.Ptr(0) : new Value.Unreadable(addr);
-        } else {
-            // The kernel keeps TASK_COMM_LEN - 1 characters; strace reads that many and, finding no NUL
-            // among them, adds "..." even when the NUL follows right after ("abcdefghijklmno"...).
-            byte[] d = r.data();
-            int max = TASK_COMM_LEN - 1;
-            name = d.length >= max ? Value.Str.whole(java.util.Arrays.copyOf(d, max), true)
-                    : Value.Str.whole(d, !r.complete());
-        }
-        return new java.util.ArrayList<>(List.of(c.sym(Constants.PRCTL, option), name));
-    }
-
     /** FICLONE, which strace names after its btrfs original too. */
     static final long FICLONE = 0x40049409L;
 

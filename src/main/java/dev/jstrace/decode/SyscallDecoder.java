@@ -55,7 +55,13 @@ public final class SyscallDecoder {
                 returned, rval, error, options);
         List<Value> args;
         int entryCount;
-        if (sig == null || options.rawSyscalls().contains(name)) {
+        CallFormat format = sig == null ? null : CallFormats.forName(name);
+        CallFormat.Decoded formatted = null;
+        if (format != null && !options.rawSyscalls().contains(name)) {
+            formatted = format.decode(c);
+            args = new ArrayList<>(formatted.args());
+            entryCount = formatted.entryCount();
+        } else if (sig == null || options.rawSyscalls().contains(name)) {
             int n = sig == null ? 6 : sig.args().size();
             args = new ArrayList<>(n);
             for (int i = 0; i < n; i++) args.add(new Value.Num(c.arg(i), Value.Radix.HEX));
@@ -65,9 +71,6 @@ public final class SyscallDecoder {
             entryCount = args.size();
         } else if (name.equals("clone")) {
             args = ControlCalls.clone(c, true);
-            entryCount = args.size();
-        } else if (name.equals("prctl") && ControlCalls.prctl(c) != null) {
-            args = ControlCalls.prctl(c);
             entryCount = args.size();
         } else {
             List<ArgType> types = sig.args();
@@ -96,6 +99,8 @@ public final class SyscallDecoder {
         } else if (error) {
             errno = new Errno((int) -rval);
             result = errno.straceResult();
+        } else if (formatted != null && formatted.result() != null) {
+            result = formatted.result();
         } else {
             result = result(sig, c, name);
         }
