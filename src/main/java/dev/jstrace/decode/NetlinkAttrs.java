@@ -78,7 +78,7 @@ final class NetlinkAttrs {
         return new Value.Array(items, false);
     }
 
-    /** The attributes in {@code [addr, addr + len)}, their types named by {@code types}. */
+    /** The attributes in {@code [addr, addr + len)}, their types named by {@code types} (null: numbers). */
     static Value decode(NetlinkMessages.Walk w, long addr, long len, ConstTable types, Decoders decoders) {
         TraceeBytes mem = w.mem();
         List<Value> items = new ArrayList<>();
@@ -118,7 +118,9 @@ final class NetlinkAttrs {
         List<String> names = new ArrayList<>(3);
         if ((nlaType & NLA_F_NESTED) != 0) names.add("NLA_F_NESTED");
         if ((nlaType & NLA_F_NET_BYTEORDER) != 0) names.add("NLA_F_NET_BYTEORDER");
-        Value.Sym t = types.sym(nlaType & NLA_TYPE_MASK);
+        // No table (nfnetlink's attributes): the bare number, as strace prints it.
+        Value.Sym t = types != null ? types.sym(nlaType & NLA_TYPE_MASK)
+                : new Value.Sym(nlaType & NLA_TYPE_MASK, Value.Radix.HEX, List.of(), 0, null);
         Value typeValue = t;
         if (!names.isEmpty()) {
             String rendered = w.c().text(t);

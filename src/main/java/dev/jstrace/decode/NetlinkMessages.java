@@ -89,7 +89,10 @@ final class NetlinkMessages {
         long msgLen = Math.min(h.len(), len);
         Value hdr = headerValue(w, h);
         if (msgLen <= HDRLEN) return hdr;
-        return new Value.Array(List.of(hdr, payload(w, h, addr + HDRLEN, msgLen - HDRLEN)), false);
+        List<Value> items = new ArrayList<>(3);
+        items.add(hdr);
+        items.addAll(payload(w, h, addr + HDRLEN, msgLen - HDRLEN));
+        return new Value.Array(items, false);
     }
 
     static Value headerValue(Walk w, Header h) {
@@ -102,17 +105,18 @@ final class NetlinkMessages {
         return new Value.Struct(fs, false);
     }
 
-    private static Value payload(Walk w, Header h, long addr, long len) {
-        if (h.type() == NLMSG_ERROR) return error(w, addr, len, (h.flags() & NLM_F_CAPPED) != 0);
+    /** The payload's items, printed after the header in the same array (a struct, then its attributes). */
+    private static List<Value> payload(Walk w, Header h, long addr, long len) {
+        if (h.type() == NLMSG_ERROR) return List.of(error(w, addr, len, (h.flags() & NLM_F_CAPPED) != 0));
         if (h.type() >= NLMSG_MIN_TYPE || h.type() == NLMSG_DONE) {
-            Value v = NetlinkFamilies.payload(w, h, addr, len);
+            List<Value> v = NetlinkFamilies.payload(w, h, addr, len);
             if (v != null) return v;
         }
         if (h.type() == NLMSG_DONE && len == 4) {
-            return w.mem().readable(addr, 4) ? new Value.Num(w.mem().s32(addr), Value.Radix.DEC)
-                    : new Value.Ptr(addr);
+            return List.of(w.mem().readable(addr, 4) ? new Value.Num(w.mem().s32(addr), Value.Radix.DEC)
+                    : new Value.Ptr(addr));
         }
-        return w.mem().hexString(addr, len, w.stringLimit());
+        return List.of(w.mem().hexString(addr, len, w.stringLimit()));
     }
 
     /** struct nlmsgerr: {@code {error=-EACCES, msg=...}}, then its extended-ack attributes. */

@@ -35,9 +35,12 @@ final class NetlinkTypes {
         Value.Sym sub = NetlinkTables.NETFILTER_SUBSYS.sym(type >> 8);
         String subText = sub.names().isEmpty() ? "0x" + Integer.toHexString(type >> 8) + " /* NFNL_SUBSYS_??? */"
                 : sub.names().get(0);
-        int msg = type & 0xff;
-        return new Value.Sym(type, Value.Radix.HEX,
-                List.of(subText + "<<8|" + (msg == 0 ? "0" : "0x" + Integer.toHexString(msg))), 0, null);
+        int msg = type & 0xff, subsys = type >> 8;
+        ConstTable msgs = subsys < NetlinkTables.NETFILTER_SUBSYS_MSG_TYPES.length
+                ? NetlinkTables.NETFILTER_SUBSYS_MSG_TYPES[subsys] : null;
+        String msgText = msgs != null ? StraceRenderer.DEFAULT.render(msgs.sym(msg))
+                : msg == 0 ? "0" : "0x" + Integer.toHexString(msg);
+        return new Value.Sym(type, Value.Radix.HEX, List.of(subText + "<<8|" + msgText), 0, null);
     }
 
     static Value flags(int family, int type, int flags) {
@@ -48,6 +51,7 @@ final class NetlinkTypes {
             extra = switch (family) {
                 case NetlinkMessages.NETLINK_ROUTE -> routeFlags(type);
                 case NetlinkMessages.NETLINK_SOCK_DIAG -> NetlinkTables.GET_FLAGS;
+                case NetlinkMessages.NETLINK_NETFILTER -> netfilterFlags(type);
                 case NetlinkMessages.NETLINK_CRYPTO -> switch (type) {
                     case 0x10 -> NetlinkTables.NEW_FLAGS;
                     case 0x11, 0x14 -> NetlinkTables.DELETE_FLAGS;
@@ -64,6 +68,29 @@ final class NetlinkTypes {
             };
         }
         return combine(flags, NetlinkTables.FLAGS, extra);
+    }
+
+    /** Which flag set a nfnetlink message takes, by subsystem and message (strace's table). */
+    private static ConstTable netfilterFlags(int type) {
+        int msg = type & 0xff;
+        return switch (type >> 8) {
+            case 1 -> msg == 0 ? NetlinkTables.NEW_FLAGS : msg == 2 ? NetlinkTables.DELETE_FLAGS
+                    : msg == 1 || (msg >= 3 && msg <= 7) ? NetlinkTables.GET_FLAGS : null;
+            case 2 -> msg == 0 ? NetlinkTables.NEW_FLAGS : msg == 2 ? NetlinkTables.DELETE_FLAGS
+                    : msg == 1 || msg == 3 ? NetlinkTables.GET_FLAGS : null;
+            case 7 -> msg == 0 ? NetlinkTables.NEW_FLAGS : msg == 3 ? NetlinkTables.DELETE_FLAGS
+                    : msg == 1 || msg == 2 ? NetlinkTables.GET_FLAGS : null;
+            case 8, 9 -> msg == 0 ? NetlinkTables.NEW_FLAGS : msg == 2 ? NetlinkTables.DELETE_FLAGS
+                    : msg == 1 ? NetlinkTables.GET_FLAGS : null;
+            case 10 -> switch (msg) {
+                case 0, 3, 6, 9, 12, 15, 18, 22 -> NetlinkTables.NEW_FLAGS;
+                case 1, 4, 7, 10, 13, 16, 19, 21, 23 -> NetlinkTables.GET_FLAGS;
+                case 2, 5, 8, 11, 14, 20, 24 -> NetlinkTables.DELETE_FLAGS;
+                default -> null;
+            };
+            case 11, 12 -> msg == 0 ? NetlinkTables.GET_FLAGS : null;
+            default -> null;
+        };
     }
 
     private static ConstTable routeFlags(int type) {
