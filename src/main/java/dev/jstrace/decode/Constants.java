@@ -198,9 +198,6 @@ public final class Constants {
         return m;
     }
 
-    /** sigaction flags on x86-64 (the table tests render with). */
-    public static final ConstTable SA_FLAGS = saFlags(Arch.X86_64);
-
     /**
      * {@return the sigaction flag table of {@code arch}}
      *

@@ -52,7 +52,7 @@ class CorpusGoldenTest {
                         Snapshot.EMPTY));
         // java -version: rt_sigaction(SIGRT_1, {..., sa_flags=SA_RESTORER|SA_ONSTACK|SA_RESTART|SA_SIGINFO, ...})
         assertEquals("SA_RESTORER|SA_ONSTACK|SA_RESTART|SA_SIGINFO",
-                Constants.SA_FLAGS.render(0x1c000004L, DecodeOptions.Xlat.ABBREV));
+                Constants.saFlags(dev.jstrace.arch.Arch.X86_64).render(0x1c000004L, DecodeOptions.Xlat.ABBREV));
     }
 
     @Test

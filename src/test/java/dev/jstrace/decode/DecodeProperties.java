@@ -63,7 +63,7 @@ class DecodeProperties {
     @Provide
     Arbitrary<ConstTable> tables() {
         return Arbitraries.of(Constants.MAP_FLAGS, Constants.PROT, Constants.CLONE_FLAGS, Constants.MSG_FLAGS,
-                Constants.SA_FLAGS, Constants.openFlags(dev.jstrace.arch.Arch.X86_64), Constants.EPOLL_EVENTS, Constants.STATX_MASK);
+                Constants.saFlags(dev.jstrace.arch.Arch.X86_64), Constants.openFlags(dev.jstrace.arch.Arch.X86_64), Constants.EPOLL_EVENTS, Constants.STATX_MASK);
     }
 
     @Property
