@@ -171,10 +171,18 @@ class CliOptionsTest {
     void attachToSeveralProcessesGivenInListsAndRepeats(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
-        int a = CliProcess.daemon(dir.resolve("a"), "sh", "-c", "echo up; exec sleep 1");
-        int b = CliProcess.daemon(dir.resolve("b"), "sh", "-c", "echo up; exec sleep 1");
+        // The targets run until both are attached (a file), not for a fixed time: in the emulated
+        // aarch64 machine the attach took longer than the second they used to sleep. Bounded at 60 s.
+        Path go = dir.resolve("go");
+        String untilGo = "echo up; i=0; while [ ! -e '" + go + "' ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done";
+        int a = CliProcess.daemon(dir.resolve("a"), "sh", "-c", untilGo);
+        int b = CliProcess.daemon(dir.resolve("b"), "sh", "-c", untilGo);
         Path out = dir.resolve("out");
-        Result r = jstrace("-o", out.toString(), "-p", a + "," + b, "-p", Integer.toString(a));
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> jstrace("-o", out.toString(), "-p", a + "," + b, "-p", Integer.toString(a)));
+        CliProcess.await("both targets traced", () -> traced(a) && traced(b));
+        Files.createFile(go);
+        Result r = run.get();
         assertEquals(new Main.Outcome(0, 0), r.outcome(), r.err());
         // A repeated pid is attached once (strace 6.1 tries it twice and reports EPERM for the second).
         assertEquals(Stream.of("jstrace: Process " + a + " attached", "jstrace: Process " + b + " attached")
@@ -184,5 +192,11 @@ class CliOptionsTest {
         assertTrue(lines.contains(String.format("%-5d +++ exited with 0 +++", a)), lines.toString());
         assertTrue(lines.contains(String.format("%-5d +++ exited with 0 +++", b)), lines.toString());
         assertEquals(0, CliProcess.daemonStatus(dir.resolve("a")));
+    }
+
+    /** Whether {@code pid} is alive and has a tracer. */
+    private static boolean traced(int pid) {
+        String tracer = CliProcess.procStatus(pid, "TracerPid");
+        return tracer != null && !tracer.equals("0");
     }
 }

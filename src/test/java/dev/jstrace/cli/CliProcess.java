@@ -64,9 +64,9 @@ final class CliProcess {
         return new CliProcess(p, err);
     }
 
-    /** Waits (at most 20 s) until {@code ready} holds, or fails naming what was seen. */
+    /** Waits (at most 20 s, times scripts/test-arch's factor) until {@code ready} holds, or fails naming what was seen. */
     static void await(String what, java.util.concurrent.Callable<Boolean> ready) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        long deadline = System.nanoTime() + 20_000_000_000L * Long.getLong("jstrace.test.timeoutFactor", 1);
         while (System.nanoTime() < deadline) {
             if (ready.call()) return;
             Thread.sleep(20);
