@@ -1,33 +1,27 @@
 package dev.jstrace;
 
-import dev.jstrace.arch.Arch;
 import dev.jstrace.decode.SyscallDecoder;
-import dev.jstrace.ffi.Libc;
 import dev.jstrace.ffi.NativeException;
-import dev.jstrace.ffi.RawSyscall;
 import dev.jstrace.proc.ProcTasks;
 import dev.jstrace.self.HelperClient;
-import dev.jstrace.self.HelperProtocol;
+import dev.jstrace.self.BlockMarker;
 import dev.jstrace.self.HelperSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One traced block of this JVM: the helper session behind
  * {@link Tracer#start()} and {@link Tracer#end()}. The block is delimited by
- * two marker calls ({@link HelperProtocol#START_MAGIC}, {@link HelperProtocol#END_MAGIC})
- * that the helper recognises, so nothing of the handshake reaches the trace.
+ * two marker calls ({@link BlockMarker}: an {@code lseek} of {@code /dev/null}
+ * made with plain JDK code, so no native downcall is linked here) that the
+ * helper recognises, so nothing of the handshake reaches the trace.
  * Events are decoded on the helper client's reader thread, through the same
  * {@link EventAssembler} and {@link SyscallDecoder} as a launched process's.
  */
 final class SelfTrace {
-    private static final int FCNTL = Arch.current().syscallNumber("fcntl");
     private static final long END_WAIT_MILLIS = 5_000;
 
     private final TraceOptions options;
@@ -52,31 +46,21 @@ final class SelfTrace {
                     + " new Tracer(TraceOptions.defaults().withScope(TraceOptions.Scope.PROCESS))"
                     + " or call start() from a platform thread");
         }
-        checkTraceable(processScope);
-        CompletableFuture<SyscallDecoder> decoder;
         if (HelperClient.running()) {
-            decoder = CompletableFuture.completedFuture(new SyscallDecoder(options.decode()));
+            checkTraceable(processScope);
         } else {
-            // The first start() of a JVM: the helper JVM boots while this one builds its decoder (on
-            // another thread: its tables are most of this JVM's share) and links the marker's downcall.
+            // The first start() of a JVM: the helper JVM is the long pole, so it is started first, and boots
+            // while this one checks and opens the marker's descriptor.
             try {
                 HelperClient.prestart();
             } catch (IOException e) {
                 throw new UncheckedIOException("start(): the self-trace helper could not be started", e);
             }
-            decoder = new CompletableFuture<>();
-            CompletableFuture<SyscallDecoder> building = decoder;
-            Thread.ofPlatform().name("jstrace-decoder-setup").daemon(true).start(() -> {
-                try {
-                    building.complete(new SyscallDecoder(options.decode()));
-                } catch (Throwable t) {
-                    building.completeExceptionally(t);
-                }
-            });
-            RawSyscall.syscall4(FCNTL, -1, HelperProtocol.F_GETFD, 0, 0);
+            checkTraceable(processScope);
+            BlockMarker.prepare();
         }
         int pid = (int) ProcessHandle.current().pid();
-        int tid = processScope ? 0 : Libc.gettid();
+        int tid = processScope ? 0 : BlockMarker.currentTid();
         long nonce = ThreadLocalRandom.current().nextLong();
         long epochOffset = dev.jstrace.proc.TraceClock.epochOffset(); // one anchor per JVM: sinks can undo it
         EventAssembler[] assembler = new EventAssembler[1];
@@ -85,9 +69,12 @@ final class SelfTrace {
             HelperClient client = HelperClient.shared();
             session = client.open(pid, tid, nonce, options.followForks(), options.syscalls(), options.decode(),
                     Set.of(client.readerTid()), options.injections().table(), e -> {
-                        // On the reader thread, at the first event: start() does not wait for the decoder.
+                        // On the reader thread, at the first event: start() does not wait for the decoder
+                        // (on a cold JVM its tables are tens of milliseconds of CPU, which the helper's
+                        // start needs more; the block's events wait in the pipe meanwhile).
                         if (assembler[0] == null) {
-                            assembler[0] = new EventAssembler(decoder.join(), epochOffset, options.wantEntries(), out);
+                            assembler[0] = new EventAssembler(new SyscallDecoder(options.decode()), epochOffset,
+                                    options.wantEntries(), out);
                         }
                         if (!assembler[0].accept(e)) out.onEnd();
                     });
@@ -97,7 +84,7 @@ final class SelfTrace {
             throw new UncheckedIOException("start(): the self-trace helper failed", e);
         }
         // From this call's exit on, every call of the traced thread(s) is the block's.
-        RawSyscall.syscall4(FCNTL, -1, HelperProtocol.F_GETFD, HelperProtocol.START_MAGIC, nonce);
+        BlockMarker.start(nonce);
         return new SelfTrace(options, me, nonce, session);
     }
 
@@ -106,7 +93,7 @@ final class SelfTrace {
         // Nothing may make a syscall before the marker: it would land in the trace.
         boolean markerSeen = options.scope() == TraceOptions.Scope.PROCESS || Thread.currentThread() == owner;
         if (markerSeen) {
-            RawSyscall.syscall4(FCNTL, -1, HelperProtocol.F_GETFD, HelperProtocol.END_MAGIC, nonce);
+            BlockMarker.end(nonce);
         } else {
             session.detach();
         }
@@ -133,10 +120,10 @@ final class SelfTrace {
      * a thread with a tracer already (strace, gdb, a debugger), Yama's scope 3.
      */
     static void checkTraceable(boolean processScope) {
-        String who = tracerOf(Path.of("/proc/thread-self/status"));
+        String who = tracerOf("/proc/thread-self/status");
         if (who == null && processScope) {
             for (int tid : ProcTasks.list((int) ProcessHandle.current().pid())) {
-                who = tracerOf(Path.of("/proc/self/task/" + tid + "/status"));
+                who = tracerOf("/proc/self/task/" + tid + "/status");
                 if (who != null) break;
             }
         }
@@ -166,7 +153,7 @@ final class SelfTrace {
     static String unendedBlockOnThisThread(String op) {
         int helper = HelperClient.runningPid();
         if (helper < 0) return null;
-        String who = tracerOf(Path.of("/proc/thread-self/status"));
+        String who = tracerOf("/proc/thread-self/status");
         if (who == null || !who.startsWith("process " + helper + " ")) return null;
         return op + ": this thread is inside a Tracer block that was started and never ended (a Tracer.start()"
                 + " without end(), or an exception before it: use try (Tracer t = new Tracer().start()) { ... });"
@@ -192,9 +179,11 @@ final class SelfTrace {
     }
 
     /** "process 123 (strace)" when the status file names a tracer, else null. */
-    private static String tracerOf(Path status) {
-        try {
-            for (String line : Files.readAllLines(status)) {
+    private static String tracerOf(String status) {
+        try (java.io.FileInputStream in = new java.io.FileInputStream(status)) {
+            // Not Files.readAllLines: on a cold JVM its setup costs milliseconds of the first start().
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (String line : text.split("\n")) {
                 if (line.startsWith("TracerPid:")) {
                     String tracer = line.substring(10).trim();
                     if (tracer.equals("0")) return null;
@@ -212,10 +201,6 @@ final class SelfTrace {
     }
 
     private static String yamaScope() {
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/yama/ptrace_scope")).trim();
-        } catch (IOException e) {
-            return null;
-        }
+        return HelperClient.yamaScope();
     }
 }

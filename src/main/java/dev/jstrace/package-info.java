@@ -51,9 +51,12 @@
  * asks a helper JVM (started once, on the first {@code start()}, from the same
  * class or module path; it ends with this JVM) to seize the calling thread, or
  * every thread in {@link dev.jstrace.TraceOptions.Scope#PROCESS} scope. The
- * block is delimited by two harmless marker calls
- * ({@code fcntl(-1, F_GETFD, MAGIC, nonce)}) that the helper recognises, so
- * nothing of the handshake reaches the trace, whatever syscall filter is set.
+ * block is delimited by two harmless marker calls ({@code lseek} of a
+ * {@code /dev/null} descriptor to an offset made of a magic and a nonce) that
+ * the helper recognises, so nothing of the handshake reaches the trace,
+ * whatever syscall filter is set. The helper JVM starts from a class-data
+ * cache (on JDK 25 an AOT cache) that an earlier helper made for this JDK and
+ * jar, under {@code ~/.cache/jstrace}.
  * The helper only captures; this JVM decodes, with the same code as a
  * launched process's trace.
  *

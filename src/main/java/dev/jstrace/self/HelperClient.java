@@ -79,6 +79,28 @@ public final class HelperClient {
         if ((shared != null && !shared.dead) || starting != null) return;
         startingCommand = HelperCommand.command();
         starting = new ProcessBuilder(startingCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // The helper's pid is known now (jspawnhelper execs it in place): grant it while it boots.
+        try {
+            allowTracing((int) starting.pid());
+        } catch (NativeException e) {
+            starting.destroyForcibly();
+            starting = null;
+            throw e;
+        }
+    }
+
+    /**
+     * Where Yama's ptrace_scope is 1 only an ancestor may trace us; the helper
+     * is our child, so name it (PR_SET_PTRACER). Elsewhere (no Yama, scope 0;
+     * scope 2 and 3 admit no such exception) nothing is needed, and this JVM
+     * then makes no native call at all to start a block: linking the first
+     * downcall costs a cold JVM more than the rest of its share of the first
+     * {@code start()}.
+     */
+    private static void allowTracing(int helperPid) {
+        if (!"1".equals(yamaScope())) return;
+        int r = Libc.prctl(Libc.PR_SET_PTRACER, helperPid, 0, 0, 0);
+        if (r < 0 && r != -EINVAL) throw new NativeException("prctl(PR_SET_PTRACER, " + helperPid + ")", -r);
     }
 
     private static HelperClient launch() throws IOException {
@@ -93,17 +115,24 @@ public final class HelperClient {
             throw new IOException("the self-trace helper did not start (" + String.join(" ", cmd) + ")");
         }
         int pid = in.readInt();
-        // Where Yama's ptrace_scope is 1 only an ancestor may trace us; the
-        // helper is our child, so name it. EINVAL: no Yama in this kernel.
-        int r = Libc.prctl(Libc.PR_SET_PTRACER, pid, 0, 0, 0);
-        if (r < 0 && r != -EINVAL) {
-            p.destroyForcibly();
-            throw new NativeException("prctl(PR_SET_PTRACER, " + pid + ")", -r);
+        if (pid != p.pid()) {
+            // Started through a wrapper that forked: the helper is another process than the one granted.
+            try {
+                allowTracing(pid);
+            } catch (NativeException e) {
+                p.destroyForcibly();
+                throw e;
+            }
         }
         HelperClient c = new HelperClient(p, pid, in);
         Thread.ofPlatform().name("jstrace-self-reader").daemon(true).start(c::read);
         c.readerTid.join();
         return c;
+    }
+
+    /** Yama's {@code kernel.yama.ptrace_scope}, or null where the kernel has no Yama. */
+    public static String yamaScope() {
+        return HelperCommand.readSmallFile("/proc/sys/kernel/yama/ptrace_scope");
     }
 
     /** The helper's pid. */
@@ -173,7 +202,7 @@ public final class HelperClient {
     }
 
     private void read() {
-        readerTid.complete(Libc.gettid());
+        readerTid.complete(BlockMarker.currentTid());
         try {
             while (true) {
                 int kind = in.readUnsignedByte();

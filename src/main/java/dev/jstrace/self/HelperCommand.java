@@ -4,11 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.module.ResolvedModule;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,47 +28,21 @@ final class HelperCommand {
         List<String> cmd = new ArrayList<>(List.of(java,
                 // A fast start matters more than peak speed: C1 only, no perf file, a small heap.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx64m"));
-        cmd.addAll(sharedArchive(where));
+        cmd.addAll(HelperArchive.options(where));
         cmd.addAll(where);
         return cmd;
     }
 
     /**
-     * A class-data archive of the helper's own classes, made by the JVM at the
-     * end of the first helper's life and mapped by every later one (JDK 19's
-     * {@code -XX:+AutoCreateSharedArchive}): most of a helper's start is
-     * loading and verifying jstrace's classes. One archive per JDK and class
-     * or module path, in the temporary directory; the JVM checks it and makes
-     * a new one when it does not match. Where the path holds a directory
-     * (a build's classes) the JVM archives nothing and starts as without.
+     * The first line of a small file ({@code /proc/sys/...}), without NIO (on a
+     * cold JVM java.nio.file costs milliseconds to set up); null when absent.
      */
-    private static List<String> sharedArchive(List<String> where) {
-        String key = System.getProperty("java.home") + '\n' + System.getProperty("java.vm.version") + '\n'
-                + String.join("\n", where);
-        Path dir = privateDirectory();
-        if (dir == null) return List.of();
-        Path archive = dir.resolve("helper-" + Integer.toHexString(key.hashCode()) + ".jsa");
-        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xshare:auto",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    }
-
-    /**
-     * {@code $TMPDIR/jstrace-USER}, only this user's (mode 0700, owned by us):
-     * an archive another user could write would be code this JVM's helper runs.
-     * Null when it cannot be made so (the helper then starts without an archive).
-     */
-    private static Path privateDirectory() {
-        try {
-            String user = System.getProperty("user.name");
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "jstrace-" + user);
-            Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(owner));
-            }
-            boolean ours = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(user)
-                    && Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(owner);
-            return ours ? dir : null;
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+    static String readSmallFile(String path) {
+        try (java.io.FileInputStream in = new java.io.FileInputStream(path)) {
+            String s = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int nl = s.indexOf('\n');
+            return (nl < 0 ? s : s.substring(0, nl)).trim();
+        } catch (IOException e) {
             return null;
         }
     }

@@ -35,16 +35,6 @@ public final class HelperProtocol {
     /** JVM to helper: detach every tracee of the session now (an end without the marker). */
     public static final int DETACH = 'D';
 
-    /**
-     * The marker's third argument: {@code fcntl(-1, F_GETFD, START_MAGIC, nonce)}.
-     * F_GETFD ignores its argument and fd -1 fails with EBADF at once, so the
-     * call is harmless; no JDK code passes a 64-bit argument to F_GETFD.
-     */
-    public static final long START_MAGIC = 0x6a73_7472_6163_6501L;
-    /** The end marker's third argument. */
-    public static final long END_MAGIC = 0x6a73_7472_6163_6502L;
-    /** {@code <fcntl.h>} F_GETFD. */
-    public static final int F_GETFD = 1;
 
     /**
      * What to trace.
@@ -52,7 +42,8 @@ public final class HelperProtocol {
      * @param session     the JVM's number for this session
      * @param pid         the JVM's pid
      * @param tid         the one thread to trace, or 0 for every thread of the process
-     * @param nonce       the markers' fourth argument, so a session ends only on its own marker
+     * @param nonce       the session's part of the markers' values ({@link BlockMarker}), so a session ends only
+     *                    on its own marker
      * @param followForks follow threads and children created while tracing
      * @param syscalls    the names to report, or null for all
      * @param decode      the options the JVM decodes with: the helper captures what they need

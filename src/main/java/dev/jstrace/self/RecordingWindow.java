@@ -16,9 +16,9 @@ import java.util.Set;
  * marker then runs untraced) and every other tracee at its next stop.
  *
  * <p>The window must not depend on the caller's syscall filter: the start
- * marker is an {@code fcntl}, so the loop always stops at {@code fcntl}
- * ({@link #stopsFor}) and this window drops the {@code fcntl} calls the filter
- * did not ask for once recording has begun. (The end marker needs no such
+ * marker is an {@code lseek} ({@link BlockMarker}), so the loop always stops at
+ * {@code lseek} ({@link #stopsFor}) and this window drops the {@code lseek} calls
+ * the filter did not ask for once recording has begun. (The end marker needs no such
  * care: the entry hook sees every entry, traced or not.)
  *
  * <p>Runs on the session's tracer thread only.
@@ -26,38 +26,40 @@ import java.util.Set;
 final class RecordingWindow implements EventLoop.EventSink {
     private enum State { BEFORE, STARTING, RECORDING, AFTER }
 
-    private final long nonce;
+    private final long startValue;
+    private final long endValue;
     private final EventLoop.EventSink out;
-    /** Whether the caller's filter reports fcntl (null filter: everything). */
-    private final boolean reportFcntl;
-    /** Threads inside an fcntl that was traced only for the marker's sake: its exit is dropped too. */
+    /** Whether the caller's filter reports lseek (null filter: everything). */
+    private final boolean reportLseek;
+    /** Threads inside an lseek that was traced only for the marker's sake: its exit is dropped too. */
     private final Set<Integer> unreported = new HashSet<>();
     private State state = State.BEFORE;
     private int markerTid;
 
     RecordingWindow(HelperProtocol.Start start, EventLoop.EventSink out) {
-        this.nonce = start.nonce();
+        this.startValue = BlockMarker.startValue(start.nonce());
+        this.endValue = BlockMarker.endValue(start.nonce());
         this.out = out;
-        this.reportFcntl = start.syscalls() == null || start.syscalls().contains("fcntl");
+        this.reportLseek = start.syscalls() == null || start.syscalls().contains("lseek");
     }
 
-    /** The names the loop must stop at for a filter of {@code names}: those and the marker's fcntl. */
+    /** The names the loop must stop at for a filter of {@code names}: those and the marker's lseek. */
     static Set<String> stopsFor(Set<String> names) {
         if (names == null) return null;
         Set<String> stops = new HashSet<>(names);
-        stops.add("fcntl");
+        stops.add("lseek");
         return stops;
     }
 
-    /** Whether a syscall entry is the marker with {@code magic} of this session. */
-    boolean isMarker(Arch arch, int nr, long[] args, long magic) {
-        return arch != null && nr == arch.syscallNumber("fcntl") && (int) args[0] == -1
-                && args[1] == HelperProtocol.F_GETFD && args[2] == magic && args[3] == nonce;
+    /** Whether a syscall entry is this session's marker {@code lseek(fd, value, SEEK_SET)}. */
+    static boolean isMarker(Arch arch, int nr, long[] args, long value) {
+        return arch != null && nr == arch.syscallNumber("lseek") && args[1] == value
+                && args[2] == BlockMarker.SEEK_SET;
     }
 
     /** The entry hook: ends the recording, and the session, at the end marker. */
     EventLoop.EntryAction atEntry(int tid, Arch arch, int nr, long[] args) {
-        if (state != State.AFTER && isMarker(arch, nr, args, HelperProtocol.END_MAGIC)) {
+        if (state != State.AFTER && isMarker(arch, nr, args, endValue)) {
             state = State.AFTER;
             return EventLoop.EntryAction.DETACH_ALL;
         }
@@ -74,7 +76,7 @@ final class RecordingWindow implements EventLoop.EventSink {
         switch (state) {
             case BEFORE -> {
                 if (e instanceof RawEvent.SyscallEntry en
-                        && isMarker(en.arch(), en.nr(), en.args(), HelperProtocol.START_MAGIC)) {
+                        && isMarker(en.arch(), en.nr(), en.args(), startValue)) {
                     markerTid = en.tid();
                     state = State.STARTING;
                 }
@@ -85,17 +87,17 @@ final class RecordingWindow implements EventLoop.EventSink {
             case RECORDING -> {
                 // Attach records are the helper's own doing, not part of the block.
                 if (e instanceof RawEvent.TaskStart t && t.how() == RawEvent.TaskStart.How.ATTACH) return;
-                if (!reportFcntl && filteredOut(e)) return;
+                if (!reportLseek && filteredOut(e)) return;
                 out.accept(e);
             }
             case AFTER -> { }
         }
     }
 
-    /** An fcntl entry, or the exit of one, that only the marker made the loop stop at. */
+    /** An lseek entry, or the exit of one, that only the marker made the loop stop at. */
     private boolean filteredOut(RawEvent e) {
         if (e instanceof RawEvent.SyscallEntry en) {
-            if (en.arch() != null && en.nr() == en.arch().syscallNumber("fcntl")) {
+            if (en.arch() != null && en.nr() == en.arch().syscallNumber("lseek")) {
                 unreported.add(en.tid());
                 return true;
             }

@@ -45,12 +45,18 @@ public final class SelfTraceHelper {
 
     /** Runs the helper: hello, then commands until stdin ends. */
     public static void main(String[] args) throws Exception {
-        warmUp();
+        if (args.length > 0 && args[0].equals(HelperArchive.TRAIN_ARGUMENT)) {
+            warmUp();
+            HelperTraining.run(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
                 1 << 16));
         out.writeByte(HelperProtocol.HELLO);
-        out.writeInt(Libc.getpid());
+        out.writeInt((int) ProcessHandle.current().pid());
         out.flush();
+        // After the hello: the JVM reads it and sends its first command meanwhile.
+        warmUp();
         Thread writer = Thread.ofPlatform().name("helper-writer").daemon(true).start(() -> write(out));
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         try {
@@ -73,6 +79,7 @@ public final class SelfTraceHelper {
             for (EventLoop loop : LOOPS.values()) loop.requestDetach();
         }
         writer.interrupt();
+        HelperArchive.trainIfAsked();
         Runtime.getRuntime().halt(0);
     }
 
