@@ -1,25 +1,139 @@
 package dev.jstrace.decode;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * ioctl's third argument for the request families strace decodes, chosen by
- * the request's type byte as strace's ioctl_decode does. Each family says what
- * to copy ({@link #capture}) and how the argument prints ({@link #arg}).
+ * ioctl's third argument for the requests strace's family decoders print
+ * simply, declared as data by request name (the numbers come from the generated
+ * {@link dev.jstrace.arch.gen.IoctlNames} table): no argument, the argument as a
+ * number, a number read through the pointer at entry (setters) or at exit
+ * (getters, only when the call succeeded), a flag word, or just the address.
+ * The rules follow strace's block, watchdog, rtc, random, loop, nsfs, inotify,
+ * socket, tty-modem and fs-flags decoders.
  */
 final class IoctlFamilies {
     /** Returned by {@link #arg} when no family decodes the request (the generic rules apply). */
     static final Value UNDECODED = new Value.Text("<undecoded>");
 
+    /** How a request's argument prints. */
+    enum Kind {
+        /** strace prints no argument. */ NONE,
+        /** The argument itself, unsigned decimal ({@code PRINT_VAL_U}). */ VALUE_U,
+        /** The argument itself as an int ({@code PRINT_VAL_D((int) arg)}). */ VALUE_INT,
+        /** A number read at entry, {@code [5]}. */ IN,
+        /** A number read at exit when the call succeeded, {@code [5]}. */ OUT,
+        /** Two u64 read at entry, {@code [1, 2]}. */ PAIR64_IN,
+        /** The address only. */ ADDR
+    }
+
+    /** One request's rule: the kind, the number's width in bytes, radix and sign, and a flag table. */
+    record Rule(Kind kind, int width, boolean signed, ConstTable flags) {}
+
+    static final ConstTable MODEM_FLAGS = ConstTable.flags("TIOCM_???", """
+            TIOCM_LE=0x1 TIOCM_DTR=0x2 TIOCM_RTS=0x4 TIOCM_ST=0x8 TIOCM_SR=0x10 TIOCM_CTS=0x20 TIOCM_CAR=0x40
+            TIOCM_RNG=0x80 TIOCM_DSR=0x100 TIOCM_OUT1=0x2000 TIOCM_OUT2=0x4000 TIOCM_LOOP=0x8000""");
+    static final ConstTable FS_FLAGS = ConstTable.flags("FS_???_FL", """
+            FS_SECRM_FL=0x1 FS_UNRM_FL=0x2 FS_COMPR_FL=0x4 FS_SYNC_FL=0x8 FS_IMMUTABLE_FL=0x10 FS_APPEND_FL=0x20
+            FS_NODUMP_FL=0x40 FS_NOATIME_FL=0x80 FS_DIRTY_FL=0x100 FS_COMPRBLK_FL=0x200 FS_NOCOMP_FL=0x400
+            FS_ENCRYPT_FL=0x800 FS_INDEX_FL=0x1000 FS_IMAGIC_FL=0x2000 FS_JOURNAL_DATA_FL=0x4000 FS_NOTAIL_FL=0x8000
+            FS_DIRSYNC_FL=0x10000 FS_TOPDIR_FL=0x20000 FS_HUGE_FILE_FL=0x40000 FS_EXTENT_FL=0x80000
+            FS_VERITY_FL=0x100000 FS_EA_INODE_FL=0x200000 FS_EOFBLOCKS_FL=0x400000 FS_NOCOW_FL=0x800000
+            FS_DAX_FL=0x2000000 FS_INLINE_DATA_FL=0x10000000 FS_PROJINHERIT_FL=0x20000000 FS_CASEFOLD_FL=0x40000000
+            FS_RESERVED_FL=0x80000000""");
+
+    private static final Map<Long, Rule> RULES = new HashMap<>();
+
+    static {
+        rule(Kind.NONE, 0, false, null, "BLKRRPART BLKFLSBUF BLKTRACESTART BLKTRACESTOP BLKTRACETEARDOWN"
+                + " WDIOC_KEEPALIVE LOOP_CLR_FD LOOP_SET_DIRECT_IO? RNDZAPENTCNT RNDCLEARPOOL RNDRESEEDCRNG"
+                + " NS_GET_USERNS NS_GET_PARENT NS_GET_NSTYPE RTC_AIE_OFF RTC_AIE_ON RTC_PIE_OFF RTC_PIE_ON"
+                + " RTC_UIE_OFF RTC_UIE_ON RTC_VL_CLR RTC_WIE_OFF RTC_WIE_ON FIFREEZE FITHAW");
+        rule(Kind.VALUE_U, 8, false, null, "BLKRASET BLKFRASET RTC_EPOCH_SET RTC_IRQP_SET");
+        rule(Kind.VALUE_INT, 4, true, null, "INOTIFY_IOC_SETNEXTWD LOOP_SET_FD LOOP_CHANGE_FD LOOP_CTL_REMOVE"
+                + " LOOP_CTL_ADD");
+        rule(Kind.OUT, 2, false, null, "BLKSECTGET BLKROTATIONAL");
+        rule(Kind.OUT, 4, true, null, "BLKROGET BLKBSZGET BLKSSZGET BLKALIGNOFF WDIOC_GETSTATUS"
+                + " WDIOC_GETBOOTSTATUS WDIOC_GETTEMP WDIOC_GETTIMEOUT WDIOC_GETPRETIMEOUT WDIOC_GETTIMELEFT"
+                + " RNDGETENTCNT FIOGETOWN SIOCATMARK SIOCGIFENCAP SIOCGPGRP SIOCOUTQNSD");
+        rule(Kind.IN, 4, true, null, "BLKROSET BLKBSZSET WDIOC_SETTIMEOUT WDIOC_SETPRETIMEOUT RNDADDTOENTCNT"
+                + " FIOSETOWN SIOCSIFENCAP SIOCSPGRP");
+        rule(Kind.OUT, 4, false, null, "BLKPBSZGET BLKIOMIN BLKIOOPT BLKDISCARDZEROES BLKGETZONESZ BLKGETNRZONES"
+                + " NS_GET_OWNER_UID");
+        rule(Kind.OUT, 8, true, null, "BLKRAGET BLKFRAGET");
+        rule(Kind.OUT, 8, false, null, "BLKGETSIZE BLKGETSIZE64 BLKGETDISKSEQ RTC_EPOCH_READ RTC_IRQP_READ");
+        rule(Kind.PAIR64_IN, 16, false, null, "BLKDISCARD BLKSECDISCARD BLKZEROOUT");
+        rule(Kind.OUT, 4, false, MODEM_FLAGS, "TIOCMGET");
+        rule(Kind.IN, 4, false, MODEM_FLAGS, "TIOCMBIS TIOCMBIC TIOCMSET");
+        rule(Kind.OUT, 4, false, FS_FLAGS, "FS_IOC_GETFLAGS FS_IOC32_GETFLAGS");
+        rule(Kind.IN, 4, false, FS_FLAGS, "FS_IOC_SETFLAGS FS_IOC32_SETFLAGS");
+        rule(Kind.ADDR, 0, false, null, "SIOCADDDLCI SIOCADDRT SIOCBONDCHANGEACTIVE SIOCBONDENSLAVE"
+                + " SIOCBONDINFOQUERY SIOCBONDRELEASE SIOCBONDSETHWADDR SIOCBONDSLAVEINFOQUERY SIOCDARP SIOCDELDLCI"
+                + " SIOCDELRT SIOCDIFADDR SIOCDRARP SIOCETHTOOL SIOCGARP SIOCGHWTSTAMP SIOCGIFBR SIOCGIFCOUNT"
+                + " SIOCGIFMEM SIOCGIFPFLAGS SIOCGIFVLAN SIOCGMIIPHY SIOCGMIIREG SIOCGRARP SIOCGSKNS SIOCGSTAMP_OLD"
+                + " SIOCGSTAMP_NEW SIOCGSTAMPNS_OLD SIOCGSTAMPNS_NEW SIOCRTMSG SIOCSARP SIOCSHWTSTAMP SIOCSIFBR"
+                + " SIOCSIFLINK SIOCSIFMEM SIOCSIFPFLAGS SIOCSIFVLAN SIOCSMIIREG SIOCSRARP SIOCWANDEV");
+    }
+
     private IoctlFamilies() {}
 
-    /**
-     * Bytes to copy for the request: positive at entry, negative at exit, 0 for none.
-     */
+    /** Registers {@code names} (a trailing {@code ?}: the name may be missing from these headers). */
+    private static void rule(Kind kind, int width, boolean signed, ConstTable flags, String names) {
+        for (String n : names.trim().split("\\s+")) {
+            boolean optional = n.endsWith("?");
+            String name = optional ? n.substring(0, n.length() - 1) : n;
+            long code = IoctlRequests.code(name);
+            if (code < 0) {
+                if (optional) continue;
+                throw new IllegalStateException("ioctl " + name + " is not in the generated table");
+            }
+            RULES.put(code, new Rule(kind, width, signed, flags));
+        }
+    }
+
+    /** Bytes to copy for the request: positive at entry, negative at exit, 0 for none. */
     static int capture(long req) {
-        return 0;
+        Rule r = RULES.get(req);
+        if (r == null) return 0;
+        return switch (r.kind()) {
+            case IN, PAIR64_IN -> r.width();
+            case OUT -> -r.width();
+            case NONE, VALUE_U, VALUE_INT, ADDR -> 0;
+        };
     }
 
     /** The argument as the request's family prints it; null when strace prints none; UNDECODED otherwise. */
     static Value arg(CallContext c, long req, long a) {
-        return UNDECODED;
+        Rule r = RULES.get(req);
+        if (r == null) return UNDECODED;
+        return switch (r.kind()) {
+            case NONE -> null;
+            case VALUE_U -> new Value.Num(a, Value.Radix.UDEC);
+            case VALUE_INT -> new Value.Num((int) a, Value.Radix.DEC);
+            case ADDR -> new Value.Ptr(a);
+            case IN -> number(c, c.in, a, r);
+            case OUT -> c.succeeded() ? number(c, c.out, a, r) : new Value.Ptr(a);
+            case PAIR64_IN -> {
+                byte[] b = a == 0 ? null : MemoryView.struct(c.in, a, 16);
+                yield b == null ? new Value.Ptr(a) : new Value.Array(List.of(
+                        new Value.Num(MemoryView.u64(b, 0), Value.Radix.UDEC),
+                        new Value.Num(MemoryView.u64(b, 8), Value.Radix.UDEC)), false);
+            }
+        };
+    }
+
+    /** strace's printnum_*: {@code [value]}, NULL for a null pointer, the address when unreadable. */
+    private static Value number(CallContext c, dev.jstrace.proc.Snapshot mem, long a, Rule r) {
+        byte[] b = a == 0 ? null : MemoryView.struct(mem, a, r.width());
+        if (b == null) return new Value.Ptr(a);
+        long v = switch (r.width()) {
+            case 2 -> r.signed() ? (short) MemoryView.u16(b, 0) : MemoryView.u16(b, 0);
+            case 4 -> r.signed() ? MemoryView.s32(b, 0) : MemoryView.s32(b, 0) & 0xffffffffL;
+            default -> MemoryView.u64(b, 0);
+        };
+        Value shown = r.flags() != null ? r.flags().sym(v)
+                : new Value.Num(v, r.signed() ? Value.Radix.DEC : Value.Radix.UDEC);
+        return new Value.Array(List.of(shown), false);
     }
 }

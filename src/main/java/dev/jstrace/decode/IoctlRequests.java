@@ -43,6 +43,11 @@ final class IoctlRequests {
         return new Value.Sym(code, Value.Radix.HEX, List.of(text), 0, null);
     }
 
+    /** {@return the number the headers give {@code name}, or -1} */
+    static long code(String name) {
+        return Table.code(name);
+    }
+
     /** strace's {@code _IOC(dir, type, nr, size)} for a number no header names. */
     static String ioc(long code) {
         int d = dir(code);
@@ -112,6 +117,11 @@ final class IoctlRequests {
             CODES = new long[codes.size()];
             for (int i = 0; i < CODES.length; i++) CODES[i] = codes.get(i)[0];
             NAMES = names.toArray(new String[0]);
+        }
+
+        static long code(String name) {
+            for (int i = 0; i < NAMES.length; i++) if (NAMES[i].equals(name)) return CODES[i];
+            return -1;
         }
 
         static List<String> names(long code) {

@@ -39,7 +39,8 @@ class IoctlGoldenTest {
 
     @Test
     void headerNamesAndSharedNumbers() {
-        assertEquals("ioctl(-1, BLKBSZSET, 0) = -1 EBADF (Bad file descriptor)", ioctl(0x40081271L, 0));
+        assertEquals("ioctl(-1, BLKBSZSET, NULL) = -1 EBADF (Bad file descriptor)", ioctl(0x40081271L, 0));
+        assertEquals("ioctl(-1, _IOC(_IOC_NONE, 0x57, 0xff, 0), 0) = -1 EBADF (Bad file descriptor)", ioctl(0x57ff, 0));
         assertEquals("ioctl(-1, BTRFS_IOC_CLONE or FICLONE, 3) = -1 EBADF (Bad file descriptor)",
                 ioctl(0x40049409L, 3));
     }
