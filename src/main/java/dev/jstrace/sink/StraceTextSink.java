@@ -114,7 +114,7 @@ public final class StraceTextSink implements TraceListener {
         PrintStream out = output.streamFor(e.tid());
         StringBuilder b = line();
         appendLeader(b, e.tid(), e.timeNanos());
-        b.append(e.entryText());
+        appendEntryText(b, e);
         endOpenLine(out);
         emit(out, b);
         open.put(out, new OpenLine(e.tid(), b.length()));
@@ -151,7 +151,8 @@ public final class StraceTextSink implements TraceListener {
             if (options.paths() != null && !options.paths().matches(s)) return;
             StringBuilder b = line();
             if (p != null) b.append(p.stagedLeader()); else appendLeader(b, s.tid(), s.timeNanos());
-            writeWhole(s, b.append(entry.entryText()).append(rest));
+            appendEntryText(b, entry);
+            writeWhole(s, b.append(rest));
             return;
         }
         PrintStream out = output.streamFor(s.tid());
@@ -159,7 +160,8 @@ public final class StraceTextSink implements TraceListener {
         if (p == null) {
             StringBuilder b = line();
             appendLeader(b, s.tid(), s.timeNanos());
-            writeWhole(s, b.append(entry.entryText()).append(rest));
+            appendEntryText(b, entry);
+            writeWhole(s, b.append(rest));
         } else if (current != null && current.tid() == s.tid()) {
             appendFinish(rest, current.column() + rest.length(), s);
             emit(out, rest);
@@ -180,6 +182,17 @@ public final class StraceTextSink implements TraceListener {
         int n = Math.min(s.entryArgCount(), s.argTexts().size());
         return new SyscallEntered(s.pid(), s.tid(), s.timeNanos(), s.name(), s.number(),
                 s.argTexts().subList(0, n), s.returned() ? s.argTexts().size() : n);
+    }
+
+    /** Appends {@link SyscallEntered#entryText()} without making it a String. */
+    private static void appendEntryText(StringBuilder b, SyscallEntered e) {
+        b.append(e.name()).append('(');
+        List<String> args = e.entryArgTexts();
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(args.get(i));
+        }
+        if (!args.isEmpty() && args.size() < e.totalArgs()) b.append(", ");
     }
 
     /** Appends {@code = 3 <0.000012>}, {@code = ?}: what follows the padding. */

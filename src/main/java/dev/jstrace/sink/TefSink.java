@@ -56,6 +56,9 @@ public final class TefSink extends TimelineSink {
     private static final int MAX_NAME_CHARS = 1024;
 
     private final JsonGenerator gen;
+    /** {@link Syscall#straceText()} is built here and handed to Jackson as chars: no String per call. */
+    private final StringBuilder text = new StringBuilder(256);
+    private char[] chars = new char[256];
     private final TefEventWriter w;
     private final OutputStream ownedStream;
 
@@ -179,7 +182,7 @@ public final class TefSink extends TimelineSink {
         gen.writeFieldName(ARGS);
         gen.writeStartObject();
         gen.writeFieldName(STRACE);
-        gen.writeString(s.straceText());
+        writeStraceText(s);
         gen.writeFieldName(ARGS);
         List<String> argTexts = s.argTexts();
         gen.writeStartArray();
@@ -351,6 +354,28 @@ public final class TefSink extends TimelineSink {
         if (t.remapped()) {
             gen.writeFieldName(REAL_TID);
             gen.writeNumber(t.realTid);
+        }
+    }
+
+    /** Writes {@link Syscall#straceText()} as a JSON string, built in a reused buffer. */
+    private void writeStraceText(Syscall s) throws IOException {
+        StringBuilder b = text;
+        b.setLength(0);
+        b.append(s.name()).append('(');
+        List<String> args = s.argTexts();
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(args.get(i));
+        }
+        b.append(") = ").append(s.result()).append(s.tampering().straceNote());
+        int n = b.length();
+        if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
+        b.getChars(0, n, chars, 0);
+        gen.writeString(chars, 0, n);
+        if (b.capacity() > 1 << 16) {
+            b.setLength(0);
+            b.trimToSize();
+            chars = new char[256];
         }
     }
 }
