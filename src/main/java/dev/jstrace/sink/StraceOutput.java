@@ -152,6 +152,26 @@ public final class StraceOutput implements Closeable {
     }
 
     /**
+     * With {@code -ff}: closes the file of a thread that has ended, as strace closes it with the
+     * thread's tcb, so a long run holds a descriptor and a 64 KiB buffer per live thread, not per
+     * thread ever traced (a build of a few thousand processes ran out of descriptors at the
+     * caller's RLIMIT_NOFILE). A thread id used again starts its file anew, as strace's {@code "w"}
+     * does (appended to under {@code -A}).
+     *
+     * @param tid the thread that ended
+     * @return the stream closed, or {@code null} (one file for all, or no file for {@code tid})
+     */
+    public PrintStream release(int tid) {
+        if (perThreadBase == null) return null;
+        PrintStream ps;
+        synchronized (perThread) {
+            ps = perThread.remove(tid);
+        }
+        if (ps != null) ps.close();
+        return ps;
+    }
+
+    /**
      * {@return the stream the {@code -c} table goes to: the single output, or standard error with {@code -ff}}
      *
      * @param stderr the stderr

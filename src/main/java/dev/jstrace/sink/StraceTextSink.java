@@ -280,6 +280,7 @@ public final class StraceTextSink implements TraceListener {
                 live.remove(p.tid());
                 lastLive = 0;
                 pending.remove(p.tid());
+                release(p.tid());
             }
             case DETACHED -> {
                 if (!options.quietAttach()) {
@@ -298,6 +299,7 @@ public final class StraceTextSink implements TraceListener {
                 live.remove(p.tid());
                 lastLive = 0;
                 pending.remove(p.tid());
+                release(p.tid());
             }
             case EXEC -> {
                 // The former thread id vanished into the thread-group leader; strace drops its tcb.
@@ -323,6 +325,12 @@ public final class StraceTextSink implements TraceListener {
         PrintStream out = output.streamFor(tid);
         endOpenLine(out);
         out.print(leader(tid, nanos) + text + "\n");
+    }
+
+    /** -ff: the ended thread's file is closed (see {@link StraceOutput#release}); no line of it stays open. */
+    private void release(int tid) {
+        PrintStream closed = output.release(tid);
+        if (closed != null) open.remove(closed);
     }
 
     private void endOpenLine(PrintStream out) {

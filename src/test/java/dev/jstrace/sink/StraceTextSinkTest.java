@@ -2,6 +2,7 @@ package dev.jstrace.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
@@ -149,5 +150,35 @@ class StraceTextSinkTest {
         SyscallEntered exit = in(1, "exit_group", List.of("0"), 1);
         assertEquals("vfork()                                 = 6491\n", render(o, false,
                 vfork, out(vfork, List.of(), 0, "6491"), exit, never(exit, List.of("0"))));
+    }
+
+    @Test
+    void perThreadFilesAreClosedWhenTheirThreadEnds() throws Exception {
+        // strace -ff closes a thread's file with its tcb: thousands of short processes must not
+        // keep thousands of descriptors (and 64 KiB buffers) open.
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jstrace-ff");
+        java.nio.file.Path base = dir.resolve("out");
+        StraceOutput output = StraceOutput.perThread(base, false);
+        StraceTextSink sink = new StraceTextSink(StraceTextOptions.defaults(), output, System.err, "jstrace");
+        int before = openFds();
+        for (int tid = 1000; tid < 1300; tid++) {
+            for (TraceEvent e : call(tid, "getpid", List.of(), 0, List.of(), 0, Integer.toString(tid))) {
+                sink.onEvent(e);
+            }
+            sink.onEvent(exited(tid, 0));
+        }
+        assertTrue(openFds() - before < 20, "descriptors left open: " + (openFds() - before));
+        assertEquals("getpid()                                = 1042\n+++ exited with 0 +++\n",
+                java.nio.file.Files.readString(dir.resolve("out.1042")));
+        // A thread id used again starts its file anew, as strace's fopen(name, "w") does.
+        for (TraceEvent e : call(1042, "getppid", List.of(), 0, List.of(), 0, "1")) sink.onEvent(e);
+        sink.onEnd();
+        output.close();
+        assertEquals("getppid()                               = 1\n", java.nio.file.Files.readString(dir.resolve("out.1042")));
+    }
+
+    private static int openFds() {
+        String[] fds = new java.io.File("/proc/self/fd").list();
+        return fds == null ? 0 : fds.length;
     }
 }
