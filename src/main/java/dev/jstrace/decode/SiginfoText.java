@@ -3,7 +3,7 @@ package dev.jstrace.decode;
 import static dev.jstrace.decode.MemoryView.s32;
 import static dev.jstrace.decode.MemoryView.u64;
 
-/** strace's rendering of a 128-byte siginfo_t (LP64 layout, same on x86-64 and aarch64). */
+/** strace's rendering of a 128-byte siginfo_t (LP64 layout, the same on x86-64, aarch64 and riscv64). */
 final class SiginfoText {
     private SiginfoText() {}
 
