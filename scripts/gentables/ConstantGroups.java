@@ -131,6 +131,10 @@ final class ConstantGroups {
                     "linux/seccomp.h", "SECCOMP_\\w+", "SECCOMP_IOC\\w*|SECCOMP_IOCTL_\\w+", false),
             new Group("SECURE_BITS", "prctl(2) PR_SET_SECUREBITS bits", Source.KERNEL, "linux/securebits.h",
                     "SECBIT_\\w+", null, true),
+            new Group("SCHED_ATTR_FLAGS", "struct sched_attr sched_flags bits", Source.KERNEL, "linux/sched.h",
+                    "SCHED_FLAG_\\w+", "SCHED_FLAG_(KEEP_ALL|UTIL_CLAMP|ALL)", true),
+            new Group("INOTIFY_EVENTS", "inotify_add_watch(2) mask bits", Source.KERNEL, "linux/inotify.h",
+                    "IN_\\w+", "IN_(CLOSE|MOVE|ALL_EVENTS|CLOEXEC|NONBLOCK)", true),
             new Group("CAPABILITIES", "capability numbers", Source.KERNEL, "linux/capability.h", "CAP_\\w+",
                     "CAP_(LAST_CAP|TO_INDEX|TO_MASK)", false));
 }

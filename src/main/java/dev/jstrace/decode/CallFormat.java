@@ -23,7 +23,16 @@ interface CallFormat {
     default void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {}
 
     /**
-     * Copies, at a successful exit, what the exit part will print.
+     * {@return whether {@link #captureExit} runs after a failed call too (sched_setattr's E2BIG
+     * reports the size the kernel wanted through the struct)}
+     */
+    default boolean capturesAtFailedExit() {
+        return false;
+    }
+
+    /**
+     * Copies, at a successful exit (or a failed one, see {@link #capturesAtFailedExit}), what the
+     * exit part will print.
      *
      * @param arch the arch
      * @param args the entry registers (not to be kept)

@@ -8,7 +8,28 @@ import java.util.Map;
  */
 final class CallFormats {
     private static final Map<String, CallFormat> BY_NAME = Map.ofEntries(
-            Map.entry("prctl", new PrctlFormat()));
+            Map.entry("prctl", new PrctlFormat()),
+            Map.entry("ioprio_get", new IoprioFormat(false)),
+            Map.entry("ioprio_set", new IoprioFormat(true)),
+            Map.entry("time", new PointerOutFormats.Time()),
+            Map.entry("getcpu", new PointerOutFormats.Getcpu()),
+            Map.entry("sendfile", new PointerOutFormats.Sendfile()),
+            Map.entry("mincore", new PointerOutFormats.Mincore()),
+            Map.entry("sched_getscheduler", new SchedFormats.GetScheduler()),
+            Map.entry("sched_setscheduler", new SchedFormats.SetParam(true)),
+            Map.entry("sched_setparam", new SchedFormats.SetParam(false)),
+            Map.entry("sched_getparam", new SchedFormats.GetParam()),
+            Map.entry("sched_get_priority_min", new SchedFormats.PriorityLimit()),
+            Map.entry("sched_get_priority_max", new SchedFormats.PriorityLimit()),
+            Map.entry("sched_rr_get_interval", new SchedFormats.RrGetInterval()),
+            Map.entry("sched_setaffinity", new SchedFormats.Affinity(true)),
+            Map.entry("sched_getaffinity", new SchedFormats.Affinity(false)),
+            Map.entry("sched_setattr", new SchedFormats.Attr(true)),
+            Map.entry("sched_getattr", new SchedFormats.Attr(false)),
+            Map.entry("kcmp", new ProcessCallFormats.Kcmp()),
+            Map.entry("timerfd_settime", new FdEventFormats.TimerfdSettime()),
+            Map.entry("timerfd_gettime", new FdEventFormats.TimerfdGettime()),
+            Map.entry("inotify_add_watch", new FdEventFormats.InotifyAddWatch()));
 
     private CallFormats() {}
 

@@ -110,13 +110,18 @@ final class CapturePlan implements CapturePlanner {
     @Override
     public void atExit(Arch arch, int nr, long[] args, long rval, boolean isError, TraceeMemory mem) {
         Signature sig = SignatureCatalog.forNumber(arch, nr);
-        if (sig == null || isError || opt.rawSyscalls().contains(sig.name())) return;
+        if (sig == null || opt.rawSyscalls().contains(sig.name())) return;
+        CallFormat format = CallFormats.forName(sig.name());
+        if (format != null && isError) {
+            if (format.capturesAtFailedExit()) format.captureExit(arch, args, rval, mem, opt);
+            return;
+        }
+        if (isError) return;
         if (opt.capturesFdPaths() && sig.ret() == Signature.Ret.FD) mem.fdPath((int) rval);
         // fcntl's return is an fd only for F_DUPFD/F_DUPFD_CLOEXEC: -y decorates it (= 10<pipe:[N]>).
         if (opt.capturesFdPaths() && sig.name().equals("fcntl") && ControlCalls.fcntlReturnsFd((int) args[1])) {
             mem.fdPath((int) rval);
         }
-        CallFormat format = CallFormats.forName(sig.name());
         if (format != null) {
             format.captureExit(arch, args, rval, mem, opt);
             return;

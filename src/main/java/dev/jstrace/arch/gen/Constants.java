@@ -1094,6 +1094,47 @@ public final class Constants {
     };
 
     /**
+     * struct sched_attr sched_flags bits (kernel UAPI linux/sched.h).
+     */
+    public static final Named[] SCHED_ATTR_FLAGS = new Named[] {
+        new Named(0x1, "SCHED_FLAG_RESET_ON_FORK"),
+        new Named(0x2, "SCHED_FLAG_RECLAIM"),
+        new Named(0x4, "SCHED_FLAG_DL_OVERRUN"),
+        new Named(0x8, "SCHED_FLAG_KEEP_POLICY"),
+        new Named(0x10, "SCHED_FLAG_KEEP_PARAMS"),
+        new Named(0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"),
+        new Named(0x40, "SCHED_FLAG_UTIL_CLAMP_MAX"),
+    };
+
+    /**
+     * inotify_add_watch(2) mask bits (kernel UAPI linux/inotify.h).
+     */
+    public static final Named[] INOTIFY_EVENTS = new Named[] {
+        new Named(0x1, "IN_ACCESS"),
+        new Named(0x2, "IN_MODIFY"),
+        new Named(0x4, "IN_ATTRIB"),
+        new Named(0x8, "IN_CLOSE_WRITE"),
+        new Named(0x10, "IN_CLOSE_NOWRITE"),
+        new Named(0x20, "IN_OPEN"),
+        new Named(0x40, "IN_MOVED_FROM"),
+        new Named(0x80, "IN_MOVED_TO"),
+        new Named(0x100, "IN_CREATE"),
+        new Named(0x200, "IN_DELETE"),
+        new Named(0x400, "IN_DELETE_SELF"),
+        new Named(0x800, "IN_MOVE_SELF"),
+        new Named(0x2000, "IN_UNMOUNT"),
+        new Named(0x4000, "IN_Q_OVERFLOW"),
+        new Named(0x8000, "IN_IGNORED"),
+        new Named(0x1000000, "IN_ONLYDIR"),
+        new Named(0x2000000, "IN_DONT_FOLLOW"),
+        new Named(0x4000000, "IN_EXCL_UNLINK"),
+        new Named(0x10000000, "IN_MASK_CREATE"),
+        new Named(0x20000000, "IN_MASK_ADD"),
+        new Named(0x40000000, "IN_ISDIR"),
+        new Named(0x80000000L, "IN_ONESHOT"),
+    };
+
+    /**
      * capability numbers (kernel UAPI linux/capability.h).
      */
     public static final Named[] CAPABILITIES = new Named[] {

@@ -1,0 +1,64 @@
+package dev.jstrace.decode;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.TraceeMemory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls about other processes that strace decodes with types of their own: kcmp(2)
+ * ({@code KCMP_FILE} and the fds it compares) and process_vm_readv/writev(2) (the
+ * pids and counts as numbers, the local iovecs by the local rules).
+ */
+final class ProcessCallFormats {
+    /** enum kcmp_type in linux/kcmp.h: enumerators without values, which the generator does not read. */
+    static final ConstTable KCMP_TYPES = ConstTable.enumHex("KCMP_???",
+            "KCMP_FILE=0 KCMP_VM=1 KCMP_FILES=2 KCMP_FS=3 KCMP_SIGHAND=4 KCMP_IO=5 KCMP_SYSVSEM=6 KCMP_EPOLL_TFD=7");
+
+    private ProcessCallFormats() {}
+
+    /** kcmp(2) (src/kcmp.c). */
+    static final class Kcmp implements CallFormat {
+        @Override
+        public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
+            if ((int) args[2] == 7 && args[4] != 0) mem.bytes(args[4], 12);
+        }
+
+        @Override
+        public Decoded decode(CallContext c) {
+            List<Value> out = new ArrayList<>(5);
+            out.add(new Value.Num((int) c.arg(0), Value.Radix.DEC));
+            out.add(new Value.Num((int) c.arg(1), Value.Radix.DEC));
+            int type = (int) c.arg(2);
+            out.add(KCMP_TYPES.sym(type & 0xffffffffL));
+            switch (type) {
+                // The fds belong to the two processes compared, not to the tracee: strace prints them as numbers.
+                case 0 -> {
+                    out.add(new Value.Num((int) c.arg(3), Value.Radix.DEC));
+                    out.add(new Value.Num((int) c.arg(4), Value.Radix.DEC));
+                }
+                case 7 -> {
+                    out.add(new Value.Num((int) c.arg(3), Value.Radix.DEC));
+                    byte[] b = MemoryView.struct(c.in, c.arg(4), 12);
+                    if (c.arg(4) == 0) {
+                        out.add(new Value.Ptr(0));
+                    } else if (b == null) {
+                        out.add(new Value.Unreadable(c.arg(4)));
+                    } else {
+                        out.add(new Value.Struct(List.of(
+                                new Value.Field("efd", new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)),
+                                new Value.Field("tfd", new Value.Num(MemoryView.s32(b, 4), Value.Radix.DEC)),
+                                new Value.Field("toff", new Value.Num(MemoryView.u32(b, 8), Value.Radix.DEC))),
+                                false));
+                    }
+                }
+                case 1, 2, 3, 4, 5, 6 -> { }
+                default -> {
+                    out.add(new Value.Num(c.arg(3), Value.Radix.HEX));
+                    out.add(new Value.Num(c.arg(4), Value.Radix.HEX));
+                }
+            }
+            return Decoded.atEntry(out);
+        }
+    }
+}

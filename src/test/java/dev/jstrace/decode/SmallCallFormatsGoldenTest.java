@@ -1,0 +1,101 @@
+package dev.jstrace.decode;
+
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.bytes;
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.Snapshot;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ioprio_*, getcpu, sendfile, mincore, sched_*, kcmp, timerfd_* and inotify_add_watch as
+ * strace 6.1 prints them; each expected line is one strace's suite expects (tests/*.c)
+ * and strace 6.1 printed here.
+ */
+@Tag("unit")
+class SmallCallFormatsGoldenTest {
+    private static final DecodeOptions DEF = DecodeOptions.defaults();
+    private static final DecodeOptions RAW = new DecodeOptions(32, false, 0, DecodeOptions.Xlat.RAW, 0, Set.of());
+    private static final DecodeOptions VERBOSE =
+            new DecodeOptions(32, false, 0, DecodeOptions.Xlat.VERBOSE, 0, Set.of());
+
+    private static String call(DecodeOptions o, String name, long[] args, Snapshot in, long rval, Snapshot out) {
+        return line(o, Arch.X86_64, name, args, in, rval, out);
+    }
+
+    private static byte[] le(long v, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < Math.min(n, 8); i++) b[i] = (byte) (v >>> (8 * i));
+        return b;
+    }
+
+    @Test
+    void ioprio() {
+        long[] bogus = {0xdeadfacefa57beefL, 0xbadc0dedda7a1057L, 0, 0, 0, 0};
+        assertEquals("ioprio_get(0xfa57beef /* IOPRIO_WHO_??? */, -629534633) = -1 EINVAL (Invalid argument)",
+                call(DEF, "ioprio_get", bogus, Snapshot.EMPTY, -22, Snapshot.EMPTY));
+        assertEquals("ioprio_get(IOPRIO_WHO_PROCESS, 29990) = 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))",
+                call(DEF, "ioprio_get", new long[] {1, 29990, 0, 0, 0, 0}, Snapshot.EMPTY, 0, Snapshot.EMPTY));
+        assertEquals("ioprio_get(0x1, 29990) = 0",
+                call(RAW, "ioprio_get", new long[] {1, 29990, 0, 0, 0, 0}, Snapshot.EMPTY, 0, Snapshot.EMPTY));
+        assertEquals("ioprio_set(0x2 /* IOPRIO_WHO_PGRP */, 29600, 8191 /* IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE */,"
+                        + " 8191) */) = -1 EINVAL (Invalid argument)",
+                call(VERBOSE, "ioprio_set", new long[] {2, 29600, 8191, 0, 0, 0}, Snapshot.EMPTY, -22, Snapshot.EMPTY));
+    }
+
+    @Test
+    void pointersFollowedAtExit() {
+        assertEquals("getcpu(NULL, NULL, NULL) = 0",
+                call(DEF, "getcpu", new long[] {0, 0, 0, 0, 0, 0}, Snapshot.EMPTY, 0, Snapshot.EMPTY));
+        Snapshot cpu = Snapshot.builder()
+                .add(new Snapshot.Region(0x1000, le(1, 4), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x2000, le(0, 4), true, true, Snapshot.Kind.BYTES)).build();
+        assertEquals("getcpu([1], [0], 0x3000) = 0",
+                call(DEF, "getcpu", new long[] {0x1000, 0x2000, 0x3000, 0, 0, 0}, Snapshot.EMPTY, 0, cpu));
+        assertEquals("mincore(0x7fa255a03000, 4096, [1]) = 0",
+                call(DEF, "mincore", new long[] {0x7fa255a03000L, 4096, 0x5000, 0, 0, 0}, Snapshot.EMPTY, 0,
+                        bytes(0x5000, new byte[] {1})));
+        assertEquals("sendfile(5, 6, [0] => [35499], 35499) = 35499",
+                call(DEF, "sendfile", new long[] {5, 6, 0x6000, 35499, 0, 0}, bytes(0x6000, le(0, 8)), 35499,
+                        bytes(0x6000, le(35499, 8))));
+        assertEquals("sendfile(5, 6, NULL, 1) = -1 EINVAL (Invalid argument)",
+                call(DEF, "sendfile", new long[] {5, 6, 0, 1, 0, 0}, Snapshot.EMPTY, -22, Snapshot.EMPTY));
+    }
+
+    @Test
+    void sched() {
+        assertEquals("sched_getscheduler(26734) = 0 (SCHED_OTHER)",
+                call(DEF, "sched_getscheduler", new long[] {26734, 0, 0, 0, 0, 0}, Snapshot.EMPTY, 0, Snapshot.EMPTY));
+        assertEquals("sched_setscheduler(26734, 0xfaceda7a /* SCHED_??? */, [-1]) = -1 EINVAL (Invalid argument)",
+                call(DEF, "sched_setscheduler", new long[] {26734, 0xfaceda7aL, 0x1000, 0, 0, 0},
+                        bytes(0x1000, le(-1, 4)), -22, Snapshot.EMPTY));
+        assertEquals("sched_getparam(26857, [0]) = 0",
+                call(DEF, "sched_getparam", new long[] {26857, 0x1000, 0, 0, 0, 0}, Snapshot.EMPTY, 0,
+                        bytes(0x1000, le(0, 4))));
+        assertEquals("sched_setaffinity(26525, 8, [1]) = 0",
+                call(DEF, "sched_setaffinity", new long[] {26525, 8, 0x1000, 0, 0, 0}, bytes(0x1000, le(2, 8)), 0,
+                        Snapshot.EMPTY));
+        assertEquals("sched_getaffinity(16830, 128, [1]) = 32",
+                call(DEF, "sched_getaffinity", new long[] {16830, 128, 0x1000, 0, 0, 0}, Snapshot.EMPTY, 32,
+                        bytes(0x1000, le(2, 32))));
+        assertEquals("sched_setattr(0, {size=1} => {size=56}, 0) = -1 E2BIG (Argument list too long)",
+                call(DEF, "sched_setattr", new long[] {0, 0x1000, 0, 0, 0, 0}, bytes(0x1000, le(1, 56)), -7,
+                        bytes(0x1000, le(56, 4))));
+    }
+
+    @Test
+    void otherFlagSets() {
+        assertEquals("kcmp(-87158697, -553988398, 0xda7adead /* KCMP_??? */, 0xdec0ded3dec0ded4, 0xba5e1e55deadc0de)"
+                        + " = -1 ESRCH (No such process)",
+                call(DEF, "kcmp", new long[] {0xdeadca75face1057L, 0xdefaced1defaced2L, 0xbadc0dedda7adeadL,
+                        0xdec0ded3dec0ded4L, 0xba5e1e55deadc0deL, 0}, Snapshot.EMPTY, -3, Snapshot.EMPTY));
+        assertEquals("inotify_add_watch(-1, NULL, IN_ACCESS|IN_ONESHOT|0x8ff1000) = -1 EBADF (Bad file descriptor)",
+                call(DEF, "inotify_add_watch", new long[] {-1, 0, 0x88ff1001L, 0, 0, 0}, Snapshot.EMPTY, -9,
+                        Snapshot.EMPTY));
+        assertEquals("timerfd_gettime(0, NULL) = -1 EFAULT (Bad address)",
+                call(DEF, "timerfd_gettime", new long[] {0, 0, 0, 0, 0, 0}, Snapshot.EMPTY, -14, Snapshot.EMPTY));
+    }
+}
