@@ -32,7 +32,17 @@ final class ArgDecoder {
             case ULONG -> new Value.Num(a, Value.Radix.UDEC);
             case HEX, RAW -> new Value.Num(a, Value.Radix.HEX);
             case PTR -> new Value.Ptr(a);
-            case MODE -> new Value.Num(a & 0xffffffffL, Value.Radix.OCT);
+            case MODE -> new Value.Num(a & 0xffff, Value.Radix.OCT);
+            case MKNOD_MODE -> StructDecoders.symbolicMode(a & 0xffff);
+            case MKNOD_DEV -> switch ((int) c.arg(i - 1) & 0170000) {
+                case 020000, 060000 -> StructDecoders.devValue(a & 0xffffffffL);
+                default -> null;
+            };
+            case UID -> uid(a);
+            case UID_OUT -> {
+                byte[] b = exitReady ? MemoryView.struct(c.out, a, 4) : null;
+                yield b == null ? new Value.Ptr(a) : new Value.Array(List.of(uid(MemoryView.u32(b, 0))), false);
+            }
             case FD -> c.fd((int) a);
             case DIRFD -> (int) a == AT_FDCWD ? dirfdCwd(c) : c.fd((int) a);
             case PATH -> c.string(c.in, a, true);
@@ -46,34 +56,34 @@ final class ArgDecoder {
             case CWD_OUT -> exitReady ? c.string(c.out, a, true) : new Value.Ptr(a);
             case OPEN_FLAGS -> openFlags(c, a);
             case OPEN_MODE -> (c.arg(i - 1) & (0100 | 020000000)) != 0
-                    ? new Value.Num(a & 0xffffffffL, Value.Radix.OCT) : null;
-            case AT_FLAGS -> c.sym(Constants.AT_FLAGS, (int) a);
-            case UNLINKAT_FLAGS -> c.sym(Constants.UNLINKAT_FLAGS, (int) a);
-            case FACCESSAT_FLAGS -> c.sym(Constants.FACCESSAT_FLAGS, (int) a);
-            case ACCESS_MODE -> c.sym(Constants.ACCESS_MODE, (int) a);
+                    ? new Value.Num(a & 0xffff, Value.Radix.OCT) : null;
+            case AT_FLAGS -> c.sym(Constants.AT_FLAGS, a & 0xffffffffL);
+            case UNLINKAT_FLAGS -> c.sym(Constants.UNLINKAT_FLAGS, a & 0xffffffffL);
+            case FACCESSAT_FLAGS -> c.sym(Constants.FACCESSAT_FLAGS, a & 0xffffffffL);
+            case ACCESS_MODE -> c.sym(Constants.ACCESS_MODE, a & 0xffffffffL);
             case PROT -> c.sym(Constants.PROT, a);
             case MAP_FLAGS -> c.sym(Constants.MAP_FLAGS, a);
             case MREMAP_FLAGS -> c.sym(Constants.MREMAP_FLAGS, a);
-            case MADV -> c.sym(Constants.MADV, (int) a);
-            case MSYNC_FLAGS -> c.sym(Constants.MS_SYNC, a);
-            case MCL_FLAGS -> c.sym(Constants.MCL, a);
-            case SEEK -> c.sym(Constants.SEEK, (int) a);
-            case RLIMIT_RESOURCE -> c.sym(Constants.RLIMIT, (int) a);
+            case MADV -> c.sym(Constants.MADV, a & 0xffffffffL);
+            case MSYNC_FLAGS -> c.sym(Constants.MS_SYNC, a & 0xffffffffL);
+            case MCL_FLAGS -> c.sym(Constants.MCL, a & 0xffffffffL);
+            case SEEK -> c.sym(Constants.SEEK, a & 0xffffffffL);
+            case RLIMIT_RESOURCE -> c.sym(Constants.RLIMIT, a & 0xffffffffL);
             case SIGNAL -> signal(c, (int) a);
-            case SIG_HOW -> c.sym(Constants.SIG_HOW, (int) a);
-            case GRND_FLAGS -> c.sym(Constants.GRND, (int) a);
+            case SIG_HOW -> c.sym(Constants.SIG_HOW, a & 0xffffffffL);
+            case GRND_FLAGS -> c.sym(Constants.GRND, a & 0xffffffffL);
             case WAIT_OPTIONS -> c.sym(Constants.WAIT_OPTIONS, a & 0xffffffffL);
-            case ARCH_PRCTL_CODE -> c.sym(Constants.ARCH_PRCTL, (int) a);
+            case ARCH_PRCTL_CODE -> c.sym(Constants.ARCH_PRCTL, a & 0xffffffffL);
             case ARCH_PRCTL_ADDR -> archPrctlAddr(c, a);
-            case SOCK_FAMILY -> c.sym(Constants.AF, (int) a);
+            case SOCK_FAMILY -> c.sym(Constants.AF, a & 0xffffffffL);
             case SOCK_TYPE -> sockType(c, a);
             case SOCK_PROTO -> sockProto(c, (int) c.arg(i - 2), (int) a);
             case MSG_FLAGS -> c.sym(Constants.MSG_FLAGS, a & 0xffffffffL);
             case SOCK_FLAGS -> c.sym(Constants.SOCK_FLAGS, a & 0xffffffffL);
-            case SHUT_HOW -> c.sym(Constants.SHUT, (int) a);
-            case SOCKOPT_LEVEL -> c.sym(Constants.SOL, (int) a);
+            case SHUT_HOW -> c.sym(Constants.SHUT, a & 0xffffffffL);
+            case SOCKOPT_LEVEL -> c.sym(Constants.SOL, a & 0xffffffffL);
             case SOCKOPT_NAME -> sockoptName(c, (int) c.arg(i - 1), (int) a);
-            case EPOLL_CTL_OP -> c.sym(Constants.EPOLL_CTL, (int) a);
+            case EPOLL_CTL_OP -> c.sym(Constants.EPOLL_CTL, a & 0xffffffffL);
             case EPOLL_CREATE_FLAGS -> c.sym(Constants.EPOLL_CREATE_FLAGS, a & 0xffffffffL);
             case EFD_FLAGS -> c.sym(Constants.EFD_FLAGS, a & 0xffffffffL);
             case IN_INIT_FLAGS -> c.sym(Constants.IN_INIT_FLAGS, a & 0xffffffffL);
@@ -89,17 +99,17 @@ final class ArgDecoder {
             case FLOCK_OP -> c.sym(Constants.FLOCK, a & 0xffffffffL);
             case UMOUNT_FLAGS -> c.sym(Constants.UMOUNT, a & 0xffffffffL);
             case MEMBARRIER_CMD -> c.sym(Constants.MEMBARRIER, a & 0xffffffffL);
-            case FADVICE -> c.sym(Constants.FADV, (int) a);
-            case PRIO_WHICH -> c.sym(Constants.PRIO_WHICH, (int) a);
-            case RUSAGE_WHO -> c.sym(Constants.RUSAGE_WHO, (int) a);
-            case ITIMER_WHICH -> c.sym(Constants.ITIMER, (int) a);
-            case IDTYPE -> c.sym(Constants.IDTYPE, (int) a);
-            case SCHED_POLICY -> c.sym(Constants.SCHED_POLICY, (int) a);
-            case FCNTL_CMD -> c.sym(Constants.FCNTL_CMD, (int) a);
+            case FADVICE -> c.sym(Constants.FADV, a & 0xffffffffL);
+            case PRIO_WHICH -> c.sym(Constants.PRIO_WHICH, a & 0xffffffffL);
+            case RUSAGE_WHO -> c.sym(Constants.RUSAGE_WHO, a & 0xffffffffL);
+            case ITIMER_WHICH -> c.sym(Constants.ITIMER, a & 0xffffffffL);
+            case IDTYPE -> c.sym(Constants.IDTYPE, a & 0xffffffffL);
+            case SCHED_POLICY -> c.sym(Constants.SCHED_POLICY, a & 0xffffffffL);
+            case FCNTL_CMD -> c.sym(Constants.FCNTL_CMD, a & 0xffffffffL);
             case FCNTL_ARG -> ControlCalls.fcntlArg(c, (int) c.arg(i - 1), a);
             case IOCTL_REQ -> ControlCalls.ioctlRequest(c, a & 0xffffffffL);
             case IOCTL_ARG -> ControlCalls.ioctlArg(c, c.arg(i - 1) & 0xffffffffL, a);
-            case PRCTL_OPTION -> c.sym(Constants.PRCTL, (int) a);
+            case PRCTL_OPTION -> c.sym(Constants.PRCTL, a & 0xffffffffL);
             case FUTEX_OP -> ControlCalls.futexOp(c, (int) a);
             case FUTEX_REST -> ControlCalls.futexArg(c, i, a);
             case SIGSET_IN -> sigset(c, c.in, a);
@@ -120,7 +130,7 @@ final class ArgDecoder {
             case TIMESPEC_IN -> StructDecoders.timespec(c.in, a);
             case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
             case TIMEVAL_OUT -> exitReady ? StructDecoders.timeval(c.out, a) : new Value.Ptr(a);
-            case TIMESPEC2_IN -> StructDecoders.timespec2(c.in, a);
+            case TIMESPEC2_IN -> StructDecoders.timespec2(c.in, a, x);
             case RLIMIT_IN -> StructDecoders.rlimit(c.in, a, x);
             case RLIMIT_OUT -> exitReady ? StructDecoders.rlimit(c.out, a, x) : new Value.Ptr(a);
             case SOCKADDR_IN -> SockaddrDecoder.decode(c, c.in, a, (int) c.arg(i + 1));
@@ -167,6 +177,12 @@ final class ArgDecoder {
                         : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
             }
         };
+    }
+
+    /** strace's printuid: a uid_t is unsigned, but all ones prints as {@code -1}. */
+    static Value uid(long a) {
+        long v = a & 0xffffffffL;
+        return new Value.Num(v == 0xffffffffL ? -1 : v, Value.Radix.DEC);
     }
 
     /** strace's cpu set: the numbers of the set bits, {@code [0 1]}. */
@@ -243,27 +259,28 @@ final class ArgDecoder {
 
     private static Value sockProto(CallContext c, int family, int proto) {
         return switch (family) {
-            case 2, 10 -> c.sym(Constants.IPPROTO, proto);
-            case 16 -> c.sym(Constants.NETLINK_PROTO, proto);
+            case 2, 10 -> c.sym(Constants.IPPROTO, proto & 0xffffffffL);
+            case 16 -> c.sym(Constants.NETLINK_PROTO, proto & 0xffffffffL);
             default -> new Value.Num(proto, Value.Radix.DEC);
         };
     }
 
     private static Value sockoptName(CallContext c, int level, int name) {
         return switch (level) {
-            case 1 -> c.sym(Constants.SO, name);
-            case 6 -> c.sym(Constants.TCP_OPT, name);
+            case 1 -> c.sym(Constants.SO, name & 0xffffffffL);
+            case 6 -> c.sym(Constants.TCP_OPT, name & 0xffffffffL);
             default -> new Value.Num(name, Value.Radix.DEC);
         };
     }
 
+    /** statx's flags as strace prints them: the sync type (named even when 0), then the other AT_ flags. */
     private static Value statxFlags(CallContext c, int v) {
-        Value.Sym sync = Constants.STATX_SYNC.sym(v & 0x6000);
-        int other = v & ~0x6000;
-        if (other == 0 || sync.names().isEmpty()) return other == 0 ? sync : Constants.AT_FLAGS.sym(v & 0xffffffffL);
-        Value.Sym rest = Constants.AT_FLAGS.sym(other & 0xffffffffL);
+        Value.Sym sync = Constants.STATX_SYNC_TYPES.sym(v & 0x6000);
+        long other = v & ~0x6000 & 0xffffffffL;
+        if (other == 0) return sync;
+        Value.Sym rest = Constants.AT_FLAGS.sym(other);
         List<String> names = new java.util.ArrayList<>(sync.names());
-        names.addAll(rest.names().isEmpty() ? List.of("0x" + Integer.toHexString(other)) : rest.names());
+        names.addAll(rest.names().isEmpty() ? List.of("0x" + Long.toHexString(other)) : rest.names());
         return new Value.Sym(v & 0xffffffffL, Value.Radix.HEX, names, rest.names().isEmpty() ? 0 : rest.rest(), null);
     }
 

@@ -91,7 +91,8 @@ final class CapturePlan implements CapturePlanner {
                 // Nothing to copy at entry for these. "case null" makes this an enhanced switch, which
                 // javac checks for exhaustiveness: a new ArgType without a capture rule does not compile.
                 case null -> { }
-                case INT, LONG, UINT, ULONG, HEX, PTR, MODE, BUF_OUT, BUF_OUT_HEX, XATTR_LIST, CWD_OUT, OPEN_FLAGS, OPEN_MODE,
+                case INT, LONG, UINT, ULONG, HEX, PTR, MODE, BUF_OUT, BUF_OUT_HEX, XATTR_LIST, CWD_OUT, OPEN_FLAGS,
+                     OPEN_MODE, MKNOD_MODE, MKNOD_DEV, UID, UID_OUT,
                      AT_FLAGS, UNLINKAT_FLAGS, FACCESSAT_FLAGS, ACCESS_MODE, PROT, MAP_FLAGS, MREMAP_FLAGS, MADV,
                      MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
                      ARCH_PRCTL_CODE, ARCH_PRCTL_ADDR, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS,
@@ -142,7 +143,7 @@ final class CapturePlan implements CapturePlanner {
                 case BUF_OUT, BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, s));
                 case CWD_OUT -> str(mem, a, PATH_MAX);
                 case SIGSET_OUT -> bytes(mem, a, 8);
-                case INT_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);
+                case INT_OUT, UID_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);
                 case PIPEFDS_OUT -> {
                     var r = bytes(mem, a, 8);
                     if (opt.capturesFdPaths() && r != null && r.data().length == 8) {
@@ -191,7 +192,7 @@ final class CapturePlan implements CapturePlanner {
                 // Nothing to copy at exit for these (exhaustive, as at entry).
                 case null -> { }
                 case INT, LONG, UINT, ULONG, HEX, PTR, MODE, FD, DIRFD, PATH, STR, BUF_IN, SOCKBUF_IN, OPEN_FLAGS,
-                     OPEN_MODE,
+                     OPEN_MODE, MKNOD_MODE, MKNOD_DEV, UID,
                      AT_FLAGS, UNLINKAT_FLAGS, FACCESSAT_FLAGS, ACCESS_MODE, PROT, MAP_FLAGS, MREMAP_FLAGS, MADV,
                      MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
                      ARCH_PRCTL_CODE, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS, SHUT_HOW,

@@ -50,7 +50,8 @@ public final class ConstTable {
     }
 
     /**
-     * {@return an enumeration whose raw form is decimal}
+     * {@return an enumeration whose raw form is decimal: only for the few values strace prints with
+     * {@code printxval_d}/{@code printxval_u}; its {@code printxval} prints every other one in hex}
      *
      * @param unknownComment the unknown comment
      * @param decl the decl
@@ -60,7 +61,9 @@ public final class ConstTable {
     }
 
     /**
-     * {@return an enumeration whose raw form is hex (ioctl requests, prctl options that strace shows in hex)}
+     * {@return an enumeration whose raw form is hex, as strace's {@code printxval} prints a value under
+     * {@code -X raw}, under {@code -X verbose} ({@code 0x1 /* SEEK_CUR * /}) and when no name applies
+     * ({@code 0x5 /* SEEK_??? * /})}
      *
      * @param unknownComment the unknown comment
      * @param decl the decl

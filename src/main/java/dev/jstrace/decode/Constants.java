@@ -47,10 +47,10 @@ public final class Constants {
     /** *at() flags (include/uapi/linux/fcntl.h). */
     public static final ConstTable AT_FLAGS = ConstTable.flags("AT_???", """
             AT_SYMLINK_NOFOLLOW AT_REMOVEDIR AT_SYMLINK_FOLLOW AT_NO_AUTOMOUNT
-            AT_EMPTY_PATH AT_STATX_FORCE_SYNC AT_STATX_DONT_SYNC AT_RECURSIVE""");
+            AT_EMPTY_PATH AT_RECURSIVE""");
 
-    /** statx's sync-type part of the flags. */
-    public static final ConstTable STATX_SYNC = ConstTable.enumHex("AT_STATX_???",
+    /** statx's sync-type part of the flags (strace's at_statx_sync_types: a flag set, 0 named). */
+    public static final ConstTable STATX_SYNC_TYPES = ConstTable.flags("AT_STATX_???",
             "AT_STATX_SYNC_AS_STAT AT_STATX_FORCE_SYNC AT_STATX_DONT_SYNC");
 
     /** statx mask bits (include/uapi/linux/stat.h). */
@@ -81,7 +81,7 @@ public final class Constants {
             "MREMAP_MAYMOVE MREMAP_FIXED MREMAP_DONTUNMAP");
 
     /** madvise advice. */
-    public static final ConstTable MADV = ConstTable.enumDec("MADV_???", """
+    public static final ConstTable MADV = ConstTable.enumHex("MADV_???", """
             MADV_NORMAL MADV_RANDOM MADV_SEQUENTIAL MADV_WILLNEED MADV_DONTNEED MADV_FREE
             MADV_REMOVE MADV_DONTFORK MADV_DOFORK MADV_MERGEABLE MADV_UNMERGEABLE
             MADV_HUGEPAGE MADV_NOHUGEPAGE MADV_DONTDUMP MADV_DODUMP MADV_WIPEONFORK
@@ -118,7 +118,7 @@ public final class Constants {
     public static final ConstTable FD_FLAGS = ConstTable.flags("FD_???", "FD_CLOEXEC");
 
     /** Address families. */
-    public static final ConstTable AF = ConstTable.enumDec("AF_???", """
+    public static final ConstTable AF = ConstTable.enumHex("AF_???", """
             AF_UNSPEC AF_UNIX AF_INET AF_AX25 AF_IPX AF_APPLETALK AF_NETROM AF_BRIDGE
             AF_ATMPVC AF_X25 AF_INET6 AF_ROSE AF_DECnet=12 AF_NETBEUI AF_SECURITY AF_KEY
             AF_NETLINK AF_PACKET AF_ASH AF_ECONET AF_ATMSVC AF_RDS AF_SNA AF_IRDA
@@ -127,7 +127,7 @@ public final class Constants {
             AF_VSOCK AF_KCM AF_QIPCRTR AF_SMC AF_XDP AF_MCTP""");
 
     /** Socket types (the low four bits). */
-    public static final ConstTable SOCK_TYPE = ConstTable.enumDec("SOCK_???", """
+    public static final ConstTable SOCK_TYPE = ConstTable.enumHex("SOCK_???", """
             SOCK_STREAM SOCK_DGRAM SOCK_RAW SOCK_RDM SOCK_SEQPACKET SOCK_DCCP SOCK_PACKET""");
 
     /** Socket type flags. */
@@ -135,7 +135,7 @@ public final class Constants {
             "SOCK_CLOEXEC SOCK_NONBLOCK");
 
     /** IP protocols (for AF_INET/AF_INET6 sockets). */
-    public static final ConstTable IPPROTO = ConstTable.enumDec("IPPROTO_???", """
+    public static final ConstTable IPPROTO = ConstTable.enumHex("IPPROTO_???", """
             IPPROTO_IP IPPROTO_ICMP IPPROTO_IGMP IPPROTO_IPIP IPPROTO_TCP IPPROTO_EGP
             IPPROTO_PUP IPPROTO_UDP IPPROTO_IDP IPPROTO_TP IPPROTO_DCCP IPPROTO_IPV6
             IPPROTO_RSVP IPPROTO_GRE IPPROTO_ESP IPPROTO_AH IPPROTO_ICMPV6=58 IPPROTO_MTP
@@ -144,7 +144,7 @@ public final class Constants {
             IPPROTO_MPTCP""");
 
     /** Netlink protocols. */
-    public static final ConstTable NETLINK_PROTO = ConstTable.enumDec("NETLINK_???", """
+    public static final ConstTable NETLINK_PROTO = ConstTable.enumHex("NETLINK_???", """
             NETLINK_ROUTE=0 NETLINK_UNUSED=1 NETLINK_USERSOCK=2 NETLINK_FIREWALL=3 NETLINK_SOCK_DIAG=4
             NETLINK_NFLOG=5 NETLINK_XFRM=6 NETLINK_SELINUX=7 NETLINK_ISCSI=8 NETLINK_AUDIT=9
             NETLINK_FIB_LOOKUP=10 NETLINK_CONNECTOR=11 NETLINK_NETFILTER=12 NETLINK_IP6_FW=13
@@ -171,14 +171,14 @@ public final class Constants {
             EPOLLONESHOT EPOLLET""");
 
     /** epoll_ctl operations. */
-    public static final ConstTable EPOLL_CTL = ConstTable.enumDec("EPOLL_CTL_???",
+    public static final ConstTable EPOLL_CTL = ConstTable.enumHex("EPOLL_CTL_???",
             "EPOLL_CTL_ADD EPOLL_CTL_DEL EPOLL_CTL_MOD");
 
     /** epoll_create1 / eventfd2 / inotify_init1 / pipe2 / dup3 style O_CLOEXEC-only flags. */
     public static final ConstTable EPOLL_CREATE_FLAGS = ConstTable.flags("EPOLL_???", "EPOLL_CLOEXEC");
 
     /** sigprocmask how. */
-    public static final ConstTable SIG_HOW = ConstTable.enumDec("SIG_???",
+    public static final ConstTable SIG_HOW = ConstTable.enumHex("SIG_???",
             "SIG_BLOCK SIG_UNBLOCK SIG_SETMASK");
 
     /** sigaction flags, strace's order; SA_RESTORER only where the arch has sa_restorer (not riscv). */
@@ -214,7 +214,7 @@ public final class Constants {
             RLIMIT_MSGQUEUE RLIMIT_NICE RLIMIT_RTPRIO RLIMIT_RTTIME""");
 
     /** lseek whence. */
-    public static final ConstTable SEEK = ConstTable.enumDec("SEEK_???",
+    public static final ConstTable SEEK = ConstTable.enumHex("SEEK_???",
             "SEEK_SET SEEK_CUR SEEK_END SEEK_DATA SEEK_HOLE");
 
     /** getrandom flags. */
@@ -237,7 +237,7 @@ public final class Constants {
             ARCH_SHSTK_LOCK=0x5003 ARCH_SHSTK_UNLOCK=0x5004 ARCH_SHSTK_STATUS=0x5005""");
 
     /** prctl options (include/uapi/linux/prctl.h). */
-    public static final ConstTable PRCTL = ConstTable.enumDec("PR_???", """
+    public static final ConstTable PRCTL = ConstTable.enumHex("PR_???", """
             PR_SET_PDEATHSIG PR_GET_PDEATHSIG PR_GET_DUMPABLE PR_SET_DUMPABLE PR_GET_UNALIGN
             PR_SET_UNALIGN PR_GET_KEEPCAPS PR_SET_KEEPCAPS PR_GET_FPEMU PR_SET_FPEMU
             PR_GET_FPEXC PR_SET_FPEXC PR_GET_TIMING PR_SET_TIMING PR_SET_NAME PR_GET_NAME
@@ -278,14 +278,14 @@ public final class Constants {
             "RENAME_NOREPLACE RENAME_EXCHANGE RENAME_WHITEOUT");
 
     /** socket shutdown how. */
-    public static final ConstTable SHUT = ConstTable.enumDec("SHUT_???", "SHUT_RD=0 SHUT_WR=1 SHUT_RDWR=2");
+    public static final ConstTable SHUT = ConstTable.enumHex("SHUT_???", "SHUT_RD=0 SHUT_WR=1 SHUT_RDWR=2");
 
     /** setsockopt levels. */
-    public static final ConstTable SOL = ConstTable.enumDec("SOL_???",
+    public static final ConstTable SOL = ConstTable.enumHex("SOL_???",
             "SOL_IP=0 SOL_SOCKET=1 SOL_TCP=6 SOL_UDP=17 SOL_IPV6=41 SOL_ICMPV6=58 SOL_RAW=255 SOL_NETLINK=270");
 
     /** SOL_SOCKET options. */
-    public static final ConstTable SO = ConstTable.enumDec("SO_???", """
+    public static final ConstTable SO = ConstTable.enumHex("SO_???", """
             SO_DEBUG=1 SO_REUSEADDR=2 SO_TYPE=3 SO_ERROR=4 SO_DONTROUTE=5 SO_BROADCAST=6 SO_SNDBUF=7
             SO_RCVBUF=8 SO_KEEPALIVE=9 SO_OOBINLINE=10 SO_NO_CHECK=11 SO_PRIORITY=12 SO_LINGER=13
             SO_BSDCOMPAT=14 SO_REUSEPORT=15 SO_PASSCRED=16 SO_PEERCRED=17 SO_RCVLOWAT=18 SO_SNDLOWAT=19
@@ -295,7 +295,7 @@ public final class Constants {
             SO_ZEROCOPY=60 SO_PEERGROUPS=59""");
 
     /** IPPROTO_TCP options. */
-    public static final ConstTable TCP_OPT = ConstTable.enumDec("TCP_???", """
+    public static final ConstTable TCP_OPT = ConstTable.enumHex("TCP_???", """
             TCP_NODELAY=1 TCP_MAXSEG=2 TCP_CORK=3 TCP_KEEPIDLE=4 TCP_KEEPINTVL=5 TCP_KEEPCNT=6 TCP_SYNCNT=7
             TCP_LINGER2=8 TCP_DEFER_ACCEPT=9 TCP_WINDOW_CLAMP=10 TCP_INFO=11 TCP_QUICKACK=12
             TCP_CONGESTION=13 TCP_USER_TIMEOUT=18 TCP_FASTOPEN=23""");
@@ -336,7 +336,7 @@ public final class Constants {
             "MNT_FORCE=1 MNT_DETACH=2 MNT_EXPIRE=4 UMOUNT_NOFOLLOW=8");
 
     /** rseq flags / sched policies and other small sets. */
-    public static final ConstTable SCHED_POLICY = ConstTable.enumDec("SCHED_???",
+    public static final ConstTable SCHED_POLICY = ConstTable.enumHex("SCHED_???",
             "SCHED_OTHER=0 SCHED_FIFO SCHED_RR SCHED_BATCH SCHED_IDLE SCHED_DEADLINE");
 
     /** fadvise advice. */
@@ -345,19 +345,19 @@ public final class Constants {
             POSIX_FADV_DONTNEED=4 POSIX_FADV_NOREUSE=5""");
 
     /** {@code which} for getpriority/setpriority. */
-    public static final ConstTable PRIO_WHICH = ConstTable.enumDec("PRIO_???",
+    public static final ConstTable PRIO_WHICH = ConstTable.enumHex("PRIO_???",
             "PRIO_PROCESS=0 PRIO_PGRP=1 PRIO_USER=2");
 
     /** getrusage who. */
-    public static final ConstTable RUSAGE_WHO = ConstTable.enumDec("RUSAGE_???",
+    public static final ConstTable RUSAGE_WHO = ConstTable.enumHex("RUSAGE_???",
             "RUSAGE_SELF=0 RUSAGE_CHILDREN=-1 RUSAGE_THREAD=1");
 
     /** itimer which. */
-    public static final ConstTable ITIMER = ConstTable.enumDec("ITIMER_???",
+    public static final ConstTable ITIMER = ConstTable.enumHex("ITIMER_???",
             "ITIMER_REAL=0 ITIMER_VIRTUAL=1 ITIMER_PROF=2");
 
     /** waitid idtype. */
-    public static final ConstTable IDTYPE = ConstTable.enumDec("P_???",
+    public static final ConstTable IDTYPE = ConstTable.enumHex("P_???",
             "P_ALL=0 P_PID=1 P_PGID=2 P_PIDFD=3");
 
     /** mlockall flags. */
@@ -375,6 +375,6 @@ public final class Constants {
             S_IFIFO""");
 
     /** Directory entry types. */
-    public static final ConstTable DT = ConstTable.enumDec("DT_???",
+    public static final ConstTable DT = ConstTable.enumHex("DT_???",
             "DT_UNKNOWN=0 DT_FIFO=1 DT_CHR=2 DT_DIR=4 DT_BLK=6 DT_REG=8 DT_LNK=10 DT_SOCK=12 DT_WHT=14");
 }

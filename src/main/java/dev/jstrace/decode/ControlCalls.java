@@ -34,7 +34,7 @@ final class ControlCalls {
 
     /** sizeof(struct flock) on 64-bit: l_type, l_whence, l_start, l_len, l_pid. */
     static final int FLOCK_SIZE = 32;
-    private static final ConstTable LOCK_TYPE = ConstTable.enumDec("F_???", "F_RDLCK F_WRLCK F_UNLCK");
+    private static final ConstTable LOCK_TYPE = ConstTable.enumHex("F_???", "F_RDLCK F_WRLCK F_UNLCK");
 
     /** Whether fcntl's command reads a struct flock at entry (the set commands) or at exit (the get ones). */
     static int flockCapture(int cmd) {
@@ -158,33 +158,64 @@ final class ControlCalls {
 
     /** Whether futex's fourth register is a timeout pointer for {@code op}. */
     static boolean futexHasTimeout(int op) {
-        int cmd = op & ~(128 | 256);
+        int cmd = op & 127;
         return cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_LOCK_PI || cmd == FUTEX_LOCK_PI2
                 || cmd == FUTEX_WAIT_REQUEUE_PI;
     }
 
-    /** futex's argument {@code i} (2..5) as the operation shapes it, or null when strace omits it. */
+    /**
+     * futex's argument {@code i} (2..5) as the operation shapes it, or null when strace omits it.
+     * As strace's do_futex: the arguments follow the command ({@code op & 127}) even when the
+     * operation as a whole has no name, and the values are unsigned 32-bit ({@code %u}).
+     */
     static Value futexArg(CallContext c, int i, long a) {
-        int cmd = (int) c.arg(1) & ~(128 | 256);
-        Value val = new Value.Num((int) a, Value.Radix.DEC);
+        int cmd = (int) c.arg(1) & 127;
+        Value val = new Value.Num(a & 0xffffffffL, Value.Radix.DEC);
         Value timeout = i == 3 ? StructDecoders.timespec(c.in, a) : null;
         return switch (cmd) {
             case FUTEX_WAIT -> i == 2 ? val : i == 3 ? timeout : null;
-            case FUTEX_WAKE -> i == 2 ? val : null;
-            case FUTEX_WAIT_BITSET -> i == 2 ? val : i == 3 ? timeout : i == 5 ? bitset(a) : null;
-            case FUTEX_WAKE_BITSET -> i == 2 ? val : i == 5 ? bitset(a) : null;
+            case FUTEX_WAKE, 2 -> i == 2 ? val : null;
+            case FUTEX_WAIT_BITSET -> i == 2 ? val : i == 3 ? timeout : i == 5 ? bitset(c, a) : null;
+            case FUTEX_WAKE_BITSET -> i == 2 ? val : i == 5 ? bitset(c, a) : null;
             case FUTEX_REQUEUE -> i == 2 || i == 3 ? val : i == 4 ? new Value.Ptr(a) : null;
             case FUTEX_CMP_REQUEUE, FUTEX_CMP_REQUEUE_PI -> i == 4 ? new Value.Ptr(a) : val;
-            case FUTEX_WAKE_OP -> i == 4 ? new Value.Ptr(a) : i == 5 ? new Value.Num(a & 0xffffffffL,
-                    Value.Radix.HEX) : val;
+            case FUTEX_WAKE_OP -> i == 4 ? new Value.Ptr(a) : i == 5 ? wakeOp(c, (int) a) : val;
             case FUTEX_LOCK_PI, FUTEX_LOCK_PI2 -> i == 3 ? timeout : null;
             case FUTEX_UNLOCK_PI, FUTEX_TRYLOCK_PI -> null;
             case FUTEX_WAIT_REQUEUE_PI -> i == 2 ? val : i == 3 ? timeout : i == 4 ? new Value.Ptr(a) : null;
-            default -> i == 3 || i == 4 ? new Value.Ptr(a) : i == 5 ? new Value.Num(a, Value.Radix.HEX) : val;
+            default -> i == 3 || i == 4 ? new Value.Ptr(a) : i == 5 ? new Value.Num(a & 0xffffffffL,
+                    Value.Radix.HEX) : val;
         };
     }
 
-    private static Value bitset(long a) {
+    /** linux/futex.h's FUTEX_OP_* and FUTEX_OP_CMP_* (strace's futexwakeops, futexwakecmps). */
+    private static final ConstTable FUTEX_WAKE_OPS = ConstTable.enumHex(null,
+            "FUTEX_OP_SET=0 FUTEX_OP_ADD=1 FUTEX_OP_OR=2 FUTEX_OP_ANDN=3 FUTEX_OP_XOR=4");
+    private static final ConstTable FUTEX_WAKE_CMPS = ConstTable.enumHex(null, "FUTEX_OP_CMP_EQ=0 FUTEX_OP_CMP_NE=1"
+            + " FUTEX_OP_CMP_LT=2 FUTEX_OP_CMP_LE=3 FUTEX_OP_CMP_GT=4 FUTEX_OP_CMP_GE=5");
+
+    /** FUTEX_WAKE_OP's encoded operation, {@code FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_EQ<<24|0x2}. */
+    private static Value wakeOp(CallContext c, int v) {
+        StringBuilder sb = new StringBuilder();
+        if (((v >>> 28) & 8) != 0) {
+            sb.append(c.text(new Value.Sym(8, Value.Radix.HEX, List.of("FUTEX_OP_OPARG_SHIFT"), 0, null)))
+                    .append("<<28|");
+        }
+        wakeOpField(c, sb, FUTEX_WAKE_OPS, (v >>> 28) & 7, 28, "FUTEX_OP_???");
+        sb.append('|').append(c.text(new Value.Num((v >>> 12) & 0xfff, Value.Radix.HEX))).append("<<12|");
+        wakeOpField(c, sb, FUTEX_WAKE_CMPS, (v >>> 24) & 0xf, 24, "FUTEX_OP_CMP_???");
+        sb.append('|').append(c.text(new Value.Num(v & 0xfff, Value.Radix.HEX)));
+        return new Value.Text(sb.toString());
+    }
+
+    private static void wakeOpField(CallContext c, StringBuilder sb, ConstTable t, int v, int shift, String unknown) {
+        Value.Sym s = t.sym(v);
+        boolean named = !s.names().isEmpty();
+        sb.append(c.text(named ? s : new Value.Num(v, Value.Radix.HEX))).append("<<").append(shift);
+        if (!named) sb.append(" /* ").append(unknown).append(" */");
+    }
+
+    private static Value bitset(CallContext c, long a) {
         int v = (int) a;
         return v == -1 ? new Value.Sym(v & 0xffffffffL, Value.Radix.HEX, List.of("FUTEX_BITSET_MATCH_ANY"), 0, null)
                 : new Value.Num(v & 0xffffffffL, Value.Radix.HEX);

@@ -49,34 +49,37 @@ final class StructDecoders {
         return new Value.Num(v, Value.Radix.UDEC);
     }
 
-    /** {@code S_IFREG|0644}, with the set-id bits by name. */
-    static String mode(long m) {
-        StringBuilder sb = new StringBuilder();
-        String type = Constants.S_IFMT.name(m & 0170000);
-        if (type != null) sb.append(type).append('|');
+    /**
+     * strace's print_symbolic_mode_t: {@code S_IFREG|0644}, the set-id bits by name; a mode whose
+     * type has no name prints as the number alone ({@code 0170644}), as do all modes under
+     * {@code -X raw}; {@code -X verbose} puts the names in a comment.
+     */
+    static Value.Sym symbolicMode(long m) {
+        long type = m & 0170000;
+        String name = type == 0 ? "" : Constants.S_IFMT.name(type);
+        if (name == null) return new Value.Sym(m, Value.Radix.OCT, List.of(), 0, null);
+        StringBuilder sb = new StringBuilder(name);
+        if (!name.isEmpty()) sb.append('|');
         if ((m & 04000) != 0) sb.append("S_ISUID|");
         if ((m & 02000) != 0) sb.append("S_ISGID|");
         if ((m & 01000) != 0) sb.append("S_ISVTX|");
-        sb.append(new Value.Num(m & 0777, Value.Radix.OCT).text());
-        return sb.toString();
+        sb.append(new Value.Num(m & ~0177000L, Value.Radix.OCT).text());
+        return new Value.Sym(m, Value.Radix.OCT, List.of(sb.toString()), 0, null);
     }
 
     /** st_mode under the -X style: {@code S_IFREG|0644}, {@code 0100644 /* S_IFREG|0644 * /}, {@code 0100644}. */
     static Value modeValue(CallContext c, long m) {
-        return xlatText(c, "0" + Long.toOctalString(m), mode(m));
+        return symbolicMode(m);
+    }
+
+    /** strace's print_dev_t: {@code makedev(0x1, 0x3)}, {@code 0x103 /* makedev(0x1, 0x3) * /} under verbose. */
+    static Value.Sym devValue(long dev) {
+        return new Value.Sym(dev, Value.Radix.HEX, List.of(makedev(dev)), 0, null);
     }
 
     /** st_rdev under the -X style: {@code makedev(0x1, 0x3)}, {@code 0x103 /* makedev(0x1, 0x3) * /}. */
     static Value rdevValue(CallContext c, long dev) {
-        return xlatText(c, dev == 0 ? "0" : "0x" + Long.toHexString(dev), makedev(dev));
-    }
-
-    private static Value xlatText(CallContext c, String raw, String named) {
-        return switch (c.opt.xlat()) {
-            case RAW -> new Value.Text(raw);
-            case VERBOSE -> new Value.Text(raw + " /* " + named + " */");
-            case ABBREV -> new Value.Text(named);
-        };
+        return devValue(dev);
     }
 
     static String makedev(long major, long minor) {
@@ -94,9 +97,21 @@ final class StructDecoders {
 
     /** {@code 1700000000 /* 2023-11-14T22:13:20.123456789+0000 * /}, strace's -v time rendering. */
     static Value time(long sec, long nsec) {
+        String date = timeComment(sec, nsec);
+        return date == null ? dec(sec) : new Value.Commented(dec(sec), date);
+    }
+
+    /**
+     * strace's sprinttime_nsec: the date of {@code sec} and {@code nsec}, or null where strace
+     * prints none (the epoch itself, a fraction of a second or more, a year past its gmtime).
+     */
+    static String timeComment(long sec, long nsec) {
         // Past java.time's range (year ±1e9) strace's own gmtime fails too and it prints the number alone.
-        if (Math.abs(sec) > 31_000_000_000_000_000L || nsec < 0 || nsec > 999_999_999) return dec(sec);
-        return new Value.Commented(dec(sec), dateText(sec, nsec));
+        if ((sec == 0 && nsec == 0) || Math.abs(sec) > 31_000_000_000_000_000L || Long.compareUnsigned(nsec,
+                999_999_999) > 0) {
+            return null;
+        }
+        return dateText(sec, nsec);
     }
 
     /** {@code 2023-11-14T22:13:20.123456789+0000} in the local zone, as strace prints it. */
@@ -173,7 +188,7 @@ final class StructDecoders {
             for (int i = 0; i < 4; i++) {
                 long sec = u64(b, 64 + 16 * i), ns = u32(b, 72 + 16 * i);
                 fs.add(f(n[i], new Value.Commented(new Value.Struct(List.of(f("tv_sec", dec(sec)),
-                        f("tv_nsec", udec(ns))), false), time(sec, ns) instanceof Value.Commented tc ? tc.comment() : "")));
+                        f("tv_nsec", udec(ns))), false), dateText(sec, ns))));
             }
             fs.add(f("stx_rdev_major", udec(u32(b, 128))));
             fs.add(f("stx_rdev_minor", udec(u32(b, 132))));
@@ -191,8 +206,9 @@ final class StructDecoders {
         if (a == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.TIMESPEC));
         if (b == null) return new Value.Unreadable(a);
+        // strace prints tv_sec signed and the fraction unsigned (%lld, %llu).
         return new Value.Struct(List.of(f("tv_sec", dec(u64(b, StructLayouts.TS_SEC))),
-                f("tv_nsec", dec(u64(b, StructLayouts.TS_NSEC)))), false);
+                f("tv_nsec", udec(u64(b, StructLayouts.TS_NSEC)))), false);
     }
 
     static Value timeval(Snapshot mem, long a) {
@@ -200,21 +216,35 @@ final class StructDecoders {
         byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.TIMEVAL));
         if (b == null) return new Value.Unreadable(a);
         return new Value.Struct(List.of(f("tv_sec", dec(u64(b, StructLayouts.TV_SEC))),
-                f("tv_usec", dec(u64(b, StructLayouts.TV_USEC)))), false);
+                f("tv_usec", udec(u64(b, StructLayouts.TV_USEC)))), false);
     }
 
-    static Value timespec2(Snapshot mem, long a) {
+    /**
+     * utimensat's two times as strace prints them: each with its date in a comment, and
+     * {@code UTIME_NOW}/{@code UTIME_OMIT} in place of the whole struct (after it under
+     * {@code -X verbose}, not at all under {@code -X raw}).
+     */
+    static Value timespec2(Snapshot mem, long a, DecodeOptions.Xlat x) {
         if (a == 0) return new Value.Ptr(0);
         int size = StructLayouts.size(StructLayouts.TIMESPEC);
         byte[] b = MemoryView.struct(mem, a, 2 * size);
         if (b == null) return new Value.Unreadable(a);
         List<Value> ts = new ArrayList<>(2);
         for (int i = 0; i < 2; i++) {
-            long ns = u64(b, size * i + StructLayouts.TS_NSEC);
-            Value nsv = ns == (1L << 30) - 1 ? Value.Sym.of(ns, "UTIME_NOW")
-                    : ns == (1L << 30) - 2 ? Value.Sym.of(ns, "UTIME_OMIT") : dec(ns);
-            ts.add(new Value.Struct(List.of(f("tv_sec", dec(u64(b, size * i + StructLayouts.TS_SEC))),
-                    f("tv_nsec", nsv)), false));
+            long sec = u64(b, size * i + StructLayouts.TS_SEC), ns = u64(b, size * i + StructLayouts.TS_NSEC);
+            Value t = new Value.Struct(List.of(f("tv_sec", dec(sec)), f("tv_nsec", udec(ns))), false);
+            String special = ns == (1L << 30) - 1 ? "UTIME_NOW" : ns == (1L << 30) - 2 ? "UTIME_OMIT" : null;
+            String comment = special == null ? timeComment(sec, ns) : null;
+            if (special != null) {
+                t = switch (x) {
+                    case RAW -> t;
+                    case ABBREV -> new Value.Text(special);
+                    case VERBOSE -> new Value.Commented(t, special);
+                };
+            } else if (comment != null) {
+                t = new Value.Commented(t, comment);
+            }
+            ts.add(t);
         }
         return new Value.Array(ts, false);
     }

@@ -145,9 +145,10 @@ final class ProcessMemory implements TraceeMemory {
             pos += n;
             if (n < chunk) break;
         }
-        boolean readable = got > 0 || complete;
-        int len = Math.min(got, limit);
-        if (!complete && got > limit) len = limit;
+        // strace's umovestr: a string whose NUL is not found before memory that cannot be read (within
+        // limit + 1 bytes) is unreadable as a whole, and strace prints its address, not its first bytes.
+        boolean readable = complete || got > limit;
+        int len = readable ? Math.min(got, limit) : 0;
         return record(address, len, readable, complete, Snapshot.Kind.STRING);
     }
 
