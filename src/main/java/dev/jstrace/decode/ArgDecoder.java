@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class ArgDecoder {
     static final int AT_FDCWD = -100;
+    /** sizeof(siginfo_t). */
+    static final int SIGINFO_SIZE = 128;
 
     private ArgDecoder() {}
 
@@ -24,7 +26,8 @@ final class ArgDecoder {
     static Value decode(ArgType t, int i, CallContext c) {
         long a = c.arg(i);
         DecodeOptions.Xlat x = c.opt.xlat();
-        boolean exitReady = c.succeeded();
+        // Whether the kernel wrote this argument (for those read at exit): the one rule, in Written.
+        boolean exitReady = c.returned && Written.byKernel(t, i, c.args, c.rval, c.error);
         return switch (t) {
             case INT -> new Value.Num((int) a, Value.Radix.DEC);
             case LONG -> new Value.Num(a, Value.Radix.DEC);
@@ -130,6 +133,14 @@ final class ArgDecoder {
             case TIMESPEC_IN -> StructDecoders.timespec(c.in, a);
             case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
             case TIMEVAL_OUT -> exitReady ? StructDecoders.timeval(c.out, a) : new Value.Ptr(a);
+            case TIMESPEC_LEFT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
+            case WAIT_RUSAGE_OUT -> exitReady ? OtherStructs.rusageOut(c, a) : new Value.Ptr(a);
+            case SIGINFO_OUT -> {
+                byte[] b = exitReady && a != 0 ? MemoryView.struct(c.out, a, SIGINFO_SIZE) : null;
+                // strace's printsiginfo: a siginfo the kernel left zeroed (WNOHANG, no child) is {}.
+                yield b == null ? new Value.Ptr(a) : new Value.Text(MemoryView.s32(b, 0) == 0 ? "{}"
+                        : SiginfoText.render(MemoryView.s32(b, 0), b));
+            }
             case TIMESPEC2_IN -> StructDecoders.timespec2(c.in, a, x);
             case RLIMIT_IN -> StructDecoders.rlimit(c.in, a, x);
             case RLIMIT_OUT -> exitReady ? StructDecoders.rlimit(c.out, a, x) : new Value.Ptr(a);
@@ -152,7 +163,7 @@ final class ArgDecoder {
             case ARGV -> ExecDecoder.argv(c, a);
             case ENVP -> ExecDecoder.envp(c, a);
             case WAIT_STATUS_OUT -> {
-                byte[] b = exitReady && c.rval != 0 ? MemoryView.struct(c.out, a, 4) : null;
+                byte[] b = exitReady ? MemoryView.struct(c.out, a, 4) : null;
                 yield b == null ? new Value.Ptr(a) : new Value.Text(new WaitStatus(MemoryView.s32(b, 0)).straceText());
             }
             case DIRENTS_OUT -> exitReady ? StructDecoders.dirents(c, a) : new Value.Ptr(a);

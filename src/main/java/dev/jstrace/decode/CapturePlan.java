@@ -103,7 +103,8 @@ final class CapturePlan implements CapturePlanner {
                      PRCTL_OPTION, SIGSET_OUT, SIGACTION_OUT, STAT_OUT, STATX_OUT, TIMESPEC_OUT, TIMEVAL_OUT,
                      RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT, MSGHDR_OUT, EPOLL_EVENTS_OUT, UTSNAME_OUT, SYSINFO_OUT,
                      RUSAGE_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT, CPUSET_OUT, CLONE_FLAGS,
-                     ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, RAW -> { }
+                     ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, TIMESPEC_LEFT, WAIT_RUSAGE_OUT, SIGINFO_OUT,
+                     RAW -> { }
             }
         }
     }
@@ -117,7 +118,8 @@ final class CapturePlan implements CapturePlanner {
             if (format.capturesAtFailedExit()) format.captureExit(arch, args, rval, mem, opt);
             return;
         }
-        if (isError) return;
+        // Only what the kernel wrote is copied (Written): after most errors, nothing.
+        if (isError && !Written.anyOnError(sig)) return;
         if (opt.capturesFdPaths() && sig.ret() == Signature.Ret.FD) mem.fdPath((int) rval);
         // fcntl's return is an fd only for F_DUPFD/F_DUPFD_CLOEXEC: -y decorates it (= 10<pipe:[N]>).
         if (opt.capturesFdPaths() && sig.name().equals("fcntl") && ControlCalls.fcntlReturnsFd((int) args[1])) {
@@ -138,6 +140,8 @@ final class CapturePlan implements CapturePlanner {
         for (int i = 0; i < types.size(); i++) {
             long a = i < args.length ? args[i] : 0;
             long next = i + 1 < args.length ? args[i + 1] : 0;
+            if (types.get(i).atExit() && !Written.byKernel(types.get(i), i, args, rval, isError)) continue;
+            if (isError && !types.get(i).atExit()) continue;
             switch (types.get(i)) {
                 case STRUCT_OUT -> sig.struct(i).capture(arch, args, i, rval, mem);
                 case BUF_OUT, BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, s));
@@ -159,6 +163,9 @@ final class CapturePlan implements CapturePlanner {
                 case STACK_OUT -> bytes(mem, a, StructLayouts.STACK.byteSize());
                 case TIMESPEC_OUT -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
                 case TIMEVAL_OUT -> bytes(mem, a, StructLayouts.TIMEVAL.byteSize());
+                case TIMESPEC_LEFT -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
+                case WAIT_RUSAGE_OUT -> bytes(mem, a, StructDecoders.RUSAGE_SIZE);
+                case SIGINFO_OUT -> bytes(mem, a, ArgDecoder.SIGINFO_SIZE);
                 case RLIMIT_OUT -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
                 case SOCKADDR_OUT -> {
                     var len = bytes(mem, next, 4);

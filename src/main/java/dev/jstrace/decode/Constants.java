@@ -221,10 +221,10 @@ public final class Constants {
     public static final ConstTable GRND = ConstTable.flags("GRND_???",
             "GRND_NONBLOCK GRND_RANDOM GRND_INSECURE");
 
-    /** wait4/waitid options. */
+    /** wait4/waitid options, in strace's order (wait4_options: WSTOPPED, not WUNTRACED, names 2). */
     public static final ConstTable WAIT_OPTIONS = ConstTable.flags("W???", """
-            WNOHANG WUNTRACED WEXITED WCONTINUED WNOWAIT __WNOTHREAD=0x20000000
-            __WALL=0x40000000 __WCLONE=0x80000000""");
+            WNOHANG WEXITED WSTOPPED=2 WCONTINUED WNOWAIT __WCLONE=0x80000000 __WALL=0x40000000
+            __WNOTHREAD=0x20000000""");
 
     /** arch_prctl codes (x86-64 only). */
     public static final ConstTable ARCH_PRCTL = ConstTable.enumHex("ARCH_???", """

@@ -165,13 +165,14 @@ final class OtherStructs {
         if (c.opt.verbose()) {
             String[] n = {"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap",
                 "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"};
-            for (int k = 0; k < n.length; k++) fs.add(f(n[k], dec(u64(b, 32 + 8 * k))));
+            // strace's PRINT_FIELD_U: the longs print unsigned.
+            for (int k = 0; k < n.length; k++) fs.add(f(n[k], udec(u64(b, 32 + 8 * k))));
         }
         return new Value.Struct(fs, !c.opt.verbose());
     }
 
     private static Value tv(byte[] b, int off) {
-        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, off))), f("tv_usec", dec(u64(b, off + 8)))), false);
+        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, off))), f("tv_usec", udec(u64(b, off + 8)))), false);
     }
 
     private static Value cloneArgs(CallContext c, long a) {

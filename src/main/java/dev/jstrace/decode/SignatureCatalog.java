@@ -76,8 +76,8 @@ public final class SignatureCatalog {
             dup2: fd, int = fd
             dup3: fd, int, o_cloexec_flags = fd
             pause: = int
-            nanosleep: timespec_in, timespec_out = int
-            clock_nanosleep: clock_id, timer_flags, timespec_in, timespec_out = int
+            nanosleep: timespec_in, timespec_left = int
+            clock_nanosleep: clock_id, timer_flags, timespec_in, timespec_left = int
             clock_gettime: clock_id, timespec_out = int
             clock_getres: clock_id, timespec_out = int
             gettimeofday: timeval_out, timezone_out = int
@@ -140,8 +140,8 @@ public final class SignatureCatalog {
             execveat: dirfd, path, argv, envp, at_flags = int
             exit: int = none
             exit_group: int = none
-            wait4: int, wait_status_out, wait_options, rusage_out = int
-            waitid: idtype, int, raw, wait_options, rusage_out = int
+            wait4: int, wait_status_out, wait_options, wait_rusage_out = int
+            waitid: idtype, int, siginfo_out, wait_options, rusage_out = int
             kill: int, signal = int
             tkill: int, signal = int
             tgkill: int, int, signal = int

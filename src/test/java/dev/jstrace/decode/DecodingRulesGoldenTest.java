@@ -114,4 +114,31 @@ class DecodingRulesGoldenTest {
         assertEquals("chdir(0x1000) = -1 EFAULT (Bad address)", call(DEF, "chdir", args(0x1000), s, -14,
                 Snapshot.EMPTY));
     }
+
+    @Test
+    void aSleepsRemainingTimeIsDecodedOnlyWhenASignalInterruptedIt() {
+        // tests/nanosleep.c, clock_nanosleep.c: on success the kernel does not write rem.
+        byte[] req = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(0).putLong(789985).array();
+        byte[] rem = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(0).putLong(880806822).array();
+        assertEquals("nanosleep({tv_sec=0, tv_nsec=789985}, 0x2000) = 0", call(DEF, "nanosleep", args(0x1000, 0x2000),
+                bytes(0x1000, req), 0, bytes(0x2000, rem)));
+        assertEquals("nanosleep({tv_sec=0, tv_nsec=789985}, {tv_sec=0, tv_nsec=880806822}) = ? ERESTART_RESTARTBLOCK"
+                + " (Interrupted by signal)", call(DEF, "nanosleep", args(0x1000, 0x2000), bytes(0x1000, req), -516,
+                bytes(0x2000, rem)));
+        assertEquals("clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, {tv_sec=0, tv_nsec=789985}, 0x2000) = ?"
+                + " ERESTART_RESTARTBLOCK (Interrupted by signal)", call(DEF, "clock_nanosleep",
+                args(0, 1, 0x1000, 0x2000), bytes(0x1000, req), -516, bytes(0x2000, rem)));
+    }
+
+    @Test
+    void wait4sStatusAndRusageAreDecodedOnlyWhenAChildWasReported() {
+        // tests/wait4.c: WNOHANG with no child ready returns 0 and writes nothing.
+        assertEquals("wait4(2842, 0x1000, WNOHANG|__WALL, 0x2000) = 0", call(DEF, "wait4",
+                args(2842, 0x1000, 0x40000001, 0x2000), Snapshot.EMPTY, 0, Snapshot.EMPTY));
+        assertEquals("wait4(-1, 0x1000, WNOHANG|WSTOPPED|__WALL, 0x2000) = -1 ECHILD (No child processes)",
+                call(DEF, "wait4", args(-1, 0x1000, 0x40000003, 0x2000), Snapshot.EMPTY, -10, Snapshot.EMPTY));
+        // tests/waitid.c: a siginfo the kernel zeroed (no child) is {}.
+        assertEquals("waitid(P_PID, 2056, {}, WNOHANG|WEXITED, NULL) = 0", call(DEF, "waitid",
+                args(1, 2056, 0x1000, 5, 0), Snapshot.EMPTY, 0, bytes(0x1000, new byte[128])));
+    }
 }
