@@ -49,7 +49,7 @@ final class ArgDecoder {
             case FD -> c.fd((int) a);
             case DIRFD -> (int) a == AT_FDCWD ? dirfdCwd(c) : c.fd((int) a);
             case PATH -> c.string(c.in, a, true);
-            case STR -> c.string(c.in, a, false);
+            case STR, MFD_NAME -> c.string(c.in, a, false);
             case BUF_IN -> c.buffer(c.in, a, c.arg(i + 1), false);
             case SOCKBUF_IN -> NetlinkBuffers.sendBuffer(c, (int) c.arg(0), a, c.arg(i + 1));
             case BUF_OUT -> exitReady ? c.buffer(c.out, a, c.rval, false) : new Value.Ptr(a);
@@ -91,7 +91,7 @@ final class ArgDecoder {
             case EFD_FLAGS -> c.sym(Constants.EFD_FLAGS, a & 0xffffffffL);
             case IN_INIT_FLAGS -> c.sym(Constants.IN_INIT_FLAGS, a & 0xffffffffL);
             case TFD_FLAGS -> c.sym(Constants.TFD_FLAGS, a & 0xffffffffL);
-            case MFD_FLAGS -> c.sym(Constants.MFD_FLAGS, a & 0xffffffffL);
+            case MFD_FLAGS -> mfdFlags(a & 0xffffffffL);
             case O_CLOEXEC_FLAGS -> openFlagsOnly(c, a);
             case CLOCK_ID -> c.sym(Constants.CLOCK, a & 0xffffffffL);
             case TIMER_FLAGS -> c.sym(Constants.TIMER_FLAGS, a & 0xffffffffL);
@@ -125,7 +125,7 @@ final class ArgDecoder {
             case ITIMERVAL_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_usec") : new Value.Ptr(a);
             case ITIMERSPEC_IN -> OtherStructs.itimer(c.in, a, "tv_nsec");
             case ITIMERSPEC_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_nsec") : new Value.Ptr(a);
-            case FDSET -> SelectDecoder.fdset(c.in, a, (int) c.arg(0));
+            case FDSET -> SelectDecoder.fdset(c, a, c.arg(0));
             case TIMEVAL_IN -> StructDecoders.timeval(c.in, a);
             case PSELECT_SIGMASK -> SelectDecoder.sigmask(c, a);
             case STACK_IN -> OtherStructs.stack(c, c.in, a);
@@ -282,6 +282,21 @@ final class ArgDecoder {
             case 6 -> c.sym(Constants.TCP_OPT, name & 0xffffffffL);
             default -> new Value.Num(name, Value.Radix.DEC);
         };
+    }
+
+    /** memfd_create's flags as strace prints them: the flags, then the huge page size {@code 30<<MFD_HUGE_SHIFT}. */
+    private static Value mfdFlags(long v) {
+        if (v == 0) return new Value.Sym(0, Value.Radix.HEX, List.of(), 0, null);
+        long huge = v & (0x3fL << 26), flags = v & ~(0x3fL << 26);
+        List<String> names = new java.util.ArrayList<>(4);
+        if (flags != 0 || huge == 0) {
+            Value.Sym f = Constants.MFD_FLAGS.sym(flags);
+            names.addAll(f.names());
+            if (f.names().isEmpty()) names.add("0x" + Long.toHexString(flags) + " /* MFD_??? */");
+            else if (f.rest() != 0) names.add("0x" + Long.toHexString(f.rest()));
+        }
+        if (huge != 0) names.add((huge >>> 26) + "<<MFD_HUGE_SHIFT");
+        return new Value.Sym(v, Value.Radix.HEX, names, 0, null);
     }
 
     /** statx's flags as strace prints them: the sync type (named even when 0), then the other AT_ flags. */

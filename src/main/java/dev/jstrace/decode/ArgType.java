@@ -21,6 +21,7 @@ public enum ArgType {
     /** A directory fd of the *at calls ({@code AT_FDCWD}). */ DIRFD,
     /** A path, read up to PATH_MAX. */ PATH,
     /** A C string, read up to {@code -s}. */ STR,
+    /** memfd_create's name: a C string read up to {@code -s} but never past MFD_NAME_MAX_LEN + 1 bytes. */ MFD_NAME,
     /** A buffer read at entry; its length is the next argument. */ BUF_IN,
     /** A socket's send buffer: netlink messages on a netlink socket (fd is argument 0), else as {@link #BUF_IN}. */
     SOCKBUF_IN,

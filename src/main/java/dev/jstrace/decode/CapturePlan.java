@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class CapturePlan implements CapturePlanner {
     static final int PATH_MAX = 4096;
+    /** linux/memfd.h's name limit: NAME_MAX less the "memfd:" prefix. */
+    static final int MFD_NAME_MAX_LEN = 255 - 6;
     /** getdents64 buffers are copied up to this much to count their entries. */
     static final int DIRENTS_MAX = 1 << 20;
     private final DecodeOptions opt;
@@ -51,6 +53,8 @@ final class CapturePlan implements CapturePlanner {
                 }
                 case PATH -> str(mem, a, PATH_MAX);
                 case STR -> str(mem, a, s + 1);
+                // strace's printstr_ex(name, MFD_NAME_MAX_LEN + 1): at most that many bytes are read.
+                case MFD_NAME -> str(mem, a, Math.min(s + 1, MFD_NAME_MAX_LEN + 1));
                 case BUF_IN -> bytes(mem, a, Math.min(Math.max(next, 0), s));
                 case SOCKBUF_IN -> NetlinkBuffers.captureSend(mem, (int) args[0], a, next, s);
                 case SIGSET_IN -> bytes(mem, a, 8);
@@ -63,7 +67,7 @@ final class CapturePlan implements CapturePlanner {
                 case ITIMERVAL_IN -> bytes(mem, a, StructLayouts.ITIMERVAL.byteSize());
                 case ITIMERSPEC_IN -> bytes(mem, a, StructLayouts.ITIMERSPEC.byteSize());
                 case STACK_IN -> bytes(mem, a, StructLayouts.STACK.byteSize());
-                case FDSET -> bytes(mem, a, SelectDecoder.setBytes((int) args[0]));
+                case FDSET -> SelectDecoder.captureEntry(mem, a, args[0], opt.capturesFdPaths());
                 case TIMEVAL_IN -> bytes(mem, a, StructLayouts.TIMEVAL.byteSize());
                 case PSELECT_SIGMASK -> SelectDecoder.captureSigmask(mem, a);
                 case TIMESPEC_IN -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
@@ -71,7 +75,7 @@ final class CapturePlan implements CapturePlanner {
                 case SOCKADDR_IN -> bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
                 case IOVEC_IN -> iovecs(mem, a, (int) next, Long.MAX_VALUE);
                 case MSGHDR_IN -> msghdr(mem, a, Long.MAX_VALUE);
-                case POLLFD -> bytes(mem, a, StructLayouts.POLLFD.byteSize() * Math.min(Math.max(next, 0), s));
+                case POLLFD -> PollDecoder.captureEntry(opt, mem, a, next);
                 case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
                 case ARGV, ENVP -> ExecDecoder.capture(mem, a, s);
                 case CLONE_ARGS -> bytes(mem, a, OtherStructs.CLONE_ARGS_MIN);
@@ -133,7 +137,7 @@ final class CapturePlan implements CapturePlanner {
         int s = opt.stringLimit();
         if (rval > 0 && (sig.name().equals("select") || sig.name().equals("pselect6"))) {
             // The ready sets and the time left print with the result.
-            for (int i = 1; i <= 3; i++) bytes(mem, args[i], SelectDecoder.setBytes((int) args[0]));
+            for (int i = 1; i <= 3; i++) bytes(mem, args[i], SelectDecoder.setBytes(args[0]));
             var timeout = sig.name().equals("select") ? StructLayouts.TIMEVAL : StructLayouts.TIMESPEC;
             bytes(mem, args[4], timeout.byteSize());
         }
@@ -187,7 +191,7 @@ final class CapturePlan implements CapturePlanner {
                 }
                 case ARCH_PRCTL_ADDR -> bytes(mem, a, 8);
                 case CPUSET_OUT -> bytes(mem, a, Math.min(rval, 1024));
-                case POLLFD -> bytes(mem, a, StructLayouts.POLLFD.byteSize() * Math.min(Math.max(next, 0), s));
+                case POLLFD -> PollDecoder.captureExit(mem, args, rval, sig.name().equals("ppoll"));
                 case IOCTL_ARG -> {
                     int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
                     if (n < 0) bytes(mem, a, -n);
@@ -199,7 +203,7 @@ final class CapturePlan implements CapturePlanner {
                 // Nothing to copy at exit for these (exhaustive, as at entry).
                 case null -> { }
                 case INT, LONG, UINT, ULONG, HEX, PTR, MODE, FD, DIRFD, PATH, STR, BUF_IN, SOCKBUF_IN, OPEN_FLAGS,
-                     OPEN_MODE, MKNOD_MODE, MKNOD_DEV, UID,
+                     OPEN_MODE, MKNOD_MODE, MKNOD_DEV, UID, MFD_NAME,
                      AT_FLAGS, UNLINKAT_FLAGS, FACCESSAT_FLAGS, ACCESS_MODE, PROT, MAP_FLAGS, MREMAP_FLAGS, MADV,
                      MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
                      ARCH_PRCTL_CODE, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS, SHUT_HOW,

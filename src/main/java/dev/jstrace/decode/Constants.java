@@ -325,7 +325,7 @@ public final class Constants {
 
     /** memfd_create flags. */
     public static final ConstTable MFD_FLAGS = ConstTable.flags("MFD_???",
-            "MFD_CLOEXEC=1 MFD_ALLOW_SEALING=2 MFD_HUGETLB=4 MFD_NOEXEC_SEAL=8 MFD_EXEC=0x10");
+            "MFD_CLOEXEC=1 MFD_ALLOW_SEALING=2 MFD_HUGETLB=4");
 
     /** close_range flags. */
     public static final ConstTable CLOSE_RANGE = ConstTable.flags("CLOSE_RANGE_???",

@@ -37,7 +37,7 @@ final class OtherStructs {
     }
 
     static Value pollfd(CallContext c, int i, long a) {
-        return a == 0 ? new Value.Ptr(0) : pollfds(c, a, (int) c.arg(i + 1));
+        return PollDecoder.pollfds(c, a, c.arg(i + 1));
     }
 
     static Value epollEventIn(CallContext c, long a) {
@@ -79,35 +79,6 @@ final class OtherStructs {
         fs.add(f("msg_controllen", udec(u64(b, StructLayouts.MSG_CONTROLLEN))));
         fs.add(f("msg_flags", c.sym(Constants.MSG_FLAGS, u32(b, StructLayouts.MSG_FLAGS))));
         return new Value.Struct(fs, false);
-    }
-
-    private static Value pollfds(CallContext c, long a, int n) {
-        int shown = Math.min(Math.max(n, 0), c.opt.stringLimit());
-        int size = StructLayouts.size(StructLayouts.POLLFD);
-        byte[] b = MemoryView.struct(c.in, a, size * shown);
-        if (b == null) return new Value.Unreadable(a);
-        List<Value> items = new ArrayList<>(shown);
-        for (int k = 0; k < shown; k++) {
-            items.add(new Value.Struct(List.of(f("fd", c.fd(s32(b, size * k + StructLayouts.POLL_FD))),
-                    f("events", c.sym(Constants.POLL_EVENTS, u16(b, size * k + StructLayouts.POLL_EVENTS)))), false));
-        }
-        return new Value.Array(items, n > shown);
-    }
-
-    /** strace's poll result suffix: the entries with events, {@code  ([{fd=3, revents=POLLIN}])}. */
-    static String pollResult(CallContext c, long a, int n) {
-        int shown = Math.min(Math.max(n, 0), c.opt.stringLimit());
-        int size = StructLayouts.size(StructLayouts.POLLFD);
-        byte[] b = MemoryView.struct(c.out, a, size * shown);
-        if (b == null) return "";
-        List<String> items = new ArrayList<>();
-        for (int k = 0; k < shown; k++) {
-            int revents = u16(b, size * k + StructLayouts.POLL_REVENTS);
-            if (revents == 0) continue;
-            items.add("{fd=" + c.text(c.fd(s32(b, size * k + StructLayouts.POLL_FD))) + ", revents="
-                    + c.text(c.sym(Constants.POLL_EVENTS, revents)) + "}");
-        }
-        return " ([" + String.join(", ", items) + "])";
     }
 
     private static Value epollEvents(CallContext c, Snapshot mem, long a, int n, boolean array) {

@@ -10,15 +10,33 @@ import dev.jstrace.proc.TraceeMemory;
  * {@code = 3 (in [0], out [1 2], left {tv_sec=0, tv_nsec=997436})}, or {@code = 0 (Timeout)}.
  */
 final class SelectDecoder {
-    /** fd_set bytes read at most: FD_SETSIZE (1024) descriptors. */
-    static final int MAX_SET_BYTES = 128;
+    /** Descriptors a set covers at most: strace's cap against select(2^31-1, ...). */
+    static final int MAX_NFDS = 1024 * 1024;
 
     private SelectDecoder() {}
 
-    /** Bytes of a set covering {@code nfds} descriptors, in whole longs as the kernel copies them. */
-    static int setBytes(long nfds) {
-        if (nfds <= 0) return 0;
-        return (int) Math.min((nfds + 63) / 64 * 8, MAX_SET_BYTES);
+    /** The descriptor count as strace (and the kernel) take it: the low 32 bits, negative as 0, capped. */
+    static int nfds(long arg0) {
+        int n = (int) arg0;
+        return n < 0 ? 0 : Math.min(n, MAX_NFDS);
+    }
+
+    /** Bytes of a set covering {@code nfds} descriptors, in whole longs as strace copies them. */
+    static int setBytes(long arg0) {
+        int n = nfds(arg0);
+        return ((n + 7) / 8 + 7) & -8;
+    }
+
+    /** At entry: the three sets, and under {@code -y} the paths of the descriptors in them. */
+    static void captureEntry(TraceeMemory mem, long a, long arg0, boolean fdPaths) {
+        int n = setBytes(arg0);
+        if (a == 0 || n == 0) return;
+        Snapshot.Region r = mem.bytes(a, n);
+        if (!fdPaths || r == null || r.data().length < n) return;
+        byte[] b = r.data();
+        for (int fd = 0; fd < nfds(arg0); fd++) {
+            if ((b[fd >> 3] & (1 << (fd & 7))) != 0) mem.fdPath(fd);
+        }
     }
 
     /** Captures pselect6's sigmask pair and the set it points to. */
@@ -31,27 +49,23 @@ final class SelectDecoder {
         }
     }
 
-    /** One fd set: {@code [0 3]}; NULL; the address when it was not read. */
-    static Value fdset(Snapshot mem, long a, long nfds) {
-        if (a == 0) return new Value.Ptr(0);
-        String s = members(mem, a, nfds);
-        return s == null ? new Value.Ptr(a) : new Value.Text(s);
-    }
-
-    private static String members(Snapshot mem, long a, long nfds) {
-        int n = setBytes(nfds);
-        if (mem == null) return null;
-        byte[] b = n == 0 ? new byte[0] : MemoryView.struct(mem, a, n);
-        if (b == null) return null;
+    /**
+     * One fd set at entry, {@code [0 3]} (with paths under {@code -y}); {@code NULL}; the address
+     * when it could not be read, and for any set when {@code nfds} covers no descriptor.
+     */
+    static Value fdset(CallContext c, long a, long arg0) {
+        int n = setBytes(arg0);
+        if (a == 0 || n == 0) return new Value.Ptr(a);
+        byte[] b = MemoryView.struct(c.in, a, n);
+        if (b == null) return new Value.Unreadable(a);
         StringBuilder sb = new StringBuilder("[");
-        long limit = Math.min(nfds, 8L * n);
-        for (int fd = 0; fd < limit; fd++) {
+        for (int fd = 0; fd < nfds(arg0); fd++) {
             if ((b[fd >> 3] & (1 << (fd & 7))) != 0) {
                 if (sb.length() > 1) sb.append(' ');
-                sb.append(fd);
+                sb.append(c.text(c.fd(fd)));
             }
         }
-        return sb.append(']').toString();
+        return new Value.Text(sb.append(']').toString());
     }
 
     /** pselect6's sixth argument: {@code {sigmask=[], sigsetsize=8}}. */
@@ -72,28 +86,41 @@ final class SelectDecoder {
                 new Value.Field("sigsetsize", new Value.Text(Long.toUnsignedString(MemoryView.u64(b, 8))))), false);
     }
 
-    /** The text after the count: {@code  (in [0], out [1 2], left {...})}; {@code  (Timeout)} for zero. */
+    /**
+     * The text after the count, as strace's decode_select builds it: the ready descriptors of each
+     * set until the count is reached, then the time left: {@code  (in [0], out [1 2], left {...})};
+     * {@code  (Timeout)} for zero, and {@code  ()} when nothing could be listed.
+     */
     static String result(CallContext c, long rval, boolean nanos) {
         if (rval == 0) return " (Timeout)";
-        long nfds = (int) c.arg(0);
+        int nfds = nfds(c.arg(0)), size = setBytes(c.arg(0));
+        int ready = (int) rval;
         StringBuilder sb = new StringBuilder();
+        String sep = "";
         String[] names = {"in", "out", "except"};
-        for (int i = 0; i < 3; i++) {
-            long a = c.arg(i + 1);
-            if (a == 0) continue;
-            String s = members(c.out, a, nfds);
-            if (s == null || s.equals("[]")) continue;
-            if (!sb.isEmpty()) sb.append(", ");
-            sb.append(names[i]).append(' ').append(s);
+        for (int i = 0; i < 3 && ready > 0; i++) {
+            byte[] b = MemoryView.struct(c.out, c.arg(i + 1), size);
+            if (b == null) continue;
+            boolean first = true;
+            for (int fd = 0; fd < nfds; fd++) {
+                if ((b[fd >> 3] & (1 << (fd & 7))) == 0) continue;
+                if (first) {
+                    sb.append(sep).append(names[i]).append(" [").append(fd);
+                    first = false;
+                    sep = ", ";
+                } else {
+                    sb.append(' ').append(fd);
+                }
+                if (--ready == 0) break;
+            }
+            // strace closes a bracket after every set once anything was written (its own quirk).
+            if (!sb.isEmpty()) sb.append(']');
         }
         long t = c.arg(4);
         if (t != 0) {
             Value left = nanos ? StructDecoders.timespec(c.out, t) : StructDecoders.timeval(c.out, t);
-            if (!(left instanceof Value.Ptr) && !(left instanceof Value.Unreadable)) {
-                if (!sb.isEmpty()) sb.append(", ");
-                sb.append("left ").append(c.text(left));
-            }
+            sb.append(sep).append("left ").append(c.text(left));
         }
-        return sb.isEmpty() ? "" : " (" + sb + ")";
+        return " (" + sb + ")";
     }
 }

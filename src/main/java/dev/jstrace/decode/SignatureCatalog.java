@@ -225,7 +225,7 @@ public final class SignatureCatalog {
             timerfd_gettime: fd, raw = int
             signalfd: fd, sigset_in, ulong = fd
             signalfd4: fd, sigset_in, ulong, efd_flags = fd
-            memfd_create: str, mfd_flags = fd
+            memfd_create: mfd_name, mfd_flags = fd
             getxattr: path, str, buf_out, ulong = int
             lgetxattr: path, str, buf_out, ulong = int
             fgetxattr: fd, str, buf_out, ulong = int

@@ -128,9 +128,7 @@ public final class SyscallDecoder {
             String policy = Constants.SCHED_POLICY.name(rval);
             if (policy != null) return rval + " (" + policy + ")";
         }
-        if ((name.equals("poll") || name.equals("ppoll")) && rval > 0) {
-            return rval + OtherStructs.pollResult(c, c.arg(0), (int) c.arg(1));
-        }
+        if (name.equals("poll") || name.equals("ppoll")) return rval + PollDecoder.result(c, name.equals("ppoll"));
         return switch (sig.ret()) {
             case INT -> Long.toString(rval);
             case HEX -> "0x" + Long.toHexString(rval);

@@ -146,8 +146,9 @@ final class ProcessMemory implements TraceeMemory {
             if (n < chunk) break;
         }
         // strace's umovestr: a string whose NUL is not found before memory that cannot be read (within
-        // limit + 1 bytes) is unreadable as a whole, and strace prints its address, not its first bytes.
-        boolean readable = complete || got > limit;
+        // the limit asked for) is unreadable as a whole, and strace prints its address, not its first
+        // bytes. The byte past the limit only tells whether the string goes on; strace does not read it.
+        boolean readable = complete || got >= limit;
         int len = readable ? Math.min(got, limit) : 0;
         return record(address, len, readable, complete, Snapshot.Kind.STRING);
     }
