@@ -54,19 +54,17 @@ public final class TracedProcess extends Process {
         return launch(SpawnRequest.of(pb), options, listener);
     }
 
+    static {
+        dev.jstrace.internal.CallerLaunch.register(TracedProcess::launch);
+    }
+
     /**
      * Starts {@code request} under trace: {@link Tracer#launch} for a request
-     * made from a ProcessBuilder, and jstrace's command line for one that
-     * carries its caller's context ({@link SpawnRequest#ofCaller}).
-     *
-     * @param request the request
-     * @param options the options
-     * @param listener the listener
-     * @throws IOException           as {@link ProcessBuilder#start()} does when the program cannot be run
-     * @throws TraceRefusedException when the kernel will not let the new child be traced
-     * @return the running child
+     * made from a ProcessBuilder, and jstrace's command line (through
+     * {@link dev.jstrace.internal.CallerLaunch}, as {@code SpawnRequest} is not
+     * part of the API) for one that carries its caller's context.
      */
-    public static TracedProcess launch(SpawnRequest request, TraceOptions options, TraceListener listener)
+    private static TracedProcess launch(SpawnRequest request, TraceOptions options, TraceListener listener)
             throws IOException {
         if (options == null) {
             throw new IllegalArgumentException("launch: options must not be null; pass TraceOptions.defaults()"

@@ -216,7 +216,7 @@ public final class Main {
             alsoAttached.addAll(also);
             TracedProcess p;
             try {
-                p = TracedProcess.launch(request, options, fanOut);
+                p = dev.jstrace.internal.CallerLaunch.launch(request, options, fanOut);
             } catch (IOException e) {
                 also.forEach(Attachment::close);
                 finish();

@@ -36,10 +36,10 @@ import org.junit.jupiter.api.function.Executable;
  * {@code java.security} and {@code /dev/random}); {@link #warmUp} runs such
  * code once, unrecorded, before the first recorded test.
  *
- * <p>Fault injection will come through the same {@link TraceOptions} the
- * recorder is made with ({@link #withOptions}): an annotation such as
- * {@code @InjectFault} only has to add to the options of the test it is on
- * ({@link #optionsFor}).
+ * <p>{@link InjectFault} on a test method (or its class) makes chosen calls
+ * of the recording fail, as strace's {@code -e inject=} does; the faults are
+ * added to the options of that test only ({@link #optionsFor}), on top of any
+ * {@link dev.jstrace.Injections} in the recorder's own {@link #withOptions options}.
  *
  * <p>Tests recorded in process scope must not run concurrently (a JVM can be
  * traced by one tracer at a time); thread-scope tests may, each on its thread.
@@ -104,15 +104,19 @@ public final class SyscallRecorder implements InvocationInterceptor, AfterEachCa
 
     /**
      * The options for one test: this recorder's, with the scope of a
-     * {@link TraceSyscalls} annotation on the method or its class.
+     * {@link TraceSyscalls} annotation on the method or its class, and the
+     * faults of its {@link InjectFault} annotations.
      *
      * @param test the test method
      * @return the options to trace it with
+     * @throws IllegalArgumentException when an {@link InjectFault} names an unknown syscall, errno or
+     *                                  signal, or a malformed {@code when}, saying which
      */
     public TraceOptions optionsFor(Method test) {
         TraceSyscalls a = test.getAnnotation(TraceSyscalls.class);
         if (a == null) a = test.getDeclaringClass().getAnnotation(TraceSyscalls.class);
-        return a == null ? options : options.withScope(a.scope());
+        TraceOptions o = a == null ? options : options.withScope(a.scope());
+        return o.withInjections(FaultAnnotations.of(test, o.injections()));
     }
 
     /**

@@ -47,12 +47,16 @@ class ConsumerProjectTest {
         Files.writeString(tests.resolve("CodeUnderTestTest.java"), """
                 package example;
 
+                import dev.jstrace.junit.InjectFault;
                 import dev.jstrace.junit.SyscallRecorder;
+                import java.io.FileOutputStream;
+                import java.io.IOException;
                 import java.net.InetAddress;
                 import java.net.ServerSocket;
                 import java.net.Socket;
                 import java.nio.file.Files;
                 import java.nio.file.Path;
+                import org.junit.jupiter.api.Assertions;
                 import org.junit.jupiter.api.Test;
                 import org.junit.jupiter.api.extension.RegisterExtension;
                 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +71,16 @@ class ConsumerProjectTest {
                         Files.writeString(dir.resolve("saved.txt"), "data");
                         syscalls.recorded().assertNoNetworkCalls().assertNoFileOpenedOutside(dir)
                                 .assertAtMost(0, "fsync");
+                    }
+
+                    @Test
+                    @InjectFault(syscall = "write", error = "ENOSPC", when = "2")
+                    void aFullDiskReachesTheCode(@TempDir Path dir) throws Exception {
+                        try (FileOutputStream out = new FileOutputStream(dir.resolve("log").toFile())) {
+                            out.write(1);
+                            IOException e = Assertions.assertThrows(IOException.class, () -> out.write(2));
+                            Assertions.assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+                        }
                     }
 
                     @Test
@@ -87,10 +101,11 @@ class ConsumerProjectTest {
         assertTrue(p.waitFor(200, TimeUnit.SECONDS), "the consumer build took too long");
         String out = Files.readString(log);
         assertNotEquals(0, p.exitValue(), "one consumer test must fail:\n" + out);
-        assertTrue(out.contains("Tests run: 2, Failures: 1, Errors: 0"), out);
+        assertTrue(out.contains("Tests run: 3, Failures: 1, Errors: 0"), out);
         String report = Files.readString(project.resolve("target/surefire-reports/example.CodeUnderTestTest.txt"));
         assertTrue(report.contains("phonesHome"), report);
         assertFalse(report.contains("savesLocally"), "the test that stays in its directory passes\n" + report);
+        assertFalse(report.contains("aFullDiskReachesTheCode"), "the injected ENOSPC reached the code\n" + report);
         Matcher m = Pattern.compile("expected no network calls, but the code made \\d+:\\n(    .*\\n)+").matcher(report);
         assertTrue(m.find(), report);
         System.out.println("the consumer's failure message:\n" + m.group());
