@@ -29,7 +29,8 @@ final class CallFormats {
             Map.entry("kcmp", new ProcessCallFormats.Kcmp()),
             Map.entry("timerfd_settime", new FdEventFormats.TimerfdSettime()),
             Map.entry("timerfd_gettime", new FdEventFormats.TimerfdGettime()),
-            Map.entry("inotify_add_watch", new FdEventFormats.InotifyAddWatch()));
+            Map.entry("inotify_add_watch", new FdEventFormats.InotifyAddWatch()),
+            Map.entry("ioctl", new IoctlFormat()));
 
     private CallFormats() {}
 

@@ -25,11 +25,29 @@ final class IoctlFamilies {
         /** A number read at entry, {@code [5]}. */ IN,
         /** A number read at exit when the call succeeded, {@code [5]}. */ OUT,
         /** Two u64 read at entry, {@code [1, 2]}. */ PAIR64_IN,
-        /** The address only. */ ADDR
+        /** The address only. */ ADDR,
+        /** A struct read at entry ({@link Rule#struct} prints it). */ STRUCT_IN,
+        /** A struct read at exit when the call succeeded. */ STRUCT_OUT
+    }
+
+    /** Prints a struct argument from its copied bytes (at least the rule's width). */
+    interface StructPrinter {
+        /**
+         * {@return the struct's value}
+         *
+         * @param c    the call
+         * @param b    the bytes copied at the argument's address
+         * @param addr the address
+         */
+        Value print(CallContext c, byte[] b, long addr);
     }
 
     /** One request's rule: the kind, the number's width in bytes, radix and sign, and a flag table. */
-    record Rule(Kind kind, int width, boolean signed, ConstTable flags) {}
+    record Rule(Kind kind, int width, boolean signed, ConstTable flags, StructPrinter struct) {
+        Rule(Kind kind, int width, boolean signed, ConstTable flags) {
+            this(kind, width, signed, flags, null);
+        }
+    }
 
     static final ConstTable MODEM_FLAGS = ConstTable.flags("TIOCM_???", """
             TIOCM_LE=0x1 TIOCM_DTR=0x2 TIOCM_RTS=0x4 TIOCM_ST=0x8 TIOCM_SR=0x10 TIOCM_CTS=0x20 TIOCM_CAR=0x40
@@ -76,7 +94,31 @@ final class IoctlFamilies {
                 + " SIOCSIFLINK SIOCSIFMEM SIOCSIFPFLAGS SIOCSIFVLAN SIOCSMIIREG SIOCSRARP SIOCWANDEV");
     }
 
+    static {
+        struct(Kind.STRUCT_IN, 24, (c, b, a) -> IoctlStructs.fstrimRange(c, b), "FITRIM");
+        struct(Kind.STRUCT_IN, 28, (c, b, a) -> IoctlStructs.fsxattr(c, b, false), "FS_IOC_FSSETXATTR");
+        struct(Kind.STRUCT_OUT, 28, (c, b, a) -> IoctlStructs.fsxattr(c, b, true), "FS_IOC_FSGETXATTR");
+        struct(Kind.STRUCT_IN, IoctlStructs.RAND_POOL_CAPTURE, IoctlStructs::randPoolInfo, "RNDADDENTROPY");
+    }
+
     private IoctlFamilies() {}
+
+    private static void struct(Kind kind, int size, StructPrinter p, String name) {
+        long code = IoctlRequests.code(name);
+        if (code < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
+        RULES.put(code, new Rule(kind, size, false, null, p));
+    }
+
+    /** The decoration strace adds to a successful result ({@code 268435456 (CLONE_NEWUSER)}), or null. */
+    static String result(CallContext c, long req) {
+        if (req == NS_GET_NSTYPE) {
+            String n = IoctlStructs.SETNS_TYPES.name(c.rval);
+            return n == null ? null : c.rval + " (" + n + ")";
+        }
+        return null;
+    }
+
+    private static final long NS_GET_NSTYPE = IoctlRequests.code("NS_GET_NSTYPE");
 
     /** Registers {@code names} (a trailing {@code ?}: the name may be missing from these headers). */
     private static void rule(Kind kind, int width, boolean signed, ConstTable flags, String names) {
@@ -97,8 +139,8 @@ final class IoctlFamilies {
         Rule r = RULES.get(req);
         if (r == null) return 0;
         return switch (r.kind()) {
-            case IN, PAIR64_IN -> r.width();
-            case OUT -> -r.width();
+            case IN, PAIR64_IN, STRUCT_IN -> r.width();
+            case OUT, STRUCT_OUT -> -r.width();
             case NONE, VALUE_U, VALUE_INT, ADDR -> 0;
         };
     }
@@ -114,6 +156,8 @@ final class IoctlFamilies {
             case ADDR -> new Value.Ptr(a);
             case IN -> number(c, c.in, a, r);
             case OUT -> c.succeeded() ? number(c, c.out, a, r) : new Value.Ptr(a);
+            case STRUCT_IN -> struct(c, c.in, a, r);
+            case STRUCT_OUT -> c.succeeded() ? struct(c, c.out, a, r) : new Value.Ptr(a);
             case PAIR64_IN -> {
                 byte[] b = a == 0 ? null : MemoryView.struct(c.in, a, 16);
                 yield b == null ? new Value.Ptr(a) : new Value.Array(List.of(
@@ -121,6 +165,16 @@ final class IoctlFamilies {
                         new Value.Num(MemoryView.u64(b, 8), Value.Radix.UDEC)), false);
             }
         };
+    }
+
+    /** strace's umove_or_printaddr then the struct: NULL, the address when unreadable. */
+    private static Value struct(CallContext c, dev.jstrace.proc.Snapshot mem, long a, Rule r) {
+        if (a == 0) return new Value.Ptr(0);
+        dev.jstrace.proc.Snapshot.Region reg = mem.find(a, dev.jstrace.proc.Snapshot.Kind.BYTES);
+        // rand_pool_info is copied with room for its buffer: only its 8-byte header must be there.
+        int need = r.width() == IoctlStructs.RAND_POOL_CAPTURE ? 8 : r.width();
+        if (reg == null || !reg.readable() || reg.data().length < need) return new Value.Ptr(a);
+        return r.struct().print(c, reg.data(), a);
     }
 
     /** strace's printnum_*: {@code [value]}, NULL for a null pointer, the address when unreadable. */

@@ -58,4 +58,18 @@ class IoctlGoldenTest {
         assertEquals("ioctl(-1, 0x802a453f, 0) = -1 EBADF (Bad file descriptor)",
                 ioctl(DecodeOptions.Xlat.RAW, 0x802a453fL, 0));
     }
+
+    @Test
+    void familyArgumentsAndResults() {
+        // ioctl_watchdog, ioctl_fs_x, ioctl_nsfs: an int set at entry, a struct read at entry, a named result.
+        byte[] four = {123, 0, 0, 0};
+        DecodeOptions o = new DecodeOptions(32, false, 0, DecodeOptions.Xlat.ABBREV, 0, Set.of());
+        Snapshot in = SyscallDecoderGoldenTest.bytes(0x2000, four);
+        assertEquals("ioctl(-1, WDIOC_SETTIMEOUT, [123]) = -1 EBADF (Bad file descriptor)", line(o, Arch.X86_64,
+                "ioctl", new long[] {-1, 0xc0045706L, 0x2000, 0, 0, 0}, in, BADF, Snapshot.EMPTY));
+        assertEquals("ioctl(-1, WDIOC_KEEPALIVE) = -1 EBADF (Bad file descriptor)", ioctl(0x80045705L, 0x2000));
+        assertEquals("ioctl(-1, FITRIM, NULL) = -1 EBADF (Bad file descriptor)", ioctl(0xc0185879L, 0));
+        assertEquals("ioctl(6, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)", line(o, Arch.X86_64, "ioctl",
+                new long[] {6, 0xb703, 0, 0, 0, 0}, Snapshot.EMPTY, 0x10000000, Snapshot.EMPTY));
+    }
 }

@@ -1,0 +1,41 @@
+package dev.jstrace.decode;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.TraceeMemory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ioctl as strace's SYS_FUNC(ioctl) prints it: the fd, the request by name
+ * ({@link IoctlRequests}), then the argument as the request's family shapes it
+ * ({@link ControlCalls#ioctlArg}, {@link IoctlFamilies}) or none, and a result
+ * decoration for the requests that return a constant ({@code NS_GET_NSTYPE}).
+ */
+final class IoctlFormat implements CallFormat {
+    @Override
+    public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
+        if (opt.capturesFdPaths()) mem.fdPath((int) args[0]);
+        int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
+        if (n > 0 && args[2] != 0) mem.bytes(args[2], n);
+    }
+
+    @Override
+    public void captureExit(Arch arch, long[] args, long rval, TraceeMemory mem, DecodeOptions opt) {
+        int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
+        if (n < 0 && args[2] != 0) mem.bytes(args[2], -n);
+    }
+
+    @Override
+    public Decoded decode(CallContext c) {
+        long req = c.arg(1) & 0xffffffffL;
+        List<Value> args = new ArrayList<>(3);
+        args.add(c.fd((int) c.arg(0)));
+        args.add(ControlCalls.ioctlRequest(c, req));
+        Value a = ControlCalls.ioctlArg(c, req, c.arg(2));
+        if (a != null) args.add(a);
+        // A getter's argument prints after "resumed>" (it is read at exit); the rest at entry.
+        int entry = ControlCalls.ioctlCapture(req) < 0 ? 2 : args.size();
+        String result = c.succeeded() ? IoctlFamilies.result(c, req) : null;
+        return new Decoded(args, entry, result);
+    }
+}

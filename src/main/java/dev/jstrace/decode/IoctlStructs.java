@@ -1,0 +1,66 @@
+package dev.jstrace.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ioctl argument structs strace prints field by field for the families
+ * jstrace decodes (fs_x: fstrim_range, fsxattr; random: rand_pool_info).
+ * Each takes the bytes copied at the argument's address.
+ */
+final class IoctlStructs {
+    static final ConstTable FS_XFLAGS = ConstTable.flags("FS_XFLAG_???", """
+            FS_XFLAG_REALTIME=0x1 FS_XFLAG_PREALLOC=0x2 FS_XFLAG_IMMUTABLE=0x8 FS_XFLAG_APPEND=0x10
+            FS_XFLAG_SYNC=0x20 FS_XFLAG_NOATIME=0x40 FS_XFLAG_NODUMP=0x80 FS_XFLAG_RTINHERIT=0x100
+            FS_XFLAG_PROJINHERIT=0x200 FS_XFLAG_NOSYMLINKS=0x400 FS_XFLAG_EXTSIZE=0x800
+            FS_XFLAG_EXTSZINHERIT=0x1000 FS_XFLAG_NODEFRAG=0x2000 FS_XFLAG_FILESTREAM=0x4000 FS_XFLAG_DAX=0x8000
+            FS_XFLAG_COWEXTSIZE=0x10000 FS_XFLAG_HASATTR=0x80000000""");
+    /** NS_GET_NSTYPE's result: the namespace's CLONE_NEW* type. */
+    static final ConstTable SETNS_TYPES = ConstTable.enumHex(null, """
+            CLONE_NEWTIME=0x80 CLONE_NEWNS=0x20000 CLONE_NEWCGROUP=0x2000000 CLONE_NEWUTS=0x4000000
+            CLONE_NEWIPC=0x8000000 CLONE_NEWUSER=0x10000000 CLONE_NEWPID=0x20000000 CLONE_NEWNET=0x40000000""");
+    /** Bytes of rand_pool_info's buffer copied with the header (more than -s ever shows). */
+    static final int RAND_POOL_CAPTURE = 8 + 4096;
+
+    private IoctlStructs() {}
+
+    private static Value u64(byte[] b, int off) {
+        return new Value.Num(MemoryView.u64(b, off), Value.Radix.UDEC);
+    }
+
+    private static Value u32(byte[] b, int off) {
+        return new Value.Num(MemoryView.s32(b, off) & 0xffffffffL, Value.Radix.UDEC);
+    }
+
+    /** struct fstrim_range: {@code {start=0x..., len=N, minlen=N}} (24 bytes). */
+    static Value fstrimRange(CallContext c, byte[] b) {
+        return new Value.Struct(List.of(
+                new Value.Field("start", new Value.Num(MemoryView.u64(b, 0), Value.Radix.HEX)),
+                new Value.Field("len", u64(b, 8)), new Value.Field("minlen", u64(b, 16))), false);
+    }
+
+    /** struct fsxattr (28 bytes); the get form also shows fsx_nextents. */
+    static Value fsxattr(CallContext c, byte[] b, boolean get) {
+        List<Value.Field> fs = new ArrayList<>(5);
+        fs.add(new Value.Field("fsx_xflags", FS_XFLAGS.sym(MemoryView.s32(b, 0) & 0xffffffffL)));
+        fs.add(new Value.Field("fsx_extsize", u32(b, 4)));
+        if (get) fs.add(new Value.Field("fsx_nextents", u32(b, 8)));
+        fs.add(new Value.Field("fsx_projid", new Value.Num(MemoryView.s32(b, 12) & 0xffffffffL, Value.Radix.HEX)));
+        fs.add(new Value.Field("fsx_cowextsize", u32(b, 16)));
+        return new Value.Struct(fs, false);
+    }
+
+    /** struct rand_pool_info: {@code {entropy_count=3, buf_size=8, buf="12345678"}}, the buffer cut to -s. */
+    static Value randPoolInfo(CallContext c, byte[] b, long addr) {
+        int size = MemoryView.s32(b, 4);
+        long shown = Math.min(Math.max(size, 0), c.opt.stringLimit());
+        Value buf;
+        if (size == 0) buf = Value.Str.buffer(new byte[0], 0, false);
+        else if (b.length - 8 < shown) buf = new Value.Ptr(addr + 8);
+        else buf = Value.Str.buffer(java.util.Arrays.copyOfRange(b, 8, 8 + (int) shown), size & 0xffffffffL, false);
+        return new Value.Struct(List.of(
+                new Value.Field("entropy_count", new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)),
+                new Value.Field("buf_size", new Value.Num(size, Value.Radix.DEC)),
+                new Value.Field("buf", buf)), false);
+    }
+}
