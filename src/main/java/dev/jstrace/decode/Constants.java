@@ -203,7 +203,7 @@ public final class Constants {
      *
      * @param arch the arch
      */
-    public static ConstTable saFlags(Arch arch) {
+    static ConstTable saFlags(Arch arch) {
         return SA_FLAGS_BY_ARCH.get(arch);
     }
 
