@@ -16,6 +16,7 @@ import tempfile
 import time
 
 import footprint
+import startup
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -90,65 +91,6 @@ def count_tef_events(path):
     with open(path, "rb") as f:
         data = f.read()
     return data.count(b'"ph":')
-
-
-def startup(rounds):
-    classes = os.path.join(TMP, "hello")
-    os.makedirs(classes, exist_ok=True)
-    bindir = os.path.join(jdk(), "bin")
-    java = os.path.join(bindir, "java")
-    subprocess.run([os.path.join(bindir, "javac"), "-d", classes, os.path.join(HERE, "Hello.java"),
-                    os.path.join(HERE, "FfmHello.java")], check=True)
-    # The FFM floor runs as scripts/jstrace runs jstrace: the same flags and an AOT cache of its own.
-    ffm_flags = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                 "-Xlog:aot=off", "-Xlog:cds=off"]
-    # (An AOT cache takes class paths of jars only.)
-    ffm_jar = os.path.join(TMP, "ffmhello.jar")
-    subprocess.run([os.path.join(bindir, "jar"), "cf", ffm_jar, "-C", classes, "FfmHello.class"], check=True)
-    ffm_cache = os.path.join(TMP, "ffm.aot")
-    subprocess.run([java, *ffm_flags, "-XX:AOTCacheOutput=" + ffm_cache, "-cp", ffm_jar, "FfmHello"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if not os.path.exists(ffm_cache):
-        sys.exit("bench: could not build the AOT cache for FfmHello")
-    ffm = [java, *ffm_flags, "-XX:AOTCache=" + ffm_cache, "-cp", ffm_jar, "FfmHello"]
-    # Warm the AOT cache (scripts/jstrace builds it on first use) before timing.
-    timed([JSTRACE, "-o", "/dev/null", "true"])
-    m = alternate({"java Hello": [java, "-Xshare:auto", "-cp", classes, "Hello"],
-                   "java FfmHello (one downcall; FFM floor)": ffm,
-                   "jstrace -o /dev/null true": [JSTRACE, "-o", "/dev/null", "true"]}, rounds)
-    print("\n3. start-up (%d rounds, medians)" % rounds)
-    for k, s in m.items():
-        row(k, s, "s")
-    r = m["jstrace -o /dev/null true"] / m["java Hello"]
-    row("jstrace true / java Hello", r, "x", "<= 1.30", r <= 1.30)
-    row("FfmHello / java Hello (FFM runtime alone)", m["java FfmHello (one downcall; FFM floor)"] / m["java Hello"], "x")
-    row("jstrace true / FfmHello (jstrace's own part)",
-        m["jstrace -o /dev/null true"] / m["java FfmHello (one downcall; FFM floor)"], "x")
-    self_trace_start(java, rounds)
-
-
-def self_trace_start(java, rounds):
-    """Tracer.start() in a fresh JVM each round, alternating with `java -version` (the issue's yardstick):
-    the first start() boots the helper JVM (with its class-data archive, made by the first round),
-    later ones reuse it."""
-    cp = os.path.join(ROOT, "target", "jstrace.jar") + os.pathsep + os.path.join(ROOT, "target", "lib", "*")
-    first, reused, version = [], [], []
-    for _ in range(rounds + 1):
-        version.append(timed([java, "-version"]))
-        out = subprocess.run([java, "--enable-native-access=ALL-UNNAMED", "-cp", cp,
-                              "dev.jstrace.examples.SelfTraceLatency", "21"], capture_output=True, text=True,
-                             check=True)
-        lat = dict(l.split("=", 1) for l in out.stdout.split())
-        first.append(float(lat["first_ms"]))
-        reused.append(float(lat["reused_median_ms"]))
-    first, version = first[1:], version[1:]  # round 0 made the helper's archive
-    print("\n3b. self-trace start-up (%d rounds, medians; a fresh JVM each round)" % rounds)
-    row("java -version", statistics.median(version) * 1000, "ms")
-    row("self-trace: first Tracer.start() (starts helper)", statistics.median(first), "ms")
-    r = statistics.median(first) / (statistics.median(version) * 1000)
-    row("first start() / java -version", r, "x", "<= 2", r <= 2)
-    row("self-trace: reused helper's start(), median", statistics.median(reused), "ms", "< 5",
-        statistics.median(reused) < 5)
 
 
 def jdk():
@@ -281,7 +223,8 @@ def main():
         row("strace minus its start-up", st, "s")
         row("ratio without start-up", js / st, "x")
 
-    startup(max(a.rounds, 5))
+    startup.run(row, footprint.target, timed, alternate, os.path.join(jdk(), "bin", "java"), JSTRACE, ROOT, HERE,
+                TMP, max(a.rounds, 5))
 
     trio("python3 import-heavy start", ["python3", "-c", "import json, email, http.client, asyncio"], a.rounds)
     trio("8-thread syscall storm", ["python3", os.path.join(HERE, "storm.py"), "8", str(2000 // scale)], a.rounds)

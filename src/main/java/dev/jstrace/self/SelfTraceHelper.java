@@ -4,6 +4,7 @@ import dev.jstrace.decode.DecodeOptions;
 import dev.jstrace.decode.SyscallDecoder;
 import dev.jstrace.ffi.Libc;
 import dev.jstrace.ffi.NativeException;
+import dev.jstrace.proc.CapturePlanner;
 import dev.jstrace.proc.EventLoop;
 import dev.jstrace.proc.RawEvent;
 import java.io.BufferedInputStream;
@@ -42,6 +43,8 @@ public final class SelfTraceHelper {
 
     private static final BlockingQueue<Frame> OUT = new ArrayBlockingQueue<>(8192);
     private static final Map<Integer, EventLoop> LOOPS = new ConcurrentHashMap<>();
+    /** One capture planner per decode options, shared by the sessions (it holds nothing else). */
+    private static final Map<DecodeOptions, CapturePlanner> PLANNERS = new ConcurrentHashMap<>();
 
     /** Runs the helper: hello, then commands until stdin ends. */
     public static void main(String[] args) throws Exception {
@@ -85,17 +88,17 @@ public final class SelfTraceHelper {
 
     /** Loads and links what the first session needs, so the JVM's first start() does not pay for it. */
     private static void warmUp() {
-        new SyscallDecoder(DecodeOptions.defaults()).planner();
+        PLANNERS.computeIfAbsent(DecodeOptions.defaults(), d -> new SyscallDecoder(d).planner());
         new EventLoop(new EventLoop.Config(false, dev.jstrace.proc.CapturePlanner.NONE, null), e -> {});
         Libc.gettid();
         dev.jstrace.ffi.Ptrace.ptrace(0x4206, 0, 0, 0);
     }
 
     private static void session(HelperProtocol.Start s) {
-        SyscallDecoder decoder = new SyscallDecoder(s.decode());
+        CapturePlanner planner = PLANNERS.computeIfAbsent(s.decode(), d -> new SyscallDecoder(d).planner());
         RecordingWindow window = new RecordingWindow(s, e -> send(new Frame(HelperProtocol.EVENT, s.session(), e, 0,
                 null)));
-        EventLoop loop = new EventLoop(new EventLoop.Config(s.followForks(), decoder.planner(),
+        EventLoop loop = new EventLoop(new EventLoop.Config(s.followForks(), planner,
                 EventLoop.Config.tracedNumbers(RecordingWindow.stopsFor(s.syscalls()))), window);
         loop.setEntryHook(window::atEntry);
         loop.setInjections(s.injections());
