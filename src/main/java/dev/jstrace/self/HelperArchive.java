@@ -91,14 +91,31 @@ final class HelperArchive {
         return jars.isEmpty() ? null : jars;
     }
 
+    /**
+     * {@code PATHS-JARS}: a hash of the JDK and the path's text, then one of the
+     * jars' sizes and times. A rebuilt jar keeps the first part, so its new
+     * cache replaces the old one ({@link #removeSuperseded}).
+     */
     private static String key(List<String> where, List<Path> jars) {
-        StringBuilder k = new StringBuilder(System.getProperty("java.home")).append('\n')
-                .append(System.getProperty("java.vm.version")).append('\n').append(String.join("\n", where));
+        String paths = System.getProperty("java.home") + '\n' + System.getProperty("java.vm.version") + '\n'
+                + String.join("\n", where);
+        StringBuilder k = new StringBuilder();
         for (Path jar : jars) {
             File f = jar.toFile();
-            k.append('\n').append(f.length()).append(' ').append(f.lastModified());
+            k.append(f.length()).append(' ').append(f.lastModified()).append('\n');
         }
-        return Long.toHexString(fnv1a(k.toString()));
+        return Long.toHexString(fnv1a(paths)) + "-" + Long.toHexString(fnv1a(k.toString()));
+    }
+
+    /** Deletes the caches of earlier builds of the same jars (same first part of the name) but {@code kept}. */
+    private static void removeSuperseded(Path kept) {
+        String name = kept.getFileName().toString();
+        String prefix = name.substring(0, name.lastIndexOf('-') + 1);
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(kept.getParent(), prefix + "*.aot")) {
+            for (Path p : ds) if (!p.equals(kept)) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: an old cache only takes room
+        }
     }
 
     private static long fnv1a(String s) {
@@ -173,6 +190,7 @@ final class HelperArchive {
             if ("1".equals(HelperClient.yamaScope())) Libc.prctl(Libc.PR_SET_PTRACER, p.pid(), 0, 0, 0);
             if (p.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(tmp) > 0) {
                 Files.move(tmp, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                removeSuperseded(cache);
             } else {
                 p.destroyForcibly();
             }
