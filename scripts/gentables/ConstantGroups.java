@@ -100,6 +100,11 @@ final class ConstantGroups {
             // evdev: EVIOCGBIT(EV_KEY, n), EVIOCGABS(ABS_X) name the type and the axis in the request.
             new Group("EVDEV_EVENT_TYPES", "input event types (EV_*)", Source.KERNEL, "linux/input-event-codes.h",
                     "EV_\\w+", "EV_(MAX|CNT|VERSION)", false),
+            // Key and button codes share one space; BTN_MISC/BTN_0 and the like alias (first one wins).
+            new Group("EVDEV_KEYCODES", "input key and button codes (KEY_*, BTN_*)", Source.KERNEL,
+                    "linux/input-event-codes.h", "KEY_\\w+|BTN_\\w+", "KEY_(MAX|CNT|MIN_INTERESTING)", false),
+            new Group("EVDEV_FF_TYPES", "force-feedback effect types (FF_*)", Source.KERNEL, "linux/input.h",
+                    "FF_(RUMBLE|PERIODIC|CONSTANT|SPRING|FRICTION|DAMPER|INERTIA|RAMP)", null, false),
             new Group("EVDEV_ABS_AXES", "input absolute axes (ABS_*)", Source.KERNEL, "linux/input-event-codes.h",
                     "ABS_\\w+", "ABS_(MAX|CNT)", false),
             new Group("WAIT_OPTIONS", "wait4(2)/waitid(2) options", Source.KERNEL, "linux/wait.h",

@@ -137,7 +137,7 @@ final class IoctlFamilies {
     /** Bytes to copy for the request: positive at entry, negative at exit, 0 for none. */
     static int capture(long req) {
         Rule r = RULES.get(req);
-        if (r == null) return 0;
+        if (r == null) return Evdev.capture(req);
         return switch (r.kind()) {
             case IN, PAIR64_IN, STRUCT_IN -> r.width();
             case OUT, STRUCT_OUT -> -r.width();
@@ -148,7 +148,7 @@ final class IoctlFamilies {
     /** The argument as the request's family prints it; null when strace prints none; UNDECODED otherwise. */
     static Value arg(CallContext c, long req, long a) {
         Rule r = RULES.get(req);
-        if (r == null) return UNDECODED;
+        if (r == null) return Evdev.arg(c, req, a);
         return switch (r.kind()) {
             case NONE -> null;
             case VALUE_U -> new Value.Num(a, Value.Radix.UDEC);

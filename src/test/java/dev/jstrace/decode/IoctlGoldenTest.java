@@ -47,15 +47,16 @@ class IoctlGoldenTest {
 
     @Test
     void evdevNumbersCarryTheirArguments() {
-        // EVIOCGBIT(EV_KEY, 96), EVIOCGNAME(64), and an event type no header names (EV_MAX is 0x1f).
-        assertEquals("ioctl(-1, EVIOCGBIT(EV_KEY, 96), 0) = -1 EBADF (Bad file descriptor)",
+        // EVIOCGBIT(EV_KEY, 96), EVIOCGNAME(64), and an event type no header names (EV_MAX is 0x1f);
+        // a failed getter's pointer prints as an address (NULL).
+        assertEquals("ioctl(-1, EVIOCGBIT(EV_KEY, 96), NULL) = -1 EBADF (Bad file descriptor)",
                 ioctl(0x80604521L, 0));
-        assertEquals("ioctl(-1, EVIOCGNAME(64), 0) = -1 EBADF (Bad file descriptor)", ioctl(0x80404506L, 0));
-        assertEquals("ioctl(-1, EVIOCGBIT(0x1f /* EV_??? */, 42), 0) = -1 EBADF (Bad file descriptor)",
+        assertEquals("ioctl(-1, EVIOCGNAME(64), NULL) = -1 EBADF (Bad file descriptor)", ioctl(0x80404506L, 0));
+        assertEquals("ioctl(-1, EVIOCGBIT(0x1f /* EV_??? */, 42), NULL) = -1 EBADF (Bad file descriptor)",
                 ioctl(0x802a453fL, 0));
-        assertEquals("ioctl(-1, 0x802a453f /* EVIOCGBIT(0x1f, 42) */, 0) = -1 EBADF (Bad file descriptor)",
+        assertEquals("ioctl(-1, 0x802a453f /* EVIOCGBIT(0x1f, 42) */, NULL) = -1 EBADF (Bad file descriptor)",
                 ioctl(DecodeOptions.Xlat.VERBOSE, 0x802a453fL, 0));
-        assertEquals("ioctl(-1, 0x802a453f, 0) = -1 EBADF (Bad file descriptor)",
+        assertEquals("ioctl(-1, 0x802a453f, NULL) = -1 EBADF (Bad file descriptor)",
                 ioctl(DecodeOptions.Xlat.RAW, 0x802a453fL, 0));
     }
 
@@ -71,5 +72,18 @@ class IoctlGoldenTest {
         assertEquals("ioctl(-1, FITRIM, NULL) = -1 EBADF (Bad file descriptor)", ioctl(0xc0185879L, 0));
         assertEquals("ioctl(6, NS_GET_NSTYPE) = 268435456 (CLONE_NEWUSER)", line(o, Arch.X86_64, "ioctl",
                 new long[] {6, 0xb703, 0, 0, 0, 0}, Snapshot.EMPTY, 0x10000000, Snapshot.EMPTY));
+    }
+
+    @Test
+    void evdevSettersPrintTheirValues() {
+        // ioctl_evdev: EVIOCSKEYCODE's pair with the key's name, EVIOCGRAB's value, a getter's NULL.
+        byte[] pair = {(byte) 0xef, (byte) 0xbe, (byte) 0xad, (byte) 0xde, 1, 0, 0, 0};
+        DecodeOptions o = new DecodeOptions(32, false, 0, DecodeOptions.Xlat.ABBREV, 0, Set.of());
+        assertEquals("ioctl(-1, EVIOCSKEYCODE, [3735928559, KEY_ESC]) = -1 EBADF (Bad file descriptor)",
+                line(o, Arch.X86_64, "ioctl", new long[] {-1, 0x40084504L, 0x2000, 0, 0, 0},
+                        SyscallDecoderGoldenTest.bytes(0x2000, pair), BADF, Snapshot.EMPTY));
+        assertEquals("ioctl(-1, EVIOCGRAB, 16045690984232390125) = -1 EBADF (Bad file descriptor)",
+                ioctl(0x40044590L, 0xdeadbeefbadc0dedL));
+        assertEquals("ioctl(-1, EVIOCGVERSION, NULL) = -1 EBADF (Bad file descriptor)", ioctl(0x80044501L, 0));
     }
 }
