@@ -123,11 +123,6 @@ public final class SyscallDecoder {
         if (name.equals("select") || name.equals("pselect6")) {
             return rval + SelectDecoder.result(c, rval, name.equals("pselect6"));
         }
-        if (name.equals("sched_getscheduler")) {
-            // strace: the policy's name as the result's comment, 0 (SCHED_OTHER).
-            String policy = Constants.SCHED_POLICY.name(rval);
-            if (policy != null) return rval + " (" + policy + ")";
-        }
         if (name.equals("poll") || name.equals("ppoll")) return rval + PollDecoder.result(c, name.equals("ppoll"));
         return switch (sig.ret()) {
             case INT -> Long.toString(rval);
