@@ -140,6 +140,8 @@ final class ConstantGroups {
                     "SCHED_FLAG_\\w+", "SCHED_FLAG_(KEEP_ALL|UTIL_CLAMP|ALL)", true),
             new Group("INOTIFY_EVENTS", "inotify_add_watch(2) mask bits", Source.KERNEL, "linux/inotify.h",
                     "IN_\\w+", "IN_(CLOSE|MOVE|ALL_EVENTS|CLOEXEC|NONBLOCK)", true),
+            new Group("KEY_SPECIAL_IDS", "special key serial numbers of add_key(2)/keyctl(2)", Source.KERNEL,
+                    "linux/keyctl.h", "KEY_SPEC_\\w+", null, false),
             new Group("CAPABILITIES", "capability numbers", Source.KERNEL, "linux/capability.h", "CAP_\\w+",
                     "CAP_(LAST_CAP|TO_INDEX|TO_MASK)", false));
 }

@@ -30,7 +30,15 @@ final class CallFormats {
             Map.entry("timerfd_settime", new FdEventFormats.TimerfdSettime()),
             Map.entry("timerfd_gettime", new FdEventFormats.TimerfdGettime()),
             Map.entry("inotify_add_watch", new FdEventFormats.InotifyAddWatch()),
-            Map.entry("ioctl", new IoctlFormat()));
+            Map.entry("ioctl", new IoctlFormat()),
+            Map.entry("add_key", new KeyAndQueueFormats.AddKey()),
+            Map.entry("getdents", new GetdentsFormat()),
+            Map.entry("request_key", new KeyAndQueueFormats.RequestKey()),
+            Map.entry("mq_open", new KeyAndQueueFormats.MqOpen()),
+            Map.entry("mq_unlink", new KeyAndQueueFormats.MqUnlink()),
+            Map.entry("mq_getsetattr", new KeyAndQueueFormats.MqGetSetAttr()),
+            Map.entry("mq_timedsend", new KeyAndQueueFormats.MqTimedSend()),
+            Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive()));
 
     private CallFormats() {}
 

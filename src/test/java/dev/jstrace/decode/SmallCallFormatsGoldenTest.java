@@ -98,4 +98,26 @@ class SmallCallFormatsGoldenTest {
         assertEquals("timerfd_gettime(0, NULL) = -1 EFAULT (Bad address)",
                 call(DEF, "timerfd_gettime", new long[] {0, 0, 0, 0, 0, 0}, Snapshot.EMPTY, -14, Snapshot.EMPTY));
     }
+
+    @Test
+    void keysAndQueues() {
+        assertEquals("add_key(NULL, NULL, NULL, 0, -1234567890) = -1 EFAULT (Bad address)",
+                call(DEF, "add_key", new long[] {0, 0, 0, 0, -1234567890, 0}, Snapshot.EMPTY, -14, Snapshot.EMPTY));
+        assertEquals("request_key(NULL, NULL, NULL, KEY_SPEC_SESSION_KEYRING) = -1 EFAULT (Bad address)",
+                call(DEF, "request_key", new long[] {0, 0, 0, -3, 0, 0}, Snapshot.EMPTY, -14, Snapshot.EMPTY));
+        // A string that runs into unreadable memory before its NUL prints as its address.
+        Snapshot cut = Snapshot.builder().add(new Snapshot.Region(0x1ffb, new byte[] {6, 7, 8, 9, 10}, true, false,
+                Snapshot.Kind.STRING)).build();
+        assertEquals("add_key(NULL, 0x1ffb, NULL, 0, 0) = -1 EFAULT (Bad address)",
+                call(DEF, "add_key", new long[] {0, 0x1ffb, 0, 0, 0, 0}, cut, -14, Snapshot.EMPTY));
+        assertEquals("mq_open(0x1000, O_ACCMODE|O_CREAT, 0177355, NULL) = -1 EFAULT (Bad address)",
+                call(DEF, "mq_open", new long[] {0x1000, 0103, 037263577355L, 0, 0, 0}, Snapshot.EMPTY, -14,
+                        Snapshot.EMPTY));
+        byte[] attr = new byte[64];
+        attr[8] = 10;
+        attr[17] = 0x20;
+        assertEquals("mq_getsetattr(0, NULL, {mq_flags=0, mq_maxmsg=10, mq_msgsize=8192, mq_curmsgs=0}) = 0",
+                call(DEF, "mq_getsetattr", new long[] {0, 0, 0x3000, 0, 0, 0}, Snapshot.EMPTY, 0,
+                        bytes(0x3000, attr)));
+    }
 }

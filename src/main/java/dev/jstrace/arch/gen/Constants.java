@@ -3013,6 +3013,20 @@ public final class Constants {
     };
 
     /**
+     * special key serial numbers of add_key(2)/keyctl(2) (kernel UAPI linux/keyctl.h).
+     */
+    public static final Named[] KEY_SPECIAL_IDS = new Named[] {
+        new Named(-1L, "KEY_SPEC_THREAD_KEYRING"),
+        new Named(-2L, "KEY_SPEC_PROCESS_KEYRING"),
+        new Named(-3L, "KEY_SPEC_SESSION_KEYRING"),
+        new Named(-4L, "KEY_SPEC_USER_KEYRING"),
+        new Named(-5L, "KEY_SPEC_USER_SESSION_KEYRING"),
+        new Named(-6L, "KEY_SPEC_GROUP_KEYRING"),
+        new Named(-7L, "KEY_SPEC_REQKEY_AUTH_KEY"),
+        new Named(-8L, "KEY_SPEC_REQUESTOR_KEYRING"),
+    };
+
+    /**
      * capability numbers (kernel UAPI linux/capability.h).
      */
     public static final Named[] CAPABILITIES = new Named[] {
