@@ -35,7 +35,6 @@ class ApiSurfaceTest {
     private static final Set<String> KNOWN_IN_DECODE = Set.of(
             "dev.jstrace.decode.ConstTable.flags names dev.jstrace.arch.Arch",
             "dev.jstrace.decode.Constants.openFlags names dev.jstrace.arch.Arch",
-            "dev.jstrace.decode.Constants.saFlags names dev.jstrace.arch.Arch",
             "dev.jstrace.decode.SignatureCatalog.cloneRegister names dev.jstrace.arch.Arch",
             "dev.jstrace.decode.SignatureCatalog.forNumber names dev.jstrace.arch.Arch",
             "dev.jstrace.decode.SyscallDecoder.decode names dev.jstrace.proc.RawEvent$SyscallEntry",
