@@ -188,6 +188,9 @@ def main():
         row("jstrace / strace", r, "x", "<= 0.95", r <= 0.95)
     r = m["jstrace"] / m["floor"]
     footprint.target(row, "dd: full decoding / stop-and-restart floor", r, "x", "<= 1.10", r <= 1.10)
+    # What bounds it: the one request any decoding needs at every stop, alone on top of the floor.
+    footprint.note(row, "dd: (floor + GET_SYSCALL_INFO per stop) / floor", m[FLOOR_INFO] / m["floor"], "x")
+    footprint.note(row, "dd: full decoding / (floor + GET_SYSCALL_INFO)", m["jstrace"] / m[FLOOR_INFO], "x")
     # Stop costs on these VMs are bimodal (a run now and then lands in a slow placement of threads on
     # vCPUs), so the attribution also uses each variant's fastest run.
     lo = TRIO_MINS
@@ -234,6 +237,7 @@ def main():
     tef_and_memory((2500000 if a.big else 250000) // scale, 1)
     tracer_allocation(50000 // scale)
     footprint.footprint(row, JSTRACE, STRACE, HERE, TMP, a.rounds, scale)
+    footprint.what_bounds_it(row, JSTRACE, TMP, scale)
     footprint.summary(row)
 
     if a.jmh:
