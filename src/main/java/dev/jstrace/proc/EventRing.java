@@ -7,8 +7,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The bounded hand-over between the tracer thread (the only producer) and
  * the consumer thread (the only consumer): a ring of mutable {@link Slot}s,
- * made when none is free and reused ever after (see {@link #free}; making
- * all 16k up front cost ~7 ms of start-up and ~10 MB of heap). A syscall stop fills a
+ * each made the first time the producer reaches it and reused ever after
+ * (making all 16k up front cost ~7 ms of start-up). A slot's arrays start
+ * empty and grow on first use, and a consumed slot keeps little of them (see
+ * {@link #KEPT_ARENA}): 16k slots cost ~5 MB of heap on dd, where they cost
+ * ~10 MB with their arrays made up front. A syscall stop fills a
  * slot in place, memory copies included, so once the ring has gone round
  * the tracer thread allocates nothing per stop; the consumer turns each
  * slot into a {@link RawEvent} record (the allocation moves to its side)
@@ -22,24 +25,17 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class EventRing {
     /**
-     * A slot keeps an arena up to this size once consumed; a larger one (a
-     * big read or struct) is dropped, so the ring's kept memory stays within
-     * slots made times 4 KiB (it was 64 KiB a slot: up to 1 GiB over 16k slots).
+     * A consumed slot keeps an arena up to this size; a larger one (a big
+     * read or struct) is dropped and the next stop that needs one makes it
+     * anew. Every slot serves a stop each time the ring goes round, so what a
+     * slot keeps is kept 16k times: at the former 64 KiB a getdents-heavy run
+     * could hold up to 1 GiB in the ring.
      */
-    private static final int KEPT_ARENA = 4 * 1024;
+    private static final int KEPT_ARENA = 512;
+    /** A consumed slot keeps room for this many regions at most (two longs each). */
+    private static final int KEPT_REGIONS = 16;
 
     private final Slot[] slots;
-    /**
-     * Slots the consumer is done with, for the producer to reuse: a second
-     * single-producer single-consumer ring, written by the consumer at
-     * {@link #freeTail}, read by the producer at {@link #freeHead}. A new slot
-     * is made only when none is free, so the slots made are as many as were
-     * ever in flight at once (a few hundred at most on the bench's workloads),
-     * not the ring's capacity, which only bounds how far the consumer may lag.
-     */
-    private final Slot[] free;
-    private volatile long freeHead;
-    private volatile long freeTail;
     /** Slots made so far (producer only; read by tests). */
     private int slotsMade;
     private final int mask;
@@ -56,7 +52,6 @@ public final class EventRing {
     public EventRing(int capacity) {
         int n = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
         slots = new Slot[n];
-        free = new Slot[n];
         mask = n - 1;
     }
 
@@ -184,6 +179,7 @@ public final class EventRing {
             other = null;
             arch = null;
             if (data.length > KEPT_ARENA) data = NO_DATA;
+            if (region.length > 2 * KEPT_REGIONS) region = NO_REGIONS;
         }
     }
 
@@ -194,20 +190,11 @@ public final class EventRing {
     Slot claim() {
         long t = tail;
         if (t - head >= slots.length) awaitSpace(t);
-        // Total slots never exceed the capacity: one is made only when none is free, and then
-        // every other slot is in flight (t - head < capacity of them), so the free ring cannot overflow.
-        Slot s;
-        long fh = freeHead;
-        if (fh != freeTail) {
-            int i = (int) fh & mask;
-            s = free[i];
-            free[i] = null;
-            freeHead = fh + 1;
-        } else {
-            s = new Slot();
+        Slot s = slots[(int) t & mask];
+        if (s == null) {
+            slots[(int) t & mask] = s = new Slot(); // seen by the consumer through tail
             slotsMade++;
         }
-        slots[(int) t & mask] = s; // seen by the consumer through tail
         s.clearMemory();
         return s;
     }
@@ -262,16 +249,35 @@ public final class EventRing {
         while (true) {
             long h = head;
             if (h == tail) awaitEvent(h);
-            int i = (int) h & mask;
-            Slot s = slots[i];
-            slots[i] = null;
-            RawEvent e = s.toEvent();
-            s.release();
-            long ft = freeTail;
-            free[(int) ft & mask] = s;
-            freeTail = ft + 1; // before head moves: the producer's count of slots in flight stays an upper bound
-            head = h + 1;
-            if (producerParked) LockSupport.unpark(producer);
+            RawEvent e = takeAt(h);
+            if (e != null) return e;
+        }
+    }
+
+    /** Consumer: turns the published slot at {@code h} into its event (null for a NOTHING slot) and hands it back. */
+    private RawEvent takeAt(long h) {
+        Slot s = slots[(int) h & mask];
+        RawEvent e = s.toEvent();
+        s.release();
+        head = h + 1;
+        if (producerParked) LockSupport.unpark(producer);
+        return e;
+    }
+
+    /**
+     * Consumer: the next event if one comes within {@code nanos} (polling, never parking), else
+     * {@code null}. The consumer uses it to wait a moment for a call's exit before it decodes the
+     * entry on its own (see {@code EventAssembler}).
+     */
+    public RawEvent poll(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        while (true) {
+            long h = head;
+            while (h == tail) {
+                if (System.nanoTime() - deadline >= 0) return null;
+                Thread.onSpinWait();
+            }
+            RawEvent e = takeAt(h);
             if (e != null) return e;
         }
     }
