@@ -23,6 +23,13 @@ final class TraceSession {
         void run(EventLoop loop) throws Exception;
     }
 
+    /**
+     * How long the consumer waits for a call's exit before it decodes and delivers the entry on
+     * its own: 50 us, where a dd stop-to-stop cycle takes ~10 us and a call that blocks is shown
+     * well before anyone could see it. None with one CPU, where polling would take the tracee's.
+     */
+    private static final long DEFER_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 50_000 : 0;
+
     private final TraceOptions options;
     private final TraceListener listener;
     private final EventRing queue;
@@ -46,7 +53,7 @@ final class TraceSession {
         this.loop.setInjections(options.injections().table());
         long epochOffset = dev.jstrace.proc.TraceClock.epochOffset(); // one anchor per JVM: sinks can undo it
         EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),
-                this::deliver);
+                this::deliver, DEFER_NANOS > 0);
         this.consumer = Thread.ofPlatform().name("jstrace-decode").daemon(true).unstarted(() -> consume(assembler));
     }
 
@@ -82,11 +89,18 @@ final class TraceSession {
         boolean more = true;
         TraceListener sink = listener;
         while (more) {
-            RawEvent e;
-            try {
-                e = queue.take();
-            } catch (InterruptedException ie) {
-                continue;
+            RawEvent e = assembler.hasDeferred() ? queue.poll(DEFER_NANOS) : null;
+            if (e == null) {
+                try {
+                    assembler.flushDeferred(); // no exit came soon: the entry is decoded and shown now
+                } catch (Throwable t) {
+                    if (failure == null) failure = t;
+                }
+                try {
+                    e = queue.take();
+                } catch (InterruptedException ie) {
+                    continue;
+                }
             }
             try {
                 more = assembler.accept(e);
