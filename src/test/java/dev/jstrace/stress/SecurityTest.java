@@ -25,7 +25,10 @@ class SecurityTest {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String src = Files.readString(f);
-                assertFalse(src.contains("PR_SET_PTRACER_ANY"), f + " names PR_SET_PTRACER_ANY");
+                // The decoder's tables name it to print a traced program's prctl (generated from the
+                // headers); no other code may.
+                boolean table = f.toString().contains("/arch/gen/") || f.toString().contains("/decode/");
+                assertFalse(!table && src.contains("PR_SET_PTRACER_ANY"), f + " names PR_SET_PTRACER_ANY");
                 Matcher m = call.matcher(src);
                 while (m.find()) {
                     calls++;
