@@ -9,6 +9,7 @@ import dev.jstrace.self.HelperSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SelfTrace {
     private static final long END_WAIT_MILLIS = 5_000;
+    private static final long PREPARE_WAIT_SECONDS = 30;
 
     private final TraceOptions options;
     private final Thread owner;
@@ -36,6 +38,50 @@ final class SelfTrace {
         this.session = session;
     }
 
+    /**
+     * {@link Tracer#prepare()}, in the background: the helper started and greeted, the marker's
+     * descriptor opened, and one block of this thread traced and decoded, so the first session's
+     * one-time work (the helper's session path, this JVM's reader and decoder) is done too.
+     */
+    static synchronized void prepare() {
+        if (HelperClient.running() || preparing != null) return;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        preparing = done;
+        preparer = Thread.ofPlatform().daemon(true).name("jstrace-helper-prepare").start(() -> {
+            try {
+                HelperClient.prestart();
+                BlockMarker.prepare();
+                HelperClient.shared();
+                try (Tracer warm = new Tracer().start()) {
+                    new java.io.File("/").exists();
+                }
+            } catch (IOException | RuntimeException e) {
+                // start() starts it again and reports why it failed
+            } finally {
+                done.complete(null);
+            }
+        });
+    }
+
+    /** A {@link #prepare()} under way, or null. Its block must end before a process-scope block can begin. */
+    private static CompletableFuture<Void> preparing;
+    private static volatile Thread preparer;
+
+    private static void awaitPrepare() {
+        CompletableFuture<Void> p;
+        synchronized (SelfTrace.class) {
+            p = preparing;
+        }
+        if (p == null || p.isDone()) return;
+        try {
+            p.get(PREPARE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // start() goes on and reports what it finds
+        }
+    }
+
     /** Seizes the calling thread (or the process), then issues the start marker: the block begins on return. */
     static SelfTrace begin(TraceOptions options, TraceListener out) {
         Thread me = Thread.currentThread();
@@ -46,6 +92,8 @@ final class SelfTrace {
                     + " new Tracer(TraceOptions.defaults().withScope(TraceOptions.Scope.PROCESS))"
                     + " or call start() from a platform thread");
         }
+        // A prepare() under way traces its own thread for a moment: wait for it rather than find it traced.
+        if (me != preparer) awaitPrepare();
         if (HelperClient.running()) {
             checkTraceable(processScope);
         } else {

@@ -66,6 +66,21 @@ public final class Tracer implements AutoCloseable {
     }
 
     /**
+     * Starts this JVM's self-trace helper now, on a background thread, and
+     * traces one empty block of that thread, so that the first {@link #start()}
+     * neither waits for the helper JVM to boot nor pays the first session's
+     * one-time work (most of a first {@code start()}); does nothing when the
+     * helper runs already.
+     * Call it where there is time to spare before the first traced block: at
+     * application start, in a test class's set-up (the JUnit extension does,
+     * before a class's first test). Failures are not reported here: the next
+     * {@code start()} tries again and says what went wrong.
+     */
+    public static void prepare() {
+        SelfTrace.prepare();
+    }
+
+    /**
      * Begins the block: every syscall of the traced thread(s) from the return
      * of this call until {@link #end()} is recorded, nothing of jstrace's own.
      *

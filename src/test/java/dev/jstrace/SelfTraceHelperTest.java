@@ -49,6 +49,14 @@ class SelfTraceHelperTest {
     }
 
     @Test
+    void prepareStartsTheHelperThatTheFirstStartUses() throws Exception {
+        Map<String, String> m = probe(List.of(), "prepare");
+        assertNotEquals("-1", m.get("helperAfterProcessBlock"), "a helper runs: " + m);
+        assertEquals(m.get("helperAfterProcessBlock"), m.get("helperAfterThreadBlock"), "one helper: " + m);
+        assertTrue(Integer.parseInt(m.get("threadBlockCalls")) >= 1, "the block's stat was recorded: " + m);
+    }
+
+    @Test
     void startUnderStraceIsRefusedWithTheReason() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed");
         // Every thread of the probe JVM is traced by strace, which stops only at exit_group.

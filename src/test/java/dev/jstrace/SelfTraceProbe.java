@@ -5,7 +5,8 @@ import dev.jstrace.self.HelperClient;
 /**
  * A fresh JVM for the tests that need one: {@code latency} times the first
  * {@code start()} (which starts the helper) and a later one and names the
- * helper each used; {@code start} tries one block and prints what happened.
+ * helper each used; {@code start} tries one block and prints what happened;
+ * {@code prepare} starts the helper with {@link Tracer#prepare()} and traces right away.
  */
 public final class SelfTraceProbe {
     private SelfTraceProbe() {}
@@ -30,6 +31,19 @@ public final class SelfTraceProbe {
                 } catch (TraceRefusedException e) {
                     System.out.println("refused=" + e.getMessage());
                 }
+            }
+            case "prepare" -> {
+                // Tracer.prepare(), then at once a process-scope block (it must wait for prepare()'s own
+                // block, not find that thread traced), then a thread-scope one on the prepared helper.
+                Tracer.prepare();
+                Trace all = new Tracer(TraceOptions.defaults().withScope(TraceOptions.Scope.PROCESS)).start().end();
+                System.out.println("helperAfterProcessBlock=" + HelperClient.runningPid());
+                Tracer t = new Tracer().start();
+                new java.io.File("/").exists();
+                Trace one = t.end();
+                System.out.println("helperAfterThreadBlock=" + HelperClient.runningPid());
+                System.out.println("threadBlockCalls=" + one.syscalls().size());
+                System.out.println("processBlockTraced=" + (all != null));
             }
             default -> throw new IllegalArgumentException(args[0]);
         }

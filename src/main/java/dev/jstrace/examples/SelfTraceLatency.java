@@ -10,7 +10,11 @@ import java.util.Arrays;
  * blocks that each make one stat call. {@code scripts/bench} prints these
  * against the issue's target (a reused helper's start under 5 ms).
  *
- * <pre>java --enable-native-access=ALL-UNNAMED -cp jstrace.jar dev.jstrace.examples.SelfTraceLatency [BLOCKS]</pre>
+ * <pre>java --enable-native-access=ALL-UNNAMED -cp jstrace.jar dev.jstrace.examples.SelfTraceLatency [BLOCKS [prepare MS]]</pre>
+ *
+ * <p>With {@code prepare MS} it calls {@link Tracer#prepare()} first and
+ * waits MS milliseconds before the first block, as a program that prepares
+ * the helper during its own start-up.
  */
 public final class SelfTraceLatency {
     private SelfTraceLatency() {}
@@ -18,6 +22,15 @@ public final class SelfTraceLatency {
     /** Prints {@code first_ms=…}, {@code reused_median_ms=…}, {@code reused_max_ms=…}, {@code blocks=…}. */
     public static void main(String[] args) {
         int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+        if (args.length > 2 && args[1].equals("prepare")) {
+            // "prepare MS": Tracer.prepare() first, then MS ms of other work (a test framework's set-up).
+            Tracer.prepare();
+            try {
+                Thread.sleep(Long.parseLong(args[2]));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         double[] ms = new double[blocks];
         for (int i = 0; i < blocks; i++) {
             Tracer t = new Tracer();

@@ -6,6 +6,7 @@ import dev.jstrace.Tracer;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.function.Executable;
  * <p>Tests recorded in process scope must not run concurrently (a JVM can be
  * traced by one tracer at a time); thread-scope tests may, each on its thread.
  */
-public final class SyscallRecorder implements InvocationInterceptor, AfterEachCallback, ParameterResolver {
+public final class SyscallRecorder implements BeforeAllCallback, InvocationInterceptor, AfterEachCallback,
+        ParameterResolver {
     private final TraceOptions options;
     private final Executable warmUp;
     private final AtomicBoolean warmedUp = new AtomicBoolean();
@@ -140,6 +142,12 @@ public final class SyscallRecorder implements InvocationInterceptor, AfterEachCa
                     + " from a @Test method of a class that registers this SyscallRecorder");
         }
         return r;
+    }
+
+    // Boots the self-trace helper while JUnit sets up the class, so the first test's start() does not wait for it.
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Tracer.prepare();
     }
 
     // Starts the recording right before the test method's body, ends it after.
