@@ -11,7 +11,7 @@ import java.util.Map;
  * number, a number read through the pointer at entry (setters) or at exit
  * (getters, only when the call succeeded), a flag word, or just the address.
  * The rules follow strace's block, watchdog, rtc, random, loop, nsfs, inotify,
- * socket, tty-modem and fs-flags decoders.
+ * socket, tty-modem, fs-flags and counter decoders.
  */
 final class IoctlFamilies {
     /** Returned by {@link #arg} when no family decodes the request (the generic rules apply). */
@@ -67,7 +67,8 @@ final class IoctlFamilies {
         rule(Kind.NONE, 0, false, null, "BLKRRPART BLKFLSBUF BLKTRACESTART BLKTRACESTOP BLKTRACETEARDOWN"
                 + " WDIOC_KEEPALIVE LOOP_CLR_FD LOOP_SET_DIRECT_IO? RNDZAPENTCNT RNDCLEARPOOL RNDRESEEDCRNG"
                 + " NS_GET_USERNS NS_GET_PARENT NS_GET_NSTYPE RTC_AIE_OFF RTC_AIE_ON RTC_PIE_OFF RTC_PIE_ON"
-                + " RTC_UIE_OFF RTC_UIE_ON RTC_VL_CLR RTC_WIE_OFF RTC_WIE_ON FIFREEZE FITHAW");
+                + " RTC_UIE_OFF RTC_UIE_ON RTC_VL_CLR RTC_WIE_OFF RTC_WIE_ON FIFREEZE FITHAW COUNTER_ENABLE_EVENTS_IOCTL"
+                + " COUNTER_DISABLE_EVENTS_IOCTL");
         rule(Kind.VALUE_U, 8, false, null, "BLKRASET BLKFRASET RTC_EPOCH_SET RTC_IRQP_SET");
         rule(Kind.VALUE_INT, 4, true, null, "INOTIFY_IOC_SETNEXTWD LOOP_SET_FD LOOP_CHANGE_FD LOOP_CTL_REMOVE"
                 + " LOOP_CTL_ADD");
@@ -99,6 +100,7 @@ final class IoctlFamilies {
         struct(Kind.STRUCT_IN, 28, (c, b, a) -> IoctlStructs.fsxattr(c, b, false), "FS_IOC_FSSETXATTR");
         struct(Kind.STRUCT_OUT, 28, (c, b, a) -> IoctlStructs.fsxattr(c, b, true), "FS_IOC_FSGETXATTR");
         struct(Kind.STRUCT_IN, IoctlStructs.RAND_POOL_CAPTURE, IoctlStructs::randPoolInfo, "RNDADDENTROPY");
+        struct(Kind.STRUCT_IN, 6, (c, b, a) -> IoctlStructs.counterWatch(c, b), "COUNTER_ADD_WATCH_IOCTL");
     }
 
     private IoctlFamilies() {}

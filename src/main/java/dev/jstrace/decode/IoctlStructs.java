@@ -19,6 +19,15 @@ final class IoctlStructs {
     static final ConstTable SETNS_TYPES = ConstTable.enumHex(null, """
             CLONE_NEWTIME=0x80 CLONE_NEWNS=0x20000 CLONE_NEWCGROUP=0x2000000 CLONE_NEWUTS=0x4000000
             CLONE_NEWIPC=0x8000000 CLONE_NEWUSER=0x10000000 CLONE_NEWPID=0x20000000 CLONE_NEWNET=0x40000000""");
+    /** linux/counter.h enums, in header order. */
+    static final ConstTable COUNTER_COMPONENT_TYPES = ConstTable.enumHex("COUNTER_COMPONENT_???", """
+            COUNTER_COMPONENT_NONE=0 COUNTER_COMPONENT_SIGNAL=1 COUNTER_COMPONENT_COUNT=2
+            COUNTER_COMPONENT_FUNCTION=3 COUNTER_COMPONENT_SYNAPSE_ACTION=4 COUNTER_COMPONENT_EXTENSION=5""");
+    static final ConstTable COUNTER_SCOPES = ConstTable.enumHex("COUNTER_SCOPE_???", """
+            COUNTER_SCOPE_DEVICE=0 COUNTER_SCOPE_SIGNAL=1 COUNTER_SCOPE_COUNT=2""");
+    static final ConstTable COUNTER_EVENTS = ConstTable.enumHex("COUNTER_EVENT_???", """
+            COUNTER_EVENT_OVERFLOW=0 COUNTER_EVENT_UNDERFLOW=1 COUNTER_EVENT_OVERFLOW_UNDERFLOW=2
+            COUNTER_EVENT_THRESHOLD=3 COUNTER_EVENT_INDEX=4 COUNTER_EVENT_CHANGE_OF_STATE=5 COUNTER_EVENT_CAPTURE=6""");
     /** Bytes of rand_pool_info's buffer copied with the header (more than -s ever shows). */
     static final int RAND_POOL_CAPTURE = 8 + 4096;
 
@@ -62,5 +71,17 @@ final class IoctlStructs {
                 new Value.Field("entropy_count", new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)),
                 new Value.Field("buf_size", new Value.Num(size, Value.Radix.DEC)),
                 new Value.Field("buf", buf)), false);
+    }
+
+    /** struct counter_watch (6 bytes): {@code {component={type=, scope=, parent=, id=}, event=, channel=}}. */
+    static Value counterWatch(CallContext c, byte[] b) {
+        Value component = new Value.Struct(List.of(
+                new Value.Field("type", COUNTER_COMPONENT_TYPES.sym(b[0] & 0xff)),
+                new Value.Field("scope", COUNTER_SCOPES.sym(b[1] & 0xff)),
+                new Value.Field("parent", new Value.Num(b[2] & 0xff, Value.Radix.UDEC)),
+                new Value.Field("id", new Value.Num(b[3] & 0xff, Value.Radix.UDEC))), false);
+        return new Value.Struct(List.of(new Value.Field("component", component),
+                new Value.Field("event", COUNTER_EVENTS.sym(b[4] & 0xff)),
+                new Value.Field("channel", new Value.Num(b[5] & 0xff, Value.Radix.UDEC))), false);
     }
 }
