@@ -11,7 +11,7 @@ import java.util.Map;
  * number, a number read through the pointer at entry (setters) or at exit
  * (getters, only when the call succeeded), a flag word, or just the address.
  * The rules follow strace's block, watchdog, rtc, random, loop, nsfs, inotify,
- * socket, tty-modem, fs-flags and counter decoders.
+ * socket, tty-modem, fs-flags, counter and lirc decoders.
  */
 final class IoctlFamilies {
     /** Returned by {@link #arg} when no family decodes the request (the generic rules apply). */
@@ -61,7 +61,20 @@ final class IoctlFamilies {
             FS_DAX_FL=0x2000000 FS_INLINE_DATA_FL=0x10000000 FS_PROJINHERIT_FL=0x20000000 FS_CASEFOLD_FL=0x40000000
             FS_RESERVED_FL=0x80000000""");
 
+    static final ConstTable LIRC_MODES = ConstTable.enumHex("LIRC_MODE_???", """
+            LIRC_MODE_RAW=0x1 LIRC_MODE_PULSE=0x2 LIRC_MODE_MODE2=0x4 LIRC_MODE_SCANCODE=0x8 LIRC_MODE_LIRCCODE=0x10""");
+
+    static final ConstTable LIRC_FEATURES = ConstTable.flags("LIRC_CAN_???", """
+            LIRC_CAN_SEND_PULSE=0x2 LIRC_CAN_SEND_LIRCCODE=0x10 LIRC_CAN_SET_SEND_CARRIER=0x100
+            LIRC_CAN_SET_SEND_DUTY_CYCLE=0x200 LIRC_CAN_SET_TRANSMITTER_MASK=0x400 LIRC_CAN_REC_MODE2=0x40000
+            LIRC_CAN_REC_SCANCODE=0x80000 LIRC_CAN_REC_LIRCCODE=0x100000 LIRC_CAN_SET_REC_CARRIER=0x1000000
+            LIRC_CAN_MEASURE_CARRIER=0x2000000 LIRC_CAN_USE_WIDEBAND_RECEIVER=0x4000000
+            LIRC_CAN_SET_REC_TIMEOUT=0x10000000 LIRC_CAN_GET_REC_RESOLUTION=0x20000000
+            LIRC_CAN_SET_REC_CARRIER_RANGE=0x80000000""");
+
     private static final Map<Long, Rule> RULES = new HashMap<>();
+    /** Requests whose number prints in hex ({@code [0x1f]}: LIRC_SET_TRANSMITTER_MASK). */
+    private static final java.util.Set<Long> HEX = new java.util.HashSet<>();
 
     static {
         rule(Kind.NONE, 0, false, null, "BLKRRPART BLKFLSBUF BLKTRACESTART BLKTRACESTOP BLKTRACETEARDOWN"
@@ -87,6 +100,16 @@ final class IoctlFamilies {
         rule(Kind.IN, 4, false, MODEM_FLAGS, "TIOCMBIS TIOCMBIC TIOCMSET");
         rule(Kind.OUT, 4, false, FS_FLAGS, "FS_IOC_GETFLAGS FS_IOC32_GETFLAGS");
         rule(Kind.IN, 4, false, FS_FLAGS, "FS_IOC_SETFLAGS FS_IOC32_SETFLAGS");
+        // lirc: every request's argument is a __u32 through the pointer (getters at exit).
+        rule(Kind.OUT, 4, false, null, "LIRC_GET_REC_RESOLUTION LIRC_GET_MIN_TIMEOUT LIRC_GET_MAX_TIMEOUT"
+                + " LIRC_GET_LENGTH LIRC_GET_REC_TIMEOUT?");
+        rule(Kind.OUT, 4, false, LIRC_FEATURES, "LIRC_GET_FEATURES");
+        rule(Kind.OUT, 4, false, LIRC_MODES, "LIRC_GET_SEND_MODE LIRC_GET_REC_MODE");
+        rule(Kind.IN, 4, false, LIRC_MODES, "LIRC_SET_SEND_MODE LIRC_SET_REC_MODE");
+        rule(Kind.IN, 4, false, null, "LIRC_SET_SEND_CARRIER LIRC_SET_REC_CARRIER LIRC_SET_SEND_DUTY_CYCLE"
+                + " LIRC_SET_TRANSMITTER_MASK LIRC_SET_REC_TIMEOUT LIRC_SET_REC_TIMEOUT_REPORTS"
+                + " LIRC_SET_MEASURE_CARRIER_MODE LIRC_SET_REC_CARRIER_RANGE LIRC_SET_WIDEBAND_RECEIVER");
+        HEX.add(IoctlRequests.code("LIRC_SET_TRANSMITTER_MASK"));
         rule(Kind.ADDR, 0, false, null, "SIOCADDDLCI SIOCADDRT SIOCBONDCHANGEACTIVE SIOCBONDENSLAVE"
                 + " SIOCBONDINFOQUERY SIOCBONDRELEASE SIOCBONDSETHWADDR SIOCBONDSLAVEINFOQUERY SIOCDARP SIOCDELDLCI"
                 + " SIOCDELRT SIOCDIFADDR SIOCDRARP SIOCETHTOOL SIOCGARP SIOCGHWTSTAMP SIOCGIFBR SIOCGIFCOUNT"
@@ -156,8 +179,8 @@ final class IoctlFamilies {
             case VALUE_U -> new Value.Num(a, Value.Radix.UDEC);
             case VALUE_INT -> new Value.Num((int) a, Value.Radix.DEC);
             case ADDR -> new Value.Ptr(a);
-            case IN -> number(c, c.in, a, r);
-            case OUT -> c.succeeded() ? number(c, c.out, a, r) : new Value.Ptr(a);
+            case IN -> number(c, c.in, a, r, req);
+            case OUT -> c.succeeded() ? number(c, c.out, a, r, req) : new Value.Ptr(a);
             case STRUCT_IN -> struct(c, c.in, a, r);
             case STRUCT_OUT -> c.succeeded() ? struct(c, c.out, a, r) : new Value.Ptr(a);
             case PAIR64_IN -> {
@@ -180,7 +203,7 @@ final class IoctlFamilies {
     }
 
     /** strace's printnum_*: {@code [value]}, NULL for a null pointer, the address when unreadable. */
-    private static Value number(CallContext c, dev.jstrace.proc.Snapshot mem, long a, Rule r) {
+    private static Value number(CallContext c, dev.jstrace.proc.Snapshot mem, long a, Rule r, long req) {
         byte[] b = a == 0 ? null : MemoryView.struct(mem, a, r.width());
         if (b == null) return new Value.Ptr(a);
         long v = switch (r.width()) {
@@ -189,7 +212,7 @@ final class IoctlFamilies {
             default -> MemoryView.u64(b, 0);
         };
         Value shown = r.flags() != null ? r.flags().sym(v)
-                : new Value.Num(v, r.signed() ? Value.Radix.DEC : Value.Radix.UDEC);
+                : new Value.Num(v, HEX.contains(req) ? Value.Radix.HEX : r.signed() ? Value.Radix.DEC : Value.Radix.UDEC);
         return new Value.Array(List.of(shown), false);
     }
 }
