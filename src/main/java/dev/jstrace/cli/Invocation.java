@@ -82,6 +82,10 @@ public final class Invocation {
     boolean seccompBpf;
     /** {@code -I}/{@code --interruptible}: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0 when not given. */
     int interruptible;
+    /** {@code -n}/{@code --syscall-number}. */
+    boolean syscallNumbers;
+    /** {@code --decode-pids=pidns}, {@code --pidns-translation}. */
+    boolean pidTranslation;
     /** {@code --kill-on-exit} (newer strace): launched and attached tracees die with jstrace. */
     boolean killOnExit;
     /** {@code -e inject=}, {@code -e fault=}. */
@@ -97,7 +101,7 @@ public final class Invocation {
 
     /** The decoding options these flags ask for. */
     public DecodeOptions decodeOptions() {
-        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw, !paths.isEmpty());
+        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw, !paths.isEmpty(), pidTranslation);
     }
 
     /** The command to run, empty with {@code -p}. */

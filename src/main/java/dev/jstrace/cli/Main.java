@@ -382,7 +382,8 @@ public final class Main {
             return new StraceTextOptions(inv.alignColumn, stamps, inv.durations, inv.durationPrecision,
                     inv.followForks > 0, sessions(), quietAttach, quietExit,
                     inv.syscalls == null ? n -> true : inv.syscalls::contains,
-                    inv.signals == null ? n -> true : inv.signals::contains, inv.statuses, paths);
+                    inv.signals == null ? n -> true : inv.signals::contains, inv.statuses, paths)
+                    .withSyscallNumbers(inv.syscallNumbers);
         }
 
         private StraceOutput openOutput() throws IOException {

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class OptionParser {
     /** Short options that take an argument (strace's option string, minus what jstrace lacks). */
     private static final String WITH_ARGUMENT = "abeEIoOpPsSuUX";
-    private static final String WITHOUT_ARGUMENT = "AcCfhqrtTvVwxyzZ";
+    private static final String WITHOUT_ARGUMENT = "AcCfhnqrtTvVwxyzZ";
     /** Long option to [short equivalent or internal key, argument: 0 none, 1 required, 2 optional]. */
     private static final Map<String, String[]> LONG = Map.ofEntries(
             Map.entry("columns", new String[]{"a", "1"}),
@@ -59,6 +59,9 @@ public final class OptionParser {
             Map.entry("silent", new String[]{"quiet", "2"}),
             Map.entry("silence", new String[]{"quiet", "2"}),
             Map.entry("decode-fds", new String[]{"decode-fds", "2"}),
+            Map.entry("decode-pids", new String[]{"e:decode-pids", "1"}),
+            Map.entry("syscall-number", new String[]{"n", "0"}),
+            Map.entry("pidns-translation", new String[]{"pidns-translation", "0"}),
             Map.entry("absolute-timestamps", new String[]{"absolute-timestamps", "2"}),
             Map.entry("timestamps", new String[]{"absolute-timestamps", "2"}),
             Map.entry("relative-timestamps", new String[]{"relative-timestamps", "2"}),
@@ -207,7 +210,8 @@ public final class OptionParser {
                 inv.summary = kind;
             }
             case "e" -> qualify(value);
-            case "e:trace", "e:signal", "e:status", "e:abbrev", "e:verbose", "e:raw", "e:inject", "e:fault" ->
+            case "e:trace", "e:signal", "e:status", "e:abbrev", "e:verbose", "e:raw", "e:inject", "e:fault",
+                 "e:decode-pids" ->
                     qualify(key.substring(2) + "=" + value);
             case "E" -> {
                 inv.environmentEdits.add(value);
@@ -227,6 +231,8 @@ public final class OptionParser {
                 default -> throw new UsageException("invalid " + spelled + " argument: '" + value + "'", true);
             };
             case "kill-on-exit" -> inv.killOnExit = true;
+            case "n" -> inv.syscallNumbers = true;
+            case "pidns-translation" -> inv.pidTranslation = true;
             case "O" -> number(spelled, value, 0); // strace's -c overhead: checked as strace does, unused
             case "p" -> pids(value);
             case "P" -> inv.paths.add(value);
@@ -325,6 +331,7 @@ public final class OptionParser {
             }
             case "quiet", "silent", "silence", "q" -> inv.quiet = new java.util.HashSet<>(FilterSets.quiet(set));
             case "decode-fds", "decode-fd" -> inv.fdPaths = decodeFds(set);
+            case "decode-pids", "decode-pid" -> inv.pidTranslation = decodePids(set);
             case "inject", "fault" -> inv.injections = InjectSpec.add(inv.injections, set, q.equals("fault"), warnings);
             default -> inv.syscalls = FilterSets.syscalls(expr);
         }
@@ -345,6 +352,24 @@ public final class OptionParser {
             }
         }
         return level;
+    }
+
+    /**
+     * strace 6.1's {@code decode-pids} set: {@code pidns} (translation into the tracer's pid namespace),
+     * {@code comm} (the command names, strace's {@code -Y}: not implemented, refused), {@code none}, {@code all}.
+     */
+    private static boolean decodePids(String set) throws UsageException {
+        boolean pidns = false;
+        for (String item : set.split(",", -1)) {
+            switch (item) {
+                case "none" -> pidns = false;
+                case "pidns" -> pidns = true;
+                case "comm", "all" -> throw new UsageException("--decode-pids=" + item
+                        + " is not supported: jstrace does not print command names (-Y)", false);
+                default -> throw new UsageException("invalid decode-pids '" + item + "'", false);
+            }
+        }
+        return pidns;
     }
 
     private void pids(String value) throws UsageException {

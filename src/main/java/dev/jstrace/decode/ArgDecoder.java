@@ -180,6 +180,17 @@ final class ArgDecoder {
             }
             case STRUCT_IN, STRUCT_OUT -> throw new IllegalArgumentException(
                     "a struct argument decodes through its signature's StructDecoder");
+            case TID -> c.pid((int) a, PidNamespaces.Kind.TID);
+            case TGID -> c.pid((int) a, PidNamespaces.Kind.TGID);
+            case PGID -> c.pid((int) a, PidNamespaces.Kind.PGID);
+            case SID -> c.pid((int) a, PidNamespaces.Kind.SID);
+            case PRIO_WHO -> switch ((int) c.arg(i - 1)) {
+                case 0 -> c.pid((int) a, PidNamespaces.Kind.TGID);
+                case 1 -> c.pid((int) a, PidNamespaces.Kind.PGID);
+                default -> new Value.Num((int) a, Value.Radix.DEC);
+            };
+            case TGID_PGID -> (int) a < -1 ? c.pid((int) a, PidNamespaces.Kind.PGID)
+                    : c.pid((int) a, PidNamespaces.Kind.TGID);
             case CLONE_FLAGS -> cloneFlags(c, a);
             case CPUSET_OUT -> exitReady ? cpuSet(c, a) : new Value.Ptr(a);
             case INT_IN -> {

@@ -143,6 +143,12 @@ public enum ArgType {
     STRUCT_IN,
     /** A struct the kernel writes, copied at exit after success; the token is {@code <struct>_out}. */
     STRUCT_OUT(true),
+    /** a thread id ({@code --decode-pids=pidns} translates it). */ TID,
+    /** a process id. */ TGID,
+    /** a process group id. */ PGID,
+    /** a session id. */ SID,
+    /** getpriority's who: a process id for PRIO_PROCESS, a group id for PRIO_PGRP, else a number. */ PRIO_WHO,
+    /** kill's and wait4's pid: a process id when positive, a process group's when below -1. */ TGID_PGID,
     /** an argument printed in hex without decoding (rare calls, {@code -e raw=}). */ RAW;
 
     private final boolean atExit;

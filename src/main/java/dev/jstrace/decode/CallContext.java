@@ -18,9 +18,17 @@ final class CallContext {
     final DecodeOptions opt;
     /** For the few composite texts a decoder still builds (kept to strace's -x/-X). */
     final StraceRenderer renderer;
+    /** The calling thread, by its id in the tracer's pid namespace (0 when unknown). */
+    final int tid;
 
     CallContext(Arch arch, long[] args, Snapshot in, Snapshot out, boolean returned, long rval, boolean error,
                 DecodeOptions opt) {
+        this(arch, args, in, out, returned, rval, error, opt, 0);
+    }
+
+    CallContext(Arch arch, long[] args, Snapshot in, Snapshot out, boolean returned, long rval, boolean error,
+                DecodeOptions opt, int tid) {
+        this.tid = tid;
         // An ABI jstrace has no tables for (a 32-bit process): decode with the tracer's own.
         this.arch = arch == null ? Arch.current() : arch;
         this.args = args;
@@ -61,6 +69,19 @@ final class CallContext {
     /** Under {@code -yy}, the device a path names ({@code char 1:3}), which strace appends. */
     String device(String path) {
         return opt.fdPaths() >= 2 ? DeviceSuffix.of(path) : null;
+    }
+
+    /**
+     * A pid of the tracee's namespace: the number, and under {@code --decode-pids=pidns} strace's
+     * {@code /* 1234 in strace's PID NS * /} when the tracer knows it by another number.
+     */
+    Value pid(int pid, PidNamespaces.Kind kind) {
+        Value n = new Value.Num(pid, Value.Radix.DEC);
+        if (!opt.pidTranslation() || tid <= 0) return n;
+        // strace's printpid_tgid_pgid: a negative group id prints its group's translation, positive.
+        int id = pid < -1 && kind == PidNamespaces.Kind.PGID ? -pid : pid;
+        int ours = PidNamespaces.translate(tid, id, kind);
+        return ours != 0 && ours != id ? new Value.Commented(n, ours + " in strace's PID NS") : n;
     }
 
     Value sym(ConstTable t, long v) {

@@ -26,6 +26,7 @@ final class CapturePlan implements CapturePlanner {
 
     @Override
     public void atEntry(Arch arch, int nr, long[] args, TraceeMemory mem) {
+        if (opt.pidTranslation()) PidNamespaces.learn(mem.tid());
         Signature sig = SignatureCatalog.forNumber(arch, nr);
         if (sig == null || opt.rawSyscalls().contains(sig.name())) return;
         if (sig.name().equals("rt_sigreturn") && mem.stackPointer() != 0) {
@@ -108,7 +109,8 @@ final class CapturePlan implements CapturePlanner {
                      RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT, MSGHDR_OUT, EPOLL_EVENTS_OUT, UTSNAME_OUT, SYSINFO_OUT,
                      RUSAGE_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT, CPUSET_OUT, CLONE_FLAGS,
                      ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, TIMESPEC_LEFT, WAIT_RUSAGE_OUT, SIGINFO_OUT,
-                     RAW -> { }
+                     TID, TGID, PGID, SID, TGID_PGID,
+                     PRIO_WHO, RAW -> { }
             }
         }
     }
@@ -213,7 +215,8 @@ final class CapturePlan implements CapturePlanner {
                      RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, PRCTL_OPTION, FUTEX_OP,
                      FUTEX_REST, SIGSET_IN, SIGACTION_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,
                      IOVEC_IN, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
-                     ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, STRUCT_IN, RAW -> { }
+                     ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, STRUCT_IN, TID, TGID, PGID, SID, TGID_PGID,
+                     PRIO_WHO, RAW -> { }
             }
         }
     }

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param fdPathsCaptured whether descriptors' paths are captured at the stop even without {@code -y}
  *                       ({@code -P} matches descriptors by the file they were open on at the call,
  *                       as strace does; they print only under {@code -y})
+ * @param pidTranslation {@code --decode-pids=pidns}: pids print with their translation into the tracer's
+ *                       pid namespace ({@code 2 /* 1234 in strace's PID NS * /})
  */
 public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths,
-                            Set<String> rawSyscalls, boolean fdPathsCaptured) {
+                            Set<String> rawSyscalls, boolean fdPathsCaptured, boolean pidTranslation) {
     /** {@code -X raw|abbrev|verbose}. */
     public enum Xlat {
         /** Numbers only ({@code -X raw}). */
@@ -40,6 +42,22 @@ public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat
      */
     public DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths, Set<String> rawSyscalls) {
         this(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, false);
+    }
+
+    /**
+     * Options without pid translation.
+     *
+     * @param stringLimit the string limit
+     * @param verbose the verbose
+     * @param hex the -x level (0 none, 1 non-printable, 2 all)
+     * @param xlat the xlat
+     * @param fdPaths the fd paths
+     * @param rawSyscalls the raw syscalls
+     * @param fdPathsCaptured whether descriptor paths are captured without {@code -y}
+     */
+    public DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths, Set<String> rawSyscalls,
+                         boolean fdPathsCaptured) {
+        this(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, fdPathsCaptured, false);
     }
 
     /** {@return strace's defaults} */

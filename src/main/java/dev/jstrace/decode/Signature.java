@@ -19,6 +19,10 @@ public final class Signature {
         /** Hex: addresses (mmap, brk). */ HEX,
         /** A new file descriptor ({@code -y} decorates it). */ FD,
         /** Octal (umask). */ OCT,
+        /** A thread id (gettid, clone): {@code --decode-pids=pidns} translates it. */ TID,
+        /** A process id (getpid, fork, wait4). */ TGID,
+        /** A process group id (getpgrp, getpgid). */ PGID,
+        /** A session id (getsid). */ SID,
         /** The call never returns on success (exit, exit_group): {@code = ?}. */ NONE
     }
 

@@ -52,7 +52,7 @@ public final class SyscallDecoder {
         long rval = returned ? exit.rval() : 0;
         boolean error = returned && exit.isError();
         CallContext c = new CallContext(entry.arch(), entry.args(), entry.memory(), returned ? exit.memory() : null,
-                returned, rval, error, options);
+                returned, rval, error, options, entry.tid());
         List<Value> args;
         int entryCount;
         CallFormat format = sig == null ? null : CallFormats.forName(name);
@@ -129,6 +129,10 @@ public final class SyscallDecoder {
             case HEX -> "0x" + Long.toHexString(rval);
             case FD -> renderer.render(c.fdAtExit((int) rval));
             case OCT -> new Value.Num(rval, Value.Radix.OCT).text();
+            case TID -> renderer.render(c.pid((int) rval, PidNamespaces.Kind.TID));
+            case TGID -> renderer.render(c.pid((int) rval, PidNamespaces.Kind.TGID));
+            case PGID -> renderer.render(c.pid((int) rval, PidNamespaces.Kind.PGID));
+            case SID -> renderer.render(c.pid((int) rval, PidNamespaces.Kind.SID));
             case NONE -> "?";
         };
     }

@@ -365,6 +365,15 @@ public final class EventLoop {
         }
     }
 
+    /**
+     * The wait4 flags: __WNOTHREAD keeps the JVM's other children (its own processes) out of the tracer
+     * thread's waits, except when jstrace is the init of its pid namespace ({@code unshare -Urpf jstrace},
+     * as strace's suite runs it): orphans are then reparented to the JVM's process, not to this thread, and
+     * must be reaped here, or a nested namespace's init that waits for its zombies never exits (strace,
+     * single-threaded, reaps them with its wait4(-1, __WALL)).
+     */
+    private final int waitFlags = Libc.__WALL | Libc.WUNTRACED | (Libc.getpid() == 1 ? 0 : Libc.__WNOTHREAD);
+
     /** Runs until no tracee remains, then emits {@link RawEvent.End}. */
     public void run() throws InterruptedException {
         thread = Thread.currentThread();
@@ -400,8 +409,7 @@ public final class EventLoop {
                     }
                 }
                 // WUNTRACED: the waker's SIGSTOP ends a delay (tracees' stops are reported anyway).
-                int tid = Libc.wait4(-1, status, Libc.__WALL | Libc.__WNOTHREAD | Libc.WUNTRACED,
-                        MemorySegment.NULL);
+                int tid = Libc.wait4(-1, status, waitFlags, MemorySegment.NULL);
                 if (tid < 0) {
                     if (tid == -EINTR) continue;
                     if (tid == -ECHILD) break;

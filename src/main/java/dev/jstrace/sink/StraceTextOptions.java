@@ -21,11 +21,47 @@ import java.util.function.Predicate;
  * @param signals          {@code -e signal=}: which signal names print their {@code --- SIG... ---} line
  * @param statuses         {@code -e status=}, {@code -z}, {@code -Z}: which outcomes print
  * @param paths            {@code -P}: when not null, the path filter a call must pass
+ * @param syscallNumbers   {@code -n}: each line's leader ends with the syscall number ({@code [  50] })
  */
 public record StraceTextOptions(int alignColumn, StraceTimestamps timestamps, boolean durations,
                                 int durationPrecision, boolean followForks, int initialProcesses,
                                 boolean quietAttach, boolean quietExit, Predicate<String> syscalls,
-                                Predicate<String> signals, Set<Status> statuses, FilterByPath paths) {
+                                Predicate<String> signals, Set<Status> statuses, FilterByPath paths,
+                                boolean syscallNumbers) {
+
+    /**
+     * Options without {@code -n}.
+     *
+     * @param alignColumn the {@code -a} column
+     * @param timestamps the stamps
+     * @param durations {@code -T}
+     * @param durationPrecision {@code -T}'s digits
+     * @param followForks {@code -f}
+     * @param initialProcesses processes traced from the start
+     * @param quietAttach {@code -q}
+     * @param quietExit {@code -qq}
+     * @param syscalls {@code -e trace=}
+     * @param signals {@code -e signal=}
+     * @param statuses {@code -e status=}
+     * @param paths {@code -P}, or null
+     */
+    public StraceTextOptions(int alignColumn, StraceTimestamps timestamps, boolean durations,
+                             int durationPrecision, boolean followForks, int initialProcesses,
+                             boolean quietAttach, boolean quietExit, Predicate<String> syscalls,
+                             Predicate<String> signals, Set<Status> statuses, FilterByPath paths) {
+        this(alignColumn, timestamps, durations, durationPrecision, followForks, initialProcesses, quietAttach,
+                quietExit, syscalls, signals, statuses, paths, false);
+    }
+
+    /**
+     * {@return a copy with {@code -n} on or off}
+     *
+     * @param on whether lines carry the syscall number
+     */
+    public StraceTextOptions withSyscallNumbers(boolean on) {
+        return new StraceTextOptions(alignColumn, timestamps, durations, durationPrecision, followForks,
+                initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths, on);
+    }
 
     /** strace's {@code -e status=} outcomes. */
     public enum Status {
@@ -75,6 +111,6 @@ public record StraceTextOptions(int alignColumn, StraceTimestamps timestamps, bo
      */
     public StraceTextOptions withAlignColumn(int column) {
         return new StraceTextOptions(column, timestamps, durations, durationPrecision, followForks,
-                initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths);
+                initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths, syscallNumbers);
     }
 }

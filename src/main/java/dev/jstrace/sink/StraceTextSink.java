@@ -39,6 +39,8 @@ public final class StraceTextSink implements TraceListener {
     /** Per stream: which thread's line is open, and its column (strace's printing_tcp and curcol). */
     private final Map<PrintStream, OpenLine> open = new HashMap<>();
     private long previousStamp = Long.MIN_VALUE;
+    /** Each thread's latest syscall number, for {@code -n} (strace prints it on every line of the thread). */
+    private final Map<Integer, Integer> lastNumber = new HashMap<>();
     /** Processes whose {@code -p} attach was announced: strace announces a process once, not each thread. */
     private final Set<Integer> announced = new HashSet<>();
     private boolean ended;
@@ -106,6 +108,7 @@ public final class StraceTextSink implements TraceListener {
 
     private void entered(SyscallEntered e) {
         if (!options.syscalls().test(e.name())) return;
+        lastNumber.put(e.tid(), e.number());
         if (staged) {
             pending.put(e.tid(), new Pending(e, leader(e.tid(), e.timeNanos())));
             return;
@@ -122,6 +125,7 @@ public final class StraceTextSink implements TraceListener {
 
     private void exited(Syscall s) {
         if (!options.syscalls().test(s.name())) return;
+        lastNumber.put(s.tid(), s.number());
         Pending p = pending.remove(s.tid());
         // The engine pairs calls: the entry this sink printed is this call's only if the call says so.
         if (p != null && p.entry() != s.entry()) p = null;
@@ -362,6 +366,12 @@ public final class StraceTextSink implements TraceListener {
         if (options.timestamps().any()) {
             options.timestamps().append(b, nanos, previousStamp);
             previousStamp = nanos;
+        }
+        if (options.syscallNumbers()) {
+            // strace's print_syscall_number: "[%4lu] ", or "[?] " before the thread's first call.
+            Integer n = lastNumber.get(tid);
+            String num = n == null ? "?" : Integer.toString(n);
+            b.append('[').append(" ".repeat(Math.max(0, 4 - num.length()))).append(num).append("] ");
         }
     }
 }
