@@ -224,7 +224,7 @@ public final class OptionParser {
             case "h" -> inv.help = true;
             case "o" -> inv.outputFile = value;
             case "I" -> inv.interruptible = switch (value) {
-                case "1", "anywhere" -> 1;
+                case "1", "anywhere", "always" -> 1;
                 case "2", "waiting" -> 2;
                 case "3", "never" -> 3;
                 case "4", "never_tstp" -> 4;
@@ -293,7 +293,7 @@ public final class OptionParser {
                 case "none" -> 0;
                 case "non-ascii" -> 1;
                 case "all" -> 2;
-                // strace 6.1's non-ascii-chars (hex only for non-ASCII, C escapes kept) has no jstrace quoting yet
+                case "non-ascii-chars" -> 3; // strace 6.1: C escapes kept, other non-printables as \xNN
                 default -> throw new UsageException("invalid " + spelled + " argument: '" + value + "'", true);
             };
             case "X" -> inv.xlat = switch (value) {

@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param stringLimit    {@code -s N}: bytes of a string shown before {@code ...} (strace's default: 32)
  * @param verbose        {@code -v}: structures and argv/envp in full
- * @param hex            0 normal escaping, 1 {@code -x} (non-ASCII as hex), 2 {@code -xx} (everything as hex)
+ * @param hex            0 normal escaping, 1 {@code -x} (non-ASCII as hex), 2 {@code -xx} (everything as hex),
+ *                       3 {@code --strings-in-hex=non-ascii-chars} (non-printable characters as hex)
  * @param xlat           {@code -X}: how named constants print
  * @param fdPaths        0 plain fds, 1 {@code -y} ({@code 3</etc/passwd>}), 2 {@code -yy} (sockets decoded too)
  * @param rawSyscalls    names whose arguments print undecoded in hex ({@code -e raw=})

@@ -168,8 +168,26 @@ public final class PidNamespaces {
     private static int match(String dir, int id, Kind kind, int traceeLevel, int level, String ns) {
         int[] ids = ids(dir, kind);
         if (ids == null || ids.length <= traceeLevel || ids[traceeLevel] != id) return 0;
-        if (ids.length == traceeLevel + 1 && ns != null && !ns.equals(namespace(dir))) return 0;
+        if (!within(dir, traceeLevel, ns)) return 0;
         return ids[level];
+    }
+
+    /**
+     * Whether the process in {@code /proc/dir} lives in namespace {@code ns} (at {@code level}) or below it:
+     * the first process met going up its parents that lives at that level must be in {@code ns}. Other
+     * namespaces at the same depth (other containers, other {@code unshare}s) reuse the same numbers.
+     */
+    private static boolean within(String dir, int level, String ns) {
+        String d = dir;
+        for (int hop = 0; hop < 64; hop++) {
+            int[] own = ids(d, Kind.TID);
+            if (own == null || own.length <= level) return false;
+            if (own.length == level + 1) return ns.equals(namespace(d));
+            int ppid = parentOf(d);
+            if (ppid <= 0) return false;
+            d = Integer.toString(ppid);
+        }
+        return false;
     }
 
     /** The tracer's level: its own {@code NSpid} list's length minus one (0 when /proc is its own). */
@@ -201,7 +219,7 @@ public final class PidNamespaces {
                 if (tasks != null) for (String t : tasks) if (!t.equals(pid)) dirs.add(pid + "/task/" + t);
                 for (String d : dirs) {
                     int[] ids = ids(d, Kind.TID);
-                    if (ids != null && ids.length > level && ids[level] == tid) {
+                    if (ids != null && ids.length > level && ids[level] == tid && within(d, level, ourNamespace())) {
                         int found = ids[0];
                         PROC_PIDS.put(tid, found);
                         return found;
@@ -214,9 +232,14 @@ public final class PidNamespaces {
         return 0;
     }
 
-    private static int parentOf(int procPid) {
+    private static String ourNamespace() {
+        String ns = namespace("self");
+        return ns == null ? "" : ns;
+    }
+
+    private static int parentOf(Object dir) {
         try {
-            for (String l : Files.readAllLines(PROC.resolve(procPid + "/status"))) {
+            for (String l : Files.readAllLines(PROC.resolve(dir + "/status"))) {
                 if (l.startsWith("PPid:")) return Integer.parseInt(l.substring(5).strip());
             }
         } catch (IOException | RuntimeException e) {

@@ -5,7 +5,8 @@ package dev.jstrace.decode;
  * {@code \n \t \r \v \f \" \\} escaped, other non-printables in octal (the shortest
  * form, unless the next byte is an octal digit, then three digits), {@code -x}
  * switches the whole string to {@code \xNN} when any byte is neither printable
- * ASCII nor whitespace, {@code -xx} always does.
+ * ASCII nor whitespace, {@code -xx} always does; {@code --strings-in-hex=non-ascii-chars}
+ * (level 3) keeps the C escapes and prints each other non-printable byte as {@code \xNN}.
  */
 public final class StringQuoter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -16,7 +17,8 @@ public final class StringQuoter {
      * Appends {@code "..."} for {@code len} bytes of {@code data}, then {@code ...}
      * after the closing quote when {@code ellipsis}.
      *
-     * @param hex 0 normal, 1 {@code -x}, 2 {@code -xx} or a forced-hex argument (getrandom)
+     * @param hex 0 normal, 1 {@code -x}, 2 {@code -xx} or a forced-hex argument (getrandom), 3 hex for
+     *            non-printable characters only ({@code --strings-in-hex=non-ascii-chars})
      * @param out where to write
      * @param data the data
      * @param len how many bytes
@@ -43,7 +45,7 @@ public final class StringQuoter {
     }
 
     private static void escape(StringBuilder out, byte[] data, int len, int hex, boolean angles) {
-        boolean useHex = hex > 1 || (hex == 1 && needsHex(data, len));
+        boolean useHex = hex == 2 || (hex == 1 && needsHex(data, len));
         if (useHex) {
             for (int i = 0; i < len; i++) {
                 int c = data[i] & 0xff;
@@ -64,6 +66,10 @@ public final class StringQuoter {
                             out.append((char) c);
                         } else {
                             out.append('\\');
+                            if (hex == 3) {
+                                out.append('x').append(HEX[c >> 4]).append(HEX[c & 15]);
+                                continue;
+                            }
                             boolean nextOctal = i + 1 < len && data[i + 1] >= '0' && data[i + 1] <= '7';
                             if (nextOctal) {
                                 out.append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)));
