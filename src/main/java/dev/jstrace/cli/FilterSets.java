@@ -91,6 +91,30 @@ public final class FilterSets {
         return Set.copyOf(rest);
     }
 
+    /**
+     * {@code -e read=SET}, {@code -e write=SET}: descriptor numbers, {@code all} ({@code null}) or
+     * {@code none}; strace's words for a bad item ({@code invalid descriptor ''}).
+     */
+    public static Set<Integer> descriptors(String expr) throws UsageException {
+        boolean negate = expr.startsWith("!");
+        String body = negate ? expr.substring(1) : expr;
+        Set<Integer> chosen = new HashSet<>();
+        boolean everything = false;
+        for (String item : body.split(",", -1)) {
+            if (item.equals("all")) {
+                everything = true;
+            } else if (!item.equals("none")) {
+                if (!item.matches("\\d{1,9}")) throw new UsageException("invalid descriptor '" + item + "'", false);
+                chosen.add(Integer.parseInt(item));
+            }
+        }
+        if (negate && !everything) {
+            throw new UsageException("a negated descriptor set ('" + expr + "') is not supported", false);
+        }
+        if (everything) return negate ? Set.of() : null;
+        return Set.copyOf(chosen);
+    }
+
     /** {@code -e signal=SET}: signal names ({@code SIGCHLD}), or {@code null} for all. */
     public static Set<String> signals(String expr) throws UsageException {
         boolean negate = expr.startsWith("!");

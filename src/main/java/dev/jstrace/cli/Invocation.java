@@ -82,6 +82,8 @@ public final class Invocation {
     boolean seccompBpf;
     /** {@code -I}/{@code --interruptible}: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0 when not given. */
     int interruptible;
+    /** {@code -e read=}, {@code -e write=}. */
+    dev.jstrace.decode.IoDumps ioDumps = dev.jstrace.decode.IoDumps.NONE;
     /** {@code -n}/{@code --syscall-number}. */
     boolean syscallNumbers;
     /** {@code --decode-pids=pidns}, {@code --pidns-translation}. */
@@ -101,7 +103,8 @@ public final class Invocation {
 
     /** The decoding options these flags ask for. */
     public DecodeOptions decodeOptions() {
-        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw, !paths.isEmpty(), pidTranslation);
+        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw, !paths.isEmpty(), pidTranslation,
+                ioDumps);
     }
 
     /** The command to run, empty with {@code -p}. */

@@ -131,7 +131,7 @@ public final class Main {
             List<TraceListener> sinks = new ArrayList<>();
             try {
                 output = openOutput();
-                if (inv.summary != 1) sinks.add(new StraceTextSink(textOptions(), output, stderr, NAME));
+                if (inv.summary != 1) sinks.add(new StraceTextSink(textOptions(), output, stderr, NAME, inv.ioDumps));
                 if (!inv.command.isEmpty()) sinks.add(new ExecFailureMessage(stderr));
                 if (inv.summary != 0) {
                     summary = new Summary();

@@ -332,6 +332,10 @@ public final class OptionParser {
             case "quiet", "silent", "silence", "q" -> inv.quiet = new java.util.HashSet<>(FilterSets.quiet(set));
             case "decode-fds", "decode-fd" -> inv.fdPaths = decodeFds(set);
             case "decode-pids", "decode-pid" -> inv.pidTranslation = decodePids(set);
+            case "read", "reads", "r" -> inv.ioDumps = new dev.jstrace.decode.IoDumps(FilterSets.descriptors(set),
+                    inv.ioDumps.writes());
+            case "write", "writes", "w" -> inv.ioDumps = new dev.jstrace.decode.IoDumps(inv.ioDumps.reads(),
+                    FilterSets.descriptors(set));
             case "inject", "fault" -> inv.injections = InjectSpec.add(inv.injections, set, q.equals("fault"), warnings);
             default -> inv.syscalls = FilterSets.syscalls(expr);
         }

@@ -29,6 +29,8 @@ final class CapturePlan implements CapturePlanner {
         if (opt.pidTranslation()) PidNamespaces.learn(mem.tid());
         Signature sig = SignatureCatalog.forNumber(arch, nr);
         if (sig == null || opt.rawSyscalls().contains(sig.name())) return;
+        // -e write=SET: the whole data, copied first (a region found first is the one decoded).
+        if (args.length > 2 && !IoDumps.isRead(sig.name())) dumpCapture(sig.name(), args, args[2], mem);
         if (sig.name().equals("rt_sigreturn") && mem.stackPointer() != 0) {
             // The mask to be restored sits in the signal frame just above the stack pointer.
             mem.bytes(mem.stackPointer() + SignalFrame.maskOffset(arch), 8);
@@ -119,6 +121,7 @@ final class CapturePlan implements CapturePlanner {
     public void atExit(Arch arch, int nr, long[] args, long rval, boolean isError, TraceeMemory mem) {
         Signature sig = SignatureCatalog.forNumber(arch, nr);
         if (sig == null || opt.rawSyscalls().contains(sig.name())) return;
+        if (!isError && args.length > 2 && IoDumps.isRead(sig.name())) dumpCapture(sig.name(), args, rval, mem);
         CallFormat format = CallFormats.forName(sig.name());
         if (format != null && isError) {
             if (format.capturesAtFailedExit()) format.captureExit(arch, args, rval, mem, opt);
@@ -230,7 +233,24 @@ final class CapturePlan implements CapturePlanner {
         return mem.bytes(a, (int) Math.min(len, Integer.MAX_VALUE));
     }
 
+    /**
+     * {@code -e read=}/{@code -e write=}: the buffer ({@code size} bytes: the count written, the count read)
+     * or the iovecs' buffers (a read's up to {@code size} bytes in all) in full.
+     */
+    private void dumpCapture(String name, long[] args, long size, TraceeMemory mem) {
+        switch (opt.ioDumps().kind(name, (int) args[0])) {
+            case 1 -> bytes(mem, args[1], Math.min(Math.max(size, 0), IoDumps.MAX_BYTES));
+            case 2 -> iovecs(mem, args[1], (int) args[2], IoDumps.isRead(name) ? size : Long.MAX_VALUE,
+                    IoDumps.MAX_BYTES);
+            default -> { }
+        }
+    }
+
     private void iovecs(TraceeMemory mem, long a, int count, long budget) {
+        iovecs(mem, a, count, budget, opt.stringLimit());
+    }
+
+    private void iovecs(TraceeMemory mem, long a, int count, long budget, int limit) {
         int shown = Math.min(Math.max(count, 0), opt.stringLimit());
         int size = StructLayouts.size(StructLayouts.IOVEC);
         var r = bytes(mem, a, (long) size * shown);
@@ -241,7 +261,7 @@ final class CapturePlan implements CapturePlanner {
             long len = MemoryView.u64(d, size * k + StructLayouts.IOV_LEN);
             long data = Math.max(0, Math.min(len, left));
             left -= data;
-            bytes(mem, MemoryView.u64(d, size * k + StructLayouts.IOV_BASE), Math.min(data, opt.stringLimit()));
+            bytes(mem, MemoryView.u64(d, size * k + StructLayouts.IOV_BASE), Math.min(data, limit));
         }
     }
 

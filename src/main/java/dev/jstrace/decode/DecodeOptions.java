@@ -18,9 +18,32 @@ import java.util.Set;
  *                       as strace does; they print only under {@code -y})
  * @param pidTranslation {@code --decode-pids=pidns}: pids print with their translation into the tracer's
  *                       pid namespace ({@code 2 /* 1234 in strace's PID NS * /})
+ * @param ioDumps        {@code -e read=}/{@code -e write=}: whose data is copied in full for the dumps
  */
 public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths,
-                            Set<String> rawSyscalls, boolean fdPathsCaptured, boolean pidTranslation) {
+                            Set<String> rawSyscalls, boolean fdPathsCaptured, boolean pidTranslation,
+                            IoDumps ioDumps) {
+    /** {@code ioDumps} null means none. */
+    public DecodeOptions {
+        if (ioDumps == null) ioDumps = IoDumps.NONE;
+    }
+
+    /**
+     * Options without dumps.
+     *
+     * @param stringLimit the string limit
+     * @param verbose the verbose
+     * @param hex the -x level
+     * @param xlat the xlat
+     * @param fdPaths the fd paths
+     * @param rawSyscalls the raw syscalls
+     * @param fdPathsCaptured whether descriptor paths are captured without {@code -y}
+     * @param pidTranslation {@code --decode-pids=pidns}
+     */
+    public DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths, Set<String> rawSyscalls,
+                         boolean fdPathsCaptured, boolean pidTranslation) {
+        this(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, fdPathsCaptured, pidTranslation, IoDumps.NONE);
+    }
     /** {@code -X raw|abbrev|verbose}. */
     public enum Xlat {
         /** Numbers only ({@code -X raw}). */

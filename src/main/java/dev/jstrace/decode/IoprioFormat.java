@@ -26,7 +26,12 @@ final class IoprioFormat implements CallFormat {
     public Decoded decode(CallContext c) {
         List<Value> out = new ArrayList<>(3);
         out.add(WHO.sym(c.arg(0) & 0xffffffffL));
-        out.add(new Value.Num((int) c.arg(1), Value.Radix.DEC));
+        // strace's ioprio: a process id for IOPRIO_WHO_PROCESS, a group's for IOPRIO_WHO_PGRP, a uid else.
+        out.add(switch ((int) c.arg(0)) {
+            case 1 -> c.pid((int) c.arg(1), PidNamespaces.Kind.TGID);
+            case 2 -> c.pid((int) c.arg(1), PidNamespaces.Kind.PGID);
+            default -> new Value.Num((int) c.arg(1), Value.Radix.DEC);
+        });
         DecodeOptions.Xlat x = c.opt.xlat();
         if (set) {
             int prio = (int) c.arg(2);

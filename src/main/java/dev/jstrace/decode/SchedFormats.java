@@ -26,7 +26,7 @@ final class SchedFormats {
     private SchedFormats() {}
 
     static Value pid(CallContext c, int i) {
-        return new Value.Num((int) c.arg(i), Value.Radix.DEC);
+        return c.pid((int) c.arg(i), PidNamespaces.Kind.TGID); // strace's printpid(..., PT_TGID)
     }
 
     /** printnum_int: {@code [N]} from {@code mem}, NULL, or the address. */

@@ -6,7 +6,9 @@ import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
 import dev.jstrace.TraceEvent;
 import dev.jstrace.TraceListener;
+import dev.jstrace.decode.IoDumps;
 import dev.jstrace.decode.SyscallDecoder;
+import dev.jstrace.decode.Value;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +46,8 @@ public final class StraceTextSink implements TraceListener {
     /** Processes whose {@code -p} attach was announced: strace announces a process once, not each thread. */
     private final Set<Integer> announced = new HashSet<>();
     private boolean ended;
+    /** {@code -e read=}/{@code -e write=}. */
+    private final IoDumps dumps;
     /** {@link StraceTextOptions#staged()}, which builds an EnumSet each time it is asked. */
     private final boolean staged;
     /** The last thread added to {@link #live} (0: none): most events repeat it, and an add would box. */
@@ -70,6 +74,23 @@ public final class StraceTextSink implements TraceListener {
      */
     public StraceTextSink(StraceTextOptions options, StraceOutput output, PrintStream diagnostics,
                           String programName) {
+        this(options, output, diagnostics, programName, IoDumps.NONE);
+    }
+
+    /**
+     * A sink printing strace's lines and, after the calls {@code dumps} names, their data as strace's
+     * {@code -e read=}/{@code -e write=} hex dumps (the data must have been captured in full: the same
+     * {@link IoDumps} in the trace's decode options).
+     *
+     * @param options     layout and filters
+     * @param output      where the lines go
+     * @param diagnostics where {@code jstrace: Process N attached} messages go (standard error)
+     * @param programName the name those messages start with ({@code jstrace})
+     * @param dumps       the descriptors whose reads and writes are dumped
+     */
+    public StraceTextSink(StraceTextOptions options, StraceOutput output, PrintStream diagnostics,
+                          String programName, IoDumps dumps) {
+        this.dumps = dumps == null ? IoDumps.NONE : dumps;
         this.options = options;
         this.output = output;
         this.diagnostics = diagnostics;
@@ -227,6 +248,15 @@ public final class StraceTextSink implements TraceListener {
         for (; col < options.alignColumn(); col++) b.append(' ');
         appendTail(b, s);
         b.append('\n');
+        if (dumps.any()) appendDump(b, s);
+    }
+
+    /** strace's dumpio after the line: writes whatever their result, reads after success. */
+    private void appendDump(StringBuilder b, Syscall s) {
+        if (!s.returned() || s.args().size() < 2 || !(s.args().getFirst() instanceof Value.Fd fd)) return;
+        int kind = dumps.kind(s.name(), fd.fd());
+        if (kind == 0 || (IoDumps.isRead(s.name()) && s.failed())) return;
+        IoDumps.append(b, kind, s.args().get(1));
     }
 
     /** {@link #line}, emptied (a huge one is dropped). */
