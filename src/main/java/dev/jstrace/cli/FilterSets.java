@@ -96,22 +96,22 @@ public final class FilterSets {
      * {@code none}; strace's words for a bad item ({@code invalid descriptor ''}).
      */
     public static Set<Integer> descriptors(String expr) throws UsageException {
+        // strace's qualify_tokens: a leading ! inverts; "all" and "none" only as the whole set; empty items
+        // are skipped (strtok), a set with no item is invalid as a whole; an item is a number up to INT_MAX.
         boolean negate = expr.startsWith("!");
         String body = negate ? expr.substring(1) : expr;
+        if (body.equals("none")) return negate ? null : Set.of();
+        if (body.equals("all")) return negate ? Set.of() : null;
         Set<Integer> chosen = new HashSet<>();
-        boolean everything = false;
-        for (String item : body.split(",", -1)) {
-            if (item.equals("all")) {
-                everything = true;
-            } else if (!item.equals("none")) {
-                if (!item.matches("\\d{1,9}")) throw new UsageException("invalid descriptor '" + item + "'", false);
-                chosen.add(Integer.parseInt(item));
+        for (String item : body.split(",")) {
+            if (item.isEmpty()) continue;
+            if (!item.matches("\\d{1,10}") || Long.parseLong(item) > Integer.MAX_VALUE) {
+                throw new UsageException("invalid descriptor '" + item + "'", false);
             }
+            chosen.add(Integer.parseInt(item));
         }
-        if (negate && !everything) {
-            throw new UsageException("a negated descriptor set ('" + expr + "') is not supported", false);
-        }
-        if (everything) return negate ? Set.of() : null;
+        if (chosen.isEmpty()) throw new UsageException("invalid descriptor '" + expr + "'", false);
+        if (negate) throw new UsageException("a negated descriptor set ('" + expr + "') is not supported", false);
         return Set.copyOf(chosen);
     }
 

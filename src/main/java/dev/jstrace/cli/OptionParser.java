@@ -60,6 +60,8 @@ public final class OptionParser {
             Map.entry("silence", new String[]{"quiet", "2"}),
             Map.entry("decode-fds", new String[]{"decode-fds", "2"}),
             Map.entry("decode-pids", new String[]{"e:decode-pids", "1"}),
+            Map.entry("read", new String[]{"e:read", "1"}),
+            Map.entry("write", new String[]{"e:write", "1"}),
             Map.entry("syscall-number", new String[]{"n", "0"}),
             Map.entry("pidns-translation", new String[]{"pidns-translation", "0"}),
             Map.entry("absolute-timestamps", new String[]{"absolute-timestamps", "2"}),
@@ -211,7 +213,7 @@ public final class OptionParser {
             }
             case "e" -> qualify(value);
             case "e:trace", "e:signal", "e:status", "e:abbrev", "e:verbose", "e:raw", "e:inject", "e:fault",
-                 "e:decode-pids" ->
+                 "e:decode-pids", "e:read", "e:write" ->
                     qualify(key.substring(2) + "=" + value);
             case "E" -> {
                 inv.environmentEdits.add(value);

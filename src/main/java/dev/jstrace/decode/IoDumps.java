@@ -19,7 +19,7 @@ public record IoDumps(Set<Integer> reads, Set<Integer> writes) {
     public static final IoDumps NONE = new IoDumps(Set.of(), Set.of());
 
     /** The most bytes of one buffer copied for a dump. */
-    public static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_BYTES = 1 << 24;
 
     /** {@return whether any dump is asked for} */
     public boolean any() {
