@@ -19,13 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The options strace's own suite needs (issue 18) on real processes, each compared with the
  * installed strace given the same options: {@code --decode-pids=pidns} in a child pid namespace,
- * {@code -n}, {@code --strings-in-hex=non-ascii-chars}, strace's {@code -S} aliases and
- * {@code -I always}.
+ * {@code -n}, {@code --strings-in-hex=non-ascii-chars}, strace's {@code -S} aliases,
+ * {@code -I always} and the {@code -e read=}/{@code -e write=} dumps.
  */
 class CliPidsAndPrefixesTest {
     private static Main.Outcome jstrace(String... args) {
         return Main.execute(List.of(args), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /** jstrace's standard error for {@code args}, which must fail. */
+    private static String jstraceError(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.Outcome o = Main.execute(List.of(args), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(new Main.Outcome(1, 0), o, String.join(" ", args));
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     private static int strace(String... args) throws Exception {
@@ -136,5 +145,52 @@ class CliPidsAndPrefixesTest {
             assertEquals(new Main.Outcome(0, 0), jstrace(a), String.join(" ", a));
             assertEquals(0, strace(a), "strace " + String.join(" ", a));
         }
+    }
+
+    /** {@code -e write=1}: the written data dumped after the line, byte for byte as strace. */
+    @Test
+    void writeDumpsAsStrace(@TempDir Path dir) throws Exception {
+        Path ours = dir.resolve("j.txt");
+        Path theirs = dir.resolve("s.txt");
+        String[] cmd = {"printf", "hello world, this is longer than sixteen bytes\\001\\377\\n"};
+        List<String> a = new ArrayList<>(List.of("-e", "write=1", "-e", "trace=write", "-o", ours.toString()));
+        a.addAll(List.of(cmd));
+        assertEquals(new Main.Outcome(0, 0), jstrace(a.toArray(String[]::new)));
+        List<String> lines = Files.readAllLines(ours);
+        assertEquals(" | 00000  68 65 6c 6c 6f 20 77 6f  72 6c 64 2c 20 74 68 69  hello world, thi |", lines.get(1));
+        assertTrue(lines.get(3).endsWith(" 01 ff   sixteen bytes.. |"), lines.get(3));
+        a.set(5, theirs.toString());
+        assertEquals(0, strace(a.toArray(String[]::new)));
+        assertEquals(Files.readAllLines(theirs), lines);
+    }
+
+    /** {@code -e read=3}: reads dumped up to the count returned (a file read by head on fd 3). */
+    @Test
+    void readDumpsAsStrace(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        byte[] bytes = new byte[70];
+        for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) (i * 7);
+        Files.write(data, bytes);
+        Path ours = dir.resolve("j.txt");
+        Path theirs = dir.resolve("s.txt");
+        List<String> a = new ArrayList<>(List.of("-e", "read=3", "-e", "trace=read", "-o", ours.toString(),
+                "head", "-c", "50", data.toString()));
+        assertEquals(new Main.Outcome(0, 0), jstrace(a.toArray(String[]::new)));
+        List<String> lines = Files.readAllLines(ours);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(" | 00040  ")), String.join("\n", lines));
+        a.set(5, theirs.toString());
+        assertEquals(0, strace(a.toArray(String[]::new)));
+        assertEquals(Files.readAllLines(theirs), lines);
+    }
+
+    /** strace's words for a bad descriptor set. */
+    @Test
+    void descriptorSetErrorsAsStrace() throws Exception {
+        assertTrue(jstraceError("-e", "read=", "/bin/true").contains(": invalid descriptor ''"));
+        assertTrue(jstraceError("--write=1,all", "/bin/true").contains(": invalid descriptor 'all'"));
+        assertTrue(jstraceError("-ewrite=-1", "/bin/true").contains(": invalid descriptor '-1'"));
+        assertTrue(jstraceError("-e", "read=!,", "/bin/true").contains(": invalid descriptor '!,'"));
+        assertEquals(1, strace("-e", "read=", "/bin/true"));
+        assertEquals(1, strace("--write=1,all", "/bin/true"));
     }
 }
