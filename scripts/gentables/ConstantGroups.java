@@ -142,6 +142,12 @@ final class ConstantGroups {
                     "IN_\\w+", "IN_(CLOSE|MOVE|ALL_EVENTS|CLOEXEC|NONBLOCK)", true),
             new Group("KEY_SPECIAL_IDS", "special key serial numbers of add_key(2)/keyctl(2)", Source.KERNEL,
                     "linux/keyctl.h", "KEY_SPEC_\\w+", null, false),
+            new Group("IPC_VALUES", "System V IPC flags and commands", Source.KERNEL, "linux/ipc.h", "IPC_\\w+",
+                    "IPC_(OLD|PARSE_VERSION)", false),
+            new Group("SHM_VALUES", "shmget(2)/shmat(2) flags and shmctl(2) commands", Source.KERNEL, "linux/shm.h",
+                    "SHM_\\w+", "SHM_(HUGE_\\w+|R|W)", false),
+            new Group("SEM_VALUES", "semop(2) flags and semctl(2) commands", Source.KERNEL, "linux/sem.h",
+                    "SEM_\\w+", null, false),
             new Group("CAPABILITIES", "capability numbers", Source.KERNEL, "linux/capability.h", "CAP_\\w+",
                     "CAP_(LAST_CAP|TO_INDEX|TO_MASK)", false));
 }

@@ -120,4 +120,24 @@ class SmallCallFormatsGoldenTest {
                 call(DEF, "mq_getsetattr", new long[] {0, 0, 0x3000, 0, 0, 0}, Snapshot.EMPTY, 0,
                         bytes(0x3000, attr)));
     }
+
+    @Test
+    void systemVIpc() {
+        assertEquals("shmat(-38177487, 0xdec0ded1dec0ded2, SHM_RDONLY|SHM_RND|SHM_REMAP|SHM_EXEC|0xffff0ace)"
+                        + " = -1 EINVAL (Invalid argument)",
+                call(DEF, "shmat", new long[] {0xdefacedfdb97531L, 0xdec0ded1dec0ded2L, 0xfffffaceL, 0, 0, 0},
+                        Snapshot.EMPTY, -22, Snapshot.EMPTY));
+        assertEquals("shmat(14, NULL, SHM_RDONLY) = 0x7f7262f09000",
+                call(DEF, "shmat", new long[] {14, 0, 0x1000, 0, 0, 0}, Snapshot.EMPTY, 0x7f7262f09000L,
+                        Snapshot.EMPTY));
+        assertEquals("msgget(IPC_PRIVATE, IPC_CREAT|0600) = 5",
+                call(DEF, "msgget", new long[] {0, 01600, 0, 0, 0, 0}, Snapshot.EMPTY, 5, Snapshot.EMPTY));
+        assertEquals("msgget(0 /* IPC_PRIVATE */, 0x200 /* IPC_CREAT */|0600) = 5",
+                call(VERBOSE, "msgget", new long[] {0, 01600, 0, 0, 0, 0}, Snapshot.EMPTY, 5, Snapshot.EMPTY));
+        byte[] sops = {(byte) 0xce, (byte) 0xfa, 0x0d, (byte) 0xf0, (byte) 0xef, (byte) 0xbe};
+        assertEquals("semop(-38177487, [{sem_num=64206, sem_op=-4083, sem_flg=SEM_UNDO|IPC_NOWAIT|0xa6ef}, ..."
+                        + " /* 0x1006 */], 2) = -1 EFAULT (Bad address)",
+                call(DEF, "semop", new long[] {0xdefacedfdb97531L, 0x1000, 0xdefaced00000002L, 0, 0, 0},
+                        bytes(0x1000, sops), -14, Snapshot.EMPTY));
+    }
 }

@@ -3027,6 +3027,50 @@ public final class Constants {
     };
 
     /**
+     * System V IPC flags and commands (kernel UAPI linux/ipc.h).
+     * Not integer constants, so left out: IPC_PRIVATE.
+     */
+    public static final Named[] IPC_VALUES = new Named[] {
+        new Named(512, "IPC_CREAT"),
+        new Named(1024, "IPC_EXCL"),
+        new Named(2048, "IPC_NOWAIT"),
+        new Named(0x1000, "IPC_DIPC"),
+        new Named(0x2000, "IPC_OWN"),
+        new Named(0, "IPC_RMID"),
+        new Named(1, "IPC_SET"),
+        new Named(2, "IPC_STAT"),
+        new Named(3, "IPC_INFO"),
+        new Named(256, "IPC_64"),
+    };
+
+    /**
+     * shmget(2)/shmat(2) flags and shmctl(2) commands (kernel UAPI linux/shm.h).
+     */
+    public static final Named[] SHM_VALUES = new Named[] {
+        new Named(2048, "SHM_HUGETLB"),
+        new Named(0x1000, "SHM_NORESERVE"),
+        new Named(0x1000, "SHM_RDONLY"),
+        new Named(0x2000, "SHM_RND"),
+        new Named(0x4000, "SHM_REMAP"),
+        new Named(0x8000, "SHM_EXEC"),
+        new Named(11, "SHM_LOCK"),
+        new Named(12, "SHM_UNLOCK"),
+        new Named(13, "SHM_STAT"),
+        new Named(14, "SHM_INFO"),
+        new Named(15, "SHM_STAT_ANY"),
+    };
+
+    /**
+     * semop(2) flags and semctl(2) commands (kernel UAPI linux/sem.h).
+     */
+    public static final Named[] SEM_VALUES = new Named[] {
+        new Named(0x1000, "SEM_UNDO"),
+        new Named(18, "SEM_STAT"),
+        new Named(19, "SEM_INFO"),
+        new Named(20, "SEM_STAT_ANY"),
+    };
+
+    /**
      * capability numbers (kernel UAPI linux/capability.h).
      */
     public static final Named[] CAPABILITIES = new Named[] {
