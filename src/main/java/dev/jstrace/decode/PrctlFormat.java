@@ -37,7 +37,8 @@ final class PrctlFormat implements CallFormat {
     @Override
     public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
         int option = (int) args[0];
-        if (option == PR_SET_NAME && args[1] != 0) mem.string(args[1], TASK_COMM_LEN);
+        // strace reads TASK_COMM_LEN - 1 bytes of the new name: a fault after them does not matter.
+        if (option == PR_SET_NAME && args[1] != 0) mem.string(args[1], TASK_COMM_LEN - 1);
         if (option == PR_SET_VMA && args[1] == 0 && args[4] != 0) mem.string(args[4], opt.stringLimit() + 1);
         if (option == PR_SET_SECCOMP && args[1] == 2) SeccompFilter.capture(mem, args[2], opt);
     }
