@@ -148,6 +148,10 @@ final class ConstantGroups {
                     "SHM_\\w+", "SHM_(HUGE_\\w+|R|W)", false),
             new Group("SEM_VALUES", "semop(2) flags and semctl(2) commands", Source.KERNEL, "linux/sem.h",
                     "SEM_\\w+", null, false),
+            // Classic BPF's opcode fields share small numbers (BPF_LD, BPF_W, BPF_IMM, BPF_K are all 0).
+            new Group("CLASSIC_BPF", "classic BPF opcode fields (seccomp and socket filters)", Source.KERNEL,
+                    "linux/filter.h", "BPF_(LD|LDX|ST|STX|ALU|JMP|RET|MISC|W|H|B|IMM|ABS|IND|MEM|LEN|MSH|ADD|SUB|MUL"
+                            + "|DIV|OR|AND|LSH|RSH|NEG|MOD|XOR|JA|JEQ|JGT|JGE|JSET|K|X|A|TAX|TXA|MAXINSNS)", null, false),
             new Group("CAPABILITIES", "capability numbers", Source.KERNEL, "linux/capability.h", "CAP_\\w+",
                     "CAP_(LAST_CAP|TO_INDEX|TO_MASK)", false));
 }

@@ -33,6 +33,7 @@ final class CallFormats {
             Map.entry("ioctl", new IoctlFormat()),
             Map.entry("add_key", new KeyAndQueueFormats.AddKey()),
             Map.entry("getdents", new GetdentsFormat()),
+            Map.entry("seccomp", new SeccompFormat()),
             Map.entry("msgget", new IpcFormats.Msgget()),
             Map.entry("semget", new IpcFormats.Semget()),
             Map.entry("shmget", new IpcFormats.Shmget()),

@@ -1,32 +1,126 @@
 package dev.jstrace.decode;
 
+import dev.jstrace.proc.Snapshot;
 import dev.jstrace.proc.TraceeMemory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * struct sock_fprog as strace prints a seccomp filter program (prctl's PR_SET_SECCOMP,
- * seccomp's SECCOMP_SET_MODE_FILTER): {@code {len=N, filter=0x...}}; the program's
- * instructions are printed only under {@code -v} (strace's abbrev rule), which this
- * decoder does not do yet, so it prints the address then too.
+ * seccomp's SECCOMP_SET_MODE_FILTER; src/bpf_filter.c, src/bpf_seccomp_filter.c):
+ * {@code {len=N, filter=0x...}}, and under {@code -v} the instructions,
+ * {@code BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0)}, {@code BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x3, 0, 0x1)},
+ * return values by their SECCOMP_RET_* action.
  */
 final class SeccompFilter {
     /** sizeof(struct sock_fprog) on LP64: unsigned short len, padding, struct sock_filter *filter. */
     static final int SIZE = 16;
+    /** sizeof(struct sock_filter): __u16 code, __u8 jt, __u8 jf, __u32 k. */
+    static final int INSN = 8;
+    static final int MAXINSNS = 4096;
+    private static final int LD = 0, LDX = 1, ST = 2, STX = 3, ALU = 4, JMP = 5, RET = 6, MISC = 7;
+
+    static final ConstTable CLASS = ConstTable.enumHex("BPF_???",
+            "BPF_LD BPF_LDX BPF_ST BPF_STX BPF_ALU BPF_JMP BPF_RET BPF_MISC");
+    static final ConstTable SIZE_FIELD = ConstTable.enumHex("BPF_???", "BPF_W BPF_H BPF_B BPF_DW=0x18");
+    static final ConstTable MODE = ConstTable.enumHex("BPF_???", "BPF_IMM BPF_ABS BPF_IND BPF_MEM BPF_LEN BPF_MSH");
+    static final ConstTable SRC = ConstTable.enumHex("BPF_???", "BPF_K BPF_X");
+    static final ConstTable OP_ALU = ConstTable.enumHex("BPF_???", """
+            BPF_ADD BPF_SUB BPF_MUL BPF_DIV BPF_OR BPF_AND BPF_LSH BPF_RSH BPF_NEG BPF_MOD BPF_XOR""");
+    static final ConstTable OP_JMP = ConstTable.enumHex("BPF_???", "BPF_JA BPF_JEQ BPF_JGT BPF_JGE BPF_JSET");
+    static final ConstTable RVAL = ConstTable.enumHex("BPF_???", "BPF_K BPF_X BPF_A");
+    static final ConstTable MISCOP = ConstTable.enumHex("BPF_???", "BPF_TAX BPF_TXA");
+    static final ConstTable RET_ACTION = ConstTable.enumHex("SECCOMP_RET_???", """
+            SECCOMP_RET_KILL_PROCESS SECCOMP_RET_KILL_THREAD SECCOMP_RET_TRAP SECCOMP_RET_ERRNO
+            SECCOMP_RET_USER_NOTIF SECCOMP_RET_TRACE SECCOMP_RET_LOG SECCOMP_RET_ALLOW""");
+    private static final long RET_ACTION_FULL = 0xffff0000L;
 
     private SeccompFilter() {}
 
-    /** Copies the sock_fprog at {@code addr} (entry: the kernel reads it then). */
+    /** Copies the sock_fprog at {@code addr} and, under {@code -v}, the instructions it points to. */
     static void capture(TraceeMemory mem, long addr, DecodeOptions opt) {
-        if (addr != 0) mem.bytes(addr, SIZE);
+        if (addr == 0) return;
+        Snapshot.Region r = mem.bytes(addr, SIZE);
+        if (!opt.verbose() || r == null || !r.readable() || r.data().length < SIZE) return;
+        int len = Math.min(MemoryView.u16(r.data(), 0), MAXINSNS + 1);
+        long filter = MemoryView.u64(r.data(), 8);
+        if (filter != 0 && len > 0) mem.bytes(filter, len * INSN);
     }
 
-    /** {@code {len=1, filter=0x...}}, or the address when it cannot be read. */
+    /** {@code {len=1, filter=0x...}} (the instructions under {@code -v}), or the address when unreadable. */
     static Value decode(CallContext c, long addr) {
         if (addr == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(c.in, addr, SIZE);
         if (b == null) return new Value.Unreadable(addr);
-        return new Value.Struct(List.of(
-                new Value.Field("len", new Value.Num(MemoryView.u16(b, 0), Value.Radix.DEC)),
-                new Value.Field("filter", new Value.Ptr(MemoryView.u64(b, 8)))), false);
+        int len = MemoryView.u16(b, 0);
+        long filter = MemoryView.u64(b, 8);
+        Value program = c.opt.verbose() ? program(c, filter, len) : new Value.Ptr(filter);
+        return new Value.Struct(List.of(new Value.Field("len", new Value.Num(len, Value.Radix.DEC)),
+                new Value.Field("filter", program)), false);
+    }
+
+    private static Value program(CallContext c, long filter, int len) {
+        if (filter == 0) return new Value.Ptr(0);
+        if (len == 0) return new Value.Text("[]");
+        Snapshot.Region r = c.in.find(filter, Snapshot.Kind.BYTES);
+        byte[] b = r == null || !r.readable() ? new byte[0] : r.data();
+        if (b.length < INSN) return new Value.Unreadable(filter);
+        List<String> items = new ArrayList<>();
+        int i = 0;
+        for (; i < len && (i + 1) * INSN <= b.length; i++) {
+            if (i >= MAXINSNS) break;
+            items.add(instruction(c, b, i * INSN));
+        }
+        String tail = "";
+        if (i < len) tail = i >= MAXINSNS ? ", ..." : ", ... /* 0x" + Long.toHexString(filter + (long) i * INSN) + " */";
+        return new Value.Text("[" + String.join(", ", items) + tail + "]");
+    }
+
+    private static String instruction(CallContext c, byte[] b, int off) {
+        int code = MemoryView.u16(b, off);
+        int jt = b[off + 2] & 0xff, jf = b[off + 3] & 0xff;
+        long k = MemoryView.u32(b, off + 4);
+        if (jt != 0 || jf != 0) {
+            return "BPF_JUMP(" + code(c, code) + ", " + hex(k) + ", " + hex(jt) + ", " + hex(jf) + ")";
+        }
+        String kText = (code & 7) == RET ? retK(c, k) : hex(k);
+        return "BPF_STMT(" + code(c, code) + ", " + kText + ")";
+    }
+
+    private static String retK(CallContext c, long k) {
+        long action = k & RET_ACTION_FULL, data = k & ~action;
+        return c.text(RET_ACTION.sym(action)) + (data != 0 ? "|" + hex(data) : "");
+    }
+
+    /** strace's print_bpf_filter_code for classic BPF. */
+    private static String code(CallContext c, int code) {
+        int cls = code & 7;
+        int i = code & ~7;
+        StringBuilder sb = new StringBuilder(c.text(CLASS.sym(cls)));
+        switch (cls) {
+            case ST, STX -> {
+                if (i != 0) sb.append('|').append(hex(i)).append(" /* BPF_??? */");
+            }
+            case LD, LDX -> sb.append('|').append(c.text(SIZE_FIELD.sym(code & 0x18))).append('|')
+                    .append(c.text(MODE.sym(code & 0xe0)));
+            case MISC -> {
+                sb.append('|').append(c.text(MISCOP.sym(code & 0xf8)));
+                int rest = i & ~0xf8;
+                if (rest != 0) sb.append('|').append(hex(rest)).append(" /* BPF_??? */");
+            }
+            case ALU -> sb.append('|').append(c.text(SRC.sym(code & 8))).append('|').append(c.text(OP_ALU.sym(code & 0xf0)));
+            case JMP -> sb.append('|').append(c.text(SRC.sym(code & 8))).append('|').append(c.text(OP_JMP.sym(code & 0xf0)));
+            case RET -> {
+                sb.append('|').append(c.text(RVAL.sym(code & 0x18)));
+                int rest = i & ~0x18;
+                if (rest != 0) sb.append('|').append(hex(rest)).append(" /* BPF_??? */");
+            }
+            default -> { }
+        }
+        return sb.toString();
+    }
+
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
 }

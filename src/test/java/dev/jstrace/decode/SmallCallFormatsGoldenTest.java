@@ -140,4 +140,25 @@ class SmallCallFormatsGoldenTest {
                 call(DEF, "semop", new long[] {0xdefacedfdb97531L, 0x1000, 0xdefaced00000002L, 0, 0, 0},
                         bytes(0x1000, sops), -14, Snapshot.EMPTY));
     }
+
+    @Test
+    void seccompFilterUnderVerbose() {
+        DecodeOptions v = new DecodeOptions(32, true, 0, DecodeOptions.Xlat.ABBREV, 0, Set.of());
+        byte[] fprog = new byte[16];
+        fprog[0] = 3;
+        fprog[9] = 0x20;
+        byte[] insns = {
+            0x20, 0, 0, 0, 0, 0, 0, 0,
+            0x15, 0, 0, 1, 0x3c, 0, 0, 0,
+            0x06, 0, 0, 0, 0x10, 0, 0x05, 0};
+        Snapshot in = Snapshot.builder()
+                .add(new Snapshot.Region(0x1000, fprog, true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x2000, insns, true, true, Snapshot.Kind.BYTES)).build();
+        assertEquals("seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=3, filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0),"
+                        + " BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x3c, 0, 0x1), BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0x10)]})"
+                        + " = 0",
+                call(v, "seccomp", new long[] {1, 0, 0x1000, 0, 0, 0}, in, 0, Snapshot.EMPTY));
+        assertEquals("seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=3, filter=0x2000}) = 0",
+                call(DEF, "seccomp", new long[] {1, 0, 0x1000, 0, 0, 0}, in, 0, Snapshot.EMPTY));
+    }
 }

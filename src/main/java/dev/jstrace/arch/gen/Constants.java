@@ -3071,6 +3071,51 @@ public final class Constants {
     };
 
     /**
+     * classic BPF opcode fields (seccomp and socket filters) (kernel UAPI linux/filter.h).
+     */
+    public static final Named[] CLASSIC_BPF = new Named[] {
+        new Named(0, "BPF_LD"),
+        new Named(1, "BPF_LDX"),
+        new Named(2, "BPF_ST"),
+        new Named(3, "BPF_STX"),
+        new Named(4, "BPF_ALU"),
+        new Named(5, "BPF_JMP"),
+        new Named(6, "BPF_RET"),
+        new Named(7, "BPF_MISC"),
+        new Named(0, "BPF_W"),
+        new Named(8, "BPF_H"),
+        new Named(16, "BPF_B"),
+        new Named(0, "BPF_IMM"),
+        new Named(32, "BPF_ABS"),
+        new Named(64, "BPF_IND"),
+        new Named(96, "BPF_MEM"),
+        new Named(128, "BPF_LEN"),
+        new Named(160, "BPF_MSH"),
+        new Named(0, "BPF_ADD"),
+        new Named(16, "BPF_SUB"),
+        new Named(32, "BPF_MUL"),
+        new Named(48, "BPF_DIV"),
+        new Named(64, "BPF_OR"),
+        new Named(80, "BPF_AND"),
+        new Named(96, "BPF_LSH"),
+        new Named(112, "BPF_RSH"),
+        new Named(128, "BPF_NEG"),
+        new Named(144, "BPF_MOD"),
+        new Named(160, "BPF_XOR"),
+        new Named(0, "BPF_JA"),
+        new Named(16, "BPF_JEQ"),
+        new Named(32, "BPF_JGT"),
+        new Named(48, "BPF_JGE"),
+        new Named(64, "BPF_JSET"),
+        new Named(0, "BPF_K"),
+        new Named(8, "BPF_X"),
+        new Named(0x1000, "BPF_MAXINSNS"),
+        new Named(16, "BPF_A"),
+        new Named(0, "BPF_TAX"),
+        new Named(128, "BPF_TXA"),
+    };
+
+    /**
      * capability numbers (kernel UAPI linux/capability.h).
      */
     public static final Named[] CAPABILITIES = new Named[] {
