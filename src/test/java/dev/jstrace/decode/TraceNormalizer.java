@@ -40,6 +40,8 @@ public final class TraceNormalizer {
             rule("htons\\([0-9]+\\)", "htons(PORT)"),
             rule("/\\* [0-9]+ vars \\*/", "/* N vars */"),
             rule("^(getrandom\\()\"[^\"]*\"(\\.\\.\\.)?", "$1\"RANDOM\""),
+            // A read of /proc/PID/maps (python on aarch64 reads its own): the text is ASLR's addresses.
+            rule("^(read\\(\\d+(?:<[^>]*>)?, )\"[0-9a-f]*-?[0-9a-f]* [r-][w-][x-][ps] [0-9a-f]{8}[^\"]*\"", "$1\"MAPS\""),
             rule("<[0-9]+\\.[0-9]+>$", "<T>"),
             rule("^sysinfo\\(\\{.*\\}\\)", "sysinfo({LIVE})"),
             rule("^getppid\\(\\)\\s+= [0-9]+", "getppid() = PPID"),
