@@ -35,7 +35,9 @@ public final class CLayoutProbe {
         Path src = dir.resolve("probe.c");
         Files.writeString(src, c);
         Path exe = dir.resolve("probe");
-        Process cc = new ProcessBuilder("cc", "-o", exe.toString(), src.toString()).redirectErrorStream(true).start();
+        // _GNU_SOURCE: glibc names some members only then (struct utsname's domainname).
+        Process cc = new ProcessBuilder("cc", "-D_GNU_SOURCE", "-o", exe.toString(), src.toString())
+                .redirectErrorStream(true).start();
         String ccOut = new String(cc.getInputStream().readAllBytes());
         assertEquals(0, cc.waitFor(), ccOut);
         Process run = new ProcessBuilder(exe.toString()).start();
@@ -47,6 +49,32 @@ public final class CLayoutProbe {
             actual.put(line.substring(0, eq), Long.parseLong(line.substring(eq + 1)));
         }
         for (var e : expected.entrySet()) assertEquals(actual.get(e.getKey()), e.getValue(), e.getKey());
+    }
+
+    /**
+     * Asserts, by compiling only (no program runs, so any target works), that every expression in
+     * {@code expected} has its value with {@code compiler}'s target headers: a cross compiler checks
+     * another arch's layouts ({@code aarch64-linux-gnu-gcc}). Skipped when the compiler is absent.
+     *
+     * @param dir      where the probe is written
+     * @param compiler the C compiler to run
+     * @param includes the {@code #include} lines the expressions need
+     * @param expected C expression to the value Java uses
+     */
+    public static void assertCompilesTo(Path dir, String compiler, String includes, Map<String, Long> expected)
+            throws Exception {
+        Assumptions.assumeTrue(onPath(compiler), "no " + compiler + " to check that target's layouts");
+        StringBuilder c = new StringBuilder("#include <stddef.h>\n").append(includes);
+        for (var e : expected.entrySet()) {
+            c.append("_Static_assert(").append(e.getKey()).append(" == ").append(e.getValue()).append("UL, \"")
+                    .append(e.getKey()).append(" is not ").append(e.getValue()).append("\");\n");
+        }
+        Path src = dir.resolve("probe.c");
+        Files.writeString(src, c);
+        Process cc = new ProcessBuilder(compiler, "-D_GNU_SOURCE", "-c", "-o", dir.resolve("probe.o").toString(),
+                src.toString()).redirectErrorStream(true).start();
+        String ccOut = new String(cc.getInputStream().readAllBytes());
+        assertEquals(0, cc.waitFor(), compiler + ": " + ccOut);
     }
 
     private static boolean onPath(String tool) {

@@ -117,10 +117,6 @@ final class ArgDecoder {
             case FUTEX_REST -> ControlCalls.futexArg(c, i, a);
             case SIGSET_IN -> sigset(c, c.in, a);
             case SIGSET_OUT -> exitReady ? sigset(c, c.out, a) : new Value.Ptr(a);
-            case SIGACTION_IN -> StructDecoders.sigaction(c, c.in, a);
-            case SIGACTION_OUT -> exitReady ? StructDecoders.sigaction(c, c.out, a) : new Value.Ptr(a);
-            case STAT_OUT -> exitReady ? StructDecoders.stat(c, a) : new Value.Ptr(a);
-            case STATX_OUT -> exitReady ? StructDecoders.statx(c, a) : new Value.Ptr(a);
             case ITIMERVAL_IN -> OtherStructs.itimer(c.in, a, "tv_usec");
             case ITIMERVAL_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_usec") : new Value.Ptr(a);
             case ITIMERSPEC_IN -> OtherStructs.itimer(c.in, a, "tv_nsec");
@@ -134,7 +130,8 @@ final class ArgDecoder {
             case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
             case TIMEVAL_OUT -> exitReady ? StructDecoders.timeval(c.out, a) : new Value.Ptr(a);
             case TIMESPEC_LEFT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
-            case WAIT_RUSAGE_OUT -> exitReady ? OtherStructs.rusageOut(c, a) : new Value.Ptr(a);
+            // wait4's rusage is RusageDecoder's struct under Written's rule (only when a child was reported).
+            case WAIT_RUSAGE_OUT -> exitReady ? StructDecoder.named("rusage").decodeArg(c, i, true) : new Value.Ptr(a);
             case SIGINFO_OUT -> {
                 byte[] b = exitReady && a != 0 ? MemoryView.struct(c.out, a, SIGINFO_SIZE) : null;
                 // strace's printsiginfo: a siginfo the kernel left zeroed (WNOHANG, no child) is {}.
@@ -155,11 +152,7 @@ final class ArgDecoder {
             case POLLFD -> OtherStructs.pollfd(c, i, a);
             case EPOLL_EVENT_IN -> OtherStructs.epollEventIn(c, a);
             case EPOLL_EVENTS_OUT -> OtherStructs.epollEventsOut(c, a);
-            case SYSINFO_OUT -> OtherStructs.sysinfoOut(c, a);
-            case RUSAGE_OUT -> OtherStructs.rusageOut(c, a);
             case TMS_OUT -> exitReady ? OtherStructs.tms(c, a) : new Value.Ptr(a);
-            case UTSNAME_OUT -> OtherStructs.utsnameOut(c, a);
-            case CLONE_ARGS -> OtherStructs.cloneArgsIn(c, a);
             case ARGV -> ExecDecoder.argv(c, a);
             case ENVP -> ExecDecoder.envp(c, a);
             case WAIT_STATUS_OUT -> {

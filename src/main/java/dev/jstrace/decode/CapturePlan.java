@@ -66,7 +66,6 @@ final class CapturePlan implements CapturePlanner {
                     if (next == 4) bytes(mem, a, 4);
                 }
                 case SOCKLEN_INOUT -> bytes(mem, a, 4);
-                case SIGACTION_IN -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
                 case ITIMERVAL_IN -> bytes(mem, a, StructLayouts.ITIMERVAL.byteSize());
                 case ITIMERSPEC_IN -> bytes(mem, a, StructLayouts.ITIMERSPEC.byteSize());
                 case STACK_IN -> bytes(mem, a, StructLayouts.STACK.byteSize());
@@ -81,7 +80,6 @@ final class CapturePlan implements CapturePlanner {
                 case POLLFD -> PollDecoder.captureEntry(opt, mem, a, next);
                 case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
                 case ARGV, ENVP -> ExecDecoder.capture(mem, a, s);
-                case CLONE_ARGS -> bytes(mem, a, OtherStructs.CLONE_ARGS_MIN);
                 case FUTEX_REST -> {
                     if (i == 3 && ControlCalls.futexHasTimeout((int) args[1])) {
                         bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
@@ -107,12 +105,10 @@ final class CapturePlan implements CapturePlanner {
                      IN_INIT_FLAGS, TFD_FLAGS, MFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS,
                      STATX_MASK, CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE,
                      PRIO_WHICH, RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, FUTEX_OP,
-                     PRCTL_OPTION, SIGSET_OUT, SIGACTION_OUT, STAT_OUT, STATX_OUT, TIMESPEC_OUT, TIMEVAL_OUT,
-                     RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT, MSGHDR_OUT, EPOLL_EVENTS_OUT, UTSNAME_OUT, SYSINFO_OUT,
-                     RUSAGE_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT, CPUSET_OUT, CLONE_FLAGS,
-                     ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, TIMESPEC_LEFT, WAIT_RUSAGE_OUT, SIGINFO_OUT,
-                     TID, TGID, PGID, SID, TGID_PGID,
-                     PRIO_WHO, RAW -> { }
+                     PRCTL_OPTION, SIGSET_OUT, TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT,
+                     MSGHDR_OUT, EPOLL_EVENTS_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT,
+                     CPUSET_OUT, CLONE_FLAGS, ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, TIMESPEC_LEFT,
+                     WAIT_RUSAGE_OUT, SIGINFO_OUT, TID, TGID, PGID, SID, TGID_PGID, PRIO_WHO, RAW -> { }
             }
         }
     }
@@ -153,6 +149,7 @@ final class CapturePlan implements CapturePlanner {
             if (isError && !types.get(i).atExit()) continue;
             switch (types.get(i)) {
                 case STRUCT_OUT -> sig.struct(i).capture(arch, args, i, rval, mem);
+                case STRUCT_IN -> sig.struct(i).captureAfter(arch, args, i, rval, mem);
                 case BUF_OUT, BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, s));
                 case CWD_OUT -> str(mem, a, PATH_MAX);
                 case SIGSET_OUT -> bytes(mem, a, 8);
@@ -164,16 +161,13 @@ final class CapturePlan implements CapturePlanner {
                         mem.fdPath(MemoryView.s32(r.data(), 4));
                     }
                 }
-                case SIGACTION_OUT -> bytes(mem, a, StructDecoders.SIGACTION_SIZE);
-                case STAT_OUT -> bytes(mem, a, StructDecoders.statSize(arch));
-                case STATX_OUT -> bytes(mem, a, StructDecoders.STATX_SIZE);
                 case ITIMERVAL_OUT -> bytes(mem, a, StructLayouts.ITIMERVAL.byteSize());
                 case ITIMERSPEC_OUT -> bytes(mem, a, StructLayouts.ITIMERSPEC.byteSize());
                 case STACK_OUT -> bytes(mem, a, StructLayouts.STACK.byteSize());
                 case TIMESPEC_OUT -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
                 case TIMEVAL_OUT -> bytes(mem, a, StructLayouts.TIMEVAL.byteSize());
                 case TIMESPEC_LEFT -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
-                case WAIT_RUSAGE_OUT -> bytes(mem, a, StructDecoders.RUSAGE_SIZE);
+                case WAIT_RUSAGE_OUT -> bytes(mem, a, RusageDecoder.LAYOUT.byteSize());
                 case SIGINFO_OUT -> bytes(mem, a, ArgDecoder.SIGINFO_SIZE);
                 case RLIMIT_OUT -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
                 case SOCKADDR_OUT -> {
@@ -185,15 +179,8 @@ final class CapturePlan implements CapturePlanner {
                 case IOVEC_OUT -> iovecs(mem, a, (int) next, rval);
                 case MSGHDR_OUT -> msghdr(mem, a, rval);
                 case EPOLL_EVENTS_OUT -> bytes(mem, a, (long) OtherStructs.epollEventSize(arch) * Math.min(rval, s));
-                case UTSNAME_OUT -> bytes(mem, a, StructDecoders.UTSNAME_SIZE);
                 case TMS_OUT -> bytes(mem, a, StructLayouts.TMS.byteSize());
-                case SYSINFO_OUT -> bytes(mem, a, StructDecoders.SYSINFO_SIZE);
-                case RUSAGE_OUT -> bytes(mem, a, StructDecoders.RUSAGE_SIZE);
                 case DIRENTS_OUT -> bytes(mem, a, Math.min(rval, DIRENTS_MAX));
-                case CLONE_ARGS -> {
-                    var b = mem.bytes(a, OtherStructs.CLONE_ARGS_MIN);
-                    if (b.data().length >= 32) bytes(mem, MemoryView.u64(b.data(), 24), 4);
-                }
                 case ARCH_PRCTL_ADDR -> bytes(mem, a, 8);
                 case CPUSET_OUT -> bytes(mem, a, Math.min(rval, 1024));
                 case POLLFD -> PollDecoder.captureExit(mem, args, rval, sig.name().equals("ppoll"));
@@ -216,9 +203,9 @@ final class CapturePlan implements CapturePlanner {
                      TFD_FLAGS, MFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS, STATX_MASK,
                      CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE, PRIO_WHICH,
                      RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, PRCTL_OPTION, FUTEX_OP,
-                     FUTEX_REST, SIGSET_IN, SIGACTION_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,
+                     FUTEX_REST, SIGSET_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,
                      IOVEC_IN, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
-                     ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, STRUCT_IN, TID, TGID, PGID, SID, TGID_PGID,
+                     ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, TID, TGID, PGID, SID, TGID_PGID,
                      PRIO_WHO, RAW -> { }
             }
         }

@@ -16,8 +16,6 @@ import java.util.List;
 
 /** msghdr, pollfd, epoll_event, utsname, sysinfo, rusage and clone_args. */
 final class OtherStructs {
-    static final int CLONE_ARGS_MIN = 64;
-
     private OtherStructs() {}
 
     /** sizeof(struct epoll_event): packed (12) on x86-64, naturally aligned (16) elsewhere. */
@@ -46,22 +44,6 @@ final class OtherStructs {
 
     static Value epollEventsOut(CallContext c, long a) {
         return a == 0 || !c.succeeded() ? new Value.Ptr(a) : epollEvents(c, c.out, a, (int) c.rval, true);
-    }
-
-    static Value utsnameOut(CallContext c, long a) {
-        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : utsname(c, a);
-    }
-
-    static Value sysinfoOut(CallContext c, long a) {
-        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : sysinfo(c, a);
-    }
-
-    static Value rusageOut(CallContext c, long a) {
-        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : rusage(c, a);
-    }
-
-    static Value cloneArgsIn(CallContext c, long a) {
-        return a == 0 ? new Value.Ptr(0) : cloneArgs(c, a);
     }
 
     private static Value msghdr(CallContext c, Snapshot mem, long a, long budget, boolean atExit) {
@@ -96,75 +78,6 @@ final class OtherStructs {
         }
         if (!array) return items.isEmpty() ? new Value.Ptr(a) : items.get(0);
         return new Value.Array(items, n > shown);
-    }
-
-    private static Value utsname(CallContext c, long a) {
-        byte[] b = MemoryView.struct(c.out, a, StructDecoders.UTSNAME_SIZE);
-        if (b == null) return new Value.Unreadable(a);
-        String[] names = {"sysname", "nodename", "release", "version", "machine", "domainname"};
-        int n = c.opt.verbose() ? 6 : 2;
-        List<Value.Field> fs = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            int s = 65 * k, e = s;
-            while (e < s + 65 && b[e] != 0) e++;
-            fs.add(f(names[k], Value.Str.whole(Arrays.copyOfRange(b, s, e), false)));
-        }
-        return new Value.Struct(fs, !c.opt.verbose());
-    }
-
-    private static Value sysinfo(CallContext c, long a) {
-        byte[] b = MemoryView.struct(c.out, a, StructDecoders.SYSINFO_SIZE);
-        if (b == null) return new Value.Unreadable(a);
-        List<Value.Field> fs = new ArrayList<>(13);
-        fs.add(f("uptime", dec(u64(b, 0))));
-        fs.add(f("loads", new Value.Array(List.of(udec(u64(b, 8)), udec(u64(b, 16)), udec(u64(b, 24))), false)));
-        String[] n = {"totalram", "freeram", "sharedram", "bufferram", "totalswap", "freeswap"};
-        for (int k = 0; k < n.length; k++) fs.add(f(n[k], udec(u64(b, 32 + 8 * k))));
-        fs.add(f("procs", udec(u16(b, 80))));
-        fs.add(f("totalhigh", udec(u64(b, 88))));
-        fs.add(f("freehigh", udec(u64(b, 96))));
-        fs.add(f("mem_unit", udec(u32(b, 104))));
-        return new Value.Struct(fs, false);
-    }
-
-    private static Value rusage(CallContext c, long a) {
-        byte[] b = MemoryView.struct(c.out, a, StructDecoders.RUSAGE_SIZE);
-        if (b == null) return new Value.Unreadable(a);
-        List<Value.Field> fs = new ArrayList<>(16);
-        fs.add(f("ru_utime", tv(b, 0)));
-        fs.add(f("ru_stime", tv(b, 16)));
-        if (c.opt.verbose()) {
-            String[] n = {"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap",
-                "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"};
-            // strace's PRINT_FIELD_U: the longs print unsigned.
-            for (int k = 0; k < n.length; k++) fs.add(f(n[k], udec(u64(b, 32 + 8 * k))));
-        }
-        return new Value.Struct(fs, !c.opt.verbose());
-    }
-
-    private static Value tv(byte[] b, int off) {
-        return new Value.Struct(List.of(f("tv_sec", dec(u64(b, off))), f("tv_usec", udec(u64(b, off + 8)))), false);
-    }
-
-    private static Value cloneArgs(CallContext c, long a) {
-        byte[] b = MemoryView.struct(c.in, a, CLONE_ARGS_MIN);
-        if (b == null) return new Value.Unreadable(a);
-        long flags = u64(b, 0);
-        List<Value.Field> fs = new ArrayList<>(9);
-        fs.add(f("flags", c.sym(Constants.CLONE_FLAGS, flags)));
-        if ((flags & 0x1000) != 0) fs.add(f("pidfd", new Value.Ptr(u64(b, 8))));
-        if ((flags & (0x1000000 | 0x200000)) != 0) fs.add(f("child_tid", new Value.Ptr(u64(b, 16))));
-        if ((flags & 0x100000) != 0) fs.add(f("parent_tid", new Value.Ptr(u64(b, 24))));
-        long sig = u64(b, 32);
-        fs.add(f("exit_signal", sig == 0 ? dec(0) : ArgDecoder.signal(c, (int) sig)));
-        fs.add(f("stack", new Value.Ptr(u64(b, 40))));
-        fs.add(f("stack_size", new Value.Num(u64(b, 48), Value.Radix.HEX)));
-        if ((flags & 0x80000) != 0) fs.add(f("tls", new Value.Ptr(u64(b, 56))));
-        Value args = new Value.Struct(fs, false);
-        long ptid = u64(b, 24);
-        byte[] after = (flags & 0x100000) != 0 && c.succeeded() ? MemoryView.struct(c.out, ptid, 4) : null;
-        if (after == null) return args;
-        return new Value.Text(c.text(args) + " => {parent_tid=[" + s32(after, 0) + "]}");
     }
 
     /** sizeof(stack_t) on 64-bit: ss_sp, ss_flags (padded), ss_size. */

@@ -133,7 +133,7 @@ public final class SignatureCatalog {
             setsockopt: fd, sockopt_level, sockopt_name, int_in, uint = int
             getsockopt: fd, sockopt_level, sockopt_name, raw, raw = int
             clone: clone_flags, ptr, ptr, ptr, ptr = tid
-            clone3: clone_args, ulong = tid
+            clone3: clone_args_in, ulong = tid
             fork: = tgid
             vfork: = tgid
             execve: path, argv, envp = int

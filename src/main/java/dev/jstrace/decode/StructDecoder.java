@@ -93,6 +93,18 @@ abstract class StructDecoder {
     }
 
     /**
+     * At exit, for an {@code _in} struct: copies what the call wrote through pointers the
+     * struct holds (clone3's parent_tid). Nothing by default. Must not allocate beyond the reads.
+     *
+     * @param arch the tracee's arch
+     * @param args the entry registers
+     * @param i    which argument this is
+     * @param rval the return value
+     * @param mem  the tracee's memory
+     */
+    void captureAfter(Arch arch, long[] args, int i, long rval, TraceeMemory mem) {}
+
+    /**
      * The argument's value: {@code NULL}, the address when the kernel did not write it (a
      * failed call) or it was not copied in full, else {@link #decode}.
      *

@@ -19,9 +19,6 @@ import java.util.List;
  * arch picks the offsets. A struct not captured in full prints as its address.
  */
 final class StructDecoders {
-    /** sizeof(struct stat): x86-64 has its own layout, aarch64 the asm-generic one. */
-    static final int STAT_SIZE_X86_64 = 144, STAT_SIZE_GENERIC = 128, STATX_SIZE = 256;
-    static final int SIGACTION_SIZE = 32, RUSAGE_SIZE = 144, SYSINFO_SIZE = 112, UTSNAME_SIZE = 390;
     /** Built on the first time stamp decoded, not with this class: java.time's set-up is ~2 ms of start-up. */
     private static final class Dates {
         static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -29,13 +26,6 @@ final class StructDecoders {
     }
 
     private StructDecoders() {}
-
-    static int statSize(Arch arch) {
-        return switch (arch.statLayout()) {
-            case ASM_GENERIC -> STAT_SIZE_GENERIC;
-            case X86_64 -> STAT_SIZE_X86_64;
-        };
-    }
 
     static Value.Field f(String name, Value v) {
         return new Value.Field(name, v);
@@ -124,84 +114,6 @@ final class StructDecoders {
                 + Dates.ZONE.format(t);
     }
 
-    static Value stat(CallContext c, long a) {
-        boolean generic = c.arch.statLayout() == Arch.StatLayout.ASM_GENERIC;
-        byte[] b = MemoryView.struct(c.out, a, statSize(c.arch));
-        if (b == null) return new Value.Ptr(a);
-        long dev = u64(b, 0), ino = u64(b, 8);
-        long mode = generic ? u32(b, 16) : u32(b, 24);
-        long nlink = generic ? u32(b, 20) : u64(b, 16);
-        long uid = generic ? u32(b, 24) : u32(b, 28);
-        long gid = generic ? u32(b, 28) : u32(b, 32);
-        long rdev = generic ? u64(b, 32) : u64(b, 40);
-        long size = u64(b, 48);
-        long blksize = generic ? s32(b, 56) : u64(b, 56);
-        long blocks = u64(b, 64);
-        List<Value.Field> fs = new ArrayList<>();
-        boolean v = c.opt.verbose();
-        if (v) {
-            fs.add(f("st_dev", new Value.Text(makedev(dev))));
-            fs.add(f("st_ino", udec(ino)));
-        }
-        fs.add(f("st_mode", modeValue(c, mode)));
-        if (v) {
-            fs.add(f("st_nlink", udec(nlink)));
-            fs.add(f("st_uid", udec(uid)));
-            fs.add(f("st_gid", udec(gid)));
-            fs.add(f("st_blksize", dec(blksize)));
-            fs.add(f("st_blocks", dec(blocks)));
-        }
-        long type = mode & 0170000;
-        if (type == 020000 || type == 060000) fs.add(f("st_rdev", rdevValue(c, rdev)));
-        else fs.add(f("st_size", dec(size)));
-        if (v) {
-            String[] n = {"st_atime", "st_mtime", "st_ctime"};
-            for (int i = 0; i < 3; i++) {
-                long sec = u64(b, 72 + 16 * i), ns = u64(b, 80 + 16 * i);
-                fs.add(f(n[i], time(sec, ns)));
-                fs.add(f(n[i] + "_nsec", udec(ns)));
-            }
-        }
-        return new Value.Struct(fs, !v);
-    }
-
-    static Value statx(CallContext c, long a) {
-        byte[] b = MemoryView.struct(c.out, a, 144);
-        if (b == null) return new Value.Ptr(a);
-        boolean v = c.opt.verbose();
-        List<Value.Field> fs = new ArrayList<>();
-        fs.add(f("stx_mask", c.sym(Constants.STATX_MASK, u32(b, 0))));
-        if (v) fs.add(f("stx_blksize", udec(u32(b, 4))));
-        fs.add(f("stx_attributes", c.sym(STATX_ATTRS, u64(b, 8))));
-        if (v) {
-            fs.add(f("stx_nlink", udec(u32(b, 16))));
-            fs.add(f("stx_uid", udec(u32(b, 20))));
-            fs.add(f("stx_gid", udec(u32(b, 24))));
-        }
-        fs.add(f("stx_mode", modeValue(c, u16(b, 28))));
-        if (v) fs.add(f("stx_ino", udec(u64(b, 32))));
-        fs.add(f("stx_size", udec(u64(b, 40))));
-        if (v) {
-            fs.add(f("stx_blocks", udec(u64(b, 48))));
-            fs.add(f("stx_attributes_mask", c.sym(STATX_ATTRS, u64(b, 56))));
-            String[] n = {"stx_atime", "stx_btime", "stx_ctime", "stx_mtime"};
-            for (int i = 0; i < 4; i++) {
-                long sec = u64(b, 64 + 16 * i), ns = u32(b, 72 + 16 * i);
-                fs.add(f(n[i], new Value.Commented(new Value.Struct(List.of(f("tv_sec", dec(sec)),
-                        f("tv_nsec", udec(ns))), false), dateText(sec, ns))));
-            }
-            fs.add(f("stx_rdev_major", udec(u32(b, 128))));
-            fs.add(f("stx_rdev_minor", udec(u32(b, 132))));
-            fs.add(f("stx_dev_major", udec(u32(b, 136))));
-            fs.add(f("stx_dev_minor", udec(u32(b, 140))));
-            // strace 6.1 adds the mount id, in hex, when the kernel says it filled it (STATX_MNT_ID).
-            if ((u32(b, 0) & 0x1000) != 0 && b.length >= 152) {
-                fs.add(f("stx_mnt_id", new Value.Num(u64(b, 144), Value.Radix.HEX)));
-            }
-        }
-        return new Value.Struct(fs, !v);
-    }
-
     static Value timespec(Snapshot mem, long a) {
         if (a == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.TIMESPEC));
@@ -265,25 +177,6 @@ final class StructDecoders {
                 f("rlim_max", rlim(u64(b, StructLayouts.RLIM_MAX), x))), false);
     }
 
-    static Value sigaction(CallContext c, Snapshot mem, long a) {
-        if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(mem, a, SIGACTION_SIZE);
-        if (b == null) return new Value.Unreadable(a);
-        // The kernel's struct sigaction: handler, flags, [restorer,] mask (asm-generic leaves
-        // sa_restorer out where the arch defines no SA_RESTORER: riscv).
-        boolean hasRestorer = c.arch.sigactionHasRestorer();
-        long handler = u64(b, 0), flags = u64(b, 8), restorer = hasRestorer ? u64(b, 16) : 0;
-        long mask = u64(b, hasRestorer ? 24 : 16);
-        List<Value.Field> fs = new ArrayList<>(4);
-        String hn = Constants.SIG_HANDLER.name(handler);
-        fs.add(f("sa_handler", hn != null ? c.sym(Constants.SIG_HANDLER, handler)
-                : new Value.Num(handler, Value.Radix.HEX)));
-        fs.add(f("sa_mask", new Value.Text(SignalNames.sigset(mask, 64, c.opt.xlat()))));
-        fs.add(f("sa_flags", c.sym(Constants.saFlags(c.arch), flags)));
-        if (hasRestorer && (flags & 0x04000000) != 0) fs.add(f("sa_restorer", new Value.Num(restorer, Value.Radix.HEX)));
-        return new Value.Struct(fs, false);
-    }
-
     /** An iovec array; {@code budget} bytes of data in total are shown (the return value at exit). */
     static Value iovec(CallContext c, Snapshot mem, long a, int count, long budget) {
         if (a == 0) return new Value.Ptr(0);
@@ -329,11 +222,4 @@ final class StructDecoders {
         if (c.opt.verbose()) return new Value.Array(items, items.size() < n);
         return new Value.Commented(new Value.Ptr(a), n + (n == 1 ? " entry" : " entries"));
     }
-
-    /** The less common structs: msghdr, pollfd, epoll_event, utsname, sysinfo, rusage, clone_args. */
-    /** STATX_ATTR_* (linux/stat.h), in value order as strace lists them. */
-    static final ConstTable STATX_ATTRS = ConstTable.flags("STATX_ATTR_???", """
-            STATX_ATTR_COMPRESSED=0x4 STATX_ATTR_IMMUTABLE=0x10 STATX_ATTR_APPEND=0x20 STATX_ATTR_NODUMP=0x40
-            STATX_ATTR_ENCRYPTED=0x800 STATX_ATTR_AUTOMOUNT=0x1000 STATX_ATTR_MOUNT_ROOT=0x2000
-            STATX_ATTR_VERITY=0x100000 STATX_ATTR_DAX=0x200000""");
 }

@@ -84,6 +84,67 @@ final class StructLayouts {
     static final List<StructLayout> ALL = List.of(TIMESPEC, TIMEVAL, RLIMIT, ITIMERVAL, ITIMERSPEC, STACK, POLLFD,
             IOVEC, MSGHDR, WINSIZE, TMS);
 
+    /**
+     * One member of a declared layout, found once by name: where it is and how wide, so a
+     * decoder reads it without a literal offset or width ({@code st_nlink} is 8 bytes on
+     * x86-64, 4 on aarch64).
+     *
+     * @param offset the byte offset in the struct
+     * @param size   the width in bytes (1, 2, 4 or 8 for the integer readers)
+     */
+    record Member(int offset, int size) {
+        /** The member at {@code path} of {@code layout}: a name, or names joined by dots into nested structs. */
+        static Member of(StructLayout layout, String path) {
+            int at = 0;
+            MemoryLayout m = layout;
+            for (String name : path.split("\\.")) {
+                if (!(m instanceof StructLayout s)) throw new IllegalArgumentException(path + ": not a struct");
+                at += StructLayouts.offset(s, name);
+                m = member(s, name);
+            }
+            return new Member(at, (int) m.byteSize());
+        }
+
+        /** {@return the member, unsigned, in the struct copied at {@code b}} */
+        long u(byte[] b) {
+            return u(b, 0);
+        }
+
+        /** {@return the member, unsigned, in the struct at {@code base} of {@code b} (an array element)} */
+        long u(byte[] b, int base) {
+            int o = base + offset;
+            return switch (size) {
+                case 1 -> b[o] & 0xffL;
+                case 2 -> MemoryView.u16(b, o);
+                case 4 -> MemoryView.u32(b, o);
+                default -> MemoryView.u64(b, o);
+            };
+        }
+
+        /** {@return the member, sign-extended, in the struct copied at {@code b}} */
+        long s(byte[] b) {
+            return s(b, 0);
+        }
+
+        /** {@return the member, sign-extended, in the struct at {@code base} of {@code b}} */
+        long s(byte[] b, int base) {
+            int o = base + offset;
+            return switch (size) {
+                case 1 -> b[o];
+                case 2 -> (short) MemoryView.u16(b, o);
+                case 4 -> MemoryView.s32(b, o);
+                default -> MemoryView.u64(b, o);
+            };
+        }
+    }
+
+    private static MemoryLayout member(StructLayout layout, String name) {
+        for (MemoryLayout m : layout.memberLayouts()) {
+            if (m.name().filter(name::equals).isPresent()) return m;
+        }
+        throw new IllegalArgumentException(layout.name().orElse("struct") + " has no member " + name);
+    }
+
     /** The byte offset of the member {@code name} of {@code layout}. */
     static int offset(StructLayout layout, String name) {
         long at = 0;

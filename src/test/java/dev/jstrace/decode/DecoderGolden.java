@@ -26,6 +26,19 @@ final class DecoderGolden {
         return ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** {@return {@code b} with member {@code path} of {@code layout} set to {@code v}, at its declared offset and width} */
+    static ByteBuffer set(ByteBuffer b, java.lang.foreign.StructLayout layout, String path, long v) {
+        var m = StructLayouts.Member.of(layout, path);
+        switch (m.size()) {
+            case 1 -> b.put(m.offset(), (byte) v);
+            case 2 -> b.putShort(m.offset(), (short) v);
+            case 4 -> b.putInt(m.offset(), (int) v);
+            case 8 -> b.putLong(m.offset(), v);
+            default -> throw new IllegalArgumentException(path + " is " + m.size() + " bytes wide");
+        }
+        return b;
+    }
+
     /** Puts {@code bytes} at {@code addr} in the tracee. */
     DecoderGolden put(long addr, byte[] bytes) {
         image.put(addr, bytes.clone());

@@ -65,11 +65,11 @@ class OptionVariantsGoldenTest {
     @Test
     void signalHandlersFollowTheConstantStyle() {
         // python3 -c 'import signal; signal.signal(signal.SIGUSR1, signal.SIG_IGN)' under -X raw / -X verbose
-        byte[] act = new byte[StructDecoders.SIGACTION_SIZE];
+        byte[] act = new byte[(int) SigactionDecoder.LAYOUT.byteSize()];
         ByteBuffer.wrap(act).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1).putLong(8, 0xc000000L)
                 .putLong(16, 0x7fbafb65a050L);
         Snapshot in = bytes(0x1000, act);
-        Snapshot out = bytes(0x2000, new byte[StructDecoders.SIGACTION_SIZE]);
+        Snapshot out = bytes(0x2000, new byte[(int) SigactionDecoder.LAYOUT.byteSize()]);
         long[] args = {10, 0x1000, 0x2000, 8, 0, 0};
         assertEquals("rt_sigaction(10, {sa_handler=0x1, sa_mask=[], sa_flags=0xc000000, sa_restorer=0x7fbafb65a050},"
                 + " {sa_handler=0, sa_mask=[], sa_flags=0}, 8) = 0", line(RAW, Arch.X86_64, "rt_sigaction", args, in,

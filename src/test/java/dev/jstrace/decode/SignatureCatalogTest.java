@@ -31,8 +31,8 @@ class SignatureCatalogTest {
         assertNotNull(SignatureCatalog.forNumber(Arch.AARCH64, Arch.AARCH64.syscallNumber("openat")));
         assertEquals(4, SignatureCatalog.cloneRegister(Arch.AARCH64, 3));
         assertEquals(3, SignatureCatalog.cloneRegister(Arch.X86_64, 3));
-        assertEquals(128, StructDecoders.statSize(Arch.AARCH64));
-        assertEquals(144, StructDecoders.statSize(Arch.X86_64));
+        assertEquals(128, SignatureCatalog.forName("fstat").struct(1).size(Arch.AARCH64));
+        assertEquals(144, SignatureCatalog.forName("fstat").struct(1).size(Arch.X86_64));
     }
 
     @Test

@@ -5,43 +5,62 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jstrace.arch.Arch;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every layout in {@link StructLayouts}, and every {@link StructDecoder}'s layout
- * the catalog names (this machine's arch), against the real headers: a C probe
- * compiled with the machine's cc prints {@code sizeof} of each struct and
- * {@code offsetof} of each named member, and both must be what the layout says
- * (and so what the tracer copies and the decoders read).
+ * the catalog names, against the real headers: {@code sizeof} of each struct and
+ * {@code offsetof} of each named member must be what the layout says (and so
+ * what the tracer copies and the decoders read). On this machine's arch a probe
+ * built with cc prints them; every arch (this one too) is also checked by
+ * compiling {@code _Static_assert}s with its GNU cross compiler
+ * ({@code aarch64-linux-gnu-gcc}), skipped where that compiler is absent.
  */
 class StructLayoutsProbeTest {
     private static final String HEADERS = "#include <time.h>\n"
             + "#include <signal.h>\n#include <poll.h>\n#include <sys/time.h>\n#include <sys/resource.h>\n"
             + "#include <sys/uio.h>\n#include <sys/socket.h>\n#include <sys/ioctl.h>\n#include <sys/times.h>\n";
 
-    private static List<StructLayout> layouts() {
-        List<StructLayout> all = new ArrayList<>(StructLayouts.ALL);
-        for (StructDecoder d : SignatureCatalog.structDecoders()) all.add(d.layout(Arch.current()));
-        return all;
+    /** The layouts one C file checks, with the headers it includes. */
+    private record Unit(String includes, List<StructLayout> layouts) {}
+
+    /**
+     * The C files for {@code arch}: one for the libc-side headers, one for each decoder that needs a
+     * kernel {@code asm/} header (those redefine libc's types, {@code struct sigaction}, so they stand alone).
+     */
+    private static List<Unit> units(Arch arch) {
+        StringBuilder libc = new StringBuilder(HEADERS);
+        List<StructLayout> shared = new ArrayList<>(StructLayouts.ALL);
+        List<Unit> units = new ArrayList<>();
+        for (StructDecoder d : SignatureCatalog.structDecoders()) {
+            if (d.cIncludes().contains("<asm/")) {
+                units.add(new Unit(d.cIncludes(), List.of(d.layout(arch))));
+            } else {
+                for (String line : d.cIncludes().split("\n")) {
+                    if (libc.indexOf(line + "\n") < 0) libc.append(line).append('\n');
+                }
+                shared.add(d.layout(arch));
+            }
+        }
+        units.addFirst(new Unit(libc.toString(), shared));
+        return units;
     }
 
-    private static String includes() {
-        Set<String> lines = new LinkedHashSet<>(List.of(HEADERS.split("\n")));
-        for (StructDecoder d : SignatureCatalog.structDecoders()) lines.addAll(List.of(d.cIncludes().split("\n")));
-        return String.join("\n", lines) + "\n";
-    }
-
-    private static Map<String, Long> javaSide() {
+    private static Map<String, Long> expressions(List<StructLayout> layouts) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (StructLayout l : layouts()) {
+        for (StructLayout l : layouts) {
             String type = l.name().orElseThrow(() -> new AssertionError("a layout without its C type's name"));
             m.put("sizeof(" + type + ")", l.byteSize());
             for (MemoryLayout member : l.memberLayouts()) {
@@ -55,8 +74,27 @@ class StructLayoutsProbeTest {
 
     @Test
     void everyDeclaredLayoutMatchesTheHeaders(@TempDir Path dir) throws Exception {
-        Map<String, Long> expected = javaSide();
-        assertTrue(expected.size() > 30, "members checked: " + expected.size());
-        dev.jstrace.CLayoutProbe.assertMatchesHeaders(dir, includes(), expected);
+        int checked = 0;
+        for (Unit u : units(Arch.current())) {
+            Map<String, Long> expected = expressions(u.layouts());
+            checked += expected.size();
+            Path d = Files.createTempDirectory(dir, "unit");
+            dev.jstrace.CLayoutProbe.assertMatchesHeaders(d, u.includes(), expected);
+        }
+        assertTrue(checked > 100, "members checked: " + checked);
+    }
+
+    /** The GNU cross compiler of an arch: {@code x86_64-linux-gnu-gcc}, {@code aarch64-linux-gnu-gcc}. */
+    private static final Function<Arch, String> COMPILER = a -> a.name().toLowerCase(Locale.ROOT) + "-linux-gnu-gcc";
+
+    @TestFactory
+    Stream<DynamicTest> everyArchsLayoutsMatchItsHeaders(@TempDir Path dir) {
+        return Stream.of(Arch.values()).map(arch -> DynamicTest.dynamicTest(arch.name(), () -> {
+            for (Unit u : units(arch)) {
+                Path d = Files.createTempDirectory(dir, "unit");
+                dev.jstrace.CLayoutProbe.assertCompilesTo(d, COMPILER.apply(arch), u.includes(),
+                        expressions(u.layouts()));
+            }
+        }));
     }
 }
