@@ -30,7 +30,7 @@ final class CHeaders {
     private static final Pattern INCLUDE = Pattern.compile("[<\"]([^>\"]+)[>\"]");
     private static final Pattern ENUMERATOR = Pattern.compile("^\\s*([A-Z][A-Z0-9_]*)\\s*=\\s*([^,}/]+?)\\s*,?\\s*(/\\*.*)?$");
     private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(0[xX][0-9a-fA-F]+[uUlL]*|\\d+[uUlL]*|'(\\\\.|[^'])'|\\w+|<<|>>|<=|>=|==|!=|&&|\\|\\||[-+*/%()!~<>&|^?:,])");
+            "\\s*(0[xX][0-9a-fA-F]+[uUlL]*|\\d+[uUlL]*|'(\\\\.|[^'])'|\\w+|##|<<|>>|<=|>=|==|!=|&&|\\|\\||[-+*/%()!~<>&|^?:,])");
     /** Type words that appear in casts like {@code (__force __poll_t)0x0001}; dropped before evaluation. */
     private static final Set<String> CAST_WORDS = Set.of("__force", "__poll_t", "__u8", "__u16", "__u32",
             "__u64", "__s8", "__s16", "__s32", "__s64", "int", "unsigned", "long", "short", "char", "signed",
@@ -252,7 +252,18 @@ final class CHeaders {
                     args.add(cur);
                     i = j;
                     List<String> subst = new ArrayList<>();
-                    for (String b : body) {
+                    for (int k = 0; k < body.size(); k++) {
+                        String b = body.get(k);
+                        if (b.equals("##") && !subst.isEmpty() && k + 1 < body.size()) {
+                            // Token pasting (glibc's __GLIBC_USE(F): __GLIBC_USE_ ## F): join the neighbours.
+                            String next = body.get(++k);
+                            int q = m.params().indexOf(next);
+                            List<String> right = q >= 0 ? args.get(q) : List.of(next);
+                            String left = subst.removeLast();
+                            subst.add(left + (right.isEmpty() ? "" : right.getFirst()));
+                            if (right.size() > 1) subst.addAll(right.subList(1, right.size()));
+                            continue;
+                        }
                         int p = m.params().indexOf(b);
                         subst.addAll(p >= 0 ? args.get(p) : List.of(b));
                     }

@@ -153,5 +153,84 @@ final class ConstantGroups {
                     "linux/filter.h", "BPF_(LD|LDX|ST|STX|ALU|JMP|RET|MISC|W|H|B|IMM|ABS|IND|MEM|LEN|MSH|ADD|SUB|MUL"
                             + "|DIV|OR|AND|LSH|RSH|NEG|MOD|XOR|JA|JEQ|JGT|JGE|JSET|K|X|A|TAX|TXA|MAXINSNS)", null, false),
             new Group("CAPABILITIES", "capability numbers", Source.KERNEL, "linux/capability.h", "CAP_\\w+",
-                    "CAP_(LAST_CAP|TO_INDEX|TO_MASK)", false));
+                    "CAP_(LAST_CAP|TO_INDEX|TO_MASK)", false),
+            // The groups below give the values of names the decoders' tables list (in strace's print order):
+            // each lists the names it needs explicitly, so a value comes from one header only.
+            new Group("O_ACCMODE", "the open(2) access mode mask", Source.KERNEL, "linux/fcntl.h", "O_ACCMODE", null,
+                    false),
+            new Group("O_ASYNC", "glibc's name of FASYNC", Source.GLIBC, "fcntl.h", "O_ASYNC", null, false),
+            new Group("STATX_MASK", "statx(2) mask bits (stx_mask)", Source.KERNEL, "linux/stat.h", "STATX_\\w+",
+                    "STATX_ATTR_\\w+|STATX__RESERVED", true),
+            new Group("STATX_ATTRIBUTES", "statx(2) stx_attributes bits", Source.KERNEL, "linux/stat.h",
+                    "STATX_ATTR_\\w+", null, true),
+            new Group("ACCESS_MODES", "access(2) modes (F_OK is 0)", Source.GLIBC, "unistd.h", "[FRWX]_OK", null,
+                    false),
+            new Group("PROT_NONE", "mmap(2)'s no-access protection, 0", Source.KERNEL, "linux/mman.h", "PROT_NONE",
+                    null, false),
+            new Group("IPV6_PROTOCOLS", "the IPv6 protocol numbers strace names besides IP's", Source.GLIBC,
+                    "netinet/in.h", "IPPROTO_ICMPV6", null, false),
+            new Group("KERNEL_IP_PROTOCOLS", "IP protocol numbers only the kernel's header names", Source.KERNEL,
+                    "linux/in.h", "IPPROTO_L2TP", null, false),
+            new Group("NETLINK_PROTOCOLS", "netlink socket protocols", Source.KERNEL, "linux/netlink.h",
+                    "NETLINK_(ROUTE|UNUSED|USERSOCK|FIREWALL|SOCK_DIAG|NFLOG|XFRM|SELINUX|ISCSI|AUDIT|FIB_LOOKUP"
+                            + "|CONNECTOR|NETFILTER|IP6_FW|DNRTMSG|KOBJECT_UEVENT|GENERIC|SCSITRANSPORT|ECRYPTFS|RDMA"
+                            + "|CRYPTO|SMC)", null, false),
+            new Group("SHUTDOWN_HOW", "shutdown(2) how", Source.GLIBC, "sys/socket.h", "SHUT_(RD|WR|RDWR)", null,
+                    false),
+            new Group("SOCKET_LEVELS", "setsockopt(2) levels glibc's socket.h names", Source.GLIBC, "sys/socket.h",
+                    "SOL_(RAW|NETLINK|IPV6|ICMPV6|IP)", null, false),
+            new Group("IP_SOCKET_LEVELS", "setsockopt(2) levels of the IP family", Source.GLIBC, "netinet/in.h",
+                    "SOL_(IP|IPV6|ICMPV6)", null, false),
+            new Group("SOL_SOCKET", "the socket level of setsockopt(2)", Source.KERNEL, "asm/socket.h", "SOL_SOCKET",
+                    null, false),
+            new Group("SOCKET_OPTIONS", "SOL_SOCKET options", Source.KERNEL, "asm/socket.h",
+                    "SO_(DEBUG|REUSEADDR|TYPE|ERROR|DONTROUTE|BROADCAST|SNDBUF|RCVBUF|KEEPALIVE|OOBINLINE|NO_CHECK"
+                            + "|PRIORITY|LINGER|BSDCOMPAT|REUSEPORT|PASSCRED|PEERCRED|RCVLOWAT|SNDLOWAT|RCVTIMEO_OLD"
+                            + "|SNDTIMEO_OLD|BINDTODEVICE|TIMESTAMP_OLD|ACCEPTCONN|PEERSEC|SNDBUFFORCE|RCVBUFFORCE"
+                            + "|PASSSEC|MARK|PROTOCOL|DOMAIN|RXQ_OVFL|PEEK_OFF|BUSY_POLL|INCOMING_CPU|ZEROCOPY"
+                            + "|PEERGROUPS)", null, false),
+            // linux/tcp.h, not glibc's netinet/tcp.h, whose token pasting the header reader does not evaluate.
+            new Group("TCP_OPTIONS", "SOL_TCP options", Source.KERNEL, "linux/tcp.h",
+                    "TCP_(NODELAY|MAXSEG|CORK|KEEPIDLE|KEEPINTVL|KEEPCNT|SYNCNT|LINGER2|DEFER_ACCEPT|WINDOW_CLAMP"
+                            + "|INFO|QUICKACK|CONGESTION|USER_TIMEOUT|FASTOPEN)", null, false),
+            new Group("FLOCK_OPERATIONS", "flock(2) operations", Source.KERNEL, "linux/fcntl.h",
+                    "LOCK_(SH|EX|NB|UN|MAND|READ|WRITE)", null, false),
+            new Group("INOTIFY_INIT_FLAGS", "inotify_init1(2) flags", Source.KERNEL, "linux/inotify.h",
+                    "IN_(CLOEXEC|NONBLOCK)", null, false),
+            new Group("TIMERFD_FLAGS", "timerfd_create(2) flags", Source.GLIBC, "sys/timerfd.h",
+                    "TFD_(CLOEXEC|NONBLOCK)", null, false),
+            new Group("MEMFD_FLAGS", "memfd_create(2) flags", Source.KERNEL, "linux/memfd.h",
+                    "MFD_(CLOEXEC|ALLOW_SEALING|HUGETLB)", null, false),
+            new Group("CLOSE_RANGE_FLAGS", "close_range(2) flags", Source.KERNEL, "linux/close_range.h",
+                    "CLOSE_RANGE_\\w+", null, false),
+            new Group("SCHED_OTHER", "glibc's name of SCHED_NORMAL", Source.GLIBC, "sched.h", "SCHED_OTHER", null,
+                    false),
+            new Group("FADVISE_ADVICE", "posix_fadvise(2) advice", Source.KERNEL, "linux/fadvise.h",
+                    "POSIX_FADV_\\w+", null, false),
+            new Group("PRIORITY_WHICH", "getpriority(2) which", Source.KERNEL, "linux/resource.h", "PRIO_(PROCESS|PGRP|USER)",
+                    null, false),
+            new Group("RUSAGE_WHO", "getrusage(2) who", Source.KERNEL, "linux/resource.h",
+                    "RUSAGE_(SELF|CHILDREN|THREAD)", null, false),
+            new Group("ITIMER_WHICH", "getitimer(2) which", Source.KERNEL, "linux/time.h", "ITIMER_\\w+", null,
+                    false),
+            new Group("TIMER_FLAGS", "clock_nanosleep(2)/timer_settime(2) flags", Source.KERNEL, "linux/time.h",
+                    "TIMER_ABSTIME", null, false),
+            new Group("WAITID_IDTYPES", "waitid(2) idtype", Source.KERNEL, "linux/wait.h", "P_(ALL|PID|PGID|PIDFD)",
+                    null, false),
+            new Group("DIRENT_TYPES", "getdents64(2) d_type values", Source.GLIBC, "dirent.h", "DT_\\w+", null,
+                    false),
+            new Group("SIGALTSTACK_FLAGS", "sigaltstack(2) ss_flags", Source.KERNEL, "linux/signal.h",
+                    "SS_(ONSTACK|DISABLE|AUTODISARM)", null, false),
+            // The kernel's termios (asm/termbits.h), which TCGETS copies: flag bits, delays, sizes, speeds, masks.
+            new Group("TERMIOS", "termios c_iflag/c_oflag/c_cflag/c_lflag values and masks", Source.KERNEL,
+                    "asm/termbits.h", "IGNBRK|BRKINT|IGNPAR|PARMRK|INPCK|ISTRIP|INLCR|IGNCR|ICRNL|IUCLC|IXON|IXANY"
+                            + "|IXOFF|IMAXBEL|IUTF8|OPOST|OLCUC|ONLCR|OCRNL|ONOCR|ONLRET|OFILL|OFDEL|ISIG|ICANON|XCASE"
+                            + "|ECHO|ECHOE|ECHOK|ECHONL|NOFLSH|IEXTEN|ECHOCTL|ECHOPRT|ECHOKE|FLUSHO|PENDIN|TOSTOP"
+                            + "|EXTPROC|CSTOPB|CREAD|PARENB|PARODD|HUPCL|CLOCAL|CMSPAR|CRTSCTS|B[0-9]+|BOTHER"
+                            + "|NL[01]|CR[0-3]|TAB[0-3]|BS[01]|VT[01]|FF[01]|CS[5-8]|CBAUD|CIBAUD|CSIZE|IBSHIFT"
+                            + "|NLDLY|CRDLY|TABDLY|BSDLY|VTDLY|FFDLY", null, false),
+            new Group("LINE_DISCIPLINES", "tty line disciplines (termios c_line)", Source.KERNEL, "linux/tty.h",
+                    "N_\\w+", null, false),
+            new Group("FS_MAGICS", "filesystem magics (statfs f_type)", Source.KERNEL, "linux/magic.h",
+                    "\\w+_MAGIC\\w*", null, false));
 }

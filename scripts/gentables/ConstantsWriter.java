@@ -30,7 +30,13 @@ final class ConstantsWriter {
             List<String> skipped = new ArrayList<>();
             List<List<Member>> perArch = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
-                CHeaders h = headers.get(i).computeIfAbsent(g.header(), targets.get(i)::headers);
+                CHeaders h;
+                try {
+                    h = headers.get(i).computeIfAbsent(g.header(), targets.get(i)::headers);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("group " + g.field() + ": " + g.header() + " for "
+                            + targets.get(i).label() + ": " + e.getMessage(), e);
+                }
                 perArch.add(members(h, g, i == 0 ? skipped : new ArrayList<>()));
             }
             List<Member> mx = perArch.get(0);

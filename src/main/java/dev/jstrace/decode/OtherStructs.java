@@ -82,7 +82,7 @@ final class OtherStructs {
 
     /** sizeof(stack_t) on 64-bit: ss_sp, ss_flags (padded), ss_size. */
     private static final ConstTable SS_FLAGS = ConstTable.flags("SS_???",
-            "SS_ONSTACK=1 SS_DISABLE=2 SS_AUTODISARM=0x80000000");
+            "SS_ONSTACK SS_DISABLE SS_AUTODISARM");
 
     /**
      * struct itimerval or itimerspec (two timevals or timespecs, {@code unit} naming the second field):

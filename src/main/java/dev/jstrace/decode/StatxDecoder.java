@@ -48,9 +48,9 @@ final class StatxDecoder extends StructDecoder {
     private static final long STATX_MNT_ID = 0x1000;
     /** STATX_ATTR_* (linux/stat.h), in value order as strace lists them. */
     static final ConstTable STATX_ATTRS = ConstTable.flags("STATX_ATTR_???", """
-            STATX_ATTR_COMPRESSED=0x4 STATX_ATTR_IMMUTABLE=0x10 STATX_ATTR_APPEND=0x20 STATX_ATTR_NODUMP=0x40
-            STATX_ATTR_ENCRYPTED=0x800 STATX_ATTR_AUTOMOUNT=0x1000 STATX_ATTR_MOUNT_ROOT=0x2000
-            STATX_ATTR_VERITY=0x100000 STATX_ATTR_DAX=0x200000""");
+            STATX_ATTR_COMPRESSED STATX_ATTR_IMMUTABLE STATX_ATTR_APPEND STATX_ATTR_NODUMP
+            STATX_ATTR_ENCRYPTED STATX_ATTR_AUTOMOUNT STATX_ATTR_MOUNT_ROOT
+            STATX_ATTR_VERITY STATX_ATTR_DAX""");
 
     static {
         for (int i = 0; i < 4; i++) {

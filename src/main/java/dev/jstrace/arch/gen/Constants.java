@@ -3161,4 +3161,583 @@ public final class Constants {
         new Named(39, "CAP_BPF"),
         new Named(40, "CAP_CHECKPOINT_RESTORE"),
     };
+
+    /**
+     * the open(2) access mode mask (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] O_ACCMODE = new Named[] {
+        new Named(3, "O_ACCMODE"),
+    };
+
+    /**
+     * glibc's name of FASYNC (glibc fcntl.h).
+     */
+    public static final Named[] O_ASYNC = new Named[] {
+        new Named(0x2000, "O_ASYNC"),
+    };
+
+    /**
+     * statx(2) mask bits (stx_mask) (kernel UAPI linux/stat.h).
+     */
+    public static final Named[] STATX_MASK = new Named[] {
+        new Named(0x1, "STATX_TYPE"),
+        new Named(0x2, "STATX_MODE"),
+        new Named(0x4, "STATX_NLINK"),
+        new Named(0x8, "STATX_UID"),
+        new Named(0x10, "STATX_GID"),
+        new Named(0x20, "STATX_ATIME"),
+        new Named(0x40, "STATX_MTIME"),
+        new Named(0x80, "STATX_CTIME"),
+        new Named(0x100, "STATX_INO"),
+        new Named(0x200, "STATX_SIZE"),
+        new Named(0x400, "STATX_BLOCKS"),
+        new Named(0x7ff, "STATX_BASIC_STATS"),
+        new Named(0x800, "STATX_BTIME"),
+        new Named(0x1000, "STATX_MNT_ID"),
+        new Named(0x2000, "STATX_DIOALIGN"),
+        new Named(0xfff, "STATX_ALL"),
+    };
+
+    /**
+     * statx(2) stx_attributes bits (kernel UAPI linux/stat.h).
+     */
+    public static final Named[] STATX_ATTRIBUTES = new Named[] {
+        new Named(0x4, "STATX_ATTR_COMPRESSED"),
+        new Named(0x10, "STATX_ATTR_IMMUTABLE"),
+        new Named(0x20, "STATX_ATTR_APPEND"),
+        new Named(0x40, "STATX_ATTR_NODUMP"),
+        new Named(0x800, "STATX_ATTR_ENCRYPTED"),
+        new Named(0x1000, "STATX_ATTR_AUTOMOUNT"),
+        new Named(0x2000, "STATX_ATTR_MOUNT_ROOT"),
+        new Named(0x100000, "STATX_ATTR_VERITY"),
+        new Named(0x200000, "STATX_ATTR_DAX"),
+    };
+
+    /**
+     * access(2) modes (F_OK is 0) (glibc unistd.h).
+     */
+    public static final Named[] ACCESS_MODES = new Named[] {
+        new Named(4, "R_OK"),
+        new Named(2, "W_OK"),
+        new Named(1, "X_OK"),
+        new Named(0, "F_OK"),
+    };
+
+    /**
+     * mmap(2)'s no-access protection, 0 (kernel UAPI linux/mman.h).
+     */
+    public static final Named[] PROT_NONE = new Named[] {
+        new Named(0, "PROT_NONE"),
+    };
+
+    /**
+     * the IPv6 protocol numbers strace names besides IP's (glibc netinet/in.h).
+     */
+    public static final Named[] IPV6_PROTOCOLS = new Named[] {
+        new Named(58, "IPPROTO_ICMPV6"),
+    };
+
+    /**
+     * IP protocol numbers only the kernel's header names (kernel UAPI linux/in.h).
+     */
+    public static final Named[] KERNEL_IP_PROTOCOLS = new Named[] {
+        new Named(115, "IPPROTO_L2TP"),
+    };
+
+    /**
+     * netlink socket protocols (kernel UAPI linux/netlink.h).
+     */
+    public static final Named[] NETLINK_PROTOCOLS = new Named[] {
+        new Named(0, "NETLINK_ROUTE"),
+        new Named(1, "NETLINK_UNUSED"),
+        new Named(2, "NETLINK_USERSOCK"),
+        new Named(3, "NETLINK_FIREWALL"),
+        new Named(4, "NETLINK_SOCK_DIAG"),
+        new Named(5, "NETLINK_NFLOG"),
+        new Named(6, "NETLINK_XFRM"),
+        new Named(7, "NETLINK_SELINUX"),
+        new Named(8, "NETLINK_ISCSI"),
+        new Named(9, "NETLINK_AUDIT"),
+        new Named(10, "NETLINK_FIB_LOOKUP"),
+        new Named(11, "NETLINK_CONNECTOR"),
+        new Named(12, "NETLINK_NETFILTER"),
+        new Named(13, "NETLINK_IP6_FW"),
+        new Named(14, "NETLINK_DNRTMSG"),
+        new Named(15, "NETLINK_KOBJECT_UEVENT"),
+        new Named(16, "NETLINK_GENERIC"),
+        new Named(18, "NETLINK_SCSITRANSPORT"),
+        new Named(19, "NETLINK_ECRYPTFS"),
+        new Named(20, "NETLINK_RDMA"),
+        new Named(21, "NETLINK_CRYPTO"),
+        new Named(22, "NETLINK_SMC"),
+    };
+
+    /**
+     * shutdown(2) how (glibc sys/socket.h).
+     * Not integer constants, so left out: SHUT_WR, SHUT_RDWR.
+     */
+    public static final Named[] SHUTDOWN_HOW = new Named[] {
+        new Named(0, "SHUT_RD"),
+    };
+
+    /**
+     * setsockopt(2) levels glibc's socket.h names (glibc sys/socket.h).
+     */
+    public static final Named[] SOCKET_LEVELS = new Named[] {
+        new Named(255, "SOL_RAW"),
+        new Named(270, "SOL_NETLINK"),
+    };
+
+    /**
+     * setsockopt(2) levels of the IP family (glibc netinet/in.h).
+     */
+    public static final Named[] IP_SOCKET_LEVELS = new Named[] {
+        new Named(0, "SOL_IP"),
+        new Named(41, "SOL_IPV6"),
+        new Named(58, "SOL_ICMPV6"),
+    };
+
+    /**
+     * the socket level of setsockopt(2) (kernel UAPI asm/socket.h).
+     */
+    public static final Named[] SOL_SOCKET = new Named[] {
+        new Named(1, "SOL_SOCKET"),
+    };
+
+    /**
+     * SOL_SOCKET options (kernel UAPI asm/socket.h).
+     */
+    public static final Named[] SOCKET_OPTIONS = new Named[] {
+        new Named(1, "SO_DEBUG"),
+        new Named(2, "SO_REUSEADDR"),
+        new Named(3, "SO_TYPE"),
+        new Named(4, "SO_ERROR"),
+        new Named(5, "SO_DONTROUTE"),
+        new Named(6, "SO_BROADCAST"),
+        new Named(7, "SO_SNDBUF"),
+        new Named(8, "SO_RCVBUF"),
+        new Named(32, "SO_SNDBUFFORCE"),
+        new Named(33, "SO_RCVBUFFORCE"),
+        new Named(9, "SO_KEEPALIVE"),
+        new Named(10, "SO_OOBINLINE"),
+        new Named(11, "SO_NO_CHECK"),
+        new Named(12, "SO_PRIORITY"),
+        new Named(13, "SO_LINGER"),
+        new Named(14, "SO_BSDCOMPAT"),
+        new Named(15, "SO_REUSEPORT"),
+        new Named(16, "SO_PASSCRED"),
+        new Named(17, "SO_PEERCRED"),
+        new Named(18, "SO_RCVLOWAT"),
+        new Named(19, "SO_SNDLOWAT"),
+        new Named(20, "SO_RCVTIMEO_OLD"),
+        new Named(21, "SO_SNDTIMEO_OLD"),
+        new Named(25, "SO_BINDTODEVICE"),
+        new Named(30, "SO_ACCEPTCONN"),
+        new Named(31, "SO_PEERSEC"),
+        new Named(34, "SO_PASSSEC"),
+        new Named(36, "SO_MARK"),
+        new Named(38, "SO_PROTOCOL"),
+        new Named(39, "SO_DOMAIN"),
+        new Named(40, "SO_RXQ_OVFL"),
+        new Named(42, "SO_PEEK_OFF"),
+        new Named(46, "SO_BUSY_POLL"),
+        new Named(49, "SO_INCOMING_CPU"),
+        new Named(59, "SO_PEERGROUPS"),
+        new Named(60, "SO_ZEROCOPY"),
+        new Named(29, "SO_TIMESTAMP_OLD"),
+    };
+
+    /**
+     * SOL_TCP options (kernel UAPI linux/tcp.h).
+     */
+    public static final Named[] TCP_OPTIONS = new Named[] {
+        new Named(1, "TCP_NODELAY"),
+        new Named(2, "TCP_MAXSEG"),
+        new Named(3, "TCP_CORK"),
+        new Named(4, "TCP_KEEPIDLE"),
+        new Named(5, "TCP_KEEPINTVL"),
+        new Named(6, "TCP_KEEPCNT"),
+        new Named(7, "TCP_SYNCNT"),
+        new Named(8, "TCP_LINGER2"),
+        new Named(9, "TCP_DEFER_ACCEPT"),
+        new Named(10, "TCP_WINDOW_CLAMP"),
+        new Named(11, "TCP_INFO"),
+        new Named(12, "TCP_QUICKACK"),
+        new Named(13, "TCP_CONGESTION"),
+        new Named(18, "TCP_USER_TIMEOUT"),
+        new Named(23, "TCP_FASTOPEN"),
+    };
+
+    /**
+     * flock(2) operations (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] FLOCK_OPERATIONS = new Named[] {
+        new Named(1, "LOCK_SH"),
+        new Named(2, "LOCK_EX"),
+        new Named(4, "LOCK_NB"),
+        new Named(8, "LOCK_UN"),
+        new Named(32, "LOCK_MAND"),
+        new Named(64, "LOCK_READ"),
+        new Named(128, "LOCK_WRITE"),
+    };
+
+    /**
+     * inotify_init1(2) flags (kernel UAPI linux/inotify.h).
+     */
+    public static final Named[] INOTIFY_INIT_FLAGS = new Named[] {
+        new Named(0x80000, "IN_CLOEXEC"),
+        new Named(2048, "IN_NONBLOCK"),
+    };
+
+    /**
+     * timerfd_create(2) flags (glibc sys/timerfd.h).
+     */
+    public static final Named[] TIMERFD_FLAGS = new Named[] {
+        new Named(0x80000, "TFD_CLOEXEC"),
+        new Named(2048, "TFD_NONBLOCK"),
+    };
+
+    /**
+     * memfd_create(2) flags (kernel UAPI linux/memfd.h).
+     */
+    public static final Named[] MEMFD_FLAGS = new Named[] {
+        new Named(1, "MFD_CLOEXEC"),
+        new Named(2, "MFD_ALLOW_SEALING"),
+        new Named(4, "MFD_HUGETLB"),
+    };
+
+    /**
+     * close_range(2) flags (kernel UAPI linux/close_range.h).
+     */
+    public static final Named[] CLOSE_RANGE_FLAGS = new Named[] {
+        new Named(2, "CLOSE_RANGE_UNSHARE"),
+        new Named(4, "CLOSE_RANGE_CLOEXEC"),
+    };
+
+    /**
+     * glibc's name of SCHED_NORMAL (glibc sched.h).
+     */
+    public static final Named[] SCHED_OTHER = new Named[] {
+        new Named(0, "SCHED_OTHER"),
+    };
+
+    /**
+     * posix_fadvise(2) advice (kernel UAPI linux/fadvise.h).
+     */
+    public static final Named[] FADVISE_ADVICE = new Named[] {
+        new Named(0, "POSIX_FADV_NORMAL"),
+        new Named(1, "POSIX_FADV_RANDOM"),
+        new Named(2, "POSIX_FADV_SEQUENTIAL"),
+        new Named(3, "POSIX_FADV_WILLNEED"),
+        new Named(4, "POSIX_FADV_DONTNEED"),
+        new Named(5, "POSIX_FADV_NOREUSE"),
+    };
+
+    /**
+     * getpriority(2) which (kernel UAPI linux/resource.h).
+     */
+    public static final Named[] PRIORITY_WHICH = new Named[] {
+        new Named(0, "PRIO_PROCESS"),
+        new Named(1, "PRIO_PGRP"),
+        new Named(2, "PRIO_USER"),
+    };
+
+    /**
+     * getrusage(2) who (kernel UAPI linux/resource.h).
+     */
+    public static final Named[] RUSAGE_WHO = new Named[] {
+        new Named(0, "RUSAGE_SELF"),
+        new Named(-1L, "RUSAGE_CHILDREN"),
+        new Named(1, "RUSAGE_THREAD"),
+    };
+
+    /**
+     * getitimer(2) which (kernel UAPI linux/time.h).
+     */
+    public static final Named[] ITIMER_WHICH = new Named[] {
+        new Named(0, "ITIMER_REAL"),
+        new Named(1, "ITIMER_VIRTUAL"),
+        new Named(2, "ITIMER_PROF"),
+    };
+
+    /**
+     * clock_nanosleep(2)/timer_settime(2) flags (kernel UAPI linux/time.h).
+     */
+    public static final Named[] TIMER_FLAGS = new Named[] {
+        new Named(1, "TIMER_ABSTIME"),
+    };
+
+    /**
+     * waitid(2) idtype (kernel UAPI linux/wait.h).
+     */
+    public static final Named[] WAITID_IDTYPES = new Named[] {
+        new Named(0, "P_ALL"),
+        new Named(1, "P_PID"),
+        new Named(2, "P_PGID"),
+        new Named(3, "P_PIDFD"),
+    };
+
+    /**
+     * getdents64(2) d_type values (glibc dirent.h).
+     */
+    public static final Named[] DIRENT_TYPES = new Named[] {
+        new Named(0, "DT_UNKNOWN"),
+        new Named(1, "DT_FIFO"),
+        new Named(2, "DT_CHR"),
+        new Named(4, "DT_DIR"),
+        new Named(6, "DT_BLK"),
+        new Named(8, "DT_REG"),
+        new Named(10, "DT_LNK"),
+        new Named(12, "DT_SOCK"),
+        new Named(14, "DT_WHT"),
+    };
+
+    /**
+     * sigaltstack(2) ss_flags (kernel UAPI linux/signal.h).
+     */
+    public static final Named[] SIGALTSTACK_FLAGS = new Named[] {
+        new Named(1, "SS_ONSTACK"),
+        new Named(2, "SS_DISABLE"),
+        new Named(0x80000000L, "SS_AUTODISARM"),
+    };
+
+    /**
+     * termios c_iflag/c_oflag/c_cflag/c_lflag values and masks (kernel UAPI asm/termbits.h).
+     */
+    public static final Named[] TERMIOS = new Named[] {
+        new Named(1, "IGNBRK"),
+        new Named(2, "BRKINT"),
+        new Named(4, "IGNPAR"),
+        new Named(8, "PARMRK"),
+        new Named(16, "INPCK"),
+        new Named(32, "ISTRIP"),
+        new Named(64, "INLCR"),
+        new Named(128, "IGNCR"),
+        new Named(256, "ICRNL"),
+        new Named(2048, "IXANY"),
+        new Named(1, "OPOST"),
+        new Named(8, "OCRNL"),
+        new Named(16, "ONOCR"),
+        new Named(32, "ONLRET"),
+        new Named(64, "OFILL"),
+        new Named(128, "OFDEL"),
+        new Named(0, "B0"),
+        new Named(1, "B50"),
+        new Named(2, "B75"),
+        new Named(3, "B110"),
+        new Named(4, "B134"),
+        new Named(5, "B150"),
+        new Named(6, "B200"),
+        new Named(7, "B300"),
+        new Named(8, "B600"),
+        new Named(9, "B1200"),
+        new Named(10, "B1800"),
+        new Named(11, "B2400"),
+        new Named(12, "B4800"),
+        new Named(13, "B9600"),
+        new Named(14, "B19200"),
+        new Named(15, "B38400"),
+        new Named(0x40000000, "CMSPAR"),
+        new Named(0x80000000L, "CRTSCTS"),
+        new Named(16, "IBSHIFT"),
+        new Named(512, "IUCLC"),
+        new Named(1024, "IXON"),
+        new Named(0x1000, "IXOFF"),
+        new Named(0x2000, "IMAXBEL"),
+        new Named(0x4000, "IUTF8"),
+        new Named(2, "OLCUC"),
+        new Named(4, "ONLCR"),
+        new Named(256, "NLDLY"),
+        new Named(0, "NL0"),
+        new Named(256, "NL1"),
+        new Named(1536, "CRDLY"),
+        new Named(0, "CR0"),
+        new Named(512, "CR1"),
+        new Named(1024, "CR2"),
+        new Named(1536, "CR3"),
+        new Named(0x1800, "TABDLY"),
+        new Named(0, "TAB0"),
+        new Named(2048, "TAB1"),
+        new Named(0x1000, "TAB2"),
+        new Named(0x1800, "TAB3"),
+        new Named(0x2000, "BSDLY"),
+        new Named(0, "BS0"),
+        new Named(0x2000, "BS1"),
+        new Named(0x4000, "VTDLY"),
+        new Named(0, "VT0"),
+        new Named(0x4000, "VT1"),
+        new Named(0x8000, "FFDLY"),
+        new Named(0, "FF0"),
+        new Named(0x8000, "FF1"),
+        new Named(0x100f, "CBAUD"),
+        new Named(48, "CSIZE"),
+        new Named(0, "CS5"),
+        new Named(16, "CS6"),
+        new Named(32, "CS7"),
+        new Named(48, "CS8"),
+        new Named(64, "CSTOPB"),
+        new Named(128, "CREAD"),
+        new Named(256, "PARENB"),
+        new Named(512, "PARODD"),
+        new Named(1024, "HUPCL"),
+        new Named(2048, "CLOCAL"),
+        new Named(0x1000, "BOTHER"),
+        new Named(0x1001, "B57600"),
+        new Named(0x1002, "B115200"),
+        new Named(0x1003, "B230400"),
+        new Named(0x1004, "B460800"),
+        new Named(0x1005, "B500000"),
+        new Named(0x1006, "B576000"),
+        new Named(0x1007, "B921600"),
+        new Named(0x1008, "B1000000"),
+        new Named(0x1009, "B1152000"),
+        new Named(0x100a, "B1500000"),
+        new Named(0x100b, "B2000000"),
+        new Named(0x100c, "B2500000"),
+        new Named(0x100d, "B3000000"),
+        new Named(0x100e, "B3500000"),
+        new Named(0x100f, "B4000000"),
+        new Named(0x100f0000, "CIBAUD"),
+        new Named(1, "ISIG"),
+        new Named(2, "ICANON"),
+        new Named(4, "XCASE"),
+        new Named(8, "ECHO"),
+        new Named(16, "ECHOE"),
+        new Named(32, "ECHOK"),
+        new Named(64, "ECHONL"),
+        new Named(128, "NOFLSH"),
+        new Named(256, "TOSTOP"),
+        new Named(512, "ECHOCTL"),
+        new Named(1024, "ECHOPRT"),
+        new Named(2048, "ECHOKE"),
+        new Named(0x1000, "FLUSHO"),
+        new Named(0x4000, "PENDIN"),
+        new Named(0x8000, "IEXTEN"),
+        new Named(0x10000, "EXTPROC"),
+    };
+
+    /**
+     * tty line disciplines (termios c_line) (kernel UAPI linux/tty.h).
+     */
+    public static final Named[] LINE_DISCIPLINES = new Named[] {
+        new Named(0, "N_TTY"),
+        new Named(1, "N_SLIP"),
+        new Named(2, "N_MOUSE"),
+        new Named(3, "N_PPP"),
+        new Named(4, "N_STRIP"),
+        new Named(5, "N_AX25"),
+        new Named(6, "N_X25"),
+        new Named(7, "N_6PACK"),
+        new Named(8, "N_MASC"),
+        new Named(9, "N_R3964"),
+        new Named(10, "N_PROFIBUS_FDL"),
+        new Named(11, "N_IRDA"),
+        new Named(12, "N_SMSBLOCK"),
+        new Named(13, "N_HDLC"),
+        new Named(14, "N_SYNC_PPP"),
+        new Named(15, "N_HCI"),
+        new Named(16, "N_GIGASET_M101"),
+        new Named(17, "N_SLCAN"),
+        new Named(18, "N_PPS"),
+        new Named(19, "N_V253"),
+        new Named(20, "N_CAIF"),
+        new Named(21, "N_GSM0710"),
+        new Named(22, "N_TI_WL"),
+        new Named(23, "N_TRACESINK"),
+        new Named(24, "N_TRACEROUTER"),
+        new Named(25, "N_NCI"),
+        new Named(26, "N_SPEAKUP"),
+        new Named(27, "N_NULL"),
+        new Named(28, "N_MCTP"),
+        new Named(29, "N_DEVELOPMENT"),
+        new Named(30, "N_CAN327"),
+    };
+
+    /**
+     * filesystem magics (statfs f_type) (kernel UAPI linux/magic.h).
+     * Not integer constants, so left out: __LINUX_MAGIC_H__, REISERFS_SUPER_MAGIC_STRING, REISER2FS_SUPER_MAGIC_STRING, REISER2FS_JR_SUPER_MAGIC_STRING.
+     */
+    public static final Named[] FS_MAGICS = new Named[] {
+        new Named(0xadf5, "ADFS_SUPER_MAGIC"),
+        new Named(0xadff, "AFFS_SUPER_MAGIC"),
+        new Named(0x5346414f, "AFS_SUPER_MAGIC"),
+        new Named(391, "AUTOFS_SUPER_MAGIC"),
+        new Named(0xc36400, "CEPH_SUPER_MAGIC"),
+        new Named(0x73757245, "CODA_SUPER_MAGIC"),
+        new Named(0x28cd3d45, "CRAMFS_MAGIC"),
+        new Named(0x453dcd28, "CRAMFS_MAGIC_WEND"),
+        new Named(0x64626720, "DEBUGFS_MAGIC"),
+        new Named(0x73636673, "SECURITYFS_MAGIC"),
+        new Named(0xf97cff8cL, "SELINUX_MAGIC"),
+        new Named(0x43415d53, "SMACK_MAGIC"),
+        new Named(0x858458f6L, "RAMFS_MAGIC"),
+        new Named(0x1021994, "TMPFS_MAGIC"),
+        new Named(0x958458f6L, "HUGETLBFS_MAGIC"),
+        new Named(0x73717368, "SQUASHFS_MAGIC"),
+        new Named(0xf15f, "ECRYPTFS_SUPER_MAGIC"),
+        new Named(0x414a53, "EFS_SUPER_MAGIC"),
+        new Named(0xe0f5e1e2L, "EROFS_SUPER_MAGIC_V1"),
+        new Named(0xef53, "EXT2_SUPER_MAGIC"),
+        new Named(0xef53, "EXT3_SUPER_MAGIC"),
+        new Named(0xabba1974L, "XENFS_SUPER_MAGIC"),
+        new Named(0xef53, "EXT4_SUPER_MAGIC"),
+        new Named(0x9123683eL, "BTRFS_SUPER_MAGIC"),
+        new Named(0x3434, "NILFS_SUPER_MAGIC"),
+        new Named(0xf2f52010L, "F2FS_SUPER_MAGIC"),
+        new Named(0xf995e849L, "HPFS_SUPER_MAGIC"),
+        new Named(0x9660, "ISOFS_SUPER_MAGIC"),
+        new Named(0x72b6, "JFFS2_SUPER_MAGIC"),
+        new Named(0x58465342, "XFS_SUPER_MAGIC"),
+        new Named(0x6165676c, "PSTOREFS_MAGIC"),
+        new Named(0xde5e81e4L, "EFIVARFS_MAGIC"),
+        new Named(0xc0ffee, "HOSTFS_SUPER_MAGIC"),
+        new Named(0x794c7630, "OVERLAYFS_SUPER_MAGIC"),
+        new Named(0x65735546, "FUSE_SUPER_MAGIC"),
+        new Named(0x137f, "MINIX_SUPER_MAGIC"),
+        new Named(0x138f, "MINIX_SUPER_MAGIC2"),
+        new Named(0x2468, "MINIX2_SUPER_MAGIC"),
+        new Named(0x2478, "MINIX2_SUPER_MAGIC2"),
+        new Named(0x4d5a, "MINIX3_SUPER_MAGIC"),
+        new Named(0x4d44, "MSDOS_SUPER_MAGIC"),
+        new Named(0x2011bab0, "EXFAT_SUPER_MAGIC"),
+        new Named(0x564c, "NCP_SUPER_MAGIC"),
+        new Named(0x6969, "NFS_SUPER_MAGIC"),
+        new Named(0x7461636f, "OCFS2_SUPER_MAGIC"),
+        new Named(0x9fa1, "OPENPROM_SUPER_MAGIC"),
+        new Named(47, "QNX4_SUPER_MAGIC"),
+        new Named(0x68191122, "QNX6_SUPER_MAGIC"),
+        new Named(0x6b414653, "AFS_FS_MAGIC"),
+        new Named(0x52654973, "REISERFS_SUPER_MAGIC"),
+        new Named(0x517b, "SMB_SUPER_MAGIC"),
+        new Named(0xff534d42L, "CIFS_SUPER_MAGIC"),
+        new Named(0xfe534d42L, "SMB2_SUPER_MAGIC"),
+        new Named(0x27e0eb, "CGROUP_SUPER_MAGIC"),
+        new Named(0x63677270, "CGROUP2_SUPER_MAGIC"),
+        new Named(0x7655821, "RDTGROUP_SUPER_MAGIC"),
+        new Named(0x57ac6e9d, "STACK_END_MAGIC"),
+        new Named(0x74726163, "TRACEFS_MAGIC"),
+        new Named(0x1021997, "V9FS_MAGIC"),
+        new Named(0x62646576, "BDEVFS_MAGIC"),
+        new Named(0x64646178, "DAXFS_MAGIC"),
+        new Named(0x42494e4d, "BINFMTFS_MAGIC"),
+        new Named(0x1cd1, "DEVPTS_SUPER_MAGIC"),
+        new Named(0x6c6f6f70, "BINDERFS_SUPER_MAGIC"),
+        new Named(0xbad1dea, "FUTEXFS_SUPER_MAGIC"),
+        new Named(0x50495045, "PIPEFS_MAGIC"),
+        new Named(0x9fa0, "PROC_SUPER_MAGIC"),
+        new Named(0x534f434b, "SOCKFS_MAGIC"),
+        new Named(0x62656572, "SYSFS_MAGIC"),
+        new Named(0x9fa2, "USBDEVICE_SUPER_MAGIC"),
+        new Named(0x11307854, "MTD_INODE_FS_MAGIC"),
+        new Named(0x9041934, "ANON_INODE_FS_MAGIC"),
+        new Named(0x73727279, "BTRFS_TEST_MAGIC"),
+        new Named(0x6e736673, "NSFS_MAGIC"),
+        new Named(0xcafe4a11L, "BPF_FS_MAGIC"),
+        new Named(0x5a3c69f0, "AAFS_MAGIC"),
+        new Named(0x5a4f4653, "ZONEFS_MAGIC"),
+        new Named(0x15013346, "UDF_SUPER_MAGIC"),
+        new Named(0x444d4142, "DMA_BUF_MAGIC"),
+        new Named(0x454d444d, "DEVMEM_MAGIC"),
+        new Named(0x5345434d, "SECRETMEM_MAGIC"),
+    };
 }
