@@ -10,6 +10,7 @@ import static dev.jstrace.decode.StructDecoders.udec;
 
 import dev.jstrace.arch.Arch;
 import dev.jstrace.proc.Snapshot;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ final class OtherStructs {
 
     /** sizeof(struct epoll_event): packed (12) on x86-64, naturally aligned (16) elsewhere. */
     static int epollEventSize(Arch arch) {
-        return arch.epollEventSize();
+        return StructLayouts.size(StructLayouts.epollEvent(arch));
     }
 
     // Entry points, one per argument type (ArgDecoder's exhaustive switch calls them):
@@ -64,16 +65,18 @@ final class OtherStructs {
     }
 
     private static Value epollEvents(CallContext c, Snapshot mem, long a, int n, boolean array) {
-        int size = epollEventSize(c.arch);
-        int dataOff = size == 12 ? 4 : 8;
+        StructLayout layout = StructLayouts.epollEvent(c.arch);
+        int size = StructLayouts.size(layout);
+        StructLayouts.Member events = StructLayouts.Member.of(layout, "events");
+        StructLayouts.Member data = StructLayouts.Member.of(layout, "data");
         int shown = Math.min(Math.max(n, 0), c.opt.stringLimit());
         byte[] b = MemoryView.struct(mem, a, size * shown);
         if (b == null) return new Value.Unreadable(a);
         List<Value> items = new ArrayList<>(shown);
         for (int k = 0; k < shown; k++) {
-            long data = u64(b, size * k + dataOff);
-            items.add(new Value.Struct(List.of(f("events", c.sym(Constants.EPOLL_EVENTS, u32(b, size * k))),
-                    f("data", new Value.Struct(List.of(f("u32", udec(data & 0xffffffffL)), f("u64", udec(data))),
+            long d = data.u(b, size * k);
+            items.add(new Value.Struct(List.of(f("events", c.sym(Constants.EPOLL_EVENTS, events.u(b, size * k))),
+                    f("data", new Value.Struct(List.of(f("u32", udec(d & 0xffffffffL)), f("u64", udec(d))),
                             false))), false));
         }
         if (!array) return items.isEmpty() ? new Value.Ptr(a) : items.get(0);

@@ -1,54 +1,76 @@
 package dev.jstrace.decode;
 
+import static dev.jstrace.decode.SiginfoLayouts.ADDR;
+import static dev.jstrace.decode.SiginfoLayouts.ARCH;
+import static dev.jstrace.decode.SiginfoLayouts.BAND;
+import static dev.jstrace.decode.SiginfoLayouts.CALL_ADDR;
+import static dev.jstrace.decode.SiginfoLayouts.CODE;
+import static dev.jstrace.decode.SiginfoLayouts.ERRNO;
+import static dev.jstrace.decode.SiginfoLayouts.FD;
+import static dev.jstrace.decode.SiginfoLayouts.OVERRUN;
+import static dev.jstrace.decode.SiginfoLayouts.PID;
+import static dev.jstrace.decode.SiginfoLayouts.SIGNO;
+import static dev.jstrace.decode.SiginfoLayouts.STATUS;
+import static dev.jstrace.decode.SiginfoLayouts.STIME;
+import static dev.jstrace.decode.SiginfoLayouts.SYSCALL;
+import static dev.jstrace.decode.SiginfoLayouts.TIMERID;
+import static dev.jstrace.decode.SiginfoLayouts.UID;
+import static dev.jstrace.decode.SiginfoLayouts.UTIME;
+import static dev.jstrace.decode.SiginfoLayouts.VALUE;
 import static dev.jstrace.decode.MemoryView.s32;
-import static dev.jstrace.decode.MemoryView.u64;
 
-/** strace's rendering of a 128-byte siginfo_t (LP64 layout, the same on x86-64, aarch64 and riscv64). */
+/** strace's rendering of a siginfo_t (LP64: the same on x86-64, aarch64 and riscv64), read at the offsets of
+ * {@link SiginfoLayouts}. */
 final class SiginfoText {
     private SiginfoText() {}
 
     static String render(int signo, byte[] b) {
-        if (b == null || b.length < 48) return "{si_signo=" + SignalNames.name(signo) + "}";
-        int sig = s32(b, 0), errno = s32(b, 4), code = s32(b, 8);
+        if (b == null || b.length < MIN) return "{si_signo=" + SignalNames.name(signo) + "}";
+        int sig = (int) SIGNO.s(b), errno = (int) ERRNO.s(b), code = (int) CODE.s(b);
         StringBuilder sb = new StringBuilder(96).append("{si_signo=").append(SignalNames.name(sig));
         if (errno != 0) sb.append(", si_errno=").append(errno);
         sb.append(", si_code=").append(code(sig, code));
-        int pid = s32(b, 16), uid = s32(b, 20);
+        int pid = (int) PID.s(b), uid = (int) UID.s(b);
         if (code <= 0 || code == 0x80) {
             if (code == -2) {
-                sb.append(", si_timerid=").append(Integer.toHexString(pid)).append(", si_overrun=").append(uid)
-                        .append(", si_int=").append(s32(b, 24)).append(", si_ptr=0x").append(Long.toHexString(u64(b, 24)));
+                sb.append(", si_timerid=").append(Integer.toHexString((int) TIMERID.s(b))).append(", si_overrun=")
+                        .append(OVERRUN.s(b)).append(", si_int=").append(s32(b, VALUE.offset())).append(", si_ptr=0x")
+                        .append(Long.toHexString(VALUE.u(b)));
             } else if (code != 0x80 || pid != 0) {
                 sb.append(", si_pid=").append(pid).append(", si_uid=").append(uid);
                 if (code == -1 || code == -3) {
-                    sb.append(", si_int=").append(s32(b, 24)).append(", si_ptr=0x").append(Long.toHexString(u64(b, 24)));
+                    sb.append(", si_int=").append(s32(b, VALUE.offset())).append(", si_ptr=0x")
+                            .append(Long.toHexString(VALUE.u(b)));
                 }
             }
         } else {
             switch (sig) {
                 case 17 -> {
                     sb.append(", si_pid=").append(pid).append(", si_uid=").append(uid).append(", si_status=");
-                    int st = s32(b, 24);
+                    int st = (int) STATUS.s(b);
                     if (code == 1) sb.append(st);
                     else sb.append(SignalNames.name(st));
                     sb.append(", si_utime=");
-                    clock(sb, u64(b, 32));
+                    clock(sb, UTIME.u(b));
                     sb.append(", si_stime=");
-                    clock(sb, u64(b, 40));
+                    clock(sb, STIME.u(b));
                 }
                 case 4, 8, 11, 7, 5 -> {
-                    long addr = u64(b, 16);
+                    long addr = ADDR.u(b);
                     sb.append(", si_addr=").append(addr == 0 ? "NULL" : "0x" + Long.toHexString(addr));
                 }
-                case 29 -> sb.append(", si_band=").append(u64(b, 16)).append(", si_fd=").append(s32(b, 24));
-                case 31 -> sb.append(", si_call_addr=0x").append(Long.toHexString(u64(b, 16)))
-                        .append(", si_syscall=").append(s32(b, 24))
-                        .append(", si_arch=").append(auditArch(s32(b, 28)));
+                case 29 -> sb.append(", si_band=").append(BAND.s(b)).append(", si_fd=").append(FD.s(b));
+                case 31 -> sb.append(", si_call_addr=0x").append(Long.toHexString(CALL_ADDR.u(b)))
+                        .append(", si_syscall=").append(SYSCALL.s(b)).append(", si_arch=")
+                        .append(auditArch((int) ARCH.s(b)));
                 default -> sb.append(", si_pid=").append(pid).append(", si_uid=").append(uid);
             }
         }
         return sb.append('}').toString();
     }
+
+    /** The least of a siginfo the rendering reads: up to si_stime. */
+    private static final int MIN = STIME.offset() + STIME.size();
 
     /** USER_HZ: the unit of clock_t in siginfo, 100 on every Linux ABI (glibc's sysconf(_SC_CLK_TCK)). */
     private static final int CLK_TCK = 100;

@@ -11,22 +11,35 @@ import java.util.List;
 
 /** struct sockaddr as strace prints it: unix, inet, inet6 and netlink spelled out, others as bytes. */
 final class SockaddrDecoder {
+    private static final StructLayouts.Member FAMILY = StructLayouts.Member.of(StructLayouts.SOCKADDR, "sa_family"),
+            SA_DATA = StructLayouts.Member.of(StructLayouts.SOCKADDR, "sa_data"),
+            SUN_PATH = StructLayouts.Member.of(StructLayouts.SOCKADDR_UN, "sun_path"),
+            SIN_PORT = StructLayouts.Member.of(StructLayouts.SOCKADDR_IN, "sin_port"),
+            SIN_ADDR = StructLayouts.Member.of(StructLayouts.SOCKADDR_IN, "sin_addr"),
+            SIN6_PORT = StructLayouts.Member.of(StructLayouts.SOCKADDR_IN6, "sin6_port"),
+            SIN6_FLOWINFO = StructLayouts.Member.of(StructLayouts.SOCKADDR_IN6, "sin6_flowinfo"),
+            SIN6_ADDR = StructLayouts.Member.of(StructLayouts.SOCKADDR_IN6, "sin6_addr"),
+            SIN6_SCOPE_ID = StructLayouts.Member.of(StructLayouts.SOCKADDR_IN6, "sin6_scope_id"),
+            NL_PID = StructLayouts.Member.of(StructLayouts.SOCKADDR_NL, "nl_pid"),
+            NL_GROUPS = StructLayouts.Member.of(StructLayouts.SOCKADDR_NL, "nl_groups");
+
     private SockaddrDecoder() {}
 
     static Value decode(CallContext c, Snapshot mem, long a, int len) {
         if (a == 0) return new Value.Ptr(0);
-        if (len < 2) return new Value.Ptr(a);
+        if (len < FAMILY.size()) return new Value.Ptr(a);
         int want = Math.min(len, 128);
         byte[] b = MemoryView.struct(mem, a, want);
         if (b == null) return new Value.Unreadable(a);
-        int family = u16(b, 0);
+        int family = (int) FAMILY.u(b);
         List<Value.Field> fs = new ArrayList<>(5);
         fs.add(new Value.Field("sa_family", c.sym(Constants.AF, family)));
         switch (family) {
             case 1 -> {
-                if (want > 2) {
-                    boolean abstractName = b[2] == 0 && want > 3;
-                    int start = abstractName ? 3 : 2;
+                int path = SUN_PATH.offset();
+                if (want > path) {
+                    boolean abstractName = b[path] == 0 && want > path + 1;
+                    int start = abstractName ? path + 1 : path;
                     int end = start;
                     while (end < want && (abstractName || b[end] != 0)) end++;
                     Value.Str s = Value.Str.whole(Arrays.copyOfRange(b, start, end), false);
@@ -34,30 +47,35 @@ final class SockaddrDecoder {
                 }
             }
             case 2 -> {
-                if (want >= 8) {
-                    fs.add(new Value.Field("sin_port", new Value.Text("htons(" + u16be(b, 2) + ")")));
-                    fs.add(new Value.Field("sin_addr", new Value.Text("inet_addr(\"" + (b[4] & 0xff) + "."
-                            + (b[5] & 0xff) + "." + (b[6] & 0xff) + "." + (b[7] & 0xff) + "\")")));
+                int at = SIN_ADDR.offset();
+                if (want >= at + SIN_ADDR.size()) {
+                    fs.add(new Value.Field("sin_port", new Value.Text("htons(" + u16be(b, SIN_PORT.offset()) + ")")));
+                    fs.add(new Value.Field("sin_addr", new Value.Text("inet_addr(\"" + (b[at] & 0xff) + "."
+                            + (b[at + 1] & 0xff) + "." + (b[at + 2] & 0xff) + "." + (b[at + 3] & 0xff) + "\")")));
                 }
             }
             case 10 -> {
-                if (want >= 24) {
-                    fs.add(new Value.Field("sin6_port", new Value.Text("htons(" + u16be(b, 2) + ")")));
-                    long flow = ((long) u16be(b, 4) << 16) | u16be(b, 6);
+                int addr = SIN6_ADDR.offset(), addrEnd = addr + SIN6_ADDR.size();
+                if (want >= addrEnd) {
+                    fs.add(new Value.Field("sin6_port", new Value.Text("htons(" + u16be(b, SIN6_PORT.offset()) + ")")));
+                    int fl = SIN6_FLOWINFO.offset();
+                    long flow = ((long) u16be(b, fl) << 16) | u16be(b, fl + 2);
                     fs.add(new Value.Field("sin6_flowinfo", new Value.Text("htonl(" + flow + ")")));
                     fs.add(new Value.Field(null, new Value.Text("inet_pton(AF_INET6, \""
-                            + inet6(Arrays.copyOfRange(b, 8, 24)) + "\", &sin6_addr)")));
-                    if (want >= 28) fs.add(new Value.Field("sin6_scope_id", new Value.Num(u32(b, 24), Value.Radix.DEC)));
+                            + inet6(Arrays.copyOfRange(b, addr, addrEnd)) + "\", &sin6_addr)")));
+                    if (want >= StructLayouts.size(StructLayouts.SOCKADDR_IN6)) {
+                        fs.add(new Value.Field("sin6_scope_id", new Value.Num(SIN6_SCOPE_ID.u(b), Value.Radix.DEC)));
+                    }
                 }
             }
             case 16 -> {
-                if (want >= 12) {
-                    fs.add(new Value.Field("nl_pid", new Value.Num(u32(b, 4), Value.Radix.DEC)));
-                    fs.add(new Value.Field("nl_groups", new Value.Text(hash08x(u32(b, 8)))));
+                if (want >= StructLayouts.size(StructLayouts.SOCKADDR_NL)) {
+                    fs.add(new Value.Field("nl_pid", new Value.Num(NL_PID.u(b), Value.Radix.DEC)));
+                    fs.add(new Value.Field("nl_groups", new Value.Text(hash08x(NL_GROUPS.u(b)))));
                 }
             }
             default -> fs.add(new Value.Field("sa_data",
-                    Value.Str.whole(Arrays.copyOfRange(b, 2, want), false)));
+                    Value.Str.whole(Arrays.copyOfRange(b, SA_DATA.offset(), want), false)));
         }
         return new Value.Struct(fs, false);
     }

@@ -206,16 +206,19 @@ final class StructDecoders {
         byte[] b = r.data();
         int n = 0;
         List<Value> items = new ArrayList<>();
-        for (int off = 0; off + 19 <= b.length && off < c.rval; ) {
-            int reclen = u16(b, off + 16);
+        int nameAt = StructLayouts.D_NAME.offset();
+        for (int off = 0; off + nameAt <= b.length && off < c.rval; ) {
+            int reclen = (int) StructLayouts.D_RECLEN.u(b, off);
             if (reclen == 0) break;
             n++;
             if (c.opt.verbose() && items.size() < c.opt.stringLimit()) {
-                int end = off + 19;
+                int end = off + nameAt;
                 while (end < Math.min(b.length, off + reclen) && b[end] != 0) end++;
-                items.add(new Value.Struct(List.of(f("d_ino", udec(u64(b, off))), f("d_off", dec(u64(b, off + 8))),
-                        f("d_reclen", dec(reclen)), f("d_type", c.sym(Constants.DT, b[off + 18] & 0xff)),
-                        f("d_name", Value.Str.whole(java.util.Arrays.copyOfRange(b, off + 19, end), false))), false));
+                items.add(new Value.Struct(List.of(f("d_ino", udec(StructLayouts.D_INO.u(b, off))),
+                        f("d_off", dec(StructLayouts.D_OFF.s(b, off))), f("d_reclen", dec(reclen)),
+                        f("d_type", c.sym(Constants.DT, StructLayouts.D_TYPE.u(b, off))),
+                        f("d_name", Value.Str.whole(java.util.Arrays.copyOfRange(b, off + nameAt, end), false))),
+                        false));
             }
             off += reclen;
         }

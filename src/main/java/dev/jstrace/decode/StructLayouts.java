@@ -1,9 +1,12 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.jstrace.arch.Arch;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 import java.util.List;
@@ -80,9 +83,53 @@ final class StructLayouts {
             JAVA_LONG.withName("tms_stime"), JAVA_LONG.withName("tms_cutime"), JAVA_LONG.withName("tms_cstime"))
             .withName("struct tms");
 
-    /** Every layout declared here, for the probe test. */
+    /** {@code struct dirent64} (glibc's, which getdents64's linux_dirent64 matches up to d_name). */
+    static final StructLayout DIRENT64 = MemoryLayout.structLayout(JAVA_LONG.withName("d_ino"),
+            JAVA_LONG.withName("d_off"), JAVA_SHORT.withName("d_reclen"), JAVA_BYTE.withName("d_type"),
+            MemoryLayout.sequenceLayout(256, JAVA_BYTE).withName("d_name"), MemoryLayout.paddingLayout(5))
+            .withName("struct dirent64");
+    static final Member D_INO = Member.of(DIRENT64, "d_ino"), D_OFF = Member.of(DIRENT64, "d_off"),
+            D_RECLEN = Member.of(DIRENT64, "d_reclen"), D_TYPE = Member.of(DIRENT64, "d_type"),
+            D_NAME = Member.of(DIRENT64, "d_name");
+
+    /** {@code struct epoll_event} where the kernel packs it (x86-64: EPOLL_PACKED, 12 bytes). */
+    static final StructLayout EPOLL_EVENT_PACKED = MemoryLayout.structLayout(JAVA_INT.withName("events"),
+            JAVA_LONG_UNALIGNED.withName("data")).withName("struct epoll_event");
+    /** {@code struct epoll_event} naturally aligned (16 bytes: every other arch). */
+    static final StructLayout EPOLL_EVENT_ALIGNED = MemoryLayout.structLayout(JAVA_INT.withName("events"),
+            MemoryLayout.paddingLayout(4), JAVA_LONG.withName("data")).withName("struct epoll_event");
+
+    /** {@return struct epoll_event on {@code arch}: the layout of the size {@link Arch#epollEventSize()} says} */
+    static StructLayout epollEvent(Arch arch) {
+        for (StructLayout l : List.of(EPOLL_EVENT_PACKED, EPOLL_EVENT_ALIGNED)) {
+            if (l.byteSize() == arch.epollEventSize()) return l;
+        }
+        throw new IllegalStateException(arch + ": no struct epoll_event of " + arch.epollEventSize() + " bytes");
+    }
+
+    /** {@code struct sockaddr}: the family, then the family's bytes. */
+    static final StructLayout SOCKADDR = MemoryLayout.structLayout(JAVA_SHORT.withName("sa_family"),
+            MemoryLayout.sequenceLayout(14, JAVA_BYTE).withName("sa_data")).withName("struct sockaddr");
+    /** {@code struct sockaddr_un}. */
+    static final StructLayout SOCKADDR_UN = MemoryLayout.structLayout(JAVA_SHORT.withName("sun_family"),
+            MemoryLayout.sequenceLayout(108, JAVA_BYTE).withName("sun_path")).withName("struct sockaddr_un");
+    /** {@code struct sockaddr_in}: port and address in network byte order. */
+    static final StructLayout SOCKADDR_IN = MemoryLayout.structLayout(JAVA_SHORT.withName("sin_family"),
+            JAVA_SHORT.withName("sin_port"), JAVA_INT.withName("sin_addr"),
+            MemoryLayout.sequenceLayout(8, JAVA_BYTE).withName("sin_zero")).withName("struct sockaddr_in");
+    /** {@code struct sockaddr_in6}. */
+    static final StructLayout SOCKADDR_IN6 = MemoryLayout.structLayout(JAVA_SHORT.withName("sin6_family"),
+            JAVA_SHORT.withName("sin6_port"), JAVA_INT.withName("sin6_flowinfo"),
+            MemoryLayout.sequenceLayout(16, JAVA_BYTE).withName("sin6_addr"), JAVA_INT.withName("sin6_scope_id"))
+            .withName("struct sockaddr_in6");
+    /** {@code struct sockaddr_nl} (linux/netlink.h). */
+    static final StructLayout SOCKADDR_NL = MemoryLayout.structLayout(JAVA_SHORT.withName("nl_family"),
+            JAVA_SHORT.withName("nl_pad"), JAVA_INT.withName("nl_pid"), JAVA_INT.withName("nl_groups"))
+            .withName("struct sockaddr_nl");
+
+    /** Every arch-neutral layout declared here, for the probe test. */
     static final List<StructLayout> ALL = List.of(TIMESPEC, TIMEVAL, RLIMIT, ITIMERVAL, ITIMERSPEC, STACK, POLLFD,
-            IOVEC, MSGHDR, WINSIZE, TMS);
+            IOVEC, MSGHDR, WINSIZE, TMS, DIRENT64, SOCKADDR, SOCKADDR_UN, SOCKADDR_IN, SOCKADDR_IN6, SOCKADDR_NL);
 
     /**
      * One member of a declared layout, found once by name: where it is and how wide, so a

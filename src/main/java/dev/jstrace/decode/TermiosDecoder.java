@@ -1,5 +1,11 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.jstrace.decode.StructLayouts.Member;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +16,18 @@ import java.util.List;
  * unless {@code -v} adds c_line and c_cc.
  */
 final class TermiosDecoder {
-    /** sizeof(struct termios): four tcflag_t, c_line, c_cc[19]. */
-    static final int SIZE = 36;
+    /** The kernel's {@code struct termios} (asm/termbits.h, not glibc's): four tcflag_t, c_line, c_cc[NCCS]. */
+    static final StructLayout LAYOUT = MemoryLayout.structLayout(JAVA_INT.withName("c_iflag"),
+            JAVA_INT.withName("c_oflag"), JAVA_INT.withName("c_cflag"), JAVA_INT.withName("c_lflag"),
+            JAVA_BYTE.withName("c_line"), MemoryLayout.sequenceLayout(19, JAVA_BYTE).withName("c_cc"))
+            .withName("struct termios");
+    /** The headers of the kernel's struct (glibc's termios.h would redefine it: the probe builds it alone). */
+    static final String C_INCLUDES = "#include <asm/termbits.h>\n";
+    /** sizeof(struct termios). */
+    static final int SIZE = (int) LAYOUT.byteSize();
+    private static final Member IFLAG = Member.of(LAYOUT, "c_iflag"), OFLAG = Member.of(LAYOUT, "c_oflag"),
+            CFLAG = Member.of(LAYOUT, "c_cflag"), LFLAG = Member.of(LAYOUT, "c_lflag"),
+            LINE = Member.of(LAYOUT, "c_line"), CC = Member.of(LAYOUT, "c_cc");
 
     private static final ConstTable IFLAGS = ConstTable.flags("???", """
             IGNBRK BRKINT IGNPAR PARMRK INPCK ISTRIP INLCR IGNCR ICRNL
@@ -50,7 +66,7 @@ final class TermiosDecoder {
     };
     private static final long CBAUD = HeaderValues.common("CBAUD"), CIBAUD = HeaderValues.common("CIBAUD"),
             CSIZE_MASK = HeaderValues.common("CSIZE");
-    private static final int IBSHIFT = (int) HeaderValues.common("IBSHIFT"), NCCS = 19;
+    private static final int IBSHIFT = (int) HeaderValues.common("IBSHIFT"), NCCS = CC.size();
 
     static {
         for (int i = 0; i < DELAYS.length; i++) {
@@ -64,8 +80,7 @@ final class TermiosDecoder {
     /** {@code {c_iflag=ICRNL|IXON, c_oflag=NL0|...|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=..., ...}}. */
     static Value render(CallContext c, byte[] b) {
         DecodeOptions.Xlat x = c.opt.xlat();
-        long iflag = MemoryView.s32(b, 0) & 0xffffffffL, oflag = MemoryView.s32(b, 4) & 0xffffffffL;
-        long cflag = MemoryView.s32(b, 8) & 0xffffffffL, lflag = MemoryView.s32(b, 12) & 0xffffffffL;
+        long iflag = IFLAG.u(b), oflag = OFLAG.u(b), cflag = CFLAG.u(b), lflag = LFLAG.u(b);
         List<Value.Field> fs = new ArrayList<>();
         fs.add(new Value.Field("c_iflag", new Value.Text(IFLAGS.render(iflag, x))));
         StringBuilder o = new StringBuilder();
@@ -87,12 +102,12 @@ final class TermiosDecoder {
         fs.add(new Value.Field("c_cflag", new Value.Text(cf.toString())));
         fs.add(new Value.Field("c_lflag", new Value.Text(LFLAGS.render(lflag, x))));
         if (!c.opt.verbose()) return new Value.Struct(fs, true);
-        fs.add(new Value.Field("c_line", new Value.Text(LDISC.render(b[16] & 0xff, x))));
+        fs.add(new Value.Field("c_line", new Value.Text(LDISC.render(LINE.u(b), x))));
         StringBuilder cc = new StringBuilder("[");
         for (int i = 0; i < NCCS; i++) {
             if (i > 0) cc.append(", ");
             cc.append('[').append(i < CC_NAMES.length ? CC_NAMES[i] : Integer.toString(i)).append("]=");
-            int v = b[17 + i] & 0xff;
+            int v = b[CC.offset() + i] & 0xff;
             cc.append(v == 0 ? "0" : "0x" + Integer.toHexString(v));
         }
         fs.add(new Value.Field("c_cc", new Value.Text(cc.append(']').toString())));

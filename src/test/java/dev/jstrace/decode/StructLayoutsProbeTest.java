@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every layout in {@link StructLayouts}, and every {@link StructDecoder}'s layout
- * the catalog names, against the real headers: {@code sizeof} of each struct and
+ * Every layout in {@link StructLayouts} and {@link SiginfoLayouts}, termios', and every
+ * {@link StructDecoder}'s layout the catalog names, against the real headers: {@code sizeof} of each struct and
  * {@code offsetof} of each named member must be what the layout says (and so
  * what the tracer copies and the decoders read). On this machine's arch a probe
  * built with cc prints them; every arch (this one too) is also checked by
@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StructLayoutsProbeTest {
     private static final String HEADERS = "#include <time.h>\n"
             + "#include <signal.h>\n#include <poll.h>\n#include <sys/time.h>\n#include <sys/resource.h>\n"
-            + "#include <sys/uio.h>\n#include <sys/socket.h>\n#include <sys/ioctl.h>\n#include <sys/times.h>\n";
+            + "#include <sys/uio.h>\n#include <sys/socket.h>\n#include <sys/ioctl.h>\n#include <sys/times.h>\n"
+            + "#include <sys/epoll.h>\n#include <dirent.h>\n#include <sys/un.h>\n#include <netinet/in.h>\n"
+            + "#include <linux/netlink.h>\n";
 
     /** The layouts one C file checks, with the headers it includes. */
     private record Unit(String includes, List<StructLayout> layouts) {}
@@ -43,7 +45,11 @@ class StructLayoutsProbeTest {
     private static List<Unit> units(Arch arch) {
         StringBuilder libc = new StringBuilder(HEADERS);
         List<StructLayout> shared = new ArrayList<>(StructLayouts.ALL);
+        shared.add(StructLayouts.epollEvent(arch));
+        shared.addAll(SiginfoLayouts.ALL);
         List<Unit> units = new ArrayList<>();
+        // Layouts outside the catalog's struct decoders (ioctl's termios) are listed here.
+        units.add(new Unit(TermiosDecoder.C_INCLUDES, List.of(TermiosDecoder.LAYOUT)));
         for (StructDecoder d : SignatureCatalog.structDecoders()) {
             if (d.cIncludes().contains("<asm/")) {
                 units.add(new Unit(d.cIncludes(), List.of(d.layout(arch))));
