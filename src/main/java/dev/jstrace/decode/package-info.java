@@ -23,13 +23,16 @@
  *     the {@code #include} lines that declare the C type. A struct laid out
  *     differently per arch passes {@code arch -> layout} (switch over an
  *     {@code Arch} fact, exhaustively). It reads fields only at offsets taken
- *     from that layout ({@code StructLayouts.offset(LAYOUT, "tz_dsttime")},
- *     kept in static finals), never at literal numbers, and implements
+ *     from that layout ({@code StructLayouts.Member.of(LAYOUT, "st_atim.tv_sec")}
+ *     gives a member's offset and width, dotted into nested structs; keep them
+ *     in static finals), never at literal numbers, and implements
  *     {@code decode(CallContext, Snapshot, long, byte[])}: the bytes are the
  *     whole struct; NULL, a failed call and an unreadable address are handled
  *     before it is called. The tracer copies {@code sizeof} the struct by
  *     default; override {@code capture} (it runs on the tracer thread: reads
- *     only, no other allocation) to copy an array or follow a pointer, and
+ *     only, no other allocation) to copy an array or follow a pointer,
+ *     {@code captureAfter} when an {@code _in} struct points at what the call
+ *     writes (clone3's parent_tid), and
  *     {@code decodeArg} when the argument prints differently from the struct
  *     (an array, a length in another argument). {@code TimezoneDecoder} is the
  *     smallest example, {@code StatfsDecoder} one with constant tables.</li>
@@ -40,7 +43,12 @@
  *     entry and exit, then the decoder, so a capture that misses bytes the
  *     decoder reads fails.</li>
  * </ol>
- * What is forgotten fails: a catalog token without its decoder class fails
+ * Constants a decoder names (flag and value sets) are listed in strace's
+ * print order without values ({@code ConstTable.flags("ST_???", "ST_VALID
+ * ST_RDONLY")}); the values come from the headers through a group in
+ * scripts/gentables/ConstantGroups.java and {@code scripts/gen-tables}.
+ *
+ * <p>What is forgotten fails: a catalog token without its decoder class fails
  * the catalog's initialisation (every test); a decoder without its golden test
  * fails {@code StructDecoderCoverageTest}; a layout that disagrees with the C
  * headers (size or any named member's offset) fails
