@@ -46,7 +46,11 @@ public record IoDumps(Set<Integer> reads, Set<Integer> writes) {
         };
     }
 
-    /** {@return whether {@code name} reads (its dump needs a successful result)} */
+    /**
+     * {@return whether {@code name} reads (its dump needs a successful result)}
+     *
+     * @param name the syscall's name
+     */
     public static boolean isRead(String name) {
         return name.startsWith("read") || name.startsWith("pread") || name.equals("recvfrom");
     }
