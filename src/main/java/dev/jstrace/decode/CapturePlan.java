@@ -118,6 +118,12 @@ final class CapturePlan implements CapturePlanner {
         Signature sig = SignatureCatalog.forNumber(arch, nr);
         if (sig == null || opt.rawSyscalls().contains(sig.name())) return;
         if (!isError && args.length > 2 && IoDumps.isRead(sig.name())) dumpCapture(sig.name(), args, rval, mem);
+        // A new process's number (fork, clone): translated now, while the child still exists (it may be
+        // reaped before the call is decoded); PidNamespaces keeps the pair.
+        if (opt.pidTranslation() && !isError && rval > 0
+                && (sig.ret() == Signature.Ret.TID || sig.ret() == Signature.Ret.TGID)) {
+            PidNamespaces.translate(mem.tid(), (int) rval, PidNamespaces.Kind.TID);
+        }
         CallFormat format = CallFormats.forName(sig.name());
         if (format != null && isError) {
             if (format.capturesAtFailedExit()) format.captureExit(arch, args, rval, mem, opt);
