@@ -49,7 +49,7 @@ public record IoDumps(Set<Integer> reads, Set<Integer> writes) {
     /**
      * {@return whether {@code name} reads (its dump needs a successful result)}
      *
-     * @param name the syscall's name
+     * @param name the syscall
      */
     public static boolean isRead(String name) {
         return name.startsWith("read") || name.startsWith("pread") || name.equals("recvfrom");
