@@ -27,7 +27,9 @@ final class ControlCalls {
             case 6, 7, 37, 38 -> flock(c, c.in, a, false);
             // F_GETLK/F_OFD_GETLK: the lock the kernel reports, with its owner, read at exit.
             case 5, 36 -> c.succeeded() ? flock(c, c.out, a, true) : new Value.Ptr(a);
-            case 15, 16 -> new Value.Ptr(a);
+            // F_SETOWN_EX reads a struct f_owner_ex, F_GETOWN_EX fills it.
+            case 15 -> ownerEx(c, c.in, a);
+            case 16 -> c.succeeded() ? ownerEx(c, c.out, a) : new Value.Ptr(a);
             default -> new Value.Num((int) a, Value.Radix.DEC);
         };
     }
@@ -41,8 +43,25 @@ final class ControlCalls {
         return switch (cmd) {
             case 6, 7, 37, 38 -> FLOCK_SIZE;
             case 5, 36 -> -FLOCK_SIZE;
+            case 15 -> OWNER_EX_SIZE;
+            case 16 -> -OWNER_EX_SIZE;
             default -> 0;
         };
+    }
+
+    /** sizeof(struct f_owner_ex): int type, pid_t pid. */
+    static final int OWNER_EX_SIZE = 8;
+    /** asm-generic/fcntl.h's owner types (the generator's fcntl group leaves F_OWNER_* out). */
+    private static final ConstTable OWNER_TYPE = ConstTable.enumHex("F_OWNER_???",
+            "F_OWNER_TID=0 F_OWNER_PID=1 F_OWNER_PGRP=2");
+
+    /** {@code {type=F_OWNER_TID, pid=1234567890}}. */
+    private static Value ownerEx(CallContext c, dev.jstrace.proc.Snapshot mem, long a) {
+        if (a == 0) return new Value.Ptr(0);
+        byte[] b = MemoryView.struct(mem, a, OWNER_EX_SIZE);
+        if (b == null) return new Value.Unreadable(a);
+        return new Value.Struct(List.of(new Value.Field("type", c.sym(OWNER_TYPE, MemoryView.u32(b, 0))),
+                new Value.Field("pid", new Value.Num(MemoryView.s32(b, 4), Value.Radix.DEC))), false);
     }
 
     /** {@code {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}} (and {@code l_pid} for the get commands). */

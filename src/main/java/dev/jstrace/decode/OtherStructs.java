@@ -125,7 +125,9 @@ final class OtherStructs {
             long ticks = u64(b, StructLayouts.offset(StructLayouts.TMS, name));
             Value v = new Value.Num(ticks, Value.Radix.UDEC);
             // strace adds the seconds, "%llu.%02llu s" for USER_HZ 100, to a non-zero count.
-            fs.add(f(name, ticks == 0 ? v : new Value.Commented(v, Long.toUnsignedString(ticks / USER_HZ) + "."
+            // ... but not under -X raw (print_clock_t).
+            boolean plain = ticks == 0 || c.opt.xlat() == DecodeOptions.Xlat.RAW;
+            fs.add(f(name, plain ? v : new Value.Commented(v, Long.toUnsignedString(ticks / USER_HZ) + "."
                     + String.format("%02d", ticks % USER_HZ) + " s")));
         }
         return new Value.Struct(fs, false);

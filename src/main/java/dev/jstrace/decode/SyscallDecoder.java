@@ -83,6 +83,11 @@ public final class SyscallDecoder {
                 args.add(v);
             }
             if (entryCount < 0) entryCount = args.size();
+            // F_GETLK/F_OFD_GETLK: the lock is what the kernel reports, printed after resumed> (it is not
+            // known at entry, so the entry text must stop before it).
+            if (name.equals("fcntl") && ControlCalls.flockCapture((int) c.arg(1)) < 0) {
+                entryCount = Math.min(entryCount, 2);
+            }
             if (name.equals("clone3") && !args.isEmpty()) {
                 // strace prints clone_args at entry and " => {parent_tid=[N]}, size" at exit; an entry-only
                 // decode stops after the struct so nothing of the exit part is printed early.

@@ -161,4 +161,31 @@ class SmallCallFormatsGoldenTest {
         assertEquals("seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=3, filter=0x2000}) = 0",
                 call(DEF, "seccomp", new long[] {1, 0, 0x1000, 0, 0, 0}, in, 0, Snapshot.EMPTY));
     }
+
+    @Test
+    void fcntlLocksAndOwners() {
+        // F_GETLK's lock is the kernel's answer: it belongs to the exit part (the sink prints the entry part
+        // from the entry record, where it showed as the address).
+        byte[] lock = new byte[32];
+        lock[0] = 2;
+        lock[17] = 0x10;
+        int nr = Arch.X86_64.syscallNumber("fcntl");
+        var e = new dev.jstrace.proc.RawEvent.SyscallEntry(1, 1, 0, Arch.X86_64, nr, new long[] {0, 5, 0x1000, 0, 0, 0},
+                Snapshot.EMPTY);
+        var x = new dev.jstrace.proc.RawEvent.SyscallExit(1, 1, 0, 0, false, bytes(0x1000, lock));
+        DecodedCall d = new SyscallDecoder(DEF).decode(e, x);
+        assertEquals(2, d.entryArgCount());
+        assertEquals("{l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=4096, l_pid=0}", d.argTexts().get(2));
+        byte[] owner = {0, 0, 0, 0, (byte) 0xd2, 0x02, (byte) 0x96, 0x49};
+        assertEquals("fcntl(0, F_SETOWN_EX, {type=F_OWNER_TID, pid=1234567890}) = -1 ESRCH (No such process)",
+                call(DEF, "fcntl", new long[] {0, 15, 0x2000, 0, 0, 0}, bytes(0x2000, owner), -3, Snapshot.EMPTY));
+    }
+
+    @Test
+    void timesUnderXlatRawHasNoSeconds() {
+        byte[] tms = new byte[32];
+        tms[0] = 28;
+        assertEquals("times({tms_utime=28, tms_stime=0, tms_cutime=0, tms_cstime=0}) = 1718559754",
+                call(RAW, "times", new long[] {0x1000, 0, 0, 0, 0, 0}, Snapshot.EMPTY, 1718559754, bytes(0x1000, tms)));
+    }
 }
