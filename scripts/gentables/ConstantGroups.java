@@ -152,6 +152,8 @@ final class ConstantGroups {
             new Group("CLASSIC_BPF", "classic BPF opcode fields (seccomp and socket filters)", Source.KERNEL,
                     "linux/filter.h", "BPF_(LD|LDX|ST|STX|ALU|JMP|RET|MISC|W|H|B|IMM|ABS|IND|MEM|LEN|MSH|ADD|SUB|MUL"
                             + "|DIV|OR|AND|LSH|RSH|NEG|MOD|XOR|JA|JEQ|JGT|JGE|JSET|K|X|A|TAX|TXA|MAXINSNS)", null, false),
+            new Group("DNOTIFY_EVENTS", "fcntl(2) F_NOTIFY events", Source.KERNEL, "linux/fcntl.h", "DN_\\w+", null,
+                    true),
             new Group("CAPABILITIES", "capability numbers", Source.KERNEL, "linux/capability.h", "CAP_\\w+",
                     "CAP_(LAST_CAP|TO_INDEX|TO_MASK)", false),
             // The groups below give the values of names the decoders' tables list (in strace's print order):

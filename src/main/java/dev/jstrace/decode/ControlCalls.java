@@ -27,6 +27,10 @@ final class ControlCalls {
             case 6, 7, 37, 38 -> flock(c, c.in, a, false);
             // F_GETLK/F_OFD_GETLK: the lock the kernel reports, with its owner, read at exit.
             case 5, 36 -> c.succeeded() ? flock(c, c.out, a, true) : new Value.Ptr(a);
+            case F_SETSIG -> ArgDecoder.signal(c, (int) a);
+            case F_SETLEASE -> c.sym(LEASE_TYPE, a);
+            case F_NOTIFY -> c.sym(NOTIFY_EVENTS, a);
+            case F_ADD_SEALS -> c.sym(SEALS, a);
             // F_SETOWN_EX reads a struct f_owner_ex, F_GETOWN_EX fills it.
             case 15 -> ownerEx(c, c.in, a);
             case 16 -> c.succeeded() ? ownerEx(c, c.out, a) : new Value.Ptr(a);
@@ -48,6 +52,15 @@ final class ControlCalls {
             default -> 0;
         };
     }
+
+    static final int F_SETSIG = 10, F_GETSIG = 11, F_SETLEASE = 1024, F_GETLEASE = 1025, F_NOTIFY = 1026,
+            F_ADD_SEALS = 1033, F_GET_SEALS = 1034;
+    /** strace's lockfcmds, printed in hex when raw (printxval64). */
+    private static final ConstTable LEASE_TYPE = ConstTable.enumHex("F_???", "F_RDLCK F_WRLCK F_UNLCK");
+    private static final ConstTable NOTIFY_EVENTS = ConstTable.flags("DN_???",
+            "DN_ACCESS DN_MODIFY DN_CREATE DN_DELETE DN_RENAME DN_ATTRIB DN_MULTISHOT");
+    private static final ConstTable SEALS = ConstTable.flags("F_SEAL_???",
+            "F_SEAL_SEAL F_SEAL_SHRINK F_SEAL_GROW F_SEAL_WRITE F_SEAL_FUTURE_WRITE");
 
     /** sizeof(struct f_owner_ex): int type, pid_t pid. */
     static final int OWNER_EX_SIZE = 8;
@@ -80,6 +93,19 @@ final class ControlCalls {
 
     /** fcntl's result decoration, {@code 0x8001 (flags O_WRONLY|O_LARGEFILE)}; null for a plain number. */
     static String fcntlResult(CallContext c, int cmd, long rval) {
+        // strace's auxstr results: the lease type (RVAL_HEX), the seals, the signal's name.
+        if (cmd == F_GETLEASE) {
+            String n = LEASE_TYPE.name(rval);
+            return (rval == 0 ? "0" : "0x" + Long.toHexString(rval)) + (n == null ? "" : " (" + n + ")");
+        }
+        if (cmd == F_GET_SEALS && rval != 0) {
+            Value.Sym s = SEALS.sym(rval);
+            String names = String.join("|", s.names()) + (s.rest() != 0 ? "|0x" + Long.toHexString(s.rest()) : "");
+            // sprintflags (not the auxstr mode): bits no name covers still print.
+            return "0x" + Long.toHexString(rval) + " (seals " + (s.names().isEmpty() ? "0x" + Long.toHexString(rval)
+                    : names) + ")";
+        }
+        if (cmd == F_GETSIG && rval != 0) return rval + " (" + SignalNames.name((int) rval) + ")";
         if (rval == 0 || (cmd != F_GETFD && cmd != F_GETFL)) return null;
         String flags = cmd == F_GETFD ? Constants.FD_FLAGS.render(rval, DecodeOptions.Xlat.ABBREV)
                 : ArgDecoder.renderOpenFlags(c.arch, rval);

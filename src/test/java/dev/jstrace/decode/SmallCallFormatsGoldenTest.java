@@ -188,4 +188,20 @@ class SmallCallFormatsGoldenTest {
         assertEquals("times({tms_utime=28, tms_stime=0, tms_cutime=0, tms_cstime=0}) = 1718559754",
                 call(RAW, "times", new long[] {0x1000, 0, 0, 0, 0, 0}, Snapshot.EMPTY, 1718559754, bytes(0x1000, tms)));
     }
+
+    @Test
+    void fcntlLeasesSignalsAndNotify() {
+        assertEquals("fcntl(0, F_NOTIFY, DN_ACCESS) = -1 ENOTDIR (Not a directory)",
+                call(DEF, "fcntl", new long[] {0, 1026, 1, 0, 0, 0}, Snapshot.EMPTY, -20, Snapshot.EMPTY));
+        assertEquals("fcntl(1, F_SETLEASE, F_RDLCK) = -1 EAGAIN (Resource temporarily unavailable)",
+                call(DEF, "fcntl", new long[] {1, 1024, 0, 0, 0, 0}, Snapshot.EMPTY, -11, Snapshot.EMPTY));
+        assertEquals("fcntl(1, F_SETSIG, SIGHUP) = 0",
+                call(DEF, "fcntl", new long[] {1, 10, 1, 0, 0, 0}, Snapshot.EMPTY, 0, Snapshot.EMPTY));
+        assertEquals("fcntl(1, F_GETLEASE) = 0x2 (F_UNLCK)",
+                call(DEF, "fcntl", new long[] {1, 1025, 0, 0, 0, 0}, Snapshot.EMPTY, 2, Snapshot.EMPTY));
+        assertEquals("fcntl(1, F_GETSIG) = 1 (SIGHUP)",
+                call(DEF, "fcntl", new long[] {1, 11, 0, 0, 0, 0}, Snapshot.EMPTY, 1, Snapshot.EMPTY));
+        assertEquals("fcntl(3, F_GET_SEALS) = 0x3 (seals F_SEAL_SEAL|F_SEAL_SHRINK)",
+                call(DEF, "fcntl", new long[] {3, 1034, 0, 0, 0, 0}, Snapshot.EMPTY, 3, Snapshot.EMPTY));
+    }
 }

@@ -3116,6 +3116,19 @@ public final class Constants {
     };
 
     /**
+     * fcntl(2) F_NOTIFY events (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] DNOTIFY_EVENTS = new Named[] {
+        new Named(0x1, "DN_ACCESS"),
+        new Named(0x2, "DN_MODIFY"),
+        new Named(0x4, "DN_CREATE"),
+        new Named(0x8, "DN_DELETE"),
+        new Named(0x10, "DN_RENAME"),
+        new Named(0x20, "DN_ATTRIB"),
+        new Named(0x80000000L, "DN_MULTISHOT"),
+    };
+
+    /**
      * capability numbers (kernel UAPI linux/capability.h).
      */
     public static final Named[] CAPABILITIES = new Named[] {
