@@ -89,6 +89,7 @@ final class ArgDecoder {
             case EPOLL_CTL_OP -> c.sym(Constants.EPOLL_CTL, a & 0xffffffffL);
             case EPOLL_CREATE_FLAGS -> c.sym(Constants.EPOLL_CREATE_FLAGS, a & 0xffffffffL);
             case EFD_FLAGS -> c.sym(Constants.EFD_FLAGS, a & 0xffffffffL);
+            case SFD_FLAGS -> c.sym(Constants.SFD_FLAGS, a & 0xffffffffL);
             case IN_INIT_FLAGS -> c.sym(Constants.IN_INIT_FLAGS, a & 0xffffffffL);
             case TFD_FLAGS -> c.sym(Constants.TFD_FLAGS, a & 0xffffffffL);
             case MFD_FLAGS -> mfdFlags(a & 0xffffffffL);
@@ -115,8 +116,8 @@ final class ArgDecoder {
             case PRCTL_OPTION -> c.sym(Constants.PRCTL, a & 0xffffffffL);
             case FUTEX_OP -> ControlCalls.futexOp(c, (int) a);
             case FUTEX_REST -> ControlCalls.futexArg(c, i, a);
-            case SIGSET_IN -> sigset(c, c.in, a);
-            case SIGSET_OUT -> exitReady ? sigset(c, c.out, a) : new Value.Ptr(a);
+            case SIGSET_IN -> SigsetDecoder.decode(c, c.in, i);
+            case SIGSET_OUT -> exitReady ? SigsetDecoder.decode(c, c.out, i) : new Value.Ptr(a);
             case ITIMERVAL_IN -> OtherStructs.itimer(c.in, a, "tv_usec");
             case ITIMERVAL_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_usec") : new Value.Ptr(a);
             case ITIMERSPEC_IN -> OtherStructs.itimer(c.in, a, "tv_nsec");
@@ -250,13 +251,6 @@ final class ArgDecoder {
     static Value signal(CallContext c, int s) {
         String n = SignalNames.known(s) ? SignalNames.name(s) : null;
         return new Value.Sym(s, Value.Radix.DEC, n != null ? List.of(n) : List.of(), 0, null);
-    }
-
-    private static Value sigset(CallContext c, Snapshot mem, long addr) {
-        if (addr == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(mem, addr, 8);
-        if (b == null) return new Value.Unreadable(addr);
-        return new Value.Text(SignalNames.sigset(MemoryView.u64(b, 0), 64, c.opt.xlat()));
     }
 
     private static Value sockType(CallContext c, long a) {

@@ -61,6 +61,7 @@ public enum ArgType {
     /** epoll_ctl op. */ EPOLL_CTL_OP,
     /** EPOLL_CLOEXEC. */ EPOLL_CREATE_FLAGS,
     /** eventfd2 flags. */ EFD_FLAGS,
+    /** signalfd4 flags (SFD_CLOEXEC, SFD_NONBLOCK: EFD's values under their own names). */ SFD_FLAGS,
     /** inotify_init1 flags. */ IN_INIT_FLAGS,
     /** timerfd_create flags. */ TFD_FLAGS,
     /** memfd_create flags. */ MFD_FLAGS,

@@ -20,6 +20,8 @@ final class CallContext {
     final StraceRenderer renderer;
     /** The calling thread, by its id in the tracer's pid namespace (0 when unknown). */
     final int tid;
+    /** The call's signature, when the catalog has one (an argument's meaning may depend on another's type). */
+    Signature sig;
 
     CallContext(Arch arch, long[] args, Snapshot in, Snapshot out, boolean returned, long rval, boolean error,
                 DecodeOptions opt) {

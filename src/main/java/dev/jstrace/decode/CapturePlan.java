@@ -60,7 +60,7 @@ final class CapturePlan implements CapturePlanner {
                 case MFD_NAME -> str(mem, a, Math.min(s + 1, MFD_NAME_MAX_LEN + 1));
                 case BUF_IN -> bytes(mem, a, Math.min(Math.max(next, 0), s));
                 case SOCKBUF_IN -> NetlinkBuffers.captureSend(mem, (int) args[0], a, next, s);
-                case SIGSET_IN -> bytes(mem, a, 8);
+                case SIGSET_IN -> SigsetDecoder.capture(mem, sig, args, i);
                 case RLIMIT_IN -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
                 case INT_IN -> {
                     if (next == 4) bytes(mem, a, 4);
@@ -102,7 +102,7 @@ final class CapturePlan implements CapturePlanner {
                      MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
                      ARCH_PRCTL_CODE, ARCH_PRCTL_ADDR, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS,
                      SHUT_HOW, SOCKOPT_LEVEL, SOCKOPT_NAME, EPOLL_CTL_OP, EPOLL_CREATE_FLAGS, EFD_FLAGS,
-                     IN_INIT_FLAGS, TFD_FLAGS, MFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS,
+                     IN_INIT_FLAGS, TFD_FLAGS, MFD_FLAGS, SFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS,
                      STATX_MASK, CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE,
                      PRIO_WHICH, RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, FUTEX_OP,
                      PRCTL_OPTION, SIGSET_OUT, TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT,
@@ -158,7 +158,7 @@ final class CapturePlan implements CapturePlanner {
                 case STRUCT_IN -> sig.struct(i).captureAfter(arch, args, i, rval, mem);
                 case BUF_OUT, BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, s));
                 case CWD_OUT -> str(mem, a, PATH_MAX);
-                case SIGSET_OUT -> bytes(mem, a, 8);
+                case SIGSET_OUT -> SigsetDecoder.capture(mem, sig, args, i);
                 case INT_OUT, UID_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);
                 case PIPEFDS_OUT -> {
                     var r = bytes(mem, a, 8);
@@ -206,7 +206,7 @@ final class CapturePlan implements CapturePlanner {
                      MSYNC_FLAGS, MCL_FLAGS, SEEK, RLIMIT_RESOURCE, SIGNAL, SIG_HOW, GRND_FLAGS, WAIT_OPTIONS,
                      ARCH_PRCTL_CODE, SOCK_FAMILY, SOCK_TYPE, SOCK_PROTO, MSG_FLAGS, SOCK_FLAGS, SHUT_HOW,
                      SOCKOPT_LEVEL, SOCKOPT_NAME, EPOLL_CTL_OP, EPOLL_CREATE_FLAGS, EFD_FLAGS, IN_INIT_FLAGS,
-                     TFD_FLAGS, MFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS, STATX_MASK,
+                     TFD_FLAGS, MFD_FLAGS, SFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS, STATX_MASK,
                      CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE, PRIO_WHICH,
                      RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, PRCTL_OPTION, FUTEX_OP,
                      FUTEX_REST, SIGSET_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,

@@ -321,6 +321,9 @@ public final class Constants {
     public static final ConstTable EFD_FLAGS = ConstTable.flags("EFD_???",
             "EFD_SEMAPHORE=1 EFD_CLOEXEC=02000000 EFD_NONBLOCK=04000");
 
+    /** signalfd4 flags (linux/signalfd.h): the O_ values, as strace names them. */
+    public static final ConstTable SFD_FLAGS = ConstTable.flags("SFD_???", "SFD_CLOEXEC=02000000 SFD_NONBLOCK=04000");
+
     /** inotify_init1 flags. */
     public static final ConstTable IN_INIT_FLAGS = ConstTable.flags("IN_???",
             "IN_CLOEXEC IN_NONBLOCK");

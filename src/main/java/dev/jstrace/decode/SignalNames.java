@@ -42,8 +42,8 @@ public final class SignalNames {
     }
 
     /**
-     * A signal set, {@code [CHLD INT]}; with more than half of the bits set strace
-     * prints the complement, {@code ~[RTMIN RT_1]}.
+     * A signal set, {@code [CHLD INT]}; with two thirds or more of its bits set strace
+     * prints the complement, {@code ~[RTMIN RT_1]} (sprintsigmask_n, in 32-bit words).
      *
      * @param nsig number of signals the set holds (8 × sigsetsize)
      * @param mask the mask
@@ -63,11 +63,12 @@ public final class SignalNames {
      * @return the set as strace prints it
      */
     public static String sigset(long mask, int nsig, DecodeOptions.Xlat xlat) {
-        if (nsig > 64) nsig = 64;
+        // strace counts in whole 32-bit words: a 2-byte set is shown as 32 signals.
+        nsig = Math.min(64, (nsig + 31) / 32 * 32);
         long valid = nsig == 64 ? -1L : (1L << nsig) - 1;
         mask &= valid;
         StringBuilder sb = new StringBuilder(16);
-        if (Long.bitCount(mask) > nsig / 2) {
+        if (Long.bitCount(mask) >= nsig * 2 / 3) {
             sb.append('~');
             mask = ~mask & valid;
         }

@@ -175,7 +175,7 @@ public final class SignatureCatalog {
             link: path, path = int
             linkat: dirfd, path, dirfd, path, at_flags = int
             unlink: path = int
-            unlinkat: dirfd, path, unlinkat_flags = int
+            unlinkat: dirfd, path, at_flags = int
             symlink: path, path = int
             symlinkat: path, dirfd, path = int
             readlink: path, buf_out, ulong = int
@@ -224,7 +224,7 @@ public final class SignatureCatalog {
             timerfd_settime: fd, timer_flags, raw, raw = int
             timerfd_gettime: fd, raw = int
             signalfd: fd, sigset_in, ulong = fd
-            signalfd4: fd, sigset_in, ulong, efd_flags = fd
+            signalfd4: fd, sigset_in, ulong, sfd_flags = fd
             memfd_create: mfd_name, mfd_flags = fd
             getxattr: path, str, buf_out, ulong = int
             lgetxattr: path, str, buf_out, ulong = int

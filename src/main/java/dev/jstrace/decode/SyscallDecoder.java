@@ -53,6 +53,7 @@ public final class SyscallDecoder {
         boolean error = returned && exit.isError();
         CallContext c = new CallContext(entry.arch(), entry.args(), entry.memory(), returned ? exit.memory() : null,
                 returned, rval, error, options, entry.tid());
+        c.sig = sig;
         List<Value> args;
         int entryCount;
         CallFormat format = sig == null ? null : CallFormats.forName(name);

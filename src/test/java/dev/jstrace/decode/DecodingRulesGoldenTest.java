@@ -141,4 +141,20 @@ class DecodingRulesGoldenTest {
         assertEquals("waitid(P_PID, 2056, {}, WNOHANG|WEXITED, NULL) = 0", call(DEF, "waitid",
                 args(1, 2056, 0x1000, 5, 0), Snapshot.EMPTY, 0, bytes(0x1000, new byte[128])));
     }
+
+    @Test
+    void aSignalSetPrintsAsLongAsItsSizeSaysAndAsTheAddressOutsideAWordToASigset() {
+        // tests/rt_sigprocmask.c, rt_sigpending.c, rt_sigsuspend.c
+        byte[] full = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(-1L).array();
+        assertEquals("rt_sigprocmask(SIG_SETMASK, 0x1000, 0x2000, 16) = -1 EINVAL (Invalid argument)", call(DEF,
+                "rt_sigprocmask", args(2, 0x1000, 0x2000, 16), bytes(0x1000, full), -22, Snapshot.EMPTY));
+        assertEquals("rt_sigsuspend(0x1000, 4) = -1 EINVAL (Invalid argument)", call(DEF, "rt_sigsuspend",
+                args(0x1000, 4), bytes(0x1000, full), -22, Snapshot.EMPTY));
+        assertEquals("rt_sigpending([], 4) = 0", call(DEF, "rt_sigpending", args(0x1000, 4), Snapshot.EMPTY, 0,
+                bytes(0x1000, new byte[4])));
+        // Two thirds of the bits or more: the complement (sprintsigmask_n); 40 of 64 is not enough.
+        byte[] forty = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong((1L << 40) - 1).array();
+        String set = call(DEF, "rt_sigsuspend", args(0x1000, 8), bytes(0x1000, forty), -4, Snapshot.EMPTY);
+        assertEquals("rt_sigsuspend([HUP INT", set.substring(0, "rt_sigsuspend([HUP INT".length()));
+    }
 }
