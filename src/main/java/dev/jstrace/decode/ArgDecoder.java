@@ -145,8 +145,10 @@ final class ArgDecoder {
             case SOCKADDR_IN -> SockaddrDecoder.decode(c, c.in, a, (int) c.arg(i + 1));
             case SOCKADDR_OUT -> exitReady ? sockaddrOut(c, i, a) : new Value.Ptr(a);
             case SOCKLEN_INOUT -> socklen(c, a);
-            case IOVEC_IN -> StructDecoders.iovec(c, c.in, a, (int) c.arg(i + 1), Long.MAX_VALUE);
-            case IOVEC_OUT -> exitReady ? StructDecoders.iovec(c, c.out, a, (int) c.arg(i + 1), c.rval)
+            case IOVEC_IN -> StructDecoders.iovec(c, c.in, a, c.arg(i + 1), -1L, false);
+            // After an error the array still prints, read at entry, with each base as its address.
+            case IOVEC_OUT -> exitReady ? StructDecoders.iovec(c, c.out, a, c.arg(i + 1), c.rval, false)
+                    : c.returned ? StructDecoders.iovec(c, c.in, a, c.arg(i + 1), -1L, true)
                     : new Value.Ptr(a);
             case MSGHDR_IN -> OtherStructs.msghdrIn(c, a);
             case MSGHDR_OUT -> OtherStructs.msghdrOut(c, a);
@@ -186,7 +188,11 @@ final class ArgDecoder {
             case TGID_PGID -> (int) a < -1 ? c.pid((int) a, PidNamespaces.Kind.PGID)
                     : c.pid((int) a, PidNamespaces.Kind.TGID);
             case CLONE_FLAGS -> cloneFlags(c, a);
-            case CPUSET_OUT -> exitReady ? cpuSet(c, a) : new Value.Ptr(a);
+            case CPUSET_OUT -> exitReady ? SmallArgs.cpuSet(c.out, a, c.rval) : new Value.Ptr(a);
+            case GROUPS_IN -> SmallArgs.groups(c, c.in, a, c.arg(0));
+            case GROUPS_OUT -> exitReady ? SmallArgs.groups(c, c.out, a, c.rval) : new Value.Ptr(a);
+            case INT64_IN -> SmallArgs.int64(c.in, a);
+            case SPLICE_FLAGS -> c.sym(Constants.SPLICE_FLAGS, a & 0xffffffffL);
             case INT_IN -> {
                 byte[] b = c.arg(i + 1) == 4 ? MemoryView.struct(c.in, a, 4) : null;
                 yield b == null ? new Value.Ptr(a)
@@ -199,21 +205,6 @@ final class ArgDecoder {
     static Value uid(long a) {
         long v = a & 0xffffffffL;
         return new Value.Num(v == 0xffffffffL ? -1 : v, Value.Radix.DEC);
-    }
-
-    /** strace's cpu set: the numbers of the set bits, {@code [0 1]}. */
-    private static Value cpuSet(CallContext c, long a) {
-        byte[] b = MemoryView.struct(c.out, a, (int) Math.max(0, c.rval));
-        if (b == null) return new Value.Ptr(a);
-        StringBuilder sb = new StringBuilder("[");
-        int n = (int) Math.min(b.length, Math.max(0, c.rval));
-        for (int bit = 0; bit < n * 8; bit++) {
-            if ((b[bit >> 3] & (1 << (bit & 7))) != 0) {
-                if (sb.length() > 1) sb.append(' ');
-                sb.append(bit);
-            }
-        }
-        return new Value.Text(sb.append(']').toString());
     }
 
     private static Value dirfdCwd(CallContext c) {

@@ -117,6 +117,10 @@ public enum ArgType {
     /** pipe's two fds. */ PIPEFDS_OUT(true),
     /** an int written by the kernel ({@code [3]}). */ INT_OUT(true),
     /** a CPU mask written by the kernel, its byte length the return value ({@code [0 1]}). */ CPUSET_OUT(true),
+    /** setgroups' list, its count the first argument. */ GROUPS_IN,
+    /** getgroups' list, its count the return value. */ GROUPS_OUT(true),
+    /** a 64-bit signed number behind a pointer, read at entry ({@code [-1]}: splice's offsets). */ INT64_IN,
+    /** splice/tee/vmsplice flags. */ SPLICE_FLAGS,
     /** an int read at entry through a pointer (setsockopt's value, {@code [1]}) when the next argument is 4. */
     INT_IN,
     /** clone's flags with the exit signal; the rest of clone prints by name (strace's style). */ CLONE_FLAGS,

@@ -62,6 +62,8 @@ final class CapturePlan implements CapturePlanner {
                 case SOCKBUF_IN -> NetlinkBuffers.captureSend(mem, (int) args[0], a, next, s);
                 case SIGSET_IN -> SigsetDecoder.capture(mem, sig, args, i);
                 case RLIMIT_IN -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
+                case GROUPS_IN -> SmallArgs.captureGroups(opt, mem, a, args[0]);
+                case INT64_IN -> bytes(mem, a, 8);
                 case INT_IN -> {
                     if (next == 4) bytes(mem, a, 4);
                 }
@@ -75,7 +77,10 @@ final class CapturePlan implements CapturePlanner {
                 case TIMESPEC_IN -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
                 case TIMESPEC2_IN -> bytes(mem, a, 2 * StructLayouts.TIMESPEC.byteSize());
                 case SOCKADDR_IN -> bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
-                case IOVEC_IN -> iovecs(mem, a, (int) next, Long.MAX_VALUE);
+                case IOVEC_IN -> iovecs(mem, a, next, -1L);
+                // The array alone: after an error strace prints it with the bases as addresses.
+                case IOVEC_OUT -> bytes(mem, a, StructLayouts.size(StructLayouts.IOVEC)
+                        * ArrayDecoder.captureCount(opt, next));
                 case MSGHDR_IN -> msghdr(mem, a, Long.MAX_VALUE);
                 case POLLFD -> PollDecoder.captureEntry(opt, mem, a, next);
                 case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
@@ -105,10 +110,11 @@ final class CapturePlan implements CapturePlanner {
                      IN_INIT_FLAGS, TFD_FLAGS, MFD_FLAGS, SFD_FLAGS, O_CLOEXEC_FLAGS, CLOCK_ID, TIMER_FLAGS, STATX_FLAGS,
                      STATX_MASK, CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE,
                      PRIO_WHICH, RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, FUTEX_OP,
-                     PRCTL_OPTION, SIGSET_OUT, TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT, SOCKADDR_OUT, IOVEC_OUT,
+                     PRCTL_OPTION, SIGSET_OUT, TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT, SOCKADDR_OUT,
                      MSGHDR_OUT, EPOLL_EVENTS_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT,
                      CPUSET_OUT, CLONE_FLAGS, ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, TIMESPEC_LEFT,
-                     WAIT_RUSAGE_OUT, SIGINFO_OUT, TID, TGID, PGID, SID, TGID_PGID, PRIO_WHO, RAW -> { }
+                     WAIT_RUSAGE_OUT, SIGINFO_OUT, TID, TGID, PGID, SID, TGID_PGID, PRIO_WHO, GROUPS_OUT, SPLICE_FLAGS,
+                     RAW -> { }
             }
         }
     }
@@ -182,13 +188,14 @@ final class CapturePlan implements CapturePlanner {
                         bytes(mem, a, Math.min(Math.max(MemoryView.s32(len.data(), 0), 0), 128));
                     }
                 }
-                case IOVEC_OUT -> iovecs(mem, a, (int) next, rval);
+                case IOVEC_OUT -> iovecs(mem, a, next, rval);
                 case MSGHDR_OUT -> msghdr(mem, a, rval);
                 case EPOLL_EVENTS_OUT -> bytes(mem, a, (long) OtherStructs.epollEventSize(arch) * Math.min(rval, s));
                 case TMS_OUT -> bytes(mem, a, StructLayouts.TMS.byteSize());
                 case DIRENTS_OUT -> bytes(mem, a, Math.min(rval, DIRENTS_MAX));
                 case ARCH_PRCTL_ADDR -> bytes(mem, a, 8);
-                case CPUSET_OUT -> bytes(mem, a, Math.min(rval, 1024));
+                case CPUSET_OUT -> SmallArgs.captureCpuSet(mem, a, rval);
+                case GROUPS_OUT -> SmallArgs.captureGroups(opt, mem, a, rval);
                 case POLLFD -> PollDecoder.captureExit(mem, args, rval, sig.name().equals("ppoll"));
                 case IOCTL_ARG -> {
                     int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
@@ -212,7 +219,7 @@ final class CapturePlan implements CapturePlanner {
                      FUTEX_REST, SIGSET_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,
                      IOVEC_IN, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
                      ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, TID, TGID, PGID, SID, TGID_PGID,
-                     PRIO_WHO, RAW -> { }
+                     PRIO_WHO, GROUPS_IN, INT64_IN, SPLICE_FLAGS, RAW -> { }
             }
         }
     }
@@ -233,28 +240,30 @@ final class CapturePlan implements CapturePlanner {
     private void dumpCapture(String name, long[] args, long size, TraceeMemory mem) {
         switch (opt.ioDumps().kind(name, (int) args[0])) {
             case 1 -> bytes(mem, args[1], Math.min(Math.max(size, 0), IoDumps.MAX_BYTES));
-            case 2 -> iovecs(mem, args[1], (int) args[2], IoDumps.isRead(name) ? size : Long.MAX_VALUE,
-                    IoDumps.MAX_BYTES);
+            case 2 -> iovecs(mem, args[1], args[2], IoDumps.isRead(name) ? size : -1L, IoDumps.MAX_BYTES);
             default -> { }
         }
     }
 
-    private void iovecs(TraceeMemory mem, long a, int count, long budget) {
+    /** An iovec array and the data it shows: {@code budget} bytes in all (-1: no limit), each buffer up to -s. */
+    private void iovecs(TraceeMemory mem, long a, long count, long budget) {
         iovecs(mem, a, count, budget, opt.stringLimit());
     }
 
-    private void iovecs(TraceeMemory mem, long a, int count, long budget, int limit) {
-        int shown = Math.min(Math.max(count, 0), opt.stringLimit());
+    /** As {@link #iovecs(TraceeMemory, long, long, long)}, each buffer up to {@code limit} bytes. */
+    private void iovecs(TraceeMemory mem, long a, long count, long budget, int limit) {
+        long shown = ArrayDecoder.captureCount(opt, count);
         int size = StructLayouts.size(StructLayouts.IOVEC);
         var r = bytes(mem, a, (long) size * shown);
         if (r == null) return;
         byte[] d = r.data();
         long left = budget;
-        for (int k = 0; k + 1 <= shown && size * k + size <= d.length; k++) {
+        for (int k = 0; k < shown && size * k + size <= d.length; k++) {
             long len = MemoryView.u64(d, size * k + StructLayouts.IOV_LEN);
-            long data = Math.max(0, Math.min(len, left));
+            long data = Long.compareUnsigned(len, left) > 0 ? left : len;
             left -= data;
-            bytes(mem, MemoryView.u64(d, size * k + StructLayouts.IOV_BASE), Math.min(data, limit));
+            bytes(mem, MemoryView.u64(d, size * k + StructLayouts.IOV_BASE),
+                    Long.compareUnsigned(data, limit) > 0 ? limit : data);
         }
     }
 
@@ -266,7 +275,6 @@ final class CapturePlan implements CapturePlanner {
         long name = MemoryView.u64(d, StructLayouts.MSG_NAME);
         int namelen = MemoryView.s32(d, StructLayouts.MSG_NAMELEN);
         bytes(mem, name, Math.min(Math.max(namelen, 0), 128));
-        iovecs(mem, MemoryView.u64(d, StructLayouts.MSG_IOV), (int) MemoryView.u64(d, StructLayouts.MSG_IOVLEN),
-                budget);
+        iovecs(mem, MemoryView.u64(d, StructLayouts.MSG_IOV), MemoryView.u64(d, StructLayouts.MSG_IOVLEN), budget);
     }
 }

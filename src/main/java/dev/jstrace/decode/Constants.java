@@ -321,6 +321,10 @@ public final class Constants {
     public static final ConstTable EFD_FLAGS = ConstTable.flags("EFD_???",
             "EFD_SEMAPHORE=1 EFD_CLOEXEC=02000000 EFD_NONBLOCK=04000");
 
+    /** splice/tee/vmsplice flags (linux/splice.h). */
+    public static final ConstTable SPLICE_FLAGS = ConstTable.flags("SPLICE_F_???",
+            "SPLICE_F_MOVE=1 SPLICE_F_NONBLOCK=2 SPLICE_F_MORE=4 SPLICE_F_GIFT=8");
+
     /** signalfd4 flags (linux/signalfd.h): the O_ values, as strace names them. */
     public static final ConstTable SFD_FLAGS = ConstTable.flags("SFD_???", "SFD_CLOEXEC=02000000 SFD_NONBLOCK=04000");
 

@@ -56,7 +56,7 @@ final class OtherStructs {
         List<Value.Field> fs = new ArrayList<>(7);
         fs.add(f("msg_name", name == 0 ? new Value.Ptr(0) : SockaddrDecoder.decode(c, mem, name, namelen)));
         fs.add(f("msg_namelen", dec(namelen)));
-        fs.add(f("msg_iov", StructDecoders.iovec(c, mem, iov, (int) iovlen, budget)));
+        fs.add(f("msg_iov", StructDecoders.iovec(c, mem, iov, iovlen, budget, false)));
         fs.add(f("msg_iovlen", udec(iovlen)));
         if (control != 0) fs.add(f("msg_control", new Value.Ptr(control)));
         fs.add(f("msg_controllen", udec(u64(b, StructLayouts.MSG_CONTROLLEN))));

@@ -60,10 +60,10 @@ public final class SignatureCatalog {
             ioctl: fd, ioctl_req, ioctl_arg = int
             pread64: fd, buf_out, ulong, long = int
             pwrite64: fd, buf_in, ulong, long = int
-            readv: fd, iovec_out, int = int
-            writev: fd, iovec_in, int = int
-            preadv: fd, iovec_out, int, long = int
-            pwritev: fd, iovec_in, int, long = int
+            readv: fd, iovec_out, ulong = int
+            writev: fd, iovec_in, ulong = int
+            preadv: fd, iovec_out, ulong, long = int
+            pwritev: fd, iovec_in, ulong, long = int
             access: path, access_mode = int
             faccessat: dirfd, path, access_mode = int
             faccessat2: dirfd, path, access_mode, faccessat_flags = int
@@ -82,6 +82,7 @@ public final class SignatureCatalog {
             clock_getres: clock_id, timespec_out = int
             gettimeofday: timeval_out, timezone_out = int
             settimeofday: timeval_in, timezone_in = int
+            clock_settime: clock_id, timespec_in = int
             getitimer: itimer_which, itimerval_out = int
             setitimer: itimer_which, itimerval_in, itimerval_out = int
             timer_settime: int, timer_flags, itimerspec_in, itimerspec_out = int
@@ -111,8 +112,8 @@ public final class SignatureCatalog {
             getresgid: uid_out, uid_out, uid_out = int
             setfsuid: uid = int
             setfsgid: uid = int
-            getgroups: int, raw = int
-            setgroups: int, raw = int
+            getgroups: int, groups_out = int
+            setgroups: int, groups_in = int
             sendfile: fd, fd, ptr, ulong = int
             socket: sock_family, sock_type, sock_proto = fd
             socketpair: sock_family, sock_type, sock_proto, pipefds_out = int
@@ -247,13 +248,13 @@ public final class SignatureCatalog {
             sched_get_priority_max: sched_policy = int
             sched_get_priority_min: sched_policy = int
             membarrier: membarrier_cmd, uint, int = int
-            mount: str, path, str, hex, raw = int
+            mount: str, path, str, hex, ptr = int
             umount2: path, umount_flags = int
             pidfd_open: tgid, uint = fd
             pidfd_send_signal: fd, signal, raw, uint = int
-            copy_file_range: fd, ptr, fd, ptr, ulong, uint = int
-            splice: fd, ptr, fd, ptr, ulong, hex = int
-            tee: fd, fd, ulong, hex = int
+            copy_file_range: fd, int64_in, fd, int64_in, ulong, uint = int
+            splice: fd, int64_in, fd, int64_in, ulong, splice_flags = int
+            tee: fd, fd, ulong, splice_flags = int
             personality: hex = hex
             """;
 
@@ -269,7 +270,7 @@ public final class SignatureCatalog {
             1: io_destroy mq_unlink userfaultfd unshare pkey_free memfd_secret
             1: shmdt
             2: ustat sysfs pivot_root swapon sethostname setdomainname
-            2: create_module delete_module capget capset io_setup clock_settime clock_adjtime
+            2: create_module delete_module capget capset io_setup clock_adjtime
             2: setns pkey_alloc fanotify_init msgget utime utimes landlock_restrict_self process_mrelease
             2: io_uring_setup fsopen
             3: shmget shmat shmctl mincore semget semop msgctl modify_ldt ioperm init_module nfsservctl

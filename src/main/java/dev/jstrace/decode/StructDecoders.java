@@ -177,23 +177,21 @@ final class StructDecoders {
                 f("rlim_max", rlim(u64(b, StructLayouts.RLIM_MAX), x))), false);
     }
 
-    /** An iovec array; {@code budget} bytes of data in total are shown (the return value at exit). */
-    static Value iovec(CallContext c, Snapshot mem, long a, int count, long budget) {
-        if (a == 0) return new Value.Ptr(0);
-        int shown = Math.min(Math.max(count, 0), c.opt.stringLimit());
+    /**
+     * An iovec array as strace's tprint_iov_upto prints it (print_array's rules, {@link ArrayDecoder}):
+     * {@code budget} bytes of data in total are shown (the return value at exit), and with
+     * {@code addressesOnly} (a read that failed: the kernel wrote no data) each base is its address.
+     */
+    static Value iovec(CallContext c, Snapshot mem, long a, long count, long budget, boolean addressesOnly) {
         int size = StructLayouts.size(StructLayouts.IOVEC);
-        byte[] b = MemoryView.struct(mem, a, size * shown);
-        if (b == null) return new Value.Unreadable(a);
-        List<Value> items = new ArrayList<>(shown);
-        long left = budget;
-        for (int i = 0; i < shown; i++) {
-            long base = u64(b, size * i + StructLayouts.IOV_BASE), len = u64(b, size * i + StructLayouts.IOV_LEN);
-            long data = Math.max(0, Math.min(len, left));
-            left -= data;
-            items.add(new Value.Struct(List.of(f("iov_base", c.buffer(mem, base, data, false)),
-                    f("iov_len", udec(len))), false));
-        }
-        return new Value.Array(items, count > shown);
+        long[] left = {budget};
+        return ArrayDecoder.decode(c, mem, a, count, size, (b, off) -> {
+            long base = u64(b, off + StructLayouts.IOV_BASE), len = u64(b, off + StructLayouts.IOV_LEN);
+            long data = Long.compareUnsigned(len, left[0]) > 0 ? left[0] : len;
+            left[0] -= data;
+            Value v = addressesOnly ? new Value.Ptr(base) : c.buffer(mem, base, data, false);
+            return new Value.Struct(List.of(f("iov_base", v), f("iov_len", udec(len))), false);
+        });
     }
 
     static Value dirents(CallContext c, long a) {
