@@ -113,7 +113,7 @@ final class ArgDecoder {
             case FCNTL_ARG -> ControlCalls.fcntlArg(c, (int) c.arg(i - 1), a);
             case IOCTL_REQ -> ControlCalls.ioctlRequest(c, a & 0xffffffffL);
             case IOCTL_ARG -> ControlCalls.ioctlArg(c, c.arg(i - 1) & 0xffffffffL, a);
-            case PRCTL_OPTION -> c.sym(Constants.PRCTL, a & 0xffffffffL);
+            case PRCTL_OPTION -> c.sym(PrctlTables.OPTIONS, a & 0xffffffffL);
             case FUTEX_OP -> ControlCalls.futexOp(c, (int) a);
             case FUTEX_REST -> ControlCalls.futexArg(c, i, a);
             case SIGSET_IN -> SigsetDecoder.decode(c, c.in, i);
