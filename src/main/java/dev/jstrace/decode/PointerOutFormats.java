@@ -42,13 +42,16 @@ final class PointerOutFormats {
             else if (b == null) v = new Value.Unreadable(a);
             else v = new Value.Array(List.of(seconds(MemoryView.u64(b, 0))), false);
             String result = null;
-            if (c.succeeded() && c.rval != 0) result = c.rval + " (" + StructDecoders.dateText(c.rval, 0) + ")";
+            String date = c.succeeded() ? StructDecoders.timeComment(c.rval, 0) : null;
+            if (date != null) result = c.rval + " (" + date + ")";
             return new Decoded(List.of(v), 0, result);
         }
 
         private static Value seconds(long t) {
+            // timeComment: no date for 0, nor past gmtime's range (a random or hostile value), as strace.
             Value n = new Value.Num(t, Value.Radix.DEC);
-            return t == 0 ? n : new Value.Commented(n, StructDecoders.dateText(t, 0));
+            String date = StructDecoders.timeComment(t, 0);
+            return date == null ? n : new Value.Commented(n, date);
         }
     }
 
