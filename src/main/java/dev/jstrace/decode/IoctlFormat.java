@@ -8,20 +8,32 @@ import java.util.List;
 /**
  * ioctl as strace's SYS_FUNC(ioctl) prints it: the fd, the request by name
  * ({@link IoctlRequests}), then the argument as the request's family shapes it
- * ({@link ControlCalls#ioctlArg}, {@link IoctlFamilies}) or none, and a result
- * decoration for the requests that return a constant ({@code NS_GET_NSTYPE}).
+ * ({@link IoctlFamily}, else {@link ControlCalls#ioctlArg}, {@link IoctlFamilies}) or none,
+ * and a result decoration for the requests that return a constant ({@code NS_GET_NSTYPE}).
  */
 final class IoctlFormat implements CallFormat {
     @Override
     public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
         if (opt.capturesFdPaths()) mem.fdPath((int) args[0]);
-        int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
+        long req = args[1] & 0xffffffffL;
+        IoctlFamily f = IoctlFamily.of(req);
+        if (f != null) {
+            f.captureEntry(req, args[2], mem, opt);
+            return;
+        }
+        int n = ControlCalls.ioctlCapture(req);
         if (n > 0 && args[2] != 0) mem.bytes(args[2], n);
     }
 
     @Override
     public void captureExit(Arch arch, long[] args, long rval, TraceeMemory mem, DecodeOptions opt) {
-        int n = ControlCalls.ioctlCapture(args[1] & 0xffffffffL);
+        long req = args[1] & 0xffffffffL;
+        IoctlFamily f = IoctlFamily.of(req);
+        if (f != null) {
+            f.captureExit(req, args[2], mem, opt);
+            return;
+        }
+        int n = ControlCalls.ioctlCapture(req);
         if (n < 0 && args[2] != 0) mem.bytes(args[2], -n);
     }
 
@@ -31,11 +43,13 @@ final class IoctlFormat implements CallFormat {
         List<Value> args = new ArrayList<>(3);
         args.add(c.fd((int) c.arg(0)));
         args.add(ControlCalls.ioctlRequest(c, req));
-        Value a = ControlCalls.ioctlArg(c, req, c.arg(2));
+        IoctlFamily f = IoctlFamily.of(req);
+        Value a = f != null ? f.arg(c, req, c.arg(2)) : ControlCalls.ioctlArg(c, req, c.arg(2));
         if (a != null) args.add(a);
         // A getter's argument prints after "resumed>" (it is read at exit); the rest at entry.
-        int entry = ControlCalls.ioctlCapture(req) < 0 ? 2 : args.size();
-        String result = c.succeeded() ? IoctlFamilies.result(c, req) : null;
+        boolean atExit = f != null ? f.printsAtExit(req) : ControlCalls.ioctlCapture(req) < 0;
+        int entry = atExit ? 2 : args.size();
+        String result = !c.succeeded() ? null : f != null ? f.result(c, req) : IoctlFamilies.result(c, req);
         return new Decoded(args, entry, result);
     }
 }

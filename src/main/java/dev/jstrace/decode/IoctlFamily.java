@@ -1,0 +1,44 @@
+package dev.jstrace.decode;
+
+import dev.jstrace.proc.TraceeMemory;
+import java.util.List;
+
+/**
+ * One ioctl family that strace decodes in a file of its own ({@code hdio.c}, {@code loop.c}, ...):
+ * which requests it takes, what it copies at entry and at a successful exit, and how it prints
+ * the argument. {@link IoctlFormat} asks the families in {@link #ALL} first; a request none
+ * takes goes to the simple rules ({@link IoctlFamilies}, {@link ControlCalls#ioctlArg}).
+ * Each family lives in its own file and is one line in {@link #ALL}.
+ */
+interface IoctlFamily {
+    /** The families, asked in order (their request sets do not overlap). */
+    List<IoctlFamily> ALL = List.of(new HdioIoctls());
+
+    /** {@return the family that decodes {@code req}, or null} */
+    static IoctlFamily of(long req) {
+        for (IoctlFamily f : ALL) if (f.decodes(req)) return f;
+        return null;
+    }
+
+    /** {@return whether this family decodes {@code req} (a 32-bit request number)} */
+    boolean decodes(long req);
+
+    /** Copies at entry what the entry part prints ({@code arg}: ioctl's third argument). */
+    default void captureEntry(long req, long arg, TraceeMemory mem, DecodeOptions opt) {}
+
+    /** Copies at a successful exit what the exit part prints. */
+    default void captureExit(long req, long arg, TraceeMemory mem, DecodeOptions opt) {}
+
+    /** {@return the argument as strace prints it, or null when it prints none} */
+    Value arg(CallContext c, long req, long arg);
+
+    /** {@return whether strace prints the argument at exit (a getter), after {@code resumed>}} */
+    default boolean printsAtExit(long req) {
+        return false;
+    }
+
+    /** {@return the decoration of a successful result ({@code 0 (...)}), or null for the plain number} */
+    default String result(CallContext c, long req) {
+        return null;
+    }
+}

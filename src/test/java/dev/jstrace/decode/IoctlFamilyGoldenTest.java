@@ -1,0 +1,60 @@
+package dev.jstrace.decode;
+
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.bytes;
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.Snapshot;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ioctl families of {@link IoctlFamily#ALL} as strace 6.1 prints them; the expected
+ * lines are those of strace 6.1's own suite (ioctl_hdio, ...), with their values.
+ */
+@Tag("unit")
+class IoctlFamilyGoldenTest {
+    private static final long BADF = -9;
+    private static final DecodeOptions ABBREV = new DecodeOptions(32, false, 0, DecodeOptions.Xlat.ABBREV, 0,
+            Set.of());
+    private static final DecodeOptions VERBOSE = new DecodeOptions(32, false, 0, DecodeOptions.Xlat.VERBOSE, 0,
+            Set.of());
+
+    static String ioctl(DecodeOptions o, long req, long arg, Snapshot in, long rval, Snapshot out) {
+        return line(o, Arch.X86_64, "ioctl", new long[] {-1, req, arg, 0, 0, 0}, in, rval, out);
+    }
+
+    @Test
+    void hdioSettersGettersAndFlags() {
+        long req = IoctlRequests.code("HDIO_SET_NICE");
+        assertEquals("ioctl(-1, HDIO_SET_NICE, 1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|1 << IDE_NICE_1"
+                + "|1 << IDE_NICE_0|1 << IDE_NICE_2|0xfacefeedded2ffe0) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, req, 0xfacefeedded2ffffL, Snapshot.EMPTY, BADF, Snapshot.EMPTY));
+        assertEquals("ioctl(-1, HDIO_SET_BUSSTATE, 0xfacefeedded4ffff /* BUSSTATE_??? */) = -1 EBADF (Bad file"
+                + " descriptor)", ioctl(ABBREV, IoctlRequests.code("HDIO_SET_BUSSTATE"), 0xfacefeedded4ffffL,
+                Snapshot.EMPTY, BADF, Snapshot.EMPTY));
+        assertEquals("ioctl(-1, HDIO_SET_32BIT, 18072662652281011951) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, IoctlRequests.code("HDIO_SET_32BIT"), 0xfacefeeddeadbeefL, Snapshot.EMPTY, BADF,
+                        Snapshot.EMPTY));
+        byte[] geo = {(byte) 0xca, (byte) 0xfe, (byte) 0xbe, (byte) 0xba, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0};
+        assertEquals("ioctl(-1, HDIO_GETGEO, {heads=202, sectors=254, cylinders=47806, start=1}) = 0",
+                ioctl(ABBREV, IoctlRequests.code("HDIO_GETGEO"), 0x3000, Snapshot.EMPTY, 0, bytes(0x3000, geo)));
+        assertEquals("ioctl(-1, HDIO_GETGEO, 0x3000) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, IoctlRequests.code("HDIO_GETGEO"), 0x3000, Snapshot.EMPTY, BADF, bytes(0x3000, geo)));
+    }
+
+    @Test
+    void hdioDriveCmdPrintsTheHeaderThenTheReply() {
+        long req = IoctlRequests.code("HDIO_DRIVE_CMD");
+        byte[] hdr = {(byte) 0xca, (byte) 0xff, (byte) 0xee, 0};
+        assertEquals("ioctl(-1, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=255, feature=238,"
+                + " sector_count=0} => {status=0xca, error=255, nsector=238}) = 42",
+                ioctl(ABBREV, req, 0x2000, bytes(0x2000, hdr), 42, bytes(0x2000, hdr)));
+        byte[] unknown = {(byte) 0x80, (byte) 0x81, (byte) 0x82, (byte) 0x83};
+        assertEquals("ioctl(-1, 0x31f /* HDIO_DRIVE_CMD */, {command=0x80 /* ATA_CMD_??? */, sector_number=129,"
+                + " feature=130, sector_count=131}) = -1 EBADF (Bad file descriptor)",
+                ioctl(VERBOSE, req, 0x2000, bytes(0x2000, unknown), BADF, Snapshot.EMPTY));
+    }
+}
