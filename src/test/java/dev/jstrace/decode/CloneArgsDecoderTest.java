@@ -35,4 +35,30 @@ class CloneArgsDecoderTest {
         assertEquals("clone3(" + args + ", 88) = -1 EAGAIN (Resource temporarily unavailable)",
                 g.line(Arch.X86_64, "clone3", new long[] {0x9000, 88}, -11));
     }
+
+    /** Lines of strace 6.1's clone3 test: the tail past the known struct, set_tid, cgroup, a huge exit_signal. */
+    @Test
+    void extensibleStructTailAndSetTid() {
+        var l = CloneArgsDecoder.LAYOUT;
+        var b = DecoderGolden.struct(96);
+        set(b, l, "exit_signal", 0xdeadface00000011L);
+        b.putLong(88, 0xfacefeeddeadc0deL);
+        var g = new DecoderGolden().put(0x9000, b.array());
+        assertEquals("clone3({flags=0, exit_signal=16045756810061152273, stack=NULL, stack_size=0,"
+                + " /* bytes 88..95 */ \"\\xde\\xc0\\xad\\xde\\xed\\xfe\\xce\\xfa\"}, 96) = -1 E2BIG (Argument list too long)",
+                g.line(Arch.X86_64, "clone3", new long[] {0x9000, 96}, -7));
+        // The tail cannot be read: strace prints ??? (and again after a successful call).
+        var small = DecoderGolden.struct(88);
+        var h = new DecoderGolden().put(0xa000, small.array());
+        assertEquals("clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, ???} => {???}, 96) = 42",
+                h.line(Arch.X86_64, "clone3", new long[] {0xa000, 96}, 42));
+        var t = DecoderGolden.struct(88);
+        set(t, l, "set_tid", 0xb000);
+        set(t, l, "set_tid_size", 2);
+        set(t, l, "flags", 0x200000000L);
+        var k = new DecoderGolden().put(0x9000, t.array()).put(0xb000, new byte[] {1, 0, 0, 0, -2, -1, -1, -1});
+        assertEquals("clone3({flags=CLONE_INTO_CGROUP, exit_signal=0, stack=NULL, stack_size=0, set_tid=[1, -2],"
+                + " set_tid_size=2, cgroup=0}, 88) = -1 EINVAL (Invalid argument)",
+                k.line(Arch.X86_64, "clone3", new long[] {0x9000, 88}, -22));
+    }
 }

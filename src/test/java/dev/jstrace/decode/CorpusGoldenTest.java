@@ -109,7 +109,10 @@ class CorpusGoldenTest {
         byte[] args = le(88).putLong(0x3d0f00).putLong(0).putLong(0x7fa0d2f1f990L).putLong(0x7fa0d2f1f990L)
                 .putLong(0).putLong(0x7fa0d2e20000L).putLong(0xfef80).putLong(0x7fa0d2f1f6c0L).array();
         Snapshot in = bytes(0x9000, args);
-        Snapshot out = bytes(0x7fa0d2f1f990L, le(4).putInt(28987).array());
+        // At exit strace reads the struct again, then the tid through parent_tid.
+        Snapshot out = Snapshot.builder().add(new Snapshot.Region(0x9000, args, true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x7fa0d2f1f990L, le(4).putInt(28987).array(), true, true,
+                        Snapshot.Kind.BYTES)).build();
         assertEquals("clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM"
                         + "|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7fa0d2f1f990, "
                         + "parent_tid=0x7fa0d2f1f990, exit_signal=0, stack=0x7fa0d2e20000, stack_size=0xfef80, "
