@@ -25,15 +25,8 @@ class StraceSuiteSubsetTest {
         Path root = Path.of(System.getProperty("user.dir"));
         Path script = root.resolve("scripts/strace-suite");
         Assumptions.assumeTrue(Files.isExecutable(script), "no scripts/strace-suite under " + root);
-        // The launcher runs this build's classes (scripts/jstrace would rebuild the jar under Maven's feet);
-        // the suite compares messages with the launcher's path, which is its $0.
-        Path launcher = Files.createTempFile("jstrace-suite", ".sh");
+        Path launcher = SuiteLauncher.write();
         try {
-            Files.writeString(launcher, "#!/bin/sh\nexec '" + ProcessHandle.current().info().command().orElseThrow()
-                    + "' --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-                    + " -Djstrace.program=\"$0\" -cp '" + System.getProperty("java.class.path")
-                    + "' dev.jstrace.cli.Main \"$@\"\n");
-            launcher.toFile().setExecutable(true);
             run(script, launcher);
         } finally {
             Files.deleteIfExists(launcher);
