@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differences the strace differential suite found in the emulated aarch64
- * machine (scripts/test-arch aarch64: Debian sid's coreutils make calls this
- * host's never do), as records built from the aarch64 layout; they run on
- * x86-64. Each expected line is strace 6.1's in that machine.
+ * Differences the strace differential suite found in the emulated aarch64 and
+ * riscv64 machines (scripts/test-arch: Debian sid's coreutils and python make
+ * calls this host's never do), as records built from those arches' layouts;
+ * they run on x86-64. Each expected line is strace 6.1's in that machine.
  */
 @Tag("unit")
 class EmulatedArchFindingsTest {
@@ -45,5 +45,21 @@ class EmulatedArchFindingsTest {
         assertEquals("sched_getscheduler(1234) = 3 (SCHED_BATCH)",
                 line(DEF, Arch.AARCH64, "sched_getscheduler", new long[] {1234, 0, 0, 0, 0, 0}, Snapshot.EMPTY, 3,
                         Snapshot.EMPTY));
+    }
+
+    @Test
+    void mremapPrintsTheNewAddressOnlyWhenMovingToAFixedOne() {
+        // sid's python grows its arenas with mremap(..., MREMAP_MAYMOVE): four arguments in strace 6.1.
+        for (Arch arch : new Arch[] {Arch.AARCH64, Arch.RISCV64, Arch.X86_64}) {
+            assertEquals("mremap(0x7fff8e491000, 139264, 155648, MREMAP_MAYMOVE) = 0x7fff8e400000",
+                    line(DEF, arch, "mremap", new long[] {0x7fff8e491000L, 139264, 155648, 1, 0, 0},
+                            Snapshot.EMPTY, 0x7fff8e400000L, Snapshot.EMPTY), arch.name());
+            assertEquals("mremap(0x7fff8e491000, 4096, 8192, MREMAP_MAYMOVE|MREMAP_FIXED, 0x7fff90000000) = 0x7fff90000000",
+                    line(DEF, arch, "mremap", new long[] {0x7fff8e491000L, 4096, 8192, 3, 0x7fff90000000L, 0},
+                            Snapshot.EMPTY, 0x7fff90000000L, Snapshot.EMPTY), arch.name());
+            assertEquals("mremap(0x1000, 4096, 8192, 0) = -1 ENOMEM (Cannot allocate memory)",
+                    line(DEF, arch, "mremap", new long[] {0x1000, 4096, 8192, 0, 0xdead, 0},
+                            Snapshot.EMPTY, -12, Snapshot.EMPTY), arch.name());
+        }
     }
 }
