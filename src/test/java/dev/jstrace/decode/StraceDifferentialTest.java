@@ -146,15 +146,35 @@ class StraceDifferentialTest {
             var cmp = TraceNormalizer.compare(s, j);
             common += cmp.common();
             total += cmp.total();
-            report.append(String.format(Locale.ROOT, "%-26s %6.2f%%  (%d/%d lines)%n", c.name(),
-                    100 * cmp.ratio(), cmp.common(), cmp.total()));
+            String figure = String.format(Locale.ROOT, "%-26s %6.2f%%  (%d/%d lines)%n", c.name(),
+                    100 * cmp.ratio(), cmp.common(), cmp.total());
+            // As each case ends: a run cut short (an emulated machine's time limit) still tells what it found.
+            System.out.print("differential: " + figure);
+            System.out.flush();
+            report.append(figure);
             appendDiff(report, cmp);
+            keep(outs, c.name());
         }
         double overall = total == 0 ? 1 : (double) common / total;
         report.append(String.format(Locale.ROOT, "overall %6.2f%% (%d/%d lines)%n", 100 * overall, common, total));
         System.out.println(report);
         assertTrue(total > 0, "the corpus produced no lines");
         assertTrue(overall >= 0.98, "jstrace agrees with strace on less than 98% of lines:\n" + report);
+    }
+
+    /**
+     * With {@code -Djstrace.diff.keep=DIR} (scripts/test-arch sets it to its results), copies the case's two
+     * raw traces to {@code DIR/NAME/}, so a normaliser change can be measured again without a new run.
+     */
+    private static void keep(Path outs, String name) throws IOException {
+        String keep = System.getProperty("jstrace.diff.keep", "");
+        if (keep.isEmpty()) return;
+        Path to = Files.createDirectories(Path.of(keep, name.replaceAll("[^A-Za-z0-9]+", "_")));
+        for (String f : List.of("strace.txt", "jstrace.txt")) {
+            if (Files.exists(outs.resolve(f))) {
+                Files.copy(outs.resolve(f), to.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static void appendDiff(StringBuilder report, TraceNormalizer.Comparison cmp) {
