@@ -8,7 +8,7 @@ import dev.jstrace.arch.Arch;
  * through the generated tables ({@link HeaderValues}). A name still written
  * {@code NAME=value} is one no group of scripts/gentables/ConstantGroups.java
  * gives on every arch: newer than the pinned 6.1 headers (STATX_SUBVOL,
- * MADV_GUARD_*, F_DUPFD_QUERY, EPOLLURING_WAKE, ARCH_SHSTK_*,
+ * F_DUPFD_QUERY, EPOLLURING_WAKE, ARCH_SHSTK_*,
  * MFD_EXEC), defined for one arch only while strace names it on all
  * (PROT_BTI, MAP_32BIT, the x86-only asm/prctl.h ARCH_* codes), a pointer cast
  * (SIG_DFL), a bare enumerator the header reader does not evaluate
@@ -92,8 +92,7 @@ public final class Constants {
             MADV_REMOVE MADV_DONTFORK MADV_DOFORK MADV_MERGEABLE MADV_UNMERGEABLE
             MADV_HUGEPAGE MADV_NOHUGEPAGE MADV_DONTDUMP MADV_DODUMP MADV_WIPEONFORK
             MADV_KEEPONFORK MADV_COLD MADV_PAGEOUT MADV_POPULATE_READ MADV_POPULATE_WRITE
-            MADV_DONTNEED_LOCKED MADV_COLLAPSE MADV_HWPOISON MADV_SOFT_OFFLINE
-            MADV_GUARD_INSTALL=102 MADV_GUARD_REMOVE=103""");
+            MADV_DONTNEED_LOCKED MADV_COLLAPSE MADV_HWPOISON MADV_SOFT_OFFLINE""");
 
     /** clone flags above the exit-signal byte (include/uapi/linux/sched.h). */
     public static final ConstTable CLONE_FLAGS = ConstTable.flags("CLONE_???", """

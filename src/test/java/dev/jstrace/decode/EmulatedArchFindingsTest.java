@@ -62,4 +62,15 @@ class EmulatedArchFindingsTest {
                             Snapshot.EMPTY, -12, Snapshot.EMPTY), arch.name());
         }
     }
+
+    @Test
+    void madviseAdviceNewerThanStrace61IsUnnamed() {
+        // sid's glibc and JVM put guard pages on thread stacks: strace 6.1 has no MADV_GUARD_INSTALL (0x66).
+        assertEquals("madvise(0xffff8c508000, 65536, 0x66 /* MADV_??? */) = 0",
+                line(DEF, Arch.AARCH64, "madvise", new long[] {0xffff8c508000L, 65536, 0x66, 0, 0, 0},
+                        Snapshot.EMPTY, 0, Snapshot.EMPTY));
+        assertEquals("madvise(0x7fff8c508000, 4096, MADV_HUGEPAGE) = 0",
+                line(DEF, Arch.RISCV64, "madvise", new long[] {0x7fff8c508000L, 4096, 14, 0, 0, 0},
+                        Snapshot.EMPTY, 0, Snapshot.EMPTY));
+    }
 }
