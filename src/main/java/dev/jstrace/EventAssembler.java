@@ -96,66 +96,71 @@ final class EventAssembler {
             }
             flushDeferred();
         }
-        switch (e) {
-            case RawEvent.SyscallEntry en -> {
-                if (wantEntries && deferEntries && !isClone3(en)) {
-                    pending.put(en.tid(), new Pending(en, null));
-                    deferred = en;
-                } else if (wantEntries) {
-                    SyscallEntered event = entered(en, decoder.decode(en, null));
-                    pending.put(en.tid(), new Pending(en, event));
-                    out.onEvent(event);
-                } else {
-                    pending.put(en.tid(), new Pending(en, null));
-                }
+        // An instanceof chain, not a pattern switch: a switch on a sealed type bootstraps through
+        // SwitchBootstraps at its first run (3-10 ms of every jstrace start on this machine; the AOT
+        // cache does not keep it). The two per-stop records come first.
+        if (e instanceof RawEvent.SyscallEntry en) {
+            if (wantEntries && deferEntries && !isClone3(en)) {
+                pending.put(en.tid(), new Pending(en, null));
+                deferred = en;
+            } else if (wantEntries) {
+                SyscallEntered event = entered(en, decoder.decode(en, null));
+                pending.put(en.tid(), new Pending(en, event));
+                out.onEvent(event);
+            } else {
+                pending.put(en.tid(), new Pending(en, null));
             }
-            case RawEvent.SyscallExit ex -> {
-                Pending en = pending.remove(ex.tid());
-                if (en != null) out.onEvent(syscall(en, ex));
-            }
-            case RawEvent.Signal s -> out.onEvent(new SignalEvent(s.pid(), s.tid(), time(s.nanos()), s.signo(),
+        } else if (e instanceof RawEvent.SyscallExit ex) {
+            Pending en = pending.remove(ex.tid());
+            if (en != null) out.onEvent(syscall(en, ex));
+        } else if (e instanceof RawEvent.Signal s) {
+            out.onEvent(new SignalEvent(s.pid(), s.tid(), time(s.nanos()), s.signo(),
                     SyscallDecoder.signalName(s.signo()),
                     s.siginfo() == null ? "{}" : decoder.siginfo(s.signo(), s.siginfo()), false));
-            case RawEvent.GroupStop g -> out.onEvent(new SignalEvent(g.pid(), g.tid(), time(g.nanos()), g.signo(),
+        } else if (e instanceof RawEvent.GroupStop g) {
+            out.onEvent(new SignalEvent(g.pid(), g.tid(), time(g.nanos()), g.signo(),
                     SyscallDecoder.signalName(g.signo()), null, true));
-            case RawEvent.TaskStart t -> out.onEvent(new ProcessEvent(t.pid(), t.tid(), time(t.nanos()),
+        } else if (e instanceof RawEvent.TaskStart t) {
+            out.onEvent(new ProcessEvent(t.pid(), t.tid(), time(t.nanos()),
                     ProcessEvent.Kind.STARTED, t.parentTid(), 0, how(t.how()), false));
-            case RawEvent.Exec x -> {
-                if (x.formerTid() != x.tid()) {
-                    // A non-leader thread exec'd: the old leader died inside its call (strace:
-                    // "<... futex resumed>) = ?", "superseded by execve"); end it before the
-                    // exec'ing thread's execve takes the leader's tid.
-                    Pending superseded = pending.remove(x.tid());
-                    if (superseded != null) out.onEvent(syscall(superseded, null));
-                }
-                Pending p = pending.remove(x.formerTid());
-                if (p != null) {
-                    RawEvent.SyscallEntry en = p.raw();
-                    pending.put(x.tid(), new Pending(new RawEvent.SyscallEntry(x.tid(), x.pid(), en.nanos(), en.arch(),
-                            en.nr(), en.args(), en.memory(), en.stackPointer()), p.event()));
-                }
-                out.onEvent(new ProcessEvent(x.pid(), x.tid(), time(x.nanos()), ProcessEvent.Kind.EXEC, 0,
-                        x.formerTid(), null, false));
-            }
-            case RawEvent.TaskExit x -> {
-                Pending en = pending.remove(x.tid());
-                if (en != null) out.onEvent(syscall(en, null));
-                WaitStatus st = new WaitStatus(x.waitStatus());
-                boolean killed = !st.exited();
-                out.onEvent(new ProcessEvent(x.pid(), x.tid(), time(x.nanos()),
-                        killed ? ProcessEvent.Kind.KILLED : ProcessEvent.Kind.EXITED, 0,
-                        killed ? st.termSignal() : st.exitCode(), killed ? st.killText() : null, x.lastOfProcess()));
-            }
-            case RawEvent.Detached d -> {
-                pending.remove(d.tid());
-                out.onEvent(new ProcessEvent(d.pid(), d.tid(), time(d.nanos()), ProcessEvent.Kind.DETACHED, 0, 0,
-                        null, false));
-            }
-            case RawEvent.End end -> {
-                return false;
-            }
+        } else if (e instanceof RawEvent.Exec x) {
+            exec(x);
+        } else if (e instanceof RawEvent.TaskExit x) {
+            Pending en = pending.remove(x.tid());
+            if (en != null) out.onEvent(syscall(en, null));
+            WaitStatus st = new WaitStatus(x.waitStatus());
+            boolean killed = !st.exited();
+            out.onEvent(new ProcessEvent(x.pid(), x.tid(), time(x.nanos()),
+                    killed ? ProcessEvent.Kind.KILLED : ProcessEvent.Kind.EXITED, 0,
+                    killed ? st.termSignal() : st.exitCode(), killed ? st.killText() : null, x.lastOfProcess()));
+        } else if (e instanceof RawEvent.Detached d) {
+            pending.remove(d.tid());
+            out.onEvent(new ProcessEvent(d.pid(), d.tid(), time(d.nanos()), ProcessEvent.Kind.DETACHED, 0, 0,
+                    null, false));
+        } else if (e instanceof RawEvent.End) {
+            return false;
+        } else {
+            throw new IllegalArgumentException("unknown loop record " + e);
         }
         return true;
+    }
+
+    private void exec(RawEvent.Exec x) {
+        if (x.formerTid() != x.tid()) {
+            // A non-leader thread exec'd: the old leader died inside its call (strace:
+            // "<... futex resumed>) = ?", "superseded by execve"); end it before the
+            // exec'ing thread's execve takes the leader's tid.
+            Pending superseded = pending.remove(x.tid());
+            if (superseded != null) out.onEvent(syscall(superseded, null));
+        }
+        Pending p = pending.remove(x.formerTid());
+        if (p != null) {
+            RawEvent.SyscallEntry en = p.raw();
+            pending.put(x.tid(), new Pending(new RawEvent.SyscallEntry(x.tid(), x.pid(), en.nanos(), en.arch(),
+                    en.nr(), en.args(), en.memory(), en.stackPointer()), p.event()));
+        }
+        out.onEvent(new ProcessEvent(x.pid(), x.tid(), time(x.nanos()), ProcessEvent.Kind.EXEC, 0,
+                x.formerTid(), null, false));
     }
 
     private Syscall syscall(Pending p, RawEvent.SyscallExit ex) {

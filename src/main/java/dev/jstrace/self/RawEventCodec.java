@@ -35,47 +35,45 @@ public final class RawEventCodec {
 
     /** Writes one event. */
     public static void write(DataOutput out, RawEvent e) throws IOException {
-        switch (e) {
-            case RawEvent.SyscallEntry en -> {
-                header(out, ENTRY, e);
-                out.writeByte(en.arch() == null ? -1 : en.arch().ordinal());
-                out.writeInt(en.nr());
-                for (int i = 0; i < 6; i++) out.writeLong(en.args()[i]);
-                out.writeLong(en.stackPointer());
-                writeSnapshot(out, en.memory());
-            }
-            case RawEvent.SyscallExit ex -> {
-                header(out, EXIT, e);
-                out.writeLong(ex.rval());
-                out.writeBoolean(ex.isError());
-                out.writeInt(ex.tampering());
-                writeSnapshot(out, ex.memory());
-            }
-            case RawEvent.Signal s -> {
-                header(out, SIGNAL, e);
-                out.writeInt(s.signo());
-                writeBytes(out, s.siginfo());
-            }
-            case RawEvent.GroupStop g -> {
-                header(out, GROUP_STOP, e);
-                out.writeInt(g.signo());
-            }
-            case RawEvent.TaskStart t -> {
-                header(out, TASK_START, e);
-                out.writeInt(t.parentTid());
-                out.writeByte(t.how().ordinal());
-            }
-            case RawEvent.Exec x -> {
-                header(out, EXEC, e);
-                out.writeInt(x.formerTid());
-            }
-            case RawEvent.TaskExit x -> {
-                header(out, TASK_EXIT, e);
-                out.writeInt(x.waitStatus());
-                out.writeBoolean(x.lastOfProcess());
-            }
-            case RawEvent.Detached d -> header(out, DETACHED, e);
-            case RawEvent.End end -> header(out, END, e);
+        // instanceof, not a pattern switch: that one's SwitchBootstraps bootstrap (ms) would land in
+        // the first Tracer.start() of every JVM.
+        if (e instanceof RawEvent.SyscallEntry en) {
+            header(out, ENTRY, e);
+            out.writeByte(en.arch() == null ? -1 : en.arch().ordinal());
+            out.writeInt(en.nr());
+            for (int i = 0; i < 6; i++) out.writeLong(en.args()[i]);
+            out.writeLong(en.stackPointer());
+            writeSnapshot(out, en.memory());
+        } else if (e instanceof RawEvent.SyscallExit ex) {
+            header(out, EXIT, e);
+            out.writeLong(ex.rval());
+            out.writeBoolean(ex.isError());
+            out.writeInt(ex.tampering());
+            writeSnapshot(out, ex.memory());
+        } else if (e instanceof RawEvent.Signal s) {
+            header(out, SIGNAL, e);
+            out.writeInt(s.signo());
+            writeBytes(out, s.siginfo());
+        } else if (e instanceof RawEvent.GroupStop g) {
+            header(out, GROUP_STOP, e);
+            out.writeInt(g.signo());
+        } else if (e instanceof RawEvent.TaskStart t) {
+            header(out, TASK_START, e);
+            out.writeInt(t.parentTid());
+            out.writeByte(t.how().ordinal());
+        } else if (e instanceof RawEvent.Exec x) {
+            header(out, EXEC, e);
+            out.writeInt(x.formerTid());
+        } else if (e instanceof RawEvent.TaskExit x) {
+            header(out, TASK_EXIT, e);
+            out.writeInt(x.waitStatus());
+            out.writeBoolean(x.lastOfProcess());
+        } else if (e instanceof RawEvent.Detached) {
+            header(out, DETACHED, e);
+        } else if (e instanceof RawEvent.End) {
+            header(out, END, e);
+        } else {
+            throw new IllegalArgumentException("unknown loop record " + e);
         }
     }
 

@@ -105,13 +105,15 @@ public final class StraceTextSink implements TraceListener {
             live.add(event.tid());
             lastLive = event.tid();
         }
-        switch (event) {
-            case SyscallEntered e -> entered(e);
-            case Syscall s -> exited(s);
-            case SignalEvent s -> {
-                if (options.signals().test(s.name())) line(s.tid(), s.timeNanos(), s.straceText());
-            }
-            case ProcessEvent p -> process(p);
+        // instanceof, not a pattern switch: its SwitchBootstraps bootstrap cost every jstrace start ms.
+        if (event instanceof SyscallEntered e) {
+            entered(e);
+        } else if (event instanceof Syscall s) {
+            exited(s);
+        } else if (event instanceof SignalEvent s) {
+            if (options.signals().test(s.name())) line(s.tid(), s.timeNanos(), s.straceText());
+        } else if (event instanceof ProcessEvent p) {
+            process(p);
         }
         if (output.interactive()) output.flush();
     }
