@@ -68,6 +68,16 @@ final class CHeaders {
         return out;
     }
 
+    /** The value of a C integer constant expression naming no macro ({@code (1U << 31)}), or null. */
+    static Long evaluate(String expression) {
+        try {
+            CHeaders none = new CHeaders(List.of(), Map.of());
+            return new Expr(none.expand(tokenize(expression), new HashSet<>(), false)).parse();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The value of a macro as a C integer expression, or null when it is not an integer constant. */
     Long value(String name) {
         if (!macros.containsKey(name)) return null;

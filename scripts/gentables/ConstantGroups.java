@@ -11,12 +11,27 @@ import java.util.List;
  * not an integer constant expression (the _IOR(...) ioctls, which need sizeof)
  * is left out and listed in the group's comment; a FLAGS group leaves out
  * members whose value is 0 (MAP_FILE), since a zero bit cannot be tested.
+ *
+ * A new constant set: write its names, in strace's print order, in the decoder's
+ * ConstTable declaration (no values); if HeaderValues does not know a name, add
+ * the group that gives it here (KERNEL/GLIBC for plain #defines, COMPILED for
+ * enumerators and casts, STRACE only for names no pinned header defines on every
+ * arch) and run scripts/gen-tables. GeneratedTablesTest checks that the checked-in
+ * output is what the generator writes.
  */
 final class ConstantGroups {
     private ConstantGroups() {}
 
-    /** Where a group's header comes from: the kernel UAPI headers or glibc's. */
-    enum Source { KERNEL, GLIBC }
+    /**
+     * Where a group's values come from. KERNEL and GLIBC: that header as the header reader
+     * (CHeaders) evaluates it. COMPILED: {@code header} is one or more headers (space-separated,
+     * included in that order); the candidates are the identifiers in their text, and each
+     * target's gcc evaluates them (HeaderProbe): for enumerators without an initializer and
+     * bodies the reader cannot evaluate. STRACE: {@code header} is a file of strace 6.1's
+     * src/xlat (StraceXlat) and {@code names} lists exactly the names taken from it; only for
+     * names the pinned headers do not define on every arch.
+     */
+    enum Source { KERNEL, GLIBC, COMPILED, STRACE }
 
     /**
      * One group. {@code names} must match a whole macro name; {@code exclude}
@@ -234,5 +249,117 @@ final class ConstantGroups {
             new Group("LINE_DISCIPLINES", "tty line disciplines (termios c_line)", Source.KERNEL, "linux/tty.h",
                     "N_\\w+", null, false),
             new Group("FS_MAGICS", "filesystem magics (statfs f_type)", Source.KERNEL, "linux/magic.h",
-                    "\\w+_MAGIC\\w*", null, false));
+                    "\\w+_MAGIC\\w*", null, false),
+            // ---- Evaluated by the compiler (enumerators, casts): names the decoders' tables list.
+            new Group("NETLINK_MESSAGE_VALUES", "netlink message types, nlmsg_flags and extended-ack attributes",
+                    Source.COMPILED, "linux/netlink.h", "NLMSG_(NOOP|ERROR|DONE|OVERRUN)|NLM_F_\\w+|NLMSGERR_ATTR_\\w+",
+                    null, false),
+            new Group("RTNETLINK_TYPES", "NETLINK_ROUTE message types", Source.COMPILED, "linux/rtnetlink.h",
+                    "RTM_[A-Z]+", "RTM_(BASE|MAX)", false),
+            new Group("SOCK_DIAG_TYPES", "NETLINK_SOCK_DIAG message types", Source.COMPILED,
+                    "linux/sock_diag.h linux/inet_diag.h", "SOCK_DIAG_BY_FAMILY|SOCK_DESTROY|TCPDIAG_GETSOCK"
+                            + "|DCCPDIAG_GETSOCK", null, false),
+            new Group("AUDIT_MESSAGE_TYPES", "NETLINK_AUDIT message types", Source.COMPILED, "linux/audit.h",
+                    "AUDIT_[A-Z0-9_]+", "AUDIT_ARCH_\\w+|AUDIT_(BITMASK_SIZE|MAX_\\w+|COMPARE_\\w+|FILTER_\\w+"
+                            + "|STATUS_\\w+|FEATURE_(BITMAP|VERSION)_\\w+|PERM_\\w+|FAIL_\\w+|LOCKED|OFF|ON|VERSION_\\w+)", false),
+            new Group("CRYPTO_MESSAGE_TYPES", "NETLINK_CRYPTO message types", Source.COMPILED, "linux/cryptouser.h",
+                    "CRYPTO_MSG_\\w+", "CRYPTO_MSG_(BASE|MAX)", false),
+            new Group("SELINUX_MESSAGE_TYPES", "NETLINK_SELINUX message types", Source.COMPILED,
+                    "linux/types.h linux/selinux_netlink.h", "SELNL_MSG_\\w+", "SELNL_MSG_(BASE|MAX)", false),
+            new Group("XFRM_MESSAGE_TYPES", "NETLINK_XFRM message types", Source.COMPILED, "linux/xfrm.h",
+                    "XFRM_MSG_\\w+", "XFRM_MSG_(BASE|MAX)", false),
+            new Group("NFNETLINK_VALUES", "nfnetlink control messages, subsystems and version", Source.COMPILED,
+                    "linux/netlink.h linux/netfilter/nfnetlink.h", "NFNL_MSG_BATCH_\\w+|NFNL_SUBSYS_\\w+|NFNETLINK_V0",
+                    "NFNL_SUBSYS_COUNT", false),
+            new Group("NFNETLINK_CONNTRACK_TYPES", "ctnetlink message types", Source.COMPILED,
+                    "linux/netfilter/nfnetlink_conntrack.h", "IPCTNL_MSG_(CT|EXP)_\\w+", "IPCTNL_MSG_(CT|EXP)_MAX",
+                    false),
+            new Group("NFNETLINK_QUEUE_TYPES", "nfnetlink_queue message types", Source.COMPILED,
+                    "linux/netfilter/nfnetlink_queue.h", "NFQNL_MSG_\\w+", "NFQNL_MSG_MAX", false),
+            new Group("NFNETLINK_LOG_TYPES", "nfnetlink_log message types", Source.COMPILED,
+                    "linux/netfilter/nfnetlink_log.h", "NFULNL_MSG_\\w+", "NFULNL_MSG_MAX", false),
+            new Group("NFNETLINK_OSF_TYPES", "nfnetlink_osf message types", Source.COMPILED,
+                    "linux/netfilter/nfnetlink_osf.h", "OSF_MSG_\\w+", "OSF_MSG_MAX", false),
+            new Group("IPSET_COMMANDS", "ipset commands", Source.COMPILED, "linux/netfilter/ipset/ip_set.h",
+                    "IPSET_CMD_\\w+", "IPSET_CMD_MAX", false),
+            new Group("NFNETLINK_ACCT_TYPES", "nfnetlink_acct message types", Source.COMPILED,
+                    "linux/netfilter/nfnetlink_acct.h", "NFNL_MSG_ACCT_\\w+", "NFNL_MSG_ACCT_MAX", false),
+            new Group("NFNETLINK_TIMEOUT_TYPES", "cttimeout message types", Source.COMPILED,
+                    "linux/netfilter/nfnetlink_cttimeout.h", "IPCTNL_MSG_TIMEOUT_\\w+", "IPCTNL_MSG_TIMEOUT_MAX", false),
+            new Group("NFNETLINK_CTHELPER_TYPES", "cthelper message types", Source.COMPILED,
+                    "linux/netfilter/nfnetlink_cthelper.h", "NFNL_MSG_CTHELPER_\\w+", "NFNL_MSG_CTHELPER_MAX", false),
+            new Group("NFTABLES_TYPES", "nf_tables message types", Source.COMPILED, "linux/netfilter/nf_tables.h",
+                    "NFT_MSG_\\w+", "NFT_MSG_MAX", false),
+            new Group("NFTABLES_COMPAT_TYPES", "nft_compat message types", Source.COMPILED,
+                    "linux/netfilter/nf_tables_compat.h", "NFNL_MSG_COMPAT_\\w+", "NFNL_MSG_COMPAT_MAX", false),
+            new Group("NFNETLINK_HOOK_TYPES", "nfnetlink_hook message types", Source.COMPILED,
+                    "linux/netfilter/nfnetlink_hook.h", "NFNL_MSG_HOOK_\\w+", "NFNL_MSG_HOOK_MAX", false),
+            new Group("FS_INODE_FLAGS", "FS_IOC_GETFLAGS bits", Source.COMPILED, "linux/fs.h", "FS_\\w+_FL",
+                    "FS_(FL_USER_\\w+)", true),
+            new Group("FS_XFLAGS", "struct fsxattr fsx_xflags bits", Source.COMPILED, "linux/fs.h", "FS_XFLAG_\\w+",
+                    null, true),
+            new Group("LIRC_VALUES", "LIRC modes and features", Source.COMPILED, "linux/lirc.h",
+                    "LIRC_MODE_\\w+|LIRC_CAN_\\w+", null, false),
+            new Group("COUNTER_VALUES", "counter component, scope and event types", Source.COMPILED,
+                    "linux/counter.h", "COUNTER_(COMPONENT|SCOPE|EVENT)_\\w+", null, false),
+            new Group("MODEM_BITS", "TIOCMGET modem bits", Source.COMPILED, "asm/termios.h", "TIOCM_\\w+", null, true),
+            new Group("FUTEX_WAKE_OPS", "FUTEX_WAKE_OP operations and comparisons", Source.COMPILED,
+                    "linux/futex.h", "FUTEX_OP_\\w+", null, false),
+            new Group("MEMBARRIER_COMMANDS", "membarrier(2) commands", Source.COMPILED, "linux/membarrier.h",
+                    "MEMBARRIER_CMD_\\w+", null, false),
+            new Group("KCMP_TYPES", "kcmp(2) types", Source.COMPILED, "linux/kcmp.h", "KCMP_\\w+", "KCMP_TYPES",
+                    false),
+            new Group("IOPRIO_VALUES", "ioprio_get(2) which and priority classes", Source.COMPILED,
+                    "linux/ioprio.h", "IOPRIO_(WHO|CLASS)_\\w+", null, false),
+            new Group("SPLICE_FLAGS", "splice(2) flags", Source.COMPILED, "fcntl.h", "SPLICE_F_\\w+", null, true),
+            new Group("UMOUNT_FLAGS", "umount2(2) flags", Source.COMPILED, "sys/mount.h",
+                    "MNT_(FORCE|DETACH|EXPIRE)|UMOUNT_NOFOLLOW", null, true),
+            new Group("EVENTFD_FLAGS", "eventfd2(2) flags", Source.COMPILED, "sys/eventfd.h", "EFD_\\w+", null, true),
+            new Group("SIGNALFD_FLAGS", "signalfd4(2) flags", Source.COMPILED, "sys/signalfd.h", "SFD_\\w+", null,
+                    true),
+            new Group("TIMERFD_SETTIME_FLAGS", "timerfd_settime(2) flags", Source.COMPILED, "sys/timerfd.h",
+                    "TFD_TIMER_\\w+", null, true),
+            new Group("STATVFS_FLAGS", "statfs f_flags bits", Source.COMPILED, "sys/statvfs.h", "ST_[A-Z]+", null,
+                    true),
+            new Group("SIGNAL_HANDLERS", "the special sa_handler values", Source.COMPILED, "signal.h",
+                    "SIG_(DFL|IGN|ERR)", null, false),
+            new Group("SHUTDOWN_HOW_ALL", "shutdown(2) how (glibc's enum)", Source.COMPILED, "sys/socket.h",
+                    "SHUT_(RD|WR|RDWR)", null, false),
+            new Group("SOL_TCP_UDP", "the TCP and UDP levels of setsockopt(2)", Source.COMPILED,
+                    "netinet/tcp.h netinet/udp.h", "SOL_(TCP|UDP)", null, false),
+            new Group("WSTOPPED", "waitid(2)'s name of WUNTRACED", Source.COMPILED, "linux/wait.h", "WSTOPPED", null,
+                    false),
+            new Group("FCNTL_OWNER_TYPES", "F_SETOWN_EX owner types", Source.COMPILED, "linux/fcntl.h",
+                    "F_OWNER_(TID|PID|PGRP)", null, false),
+            new Group("BPF_DW", "eBPF's double-word size field", Source.COMPILED, "linux/bpf.h", "BPF_DW", null, false),
+            new Group("IPC_PRIVATE", "the private key of shmget(2)/semget(2)/msgget(2)", Source.COMPILED,
+                    "linux/ipc.h", "IPC_PRIVATE", null, false),
+            // ---- From strace 6.1's xlat: names the pinned headers lack (or define for one arch only).
+            new Group("STRACE_FS_MAGICS", "filesystem magics only strace lists", Source.STRACE, "fsmagic",
+                    "Z3FOLD_MAGIC|DEVFS_SUPER_MAGIC|EXT_SUPER_MAGIC|HFS_SUPER_MAGIC|HFSPLUS_SUPER_MAGIC"
+                            + "|EXOFS_SUPER_MAGIC|ROMFS_MAGIC|EXT2_OLD_SUPER_MAGIC|UFS_MAGIC|GFS2_MAGIC"
+                            + "|XIAFS_SUPER_MAGIC|XENIX_SUPER_MAGIC|SYSV4_SUPER_MAGIC|SYSV2_SUPER_MAGIC"
+                            + "|COH_SUPER_MAGIC|SHMFS_SUPER_MAGIC|BALLOON_KVM_MAGIC|BFS_MAGIC|UBIFS_SUPER_MAGIC"
+                            + "|ZFS_SUPER_MAGIC|JFS_SUPER_MAGIC|BEFS_SUPER_MAGIC|GPFS_SUPER_MAGIC|NTFS_SB_MAGIC"
+                            + "|UFS_CIGAM|VZFS_SUPER_MAGIC|ZSMALLOC_MAGIC|AUFS_SUPER_MAGIC|CONFIGFS_MAGIC"
+                            + "|FUSE_CTL_SUPER_MAGIC|VXFS_SUPER_MAGIC|PPC_CMM_MAGIC|LOGFS_MAGIC", null, false),
+            // Deprecated: linux/audit.h keeps it in a comment only.
+            new Group("STRACE_AUDIT_FS_WATCH", "the audit type 1301", Source.STRACE, "nl_audit_types",
+                    "AUDIT_FS_WATCH", null, false),
+            new Group("STRACE_STATFS_FLAGS", "statfs f_flags bits glibc does not name", Source.STRACE,
+                    "statfs_flags", "ST_VALID|ST_NOSYMFOLLOW", null, true),
+            // x86's asm/prctl.h only; strace names them on every arch.
+            new Group("STRACE_ARCH_PRCTL_CODES", "arch_prctl(2) codes", Source.STRACE, "archvals",
+                    "ARCH_SET_GS|ARCH_SET_FS|ARCH_GET_FS|ARCH_GET_GS|ARCH_GET_CPUID|ARCH_SET_CPUID"
+                            + "|ARCH_GET_XCOMP_SUPP|ARCH_GET_XCOMP_PERM|ARCH_REQ_XCOMP_PERM|ARCH_GET_XCOMP_GUEST_PERM"
+                            + "|ARCH_REQ_XCOMP_GUEST_PERM|ARCH_MAP_VDSO_X32|ARCH_MAP_VDSO_32|ARCH_MAP_VDSO_64",
+                    null, false),
+            // x86's asm/mman.h only; strace 6.1 names it on every arch.
+            new Group("STRACE_MAP_32BIT", "mmap(2)'s MAP_32BIT", Source.STRACE, "mmap_flags", "MAP_32BIT", null,
+                    true),
+            // Kernel-internal enums (linux/sched/coredump.h, linux/pid.h), not in the UAPI headers.
+            new Group("STRACE_DUMPABLE", "PR_SET_DUMPABLE values", Source.STRACE, "pr_dumpable",
+                    "SUID_DUMP_DISABLE|SUID_DUMP_USER|SUID_DUMP_ROOT", null, false),
+            new Group("STRACE_PIDTYPES", "PR_SCHED_CORE pid types", Source.STRACE, "pr_sched_core_pidtypes",
+                    "PIDTYPE_PID|PIDTYPE_TGID|PIDTYPE_PGID|PIDTYPE_SID", null, false));
 }

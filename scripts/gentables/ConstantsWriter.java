@@ -26,10 +26,15 @@ final class ConstantsWriter {
         List<Map<String, CHeaders>> headers = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) headers.add(new LinkedHashMap<>());
         StringBuilder body = new StringBuilder();
+        StringBuilder methods = new StringBuilder();
         for (ConstantGroups.Group g : ConstantGroups.ALL) {
             List<String> skipped = new ArrayList<>();
             List<List<Member>> perArch = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
+                if (g.source() == ConstantGroups.Source.COMPILED || g.source() == ConstantGroups.Source.STRACE) {
+                    perArch.add(evaluated(targets.get(i), g));
+                    continue;
+                }
                 CHeaders h;
                 try {
                     h = headers.get(i).computeIfAbsent(g.header(), targets.get(i)::headers);
@@ -41,7 +46,13 @@ final class ConstantsWriter {
             }
             List<Member> mx = perArch.get(0);
             if (mx.isEmpty()) throw new IllegalStateException("group " + g.field() + " is empty");
-            String where = (g.source() == ConstantGroups.Source.KERNEL ? "kernel UAPI " : "glibc ") + g.header();
+            String where = switch (g.source()) {
+                case KERNEL -> "kernel UAPI " + g.header();
+                case GLIBC -> "glibc " + g.header();
+                case COMPILED -> g.header() + ", evaluated by each target's gcc";
+                case STRACE -> "strace " + StraceXlat.VERSION + "'s src/xlat/" + g.header()
+                        + ".in: not in the pinned headers of every arch";
+            };
             // The description is text, the comment is HTML: "op & MASK" must not read as an entity.
             String doc = g.doc().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
             body.append("    /**\n     * ").append(doc).append(" (").append(where).append(").\n");
@@ -49,15 +60,18 @@ final class ConstantsWriter {
                 body.append("     * Not integer constants, so left out: ").append(String.join(", ", skipped)).append(".\n");
             }
             body.append("     */\n");
+            // Each array is built in a method of its own: one static initializer holding them all
+            // would pass the JVM's 64 KB limit on a method's code.
             if (perArch.stream().allMatch(mx::equals)) {
-                body.append("    public static final Named[] ").append(g.field()).append(" = ");
-                array(body, mx, g.flags(), "    ");
-                body.append(";\n\n");
+                body.append("    public static final Named[] ").append(g.field()).append(" = ").append(g.field())
+                        .append("();\n\n");
+                method(methods, g.field(), mx, g.flags());
             } else {
                 body.append("    public static final ByArch ").append(g.field()).append(" = new ByArch(");
                 for (int i = 0; i < perArch.size(); i++) {
-                    body.append(i == 0 ? "\n        " : ",\n        ");
-                    array(body, perArch.get(i), g.flags(), "        ");
+                    String m = g.field() + "_" + targets.get(i).arch();
+                    body.append(i == 0 ? "" : ", ").append(m).append("()");
+                    method(methods, m, perArch.get(i), g.flags());
                 }
                 body.append(");\n\n");
             }
@@ -68,7 +82,10 @@ final class ConstantsWriter {
                     .append(targets.get(i).roots()).append(" (").append(targets.get(i).label()).append(')');
         }
         StringBuilder b = GenTables.header(List.of(roots + ", read as gcc for each target would",
-                "the groups listed in scripts/gentables/ConstantGroups.java"));
+                "the groups listed in scripts/gentables/ConstantGroups.java",
+                "COMPILED groups: " + String.join(", ", targets.stream().map(GenTables.Target::cc).toList())
+                        + " -S on a probe of the group's headers (HeaderProbe)",
+                StraceXlat.describe()));
         StringBuilder components = new StringBuilder();
         StringBuilder cases = new StringBuilder();
         for (GenTables.Target t : targets) {
@@ -97,8 +114,32 @@ final class ConstantsWriter {
                 .append("            return switch (arch) {\n")
                 .append(cases)
                 .append("            };\n        }\n    }\n\n");
-        b.append(body.toString().stripTrailing()).append("\n}\n");
+        b.append(body).append(methods.toString().stripTrailing()).append("\n}\n");
         gen.write("Constants", b);
+    }
+
+    /** A COMPILED or STRACE group's members for {@code t}, in header (or xlat file) order. */
+    private static List<Member> evaluated(GenTables.Target t, ConstantGroups.Group g) throws IOException {
+        Pattern names = Pattern.compile(g.names());
+        Map<String, Long> values;
+        if (g.source() == ConstantGroups.Source.STRACE) {
+            values = StraceXlat.values(g.header(), names);
+            StraceXlat.requireAll(g.field(), g.header(), List.of(g.names().split("\\|")), values);
+        } else {
+            Pattern exclude = g.exclude() == null ? null : Pattern.compile(g.exclude());
+            try {
+                values = HeaderProbe.values(t, List.of(g.header().split(" ")), names, exclude);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        List<Member> out = new ArrayList<>();
+        values.forEach((n, v) -> {
+            if (!(g.flags() && v == 0)) out.add(new Member(v, n));
+        });
+        if (out.isEmpty()) throw new IllegalStateException("group " + g.field() + " is empty for " + t.label());
+        return out;
     }
 
     private static List<Member> members(CHeaders h, ConstantGroups.Group g, List<String> skipped) {
@@ -117,6 +158,12 @@ final class ConstantsWriter {
             out.add(new Member(v, n));
         }
         return out;
+    }
+
+    private static void method(StringBuilder b, String name, List<Member> ms, boolean flags) {
+        b.append("    private static Named[] ").append(name).append("() {\n        return ");
+        array(b, ms, flags, "        ");
+        b.append(";\n    }\n\n");
     }
 
     private static void array(StringBuilder b, List<Member> ms, boolean flags, String indent) {

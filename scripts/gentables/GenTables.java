@@ -41,9 +41,10 @@ public final class GenTables {
      * @param abi         the syscalls-newer.txt abi column value besides "common" that it takes
      * @param unistd      how its asm/unistd.h reaches the numbers (for the generated file's header)
      * @param packages    the Debian packages of its headers
+     * @param cc          its C compiler, which evaluates the groups of source COMPILED (HeaderProbe)
      */
     record Target(String arch, String label, List<Path> roots, Map<String, String> predefined, String abi,
-                  String unistd, List<String> packages) {
+                  String unistd, List<String> packages, String cc) {
         /** The generated syscall table's class: X86_64Syscalls, Aarch64Syscalls. */
         String syscallClass() {
             String a = arch.toLowerCase(java.util.Locale.ROOT);
@@ -65,17 +66,17 @@ public final class GenTables {
             List.of(Path.of("/usr/include/x86_64-linux-gnu"), Path.of("/usr/include")),
             predefined("__x86_64__", "__x86_64"), "x86_64",
             "/usr/include/x86_64-linux-gnu/asm/unistd.h (-> asm/unistd_64.h; x32 and i386 not read)",
-            List.of("linux-libc-dev", "libc6-dev"));
+            List.of("linux-libc-dev", "libc6-dev"), "gcc");
     /** aarch64: Debian's linux-libc-dev-arm64-cross and libc6-dev-arm64-cross. */
     static final Target AARCH64 = new Target("AARCH64", "aarch64", List.of(Path.of("/usr/aarch64-linux-gnu/include")),
             predefined("__aarch64__", "__AARCH64EL__"), "aarch64",
             "/usr/aarch64-linux-gnu/include/asm/unistd.h (-> asm-generic/unistd.h with arm64's __ARCH_WANT_*)",
-            List.of("linux-libc-dev-arm64-cross", "libc6-dev-arm64-cross"));
+            List.of("linux-libc-dev-arm64-cross", "libc6-dev-arm64-cross"), "aarch64-linux-gnu-gcc");
     /** riscv64: Debian's linux-libc-dev-riscv64-cross and libc6-dev-riscv64-cross. */
     static final Target RISCV64 = new Target("RISCV64", "riscv64", List.of(Path.of("/usr/riscv64-linux-gnu/include")),
             predefined("__riscv", "__riscv_xlen=64", "__SIZEOF_POINTER__=8", "__riscv_float_abi_double"), "riscv64",
             "/usr/riscv64-linux-gnu/include/asm/unistd.h (-> asm-generic/unistd.h with riscv's __ARCH_WANT_*)",
-            List.of("linux-libc-dev-riscv64-cross", "libc6-dev-riscv64-cross"));
+            List.of("linux-libc-dev-riscv64-cross", "libc6-dev-riscv64-cross"), "riscv64-linux-gnu-gcc");
     /** Every architecture, in Arch's order; the first is the one the others' shared tables are checked against. */
     static final List<Target> TARGETS = List.of(X86_64, AARCH64, RISCV64);
 

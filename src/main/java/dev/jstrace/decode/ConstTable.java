@@ -6,8 +6,11 @@ import java.util.List;
 
 /**
  * A table of named constants, declared as data: names in strace's print order,
- * their values from the headers ({@link HeaderValues}); a name the generated
- * tables lack carries its value ({@code "O_ACCMODE=3"}). It is
+ * their values from the headers ({@link HeaderValues}): a name the generated
+ * tables lack gets a group in scripts/gentables/ConstantGroups.java (a header the
+ * compiler evaluates, or strace 6.1's xlat for names no pinned header has) and
+ * scripts/gen-tables is run; {@code NAME=value} remains only for tests. {@code !NAME}
+ * is strace's label of 0 (the bit clear). It is
  * rendered as strace renders it: a flag set as {@code A|B|0x40}, an enumeration as
  * its name, each under {@code -X abbrev}, {@code verbose} ({@code 0x3 /* A|B * /})
  * or {@code raw} ({@code 0x3}). An unknown value prints with strace's
@@ -43,7 +46,7 @@ public final class ConstTable {
      *
      * @param arch           whose header values the names take
      * @param unknownComment the comment strace prints when no name applies ({@code O_???})
-     * @param decl           the names in print order ({@code NAME=value} for one the generated tables lack)
+     * @param decl           the names in print order (values from the generated tables)
      */
     public static ConstTable flags(Arch arch, String unknownComment, String decl) {
         return parseDecl(decl, true, true, unknownComment, arch);
@@ -77,6 +80,12 @@ public final class ConstTable {
         List<String> ns = new ArrayList<>();
         List<Long> vs = new ArrayList<>();
         for (String tok : decl.trim().split("\\s+")) {
+            if (tok.startsWith("!")) {
+                // strace's "the bit is clear" label (!PR_TAGGED_ADDR_ENABLE): a rendering of 0, not a constant.
+                ns.add(tok);
+                vs.add(0L);
+                continue;
+            }
             int eq = tok.indexOf('=');
             if (eq < 0) {
                 ns.add(tok);

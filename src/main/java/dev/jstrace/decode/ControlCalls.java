@@ -66,7 +66,7 @@ final class ControlCalls {
     static final int OWNER_EX_SIZE = 8;
     /** asm-generic/fcntl.h's owner types (the generator's fcntl group leaves F_OWNER_* out). */
     private static final ConstTable OWNER_TYPE = ConstTable.enumHex("F_OWNER_???",
-            "F_OWNER_TID=0 F_OWNER_PID=1 F_OWNER_PGRP=2");
+            "F_OWNER_TID F_OWNER_PID F_OWNER_PGRP");
 
     /** {@code {type=F_OWNER_TID, pid=1234567890}}. */
     private static Value ownerEx(CallContext c, dev.jstrace.proc.Snapshot mem, long a) {
@@ -235,9 +235,9 @@ final class ControlCalls {
 
     /** linux/futex.h's FUTEX_OP_* and FUTEX_OP_CMP_* (strace's futexwakeops, futexwakecmps). */
     private static final ConstTable FUTEX_WAKE_OPS = ConstTable.enumHex(null,
-            "FUTEX_OP_SET=0 FUTEX_OP_ADD=1 FUTEX_OP_OR=2 FUTEX_OP_ANDN=3 FUTEX_OP_XOR=4");
-    private static final ConstTable FUTEX_WAKE_CMPS = ConstTable.enumHex(null, "FUTEX_OP_CMP_EQ=0 FUTEX_OP_CMP_NE=1"
-            + " FUTEX_OP_CMP_LT=2 FUTEX_OP_CMP_LE=3 FUTEX_OP_CMP_GT=4 FUTEX_OP_CMP_GE=5");
+            "FUTEX_OP_SET FUTEX_OP_ADD FUTEX_OP_OR FUTEX_OP_ANDN FUTEX_OP_XOR");
+    private static final ConstTable FUTEX_WAKE_CMPS = ConstTable.enumHex(null, "FUTEX_OP_CMP_EQ FUTEX_OP_CMP_NE"
+            + " FUTEX_OP_CMP_LT FUTEX_OP_CMP_LE FUTEX_OP_CMP_GT FUTEX_OP_CMP_GE");
 
     /** FUTEX_WAKE_OP's encoded operation, {@code FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_EQ<<24|0x2}. */
     private static Value wakeOp(CallContext c, int v) {

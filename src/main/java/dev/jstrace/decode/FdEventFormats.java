@@ -13,7 +13,7 @@ import java.util.List;
 final class FdEventFormats {
     /** strace's timerfdflags; glibc declares them as enumerators (sys/timerfd.h), so the values are here. */
     static final ConstTable TIMERFD_FLAGS = ConstTable.flags("TFD_???",
-            "TFD_TIMER_ABSTIME=1 TFD_TIMER_CANCEL_ON_SET=2 TFD_CLOEXEC=02000000 TFD_NONBLOCK=04000");
+            "TFD_TIMER_ABSTIME TFD_TIMER_CANCEL_ON_SET TFD_CLOEXEC TFD_NONBLOCK");
     static final ConstTable INOTIFY_MASK = ConstTable.flags("IN_???", """
             IN_ACCESS IN_MODIFY IN_ATTRIB IN_CLOSE_WRITE IN_CLOSE_NOWRITE IN_OPEN IN_MOVED_FROM IN_MOVED_TO
             IN_CREATE IN_DELETE IN_DELETE_SELF IN_MOVE_SELF IN_UNMOUNT IN_Q_OVERFLOW IN_IGNORED IN_ONLYDIR

@@ -11,9 +11,9 @@ import java.util.List;
 final class IoprioFormat implements CallFormat {
     /** linux/ioprio.h declares these as enumerators without values, which the generator does not read. */
     static final ConstTable WHO = ConstTable.enumHex("IOPRIO_WHO_???",
-            "IOPRIO_WHO_PROCESS=1 IOPRIO_WHO_PGRP=2 IOPRIO_WHO_USER=3");
+            "IOPRIO_WHO_PROCESS IOPRIO_WHO_PGRP IOPRIO_WHO_USER");
     static final ConstTable CLASS = ConstTable.enumHex("IOPRIO_CLASS_???",
-            "IOPRIO_CLASS_NONE=0 IOPRIO_CLASS_RT=1 IOPRIO_CLASS_BE=2 IOPRIO_CLASS_IDLE=3");
+            "IOPRIO_CLASS_NONE IOPRIO_CLASS_RT IOPRIO_CLASS_BE IOPRIO_CLASS_IDLE");
     private static final int CLASS_SHIFT = 13;
 
     private final boolean set;

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class IpcFormats {
     /** IPC_PRIVATE is {@code ((__kernel_key_t) 0)}, which the generator does not evaluate. */
-    static final ConstTable KEY = ConstTable.enumHex(null, "IPC_PRIVATE=0");
+    static final ConstTable KEY = ConstTable.enumHex(null, "IPC_PRIVATE");
     static final ConstTable RESOURCE_FLAGS = ConstTable.flags(null, "IPC_CREAT IPC_EXCL IPC_NOWAIT");
     static final ConstTable SHM_RESOURCE_FLAGS = ConstTable.flags(null, "IPC_CREAT IPC_EXCL SHM_HUGETLB SHM_NORESERVE");
     static final ConstTable SHM_FLAGS = ConstTable.flags("SHM_???", "SHM_RDONLY SHM_RND SHM_REMAP SHM_EXEC");

@@ -18,7 +18,7 @@ final class KeyAndQueueFormats {
             KEY_SPEC_USER_SESSION_KEYRING KEY_SPEC_GROUP_KEYRING KEY_SPEC_REQKEY_AUTH_KEY
             KEY_SPEC_REQUESTOR_KEYRING""");
     /** strace's mq_attr_flags: O_NONBLOCK only. */
-    static final ConstTable MQ_FLAGS = ConstTable.flags("O_???", "O_NONBLOCK=04000");
+    static final ConstTable MQ_FLAGS = ConstTable.flags("O_???", "O_NONBLOCK");
     /** sizeof(struct mq_attr) on LP64: mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs and four reserved longs. */
     static final int MQ_ATTR_SIZE = 64;
     private static final long O_CREAT = 0100;

@@ -11,7 +11,7 @@ import java.util.List;
  * for a route or sock_diag message it has no struct for.
  */
 final class NetlinkFamilies {
-    private static final ConstTable NFNETLINK_VERSIONS = ConstTable.enumHex("NFNETLINK_???", "NFNETLINK_V0=0");
+    private static final ConstTable NFNETLINK_VERSIONS = ConstTable.enumHex("NFNETLINK_???", "NFNETLINK_V0");
     private static final int NFNL_SUBSYS_NFTABLES = 10, NFNL_MSG_BATCH_BEGIN = 0x10, NFNL_MSG_BATCH_END = 0x11;
 
     private NetlinkFamilies() {}

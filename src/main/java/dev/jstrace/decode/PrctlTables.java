@@ -29,7 +29,7 @@ final class PrctlTables {
             PR_SME_GET_VL PR_SET_VMA PR_SET_PTRACER""");
 
     static final ConstTable DUMPABLE = ConstTable.enumHex("SUID_DUMP_???",
-            "SUID_DUMP_DISABLE=0 SUID_DUMP_USER=1 SUID_DUMP_ROOT=2");
+            "SUID_DUMP_DISABLE SUID_DUMP_USER SUID_DUMP_ROOT");
     static final ConstTable CAP_AMBIENT = ConstTable.enumHex("PR_CAP_AMBIENT_???",
             "PR_CAP_AMBIENT_IS_SET PR_CAP_AMBIENT_RAISE PR_CAP_AMBIENT_LOWER PR_CAP_AMBIENT_CLEAR_ALL");
     static final ConstTable FP_MODE = ConstTable.flags("PR_FP_MODE_???", "PR_FP_MODE_FR PR_FP_MODE_FRE");
@@ -45,7 +45,7 @@ final class PrctlTables {
             "PR_SCHED_CORE_GET PR_SCHED_CORE_CREATE PR_SCHED_CORE_SHARE_TO PR_SCHED_CORE_SHARE_FROM");
     /** enum pid_type is kernel-internal (include/linux/pid.h). */
     static final ConstTable SCHED_CORE_PIDTYPES = ConstTable.enumHex("PIDTYPE_???",
-            "PIDTYPE_PID=0 PIDTYPE_TGID=1 PIDTYPE_PGID=2 PIDTYPE_SID=3");
+            "PIDTYPE_PID PIDTYPE_TGID PIDTYPE_PGID PIDTYPE_SID");
     static final ConstTable SET_MM = ConstTable.enumHex("PR_SET_MM_???", """
             PR_SET_MM_START_CODE PR_SET_MM_END_CODE PR_SET_MM_START_DATA PR_SET_MM_END_DATA
             PR_SET_MM_START_STACK PR_SET_MM_START_BRK PR_SET_MM_BRK PR_SET_MM_ARG_START PR_SET_MM_ARG_END
@@ -64,7 +64,7 @@ final class PrctlTables {
     static final ConstTable SUD_CMDS = ConstTable.enumHex("PR_SYS_DISPATCH_???",
             "PR_SYS_DISPATCH_OFF PR_SYS_DISPATCH_ON");
     static final ConstTable TAGGED_ADDR_ENABLE = ConstTable.flags("PR_TAGGED_ADDR_???",
-            "!PR_TAGGED_ADDR_ENABLE=0 PR_TAGGED_ADDR_ENABLE");
+            "!PR_TAGGED_ADDR_ENABLE PR_TAGGED_ADDR_ENABLE");
     static final ConstTable MTE_TCF = ConstTable.enumHex("PR_MTE_TCF_???",
             "PR_MTE_TCF_NONE PR_MTE_TCF_SYNC PR_MTE_TCF_ASYNC PR_MTE_TCF_MASK");
     static final ConstTable TSC = ConstTable.enumHex("PR_TSC_???", "PR_TSC_ENABLE PR_TSC_SIGSEGV");

@@ -13,7 +13,7 @@ import java.util.List;
 final class ProcessCallFormats {
     /** enum kcmp_type in linux/kcmp.h: enumerators without values, which the generator does not read. */
     static final ConstTable KCMP_TYPES = ConstTable.enumHex("KCMP_???",
-            "KCMP_FILE=0 KCMP_VM=1 KCMP_FILES=2 KCMP_FS=3 KCMP_SIGHAND=4 KCMP_IO=5 KCMP_SYSVSEM=6 KCMP_EPOLL_TFD=7");
+            "KCMP_FILE KCMP_VM KCMP_FILES KCMP_FS KCMP_SIGHAND KCMP_IO KCMP_SYSVSEM KCMP_EPOLL_TFD");
 
     private ProcessCallFormats() {}
 

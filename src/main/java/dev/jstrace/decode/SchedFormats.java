@@ -15,7 +15,7 @@ import java.util.List;
 final class SchedFormats {
     /** glibc's names; SCHED_ISO (4) is reserved in the kernel, so no header defines it. */
     static final ConstTable POLICIES = ConstTable.enumHex("SCHED_???",
-            "SCHED_OTHER=0 SCHED_FIFO SCHED_RR SCHED_BATCH SCHED_ISO=4 SCHED_IDLE SCHED_DEADLINE");
+            "SCHED_OTHER SCHED_FIFO SCHED_RR SCHED_BATCH SCHED_IDLE SCHED_DEADLINE");
     static final ConstTable FLAGS = ConstTable.flags("SCHED_FLAG_???", """
             SCHED_FLAG_RESET_ON_FORK SCHED_FLAG_RECLAIM SCHED_FLAG_DL_OVERRUN SCHED_FLAG_KEEP_POLICY
             SCHED_FLAG_KEEP_PARAMS SCHED_FLAG_UTIL_CLAMP_MIN SCHED_FLAG_UTIL_CLAMP_MAX""");

@@ -22,7 +22,7 @@ final class SeccompFilter {
 
     static final ConstTable CLASS = ConstTable.enumHex("BPF_???",
             "BPF_LD BPF_LDX BPF_ST BPF_STX BPF_ALU BPF_JMP BPF_RET BPF_MISC");
-    static final ConstTable SIZE_FIELD = ConstTable.enumHex("BPF_???", "BPF_W BPF_H BPF_B BPF_DW=0x18");
+    static final ConstTable SIZE_FIELD = ConstTable.enumHex("BPF_???", "BPF_W BPF_H BPF_B BPF_DW");
     static final ConstTable MODE = ConstTable.enumHex("BPF_???", "BPF_IMM BPF_ABS BPF_IND BPF_MEM BPF_LEN BPF_MSH");
     static final ConstTable SRC = ConstTable.enumHex("BPF_???", "BPF_K BPF_X");
     static final ConstTable OP_ALU = ConstTable.enumHex("BPF_???", """

@@ -38,6 +38,15 @@ class GeneratedTablesTest {
                     + " libc6-dev-riscv64-cross to check the generated tables");
         }
         assumeTrue(Files.isDirectory(GEN), "not run from the project root");
+        for (String cc : List.of("gcc", "aarch64-linux-gnu-gcc", "riscv64-linux-gnu-gcc")) {
+            assumeTrue(onPath(cc), cc + " is missing: the COMPILED groups of scripts/gentables/ConstantGroups.java"
+                    + " are evaluated by each target's compiler (apt-get install gcc gcc-aarch64-linux-gnu"
+                    + " gcc-riscv64-linux-gnu)");
+        }
+        Path xlat = straceSource().resolve(".tarball-version");
+        assumeTrue(Files.exists(xlat) && Files.readString(xlat).strip().equals("6.1"), "no strace 6.1 source tree at "
+                + xlat.getParent() + ": the STRACE groups take their values from its src/xlat (scripts/strace-suite"
+                + " unpacks it; or set JSTRACE_SUITE_CACHE)");
         String recorded = packagesLine(GEN.resolve("Constants.java"));
         String here = packagesHere();
         assumeTrue(recorded.equals(here), "the tables were generated from " + recorded + "; this machine has "
@@ -48,7 +57,7 @@ class GeneratedTablesTest {
                 "scripts/gentables/GenTables.java", "--out", out.toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
-        assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "generator timed out");
+        assumeTrue(p.waitFor(600, TimeUnit.SECONDS), "generator timed out");
         assertEquals(0, p.exitValue(), "generator failed:\n" + log);
 
         Path fresh = out.resolve("dev/jstrace/arch/gen");
@@ -57,6 +66,21 @@ class GeneratedTablesTest {
             assertEquals(Files.readString(fresh.resolve(f)), Files.readString(GEN.resolve(f)),
                     f + " differs from the generator's output: run scripts/gen-tables");
         }
+    }
+
+    /** Where scripts/gentables/StraceXlat.java looks for strace 6.1's source tree. */
+    private static Path straceSource() {
+        String cache = System.getenv("JSTRACE_SUITE_CACHE");
+        Path base = cache != null && !cache.isEmpty() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache/jstrace/strace-6.1");
+        return base.resolve("strace-6.1");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return true;
+        }
+        return false;
     }
 
     private static final String PACKAGES_LINE = "// Header packages: ";

@@ -3,6 +3,8 @@
 // Generator: scripts/gentables/GenTables.java. Inputs:
 //   headers under [/usr/include/x86_64-linux-gnu, /usr/include] (x86-64), [/usr/aarch64-linux-gnu/include] (aarch64) and [/usr/riscv64-linux-gnu/include] (riscv64), read as gcc for each target would
 //   the groups listed in scripts/gentables/ConstantGroups.java
+//   COMPILED groups: gcc, aarch64-linux-gnu-gcc, riscv64-linux-gnu-gcc -S on a probe of the group's headers (HeaderProbe)
+//   strace 6.1 src/xlat/*.in (its fallback values) for the groups of source STRACE
 // Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1, linux-libc-dev-riscv64-cross 6.1.4-1cross1, libc6-dev-riscv64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
@@ -35,17 +37,693 @@ public final class Constants {
     /**
      * open(2) access modes (the O_ACCMODE bits) (kernel UAPI linux/fcntl.h).
      */
-    public static final Named[] OPEN_ACCESS_MODES = new Named[] {
-        new Named(0, "O_RDONLY"),
-        new Named(1, "O_WRONLY"),
-        new Named(2, "O_RDWR"),
-    };
+    public static final Named[] OPEN_ACCESS_MODES = OPEN_ACCESS_MODES();
 
     /**
      * open(2) flags other than the access mode; O_DIRECT, O_LARGEFILE, O_DIRECTORY and O_NOFOLLOW differ between x86-64 and aarch64 (kernel UAPI linux/fcntl.h).
      */
-    public static final ByArch OPEN_FLAGS = new ByArch(
-        new Named[] {
+    public static final ByArch OPEN_FLAGS = new ByArch(OPEN_FLAGS_X86_64(), OPEN_FLAGS_AARCH64(), OPEN_FLAGS_RISCV64());
+
+    /**
+     * AT_* values and flags of the *at(2) calls, including AT_FDCWD (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] AT_FLAGS = AT_FLAGS();
+
+    /**
+     * fcntl(2) commands (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] FCNTL_COMMANDS = FCNTL_COMMANDS();
+
+    /**
+     * struct flock l_type values (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] FCNTL_LOCK_TYPES = FCNTL_LOCK_TYPES();
+
+    /**
+     * F_ADD_SEALS/F_GET_SEALS bits (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] FCNTL_SEALS = FCNTL_SEALS();
+
+    /**
+     * F_GETFD/F_SETFD bits (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] FD_FLAGS = FD_FLAGS();
+
+    /**
+     * mmap(2)/mprotect(2) protection bits (PROT_NONE is 0) (kernel UAPI linux/mman.h).
+     */
+    public static final ByArch PROT_FLAGS = new ByArch(PROT_FLAGS_X86_64(), PROT_FLAGS_AARCH64(), PROT_FLAGS_RISCV64());
+
+    /**
+     * the mmap(2) map type (the MAP_TYPE bits) (kernel UAPI linux/mman.h).
+     */
+    public static final Named[] MAP_TYPES = MAP_TYPES();
+
+    /**
+     * mmap(2) flags other than the map type (kernel UAPI linux/mman.h).
+     */
+    public static final ByArch MAP_FLAGS = new ByArch(MAP_FLAGS_X86_64(), MAP_FLAGS_AARCH64(), MAP_FLAGS_RISCV64());
+
+    /**
+     * mremap(2) flags (kernel UAPI linux/mman.h).
+     */
+    public static final Named[] MREMAP_FLAGS = MREMAP_FLAGS();
+
+    /**
+     * madvise(2) advice values (kernel UAPI linux/mman.h).
+     */
+    public static final Named[] MADVISE_ADVICE = MADVISE_ADVICE();
+
+    /**
+     * msync(2) flags (kernel UAPI linux/mman.h).
+     */
+    public static final Named[] MSYNC_FLAGS = MSYNC_FLAGS();
+
+    /**
+     * mlockall(2) flags (kernel UAPI linux/mman.h).
+     */
+    public static final Named[] MLOCKALL_FLAGS = MLOCKALL_FLAGS();
+
+    /**
+     * mlock2(2) flags (kernel UAPI linux/mman.h).
+     */
+    public static final Named[] MLOCK2_FLAGS = MLOCK2_FLAGS();
+
+    /**
+     * clone(2)/clone3(2) flags (kernel UAPI linux/sched.h).
+     */
+    public static final Named[] CLONE_FLAGS = CLONE_FLAGS();
+
+    /**
+     * sched_setscheduler(2) policies (kernel UAPI linux/sched.h).
+     */
+    public static final Named[] SCHED_POLICIES = SCHED_POLICIES();
+
+    /**
+     * futex(2) commands (op &amp; FUTEX_CMD_MASK) (kernel UAPI linux/futex.h).
+     */
+    public static final Named[] FUTEX_COMMANDS = FUTEX_COMMANDS();
+
+    /**
+     * futex(2) op modifier bits (kernel UAPI linux/futex.h).
+     */
+    public static final Named[] FUTEX_OP_FLAGS = FUTEX_OP_FLAGS();
+
+    /**
+     * rt_sigprocmask(2) how (kernel UAPI asm/signal.h).
+     */
+    public static final Named[] SIGPROCMASK_HOW = SIGPROCMASK_HOW();
+
+    /**
+     * struct sigaction sa_flags bits (kernel UAPI asm/signal.h).
+     */
+    public static final ByArch SA_FLAGS = new ByArch(SA_FLAGS_X86_64(), SA_FLAGS_AARCH64(), SA_FLAGS_RISCV64());
+
+    /**
+     * poll(2) events/revents bits (kernel UAPI asm/poll.h).
+     */
+    public static final Named[] POLL_EVENTS = POLL_EVENTS();
+
+    /**
+     * epoll_event events bits (kernel UAPI linux/eventpoll.h).
+     */
+    public static final Named[] EPOLL_EVENTS = EPOLL_EVENTS();
+
+    /**
+     * epoll_ctl(2) operations (kernel UAPI linux/eventpoll.h).
+     */
+    public static final Named[] EPOLL_CTL_OPS = EPOLL_CTL_OPS();
+
+    /**
+     * epoll_create1(2) flags (kernel UAPI linux/eventpoll.h).
+     */
+    public static final Named[] EPOLL_CREATE_FLAGS = EPOLL_CREATE_FLAGS();
+
+    /**
+     * prctl(2) options (kernel UAPI linux/prctl.h).
+     */
+    public static final Named[] PRCTL_OPTIONS = PRCTL_OPTIONS();
+
+    /**
+     * getrlimit(2)/prlimit64(2) resources (kernel UAPI asm/resource.h).
+     */
+    public static final Named[] RLIMIT_RESOURCES = RLIMIT_RESOURCES();
+
+    /**
+     * tty and FIO* ioctl(2) requests (kernel UAPI asm/ioctls.h).
+     * Not integer constants, so left out: TCGETS2, TCSETS2, TCSETSW2, TCSETSF2, TIOCGPTN, TIOCSPTLCK, TIOCGDEV, TIOCSIG, TIOCGPKT, TIOCGPTLCK, TIOCGEXCL, TIOCGISO7816, TIOCSISO7816.
+     */
+    public static final Named[] TTY_IOCTLS = TTY_IOCTLS();
+
+    /**
+     * input event types (EV_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_EVENT_TYPES = EVDEV_EVENT_TYPES();
+
+    /**
+     * input key and button codes (KEY_*, BTN_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final ByArch EVDEV_KEYCODES = new ByArch(EVDEV_KEYCODES_X86_64(), EVDEV_KEYCODES_AARCH64(), EVDEV_KEYCODES_RISCV64());
+
+    /**
+     * force-feedback effect types (FF_*) (kernel UAPI linux/input.h).
+     */
+    public static final Named[] EVDEV_FF_TYPES = EVDEV_FF_TYPES();
+
+    /**
+     * input absolute axes (ABS_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_ABS_AXES = EVDEV_ABS_AXES();
+
+    /**
+     * wait4(2)/waitid(2) options (kernel UAPI linux/wait.h).
+     */
+    public static final Named[] WAIT_OPTIONS = WAIT_OPTIONS();
+
+    /**
+     * lseek(2) whence (kernel UAPI linux/fs.h).
+     */
+    public static final Named[] SEEK_WHENCE = SEEK_WHENCE();
+
+    /**
+     * renameat2(2) flags (kernel UAPI linux/fs.h).
+     */
+    public static final Named[] RENAME_FLAGS = RENAME_FLAGS();
+
+    /**
+     * getrandom(2) flags (kernel UAPI linux/random.h).
+     */
+    public static final Named[] GRND_FLAGS = GRND_FLAGS();
+
+    /**
+     * clock ids (kernel UAPI linux/time.h).
+     */
+    public static final Named[] CLOCK_IDS = CLOCK_IDS();
+
+    /**
+     * st_mode file types (mode &amp; S_IFMT) (kernel UAPI linux/stat.h).
+     */
+    public static final Named[] FILE_TYPES = FILE_TYPES();
+
+    /**
+     * socket address families (glibc's AF_*) (glibc sys/socket.h).
+     */
+    public static final Named[] ADDRESS_FAMILIES = ADDRESS_FAMILIES();
+
+    /**
+     * socket(2) types (type &amp; 0xf) (glibc sys/socket.h).
+     */
+    public static final Named[] SOCKET_TYPES = SOCKET_TYPES();
+
+    /**
+     * socket(2) type flags (glibc sys/socket.h).
+     */
+    public static final Named[] SOCKET_FLAGS = SOCKET_FLAGS();
+
+    /**
+     * send/recv flags (glibc sys/socket.h).
+     */
+    public static final Named[] MSG_FLAGS = MSG_FLAGS();
+
+    /**
+     * IP protocol numbers (glibc netinet/in.h).
+     */
+    public static final Named[] IP_PROTOCOLS = IP_PROTOCOLS();
+
+    /**
+     * prctl(2) argument values of the options (kernel UAPI linux/prctl.h).
+     */
+    public static final Named[] PRCTL_ARGUMENTS = PRCTL_ARGUMENTS();
+
+    /**
+     * seccomp(2) modes, operations, filter flags and actions (kernel UAPI linux/seccomp.h).
+     * Not integer constants, so left out: SECCOMP_IO, SECCOMP_IOR, SECCOMP_IOW, SECCOMP_IOWR.
+     */
+    public static final Named[] SECCOMP_VALUES = SECCOMP_VALUES();
+
+    /**
+     * prctl(2) PR_SET_SECUREBITS bits (kernel UAPI linux/securebits.h).
+     */
+    public static final Named[] SECURE_BITS = SECURE_BITS();
+
+    /**
+     * struct sched_attr sched_flags bits (kernel UAPI linux/sched.h).
+     */
+    public static final Named[] SCHED_ATTR_FLAGS = SCHED_ATTR_FLAGS();
+
+    /**
+     * inotify_add_watch(2) mask bits (kernel UAPI linux/inotify.h).
+     */
+    public static final Named[] INOTIFY_EVENTS = INOTIFY_EVENTS();
+
+    /**
+     * special key serial numbers of add_key(2)/keyctl(2) (kernel UAPI linux/keyctl.h).
+     */
+    public static final Named[] KEY_SPECIAL_IDS = KEY_SPECIAL_IDS();
+
+    /**
+     * System V IPC flags and commands (kernel UAPI linux/ipc.h).
+     * Not integer constants, so left out: IPC_PRIVATE.
+     */
+    public static final Named[] IPC_VALUES = IPC_VALUES();
+
+    /**
+     * shmget(2)/shmat(2) flags and shmctl(2) commands (kernel UAPI linux/shm.h).
+     */
+    public static final Named[] SHM_VALUES = SHM_VALUES();
+
+    /**
+     * semop(2) flags and semctl(2) commands (kernel UAPI linux/sem.h).
+     */
+    public static final Named[] SEM_VALUES = SEM_VALUES();
+
+    /**
+     * classic BPF opcode fields (seccomp and socket filters) (kernel UAPI linux/filter.h).
+     */
+    public static final Named[] CLASSIC_BPF = CLASSIC_BPF();
+
+    /**
+     * fcntl(2) F_NOTIFY events (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] DNOTIFY_EVENTS = DNOTIFY_EVENTS();
+
+    /**
+     * capability numbers (kernel UAPI linux/capability.h).
+     */
+    public static final Named[] CAPABILITIES = CAPABILITIES();
+
+    /**
+     * the open(2) access mode mask (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] O_ACCMODE = O_ACCMODE();
+
+    /**
+     * glibc's name of FASYNC (glibc fcntl.h).
+     */
+    public static final Named[] O_ASYNC = O_ASYNC();
+
+    /**
+     * statx(2) mask bits (stx_mask) (kernel UAPI linux/stat.h).
+     */
+    public static final Named[] STATX_MASK = STATX_MASK();
+
+    /**
+     * statx(2) stx_attributes bits (kernel UAPI linux/stat.h).
+     */
+    public static final Named[] STATX_ATTRIBUTES = STATX_ATTRIBUTES();
+
+    /**
+     * access(2) modes (F_OK is 0) (glibc unistd.h).
+     */
+    public static final Named[] ACCESS_MODES = ACCESS_MODES();
+
+    /**
+     * mmap(2)'s no-access protection, 0 (kernel UAPI linux/mman.h).
+     */
+    public static final Named[] PROT_NONE = PROT_NONE();
+
+    /**
+     * the IPv6 protocol numbers strace names besides IP's (glibc netinet/in.h).
+     */
+    public static final Named[] IPV6_PROTOCOLS = IPV6_PROTOCOLS();
+
+    /**
+     * IP protocol numbers only the kernel's header names (kernel UAPI linux/in.h).
+     */
+    public static final Named[] KERNEL_IP_PROTOCOLS = KERNEL_IP_PROTOCOLS();
+
+    /**
+     * netlink socket protocols (kernel UAPI linux/netlink.h).
+     */
+    public static final Named[] NETLINK_PROTOCOLS = NETLINK_PROTOCOLS();
+
+    /**
+     * shutdown(2) how (glibc sys/socket.h).
+     * Not integer constants, so left out: SHUT_WR, SHUT_RDWR.
+     */
+    public static final Named[] SHUTDOWN_HOW = SHUTDOWN_HOW();
+
+    /**
+     * setsockopt(2) levels glibc's socket.h names (glibc sys/socket.h).
+     */
+    public static final Named[] SOCKET_LEVELS = SOCKET_LEVELS();
+
+    /**
+     * setsockopt(2) levels of the IP family (glibc netinet/in.h).
+     */
+    public static final Named[] IP_SOCKET_LEVELS = IP_SOCKET_LEVELS();
+
+    /**
+     * the socket level of setsockopt(2) (kernel UAPI asm/socket.h).
+     */
+    public static final Named[] SOL_SOCKET = SOL_SOCKET();
+
+    /**
+     * SOL_SOCKET options (kernel UAPI asm/socket.h).
+     */
+    public static final Named[] SOCKET_OPTIONS = SOCKET_OPTIONS();
+
+    /**
+     * SOL_TCP options (kernel UAPI linux/tcp.h).
+     */
+    public static final Named[] TCP_OPTIONS = TCP_OPTIONS();
+
+    /**
+     * flock(2) operations (kernel UAPI linux/fcntl.h).
+     */
+    public static final Named[] FLOCK_OPERATIONS = FLOCK_OPERATIONS();
+
+    /**
+     * inotify_init1(2) flags (kernel UAPI linux/inotify.h).
+     */
+    public static final Named[] INOTIFY_INIT_FLAGS = INOTIFY_INIT_FLAGS();
+
+    /**
+     * timerfd_create(2) flags (glibc sys/timerfd.h).
+     */
+    public static final Named[] TIMERFD_FLAGS = TIMERFD_FLAGS();
+
+    /**
+     * memfd_create(2) flags (kernel UAPI linux/memfd.h).
+     */
+    public static final Named[] MEMFD_FLAGS = MEMFD_FLAGS();
+
+    /**
+     * close_range(2) flags (kernel UAPI linux/close_range.h).
+     */
+    public static final Named[] CLOSE_RANGE_FLAGS = CLOSE_RANGE_FLAGS();
+
+    /**
+     * glibc's name of SCHED_NORMAL (glibc sched.h).
+     */
+    public static final Named[] SCHED_OTHER = SCHED_OTHER();
+
+    /**
+     * posix_fadvise(2) advice (kernel UAPI linux/fadvise.h).
+     */
+    public static final Named[] FADVISE_ADVICE = FADVISE_ADVICE();
+
+    /**
+     * getpriority(2) which (kernel UAPI linux/resource.h).
+     */
+    public static final Named[] PRIORITY_WHICH = PRIORITY_WHICH();
+
+    /**
+     * getrusage(2) who (kernel UAPI linux/resource.h).
+     */
+    public static final Named[] RUSAGE_WHO = RUSAGE_WHO();
+
+    /**
+     * getitimer(2) which (kernel UAPI linux/time.h).
+     */
+    public static final Named[] ITIMER_WHICH = ITIMER_WHICH();
+
+    /**
+     * clock_nanosleep(2)/timer_settime(2) flags (kernel UAPI linux/time.h).
+     */
+    public static final Named[] TIMER_FLAGS = TIMER_FLAGS();
+
+    /**
+     * waitid(2) idtype (kernel UAPI linux/wait.h).
+     */
+    public static final Named[] WAITID_IDTYPES = WAITID_IDTYPES();
+
+    /**
+     * getdents64(2) d_type values (glibc dirent.h).
+     */
+    public static final Named[] DIRENT_TYPES = DIRENT_TYPES();
+
+    /**
+     * sigaltstack(2) ss_flags (kernel UAPI linux/signal.h).
+     */
+    public static final Named[] SIGALTSTACK_FLAGS = SIGALTSTACK_FLAGS();
+
+    /**
+     * termios c_iflag/c_oflag/c_cflag/c_lflag values and masks (kernel UAPI asm/termbits.h).
+     */
+    public static final Named[] TERMIOS = TERMIOS();
+
+    /**
+     * tty line disciplines (termios c_line) (kernel UAPI linux/tty.h).
+     */
+    public static final Named[] LINE_DISCIPLINES = LINE_DISCIPLINES();
+
+    /**
+     * filesystem magics (statfs f_type) (kernel UAPI linux/magic.h).
+     * Not integer constants, so left out: __LINUX_MAGIC_H__, REISERFS_SUPER_MAGIC_STRING, REISER2FS_SUPER_MAGIC_STRING, REISER2FS_JR_SUPER_MAGIC_STRING.
+     */
+    public static final Named[] FS_MAGICS = FS_MAGICS();
+
+    /**
+     * netlink message types, nlmsg_flags and extended-ack attributes (linux/netlink.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NETLINK_MESSAGE_VALUES = NETLINK_MESSAGE_VALUES();
+
+    /**
+     * NETLINK_ROUTE message types (linux/rtnetlink.h, evaluated by each target's gcc).
+     */
+    public static final ByArch RTNETLINK_TYPES = new ByArch(RTNETLINK_TYPES_X86_64(), RTNETLINK_TYPES_AARCH64(), RTNETLINK_TYPES_RISCV64());
+
+    /**
+     * NETLINK_SOCK_DIAG message types (linux/sock_diag.h linux/inet_diag.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SOCK_DIAG_TYPES = SOCK_DIAG_TYPES();
+
+    /**
+     * NETLINK_AUDIT message types (linux/audit.h, evaluated by each target's gcc).
+     */
+    public static final Named[] AUDIT_MESSAGE_TYPES = AUDIT_MESSAGE_TYPES();
+
+    /**
+     * NETLINK_CRYPTO message types (linux/cryptouser.h, evaluated by each target's gcc).
+     */
+    public static final Named[] CRYPTO_MESSAGE_TYPES = CRYPTO_MESSAGE_TYPES();
+
+    /**
+     * NETLINK_SELINUX message types (linux/types.h linux/selinux_netlink.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SELINUX_MESSAGE_TYPES = SELINUX_MESSAGE_TYPES();
+
+    /**
+     * NETLINK_XFRM message types (linux/xfrm.h, evaluated by each target's gcc).
+     */
+    public static final Named[] XFRM_MESSAGE_TYPES = XFRM_MESSAGE_TYPES();
+
+    /**
+     * nfnetlink control messages, subsystems and version (linux/netlink.h linux/netfilter/nfnetlink.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_VALUES = NFNETLINK_VALUES();
+
+    /**
+     * ctnetlink message types (linux/netfilter/nfnetlink_conntrack.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_CONNTRACK_TYPES = NFNETLINK_CONNTRACK_TYPES();
+
+    /**
+     * nfnetlink_queue message types (linux/netfilter/nfnetlink_queue.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_QUEUE_TYPES = NFNETLINK_QUEUE_TYPES();
+
+    /**
+     * nfnetlink_log message types (linux/netfilter/nfnetlink_log.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_LOG_TYPES = NFNETLINK_LOG_TYPES();
+
+    /**
+     * nfnetlink_osf message types (linux/netfilter/nfnetlink_osf.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_OSF_TYPES = NFNETLINK_OSF_TYPES();
+
+    /**
+     * ipset commands (linux/netfilter/ipset/ip_set.h, evaluated by each target's gcc).
+     */
+    public static final Named[] IPSET_COMMANDS = IPSET_COMMANDS();
+
+    /**
+     * nfnetlink_acct message types (linux/netfilter/nfnetlink_acct.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_ACCT_TYPES = NFNETLINK_ACCT_TYPES();
+
+    /**
+     * cttimeout message types (linux/netfilter/nfnetlink_cttimeout.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_TIMEOUT_TYPES = NFNETLINK_TIMEOUT_TYPES();
+
+    /**
+     * cthelper message types (linux/netfilter/nfnetlink_cthelper.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_CTHELPER_TYPES = NFNETLINK_CTHELPER_TYPES();
+
+    /**
+     * nf_tables message types (linux/netfilter/nf_tables.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFTABLES_TYPES = NFTABLES_TYPES();
+
+    /**
+     * nft_compat message types (linux/netfilter/nf_tables_compat.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFTABLES_COMPAT_TYPES = NFTABLES_COMPAT_TYPES();
+
+    /**
+     * nfnetlink_hook message types (linux/netfilter/nfnetlink_hook.h, evaluated by each target's gcc).
+     */
+    public static final Named[] NFNETLINK_HOOK_TYPES = NFNETLINK_HOOK_TYPES();
+
+    /**
+     * FS_IOC_GETFLAGS bits (linux/fs.h, evaluated by each target's gcc).
+     */
+    public static final Named[] FS_INODE_FLAGS = FS_INODE_FLAGS();
+
+    /**
+     * struct fsxattr fsx_xflags bits (linux/fs.h, evaluated by each target's gcc).
+     */
+    public static final Named[] FS_XFLAGS = FS_XFLAGS();
+
+    /**
+     * LIRC modes and features (linux/lirc.h, evaluated by each target's gcc).
+     */
+    public static final Named[] LIRC_VALUES = LIRC_VALUES();
+
+    /**
+     * counter component, scope and event types (linux/counter.h, evaluated by each target's gcc).
+     */
+    public static final Named[] COUNTER_VALUES = COUNTER_VALUES();
+
+    /**
+     * TIOCMGET modem bits (asm/termios.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MODEM_BITS = MODEM_BITS();
+
+    /**
+     * FUTEX_WAKE_OP operations and comparisons (linux/futex.h, evaluated by each target's gcc).
+     */
+    public static final Named[] FUTEX_WAKE_OPS = FUTEX_WAKE_OPS();
+
+    /**
+     * membarrier(2) commands (linux/membarrier.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MEMBARRIER_COMMANDS = MEMBARRIER_COMMANDS();
+
+    /**
+     * kcmp(2) types (linux/kcmp.h, evaluated by each target's gcc).
+     */
+    public static final Named[] KCMP_TYPES = KCMP_TYPES();
+
+    /**
+     * ioprio_get(2) which and priority classes (linux/ioprio.h, evaluated by each target's gcc).
+     */
+    public static final Named[] IOPRIO_VALUES = IOPRIO_VALUES();
+
+    /**
+     * splice(2) flags (fcntl.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SPLICE_FLAGS = SPLICE_FLAGS();
+
+    /**
+     * umount2(2) flags (sys/mount.h, evaluated by each target's gcc).
+     */
+    public static final Named[] UMOUNT_FLAGS = UMOUNT_FLAGS();
+
+    /**
+     * eventfd2(2) flags (sys/eventfd.h, evaluated by each target's gcc).
+     */
+    public static final Named[] EVENTFD_FLAGS = EVENTFD_FLAGS();
+
+    /**
+     * signalfd4(2) flags (sys/signalfd.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SIGNALFD_FLAGS = SIGNALFD_FLAGS();
+
+    /**
+     * timerfd_settime(2) flags (sys/timerfd.h, evaluated by each target's gcc).
+     */
+    public static final Named[] TIMERFD_SETTIME_FLAGS = TIMERFD_SETTIME_FLAGS();
+
+    /**
+     * statfs f_flags bits (sys/statvfs.h, evaluated by each target's gcc).
+     */
+    public static final Named[] STATVFS_FLAGS = STATVFS_FLAGS();
+
+    /**
+     * the special sa_handler values (signal.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SIGNAL_HANDLERS = SIGNAL_HANDLERS();
+
+    /**
+     * shutdown(2) how (glibc's enum) (sys/socket.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SHUTDOWN_HOW_ALL = SHUTDOWN_HOW_ALL();
+
+    /**
+     * the TCP and UDP levels of setsockopt(2) (netinet/tcp.h netinet/udp.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SOL_TCP_UDP = SOL_TCP_UDP();
+
+    /**
+     * waitid(2)'s name of WUNTRACED (linux/wait.h, evaluated by each target's gcc).
+     */
+    public static final Named[] WSTOPPED = WSTOPPED();
+
+    /**
+     * F_SETOWN_EX owner types (linux/fcntl.h, evaluated by each target's gcc).
+     */
+    public static final Named[] FCNTL_OWNER_TYPES = FCNTL_OWNER_TYPES();
+
+    /**
+     * eBPF's double-word size field (linux/bpf.h, evaluated by each target's gcc).
+     */
+    public static final Named[] BPF_DW = BPF_DW();
+
+    /**
+     * the private key of shmget(2)/semget(2)/msgget(2) (linux/ipc.h, evaluated by each target's gcc).
+     */
+    public static final Named[] IPC_PRIVATE = IPC_PRIVATE();
+
+    /**
+     * filesystem magics only strace lists (strace 6.1's src/xlat/fsmagic.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_FS_MAGICS = STRACE_FS_MAGICS();
+
+    /**
+     * the audit type 1301 (strace 6.1's src/xlat/nl_audit_types.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_AUDIT_FS_WATCH = STRACE_AUDIT_FS_WATCH();
+
+    /**
+     * statfs f_flags bits glibc does not name (strace 6.1's src/xlat/statfs_flags.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_STATFS_FLAGS = STRACE_STATFS_FLAGS();
+
+    /**
+     * arch_prctl(2) codes (strace 6.1's src/xlat/archvals.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_ARCH_PRCTL_CODES = STRACE_ARCH_PRCTL_CODES();
+
+    /**
+     * mmap(2)'s MAP_32BIT (strace 6.1's src/xlat/mmap_flags.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_MAP_32BIT = STRACE_MAP_32BIT();
+
+    /**
+     * PR_SET_DUMPABLE values (strace 6.1's src/xlat/pr_dumpable.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_DUMPABLE = STRACE_DUMPABLE();
+
+    /**
+     * PR_SCHED_CORE pid types (strace 6.1's src/xlat/pr_sched_core_pidtypes.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_PIDTYPES = STRACE_PIDTYPES();
+
+    private static Named[] OPEN_ACCESS_MODES() {
+        return new Named[] {
+            new Named(0, "O_RDONLY"),
+            new Named(1, "O_WRONLY"),
+            new Named(2, "O_RDWR"),
+        };
+    }
+
+    private static Named[] OPEN_FLAGS_X86_64() {
+        return new Named[] {
             new Named(0x40, "O_CREAT"),
             new Named(0x80, "O_EXCL"),
             new Named(0x100, "O_NOCTTY"),
@@ -63,8 +741,11 @@ public final class Constants {
             new Named(0x101000, "O_SYNC"),
             new Named(0x200000, "O_PATH"),
             new Named(0x410000, "O_TMPFILE"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] OPEN_FLAGS_AARCH64() {
+        return new Named[] {
             new Named(0x4000, "O_DIRECTORY"),
             new Named(0x8000, "O_NOFOLLOW"),
             new Named(0x10000, "O_DIRECT"),
@@ -82,8 +763,11 @@ public final class Constants {
             new Named(0x101000, "O_SYNC"),
             new Named(0x200000, "O_PATH"),
             new Named(0x404000, "O_TMPFILE"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] OPEN_FLAGS_RISCV64() {
+        return new Named[] {
             new Named(0x40, "O_CREAT"),
             new Named(0x80, "O_EXCL"),
             new Named(0x100, "O_NOCTTY"),
@@ -101,105 +785,101 @@ public final class Constants {
             new Named(0x101000, "O_SYNC"),
             new Named(0x200000, "O_PATH"),
             new Named(0x410000, "O_TMPFILE"),
-        });
+        };
+    }
 
-    /**
-     * AT_* values and flags of the *at(2) calls, including AT_FDCWD (kernel UAPI linux/fcntl.h).
-     */
-    public static final Named[] AT_FLAGS = new Named[] {
-        new Named(-100L, "AT_FDCWD"),
-        new Named(256, "AT_SYMLINK_NOFOLLOW"),
-        new Named(512, "AT_EACCESS"),
-        new Named(512, "AT_REMOVEDIR"),
-        new Named(1024, "AT_SYMLINK_FOLLOW"),
-        new Named(2048, "AT_NO_AUTOMOUNT"),
-        new Named(0x1000, "AT_EMPTY_PATH"),
-        new Named(0x6000, "AT_STATX_SYNC_TYPE"),
-        new Named(0, "AT_STATX_SYNC_AS_STAT"),
-        new Named(0x2000, "AT_STATX_FORCE_SYNC"),
-        new Named(0x4000, "AT_STATX_DONT_SYNC"),
-        new Named(0x8000, "AT_RECURSIVE"),
-    };
+    private static Named[] AT_FLAGS() {
+        return new Named[] {
+            new Named(-100L, "AT_FDCWD"),
+            new Named(256, "AT_SYMLINK_NOFOLLOW"),
+            new Named(512, "AT_EACCESS"),
+            new Named(512, "AT_REMOVEDIR"),
+            new Named(1024, "AT_SYMLINK_FOLLOW"),
+            new Named(2048, "AT_NO_AUTOMOUNT"),
+            new Named(0x1000, "AT_EMPTY_PATH"),
+            new Named(0x6000, "AT_STATX_SYNC_TYPE"),
+            new Named(0, "AT_STATX_SYNC_AS_STAT"),
+            new Named(0x2000, "AT_STATX_FORCE_SYNC"),
+            new Named(0x4000, "AT_STATX_DONT_SYNC"),
+            new Named(0x8000, "AT_RECURSIVE"),
+        };
+    }
 
-    /**
-     * fcntl(2) commands (kernel UAPI linux/fcntl.h).
-     */
-    public static final Named[] FCNTL_COMMANDS = new Named[] {
-        new Named(0, "F_DUPFD"),
-        new Named(1, "F_GETFD"),
-        new Named(2, "F_SETFD"),
-        new Named(3, "F_GETFL"),
-        new Named(4, "F_SETFL"),
-        new Named(5, "F_GETLK"),
-        new Named(6, "F_SETLK"),
-        new Named(7, "F_SETLKW"),
-        new Named(8, "F_SETOWN"),
-        new Named(9, "F_GETOWN"),
-        new Named(10, "F_SETSIG"),
-        new Named(11, "F_GETSIG"),
-        new Named(15, "F_SETOWN_EX"),
-        new Named(16, "F_GETOWN_EX"),
-        new Named(17, "F_GETOWNER_UIDS"),
-        new Named(36, "F_OFD_GETLK"),
-        new Named(37, "F_OFD_SETLK"),
-        new Named(38, "F_OFD_SETLKW"),
-        new Named(1024, "F_SETLEASE"),
-        new Named(1025, "F_GETLEASE"),
-        new Named(1029, "F_CANCELLK"),
-        new Named(1030, "F_DUPFD_CLOEXEC"),
-        new Named(1026, "F_NOTIFY"),
-        new Named(1031, "F_SETPIPE_SZ"),
-        new Named(1032, "F_GETPIPE_SZ"),
-        new Named(1033, "F_ADD_SEALS"),
-        new Named(1034, "F_GET_SEALS"),
-        new Named(1035, "F_GET_RW_HINT"),
-        new Named(1036, "F_SET_RW_HINT"),
-        new Named(1037, "F_GET_FILE_RW_HINT"),
-        new Named(1038, "F_SET_FILE_RW_HINT"),
-    };
+    private static Named[] FCNTL_COMMANDS() {
+        return new Named[] {
+            new Named(0, "F_DUPFD"),
+            new Named(1, "F_GETFD"),
+            new Named(2, "F_SETFD"),
+            new Named(3, "F_GETFL"),
+            new Named(4, "F_SETFL"),
+            new Named(5, "F_GETLK"),
+            new Named(6, "F_SETLK"),
+            new Named(7, "F_SETLKW"),
+            new Named(8, "F_SETOWN"),
+            new Named(9, "F_GETOWN"),
+            new Named(10, "F_SETSIG"),
+            new Named(11, "F_GETSIG"),
+            new Named(15, "F_SETOWN_EX"),
+            new Named(16, "F_GETOWN_EX"),
+            new Named(17, "F_GETOWNER_UIDS"),
+            new Named(36, "F_OFD_GETLK"),
+            new Named(37, "F_OFD_SETLK"),
+            new Named(38, "F_OFD_SETLKW"),
+            new Named(1024, "F_SETLEASE"),
+            new Named(1025, "F_GETLEASE"),
+            new Named(1029, "F_CANCELLK"),
+            new Named(1030, "F_DUPFD_CLOEXEC"),
+            new Named(1026, "F_NOTIFY"),
+            new Named(1031, "F_SETPIPE_SZ"),
+            new Named(1032, "F_GETPIPE_SZ"),
+            new Named(1033, "F_ADD_SEALS"),
+            new Named(1034, "F_GET_SEALS"),
+            new Named(1035, "F_GET_RW_HINT"),
+            new Named(1036, "F_SET_RW_HINT"),
+            new Named(1037, "F_GET_FILE_RW_HINT"),
+            new Named(1038, "F_SET_FILE_RW_HINT"),
+        };
+    }
 
-    /**
-     * struct flock l_type values (kernel UAPI linux/fcntl.h).
-     */
-    public static final Named[] FCNTL_LOCK_TYPES = new Named[] {
-        new Named(0, "F_RDLCK"),
-        new Named(1, "F_WRLCK"),
-        new Named(2, "F_UNLCK"),
-        new Named(4, "F_EXLCK"),
-        new Named(8, "F_SHLCK"),
-    };
+    private static Named[] FCNTL_LOCK_TYPES() {
+        return new Named[] {
+            new Named(0, "F_RDLCK"),
+            new Named(1, "F_WRLCK"),
+            new Named(2, "F_UNLCK"),
+            new Named(4, "F_EXLCK"),
+            new Named(8, "F_SHLCK"),
+        };
+    }
 
-    /**
-     * F_ADD_SEALS/F_GET_SEALS bits (kernel UAPI linux/fcntl.h).
-     */
-    public static final Named[] FCNTL_SEALS = new Named[] {
-        new Named(0x1, "F_SEAL_SEAL"),
-        new Named(0x2, "F_SEAL_SHRINK"),
-        new Named(0x4, "F_SEAL_GROW"),
-        new Named(0x8, "F_SEAL_WRITE"),
-        new Named(0x10, "F_SEAL_FUTURE_WRITE"),
-    };
+    private static Named[] FCNTL_SEALS() {
+        return new Named[] {
+            new Named(0x1, "F_SEAL_SEAL"),
+            new Named(0x2, "F_SEAL_SHRINK"),
+            new Named(0x4, "F_SEAL_GROW"),
+            new Named(0x8, "F_SEAL_WRITE"),
+            new Named(0x10, "F_SEAL_FUTURE_WRITE"),
+        };
+    }
 
-    /**
-     * F_GETFD/F_SETFD bits (kernel UAPI linux/fcntl.h).
-     */
-    public static final Named[] FD_FLAGS = new Named[] {
-        new Named(0x1, "FD_CLOEXEC"),
-    };
+    private static Named[] FD_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "FD_CLOEXEC"),
+        };
+    }
 
-    /**
-     * mmap(2)/mprotect(2) protection bits (PROT_NONE is 0) (kernel UAPI linux/mman.h).
-     */
-    public static final ByArch PROT_FLAGS = new ByArch(
-        new Named[] {
+    private static Named[] PROT_FLAGS_X86_64() {
+        return new Named[] {
             new Named(0x1, "PROT_READ"),
             new Named(0x2, "PROT_WRITE"),
             new Named(0x4, "PROT_EXEC"),
             new Named(0x8, "PROT_SEM"),
             new Named(0x1000000, "PROT_GROWSDOWN"),
             new Named(0x2000000, "PROT_GROWSUP"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] PROT_FLAGS_AARCH64() {
+        return new Named[] {
             new Named(0x1, "PROT_READ"),
             new Named(0x2, "PROT_WRITE"),
             new Named(0x4, "PROT_EXEC"),
@@ -208,30 +888,30 @@ public final class Constants {
             new Named(0x2000000, "PROT_GROWSUP"),
             new Named(0x10, "PROT_BTI"),
             new Named(0x20, "PROT_MTE"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] PROT_FLAGS_RISCV64() {
+        return new Named[] {
             new Named(0x1, "PROT_READ"),
             new Named(0x2, "PROT_WRITE"),
             new Named(0x4, "PROT_EXEC"),
             new Named(0x8, "PROT_SEM"),
             new Named(0x1000000, "PROT_GROWSDOWN"),
             new Named(0x2000000, "PROT_GROWSUP"),
-        });
+        };
+    }
 
-    /**
-     * the mmap(2) map type (the MAP_TYPE bits) (kernel UAPI linux/mman.h).
-     */
-    public static final Named[] MAP_TYPES = new Named[] {
-        new Named(1, "MAP_SHARED"),
-        new Named(2, "MAP_PRIVATE"),
-        new Named(3, "MAP_SHARED_VALIDATE"),
-    };
+    private static Named[] MAP_TYPES() {
+        return new Named[] {
+            new Named(1, "MAP_SHARED"),
+            new Named(2, "MAP_PRIVATE"),
+            new Named(3, "MAP_SHARED_VALIDATE"),
+        };
+    }
 
-    /**
-     * mmap(2) flags other than the map type (kernel UAPI linux/mman.h).
-     */
-    public static final ByArch MAP_FLAGS = new ByArch(
-        new Named[] {
+    private static Named[] MAP_FLAGS_X86_64() {
+        return new Named[] {
             new Named(0x40, "MAP_32BIT"),
             new Named(0x10, "MAP_FIXED"),
             new Named(0x20, "MAP_ANONYMOUS"),
@@ -247,8 +927,11 @@ public final class Constants {
             new Named(0x1000, "MAP_EXECUTABLE"),
             new Named(0x2000, "MAP_LOCKED"),
             new Named(0x4000, "MAP_NORESERVE"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] MAP_FLAGS_AARCH64() {
+        return new Named[] {
             new Named(0x10, "MAP_FIXED"),
             new Named(0x20, "MAP_ANONYMOUS"),
             new Named(0x8000, "MAP_POPULATE"),
@@ -263,8 +946,11 @@ public final class Constants {
             new Named(0x1000, "MAP_EXECUTABLE"),
             new Named(0x2000, "MAP_LOCKED"),
             new Named(0x4000, "MAP_NORESERVE"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] MAP_FLAGS_RISCV64() {
+        return new Named[] {
             new Named(0x10, "MAP_FIXED"),
             new Named(0x20, "MAP_ANONYMOUS"),
             new Named(0x8000, "MAP_POPULATE"),
@@ -279,160 +965,148 @@ public final class Constants {
             new Named(0x1000, "MAP_EXECUTABLE"),
             new Named(0x2000, "MAP_LOCKED"),
             new Named(0x4000, "MAP_NORESERVE"),
-        });
+        };
+    }
 
-    /**
-     * mremap(2) flags (kernel UAPI linux/mman.h).
-     */
-    public static final Named[] MREMAP_FLAGS = new Named[] {
-        new Named(0x1, "MREMAP_MAYMOVE"),
-        new Named(0x2, "MREMAP_FIXED"),
-        new Named(0x4, "MREMAP_DONTUNMAP"),
-    };
+    private static Named[] MREMAP_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "MREMAP_MAYMOVE"),
+            new Named(0x2, "MREMAP_FIXED"),
+            new Named(0x4, "MREMAP_DONTUNMAP"),
+        };
+    }
 
-    /**
-     * madvise(2) advice values (kernel UAPI linux/mman.h).
-     */
-    public static final Named[] MADVISE_ADVICE = new Named[] {
-        new Named(0, "MADV_NORMAL"),
-        new Named(1, "MADV_RANDOM"),
-        new Named(2, "MADV_SEQUENTIAL"),
-        new Named(3, "MADV_WILLNEED"),
-        new Named(4, "MADV_DONTNEED"),
-        new Named(8, "MADV_FREE"),
-        new Named(9, "MADV_REMOVE"),
-        new Named(10, "MADV_DONTFORK"),
-        new Named(11, "MADV_DOFORK"),
-        new Named(100, "MADV_HWPOISON"),
-        new Named(101, "MADV_SOFT_OFFLINE"),
-        new Named(12, "MADV_MERGEABLE"),
-        new Named(13, "MADV_UNMERGEABLE"),
-        new Named(14, "MADV_HUGEPAGE"),
-        new Named(15, "MADV_NOHUGEPAGE"),
-        new Named(16, "MADV_DONTDUMP"),
-        new Named(17, "MADV_DODUMP"),
-        new Named(18, "MADV_WIPEONFORK"),
-        new Named(19, "MADV_KEEPONFORK"),
-        new Named(20, "MADV_COLD"),
-        new Named(21, "MADV_PAGEOUT"),
-        new Named(22, "MADV_POPULATE_READ"),
-        new Named(23, "MADV_POPULATE_WRITE"),
-        new Named(24, "MADV_DONTNEED_LOCKED"),
-        new Named(25, "MADV_COLLAPSE"),
-    };
+    private static Named[] MADVISE_ADVICE() {
+        return new Named[] {
+            new Named(0, "MADV_NORMAL"),
+            new Named(1, "MADV_RANDOM"),
+            new Named(2, "MADV_SEQUENTIAL"),
+            new Named(3, "MADV_WILLNEED"),
+            new Named(4, "MADV_DONTNEED"),
+            new Named(8, "MADV_FREE"),
+            new Named(9, "MADV_REMOVE"),
+            new Named(10, "MADV_DONTFORK"),
+            new Named(11, "MADV_DOFORK"),
+            new Named(100, "MADV_HWPOISON"),
+            new Named(101, "MADV_SOFT_OFFLINE"),
+            new Named(12, "MADV_MERGEABLE"),
+            new Named(13, "MADV_UNMERGEABLE"),
+            new Named(14, "MADV_HUGEPAGE"),
+            new Named(15, "MADV_NOHUGEPAGE"),
+            new Named(16, "MADV_DONTDUMP"),
+            new Named(17, "MADV_DODUMP"),
+            new Named(18, "MADV_WIPEONFORK"),
+            new Named(19, "MADV_KEEPONFORK"),
+            new Named(20, "MADV_COLD"),
+            new Named(21, "MADV_PAGEOUT"),
+            new Named(22, "MADV_POPULATE_READ"),
+            new Named(23, "MADV_POPULATE_WRITE"),
+            new Named(24, "MADV_DONTNEED_LOCKED"),
+            new Named(25, "MADV_COLLAPSE"),
+        };
+    }
 
-    /**
-     * msync(2) flags (kernel UAPI linux/mman.h).
-     */
-    public static final Named[] MSYNC_FLAGS = new Named[] {
-        new Named(0x1, "MS_ASYNC"),
-        new Named(0x2, "MS_INVALIDATE"),
-        new Named(0x4, "MS_SYNC"),
-    };
+    private static Named[] MSYNC_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "MS_ASYNC"),
+            new Named(0x2, "MS_INVALIDATE"),
+            new Named(0x4, "MS_SYNC"),
+        };
+    }
 
-    /**
-     * mlockall(2) flags (kernel UAPI linux/mman.h).
-     */
-    public static final Named[] MLOCKALL_FLAGS = new Named[] {
-        new Named(0x1, "MCL_CURRENT"),
-        new Named(0x2, "MCL_FUTURE"),
-        new Named(0x4, "MCL_ONFAULT"),
-    };
+    private static Named[] MLOCKALL_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "MCL_CURRENT"),
+            new Named(0x2, "MCL_FUTURE"),
+            new Named(0x4, "MCL_ONFAULT"),
+        };
+    }
 
-    /**
-     * mlock2(2) flags (kernel UAPI linux/mman.h).
-     */
-    public static final Named[] MLOCK2_FLAGS = new Named[] {
-        new Named(0x1, "MLOCK_ONFAULT"),
-    };
+    private static Named[] MLOCK2_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "MLOCK_ONFAULT"),
+        };
+    }
 
-    /**
-     * clone(2)/clone3(2) flags (kernel UAPI linux/sched.h).
-     */
-    public static final Named[] CLONE_FLAGS = new Named[] {
-        new Named(0x100, "CLONE_VM"),
-        new Named(0x200, "CLONE_FS"),
-        new Named(0x400, "CLONE_FILES"),
-        new Named(0x800, "CLONE_SIGHAND"),
-        new Named(0x1000, "CLONE_PIDFD"),
-        new Named(0x2000, "CLONE_PTRACE"),
-        new Named(0x4000, "CLONE_VFORK"),
-        new Named(0x8000, "CLONE_PARENT"),
-        new Named(0x10000, "CLONE_THREAD"),
-        new Named(0x20000, "CLONE_NEWNS"),
-        new Named(0x40000, "CLONE_SYSVSEM"),
-        new Named(0x80000, "CLONE_SETTLS"),
-        new Named(0x100000, "CLONE_PARENT_SETTID"),
-        new Named(0x200000, "CLONE_CHILD_CLEARTID"),
-        new Named(0x400000, "CLONE_DETACHED"),
-        new Named(0x800000, "CLONE_UNTRACED"),
-        new Named(0x1000000, "CLONE_CHILD_SETTID"),
-        new Named(0x2000000, "CLONE_NEWCGROUP"),
-        new Named(0x4000000, "CLONE_NEWUTS"),
-        new Named(0x8000000, "CLONE_NEWIPC"),
-        new Named(0x10000000, "CLONE_NEWUSER"),
-        new Named(0x20000000, "CLONE_NEWPID"),
-        new Named(0x40000000, "CLONE_NEWNET"),
-        new Named(0x80000000L, "CLONE_IO"),
-        new Named(0x100000000L, "CLONE_CLEAR_SIGHAND"),
-        new Named(0x200000000L, "CLONE_INTO_CGROUP"),
-        new Named(0x80, "CLONE_NEWTIME"),
-    };
+    private static Named[] CLONE_FLAGS() {
+        return new Named[] {
+            new Named(0x100, "CLONE_VM"),
+            new Named(0x200, "CLONE_FS"),
+            new Named(0x400, "CLONE_FILES"),
+            new Named(0x800, "CLONE_SIGHAND"),
+            new Named(0x1000, "CLONE_PIDFD"),
+            new Named(0x2000, "CLONE_PTRACE"),
+            new Named(0x4000, "CLONE_VFORK"),
+            new Named(0x8000, "CLONE_PARENT"),
+            new Named(0x10000, "CLONE_THREAD"),
+            new Named(0x20000, "CLONE_NEWNS"),
+            new Named(0x40000, "CLONE_SYSVSEM"),
+            new Named(0x80000, "CLONE_SETTLS"),
+            new Named(0x100000, "CLONE_PARENT_SETTID"),
+            new Named(0x200000, "CLONE_CHILD_CLEARTID"),
+            new Named(0x400000, "CLONE_DETACHED"),
+            new Named(0x800000, "CLONE_UNTRACED"),
+            new Named(0x1000000, "CLONE_CHILD_SETTID"),
+            new Named(0x2000000, "CLONE_NEWCGROUP"),
+            new Named(0x4000000, "CLONE_NEWUTS"),
+            new Named(0x8000000, "CLONE_NEWIPC"),
+            new Named(0x10000000, "CLONE_NEWUSER"),
+            new Named(0x20000000, "CLONE_NEWPID"),
+            new Named(0x40000000, "CLONE_NEWNET"),
+            new Named(0x80000000L, "CLONE_IO"),
+            new Named(0x100000000L, "CLONE_CLEAR_SIGHAND"),
+            new Named(0x200000000L, "CLONE_INTO_CGROUP"),
+            new Named(0x80, "CLONE_NEWTIME"),
+        };
+    }
 
-    /**
-     * sched_setscheduler(2) policies (kernel UAPI linux/sched.h).
-     */
-    public static final Named[] SCHED_POLICIES = new Named[] {
-        new Named(0, "SCHED_NORMAL"),
-        new Named(1, "SCHED_FIFO"),
-        new Named(2, "SCHED_RR"),
-        new Named(3, "SCHED_BATCH"),
-        new Named(5, "SCHED_IDLE"),
-        new Named(6, "SCHED_DEADLINE"),
-    };
+    private static Named[] SCHED_POLICIES() {
+        return new Named[] {
+            new Named(0, "SCHED_NORMAL"),
+            new Named(1, "SCHED_FIFO"),
+            new Named(2, "SCHED_RR"),
+            new Named(3, "SCHED_BATCH"),
+            new Named(5, "SCHED_IDLE"),
+            new Named(6, "SCHED_DEADLINE"),
+        };
+    }
 
-    /**
-     * futex(2) commands (op &amp; FUTEX_CMD_MASK) (kernel UAPI linux/futex.h).
-     */
-    public static final Named[] FUTEX_COMMANDS = new Named[] {
-        new Named(0, "FUTEX_WAIT"),
-        new Named(1, "FUTEX_WAKE"),
-        new Named(2, "FUTEX_FD"),
-        new Named(3, "FUTEX_REQUEUE"),
-        new Named(4, "FUTEX_CMP_REQUEUE"),
-        new Named(5, "FUTEX_WAKE_OP"),
-        new Named(6, "FUTEX_LOCK_PI"),
-        new Named(7, "FUTEX_UNLOCK_PI"),
-        new Named(8, "FUTEX_TRYLOCK_PI"),
-        new Named(9, "FUTEX_WAIT_BITSET"),
-        new Named(10, "FUTEX_WAKE_BITSET"),
-        new Named(11, "FUTEX_WAIT_REQUEUE_PI"),
-        new Named(12, "FUTEX_CMP_REQUEUE_PI"),
-        new Named(13, "FUTEX_LOCK_PI2"),
-    };
+    private static Named[] FUTEX_COMMANDS() {
+        return new Named[] {
+            new Named(0, "FUTEX_WAIT"),
+            new Named(1, "FUTEX_WAKE"),
+            new Named(2, "FUTEX_FD"),
+            new Named(3, "FUTEX_REQUEUE"),
+            new Named(4, "FUTEX_CMP_REQUEUE"),
+            new Named(5, "FUTEX_WAKE_OP"),
+            new Named(6, "FUTEX_LOCK_PI"),
+            new Named(7, "FUTEX_UNLOCK_PI"),
+            new Named(8, "FUTEX_TRYLOCK_PI"),
+            new Named(9, "FUTEX_WAIT_BITSET"),
+            new Named(10, "FUTEX_WAKE_BITSET"),
+            new Named(11, "FUTEX_WAIT_REQUEUE_PI"),
+            new Named(12, "FUTEX_CMP_REQUEUE_PI"),
+            new Named(13, "FUTEX_LOCK_PI2"),
+        };
+    }
 
-    /**
-     * futex(2) op modifier bits (kernel UAPI linux/futex.h).
-     */
-    public static final Named[] FUTEX_OP_FLAGS = new Named[] {
-        new Named(0x80, "FUTEX_PRIVATE_FLAG"),
-        new Named(0x100, "FUTEX_CLOCK_REALTIME"),
-    };
+    private static Named[] FUTEX_OP_FLAGS() {
+        return new Named[] {
+            new Named(0x80, "FUTEX_PRIVATE_FLAG"),
+            new Named(0x100, "FUTEX_CLOCK_REALTIME"),
+        };
+    }
 
-    /**
-     * rt_sigprocmask(2) how (kernel UAPI asm/signal.h).
-     */
-    public static final Named[] SIGPROCMASK_HOW = new Named[] {
-        new Named(0, "SIG_BLOCK"),
-        new Named(1, "SIG_UNBLOCK"),
-        new Named(2, "SIG_SETMASK"),
-    };
+    private static Named[] SIGPROCMASK_HOW() {
+        return new Named[] {
+            new Named(0, "SIG_BLOCK"),
+            new Named(1, "SIG_UNBLOCK"),
+            new Named(2, "SIG_SETMASK"),
+        };
+    }
 
-    /**
-     * struct sigaction sa_flags bits (kernel UAPI asm/signal.h).
-     */
-    public static final ByArch SA_FLAGS = new ByArch(
-        new Named[] {
+    private static Named[] SA_FLAGS_X86_64() {
+        return new Named[] {
             new Named(0x4000000, "SA_RESTORER"),
             new Named(0x1, "SA_NOCLDSTOP"),
             new Named(0x2, "SA_NOCLDWAIT"),
@@ -443,8 +1117,11 @@ public final class Constants {
             new Named(0x10000000, "SA_RESTART"),
             new Named(0x40000000, "SA_NODEFER"),
             new Named(0x80000000L, "SA_RESETHAND"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] SA_FLAGS_AARCH64() {
+        return new Named[] {
             new Named(0x4000000, "SA_RESTORER"),
             new Named(0x1, "SA_NOCLDSTOP"),
             new Named(0x2, "SA_NOCLDWAIT"),
@@ -455,8 +1132,11 @@ public final class Constants {
             new Named(0x10000000, "SA_RESTART"),
             new Named(0x40000000, "SA_NODEFER"),
             new Named(0x80000000L, "SA_RESETHAND"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] SA_FLAGS_RISCV64() {
+        return new Named[] {
             new Named(0x1, "SA_NOCLDSTOP"),
             new Named(0x2, "SA_NOCLDWAIT"),
             new Named(0x4, "SA_SIGINFO"),
@@ -466,250 +1146,239 @@ public final class Constants {
             new Named(0x10000000, "SA_RESTART"),
             new Named(0x40000000, "SA_NODEFER"),
             new Named(0x80000000L, "SA_RESETHAND"),
-        });
+        };
+    }
 
-    /**
-     * poll(2) events/revents bits (kernel UAPI asm/poll.h).
-     */
-    public static final Named[] POLL_EVENTS = new Named[] {
-        new Named(0x1, "POLLIN"),
-        new Named(0x2, "POLLPRI"),
-        new Named(0x4, "POLLOUT"),
-        new Named(0x8, "POLLERR"),
-        new Named(0x10, "POLLHUP"),
-        new Named(0x20, "POLLNVAL"),
-        new Named(0x40, "POLLRDNORM"),
-        new Named(0x80, "POLLRDBAND"),
-        new Named(0x100, "POLLWRNORM"),
-        new Named(0x200, "POLLWRBAND"),
-        new Named(0x400, "POLLMSG"),
-        new Named(0x1000, "POLLREMOVE"),
-        new Named(0x2000, "POLLRDHUP"),
-        new Named(0x4000, "POLLFREE"),
-        new Named(0x8000, "POLL_BUSY_LOOP"),
-    };
+    private static Named[] POLL_EVENTS() {
+        return new Named[] {
+            new Named(0x1, "POLLIN"),
+            new Named(0x2, "POLLPRI"),
+            new Named(0x4, "POLLOUT"),
+            new Named(0x8, "POLLERR"),
+            new Named(0x10, "POLLHUP"),
+            new Named(0x20, "POLLNVAL"),
+            new Named(0x40, "POLLRDNORM"),
+            new Named(0x80, "POLLRDBAND"),
+            new Named(0x100, "POLLWRNORM"),
+            new Named(0x200, "POLLWRBAND"),
+            new Named(0x400, "POLLMSG"),
+            new Named(0x1000, "POLLREMOVE"),
+            new Named(0x2000, "POLLRDHUP"),
+            new Named(0x4000, "POLLFREE"),
+            new Named(0x8000, "POLL_BUSY_LOOP"),
+        };
+    }
 
-    /**
-     * epoll_event events bits (kernel UAPI linux/eventpoll.h).
-     */
-    public static final Named[] EPOLL_EVENTS = new Named[] {
-        new Named(0x1, "EPOLLIN"),
-        new Named(0x2, "EPOLLPRI"),
-        new Named(0x4, "EPOLLOUT"),
-        new Named(0x8, "EPOLLERR"),
-        new Named(0x10, "EPOLLHUP"),
-        new Named(0x20, "EPOLLNVAL"),
-        new Named(0x40, "EPOLLRDNORM"),
-        new Named(0x80, "EPOLLRDBAND"),
-        new Named(0x100, "EPOLLWRNORM"),
-        new Named(0x200, "EPOLLWRBAND"),
-        new Named(0x400, "EPOLLMSG"),
-        new Named(0x2000, "EPOLLRDHUP"),
-        new Named(0x10000000, "EPOLLEXCLUSIVE"),
-        new Named(0x20000000, "EPOLLWAKEUP"),
-        new Named(0x40000000, "EPOLLONESHOT"),
-        new Named(0x80000000L, "EPOLLET"),
-    };
+    private static Named[] EPOLL_EVENTS() {
+        return new Named[] {
+            new Named(0x1, "EPOLLIN"),
+            new Named(0x2, "EPOLLPRI"),
+            new Named(0x4, "EPOLLOUT"),
+            new Named(0x8, "EPOLLERR"),
+            new Named(0x10, "EPOLLHUP"),
+            new Named(0x20, "EPOLLNVAL"),
+            new Named(0x40, "EPOLLRDNORM"),
+            new Named(0x80, "EPOLLRDBAND"),
+            new Named(0x100, "EPOLLWRNORM"),
+            new Named(0x200, "EPOLLWRBAND"),
+            new Named(0x400, "EPOLLMSG"),
+            new Named(0x2000, "EPOLLRDHUP"),
+            new Named(0x10000000, "EPOLLEXCLUSIVE"),
+            new Named(0x20000000, "EPOLLWAKEUP"),
+            new Named(0x40000000, "EPOLLONESHOT"),
+            new Named(0x80000000L, "EPOLLET"),
+        };
+    }
 
-    /**
-     * epoll_ctl(2) operations (kernel UAPI linux/eventpoll.h).
-     */
-    public static final Named[] EPOLL_CTL_OPS = new Named[] {
-        new Named(1, "EPOLL_CTL_ADD"),
-        new Named(2, "EPOLL_CTL_DEL"),
-        new Named(3, "EPOLL_CTL_MOD"),
-    };
+    private static Named[] EPOLL_CTL_OPS() {
+        return new Named[] {
+            new Named(1, "EPOLL_CTL_ADD"),
+            new Named(2, "EPOLL_CTL_DEL"),
+            new Named(3, "EPOLL_CTL_MOD"),
+        };
+    }
 
-    /**
-     * epoll_create1(2) flags (kernel UAPI linux/eventpoll.h).
-     */
-    public static final Named[] EPOLL_CREATE_FLAGS = new Named[] {
-        new Named(0x80000, "EPOLL_CLOEXEC"),
-    };
+    private static Named[] EPOLL_CREATE_FLAGS() {
+        return new Named[] {
+            new Named(0x80000, "EPOLL_CLOEXEC"),
+        };
+    }
 
-    /**
-     * prctl(2) options (kernel UAPI linux/prctl.h).
-     */
-    public static final Named[] PRCTL_OPTIONS = new Named[] {
-        new Named(1, "PR_SET_PDEATHSIG"),
-        new Named(2, "PR_GET_PDEATHSIG"),
-        new Named(3, "PR_GET_DUMPABLE"),
-        new Named(4, "PR_SET_DUMPABLE"),
-        new Named(5, "PR_GET_UNALIGN"),
-        new Named(6, "PR_SET_UNALIGN"),
-        new Named(7, "PR_GET_KEEPCAPS"),
-        new Named(8, "PR_SET_KEEPCAPS"),
-        new Named(9, "PR_GET_FPEMU"),
-        new Named(10, "PR_SET_FPEMU"),
-        new Named(11, "PR_GET_FPEXC"),
-        new Named(12, "PR_SET_FPEXC"),
-        new Named(13, "PR_GET_TIMING"),
-        new Named(14, "PR_SET_TIMING"),
-        new Named(15, "PR_SET_NAME"),
-        new Named(16, "PR_GET_NAME"),
-        new Named(19, "PR_GET_ENDIAN"),
-        new Named(20, "PR_SET_ENDIAN"),
-        new Named(21, "PR_GET_SECCOMP"),
-        new Named(22, "PR_SET_SECCOMP"),
-        new Named(23, "PR_CAPBSET_READ"),
-        new Named(24, "PR_CAPBSET_DROP"),
-        new Named(25, "PR_GET_TSC"),
-        new Named(26, "PR_SET_TSC"),
-        new Named(27, "PR_GET_SECUREBITS"),
-        new Named(28, "PR_SET_SECUREBITS"),
-        new Named(29, "PR_SET_TIMERSLACK"),
-        new Named(30, "PR_GET_TIMERSLACK"),
-        new Named(31, "PR_TASK_PERF_EVENTS_DISABLE"),
-        new Named(32, "PR_TASK_PERF_EVENTS_ENABLE"),
-        new Named(33, "PR_MCE_KILL"),
-        new Named(34, "PR_MCE_KILL_GET"),
-        new Named(35, "PR_SET_MM"),
-        new Named(0x59616d61, "PR_SET_PTRACER"),
-        new Named(36, "PR_SET_CHILD_SUBREAPER"),
-        new Named(37, "PR_GET_CHILD_SUBREAPER"),
-        new Named(38, "PR_SET_NO_NEW_PRIVS"),
-        new Named(39, "PR_GET_NO_NEW_PRIVS"),
-        new Named(40, "PR_GET_TID_ADDRESS"),
-        new Named(41, "PR_SET_THP_DISABLE"),
-        new Named(42, "PR_GET_THP_DISABLE"),
-        new Named(43, "PR_MPX_ENABLE_MANAGEMENT"),
-        new Named(44, "PR_MPX_DISABLE_MANAGEMENT"),
-        new Named(45, "PR_SET_FP_MODE"),
-        new Named(46, "PR_GET_FP_MODE"),
-        new Named(47, "PR_CAP_AMBIENT"),
-        new Named(50, "PR_SVE_SET_VL"),
-        new Named(51, "PR_SVE_GET_VL"),
-        new Named(52, "PR_GET_SPECULATION_CTRL"),
-        new Named(53, "PR_SET_SPECULATION_CTRL"),
-        new Named(54, "PR_PAC_RESET_KEYS"),
-        new Named(55, "PR_SET_TAGGED_ADDR_CTRL"),
-        new Named(56, "PR_GET_TAGGED_ADDR_CTRL"),
-        new Named(57, "PR_SET_IO_FLUSHER"),
-        new Named(58, "PR_GET_IO_FLUSHER"),
-        new Named(59, "PR_SET_SYSCALL_USER_DISPATCH"),
-        new Named(60, "PR_PAC_SET_ENABLED_KEYS"),
-        new Named(61, "PR_PAC_GET_ENABLED_KEYS"),
-        new Named(62, "PR_SCHED_CORE"),
-        new Named(63, "PR_SME_SET_VL"),
-        new Named(64, "PR_SME_GET_VL"),
-        new Named(0x53564d41, "PR_SET_VMA"),
-    };
+    private static Named[] PRCTL_OPTIONS() {
+        return new Named[] {
+            new Named(1, "PR_SET_PDEATHSIG"),
+            new Named(2, "PR_GET_PDEATHSIG"),
+            new Named(3, "PR_GET_DUMPABLE"),
+            new Named(4, "PR_SET_DUMPABLE"),
+            new Named(5, "PR_GET_UNALIGN"),
+            new Named(6, "PR_SET_UNALIGN"),
+            new Named(7, "PR_GET_KEEPCAPS"),
+            new Named(8, "PR_SET_KEEPCAPS"),
+            new Named(9, "PR_GET_FPEMU"),
+            new Named(10, "PR_SET_FPEMU"),
+            new Named(11, "PR_GET_FPEXC"),
+            new Named(12, "PR_SET_FPEXC"),
+            new Named(13, "PR_GET_TIMING"),
+            new Named(14, "PR_SET_TIMING"),
+            new Named(15, "PR_SET_NAME"),
+            new Named(16, "PR_GET_NAME"),
+            new Named(19, "PR_GET_ENDIAN"),
+            new Named(20, "PR_SET_ENDIAN"),
+            new Named(21, "PR_GET_SECCOMP"),
+            new Named(22, "PR_SET_SECCOMP"),
+            new Named(23, "PR_CAPBSET_READ"),
+            new Named(24, "PR_CAPBSET_DROP"),
+            new Named(25, "PR_GET_TSC"),
+            new Named(26, "PR_SET_TSC"),
+            new Named(27, "PR_GET_SECUREBITS"),
+            new Named(28, "PR_SET_SECUREBITS"),
+            new Named(29, "PR_SET_TIMERSLACK"),
+            new Named(30, "PR_GET_TIMERSLACK"),
+            new Named(31, "PR_TASK_PERF_EVENTS_DISABLE"),
+            new Named(32, "PR_TASK_PERF_EVENTS_ENABLE"),
+            new Named(33, "PR_MCE_KILL"),
+            new Named(34, "PR_MCE_KILL_GET"),
+            new Named(35, "PR_SET_MM"),
+            new Named(0x59616d61, "PR_SET_PTRACER"),
+            new Named(36, "PR_SET_CHILD_SUBREAPER"),
+            new Named(37, "PR_GET_CHILD_SUBREAPER"),
+            new Named(38, "PR_SET_NO_NEW_PRIVS"),
+            new Named(39, "PR_GET_NO_NEW_PRIVS"),
+            new Named(40, "PR_GET_TID_ADDRESS"),
+            new Named(41, "PR_SET_THP_DISABLE"),
+            new Named(42, "PR_GET_THP_DISABLE"),
+            new Named(43, "PR_MPX_ENABLE_MANAGEMENT"),
+            new Named(44, "PR_MPX_DISABLE_MANAGEMENT"),
+            new Named(45, "PR_SET_FP_MODE"),
+            new Named(46, "PR_GET_FP_MODE"),
+            new Named(47, "PR_CAP_AMBIENT"),
+            new Named(50, "PR_SVE_SET_VL"),
+            new Named(51, "PR_SVE_GET_VL"),
+            new Named(52, "PR_GET_SPECULATION_CTRL"),
+            new Named(53, "PR_SET_SPECULATION_CTRL"),
+            new Named(54, "PR_PAC_RESET_KEYS"),
+            new Named(55, "PR_SET_TAGGED_ADDR_CTRL"),
+            new Named(56, "PR_GET_TAGGED_ADDR_CTRL"),
+            new Named(57, "PR_SET_IO_FLUSHER"),
+            new Named(58, "PR_GET_IO_FLUSHER"),
+            new Named(59, "PR_SET_SYSCALL_USER_DISPATCH"),
+            new Named(60, "PR_PAC_SET_ENABLED_KEYS"),
+            new Named(61, "PR_PAC_GET_ENABLED_KEYS"),
+            new Named(62, "PR_SCHED_CORE"),
+            new Named(63, "PR_SME_SET_VL"),
+            new Named(64, "PR_SME_GET_VL"),
+            new Named(0x53564d41, "PR_SET_VMA"),
+        };
+    }
 
-    /**
-     * getrlimit(2)/prlimit64(2) resources (kernel UAPI asm/resource.h).
-     */
-    public static final Named[] RLIMIT_RESOURCES = new Named[] {
-        new Named(0, "RLIMIT_CPU"),
-        new Named(1, "RLIMIT_FSIZE"),
-        new Named(2, "RLIMIT_DATA"),
-        new Named(3, "RLIMIT_STACK"),
-        new Named(4, "RLIMIT_CORE"),
-        new Named(5, "RLIMIT_RSS"),
-        new Named(6, "RLIMIT_NPROC"),
-        new Named(7, "RLIMIT_NOFILE"),
-        new Named(8, "RLIMIT_MEMLOCK"),
-        new Named(9, "RLIMIT_AS"),
-        new Named(10, "RLIMIT_LOCKS"),
-        new Named(11, "RLIMIT_SIGPENDING"),
-        new Named(12, "RLIMIT_MSGQUEUE"),
-        new Named(13, "RLIMIT_NICE"),
-        new Named(14, "RLIMIT_RTPRIO"),
-        new Named(15, "RLIMIT_RTTIME"),
-    };
+    private static Named[] RLIMIT_RESOURCES() {
+        return new Named[] {
+            new Named(0, "RLIMIT_CPU"),
+            new Named(1, "RLIMIT_FSIZE"),
+            new Named(2, "RLIMIT_DATA"),
+            new Named(3, "RLIMIT_STACK"),
+            new Named(4, "RLIMIT_CORE"),
+            new Named(5, "RLIMIT_RSS"),
+            new Named(6, "RLIMIT_NPROC"),
+            new Named(7, "RLIMIT_NOFILE"),
+            new Named(8, "RLIMIT_MEMLOCK"),
+            new Named(9, "RLIMIT_AS"),
+            new Named(10, "RLIMIT_LOCKS"),
+            new Named(11, "RLIMIT_SIGPENDING"),
+            new Named(12, "RLIMIT_MSGQUEUE"),
+            new Named(13, "RLIMIT_NICE"),
+            new Named(14, "RLIMIT_RTPRIO"),
+            new Named(15, "RLIMIT_RTTIME"),
+        };
+    }
 
-    /**
-     * tty and FIO* ioctl(2) requests (kernel UAPI asm/ioctls.h).
-     * Not integer constants, so left out: TCGETS2, TCSETS2, TCSETSW2, TCSETSF2, TIOCGPTN, TIOCSPTLCK, TIOCGDEV, TIOCSIG, TIOCGPKT, TIOCGPTLCK, TIOCGEXCL, TIOCGISO7816, TIOCSISO7816.
-     */
-    public static final Named[] TTY_IOCTLS = new Named[] {
-        new Named(0x5401, "TCGETS"),
-        new Named(0x5402, "TCSETS"),
-        new Named(0x5403, "TCSETSW"),
-        new Named(0x5404, "TCSETSF"),
-        new Named(0x5405, "TCGETA"),
-        new Named(0x5406, "TCSETA"),
-        new Named(0x5407, "TCSETAW"),
-        new Named(0x5408, "TCSETAF"),
-        new Named(0x5409, "TCSBRK"),
-        new Named(0x540a, "TCXONC"),
-        new Named(0x540b, "TCFLSH"),
-        new Named(0x540c, "TIOCEXCL"),
-        new Named(0x540d, "TIOCNXCL"),
-        new Named(0x540e, "TIOCSCTTY"),
-        new Named(0x540f, "TIOCGPGRP"),
-        new Named(0x5410, "TIOCSPGRP"),
-        new Named(0x5411, "TIOCOUTQ"),
-        new Named(0x5412, "TIOCSTI"),
-        new Named(0x5413, "TIOCGWINSZ"),
-        new Named(0x5414, "TIOCSWINSZ"),
-        new Named(0x5415, "TIOCMGET"),
-        new Named(0x5416, "TIOCMBIS"),
-        new Named(0x5417, "TIOCMBIC"),
-        new Named(0x5418, "TIOCMSET"),
-        new Named(0x5419, "TIOCGSOFTCAR"),
-        new Named(0x541a, "TIOCSSOFTCAR"),
-        new Named(0x541b, "FIONREAD"),
-        new Named(0x541c, "TIOCLINUX"),
-        new Named(0x541d, "TIOCCONS"),
-        new Named(0x541e, "TIOCGSERIAL"),
-        new Named(0x541f, "TIOCSSERIAL"),
-        new Named(0x5420, "TIOCPKT"),
-        new Named(0x5421, "FIONBIO"),
-        new Named(0x5422, "TIOCNOTTY"),
-        new Named(0x5423, "TIOCSETD"),
-        new Named(0x5424, "TIOCGETD"),
-        new Named(0x5425, "TCSBRKP"),
-        new Named(0x5427, "TIOCSBRK"),
-        new Named(0x5428, "TIOCCBRK"),
-        new Named(0x5429, "TIOCGSID"),
-        new Named(0x542e, "TIOCGRS485"),
-        new Named(0x542f, "TIOCSRS485"),
-        new Named(0x5432, "TCGETX"),
-        new Named(0x5433, "TCSETX"),
-        new Named(0x5434, "TCSETXF"),
-        new Named(0x5435, "TCSETXW"),
-        new Named(0x5437, "TIOCVHANGUP"),
-        new Named(0x5441, "TIOCGPTPEER"),
-        new Named(0x5450, "FIONCLEX"),
-        new Named(0x5451, "FIOCLEX"),
-        new Named(0x5452, "FIOASYNC"),
-        new Named(0x5453, "TIOCSERCONFIG"),
-        new Named(0x5454, "TIOCSERGWILD"),
-        new Named(0x5455, "TIOCSERSWILD"),
-        new Named(0x5456, "TIOCGLCKTRMIOS"),
-        new Named(0x5457, "TIOCSLCKTRMIOS"),
-        new Named(0x5458, "TIOCSERGSTRUCT"),
-        new Named(0x5459, "TIOCSERGETLSR"),
-        new Named(0x545a, "TIOCSERGETMULTI"),
-        new Named(0x545b, "TIOCSERSETMULTI"),
-        new Named(0x545c, "TIOCMIWAIT"),
-        new Named(0x545d, "TIOCGICOUNT"),
-        new Named(0x5460, "FIOQSIZE"),
-    };
+    private static Named[] TTY_IOCTLS() {
+        return new Named[] {
+            new Named(0x5401, "TCGETS"),
+            new Named(0x5402, "TCSETS"),
+            new Named(0x5403, "TCSETSW"),
+            new Named(0x5404, "TCSETSF"),
+            new Named(0x5405, "TCGETA"),
+            new Named(0x5406, "TCSETA"),
+            new Named(0x5407, "TCSETAW"),
+            new Named(0x5408, "TCSETAF"),
+            new Named(0x5409, "TCSBRK"),
+            new Named(0x540a, "TCXONC"),
+            new Named(0x540b, "TCFLSH"),
+            new Named(0x540c, "TIOCEXCL"),
+            new Named(0x540d, "TIOCNXCL"),
+            new Named(0x540e, "TIOCSCTTY"),
+            new Named(0x540f, "TIOCGPGRP"),
+            new Named(0x5410, "TIOCSPGRP"),
+            new Named(0x5411, "TIOCOUTQ"),
+            new Named(0x5412, "TIOCSTI"),
+            new Named(0x5413, "TIOCGWINSZ"),
+            new Named(0x5414, "TIOCSWINSZ"),
+            new Named(0x5415, "TIOCMGET"),
+            new Named(0x5416, "TIOCMBIS"),
+            new Named(0x5417, "TIOCMBIC"),
+            new Named(0x5418, "TIOCMSET"),
+            new Named(0x5419, "TIOCGSOFTCAR"),
+            new Named(0x541a, "TIOCSSOFTCAR"),
+            new Named(0x541b, "FIONREAD"),
+            new Named(0x541c, "TIOCLINUX"),
+            new Named(0x541d, "TIOCCONS"),
+            new Named(0x541e, "TIOCGSERIAL"),
+            new Named(0x541f, "TIOCSSERIAL"),
+            new Named(0x5420, "TIOCPKT"),
+            new Named(0x5421, "FIONBIO"),
+            new Named(0x5422, "TIOCNOTTY"),
+            new Named(0x5423, "TIOCSETD"),
+            new Named(0x5424, "TIOCGETD"),
+            new Named(0x5425, "TCSBRKP"),
+            new Named(0x5427, "TIOCSBRK"),
+            new Named(0x5428, "TIOCCBRK"),
+            new Named(0x5429, "TIOCGSID"),
+            new Named(0x542e, "TIOCGRS485"),
+            new Named(0x542f, "TIOCSRS485"),
+            new Named(0x5432, "TCGETX"),
+            new Named(0x5433, "TCSETX"),
+            new Named(0x5434, "TCSETXF"),
+            new Named(0x5435, "TCSETXW"),
+            new Named(0x5437, "TIOCVHANGUP"),
+            new Named(0x5441, "TIOCGPTPEER"),
+            new Named(0x5450, "FIONCLEX"),
+            new Named(0x5451, "FIOCLEX"),
+            new Named(0x5452, "FIOASYNC"),
+            new Named(0x5453, "TIOCSERCONFIG"),
+            new Named(0x5454, "TIOCSERGWILD"),
+            new Named(0x5455, "TIOCSERSWILD"),
+            new Named(0x5456, "TIOCGLCKTRMIOS"),
+            new Named(0x5457, "TIOCSLCKTRMIOS"),
+            new Named(0x5458, "TIOCSERGSTRUCT"),
+            new Named(0x5459, "TIOCSERGETLSR"),
+            new Named(0x545a, "TIOCSERGETMULTI"),
+            new Named(0x545b, "TIOCSERSETMULTI"),
+            new Named(0x545c, "TIOCMIWAIT"),
+            new Named(0x545d, "TIOCGICOUNT"),
+            new Named(0x5460, "FIOQSIZE"),
+        };
+    }
 
-    /**
-     * input event types (EV_*) (kernel UAPI linux/input-event-codes.h).
-     */
-    public static final Named[] EVDEV_EVENT_TYPES = new Named[] {
-        new Named(0, "EV_SYN"),
-        new Named(1, "EV_KEY"),
-        new Named(2, "EV_REL"),
-        new Named(3, "EV_ABS"),
-        new Named(4, "EV_MSC"),
-        new Named(5, "EV_SW"),
-        new Named(17, "EV_LED"),
-        new Named(18, "EV_SND"),
-        new Named(20, "EV_REP"),
-        new Named(21, "EV_FF"),
-        new Named(22, "EV_PWR"),
-        new Named(23, "EV_FF_STATUS"),
-    };
+    private static Named[] EVDEV_EVENT_TYPES() {
+        return new Named[] {
+            new Named(0, "EV_SYN"),
+            new Named(1, "EV_KEY"),
+            new Named(2, "EV_REL"),
+            new Named(3, "EV_ABS"),
+            new Named(4, "EV_MSC"),
+            new Named(5, "EV_SW"),
+            new Named(17, "EV_LED"),
+            new Named(18, "EV_SND"),
+            new Named(20, "EV_REP"),
+            new Named(21, "EV_FF"),
+            new Named(22, "EV_PWR"),
+            new Named(23, "EV_FF_STATUS"),
+        };
+    }
 
-    /**
-     * input key and button codes (KEY_*, BTN_*) (kernel UAPI linux/input-event-codes.h).
-     */
-    public static final ByArch EVDEV_KEYCODES = new ByArch(
-        new Named[] {
+    private static Named[] EVDEV_KEYCODES_X86_64() {
+        return new Named[] {
             new Named(0, "KEY_RESERVED"),
             new Named(1, "KEY_ESC"),
             new Named(2, "KEY_1"),
@@ -1329,8 +1998,11 @@ public final class Constants {
             new Named(741, "BTN_TRIGGER_HAPPY38"),
             new Named(742, "BTN_TRIGGER_HAPPY39"),
             new Named(743, "BTN_TRIGGER_HAPPY40"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] EVDEV_KEYCODES_AARCH64() {
+        return new Named[] {
             new Named(0, "KEY_RESERVED"),
             new Named(1, "KEY_ESC"),
             new Named(2, "KEY_1"),
@@ -1948,8 +2620,11 @@ public final class Constants {
             new Named(741, "BTN_TRIGGER_HAPPY38"),
             new Named(742, "BTN_TRIGGER_HAPPY39"),
             new Named(743, "BTN_TRIGGER_HAPPY40"),
-        },
-        new Named[] {
+        };
+    }
+
+    private static Named[] EVDEV_KEYCODES_RISCV64() {
+        return new Named[] {
             new Named(0, "KEY_RESERVED"),
             new Named(1, "KEY_ESC"),
             new Named(2, "KEY_1"),
@@ -2567,1190 +3242,2187 @@ public final class Constants {
             new Named(741, "BTN_TRIGGER_HAPPY38"),
             new Named(742, "BTN_TRIGGER_HAPPY39"),
             new Named(743, "BTN_TRIGGER_HAPPY40"),
-        });
+        };
+    }
 
-    /**
-     * force-feedback effect types (FF_*) (kernel UAPI linux/input.h).
-     */
-    public static final Named[] EVDEV_FF_TYPES = new Named[] {
-        new Named(80, "FF_RUMBLE"),
-        new Named(81, "FF_PERIODIC"),
-        new Named(82, "FF_CONSTANT"),
-        new Named(83, "FF_SPRING"),
-        new Named(84, "FF_FRICTION"),
-        new Named(85, "FF_DAMPER"),
-        new Named(86, "FF_INERTIA"),
-        new Named(87, "FF_RAMP"),
-    };
+    private static Named[] EVDEV_FF_TYPES() {
+        return new Named[] {
+            new Named(80, "FF_RUMBLE"),
+            new Named(81, "FF_PERIODIC"),
+            new Named(82, "FF_CONSTANT"),
+            new Named(83, "FF_SPRING"),
+            new Named(84, "FF_FRICTION"),
+            new Named(85, "FF_DAMPER"),
+            new Named(86, "FF_INERTIA"),
+            new Named(87, "FF_RAMP"),
+        };
+    }
 
-    /**
-     * input absolute axes (ABS_*) (kernel UAPI linux/input-event-codes.h).
-     */
-    public static final Named[] EVDEV_ABS_AXES = new Named[] {
-        new Named(0, "ABS_X"),
-        new Named(1, "ABS_Y"),
-        new Named(2, "ABS_Z"),
-        new Named(3, "ABS_RX"),
-        new Named(4, "ABS_RY"),
-        new Named(5, "ABS_RZ"),
-        new Named(6, "ABS_THROTTLE"),
-        new Named(7, "ABS_RUDDER"),
-        new Named(8, "ABS_WHEEL"),
-        new Named(9, "ABS_GAS"),
-        new Named(10, "ABS_BRAKE"),
-        new Named(16, "ABS_HAT0X"),
-        new Named(17, "ABS_HAT0Y"),
-        new Named(18, "ABS_HAT1X"),
-        new Named(19, "ABS_HAT1Y"),
-        new Named(20, "ABS_HAT2X"),
-        new Named(21, "ABS_HAT2Y"),
-        new Named(22, "ABS_HAT3X"),
-        new Named(23, "ABS_HAT3Y"),
-        new Named(24, "ABS_PRESSURE"),
-        new Named(25, "ABS_DISTANCE"),
-        new Named(26, "ABS_TILT_X"),
-        new Named(27, "ABS_TILT_Y"),
-        new Named(28, "ABS_TOOL_WIDTH"),
-        new Named(32, "ABS_VOLUME"),
-        new Named(33, "ABS_PROFILE"),
-        new Named(40, "ABS_MISC"),
-        new Named(46, "ABS_RESERVED"),
-        new Named(47, "ABS_MT_SLOT"),
-        new Named(48, "ABS_MT_TOUCH_MAJOR"),
-        new Named(49, "ABS_MT_TOUCH_MINOR"),
-        new Named(50, "ABS_MT_WIDTH_MAJOR"),
-        new Named(51, "ABS_MT_WIDTH_MINOR"),
-        new Named(52, "ABS_MT_ORIENTATION"),
-        new Named(53, "ABS_MT_POSITION_X"),
-        new Named(54, "ABS_MT_POSITION_Y"),
-        new Named(55, "ABS_MT_TOOL_TYPE"),
-        new Named(56, "ABS_MT_BLOB_ID"),
-        new Named(57, "ABS_MT_TRACKING_ID"),
-        new Named(58, "ABS_MT_PRESSURE"),
-        new Named(59, "ABS_MT_DISTANCE"),
-        new Named(60, "ABS_MT_TOOL_X"),
-        new Named(61, "ABS_MT_TOOL_Y"),
-    };
+    private static Named[] EVDEV_ABS_AXES() {
+        return new Named[] {
+            new Named(0, "ABS_X"),
+            new Named(1, "ABS_Y"),
+            new Named(2, "ABS_Z"),
+            new Named(3, "ABS_RX"),
+            new Named(4, "ABS_RY"),
+            new Named(5, "ABS_RZ"),
+            new Named(6, "ABS_THROTTLE"),
+            new Named(7, "ABS_RUDDER"),
+            new Named(8, "ABS_WHEEL"),
+            new Named(9, "ABS_GAS"),
+            new Named(10, "ABS_BRAKE"),
+            new Named(16, "ABS_HAT0X"),
+            new Named(17, "ABS_HAT0Y"),
+            new Named(18, "ABS_HAT1X"),
+            new Named(19, "ABS_HAT1Y"),
+            new Named(20, "ABS_HAT2X"),
+            new Named(21, "ABS_HAT2Y"),
+            new Named(22, "ABS_HAT3X"),
+            new Named(23, "ABS_HAT3Y"),
+            new Named(24, "ABS_PRESSURE"),
+            new Named(25, "ABS_DISTANCE"),
+            new Named(26, "ABS_TILT_X"),
+            new Named(27, "ABS_TILT_Y"),
+            new Named(28, "ABS_TOOL_WIDTH"),
+            new Named(32, "ABS_VOLUME"),
+            new Named(33, "ABS_PROFILE"),
+            new Named(40, "ABS_MISC"),
+            new Named(46, "ABS_RESERVED"),
+            new Named(47, "ABS_MT_SLOT"),
+            new Named(48, "ABS_MT_TOUCH_MAJOR"),
+            new Named(49, "ABS_MT_TOUCH_MINOR"),
+            new Named(50, "ABS_MT_WIDTH_MAJOR"),
+            new Named(51, "ABS_MT_WIDTH_MINOR"),
+            new Named(52, "ABS_MT_ORIENTATION"),
+            new Named(53, "ABS_MT_POSITION_X"),
+            new Named(54, "ABS_MT_POSITION_Y"),
+            new Named(55, "ABS_MT_TOOL_TYPE"),
+            new Named(56, "ABS_MT_BLOB_ID"),
+            new Named(57, "ABS_MT_TRACKING_ID"),
+            new Named(58, "ABS_MT_PRESSURE"),
+            new Named(59, "ABS_MT_DISTANCE"),
+            new Named(60, "ABS_MT_TOOL_X"),
+            new Named(61, "ABS_MT_TOOL_Y"),
+        };
+    }
 
-    /**
-     * wait4(2)/waitid(2) options (kernel UAPI linux/wait.h).
-     */
-    public static final Named[] WAIT_OPTIONS = new Named[] {
-        new Named(0x1, "WNOHANG"),
-        new Named(0x2, "WUNTRACED"),
-        new Named(0x4, "WEXITED"),
-        new Named(0x8, "WCONTINUED"),
-        new Named(0x1000000, "WNOWAIT"),
-        new Named(0x20000000, "__WNOTHREAD"),
-        new Named(0x40000000, "__WALL"),
-        new Named(0x80000000L, "__WCLONE"),
-    };
+    private static Named[] WAIT_OPTIONS() {
+        return new Named[] {
+            new Named(0x1, "WNOHANG"),
+            new Named(0x2, "WUNTRACED"),
+            new Named(0x4, "WEXITED"),
+            new Named(0x8, "WCONTINUED"),
+            new Named(0x1000000, "WNOWAIT"),
+            new Named(0x20000000, "__WNOTHREAD"),
+            new Named(0x40000000, "__WALL"),
+            new Named(0x80000000L, "__WCLONE"),
+        };
+    }
 
-    /**
-     * lseek(2) whence (kernel UAPI linux/fs.h).
-     */
-    public static final Named[] SEEK_WHENCE = new Named[] {
-        new Named(0, "SEEK_SET"),
-        new Named(1, "SEEK_CUR"),
-        new Named(2, "SEEK_END"),
-        new Named(3, "SEEK_DATA"),
-        new Named(4, "SEEK_HOLE"),
-    };
+    private static Named[] SEEK_WHENCE() {
+        return new Named[] {
+            new Named(0, "SEEK_SET"),
+            new Named(1, "SEEK_CUR"),
+            new Named(2, "SEEK_END"),
+            new Named(3, "SEEK_DATA"),
+            new Named(4, "SEEK_HOLE"),
+        };
+    }
 
-    /**
-     * renameat2(2) flags (kernel UAPI linux/fs.h).
-     */
-    public static final Named[] RENAME_FLAGS = new Named[] {
-        new Named(0x1, "RENAME_NOREPLACE"),
-        new Named(0x2, "RENAME_EXCHANGE"),
-        new Named(0x4, "RENAME_WHITEOUT"),
-    };
+    private static Named[] RENAME_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "RENAME_NOREPLACE"),
+            new Named(0x2, "RENAME_EXCHANGE"),
+            new Named(0x4, "RENAME_WHITEOUT"),
+        };
+    }
 
-    /**
-     * getrandom(2) flags (kernel UAPI linux/random.h).
-     */
-    public static final Named[] GRND_FLAGS = new Named[] {
-        new Named(0x1, "GRND_NONBLOCK"),
-        new Named(0x2, "GRND_RANDOM"),
-        new Named(0x4, "GRND_INSECURE"),
-    };
+    private static Named[] GRND_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "GRND_NONBLOCK"),
+            new Named(0x2, "GRND_RANDOM"),
+            new Named(0x4, "GRND_INSECURE"),
+        };
+    }
 
-    /**
-     * clock ids (kernel UAPI linux/time.h).
-     */
-    public static final Named[] CLOCK_IDS = new Named[] {
-        new Named(0, "CLOCK_REALTIME"),
-        new Named(1, "CLOCK_MONOTONIC"),
-        new Named(2, "CLOCK_PROCESS_CPUTIME_ID"),
-        new Named(3, "CLOCK_THREAD_CPUTIME_ID"),
-        new Named(4, "CLOCK_MONOTONIC_RAW"),
-        new Named(5, "CLOCK_REALTIME_COARSE"),
-        new Named(6, "CLOCK_MONOTONIC_COARSE"),
-        new Named(7, "CLOCK_BOOTTIME"),
-        new Named(8, "CLOCK_REALTIME_ALARM"),
-        new Named(9, "CLOCK_BOOTTIME_ALARM"),
-        new Named(10, "CLOCK_SGI_CYCLE"),
-        new Named(11, "CLOCK_TAI"),
-    };
+    private static Named[] CLOCK_IDS() {
+        return new Named[] {
+            new Named(0, "CLOCK_REALTIME"),
+            new Named(1, "CLOCK_MONOTONIC"),
+            new Named(2, "CLOCK_PROCESS_CPUTIME_ID"),
+            new Named(3, "CLOCK_THREAD_CPUTIME_ID"),
+            new Named(4, "CLOCK_MONOTONIC_RAW"),
+            new Named(5, "CLOCK_REALTIME_COARSE"),
+            new Named(6, "CLOCK_MONOTONIC_COARSE"),
+            new Named(7, "CLOCK_BOOTTIME"),
+            new Named(8, "CLOCK_REALTIME_ALARM"),
+            new Named(9, "CLOCK_BOOTTIME_ALARM"),
+            new Named(10, "CLOCK_SGI_CYCLE"),
+            new Named(11, "CLOCK_TAI"),
+        };
+    }
 
-    /**
-     * st_mode file types (mode &amp; S_IFMT) (kernel UAPI linux/stat.h).
-     */
-    public static final Named[] FILE_TYPES = new Named[] {
-        new Named(0xc000, "S_IFSOCK"),
-        new Named(0xa000, "S_IFLNK"),
-        new Named(0x8000, "S_IFREG"),
-        new Named(0x6000, "S_IFBLK"),
-        new Named(0x4000, "S_IFDIR"),
-        new Named(0x2000, "S_IFCHR"),
-        new Named(0x1000, "S_IFIFO"),
-    };
+    private static Named[] FILE_TYPES() {
+        return new Named[] {
+            new Named(0xc000, "S_IFSOCK"),
+            new Named(0xa000, "S_IFLNK"),
+            new Named(0x8000, "S_IFREG"),
+            new Named(0x6000, "S_IFBLK"),
+            new Named(0x4000, "S_IFDIR"),
+            new Named(0x2000, "S_IFCHR"),
+            new Named(0x1000, "S_IFIFO"),
+        };
+    }
 
-    /**
-     * socket address families (glibc's AF_*) (glibc sys/socket.h).
-     */
-    public static final Named[] ADDRESS_FAMILIES = new Named[] {
-        new Named(0, "AF_UNSPEC"),
-        new Named(1, "AF_UNIX"),
-        new Named(2, "AF_INET"),
-        new Named(3, "AF_AX25"),
-        new Named(4, "AF_IPX"),
-        new Named(5, "AF_APPLETALK"),
-        new Named(6, "AF_NETROM"),
-        new Named(7, "AF_BRIDGE"),
-        new Named(8, "AF_ATMPVC"),
-        new Named(9, "AF_X25"),
-        new Named(10, "AF_INET6"),
-        new Named(11, "AF_ROSE"),
-        new Named(12, "AF_DECnet"),
-        new Named(13, "AF_NETBEUI"),
-        new Named(14, "AF_SECURITY"),
-        new Named(15, "AF_KEY"),
-        new Named(16, "AF_NETLINK"),
-        new Named(17, "AF_PACKET"),
-        new Named(18, "AF_ASH"),
-        new Named(19, "AF_ECONET"),
-        new Named(20, "AF_ATMSVC"),
-        new Named(21, "AF_RDS"),
-        new Named(22, "AF_SNA"),
-        new Named(23, "AF_IRDA"),
-        new Named(24, "AF_PPPOX"),
-        new Named(25, "AF_WANPIPE"),
-        new Named(26, "AF_LLC"),
-        new Named(27, "AF_IB"),
-        new Named(28, "AF_MPLS"),
-        new Named(29, "AF_CAN"),
-        new Named(30, "AF_TIPC"),
-        new Named(31, "AF_BLUETOOTH"),
-        new Named(32, "AF_IUCV"),
-        new Named(33, "AF_RXRPC"),
-        new Named(34, "AF_ISDN"),
-        new Named(35, "AF_PHONET"),
-        new Named(36, "AF_IEEE802154"),
-        new Named(37, "AF_CAIF"),
-        new Named(38, "AF_ALG"),
-        new Named(39, "AF_NFC"),
-        new Named(40, "AF_VSOCK"),
-        new Named(41, "AF_KCM"),
-        new Named(42, "AF_QIPCRTR"),
-        new Named(43, "AF_SMC"),
-        new Named(44, "AF_XDP"),
-        new Named(45, "AF_MCTP"),
-    };
+    private static Named[] ADDRESS_FAMILIES() {
+        return new Named[] {
+            new Named(0, "AF_UNSPEC"),
+            new Named(1, "AF_UNIX"),
+            new Named(2, "AF_INET"),
+            new Named(3, "AF_AX25"),
+            new Named(4, "AF_IPX"),
+            new Named(5, "AF_APPLETALK"),
+            new Named(6, "AF_NETROM"),
+            new Named(7, "AF_BRIDGE"),
+            new Named(8, "AF_ATMPVC"),
+            new Named(9, "AF_X25"),
+            new Named(10, "AF_INET6"),
+            new Named(11, "AF_ROSE"),
+            new Named(12, "AF_DECnet"),
+            new Named(13, "AF_NETBEUI"),
+            new Named(14, "AF_SECURITY"),
+            new Named(15, "AF_KEY"),
+            new Named(16, "AF_NETLINK"),
+            new Named(17, "AF_PACKET"),
+            new Named(18, "AF_ASH"),
+            new Named(19, "AF_ECONET"),
+            new Named(20, "AF_ATMSVC"),
+            new Named(21, "AF_RDS"),
+            new Named(22, "AF_SNA"),
+            new Named(23, "AF_IRDA"),
+            new Named(24, "AF_PPPOX"),
+            new Named(25, "AF_WANPIPE"),
+            new Named(26, "AF_LLC"),
+            new Named(27, "AF_IB"),
+            new Named(28, "AF_MPLS"),
+            new Named(29, "AF_CAN"),
+            new Named(30, "AF_TIPC"),
+            new Named(31, "AF_BLUETOOTH"),
+            new Named(32, "AF_IUCV"),
+            new Named(33, "AF_RXRPC"),
+            new Named(34, "AF_ISDN"),
+            new Named(35, "AF_PHONET"),
+            new Named(36, "AF_IEEE802154"),
+            new Named(37, "AF_CAIF"),
+            new Named(38, "AF_ALG"),
+            new Named(39, "AF_NFC"),
+            new Named(40, "AF_VSOCK"),
+            new Named(41, "AF_KCM"),
+            new Named(42, "AF_QIPCRTR"),
+            new Named(43, "AF_SMC"),
+            new Named(44, "AF_XDP"),
+            new Named(45, "AF_MCTP"),
+        };
+    }
 
-    /**
-     * socket(2) types (type &amp; 0xf) (glibc sys/socket.h).
-     */
-    public static final Named[] SOCKET_TYPES = new Named[] {
-        new Named(1, "SOCK_STREAM"),
-        new Named(2, "SOCK_DGRAM"),
-        new Named(3, "SOCK_RAW"),
-        new Named(4, "SOCK_RDM"),
-        new Named(5, "SOCK_SEQPACKET"),
-        new Named(6, "SOCK_DCCP"),
-        new Named(10, "SOCK_PACKET"),
-    };
+    private static Named[] SOCKET_TYPES() {
+        return new Named[] {
+            new Named(1, "SOCK_STREAM"),
+            new Named(2, "SOCK_DGRAM"),
+            new Named(3, "SOCK_RAW"),
+            new Named(4, "SOCK_RDM"),
+            new Named(5, "SOCK_SEQPACKET"),
+            new Named(6, "SOCK_DCCP"),
+            new Named(10, "SOCK_PACKET"),
+        };
+    }
 
-    /**
-     * socket(2) type flags (glibc sys/socket.h).
-     */
-    public static final Named[] SOCKET_FLAGS = new Named[] {
-        new Named(0x80000, "SOCK_CLOEXEC"),
-        new Named(0x800, "SOCK_NONBLOCK"),
-    };
+    private static Named[] SOCKET_FLAGS() {
+        return new Named[] {
+            new Named(0x80000, "SOCK_CLOEXEC"),
+            new Named(0x800, "SOCK_NONBLOCK"),
+        };
+    }
 
-    /**
-     * send/recv flags (glibc sys/socket.h).
-     */
-    public static final Named[] MSG_FLAGS = new Named[] {
-        new Named(0x1, "MSG_OOB"),
-        new Named(0x2, "MSG_PEEK"),
-        new Named(0x4, "MSG_DONTROUTE"),
-        new Named(0x8, "MSG_CTRUNC"),
-        new Named(0x10, "MSG_PROXY"),
-        new Named(0x20, "MSG_TRUNC"),
-        new Named(0x40, "MSG_DONTWAIT"),
-        new Named(0x80, "MSG_EOR"),
-        new Named(0x100, "MSG_WAITALL"),
-        new Named(0x200, "MSG_FIN"),
-        new Named(0x400, "MSG_SYN"),
-        new Named(0x800, "MSG_CONFIRM"),
-        new Named(0x1000, "MSG_RST"),
-        new Named(0x2000, "MSG_ERRQUEUE"),
-        new Named(0x4000, "MSG_NOSIGNAL"),
-        new Named(0x8000, "MSG_MORE"),
-        new Named(0x10000, "MSG_WAITFORONE"),
-        new Named(0x40000, "MSG_BATCH"),
-        new Named(0x4000000, "MSG_ZEROCOPY"),
-        new Named(0x20000000, "MSG_FASTOPEN"),
-        new Named(0x40000000, "MSG_CMSG_CLOEXEC"),
-    };
+    private static Named[] MSG_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "MSG_OOB"),
+            new Named(0x2, "MSG_PEEK"),
+            new Named(0x4, "MSG_DONTROUTE"),
+            new Named(0x8, "MSG_CTRUNC"),
+            new Named(0x10, "MSG_PROXY"),
+            new Named(0x20, "MSG_TRUNC"),
+            new Named(0x40, "MSG_DONTWAIT"),
+            new Named(0x80, "MSG_EOR"),
+            new Named(0x100, "MSG_WAITALL"),
+            new Named(0x200, "MSG_FIN"),
+            new Named(0x400, "MSG_SYN"),
+            new Named(0x800, "MSG_CONFIRM"),
+            new Named(0x1000, "MSG_RST"),
+            new Named(0x2000, "MSG_ERRQUEUE"),
+            new Named(0x4000, "MSG_NOSIGNAL"),
+            new Named(0x8000, "MSG_MORE"),
+            new Named(0x10000, "MSG_WAITFORONE"),
+            new Named(0x40000, "MSG_BATCH"),
+            new Named(0x4000000, "MSG_ZEROCOPY"),
+            new Named(0x20000000, "MSG_FASTOPEN"),
+            new Named(0x40000000, "MSG_CMSG_CLOEXEC"),
+        };
+    }
 
-    /**
-     * IP protocol numbers (glibc netinet/in.h).
-     */
-    public static final Named[] IP_PROTOCOLS = new Named[] {
-        new Named(0, "IPPROTO_IP"),
-        new Named(1, "IPPROTO_ICMP"),
-        new Named(2, "IPPROTO_IGMP"),
-        new Named(4, "IPPROTO_IPIP"),
-        new Named(6, "IPPROTO_TCP"),
-        new Named(8, "IPPROTO_EGP"),
-        new Named(12, "IPPROTO_PUP"),
-        new Named(17, "IPPROTO_UDP"),
-        new Named(22, "IPPROTO_IDP"),
-        new Named(29, "IPPROTO_TP"),
-        new Named(33, "IPPROTO_DCCP"),
-        new Named(41, "IPPROTO_IPV6"),
-        new Named(46, "IPPROTO_RSVP"),
-        new Named(47, "IPPROTO_GRE"),
-        new Named(50, "IPPROTO_ESP"),
-        new Named(51, "IPPROTO_AH"),
-        new Named(92, "IPPROTO_MTP"),
-        new Named(94, "IPPROTO_BEETPH"),
-        new Named(98, "IPPROTO_ENCAP"),
-        new Named(103, "IPPROTO_PIM"),
-        new Named(108, "IPPROTO_COMP"),
-        new Named(132, "IPPROTO_SCTP"),
-        new Named(136, "IPPROTO_UDPLITE"),
-        new Named(137, "IPPROTO_MPLS"),
-        new Named(143, "IPPROTO_ETHERNET"),
-        new Named(255, "IPPROTO_RAW"),
-        new Named(262, "IPPROTO_MPTCP"),
-    };
+    private static Named[] IP_PROTOCOLS() {
+        return new Named[] {
+            new Named(0, "IPPROTO_IP"),
+            new Named(1, "IPPROTO_ICMP"),
+            new Named(2, "IPPROTO_IGMP"),
+            new Named(4, "IPPROTO_IPIP"),
+            new Named(6, "IPPROTO_TCP"),
+            new Named(8, "IPPROTO_EGP"),
+            new Named(12, "IPPROTO_PUP"),
+            new Named(17, "IPPROTO_UDP"),
+            new Named(22, "IPPROTO_IDP"),
+            new Named(29, "IPPROTO_TP"),
+            new Named(33, "IPPROTO_DCCP"),
+            new Named(41, "IPPROTO_IPV6"),
+            new Named(46, "IPPROTO_RSVP"),
+            new Named(47, "IPPROTO_GRE"),
+            new Named(50, "IPPROTO_ESP"),
+            new Named(51, "IPPROTO_AH"),
+            new Named(92, "IPPROTO_MTP"),
+            new Named(94, "IPPROTO_BEETPH"),
+            new Named(98, "IPPROTO_ENCAP"),
+            new Named(103, "IPPROTO_PIM"),
+            new Named(108, "IPPROTO_COMP"),
+            new Named(132, "IPPROTO_SCTP"),
+            new Named(136, "IPPROTO_UDPLITE"),
+            new Named(137, "IPPROTO_MPLS"),
+            new Named(143, "IPPROTO_ETHERNET"),
+            new Named(255, "IPPROTO_RAW"),
+            new Named(262, "IPPROTO_MPTCP"),
+        };
+    }
 
-    /**
-     * prctl(2) argument values of the options (kernel UAPI linux/prctl.h).
-     */
-    public static final Named[] PRCTL_ARGUMENTS = new Named[] {
-        new Named(1, "PR_UNALIGN_NOPRINT"),
-        new Named(2, "PR_UNALIGN_SIGBUS"),
-        new Named(1, "PR_TSC_ENABLE"),
-        new Named(2, "PR_TSC_SIGSEGV"),
-        new Named(0, "PR_MCE_KILL_CLEAR"),
-        new Named(1, "PR_MCE_KILL_SET"),
-        new Named(0, "PR_MCE_KILL_LATE"),
-        new Named(1, "PR_MCE_KILL_EARLY"),
-        new Named(2, "PR_MCE_KILL_DEFAULT"),
-        new Named(34, "PR_MCE_KILL_GET"),
-        new Named(1, "PR_SET_MM_START_CODE"),
-        new Named(2, "PR_SET_MM_END_CODE"),
-        new Named(3, "PR_SET_MM_START_DATA"),
-        new Named(4, "PR_SET_MM_END_DATA"),
-        new Named(5, "PR_SET_MM_START_STACK"),
-        new Named(6, "PR_SET_MM_START_BRK"),
-        new Named(7, "PR_SET_MM_BRK"),
-        new Named(8, "PR_SET_MM_ARG_START"),
-        new Named(9, "PR_SET_MM_ARG_END"),
-        new Named(10, "PR_SET_MM_ENV_START"),
-        new Named(11, "PR_SET_MM_ENV_END"),
-        new Named(12, "PR_SET_MM_AUXV"),
-        new Named(13, "PR_SET_MM_EXE_FILE"),
-        new Named(14, "PR_SET_MM_MAP"),
-        new Named(15, "PR_SET_MM_MAP_SIZE"),
-        new Named(-1L, "PR_SET_PTRACER_ANY"),
-        new Named(1, "PR_FP_MODE_FR"),
-        new Named(2, "PR_FP_MODE_FRE"),
-        new Named(1, "PR_CAP_AMBIENT_IS_SET"),
-        new Named(2, "PR_CAP_AMBIENT_RAISE"),
-        new Named(3, "PR_CAP_AMBIENT_LOWER"),
-        new Named(4, "PR_CAP_AMBIENT_CLEAR_ALL"),
-        new Named(50, "PR_SVE_SET_VL"),
-        new Named(0x40000, "PR_SVE_SET_VL_ONEXEC"),
-        new Named(51, "PR_SVE_GET_VL"),
-        new Named(0xffff, "PR_SVE_VL_LEN_MASK"),
-        new Named(0x20000, "PR_SVE_VL_INHERIT"),
-        new Named(0, "PR_SPEC_STORE_BYPASS"),
-        new Named(1, "PR_SPEC_INDIRECT_BRANCH"),
-        new Named(2, "PR_SPEC_L1D_FLUSH"),
-        new Named(0, "PR_SPEC_NOT_AFFECTED"),
-        new Named(1, "PR_SPEC_PRCTL"),
-        new Named(2, "PR_SPEC_ENABLE"),
-        new Named(4, "PR_SPEC_DISABLE"),
-        new Named(8, "PR_SPEC_FORCE_DISABLE"),
-        new Named(16, "PR_SPEC_DISABLE_NOEXEC"),
-        new Named(54, "PR_PAC_RESET_KEYS"),
-        new Named(1, "PR_PAC_APIAKEY"),
-        new Named(2, "PR_PAC_APIBKEY"),
-        new Named(4, "PR_PAC_APDAKEY"),
-        new Named(8, "PR_PAC_APDBKEY"),
-        new Named(16, "PR_PAC_APGAKEY"),
-        new Named(1, "PR_TAGGED_ADDR_ENABLE"),
-        new Named(0, "PR_MTE_TCF_NONE"),
-        new Named(2, "PR_MTE_TCF_SYNC"),
-        new Named(4, "PR_MTE_TCF_ASYNC"),
-        new Named(6, "PR_MTE_TCF_MASK"),
-        new Named(3, "PR_MTE_TAG_SHIFT"),
-        new Named(0x7fff8, "PR_MTE_TAG_MASK"),
-        new Named(1, "PR_MTE_TCF_SHIFT"),
-        new Named(0, "PR_SYS_DISPATCH_OFF"),
-        new Named(1, "PR_SYS_DISPATCH_ON"),
-        new Named(60, "PR_PAC_SET_ENABLED_KEYS"),
-        new Named(61, "PR_PAC_GET_ENABLED_KEYS"),
-        new Named(0, "PR_SCHED_CORE_GET"),
-        new Named(1, "PR_SCHED_CORE_CREATE"),
-        new Named(2, "PR_SCHED_CORE_SHARE_TO"),
-        new Named(3, "PR_SCHED_CORE_SHARE_FROM"),
-        new Named(4, "PR_SCHED_CORE_MAX"),
-        new Named(0, "PR_SCHED_CORE_SCOPE_THREAD"),
-        new Named(1, "PR_SCHED_CORE_SCOPE_THREAD_GROUP"),
-        new Named(2, "PR_SCHED_CORE_SCOPE_PROCESS_GROUP"),
-        new Named(63, "PR_SME_SET_VL"),
-        new Named(0x40000, "PR_SME_SET_VL_ONEXEC"),
-        new Named(64, "PR_SME_GET_VL"),
-        new Named(0xffff, "PR_SME_VL_LEN_MASK"),
-        new Named(0x20000, "PR_SME_VL_INHERIT"),
-        new Named(0, "PR_SET_VMA_ANON_NAME"),
-    };
+    private static Named[] PRCTL_ARGUMENTS() {
+        return new Named[] {
+            new Named(1, "PR_UNALIGN_NOPRINT"),
+            new Named(2, "PR_UNALIGN_SIGBUS"),
+            new Named(1, "PR_TSC_ENABLE"),
+            new Named(2, "PR_TSC_SIGSEGV"),
+            new Named(0, "PR_MCE_KILL_CLEAR"),
+            new Named(1, "PR_MCE_KILL_SET"),
+            new Named(0, "PR_MCE_KILL_LATE"),
+            new Named(1, "PR_MCE_KILL_EARLY"),
+            new Named(2, "PR_MCE_KILL_DEFAULT"),
+            new Named(34, "PR_MCE_KILL_GET"),
+            new Named(1, "PR_SET_MM_START_CODE"),
+            new Named(2, "PR_SET_MM_END_CODE"),
+            new Named(3, "PR_SET_MM_START_DATA"),
+            new Named(4, "PR_SET_MM_END_DATA"),
+            new Named(5, "PR_SET_MM_START_STACK"),
+            new Named(6, "PR_SET_MM_START_BRK"),
+            new Named(7, "PR_SET_MM_BRK"),
+            new Named(8, "PR_SET_MM_ARG_START"),
+            new Named(9, "PR_SET_MM_ARG_END"),
+            new Named(10, "PR_SET_MM_ENV_START"),
+            new Named(11, "PR_SET_MM_ENV_END"),
+            new Named(12, "PR_SET_MM_AUXV"),
+            new Named(13, "PR_SET_MM_EXE_FILE"),
+            new Named(14, "PR_SET_MM_MAP"),
+            new Named(15, "PR_SET_MM_MAP_SIZE"),
+            new Named(-1L, "PR_SET_PTRACER_ANY"),
+            new Named(1, "PR_FP_MODE_FR"),
+            new Named(2, "PR_FP_MODE_FRE"),
+            new Named(1, "PR_CAP_AMBIENT_IS_SET"),
+            new Named(2, "PR_CAP_AMBIENT_RAISE"),
+            new Named(3, "PR_CAP_AMBIENT_LOWER"),
+            new Named(4, "PR_CAP_AMBIENT_CLEAR_ALL"),
+            new Named(50, "PR_SVE_SET_VL"),
+            new Named(0x40000, "PR_SVE_SET_VL_ONEXEC"),
+            new Named(51, "PR_SVE_GET_VL"),
+            new Named(0xffff, "PR_SVE_VL_LEN_MASK"),
+            new Named(0x20000, "PR_SVE_VL_INHERIT"),
+            new Named(0, "PR_SPEC_STORE_BYPASS"),
+            new Named(1, "PR_SPEC_INDIRECT_BRANCH"),
+            new Named(2, "PR_SPEC_L1D_FLUSH"),
+            new Named(0, "PR_SPEC_NOT_AFFECTED"),
+            new Named(1, "PR_SPEC_PRCTL"),
+            new Named(2, "PR_SPEC_ENABLE"),
+            new Named(4, "PR_SPEC_DISABLE"),
+            new Named(8, "PR_SPEC_FORCE_DISABLE"),
+            new Named(16, "PR_SPEC_DISABLE_NOEXEC"),
+            new Named(54, "PR_PAC_RESET_KEYS"),
+            new Named(1, "PR_PAC_APIAKEY"),
+            new Named(2, "PR_PAC_APIBKEY"),
+            new Named(4, "PR_PAC_APDAKEY"),
+            new Named(8, "PR_PAC_APDBKEY"),
+            new Named(16, "PR_PAC_APGAKEY"),
+            new Named(1, "PR_TAGGED_ADDR_ENABLE"),
+            new Named(0, "PR_MTE_TCF_NONE"),
+            new Named(2, "PR_MTE_TCF_SYNC"),
+            new Named(4, "PR_MTE_TCF_ASYNC"),
+            new Named(6, "PR_MTE_TCF_MASK"),
+            new Named(3, "PR_MTE_TAG_SHIFT"),
+            new Named(0x7fff8, "PR_MTE_TAG_MASK"),
+            new Named(1, "PR_MTE_TCF_SHIFT"),
+            new Named(0, "PR_SYS_DISPATCH_OFF"),
+            new Named(1, "PR_SYS_DISPATCH_ON"),
+            new Named(60, "PR_PAC_SET_ENABLED_KEYS"),
+            new Named(61, "PR_PAC_GET_ENABLED_KEYS"),
+            new Named(0, "PR_SCHED_CORE_GET"),
+            new Named(1, "PR_SCHED_CORE_CREATE"),
+            new Named(2, "PR_SCHED_CORE_SHARE_TO"),
+            new Named(3, "PR_SCHED_CORE_SHARE_FROM"),
+            new Named(4, "PR_SCHED_CORE_MAX"),
+            new Named(0, "PR_SCHED_CORE_SCOPE_THREAD"),
+            new Named(1, "PR_SCHED_CORE_SCOPE_THREAD_GROUP"),
+            new Named(2, "PR_SCHED_CORE_SCOPE_PROCESS_GROUP"),
+            new Named(63, "PR_SME_SET_VL"),
+            new Named(0x40000, "PR_SME_SET_VL_ONEXEC"),
+            new Named(64, "PR_SME_GET_VL"),
+            new Named(0xffff, "PR_SME_VL_LEN_MASK"),
+            new Named(0x20000, "PR_SME_VL_INHERIT"),
+            new Named(0, "PR_SET_VMA_ANON_NAME"),
+        };
+    }
 
-    /**
-     * seccomp(2) modes, operations, filter flags and actions (kernel UAPI linux/seccomp.h).
-     * Not integer constants, so left out: SECCOMP_IO, SECCOMP_IOR, SECCOMP_IOW, SECCOMP_IOWR.
-     */
-    public static final Named[] SECCOMP_VALUES = new Named[] {
-        new Named(0, "SECCOMP_MODE_DISABLED"),
-        new Named(1, "SECCOMP_MODE_STRICT"),
-        new Named(2, "SECCOMP_MODE_FILTER"),
-        new Named(0, "SECCOMP_SET_MODE_STRICT"),
-        new Named(1, "SECCOMP_SET_MODE_FILTER"),
-        new Named(2, "SECCOMP_GET_ACTION_AVAIL"),
-        new Named(3, "SECCOMP_GET_NOTIF_SIZES"),
-        new Named(1, "SECCOMP_FILTER_FLAG_TSYNC"),
-        new Named(2, "SECCOMP_FILTER_FLAG_LOG"),
-        new Named(4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"),
-        new Named(8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"),
-        new Named(16, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"),
-        new Named(32, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"),
-        new Named(0x80000000L, "SECCOMP_RET_KILL_PROCESS"),
-        new Named(0, "SECCOMP_RET_KILL_THREAD"),
-        new Named(0x30000, "SECCOMP_RET_TRAP"),
-        new Named(0x50000, "SECCOMP_RET_ERRNO"),
-        new Named(0x7fc00000, "SECCOMP_RET_USER_NOTIF"),
-        new Named(0x7ff00000, "SECCOMP_RET_TRACE"),
-        new Named(0x7ffc0000, "SECCOMP_RET_LOG"),
-        new Named(0x7fff0000, "SECCOMP_RET_ALLOW"),
-        new Named(0xffff0000L, "SECCOMP_RET_ACTION_FULL"),
-        new Named(0x7fff0000, "SECCOMP_RET_ACTION"),
-        new Named(0xffff, "SECCOMP_RET_DATA"),
-        new Named(1, "SECCOMP_USER_NOTIF_FLAG_CONTINUE"),
-        new Named(1, "SECCOMP_ADDFD_FLAG_SETFD"),
-        new Named(2, "SECCOMP_ADDFD_FLAG_SEND"),
-    };
+    private static Named[] SECCOMP_VALUES() {
+        return new Named[] {
+            new Named(0, "SECCOMP_MODE_DISABLED"),
+            new Named(1, "SECCOMP_MODE_STRICT"),
+            new Named(2, "SECCOMP_MODE_FILTER"),
+            new Named(0, "SECCOMP_SET_MODE_STRICT"),
+            new Named(1, "SECCOMP_SET_MODE_FILTER"),
+            new Named(2, "SECCOMP_GET_ACTION_AVAIL"),
+            new Named(3, "SECCOMP_GET_NOTIF_SIZES"),
+            new Named(1, "SECCOMP_FILTER_FLAG_TSYNC"),
+            new Named(2, "SECCOMP_FILTER_FLAG_LOG"),
+            new Named(4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"),
+            new Named(8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"),
+            new Named(16, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"),
+            new Named(32, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"),
+            new Named(0x80000000L, "SECCOMP_RET_KILL_PROCESS"),
+            new Named(0, "SECCOMP_RET_KILL_THREAD"),
+            new Named(0x30000, "SECCOMP_RET_TRAP"),
+            new Named(0x50000, "SECCOMP_RET_ERRNO"),
+            new Named(0x7fc00000, "SECCOMP_RET_USER_NOTIF"),
+            new Named(0x7ff00000, "SECCOMP_RET_TRACE"),
+            new Named(0x7ffc0000, "SECCOMP_RET_LOG"),
+            new Named(0x7fff0000, "SECCOMP_RET_ALLOW"),
+            new Named(0xffff0000L, "SECCOMP_RET_ACTION_FULL"),
+            new Named(0x7fff0000, "SECCOMP_RET_ACTION"),
+            new Named(0xffff, "SECCOMP_RET_DATA"),
+            new Named(1, "SECCOMP_USER_NOTIF_FLAG_CONTINUE"),
+            new Named(1, "SECCOMP_ADDFD_FLAG_SETFD"),
+            new Named(2, "SECCOMP_ADDFD_FLAG_SEND"),
+        };
+    }
 
-    /**
-     * prctl(2) PR_SET_SECUREBITS bits (kernel UAPI linux/securebits.h).
-     */
-    public static final Named[] SECURE_BITS = new Named[] {
-        new Named(0x1, "SECBIT_NOROOT"),
-        new Named(0x2, "SECBIT_NOROOT_LOCKED"),
-        new Named(0x4, "SECBIT_NO_SETUID_FIXUP"),
-        new Named(0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"),
-        new Named(0x10, "SECBIT_KEEP_CAPS"),
-        new Named(0x20, "SECBIT_KEEP_CAPS_LOCKED"),
-        new Named(0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"),
-        new Named(0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"),
-    };
+    private static Named[] SECURE_BITS() {
+        return new Named[] {
+            new Named(0x1, "SECBIT_NOROOT"),
+            new Named(0x2, "SECBIT_NOROOT_LOCKED"),
+            new Named(0x4, "SECBIT_NO_SETUID_FIXUP"),
+            new Named(0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"),
+            new Named(0x10, "SECBIT_KEEP_CAPS"),
+            new Named(0x20, "SECBIT_KEEP_CAPS_LOCKED"),
+            new Named(0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"),
+            new Named(0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"),
+        };
+    }
 
-    /**
-     * struct sched_attr sched_flags bits (kernel UAPI linux/sched.h).
-     */
-    public static final Named[] SCHED_ATTR_FLAGS = new Named[] {
-        new Named(0x1, "SCHED_FLAG_RESET_ON_FORK"),
-        new Named(0x2, "SCHED_FLAG_RECLAIM"),
-        new Named(0x4, "SCHED_FLAG_DL_OVERRUN"),
-        new Named(0x8, "SCHED_FLAG_KEEP_POLICY"),
-        new Named(0x10, "SCHED_FLAG_KEEP_PARAMS"),
-        new Named(0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"),
-        new Named(0x40, "SCHED_FLAG_UTIL_CLAMP_MAX"),
-    };
+    private static Named[] SCHED_ATTR_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "SCHED_FLAG_RESET_ON_FORK"),
+            new Named(0x2, "SCHED_FLAG_RECLAIM"),
+            new Named(0x4, "SCHED_FLAG_DL_OVERRUN"),
+            new Named(0x8, "SCHED_FLAG_KEEP_POLICY"),
+            new Named(0x10, "SCHED_FLAG_KEEP_PARAMS"),
+            new Named(0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"),
+            new Named(0x40, "SCHED_FLAG_UTIL_CLAMP_MAX"),
+        };
+    }
 
-    /**
-     * inotify_add_watch(2) mask bits (kernel UAPI linux/inotify.h).
-     */
-    public static final Named[] INOTIFY_EVENTS = new Named[] {
-        new Named(0x1, "IN_ACCESS"),
-        new Named(0x2, "IN_MODIFY"),
-        new Named(0x4, "IN_ATTRIB"),
-        new Named(0x8, "IN_CLOSE_WRITE"),
-        new Named(0x10, "IN_CLOSE_NOWRITE"),
-        new Named(0x20, "IN_OPEN"),
-        new Named(0x40, "IN_MOVED_FROM"),
-        new Named(0x80, "IN_MOVED_TO"),
-        new Named(0x100, "IN_CREATE"),
-        new Named(0x200, "IN_DELETE"),
-        new Named(0x400, "IN_DELETE_SELF"),
-        new Named(0x800, "IN_MOVE_SELF"),
-        new Named(0x2000, "IN_UNMOUNT"),
-        new Named(0x4000, "IN_Q_OVERFLOW"),
-        new Named(0x8000, "IN_IGNORED"),
-        new Named(0x1000000, "IN_ONLYDIR"),
-        new Named(0x2000000, "IN_DONT_FOLLOW"),
-        new Named(0x4000000, "IN_EXCL_UNLINK"),
-        new Named(0x10000000, "IN_MASK_CREATE"),
-        new Named(0x20000000, "IN_MASK_ADD"),
-        new Named(0x40000000, "IN_ISDIR"),
-        new Named(0x80000000L, "IN_ONESHOT"),
-    };
+    private static Named[] INOTIFY_EVENTS() {
+        return new Named[] {
+            new Named(0x1, "IN_ACCESS"),
+            new Named(0x2, "IN_MODIFY"),
+            new Named(0x4, "IN_ATTRIB"),
+            new Named(0x8, "IN_CLOSE_WRITE"),
+            new Named(0x10, "IN_CLOSE_NOWRITE"),
+            new Named(0x20, "IN_OPEN"),
+            new Named(0x40, "IN_MOVED_FROM"),
+            new Named(0x80, "IN_MOVED_TO"),
+            new Named(0x100, "IN_CREATE"),
+            new Named(0x200, "IN_DELETE"),
+            new Named(0x400, "IN_DELETE_SELF"),
+            new Named(0x800, "IN_MOVE_SELF"),
+            new Named(0x2000, "IN_UNMOUNT"),
+            new Named(0x4000, "IN_Q_OVERFLOW"),
+            new Named(0x8000, "IN_IGNORED"),
+            new Named(0x1000000, "IN_ONLYDIR"),
+            new Named(0x2000000, "IN_DONT_FOLLOW"),
+            new Named(0x4000000, "IN_EXCL_UNLINK"),
+            new Named(0x10000000, "IN_MASK_CREATE"),
+            new Named(0x20000000, "IN_MASK_ADD"),
+            new Named(0x40000000, "IN_ISDIR"),
+            new Named(0x80000000L, "IN_ONESHOT"),
+        };
+    }
 
-    /**
-     * special key serial numbers of add_key(2)/keyctl(2) (kernel UAPI linux/keyctl.h).
-     */
-    public static final Named[] KEY_SPECIAL_IDS = new Named[] {
-        new Named(-1L, "KEY_SPEC_THREAD_KEYRING"),
-        new Named(-2L, "KEY_SPEC_PROCESS_KEYRING"),
-        new Named(-3L, "KEY_SPEC_SESSION_KEYRING"),
-        new Named(-4L, "KEY_SPEC_USER_KEYRING"),
-        new Named(-5L, "KEY_SPEC_USER_SESSION_KEYRING"),
-        new Named(-6L, "KEY_SPEC_GROUP_KEYRING"),
-        new Named(-7L, "KEY_SPEC_REQKEY_AUTH_KEY"),
-        new Named(-8L, "KEY_SPEC_REQUESTOR_KEYRING"),
-    };
+    private static Named[] KEY_SPECIAL_IDS() {
+        return new Named[] {
+            new Named(-1L, "KEY_SPEC_THREAD_KEYRING"),
+            new Named(-2L, "KEY_SPEC_PROCESS_KEYRING"),
+            new Named(-3L, "KEY_SPEC_SESSION_KEYRING"),
+            new Named(-4L, "KEY_SPEC_USER_KEYRING"),
+            new Named(-5L, "KEY_SPEC_USER_SESSION_KEYRING"),
+            new Named(-6L, "KEY_SPEC_GROUP_KEYRING"),
+            new Named(-7L, "KEY_SPEC_REQKEY_AUTH_KEY"),
+            new Named(-8L, "KEY_SPEC_REQUESTOR_KEYRING"),
+        };
+    }
 
-    /**
-     * System V IPC flags and commands (kernel UAPI linux/ipc.h).
-     * Not integer constants, so left out: IPC_PRIVATE.
-     */
-    public static final Named[] IPC_VALUES = new Named[] {
-        new Named(512, "IPC_CREAT"),
-        new Named(1024, "IPC_EXCL"),
-        new Named(2048, "IPC_NOWAIT"),
-        new Named(0x1000, "IPC_DIPC"),
-        new Named(0x2000, "IPC_OWN"),
-        new Named(0, "IPC_RMID"),
-        new Named(1, "IPC_SET"),
-        new Named(2, "IPC_STAT"),
-        new Named(3, "IPC_INFO"),
-        new Named(256, "IPC_64"),
-    };
+    private static Named[] IPC_VALUES() {
+        return new Named[] {
+            new Named(512, "IPC_CREAT"),
+            new Named(1024, "IPC_EXCL"),
+            new Named(2048, "IPC_NOWAIT"),
+            new Named(0x1000, "IPC_DIPC"),
+            new Named(0x2000, "IPC_OWN"),
+            new Named(0, "IPC_RMID"),
+            new Named(1, "IPC_SET"),
+            new Named(2, "IPC_STAT"),
+            new Named(3, "IPC_INFO"),
+            new Named(256, "IPC_64"),
+        };
+    }
 
-    /**
-     * shmget(2)/shmat(2) flags and shmctl(2) commands (kernel UAPI linux/shm.h).
-     */
-    public static final Named[] SHM_VALUES = new Named[] {
-        new Named(2048, "SHM_HUGETLB"),
-        new Named(0x1000, "SHM_NORESERVE"),
-        new Named(0x1000, "SHM_RDONLY"),
-        new Named(0x2000, "SHM_RND"),
-        new Named(0x4000, "SHM_REMAP"),
-        new Named(0x8000, "SHM_EXEC"),
-        new Named(11, "SHM_LOCK"),
-        new Named(12, "SHM_UNLOCK"),
-        new Named(13, "SHM_STAT"),
-        new Named(14, "SHM_INFO"),
-        new Named(15, "SHM_STAT_ANY"),
-    };
+    private static Named[] SHM_VALUES() {
+        return new Named[] {
+            new Named(2048, "SHM_HUGETLB"),
+            new Named(0x1000, "SHM_NORESERVE"),
+            new Named(0x1000, "SHM_RDONLY"),
+            new Named(0x2000, "SHM_RND"),
+            new Named(0x4000, "SHM_REMAP"),
+            new Named(0x8000, "SHM_EXEC"),
+            new Named(11, "SHM_LOCK"),
+            new Named(12, "SHM_UNLOCK"),
+            new Named(13, "SHM_STAT"),
+            new Named(14, "SHM_INFO"),
+            new Named(15, "SHM_STAT_ANY"),
+        };
+    }
 
-    /**
-     * semop(2) flags and semctl(2) commands (kernel UAPI linux/sem.h).
-     */
-    public static final Named[] SEM_VALUES = new Named[] {
-        new Named(0x1000, "SEM_UNDO"),
-        new Named(18, "SEM_STAT"),
-        new Named(19, "SEM_INFO"),
-        new Named(20, "SEM_STAT_ANY"),
-    };
+    private static Named[] SEM_VALUES() {
+        return new Named[] {
+            new Named(0x1000, "SEM_UNDO"),
+            new Named(18, "SEM_STAT"),
+            new Named(19, "SEM_INFO"),
+            new Named(20, "SEM_STAT_ANY"),
+        };
+    }
 
-    /**
-     * classic BPF opcode fields (seccomp and socket filters) (kernel UAPI linux/filter.h).
-     */
-    public static final Named[] CLASSIC_BPF = new Named[] {
-        new Named(0, "BPF_LD"),
-        new Named(1, "BPF_LDX"),
-        new Named(2, "BPF_ST"),
-        new Named(3, "BPF_STX"),
-        new Named(4, "BPF_ALU"),
-        new Named(5, "BPF_JMP"),
-        new Named(6, "BPF_RET"),
-        new Named(7, "BPF_MISC"),
-        new Named(0, "BPF_W"),
-        new Named(8, "BPF_H"),
-        new Named(16, "BPF_B"),
-        new Named(0, "BPF_IMM"),
-        new Named(32, "BPF_ABS"),
-        new Named(64, "BPF_IND"),
-        new Named(96, "BPF_MEM"),
-        new Named(128, "BPF_LEN"),
-        new Named(160, "BPF_MSH"),
-        new Named(0, "BPF_ADD"),
-        new Named(16, "BPF_SUB"),
-        new Named(32, "BPF_MUL"),
-        new Named(48, "BPF_DIV"),
-        new Named(64, "BPF_OR"),
-        new Named(80, "BPF_AND"),
-        new Named(96, "BPF_LSH"),
-        new Named(112, "BPF_RSH"),
-        new Named(128, "BPF_NEG"),
-        new Named(144, "BPF_MOD"),
-        new Named(160, "BPF_XOR"),
-        new Named(0, "BPF_JA"),
-        new Named(16, "BPF_JEQ"),
-        new Named(32, "BPF_JGT"),
-        new Named(48, "BPF_JGE"),
-        new Named(64, "BPF_JSET"),
-        new Named(0, "BPF_K"),
-        new Named(8, "BPF_X"),
-        new Named(0x1000, "BPF_MAXINSNS"),
-        new Named(16, "BPF_A"),
-        new Named(0, "BPF_TAX"),
-        new Named(128, "BPF_TXA"),
-    };
+    private static Named[] CLASSIC_BPF() {
+        return new Named[] {
+            new Named(0, "BPF_LD"),
+            new Named(1, "BPF_LDX"),
+            new Named(2, "BPF_ST"),
+            new Named(3, "BPF_STX"),
+            new Named(4, "BPF_ALU"),
+            new Named(5, "BPF_JMP"),
+            new Named(6, "BPF_RET"),
+            new Named(7, "BPF_MISC"),
+            new Named(0, "BPF_W"),
+            new Named(8, "BPF_H"),
+            new Named(16, "BPF_B"),
+            new Named(0, "BPF_IMM"),
+            new Named(32, "BPF_ABS"),
+            new Named(64, "BPF_IND"),
+            new Named(96, "BPF_MEM"),
+            new Named(128, "BPF_LEN"),
+            new Named(160, "BPF_MSH"),
+            new Named(0, "BPF_ADD"),
+            new Named(16, "BPF_SUB"),
+            new Named(32, "BPF_MUL"),
+            new Named(48, "BPF_DIV"),
+            new Named(64, "BPF_OR"),
+            new Named(80, "BPF_AND"),
+            new Named(96, "BPF_LSH"),
+            new Named(112, "BPF_RSH"),
+            new Named(128, "BPF_NEG"),
+            new Named(144, "BPF_MOD"),
+            new Named(160, "BPF_XOR"),
+            new Named(0, "BPF_JA"),
+            new Named(16, "BPF_JEQ"),
+            new Named(32, "BPF_JGT"),
+            new Named(48, "BPF_JGE"),
+            new Named(64, "BPF_JSET"),
+            new Named(0, "BPF_K"),
+            new Named(8, "BPF_X"),
+            new Named(0x1000, "BPF_MAXINSNS"),
+            new Named(16, "BPF_A"),
+            new Named(0, "BPF_TAX"),
+            new Named(128, "BPF_TXA"),
+        };
+    }
 
-    /**
-     * fcntl(2) F_NOTIFY events (kernel UAPI linux/fcntl.h).
-     */
-    public static final Named[] DNOTIFY_EVENTS = new Named[] {
-        new Named(0x1, "DN_ACCESS"),
-        new Named(0x2, "DN_MODIFY"),
-        new Named(0x4, "DN_CREATE"),
-        new Named(0x8, "DN_DELETE"),
-        new Named(0x10, "DN_RENAME"),
-        new Named(0x20, "DN_ATTRIB"),
-        new Named(0x80000000L, "DN_MULTISHOT"),
-    };
+    private static Named[] DNOTIFY_EVENTS() {
+        return new Named[] {
+            new Named(0x1, "DN_ACCESS"),
+            new Named(0x2, "DN_MODIFY"),
+            new Named(0x4, "DN_CREATE"),
+            new Named(0x8, "DN_DELETE"),
+            new Named(0x10, "DN_RENAME"),
+            new Named(0x20, "DN_ATTRIB"),
+            new Named(0x80000000L, "DN_MULTISHOT"),
+        };
+    }
 
-    /**
-     * capability numbers (kernel UAPI linux/capability.h).
-     */
-    public static final Named[] CAPABILITIES = new Named[] {
-        new Named(0, "CAP_CHOWN"),
-        new Named(1, "CAP_DAC_OVERRIDE"),
-        new Named(2, "CAP_DAC_READ_SEARCH"),
-        new Named(3, "CAP_FOWNER"),
-        new Named(4, "CAP_FSETID"),
-        new Named(5, "CAP_KILL"),
-        new Named(6, "CAP_SETGID"),
-        new Named(7, "CAP_SETUID"),
-        new Named(8, "CAP_SETPCAP"),
-        new Named(9, "CAP_LINUX_IMMUTABLE"),
-        new Named(10, "CAP_NET_BIND_SERVICE"),
-        new Named(11, "CAP_NET_BROADCAST"),
-        new Named(12, "CAP_NET_ADMIN"),
-        new Named(13, "CAP_NET_RAW"),
-        new Named(14, "CAP_IPC_LOCK"),
-        new Named(15, "CAP_IPC_OWNER"),
-        new Named(16, "CAP_SYS_MODULE"),
-        new Named(17, "CAP_SYS_RAWIO"),
-        new Named(18, "CAP_SYS_CHROOT"),
-        new Named(19, "CAP_SYS_PTRACE"),
-        new Named(20, "CAP_SYS_PACCT"),
-        new Named(21, "CAP_SYS_ADMIN"),
-        new Named(22, "CAP_SYS_BOOT"),
-        new Named(23, "CAP_SYS_NICE"),
-        new Named(24, "CAP_SYS_RESOURCE"),
-        new Named(25, "CAP_SYS_TIME"),
-        new Named(26, "CAP_SYS_TTY_CONFIG"),
-        new Named(27, "CAP_MKNOD"),
-        new Named(28, "CAP_LEASE"),
-        new Named(29, "CAP_AUDIT_WRITE"),
-        new Named(30, "CAP_AUDIT_CONTROL"),
-        new Named(31, "CAP_SETFCAP"),
-        new Named(32, "CAP_MAC_OVERRIDE"),
-        new Named(33, "CAP_MAC_ADMIN"),
-        new Named(34, "CAP_SYSLOG"),
-        new Named(35, "CAP_WAKE_ALARM"),
-        new Named(36, "CAP_BLOCK_SUSPEND"),
-        new Named(37, "CAP_AUDIT_READ"),
-        new Named(38, "CAP_PERFMON"),
-        new Named(39, "CAP_BPF"),
-        new Named(40, "CAP_CHECKPOINT_RESTORE"),
-    };
+    private static Named[] CAPABILITIES() {
+        return new Named[] {
+            new Named(0, "CAP_CHOWN"),
+            new Named(1, "CAP_DAC_OVERRIDE"),
+            new Named(2, "CAP_DAC_READ_SEARCH"),
+            new Named(3, "CAP_FOWNER"),
+            new Named(4, "CAP_FSETID"),
+            new Named(5, "CAP_KILL"),
+            new Named(6, "CAP_SETGID"),
+            new Named(7, "CAP_SETUID"),
+            new Named(8, "CAP_SETPCAP"),
+            new Named(9, "CAP_LINUX_IMMUTABLE"),
+            new Named(10, "CAP_NET_BIND_SERVICE"),
+            new Named(11, "CAP_NET_BROADCAST"),
+            new Named(12, "CAP_NET_ADMIN"),
+            new Named(13, "CAP_NET_RAW"),
+            new Named(14, "CAP_IPC_LOCK"),
+            new Named(15, "CAP_IPC_OWNER"),
+            new Named(16, "CAP_SYS_MODULE"),
+            new Named(17, "CAP_SYS_RAWIO"),
+            new Named(18, "CAP_SYS_CHROOT"),
+            new Named(19, "CAP_SYS_PTRACE"),
+            new Named(20, "CAP_SYS_PACCT"),
+            new Named(21, "CAP_SYS_ADMIN"),
+            new Named(22, "CAP_SYS_BOOT"),
+            new Named(23, "CAP_SYS_NICE"),
+            new Named(24, "CAP_SYS_RESOURCE"),
+            new Named(25, "CAP_SYS_TIME"),
+            new Named(26, "CAP_SYS_TTY_CONFIG"),
+            new Named(27, "CAP_MKNOD"),
+            new Named(28, "CAP_LEASE"),
+            new Named(29, "CAP_AUDIT_WRITE"),
+            new Named(30, "CAP_AUDIT_CONTROL"),
+            new Named(31, "CAP_SETFCAP"),
+            new Named(32, "CAP_MAC_OVERRIDE"),
+            new Named(33, "CAP_MAC_ADMIN"),
+            new Named(34, "CAP_SYSLOG"),
+            new Named(35, "CAP_WAKE_ALARM"),
+            new Named(36, "CAP_BLOCK_SUSPEND"),
+            new Named(37, "CAP_AUDIT_READ"),
+            new Named(38, "CAP_PERFMON"),
+            new Named(39, "CAP_BPF"),
+            new Named(40, "CAP_CHECKPOINT_RESTORE"),
+        };
+    }
 
-    /**
-     * the open(2) access mode mask (kernel UAPI linux/fcntl.h).
-     */
-    public static final Named[] O_ACCMODE = new Named[] {
-        new Named(3, "O_ACCMODE"),
-    };
+    private static Named[] O_ACCMODE() {
+        return new Named[] {
+            new Named(3, "O_ACCMODE"),
+        };
+    }
 
-    /**
-     * glibc's name of FASYNC (glibc fcntl.h).
-     */
-    public static final Named[] O_ASYNC = new Named[] {
-        new Named(0x2000, "O_ASYNC"),
-    };
+    private static Named[] O_ASYNC() {
+        return new Named[] {
+            new Named(0x2000, "O_ASYNC"),
+        };
+    }
 
-    /**
-     * statx(2) mask bits (stx_mask) (kernel UAPI linux/stat.h).
-     */
-    public static final Named[] STATX_MASK = new Named[] {
-        new Named(0x1, "STATX_TYPE"),
-        new Named(0x2, "STATX_MODE"),
-        new Named(0x4, "STATX_NLINK"),
-        new Named(0x8, "STATX_UID"),
-        new Named(0x10, "STATX_GID"),
-        new Named(0x20, "STATX_ATIME"),
-        new Named(0x40, "STATX_MTIME"),
-        new Named(0x80, "STATX_CTIME"),
-        new Named(0x100, "STATX_INO"),
-        new Named(0x200, "STATX_SIZE"),
-        new Named(0x400, "STATX_BLOCKS"),
-        new Named(0x7ff, "STATX_BASIC_STATS"),
-        new Named(0x800, "STATX_BTIME"),
-        new Named(0x1000, "STATX_MNT_ID"),
-        new Named(0x2000, "STATX_DIOALIGN"),
-        new Named(0xfff, "STATX_ALL"),
-    };
+    private static Named[] STATX_MASK() {
+        return new Named[] {
+            new Named(0x1, "STATX_TYPE"),
+            new Named(0x2, "STATX_MODE"),
+            new Named(0x4, "STATX_NLINK"),
+            new Named(0x8, "STATX_UID"),
+            new Named(0x10, "STATX_GID"),
+            new Named(0x20, "STATX_ATIME"),
+            new Named(0x40, "STATX_MTIME"),
+            new Named(0x80, "STATX_CTIME"),
+            new Named(0x100, "STATX_INO"),
+            new Named(0x200, "STATX_SIZE"),
+            new Named(0x400, "STATX_BLOCKS"),
+            new Named(0x7ff, "STATX_BASIC_STATS"),
+            new Named(0x800, "STATX_BTIME"),
+            new Named(0x1000, "STATX_MNT_ID"),
+            new Named(0x2000, "STATX_DIOALIGN"),
+            new Named(0xfff, "STATX_ALL"),
+        };
+    }
 
-    /**
-     * statx(2) stx_attributes bits (kernel UAPI linux/stat.h).
-     */
-    public static final Named[] STATX_ATTRIBUTES = new Named[] {
-        new Named(0x4, "STATX_ATTR_COMPRESSED"),
-        new Named(0x10, "STATX_ATTR_IMMUTABLE"),
-        new Named(0x20, "STATX_ATTR_APPEND"),
-        new Named(0x40, "STATX_ATTR_NODUMP"),
-        new Named(0x800, "STATX_ATTR_ENCRYPTED"),
-        new Named(0x1000, "STATX_ATTR_AUTOMOUNT"),
-        new Named(0x2000, "STATX_ATTR_MOUNT_ROOT"),
-        new Named(0x100000, "STATX_ATTR_VERITY"),
-        new Named(0x200000, "STATX_ATTR_DAX"),
-    };
+    private static Named[] STATX_ATTRIBUTES() {
+        return new Named[] {
+            new Named(0x4, "STATX_ATTR_COMPRESSED"),
+            new Named(0x10, "STATX_ATTR_IMMUTABLE"),
+            new Named(0x20, "STATX_ATTR_APPEND"),
+            new Named(0x40, "STATX_ATTR_NODUMP"),
+            new Named(0x800, "STATX_ATTR_ENCRYPTED"),
+            new Named(0x1000, "STATX_ATTR_AUTOMOUNT"),
+            new Named(0x2000, "STATX_ATTR_MOUNT_ROOT"),
+            new Named(0x100000, "STATX_ATTR_VERITY"),
+            new Named(0x200000, "STATX_ATTR_DAX"),
+        };
+    }
 
-    /**
-     * access(2) modes (F_OK is 0) (glibc unistd.h).
-     */
-    public static final Named[] ACCESS_MODES = new Named[] {
-        new Named(4, "R_OK"),
-        new Named(2, "W_OK"),
-        new Named(1, "X_OK"),
-        new Named(0, "F_OK"),
-    };
+    private static Named[] ACCESS_MODES() {
+        return new Named[] {
+            new Named(4, "R_OK"),
+            new Named(2, "W_OK"),
+            new Named(1, "X_OK"),
+            new Named(0, "F_OK"),
+        };
+    }
 
-    /**
-     * mmap(2)'s no-access protection, 0 (kernel UAPI linux/mman.h).
-     */
-    public static final Named[] PROT_NONE = new Named[] {
-        new Named(0, "PROT_NONE"),
-    };
+    private static Named[] PROT_NONE() {
+        return new Named[] {
+            new Named(0, "PROT_NONE"),
+        };
+    }
 
-    /**
-     * the IPv6 protocol numbers strace names besides IP's (glibc netinet/in.h).
-     */
-    public static final Named[] IPV6_PROTOCOLS = new Named[] {
-        new Named(58, "IPPROTO_ICMPV6"),
-    };
+    private static Named[] IPV6_PROTOCOLS() {
+        return new Named[] {
+            new Named(58, "IPPROTO_ICMPV6"),
+        };
+    }
 
-    /**
-     * IP protocol numbers only the kernel's header names (kernel UAPI linux/in.h).
-     */
-    public static final Named[] KERNEL_IP_PROTOCOLS = new Named[] {
-        new Named(115, "IPPROTO_L2TP"),
-    };
+    private static Named[] KERNEL_IP_PROTOCOLS() {
+        return new Named[] {
+            new Named(115, "IPPROTO_L2TP"),
+        };
+    }
 
-    /**
-     * netlink socket protocols (kernel UAPI linux/netlink.h).
-     */
-    public static final Named[] NETLINK_PROTOCOLS = new Named[] {
-        new Named(0, "NETLINK_ROUTE"),
-        new Named(1, "NETLINK_UNUSED"),
-        new Named(2, "NETLINK_USERSOCK"),
-        new Named(3, "NETLINK_FIREWALL"),
-        new Named(4, "NETLINK_SOCK_DIAG"),
-        new Named(5, "NETLINK_NFLOG"),
-        new Named(6, "NETLINK_XFRM"),
-        new Named(7, "NETLINK_SELINUX"),
-        new Named(8, "NETLINK_ISCSI"),
-        new Named(9, "NETLINK_AUDIT"),
-        new Named(10, "NETLINK_FIB_LOOKUP"),
-        new Named(11, "NETLINK_CONNECTOR"),
-        new Named(12, "NETLINK_NETFILTER"),
-        new Named(13, "NETLINK_IP6_FW"),
-        new Named(14, "NETLINK_DNRTMSG"),
-        new Named(15, "NETLINK_KOBJECT_UEVENT"),
-        new Named(16, "NETLINK_GENERIC"),
-        new Named(18, "NETLINK_SCSITRANSPORT"),
-        new Named(19, "NETLINK_ECRYPTFS"),
-        new Named(20, "NETLINK_RDMA"),
-        new Named(21, "NETLINK_CRYPTO"),
-        new Named(22, "NETLINK_SMC"),
-    };
+    private static Named[] NETLINK_PROTOCOLS() {
+        return new Named[] {
+            new Named(0, "NETLINK_ROUTE"),
+            new Named(1, "NETLINK_UNUSED"),
+            new Named(2, "NETLINK_USERSOCK"),
+            new Named(3, "NETLINK_FIREWALL"),
+            new Named(4, "NETLINK_SOCK_DIAG"),
+            new Named(5, "NETLINK_NFLOG"),
+            new Named(6, "NETLINK_XFRM"),
+            new Named(7, "NETLINK_SELINUX"),
+            new Named(8, "NETLINK_ISCSI"),
+            new Named(9, "NETLINK_AUDIT"),
+            new Named(10, "NETLINK_FIB_LOOKUP"),
+            new Named(11, "NETLINK_CONNECTOR"),
+            new Named(12, "NETLINK_NETFILTER"),
+            new Named(13, "NETLINK_IP6_FW"),
+            new Named(14, "NETLINK_DNRTMSG"),
+            new Named(15, "NETLINK_KOBJECT_UEVENT"),
+            new Named(16, "NETLINK_GENERIC"),
+            new Named(18, "NETLINK_SCSITRANSPORT"),
+            new Named(19, "NETLINK_ECRYPTFS"),
+            new Named(20, "NETLINK_RDMA"),
+            new Named(21, "NETLINK_CRYPTO"),
+            new Named(22, "NETLINK_SMC"),
+        };
+    }
 
-    /**
-     * shutdown(2) how (glibc sys/socket.h).
-     * Not integer constants, so left out: SHUT_WR, SHUT_RDWR.
-     */
-    public static final Named[] SHUTDOWN_HOW = new Named[] {
-        new Named(0, "SHUT_RD"),
-    };
+    private static Named[] SHUTDOWN_HOW() {
+        return new Named[] {
+            new Named(0, "SHUT_RD"),
+        };
+    }
 
-    /**
-     * setsockopt(2) levels glibc's socket.h names (glibc sys/socket.h).
-     */
-    public static final Named[] SOCKET_LEVELS = new Named[] {
-        new Named(255, "SOL_RAW"),
-        new Named(270, "SOL_NETLINK"),
-    };
+    private static Named[] SOCKET_LEVELS() {
+        return new Named[] {
+            new Named(255, "SOL_RAW"),
+            new Named(270, "SOL_NETLINK"),
+        };
+    }
 
-    /**
-     * setsockopt(2) levels of the IP family (glibc netinet/in.h).
-     */
-    public static final Named[] IP_SOCKET_LEVELS = new Named[] {
-        new Named(0, "SOL_IP"),
-        new Named(41, "SOL_IPV6"),
-        new Named(58, "SOL_ICMPV6"),
-    };
+    private static Named[] IP_SOCKET_LEVELS() {
+        return new Named[] {
+            new Named(0, "SOL_IP"),
+            new Named(41, "SOL_IPV6"),
+            new Named(58, "SOL_ICMPV6"),
+        };
+    }
 
-    /**
-     * the socket level of setsockopt(2) (kernel UAPI asm/socket.h).
-     */
-    public static final Named[] SOL_SOCKET = new Named[] {
-        new Named(1, "SOL_SOCKET"),
-    };
+    private static Named[] SOL_SOCKET() {
+        return new Named[] {
+            new Named(1, "SOL_SOCKET"),
+        };
+    }
 
-    /**
-     * SOL_SOCKET options (kernel UAPI asm/socket.h).
-     */
-    public static final Named[] SOCKET_OPTIONS = new Named[] {
-        new Named(1, "SO_DEBUG"),
-        new Named(2, "SO_REUSEADDR"),
-        new Named(3, "SO_TYPE"),
-        new Named(4, "SO_ERROR"),
-        new Named(5, "SO_DONTROUTE"),
-        new Named(6, "SO_BROADCAST"),
-        new Named(7, "SO_SNDBUF"),
-        new Named(8, "SO_RCVBUF"),
-        new Named(32, "SO_SNDBUFFORCE"),
-        new Named(33, "SO_RCVBUFFORCE"),
-        new Named(9, "SO_KEEPALIVE"),
-        new Named(10, "SO_OOBINLINE"),
-        new Named(11, "SO_NO_CHECK"),
-        new Named(12, "SO_PRIORITY"),
-        new Named(13, "SO_LINGER"),
-        new Named(14, "SO_BSDCOMPAT"),
-        new Named(15, "SO_REUSEPORT"),
-        new Named(16, "SO_PASSCRED"),
-        new Named(17, "SO_PEERCRED"),
-        new Named(18, "SO_RCVLOWAT"),
-        new Named(19, "SO_SNDLOWAT"),
-        new Named(20, "SO_RCVTIMEO_OLD"),
-        new Named(21, "SO_SNDTIMEO_OLD"),
-        new Named(25, "SO_BINDTODEVICE"),
-        new Named(30, "SO_ACCEPTCONN"),
-        new Named(31, "SO_PEERSEC"),
-        new Named(34, "SO_PASSSEC"),
-        new Named(36, "SO_MARK"),
-        new Named(38, "SO_PROTOCOL"),
-        new Named(39, "SO_DOMAIN"),
-        new Named(40, "SO_RXQ_OVFL"),
-        new Named(42, "SO_PEEK_OFF"),
-        new Named(46, "SO_BUSY_POLL"),
-        new Named(49, "SO_INCOMING_CPU"),
-        new Named(59, "SO_PEERGROUPS"),
-        new Named(60, "SO_ZEROCOPY"),
-        new Named(29, "SO_TIMESTAMP_OLD"),
-    };
+    private static Named[] SOCKET_OPTIONS() {
+        return new Named[] {
+            new Named(1, "SO_DEBUG"),
+            new Named(2, "SO_REUSEADDR"),
+            new Named(3, "SO_TYPE"),
+            new Named(4, "SO_ERROR"),
+            new Named(5, "SO_DONTROUTE"),
+            new Named(6, "SO_BROADCAST"),
+            new Named(7, "SO_SNDBUF"),
+            new Named(8, "SO_RCVBUF"),
+            new Named(32, "SO_SNDBUFFORCE"),
+            new Named(33, "SO_RCVBUFFORCE"),
+            new Named(9, "SO_KEEPALIVE"),
+            new Named(10, "SO_OOBINLINE"),
+            new Named(11, "SO_NO_CHECK"),
+            new Named(12, "SO_PRIORITY"),
+            new Named(13, "SO_LINGER"),
+            new Named(14, "SO_BSDCOMPAT"),
+            new Named(15, "SO_REUSEPORT"),
+            new Named(16, "SO_PASSCRED"),
+            new Named(17, "SO_PEERCRED"),
+            new Named(18, "SO_RCVLOWAT"),
+            new Named(19, "SO_SNDLOWAT"),
+            new Named(20, "SO_RCVTIMEO_OLD"),
+            new Named(21, "SO_SNDTIMEO_OLD"),
+            new Named(25, "SO_BINDTODEVICE"),
+            new Named(30, "SO_ACCEPTCONN"),
+            new Named(31, "SO_PEERSEC"),
+            new Named(34, "SO_PASSSEC"),
+            new Named(36, "SO_MARK"),
+            new Named(38, "SO_PROTOCOL"),
+            new Named(39, "SO_DOMAIN"),
+            new Named(40, "SO_RXQ_OVFL"),
+            new Named(42, "SO_PEEK_OFF"),
+            new Named(46, "SO_BUSY_POLL"),
+            new Named(49, "SO_INCOMING_CPU"),
+            new Named(59, "SO_PEERGROUPS"),
+            new Named(60, "SO_ZEROCOPY"),
+            new Named(29, "SO_TIMESTAMP_OLD"),
+        };
+    }
 
-    /**
-     * SOL_TCP options (kernel UAPI linux/tcp.h).
-     */
-    public static final Named[] TCP_OPTIONS = new Named[] {
-        new Named(1, "TCP_NODELAY"),
-        new Named(2, "TCP_MAXSEG"),
-        new Named(3, "TCP_CORK"),
-        new Named(4, "TCP_KEEPIDLE"),
-        new Named(5, "TCP_KEEPINTVL"),
-        new Named(6, "TCP_KEEPCNT"),
-        new Named(7, "TCP_SYNCNT"),
-        new Named(8, "TCP_LINGER2"),
-        new Named(9, "TCP_DEFER_ACCEPT"),
-        new Named(10, "TCP_WINDOW_CLAMP"),
-        new Named(11, "TCP_INFO"),
-        new Named(12, "TCP_QUICKACK"),
-        new Named(13, "TCP_CONGESTION"),
-        new Named(18, "TCP_USER_TIMEOUT"),
-        new Named(23, "TCP_FASTOPEN"),
-    };
+    private static Named[] TCP_OPTIONS() {
+        return new Named[] {
+            new Named(1, "TCP_NODELAY"),
+            new Named(2, "TCP_MAXSEG"),
+            new Named(3, "TCP_CORK"),
+            new Named(4, "TCP_KEEPIDLE"),
+            new Named(5, "TCP_KEEPINTVL"),
+            new Named(6, "TCP_KEEPCNT"),
+            new Named(7, "TCP_SYNCNT"),
+            new Named(8, "TCP_LINGER2"),
+            new Named(9, "TCP_DEFER_ACCEPT"),
+            new Named(10, "TCP_WINDOW_CLAMP"),
+            new Named(11, "TCP_INFO"),
+            new Named(12, "TCP_QUICKACK"),
+            new Named(13, "TCP_CONGESTION"),
+            new Named(18, "TCP_USER_TIMEOUT"),
+            new Named(23, "TCP_FASTOPEN"),
+        };
+    }
 
-    /**
-     * flock(2) operations (kernel UAPI linux/fcntl.h).
-     */
-    public static final Named[] FLOCK_OPERATIONS = new Named[] {
-        new Named(1, "LOCK_SH"),
-        new Named(2, "LOCK_EX"),
-        new Named(4, "LOCK_NB"),
-        new Named(8, "LOCK_UN"),
-        new Named(32, "LOCK_MAND"),
-        new Named(64, "LOCK_READ"),
-        new Named(128, "LOCK_WRITE"),
-    };
+    private static Named[] FLOCK_OPERATIONS() {
+        return new Named[] {
+            new Named(1, "LOCK_SH"),
+            new Named(2, "LOCK_EX"),
+            new Named(4, "LOCK_NB"),
+            new Named(8, "LOCK_UN"),
+            new Named(32, "LOCK_MAND"),
+            new Named(64, "LOCK_READ"),
+            new Named(128, "LOCK_WRITE"),
+        };
+    }
 
-    /**
-     * inotify_init1(2) flags (kernel UAPI linux/inotify.h).
-     */
-    public static final Named[] INOTIFY_INIT_FLAGS = new Named[] {
-        new Named(0x80000, "IN_CLOEXEC"),
-        new Named(2048, "IN_NONBLOCK"),
-    };
+    private static Named[] INOTIFY_INIT_FLAGS() {
+        return new Named[] {
+            new Named(0x80000, "IN_CLOEXEC"),
+            new Named(2048, "IN_NONBLOCK"),
+        };
+    }
 
-    /**
-     * timerfd_create(2) flags (glibc sys/timerfd.h).
-     */
-    public static final Named[] TIMERFD_FLAGS = new Named[] {
-        new Named(0x80000, "TFD_CLOEXEC"),
-        new Named(2048, "TFD_NONBLOCK"),
-    };
+    private static Named[] TIMERFD_FLAGS() {
+        return new Named[] {
+            new Named(0x80000, "TFD_CLOEXEC"),
+            new Named(2048, "TFD_NONBLOCK"),
+        };
+    }
 
-    /**
-     * memfd_create(2) flags (kernel UAPI linux/memfd.h).
-     */
-    public static final Named[] MEMFD_FLAGS = new Named[] {
-        new Named(1, "MFD_CLOEXEC"),
-        new Named(2, "MFD_ALLOW_SEALING"),
-        new Named(4, "MFD_HUGETLB"),
-    };
+    private static Named[] MEMFD_FLAGS() {
+        return new Named[] {
+            new Named(1, "MFD_CLOEXEC"),
+            new Named(2, "MFD_ALLOW_SEALING"),
+            new Named(4, "MFD_HUGETLB"),
+        };
+    }
 
-    /**
-     * close_range(2) flags (kernel UAPI linux/close_range.h).
-     */
-    public static final Named[] CLOSE_RANGE_FLAGS = new Named[] {
-        new Named(2, "CLOSE_RANGE_UNSHARE"),
-        new Named(4, "CLOSE_RANGE_CLOEXEC"),
-    };
+    private static Named[] CLOSE_RANGE_FLAGS() {
+        return new Named[] {
+            new Named(2, "CLOSE_RANGE_UNSHARE"),
+            new Named(4, "CLOSE_RANGE_CLOEXEC"),
+        };
+    }
 
-    /**
-     * glibc's name of SCHED_NORMAL (glibc sched.h).
-     */
-    public static final Named[] SCHED_OTHER = new Named[] {
-        new Named(0, "SCHED_OTHER"),
-    };
+    private static Named[] SCHED_OTHER() {
+        return new Named[] {
+            new Named(0, "SCHED_OTHER"),
+        };
+    }
 
-    /**
-     * posix_fadvise(2) advice (kernel UAPI linux/fadvise.h).
-     */
-    public static final Named[] FADVISE_ADVICE = new Named[] {
-        new Named(0, "POSIX_FADV_NORMAL"),
-        new Named(1, "POSIX_FADV_RANDOM"),
-        new Named(2, "POSIX_FADV_SEQUENTIAL"),
-        new Named(3, "POSIX_FADV_WILLNEED"),
-        new Named(4, "POSIX_FADV_DONTNEED"),
-        new Named(5, "POSIX_FADV_NOREUSE"),
-    };
+    private static Named[] FADVISE_ADVICE() {
+        return new Named[] {
+            new Named(0, "POSIX_FADV_NORMAL"),
+            new Named(1, "POSIX_FADV_RANDOM"),
+            new Named(2, "POSIX_FADV_SEQUENTIAL"),
+            new Named(3, "POSIX_FADV_WILLNEED"),
+            new Named(4, "POSIX_FADV_DONTNEED"),
+            new Named(5, "POSIX_FADV_NOREUSE"),
+        };
+    }
 
-    /**
-     * getpriority(2) which (kernel UAPI linux/resource.h).
-     */
-    public static final Named[] PRIORITY_WHICH = new Named[] {
-        new Named(0, "PRIO_PROCESS"),
-        new Named(1, "PRIO_PGRP"),
-        new Named(2, "PRIO_USER"),
-    };
+    private static Named[] PRIORITY_WHICH() {
+        return new Named[] {
+            new Named(0, "PRIO_PROCESS"),
+            new Named(1, "PRIO_PGRP"),
+            new Named(2, "PRIO_USER"),
+        };
+    }
 
-    /**
-     * getrusage(2) who (kernel UAPI linux/resource.h).
-     */
-    public static final Named[] RUSAGE_WHO = new Named[] {
-        new Named(0, "RUSAGE_SELF"),
-        new Named(-1L, "RUSAGE_CHILDREN"),
-        new Named(1, "RUSAGE_THREAD"),
-    };
+    private static Named[] RUSAGE_WHO() {
+        return new Named[] {
+            new Named(0, "RUSAGE_SELF"),
+            new Named(-1L, "RUSAGE_CHILDREN"),
+            new Named(1, "RUSAGE_THREAD"),
+        };
+    }
 
-    /**
-     * getitimer(2) which (kernel UAPI linux/time.h).
-     */
-    public static final Named[] ITIMER_WHICH = new Named[] {
-        new Named(0, "ITIMER_REAL"),
-        new Named(1, "ITIMER_VIRTUAL"),
-        new Named(2, "ITIMER_PROF"),
-    };
+    private static Named[] ITIMER_WHICH() {
+        return new Named[] {
+            new Named(0, "ITIMER_REAL"),
+            new Named(1, "ITIMER_VIRTUAL"),
+            new Named(2, "ITIMER_PROF"),
+        };
+    }
 
-    /**
-     * clock_nanosleep(2)/timer_settime(2) flags (kernel UAPI linux/time.h).
-     */
-    public static final Named[] TIMER_FLAGS = new Named[] {
-        new Named(1, "TIMER_ABSTIME"),
-    };
+    private static Named[] TIMER_FLAGS() {
+        return new Named[] {
+            new Named(1, "TIMER_ABSTIME"),
+        };
+    }
 
-    /**
-     * waitid(2) idtype (kernel UAPI linux/wait.h).
-     */
-    public static final Named[] WAITID_IDTYPES = new Named[] {
-        new Named(0, "P_ALL"),
-        new Named(1, "P_PID"),
-        new Named(2, "P_PGID"),
-        new Named(3, "P_PIDFD"),
-    };
+    private static Named[] WAITID_IDTYPES() {
+        return new Named[] {
+            new Named(0, "P_ALL"),
+            new Named(1, "P_PID"),
+            new Named(2, "P_PGID"),
+            new Named(3, "P_PIDFD"),
+        };
+    }
 
-    /**
-     * getdents64(2) d_type values (glibc dirent.h).
-     */
-    public static final Named[] DIRENT_TYPES = new Named[] {
-        new Named(0, "DT_UNKNOWN"),
-        new Named(1, "DT_FIFO"),
-        new Named(2, "DT_CHR"),
-        new Named(4, "DT_DIR"),
-        new Named(6, "DT_BLK"),
-        new Named(8, "DT_REG"),
-        new Named(10, "DT_LNK"),
-        new Named(12, "DT_SOCK"),
-        new Named(14, "DT_WHT"),
-    };
+    private static Named[] DIRENT_TYPES() {
+        return new Named[] {
+            new Named(0, "DT_UNKNOWN"),
+            new Named(1, "DT_FIFO"),
+            new Named(2, "DT_CHR"),
+            new Named(4, "DT_DIR"),
+            new Named(6, "DT_BLK"),
+            new Named(8, "DT_REG"),
+            new Named(10, "DT_LNK"),
+            new Named(12, "DT_SOCK"),
+            new Named(14, "DT_WHT"),
+        };
+    }
 
-    /**
-     * sigaltstack(2) ss_flags (kernel UAPI linux/signal.h).
-     */
-    public static final Named[] SIGALTSTACK_FLAGS = new Named[] {
-        new Named(1, "SS_ONSTACK"),
-        new Named(2, "SS_DISABLE"),
-        new Named(0x80000000L, "SS_AUTODISARM"),
-    };
+    private static Named[] SIGALTSTACK_FLAGS() {
+        return new Named[] {
+            new Named(1, "SS_ONSTACK"),
+            new Named(2, "SS_DISABLE"),
+            new Named(0x80000000L, "SS_AUTODISARM"),
+        };
+    }
 
-    /**
-     * termios c_iflag/c_oflag/c_cflag/c_lflag values and masks (kernel UAPI asm/termbits.h).
-     */
-    public static final Named[] TERMIOS = new Named[] {
-        new Named(1, "IGNBRK"),
-        new Named(2, "BRKINT"),
-        new Named(4, "IGNPAR"),
-        new Named(8, "PARMRK"),
-        new Named(16, "INPCK"),
-        new Named(32, "ISTRIP"),
-        new Named(64, "INLCR"),
-        new Named(128, "IGNCR"),
-        new Named(256, "ICRNL"),
-        new Named(2048, "IXANY"),
-        new Named(1, "OPOST"),
-        new Named(8, "OCRNL"),
-        new Named(16, "ONOCR"),
-        new Named(32, "ONLRET"),
-        new Named(64, "OFILL"),
-        new Named(128, "OFDEL"),
-        new Named(0, "B0"),
-        new Named(1, "B50"),
-        new Named(2, "B75"),
-        new Named(3, "B110"),
-        new Named(4, "B134"),
-        new Named(5, "B150"),
-        new Named(6, "B200"),
-        new Named(7, "B300"),
-        new Named(8, "B600"),
-        new Named(9, "B1200"),
-        new Named(10, "B1800"),
-        new Named(11, "B2400"),
-        new Named(12, "B4800"),
-        new Named(13, "B9600"),
-        new Named(14, "B19200"),
-        new Named(15, "B38400"),
-        new Named(0x40000000, "CMSPAR"),
-        new Named(0x80000000L, "CRTSCTS"),
-        new Named(16, "IBSHIFT"),
-        new Named(512, "IUCLC"),
-        new Named(1024, "IXON"),
-        new Named(0x1000, "IXOFF"),
-        new Named(0x2000, "IMAXBEL"),
-        new Named(0x4000, "IUTF8"),
-        new Named(2, "OLCUC"),
-        new Named(4, "ONLCR"),
-        new Named(256, "NLDLY"),
-        new Named(0, "NL0"),
-        new Named(256, "NL1"),
-        new Named(1536, "CRDLY"),
-        new Named(0, "CR0"),
-        new Named(512, "CR1"),
-        new Named(1024, "CR2"),
-        new Named(1536, "CR3"),
-        new Named(0x1800, "TABDLY"),
-        new Named(0, "TAB0"),
-        new Named(2048, "TAB1"),
-        new Named(0x1000, "TAB2"),
-        new Named(0x1800, "TAB3"),
-        new Named(0x2000, "BSDLY"),
-        new Named(0, "BS0"),
-        new Named(0x2000, "BS1"),
-        new Named(0x4000, "VTDLY"),
-        new Named(0, "VT0"),
-        new Named(0x4000, "VT1"),
-        new Named(0x8000, "FFDLY"),
-        new Named(0, "FF0"),
-        new Named(0x8000, "FF1"),
-        new Named(0x100f, "CBAUD"),
-        new Named(48, "CSIZE"),
-        new Named(0, "CS5"),
-        new Named(16, "CS6"),
-        new Named(32, "CS7"),
-        new Named(48, "CS8"),
-        new Named(64, "CSTOPB"),
-        new Named(128, "CREAD"),
-        new Named(256, "PARENB"),
-        new Named(512, "PARODD"),
-        new Named(1024, "HUPCL"),
-        new Named(2048, "CLOCAL"),
-        new Named(0x1000, "BOTHER"),
-        new Named(0x1001, "B57600"),
-        new Named(0x1002, "B115200"),
-        new Named(0x1003, "B230400"),
-        new Named(0x1004, "B460800"),
-        new Named(0x1005, "B500000"),
-        new Named(0x1006, "B576000"),
-        new Named(0x1007, "B921600"),
-        new Named(0x1008, "B1000000"),
-        new Named(0x1009, "B1152000"),
-        new Named(0x100a, "B1500000"),
-        new Named(0x100b, "B2000000"),
-        new Named(0x100c, "B2500000"),
-        new Named(0x100d, "B3000000"),
-        new Named(0x100e, "B3500000"),
-        new Named(0x100f, "B4000000"),
-        new Named(0x100f0000, "CIBAUD"),
-        new Named(1, "ISIG"),
-        new Named(2, "ICANON"),
-        new Named(4, "XCASE"),
-        new Named(8, "ECHO"),
-        new Named(16, "ECHOE"),
-        new Named(32, "ECHOK"),
-        new Named(64, "ECHONL"),
-        new Named(128, "NOFLSH"),
-        new Named(256, "TOSTOP"),
-        new Named(512, "ECHOCTL"),
-        new Named(1024, "ECHOPRT"),
-        new Named(2048, "ECHOKE"),
-        new Named(0x1000, "FLUSHO"),
-        new Named(0x4000, "PENDIN"),
-        new Named(0x8000, "IEXTEN"),
-        new Named(0x10000, "EXTPROC"),
-    };
+    private static Named[] TERMIOS() {
+        return new Named[] {
+            new Named(1, "IGNBRK"),
+            new Named(2, "BRKINT"),
+            new Named(4, "IGNPAR"),
+            new Named(8, "PARMRK"),
+            new Named(16, "INPCK"),
+            new Named(32, "ISTRIP"),
+            new Named(64, "INLCR"),
+            new Named(128, "IGNCR"),
+            new Named(256, "ICRNL"),
+            new Named(2048, "IXANY"),
+            new Named(1, "OPOST"),
+            new Named(8, "OCRNL"),
+            new Named(16, "ONOCR"),
+            new Named(32, "ONLRET"),
+            new Named(64, "OFILL"),
+            new Named(128, "OFDEL"),
+            new Named(0, "B0"),
+            new Named(1, "B50"),
+            new Named(2, "B75"),
+            new Named(3, "B110"),
+            new Named(4, "B134"),
+            new Named(5, "B150"),
+            new Named(6, "B200"),
+            new Named(7, "B300"),
+            new Named(8, "B600"),
+            new Named(9, "B1200"),
+            new Named(10, "B1800"),
+            new Named(11, "B2400"),
+            new Named(12, "B4800"),
+            new Named(13, "B9600"),
+            new Named(14, "B19200"),
+            new Named(15, "B38400"),
+            new Named(0x40000000, "CMSPAR"),
+            new Named(0x80000000L, "CRTSCTS"),
+            new Named(16, "IBSHIFT"),
+            new Named(512, "IUCLC"),
+            new Named(1024, "IXON"),
+            new Named(0x1000, "IXOFF"),
+            new Named(0x2000, "IMAXBEL"),
+            new Named(0x4000, "IUTF8"),
+            new Named(2, "OLCUC"),
+            new Named(4, "ONLCR"),
+            new Named(256, "NLDLY"),
+            new Named(0, "NL0"),
+            new Named(256, "NL1"),
+            new Named(1536, "CRDLY"),
+            new Named(0, "CR0"),
+            new Named(512, "CR1"),
+            new Named(1024, "CR2"),
+            new Named(1536, "CR3"),
+            new Named(0x1800, "TABDLY"),
+            new Named(0, "TAB0"),
+            new Named(2048, "TAB1"),
+            new Named(0x1000, "TAB2"),
+            new Named(0x1800, "TAB3"),
+            new Named(0x2000, "BSDLY"),
+            new Named(0, "BS0"),
+            new Named(0x2000, "BS1"),
+            new Named(0x4000, "VTDLY"),
+            new Named(0, "VT0"),
+            new Named(0x4000, "VT1"),
+            new Named(0x8000, "FFDLY"),
+            new Named(0, "FF0"),
+            new Named(0x8000, "FF1"),
+            new Named(0x100f, "CBAUD"),
+            new Named(48, "CSIZE"),
+            new Named(0, "CS5"),
+            new Named(16, "CS6"),
+            new Named(32, "CS7"),
+            new Named(48, "CS8"),
+            new Named(64, "CSTOPB"),
+            new Named(128, "CREAD"),
+            new Named(256, "PARENB"),
+            new Named(512, "PARODD"),
+            new Named(1024, "HUPCL"),
+            new Named(2048, "CLOCAL"),
+            new Named(0x1000, "BOTHER"),
+            new Named(0x1001, "B57600"),
+            new Named(0x1002, "B115200"),
+            new Named(0x1003, "B230400"),
+            new Named(0x1004, "B460800"),
+            new Named(0x1005, "B500000"),
+            new Named(0x1006, "B576000"),
+            new Named(0x1007, "B921600"),
+            new Named(0x1008, "B1000000"),
+            new Named(0x1009, "B1152000"),
+            new Named(0x100a, "B1500000"),
+            new Named(0x100b, "B2000000"),
+            new Named(0x100c, "B2500000"),
+            new Named(0x100d, "B3000000"),
+            new Named(0x100e, "B3500000"),
+            new Named(0x100f, "B4000000"),
+            new Named(0x100f0000, "CIBAUD"),
+            new Named(1, "ISIG"),
+            new Named(2, "ICANON"),
+            new Named(4, "XCASE"),
+            new Named(8, "ECHO"),
+            new Named(16, "ECHOE"),
+            new Named(32, "ECHOK"),
+            new Named(64, "ECHONL"),
+            new Named(128, "NOFLSH"),
+            new Named(256, "TOSTOP"),
+            new Named(512, "ECHOCTL"),
+            new Named(1024, "ECHOPRT"),
+            new Named(2048, "ECHOKE"),
+            new Named(0x1000, "FLUSHO"),
+            new Named(0x4000, "PENDIN"),
+            new Named(0x8000, "IEXTEN"),
+            new Named(0x10000, "EXTPROC"),
+        };
+    }
 
-    /**
-     * tty line disciplines (termios c_line) (kernel UAPI linux/tty.h).
-     */
-    public static final Named[] LINE_DISCIPLINES = new Named[] {
-        new Named(0, "N_TTY"),
-        new Named(1, "N_SLIP"),
-        new Named(2, "N_MOUSE"),
-        new Named(3, "N_PPP"),
-        new Named(4, "N_STRIP"),
-        new Named(5, "N_AX25"),
-        new Named(6, "N_X25"),
-        new Named(7, "N_6PACK"),
-        new Named(8, "N_MASC"),
-        new Named(9, "N_R3964"),
-        new Named(10, "N_PROFIBUS_FDL"),
-        new Named(11, "N_IRDA"),
-        new Named(12, "N_SMSBLOCK"),
-        new Named(13, "N_HDLC"),
-        new Named(14, "N_SYNC_PPP"),
-        new Named(15, "N_HCI"),
-        new Named(16, "N_GIGASET_M101"),
-        new Named(17, "N_SLCAN"),
-        new Named(18, "N_PPS"),
-        new Named(19, "N_V253"),
-        new Named(20, "N_CAIF"),
-        new Named(21, "N_GSM0710"),
-        new Named(22, "N_TI_WL"),
-        new Named(23, "N_TRACESINK"),
-        new Named(24, "N_TRACEROUTER"),
-        new Named(25, "N_NCI"),
-        new Named(26, "N_SPEAKUP"),
-        new Named(27, "N_NULL"),
-        new Named(28, "N_MCTP"),
-        new Named(29, "N_DEVELOPMENT"),
-        new Named(30, "N_CAN327"),
-    };
+    private static Named[] LINE_DISCIPLINES() {
+        return new Named[] {
+            new Named(0, "N_TTY"),
+            new Named(1, "N_SLIP"),
+            new Named(2, "N_MOUSE"),
+            new Named(3, "N_PPP"),
+            new Named(4, "N_STRIP"),
+            new Named(5, "N_AX25"),
+            new Named(6, "N_X25"),
+            new Named(7, "N_6PACK"),
+            new Named(8, "N_MASC"),
+            new Named(9, "N_R3964"),
+            new Named(10, "N_PROFIBUS_FDL"),
+            new Named(11, "N_IRDA"),
+            new Named(12, "N_SMSBLOCK"),
+            new Named(13, "N_HDLC"),
+            new Named(14, "N_SYNC_PPP"),
+            new Named(15, "N_HCI"),
+            new Named(16, "N_GIGASET_M101"),
+            new Named(17, "N_SLCAN"),
+            new Named(18, "N_PPS"),
+            new Named(19, "N_V253"),
+            new Named(20, "N_CAIF"),
+            new Named(21, "N_GSM0710"),
+            new Named(22, "N_TI_WL"),
+            new Named(23, "N_TRACESINK"),
+            new Named(24, "N_TRACEROUTER"),
+            new Named(25, "N_NCI"),
+            new Named(26, "N_SPEAKUP"),
+            new Named(27, "N_NULL"),
+            new Named(28, "N_MCTP"),
+            new Named(29, "N_DEVELOPMENT"),
+            new Named(30, "N_CAN327"),
+        };
+    }
 
-    /**
-     * filesystem magics (statfs f_type) (kernel UAPI linux/magic.h).
-     * Not integer constants, so left out: __LINUX_MAGIC_H__, REISERFS_SUPER_MAGIC_STRING, REISER2FS_SUPER_MAGIC_STRING, REISER2FS_JR_SUPER_MAGIC_STRING.
-     */
-    public static final Named[] FS_MAGICS = new Named[] {
-        new Named(0xadf5, "ADFS_SUPER_MAGIC"),
-        new Named(0xadff, "AFFS_SUPER_MAGIC"),
-        new Named(0x5346414f, "AFS_SUPER_MAGIC"),
-        new Named(391, "AUTOFS_SUPER_MAGIC"),
-        new Named(0xc36400, "CEPH_SUPER_MAGIC"),
-        new Named(0x73757245, "CODA_SUPER_MAGIC"),
-        new Named(0x28cd3d45, "CRAMFS_MAGIC"),
-        new Named(0x453dcd28, "CRAMFS_MAGIC_WEND"),
-        new Named(0x64626720, "DEBUGFS_MAGIC"),
-        new Named(0x73636673, "SECURITYFS_MAGIC"),
-        new Named(0xf97cff8cL, "SELINUX_MAGIC"),
-        new Named(0x43415d53, "SMACK_MAGIC"),
-        new Named(0x858458f6L, "RAMFS_MAGIC"),
-        new Named(0x1021994, "TMPFS_MAGIC"),
-        new Named(0x958458f6L, "HUGETLBFS_MAGIC"),
-        new Named(0x73717368, "SQUASHFS_MAGIC"),
-        new Named(0xf15f, "ECRYPTFS_SUPER_MAGIC"),
-        new Named(0x414a53, "EFS_SUPER_MAGIC"),
-        new Named(0xe0f5e1e2L, "EROFS_SUPER_MAGIC_V1"),
-        new Named(0xef53, "EXT2_SUPER_MAGIC"),
-        new Named(0xef53, "EXT3_SUPER_MAGIC"),
-        new Named(0xabba1974L, "XENFS_SUPER_MAGIC"),
-        new Named(0xef53, "EXT4_SUPER_MAGIC"),
-        new Named(0x9123683eL, "BTRFS_SUPER_MAGIC"),
-        new Named(0x3434, "NILFS_SUPER_MAGIC"),
-        new Named(0xf2f52010L, "F2FS_SUPER_MAGIC"),
-        new Named(0xf995e849L, "HPFS_SUPER_MAGIC"),
-        new Named(0x9660, "ISOFS_SUPER_MAGIC"),
-        new Named(0x72b6, "JFFS2_SUPER_MAGIC"),
-        new Named(0x58465342, "XFS_SUPER_MAGIC"),
-        new Named(0x6165676c, "PSTOREFS_MAGIC"),
-        new Named(0xde5e81e4L, "EFIVARFS_MAGIC"),
-        new Named(0xc0ffee, "HOSTFS_SUPER_MAGIC"),
-        new Named(0x794c7630, "OVERLAYFS_SUPER_MAGIC"),
-        new Named(0x65735546, "FUSE_SUPER_MAGIC"),
-        new Named(0x137f, "MINIX_SUPER_MAGIC"),
-        new Named(0x138f, "MINIX_SUPER_MAGIC2"),
-        new Named(0x2468, "MINIX2_SUPER_MAGIC"),
-        new Named(0x2478, "MINIX2_SUPER_MAGIC2"),
-        new Named(0x4d5a, "MINIX3_SUPER_MAGIC"),
-        new Named(0x4d44, "MSDOS_SUPER_MAGIC"),
-        new Named(0x2011bab0, "EXFAT_SUPER_MAGIC"),
-        new Named(0x564c, "NCP_SUPER_MAGIC"),
-        new Named(0x6969, "NFS_SUPER_MAGIC"),
-        new Named(0x7461636f, "OCFS2_SUPER_MAGIC"),
-        new Named(0x9fa1, "OPENPROM_SUPER_MAGIC"),
-        new Named(47, "QNX4_SUPER_MAGIC"),
-        new Named(0x68191122, "QNX6_SUPER_MAGIC"),
-        new Named(0x6b414653, "AFS_FS_MAGIC"),
-        new Named(0x52654973, "REISERFS_SUPER_MAGIC"),
-        new Named(0x517b, "SMB_SUPER_MAGIC"),
-        new Named(0xff534d42L, "CIFS_SUPER_MAGIC"),
-        new Named(0xfe534d42L, "SMB2_SUPER_MAGIC"),
-        new Named(0x27e0eb, "CGROUP_SUPER_MAGIC"),
-        new Named(0x63677270, "CGROUP2_SUPER_MAGIC"),
-        new Named(0x7655821, "RDTGROUP_SUPER_MAGIC"),
-        new Named(0x57ac6e9d, "STACK_END_MAGIC"),
-        new Named(0x74726163, "TRACEFS_MAGIC"),
-        new Named(0x1021997, "V9FS_MAGIC"),
-        new Named(0x62646576, "BDEVFS_MAGIC"),
-        new Named(0x64646178, "DAXFS_MAGIC"),
-        new Named(0x42494e4d, "BINFMTFS_MAGIC"),
-        new Named(0x1cd1, "DEVPTS_SUPER_MAGIC"),
-        new Named(0x6c6f6f70, "BINDERFS_SUPER_MAGIC"),
-        new Named(0xbad1dea, "FUTEXFS_SUPER_MAGIC"),
-        new Named(0x50495045, "PIPEFS_MAGIC"),
-        new Named(0x9fa0, "PROC_SUPER_MAGIC"),
-        new Named(0x534f434b, "SOCKFS_MAGIC"),
-        new Named(0x62656572, "SYSFS_MAGIC"),
-        new Named(0x9fa2, "USBDEVICE_SUPER_MAGIC"),
-        new Named(0x11307854, "MTD_INODE_FS_MAGIC"),
-        new Named(0x9041934, "ANON_INODE_FS_MAGIC"),
-        new Named(0x73727279, "BTRFS_TEST_MAGIC"),
-        new Named(0x6e736673, "NSFS_MAGIC"),
-        new Named(0xcafe4a11L, "BPF_FS_MAGIC"),
-        new Named(0x5a3c69f0, "AAFS_MAGIC"),
-        new Named(0x5a4f4653, "ZONEFS_MAGIC"),
-        new Named(0x15013346, "UDF_SUPER_MAGIC"),
-        new Named(0x444d4142, "DMA_BUF_MAGIC"),
-        new Named(0x454d444d, "DEVMEM_MAGIC"),
-        new Named(0x5345434d, "SECRETMEM_MAGIC"),
-    };
+    private static Named[] FS_MAGICS() {
+        return new Named[] {
+            new Named(0xadf5, "ADFS_SUPER_MAGIC"),
+            new Named(0xadff, "AFFS_SUPER_MAGIC"),
+            new Named(0x5346414f, "AFS_SUPER_MAGIC"),
+            new Named(391, "AUTOFS_SUPER_MAGIC"),
+            new Named(0xc36400, "CEPH_SUPER_MAGIC"),
+            new Named(0x73757245, "CODA_SUPER_MAGIC"),
+            new Named(0x28cd3d45, "CRAMFS_MAGIC"),
+            new Named(0x453dcd28, "CRAMFS_MAGIC_WEND"),
+            new Named(0x64626720, "DEBUGFS_MAGIC"),
+            new Named(0x73636673, "SECURITYFS_MAGIC"),
+            new Named(0xf97cff8cL, "SELINUX_MAGIC"),
+            new Named(0x43415d53, "SMACK_MAGIC"),
+            new Named(0x858458f6L, "RAMFS_MAGIC"),
+            new Named(0x1021994, "TMPFS_MAGIC"),
+            new Named(0x958458f6L, "HUGETLBFS_MAGIC"),
+            new Named(0x73717368, "SQUASHFS_MAGIC"),
+            new Named(0xf15f, "ECRYPTFS_SUPER_MAGIC"),
+            new Named(0x414a53, "EFS_SUPER_MAGIC"),
+            new Named(0xe0f5e1e2L, "EROFS_SUPER_MAGIC_V1"),
+            new Named(0xef53, "EXT2_SUPER_MAGIC"),
+            new Named(0xef53, "EXT3_SUPER_MAGIC"),
+            new Named(0xabba1974L, "XENFS_SUPER_MAGIC"),
+            new Named(0xef53, "EXT4_SUPER_MAGIC"),
+            new Named(0x9123683eL, "BTRFS_SUPER_MAGIC"),
+            new Named(0x3434, "NILFS_SUPER_MAGIC"),
+            new Named(0xf2f52010L, "F2FS_SUPER_MAGIC"),
+            new Named(0xf995e849L, "HPFS_SUPER_MAGIC"),
+            new Named(0x9660, "ISOFS_SUPER_MAGIC"),
+            new Named(0x72b6, "JFFS2_SUPER_MAGIC"),
+            new Named(0x58465342, "XFS_SUPER_MAGIC"),
+            new Named(0x6165676c, "PSTOREFS_MAGIC"),
+            new Named(0xde5e81e4L, "EFIVARFS_MAGIC"),
+            new Named(0xc0ffee, "HOSTFS_SUPER_MAGIC"),
+            new Named(0x794c7630, "OVERLAYFS_SUPER_MAGIC"),
+            new Named(0x65735546, "FUSE_SUPER_MAGIC"),
+            new Named(0x137f, "MINIX_SUPER_MAGIC"),
+            new Named(0x138f, "MINIX_SUPER_MAGIC2"),
+            new Named(0x2468, "MINIX2_SUPER_MAGIC"),
+            new Named(0x2478, "MINIX2_SUPER_MAGIC2"),
+            new Named(0x4d5a, "MINIX3_SUPER_MAGIC"),
+            new Named(0x4d44, "MSDOS_SUPER_MAGIC"),
+            new Named(0x2011bab0, "EXFAT_SUPER_MAGIC"),
+            new Named(0x564c, "NCP_SUPER_MAGIC"),
+            new Named(0x6969, "NFS_SUPER_MAGIC"),
+            new Named(0x7461636f, "OCFS2_SUPER_MAGIC"),
+            new Named(0x9fa1, "OPENPROM_SUPER_MAGIC"),
+            new Named(47, "QNX4_SUPER_MAGIC"),
+            new Named(0x68191122, "QNX6_SUPER_MAGIC"),
+            new Named(0x6b414653, "AFS_FS_MAGIC"),
+            new Named(0x52654973, "REISERFS_SUPER_MAGIC"),
+            new Named(0x517b, "SMB_SUPER_MAGIC"),
+            new Named(0xff534d42L, "CIFS_SUPER_MAGIC"),
+            new Named(0xfe534d42L, "SMB2_SUPER_MAGIC"),
+            new Named(0x27e0eb, "CGROUP_SUPER_MAGIC"),
+            new Named(0x63677270, "CGROUP2_SUPER_MAGIC"),
+            new Named(0x7655821, "RDTGROUP_SUPER_MAGIC"),
+            new Named(0x57ac6e9d, "STACK_END_MAGIC"),
+            new Named(0x74726163, "TRACEFS_MAGIC"),
+            new Named(0x1021997, "V9FS_MAGIC"),
+            new Named(0x62646576, "BDEVFS_MAGIC"),
+            new Named(0x64646178, "DAXFS_MAGIC"),
+            new Named(0x42494e4d, "BINFMTFS_MAGIC"),
+            new Named(0x1cd1, "DEVPTS_SUPER_MAGIC"),
+            new Named(0x6c6f6f70, "BINDERFS_SUPER_MAGIC"),
+            new Named(0xbad1dea, "FUTEXFS_SUPER_MAGIC"),
+            new Named(0x50495045, "PIPEFS_MAGIC"),
+            new Named(0x9fa0, "PROC_SUPER_MAGIC"),
+            new Named(0x534f434b, "SOCKFS_MAGIC"),
+            new Named(0x62656572, "SYSFS_MAGIC"),
+            new Named(0x9fa2, "USBDEVICE_SUPER_MAGIC"),
+            new Named(0x11307854, "MTD_INODE_FS_MAGIC"),
+            new Named(0x9041934, "ANON_INODE_FS_MAGIC"),
+            new Named(0x73727279, "BTRFS_TEST_MAGIC"),
+            new Named(0x6e736673, "NSFS_MAGIC"),
+            new Named(0xcafe4a11L, "BPF_FS_MAGIC"),
+            new Named(0x5a3c69f0, "AAFS_MAGIC"),
+            new Named(0x5a4f4653, "ZONEFS_MAGIC"),
+            new Named(0x15013346, "UDF_SUPER_MAGIC"),
+            new Named(0x444d4142, "DMA_BUF_MAGIC"),
+            new Named(0x454d444d, "DEVMEM_MAGIC"),
+            new Named(0x5345434d, "SECRETMEM_MAGIC"),
+        };
+    }
+
+    private static Named[] NETLINK_MESSAGE_VALUES() {
+        return new Named[] {
+            new Named(1, "NLM_F_REQUEST"),
+            new Named(2, "NLM_F_MULTI"),
+            new Named(4, "NLM_F_ACK"),
+            new Named(8, "NLM_F_ECHO"),
+            new Named(16, "NLM_F_DUMP_INTR"),
+            new Named(32, "NLM_F_DUMP_FILTERED"),
+            new Named(256, "NLM_F_ROOT"),
+            new Named(512, "NLM_F_MATCH"),
+            new Named(1024, "NLM_F_ATOMIC"),
+            new Named(768, "NLM_F_DUMP"),
+            new Named(256, "NLM_F_REPLACE"),
+            new Named(512, "NLM_F_EXCL"),
+            new Named(1024, "NLM_F_CREATE"),
+            new Named(2048, "NLM_F_APPEND"),
+            new Named(256, "NLM_F_NONREC"),
+            new Named(512, "NLM_F_BULK"),
+            new Named(256, "NLM_F_CAPPED"),
+            new Named(512, "NLM_F_ACK_TLVS"),
+            new Named(1, "NLMSG_NOOP"),
+            new Named(2, "NLMSG_ERROR"),
+            new Named(3, "NLMSG_DONE"),
+            new Named(4, "NLMSG_OVERRUN"),
+            new Named(0, "NLMSGERR_ATTR_UNUSED"),
+            new Named(1, "NLMSGERR_ATTR_MSG"),
+            new Named(2, "NLMSGERR_ATTR_OFFS"),
+            new Named(3, "NLMSGERR_ATTR_COOKIE"),
+            new Named(4, "NLMSGERR_ATTR_POLICY"),
+            new Named(5, "NLMSGERR_ATTR_MISS_TYPE"),
+            new Named(6, "NLMSGERR_ATTR_MISS_NEST"),
+            new Named(6, "NLMSGERR_ATTR_MAX"),
+        };
+    }
+
+    private static Named[] RTNETLINK_TYPES_X86_64() {
+        return new Named[] {
+            new Named(16, "RTM_NEWLINK"),
+            new Named(17, "RTM_DELLINK"),
+            new Named(18, "RTM_GETLINK"),
+            new Named(19, "RTM_SETLINK"),
+            new Named(20, "RTM_NEWADDR"),
+            new Named(21, "RTM_DELADDR"),
+            new Named(22, "RTM_GETADDR"),
+            new Named(24, "RTM_NEWROUTE"),
+            new Named(25, "RTM_DELROUTE"),
+            new Named(26, "RTM_GETROUTE"),
+            new Named(28, "RTM_NEWNEIGH"),
+            new Named(29, "RTM_DELNEIGH"),
+            new Named(30, "RTM_GETNEIGH"),
+            new Named(32, "RTM_NEWRULE"),
+            new Named(33, "RTM_DELRULE"),
+            new Named(34, "RTM_GETRULE"),
+            new Named(36, "RTM_NEWQDISC"),
+            new Named(37, "RTM_DELQDISC"),
+            new Named(38, "RTM_GETQDISC"),
+            new Named(40, "RTM_NEWTCLASS"),
+            new Named(41, "RTM_DELTCLASS"),
+            new Named(42, "RTM_GETTCLASS"),
+            new Named(44, "RTM_NEWTFILTER"),
+            new Named(45, "RTM_DELTFILTER"),
+            new Named(46, "RTM_GETTFILTER"),
+            new Named(48, "RTM_NEWACTION"),
+            new Named(49, "RTM_DELACTION"),
+            new Named(50, "RTM_GETACTION"),
+            new Named(52, "RTM_NEWPREFIX"),
+            new Named(58, "RTM_GETMULTICAST"),
+            new Named(62, "RTM_GETANYCAST"),
+            new Named(64, "RTM_NEWNEIGHTBL"),
+            new Named(66, "RTM_GETNEIGHTBL"),
+            new Named(67, "RTM_SETNEIGHTBL"),
+            new Named(68, "RTM_NEWNDUSEROPT"),
+            new Named(72, "RTM_NEWADDRLABEL"),
+            new Named(73, "RTM_DELADDRLABEL"),
+            new Named(74, "RTM_GETADDRLABEL"),
+            new Named(78, "RTM_GETDCB"),
+            new Named(79, "RTM_SETDCB"),
+            new Named(80, "RTM_NEWNETCONF"),
+            new Named(81, "RTM_DELNETCONF"),
+            new Named(82, "RTM_GETNETCONF"),
+            new Named(84, "RTM_NEWMDB"),
+            new Named(85, "RTM_DELMDB"),
+            new Named(86, "RTM_GETMDB"),
+            new Named(88, "RTM_NEWNSID"),
+            new Named(89, "RTM_DELNSID"),
+            new Named(90, "RTM_GETNSID"),
+            new Named(92, "RTM_NEWSTATS"),
+            new Named(94, "RTM_GETSTATS"),
+            new Named(95, "RTM_SETSTATS"),
+            new Named(96, "RTM_NEWCACHEREPORT"),
+            new Named(100, "RTM_NEWCHAIN"),
+            new Named(101, "RTM_DELCHAIN"),
+            new Named(102, "RTM_GETCHAIN"),
+            new Named(104, "RTM_NEWNEXTHOP"),
+            new Named(105, "RTM_DELNEXTHOP"),
+            new Named(106, "RTM_GETNEXTHOP"),
+            new Named(108, "RTM_NEWLINKPROP"),
+            new Named(109, "RTM_DELLINKPROP"),
+            new Named(110, "RTM_GETLINKPROP"),
+            new Named(112, "RTM_NEWVLAN"),
+            new Named(113, "RTM_DELVLAN"),
+            new Named(114, "RTM_GETVLAN"),
+            new Named(116, "RTM_NEWNEXTHOPBUCKET"),
+            new Named(117, "RTM_DELNEXTHOPBUCKET"),
+            new Named(118, "RTM_GETNEXTHOPBUCKET"),
+            new Named(120, "RTM_NEWTUNNEL"),
+            new Named(121, "RTM_DELTUNNEL"),
+            new Named(122, "RTM_GETTUNNEL"),
+        };
+    }
+
+    private static Named[] RTNETLINK_TYPES_AARCH64() {
+        return new Named[] {
+            new Named(16, "RTM_NEWLINK"),
+            new Named(17, "RTM_DELLINK"),
+            new Named(18, "RTM_GETLINK"),
+            new Named(19, "RTM_SETLINK"),
+            new Named(20, "RTM_NEWADDR"),
+            new Named(21, "RTM_DELADDR"),
+            new Named(22, "RTM_GETADDR"),
+            new Named(24, "RTM_NEWROUTE"),
+            new Named(25, "RTM_DELROUTE"),
+            new Named(26, "RTM_GETROUTE"),
+            new Named(28, "RTM_NEWNEIGH"),
+            new Named(29, "RTM_DELNEIGH"),
+            new Named(30, "RTM_GETNEIGH"),
+            new Named(32, "RTM_NEWRULE"),
+            new Named(33, "RTM_DELRULE"),
+            new Named(34, "RTM_GETRULE"),
+            new Named(36, "RTM_NEWQDISC"),
+            new Named(37, "RTM_DELQDISC"),
+            new Named(38, "RTM_GETQDISC"),
+            new Named(40, "RTM_NEWTCLASS"),
+            new Named(41, "RTM_DELTCLASS"),
+            new Named(42, "RTM_GETTCLASS"),
+            new Named(44, "RTM_NEWTFILTER"),
+            new Named(45, "RTM_DELTFILTER"),
+            new Named(46, "RTM_GETTFILTER"),
+            new Named(48, "RTM_NEWACTION"),
+            new Named(49, "RTM_DELACTION"),
+            new Named(50, "RTM_GETACTION"),
+            new Named(52, "RTM_NEWPREFIX"),
+            new Named(58, "RTM_GETMULTICAST"),
+            new Named(62, "RTM_GETANYCAST"),
+            new Named(64, "RTM_NEWNEIGHTBL"),
+            new Named(66, "RTM_GETNEIGHTBL"),
+            new Named(67, "RTM_SETNEIGHTBL"),
+            new Named(68, "RTM_NEWNDUSEROPT"),
+            new Named(72, "RTM_NEWADDRLABEL"),
+            new Named(73, "RTM_DELADDRLABEL"),
+            new Named(74, "RTM_GETADDRLABEL"),
+            new Named(78, "RTM_GETDCB"),
+            new Named(79, "RTM_SETDCB"),
+            new Named(80, "RTM_NEWNETCONF"),
+            new Named(81, "RTM_DELNETCONF"),
+            new Named(82, "RTM_GETNETCONF"),
+            new Named(84, "RTM_NEWMDB"),
+            new Named(85, "RTM_DELMDB"),
+            new Named(86, "RTM_GETMDB"),
+            new Named(88, "RTM_NEWNSID"),
+            new Named(89, "RTM_DELNSID"),
+            new Named(90, "RTM_GETNSID"),
+            new Named(92, "RTM_NEWSTATS"),
+            new Named(94, "RTM_GETSTATS"),
+            new Named(95, "RTM_SETSTATS"),
+            new Named(96, "RTM_NEWCACHEREPORT"),
+            new Named(100, "RTM_NEWCHAIN"),
+            new Named(101, "RTM_DELCHAIN"),
+            new Named(102, "RTM_GETCHAIN"),
+            new Named(104, "RTM_NEWNEXTHOP"),
+            new Named(105, "RTM_DELNEXTHOP"),
+            new Named(106, "RTM_GETNEXTHOP"),
+            new Named(108, "RTM_NEWLINKPROP"),
+            new Named(109, "RTM_DELLINKPROP"),
+            new Named(110, "RTM_GETLINKPROP"),
+            new Named(112, "RTM_NEWVLAN"),
+            new Named(112, "RTM_NEWNVLAN"),
+            new Named(113, "RTM_DELVLAN"),
+            new Named(114, "RTM_GETVLAN"),
+            new Named(116, "RTM_NEWNEXTHOPBUCKET"),
+            new Named(117, "RTM_DELNEXTHOPBUCKET"),
+            new Named(118, "RTM_GETNEXTHOPBUCKET"),
+            new Named(120, "RTM_NEWTUNNEL"),
+            new Named(121, "RTM_DELTUNNEL"),
+            new Named(122, "RTM_GETTUNNEL"),
+        };
+    }
+
+    private static Named[] RTNETLINK_TYPES_RISCV64() {
+        return new Named[] {
+            new Named(16, "RTM_NEWLINK"),
+            new Named(17, "RTM_DELLINK"),
+            new Named(18, "RTM_GETLINK"),
+            new Named(19, "RTM_SETLINK"),
+            new Named(20, "RTM_NEWADDR"),
+            new Named(21, "RTM_DELADDR"),
+            new Named(22, "RTM_GETADDR"),
+            new Named(24, "RTM_NEWROUTE"),
+            new Named(25, "RTM_DELROUTE"),
+            new Named(26, "RTM_GETROUTE"),
+            new Named(28, "RTM_NEWNEIGH"),
+            new Named(29, "RTM_DELNEIGH"),
+            new Named(30, "RTM_GETNEIGH"),
+            new Named(32, "RTM_NEWRULE"),
+            new Named(33, "RTM_DELRULE"),
+            new Named(34, "RTM_GETRULE"),
+            new Named(36, "RTM_NEWQDISC"),
+            new Named(37, "RTM_DELQDISC"),
+            new Named(38, "RTM_GETQDISC"),
+            new Named(40, "RTM_NEWTCLASS"),
+            new Named(41, "RTM_DELTCLASS"),
+            new Named(42, "RTM_GETTCLASS"),
+            new Named(44, "RTM_NEWTFILTER"),
+            new Named(45, "RTM_DELTFILTER"),
+            new Named(46, "RTM_GETTFILTER"),
+            new Named(48, "RTM_NEWACTION"),
+            new Named(49, "RTM_DELACTION"),
+            new Named(50, "RTM_GETACTION"),
+            new Named(52, "RTM_NEWPREFIX"),
+            new Named(58, "RTM_GETMULTICAST"),
+            new Named(62, "RTM_GETANYCAST"),
+            new Named(64, "RTM_NEWNEIGHTBL"),
+            new Named(66, "RTM_GETNEIGHTBL"),
+            new Named(67, "RTM_SETNEIGHTBL"),
+            new Named(68, "RTM_NEWNDUSEROPT"),
+            new Named(72, "RTM_NEWADDRLABEL"),
+            new Named(73, "RTM_DELADDRLABEL"),
+            new Named(74, "RTM_GETADDRLABEL"),
+            new Named(78, "RTM_GETDCB"),
+            new Named(79, "RTM_SETDCB"),
+            new Named(80, "RTM_NEWNETCONF"),
+            new Named(81, "RTM_DELNETCONF"),
+            new Named(82, "RTM_GETNETCONF"),
+            new Named(84, "RTM_NEWMDB"),
+            new Named(85, "RTM_DELMDB"),
+            new Named(86, "RTM_GETMDB"),
+            new Named(88, "RTM_NEWNSID"),
+            new Named(89, "RTM_DELNSID"),
+            new Named(90, "RTM_GETNSID"),
+            new Named(92, "RTM_NEWSTATS"),
+            new Named(94, "RTM_GETSTATS"),
+            new Named(95, "RTM_SETSTATS"),
+            new Named(96, "RTM_NEWCACHEREPORT"),
+            new Named(100, "RTM_NEWCHAIN"),
+            new Named(101, "RTM_DELCHAIN"),
+            new Named(102, "RTM_GETCHAIN"),
+            new Named(104, "RTM_NEWNEXTHOP"),
+            new Named(105, "RTM_DELNEXTHOP"),
+            new Named(106, "RTM_GETNEXTHOP"),
+            new Named(108, "RTM_NEWLINKPROP"),
+            new Named(109, "RTM_DELLINKPROP"),
+            new Named(110, "RTM_GETLINKPROP"),
+            new Named(112, "RTM_NEWVLAN"),
+            new Named(112, "RTM_NEWNVLAN"),
+            new Named(113, "RTM_DELVLAN"),
+            new Named(114, "RTM_GETVLAN"),
+            new Named(116, "RTM_NEWNEXTHOPBUCKET"),
+            new Named(117, "RTM_DELNEXTHOPBUCKET"),
+            new Named(118, "RTM_GETNEXTHOPBUCKET"),
+            new Named(120, "RTM_NEWTUNNEL"),
+            new Named(121, "RTM_DELTUNNEL"),
+            new Named(122, "RTM_GETTUNNEL"),
+        };
+    }
+
+    private static Named[] SOCK_DIAG_TYPES() {
+        return new Named[] {
+            new Named(20, "SOCK_DIAG_BY_FAMILY"),
+            new Named(21, "SOCK_DESTROY"),
+            new Named(18, "TCPDIAG_GETSOCK"),
+            new Named(19, "DCCPDIAG_GETSOCK"),
+        };
+    }
+
+    private static Named[] AUDIT_MESSAGE_TYPES() {
+        return new Named[] {
+            new Named(1000, "AUDIT_GET"),
+            new Named(1001, "AUDIT_SET"),
+            new Named(1002, "AUDIT_LIST"),
+            new Named(1003, "AUDIT_ADD"),
+            new Named(1004, "AUDIT_DEL"),
+            new Named(1005, "AUDIT_USER"),
+            new Named(1006, "AUDIT_LOGIN"),
+            new Named(1007, "AUDIT_WATCH_INS"),
+            new Named(1008, "AUDIT_WATCH_REM"),
+            new Named(1009, "AUDIT_WATCH_LIST"),
+            new Named(1010, "AUDIT_SIGNAL_INFO"),
+            new Named(1011, "AUDIT_ADD_RULE"),
+            new Named(1012, "AUDIT_DEL_RULE"),
+            new Named(1013, "AUDIT_LIST_RULES"),
+            new Named(1014, "AUDIT_TRIM"),
+            new Named(1015, "AUDIT_MAKE_EQUIV"),
+            new Named(1016, "AUDIT_TTY_GET"),
+            new Named(1017, "AUDIT_TTY_SET"),
+            new Named(1018, "AUDIT_SET_FEATURE"),
+            new Named(1019, "AUDIT_GET_FEATURE"),
+            new Named(1100, "AUDIT_FIRST_USER_MSG"),
+            new Named(1107, "AUDIT_USER_AVC"),
+            new Named(1124, "AUDIT_USER_TTY"),
+            new Named(1199, "AUDIT_LAST_USER_MSG"),
+            new Named(2100, "AUDIT_FIRST_USER_MSG2"),
+            new Named(2999, "AUDIT_LAST_USER_MSG2"),
+            new Named(1200, "AUDIT_DAEMON_START"),
+            new Named(1201, "AUDIT_DAEMON_END"),
+            new Named(1202, "AUDIT_DAEMON_ABORT"),
+            new Named(1203, "AUDIT_DAEMON_CONFIG"),
+            new Named(1300, "AUDIT_SYSCALL"),
+            new Named(1302, "AUDIT_PATH"),
+            new Named(1303, "AUDIT_IPC"),
+            new Named(1304, "AUDIT_SOCKETCALL"),
+            new Named(1305, "AUDIT_CONFIG_CHANGE"),
+            new Named(1306, "AUDIT_SOCKADDR"),
+            new Named(1307, "AUDIT_CWD"),
+            new Named(1309, "AUDIT_EXECVE"),
+            new Named(1311, "AUDIT_IPC_SET_PERM"),
+            new Named(1312, "AUDIT_MQ_OPEN"),
+            new Named(1313, "AUDIT_MQ_SENDRECV"),
+            new Named(1314, "AUDIT_MQ_NOTIFY"),
+            new Named(1315, "AUDIT_MQ_GETSETATTR"),
+            new Named(1316, "AUDIT_KERNEL_OTHER"),
+            new Named(1317, "AUDIT_FD_PAIR"),
+            new Named(1318, "AUDIT_OBJ_PID"),
+            new Named(1319, "AUDIT_TTY"),
+            new Named(1320, "AUDIT_EOE"),
+            new Named(1321, "AUDIT_BPRM_FCAPS"),
+            new Named(1322, "AUDIT_CAPSET"),
+            new Named(1323, "AUDIT_MMAP"),
+            new Named(1324, "AUDIT_NETFILTER_PKT"),
+            new Named(1325, "AUDIT_NETFILTER_CFG"),
+            new Named(1326, "AUDIT_SECCOMP"),
+            new Named(1327, "AUDIT_PROCTITLE"),
+            new Named(1328, "AUDIT_FEATURE_CHANGE"),
+            new Named(1329, "AUDIT_REPLACE"),
+            new Named(1330, "AUDIT_KERN_MODULE"),
+            new Named(1331, "AUDIT_FANOTIFY"),
+            new Named(1332, "AUDIT_TIME_INJOFFSET"),
+            new Named(1333, "AUDIT_TIME_ADJNTPVAL"),
+            new Named(1334, "AUDIT_BPF"),
+            new Named(1335, "AUDIT_EVENT_LISTENER"),
+            new Named(1336, "AUDIT_URINGOP"),
+            new Named(1337, "AUDIT_OPENAT2"),
+            new Named(1338, "AUDIT_DM_CTRL"),
+            new Named(1339, "AUDIT_DM_EVENT"),
+            new Named(1400, "AUDIT_AVC"),
+            new Named(1401, "AUDIT_SELINUX_ERR"),
+            new Named(1402, "AUDIT_AVC_PATH"),
+            new Named(1403, "AUDIT_MAC_POLICY_LOAD"),
+            new Named(1404, "AUDIT_MAC_STATUS"),
+            new Named(1405, "AUDIT_MAC_CONFIG_CHANGE"),
+            new Named(1406, "AUDIT_MAC_UNLBL_ALLOW"),
+            new Named(1407, "AUDIT_MAC_CIPSOV4_ADD"),
+            new Named(1408, "AUDIT_MAC_CIPSOV4_DEL"),
+            new Named(1409, "AUDIT_MAC_MAP_ADD"),
+            new Named(1410, "AUDIT_MAC_MAP_DEL"),
+            new Named(1411, "AUDIT_MAC_IPSEC_ADDSA"),
+            new Named(1412, "AUDIT_MAC_IPSEC_DELSA"),
+            new Named(1413, "AUDIT_MAC_IPSEC_ADDSPD"),
+            new Named(1414, "AUDIT_MAC_IPSEC_DELSPD"),
+            new Named(1415, "AUDIT_MAC_IPSEC_EVENT"),
+            new Named(1416, "AUDIT_MAC_UNLBL_STCADD"),
+            new Named(1417, "AUDIT_MAC_UNLBL_STCDEL"),
+            new Named(1418, "AUDIT_MAC_CALIPSO_ADD"),
+            new Named(1419, "AUDIT_MAC_CALIPSO_DEL"),
+            new Named(1700, "AUDIT_FIRST_KERN_ANOM_MSG"),
+            new Named(1799, "AUDIT_LAST_KERN_ANOM_MSG"),
+            new Named(1700, "AUDIT_ANOM_PROMISCUOUS"),
+            new Named(1701, "AUDIT_ANOM_ABEND"),
+            new Named(1702, "AUDIT_ANOM_LINK"),
+            new Named(1703, "AUDIT_ANOM_CREAT"),
+            new Named(1800, "AUDIT_INTEGRITY_DATA"),
+            new Named(1801, "AUDIT_INTEGRITY_METADATA"),
+            new Named(1802, "AUDIT_INTEGRITY_STATUS"),
+            new Named(1803, "AUDIT_INTEGRITY_HASH"),
+            new Named(1804, "AUDIT_INTEGRITY_PCR"),
+            new Named(1805, "AUDIT_INTEGRITY_RULE"),
+            new Named(1806, "AUDIT_INTEGRITY_EVM_XATTR"),
+            new Named(1807, "AUDIT_INTEGRITY_POLICY_RULE"),
+            new Named(2000, "AUDIT_KERNEL"),
+            new Named(8, "AUDIT_NR_FILTERS"),
+            new Named(0, "AUDIT_NEVER"),
+            new Named(1, "AUDIT_POSSIBLE"),
+            new Named(2, "AUDIT_ALWAYS"),
+            new Named(16, "AUDIT_SYSCALL_CLASSES"),
+            new Named(0, "AUDIT_CLASS_DIR_WRITE"),
+            new Named(1, "AUDIT_CLASS_DIR_WRITE_32"),
+            new Named(2, "AUDIT_CLASS_CHATTR"),
+            new Named(3, "AUDIT_CLASS_CHATTR_32"),
+            new Named(4, "AUDIT_CLASS_READ"),
+            new Named(5, "AUDIT_CLASS_READ_32"),
+            new Named(6, "AUDIT_CLASS_WRITE"),
+            new Named(7, "AUDIT_CLASS_WRITE_32"),
+            new Named(8, "AUDIT_CLASS_SIGNAL"),
+            new Named(9, "AUDIT_CLASS_SIGNAL_32"),
+            new Named(0x7fffc00, "AUDIT_UNUSED_BITS"),
+            new Named(0, "AUDIT_PID"),
+            new Named(1, "AUDIT_UID"),
+            new Named(2, "AUDIT_EUID"),
+            new Named(3, "AUDIT_SUID"),
+            new Named(4, "AUDIT_FSUID"),
+            new Named(5, "AUDIT_GID"),
+            new Named(6, "AUDIT_EGID"),
+            new Named(7, "AUDIT_SGID"),
+            new Named(8, "AUDIT_FSGID"),
+            new Named(9, "AUDIT_LOGINUID"),
+            new Named(10, "AUDIT_PERS"),
+            new Named(11, "AUDIT_ARCH"),
+            new Named(12, "AUDIT_MSGTYPE"),
+            new Named(13, "AUDIT_SUBJ_USER"),
+            new Named(14, "AUDIT_SUBJ_ROLE"),
+            new Named(15, "AUDIT_SUBJ_TYPE"),
+            new Named(16, "AUDIT_SUBJ_SEN"),
+            new Named(17, "AUDIT_SUBJ_CLR"),
+            new Named(18, "AUDIT_PPID"),
+            new Named(19, "AUDIT_OBJ_USER"),
+            new Named(20, "AUDIT_OBJ_ROLE"),
+            new Named(21, "AUDIT_OBJ_TYPE"),
+            new Named(22, "AUDIT_OBJ_LEV_LOW"),
+            new Named(23, "AUDIT_OBJ_LEV_HIGH"),
+            new Named(24, "AUDIT_LOGINUID_SET"),
+            new Named(25, "AUDIT_SESSIONID"),
+            new Named(26, "AUDIT_FSTYPE"),
+            new Named(100, "AUDIT_DEVMAJOR"),
+            new Named(101, "AUDIT_DEVMINOR"),
+            new Named(102, "AUDIT_INODE"),
+            new Named(103, "AUDIT_EXIT"),
+            new Named(104, "AUDIT_SUCCESS"),
+            new Named(105, "AUDIT_WATCH"),
+            new Named(106, "AUDIT_PERM"),
+            new Named(107, "AUDIT_DIR"),
+            new Named(108, "AUDIT_FILETYPE"),
+            new Named(109, "AUDIT_OBJ_UID"),
+            new Named(110, "AUDIT_OBJ_GID"),
+            new Named(111, "AUDIT_FIELD_COMPARE"),
+            new Named(112, "AUDIT_EXE"),
+            new Named(113, "AUDIT_SADDR_FAM"),
+            new Named(200, "AUDIT_ARG0"),
+            new Named(201, "AUDIT_ARG1"),
+            new Named(202, "AUDIT_ARG2"),
+            new Named(203, "AUDIT_ARG3"),
+            new Named(210, "AUDIT_FILTERKEY"),
+            new Named(0x80000000L, "AUDIT_NEGATE"),
+            new Named(0x8000000, "AUDIT_BIT_MASK"),
+            new Named(0x10000000, "AUDIT_LESS_THAN"),
+            new Named(0x20000000, "AUDIT_GREATER_THAN"),
+            new Named(0x30000000, "AUDIT_NOT_EQUAL"),
+            new Named(0x40000000, "AUDIT_EQUAL"),
+            new Named(0x48000000, "AUDIT_BIT_TEST"),
+            new Named(0x50000000, "AUDIT_LESS_THAN_OR_EQUAL"),
+            new Named(0x60000000, "AUDIT_GREATER_THAN_OR_EQUAL"),
+            new Named(0x78000000, "AUDIT_OPERATORS"),
+            new Named(0x2170, "AUDIT_MESSAGE_TEXT_MAX"),
+            new Named(0, "AUDIT_NLGRP_NONE"),
+            new Named(1, "AUDIT_NLGRP_READLOG"),
+            new Named(1, "AUDIT_NLGRP_MAX"),
+            new Named(1, "AUDIT_FEATURE_VERSION"),
+            new Named(0, "AUDIT_FEATURE_ONLY_UNSET_LOGINUID"),
+            new Named(1, "AUDIT_FEATURE_LOGINUID_IMMUTABLE"),
+            new Named(1, "AUDIT_LAST_FEATURE"),
+            new Named(0xffffffffL, "AUDIT_UID_UNSET"),
+            new Named(0xffffffffL, "AUDIT_SID_UNSET"),
+        };
+    }
+
+    private static Named[] CRYPTO_MESSAGE_TYPES() {
+        return new Named[] {
+            new Named(16, "CRYPTO_MSG_NEWALG"),
+            new Named(17, "CRYPTO_MSG_DELALG"),
+            new Named(18, "CRYPTO_MSG_UPDATEALG"),
+            new Named(19, "CRYPTO_MSG_GETALG"),
+            new Named(20, "CRYPTO_MSG_DELRNG"),
+            new Named(21, "CRYPTO_MSG_GETSTAT"),
+        };
+    }
+
+    private static Named[] SELINUX_MESSAGE_TYPES() {
+        return new Named[] {
+            new Named(16, "SELNL_MSG_SETENFORCE"),
+            new Named(17, "SELNL_MSG_POLICYLOAD"),
+        };
+    }
+
+    private static Named[] XFRM_MESSAGE_TYPES() {
+        return new Named[] {
+            new Named(16, "XFRM_MSG_NEWSA"),
+            new Named(17, "XFRM_MSG_DELSA"),
+            new Named(18, "XFRM_MSG_GETSA"),
+            new Named(19, "XFRM_MSG_NEWPOLICY"),
+            new Named(20, "XFRM_MSG_DELPOLICY"),
+            new Named(21, "XFRM_MSG_GETPOLICY"),
+            new Named(22, "XFRM_MSG_ALLOCSPI"),
+            new Named(23, "XFRM_MSG_ACQUIRE"),
+            new Named(24, "XFRM_MSG_EXPIRE"),
+            new Named(25, "XFRM_MSG_UPDPOLICY"),
+            new Named(26, "XFRM_MSG_UPDSA"),
+            new Named(27, "XFRM_MSG_POLEXPIRE"),
+            new Named(28, "XFRM_MSG_FLUSHSA"),
+            new Named(29, "XFRM_MSG_FLUSHPOLICY"),
+            new Named(30, "XFRM_MSG_NEWAE"),
+            new Named(31, "XFRM_MSG_GETAE"),
+            new Named(32, "XFRM_MSG_REPORT"),
+            new Named(33, "XFRM_MSG_MIGRATE"),
+            new Named(34, "XFRM_MSG_NEWSADINFO"),
+            new Named(35, "XFRM_MSG_GETSADINFO"),
+            new Named(36, "XFRM_MSG_NEWSPDINFO"),
+            new Named(37, "XFRM_MSG_GETSPDINFO"),
+            new Named(38, "XFRM_MSG_MAPPING"),
+            new Named(39, "XFRM_MSG_SETDEFAULT"),
+            new Named(40, "XFRM_MSG_GETDEFAULT"),
+        };
+    }
+
+    private static Named[] NFNETLINK_VALUES() {
+        return new Named[] {
+            new Named(0, "NFNETLINK_V0"),
+            new Named(0, "NFNL_SUBSYS_NONE"),
+            new Named(1, "NFNL_SUBSYS_CTNETLINK"),
+            new Named(2, "NFNL_SUBSYS_CTNETLINK_EXP"),
+            new Named(3, "NFNL_SUBSYS_QUEUE"),
+            new Named(4, "NFNL_SUBSYS_ULOG"),
+            new Named(5, "NFNL_SUBSYS_OSF"),
+            new Named(6, "NFNL_SUBSYS_IPSET"),
+            new Named(7, "NFNL_SUBSYS_ACCT"),
+            new Named(8, "NFNL_SUBSYS_CTNETLINK_TIMEOUT"),
+            new Named(9, "NFNL_SUBSYS_CTHELPER"),
+            new Named(10, "NFNL_SUBSYS_NFTABLES"),
+            new Named(11, "NFNL_SUBSYS_NFT_COMPAT"),
+            new Named(12, "NFNL_SUBSYS_HOOK"),
+            new Named(16, "NFNL_MSG_BATCH_BEGIN"),
+            new Named(17, "NFNL_MSG_BATCH_END"),
+        };
+    }
+
+    private static Named[] NFNETLINK_CONNTRACK_TYPES() {
+        return new Named[] {
+            new Named(0, "IPCTNL_MSG_CT_NEW"),
+            new Named(1, "IPCTNL_MSG_CT_GET"),
+            new Named(2, "IPCTNL_MSG_CT_DELETE"),
+            new Named(3, "IPCTNL_MSG_CT_GET_CTRZERO"),
+            new Named(4, "IPCTNL_MSG_CT_GET_STATS_CPU"),
+            new Named(5, "IPCTNL_MSG_CT_GET_STATS"),
+            new Named(6, "IPCTNL_MSG_CT_GET_DYING"),
+            new Named(7, "IPCTNL_MSG_CT_GET_UNCONFIRMED"),
+            new Named(0, "IPCTNL_MSG_EXP_NEW"),
+            new Named(1, "IPCTNL_MSG_EXP_GET"),
+            new Named(2, "IPCTNL_MSG_EXP_DELETE"),
+            new Named(3, "IPCTNL_MSG_EXP_GET_STATS_CPU"),
+        };
+    }
+
+    private static Named[] NFNETLINK_QUEUE_TYPES() {
+        return new Named[] {
+            new Named(0, "NFQNL_MSG_PACKET"),
+            new Named(1, "NFQNL_MSG_VERDICT"),
+            new Named(2, "NFQNL_MSG_CONFIG"),
+            new Named(3, "NFQNL_MSG_VERDICT_BATCH"),
+        };
+    }
+
+    private static Named[] NFNETLINK_LOG_TYPES() {
+        return new Named[] {
+            new Named(0, "NFULNL_MSG_PACKET"),
+            new Named(1, "NFULNL_MSG_CONFIG"),
+        };
+    }
+
+    private static Named[] NFNETLINK_OSF_TYPES() {
+        return new Named[] {
+            new Named(0, "OSF_MSG_ADD"),
+            new Named(1, "OSF_MSG_REMOVE"),
+        };
+    }
+
+    private static Named[] IPSET_COMMANDS() {
+        return new Named[] {
+            new Named(0, "IPSET_CMD_NONE"),
+            new Named(1, "IPSET_CMD_PROTOCOL"),
+            new Named(2, "IPSET_CMD_CREATE"),
+            new Named(3, "IPSET_CMD_DESTROY"),
+            new Named(4, "IPSET_CMD_FLUSH"),
+            new Named(5, "IPSET_CMD_RENAME"),
+            new Named(6, "IPSET_CMD_SWAP"),
+            new Named(7, "IPSET_CMD_LIST"),
+            new Named(8, "IPSET_CMD_SAVE"),
+            new Named(9, "IPSET_CMD_ADD"),
+            new Named(10, "IPSET_CMD_DEL"),
+            new Named(11, "IPSET_CMD_TEST"),
+            new Named(12, "IPSET_CMD_HEADER"),
+            new Named(13, "IPSET_CMD_TYPE"),
+            new Named(14, "IPSET_CMD_GET_BYNAME"),
+            new Named(15, "IPSET_CMD_GET_BYINDEX"),
+            new Named(16, "IPSET_CMD_RESTORE"),
+            new Named(17, "IPSET_CMD_HELP"),
+            new Named(18, "IPSET_CMD_VERSION"),
+            new Named(19, "IPSET_CMD_QUIT"),
+            new Named(20, "IPSET_CMD_COMMIT"),
+        };
+    }
+
+    private static Named[] NFNETLINK_ACCT_TYPES() {
+        return new Named[] {
+            new Named(0, "NFNL_MSG_ACCT_NEW"),
+            new Named(1, "NFNL_MSG_ACCT_GET"),
+            new Named(2, "NFNL_MSG_ACCT_GET_CTRZERO"),
+            new Named(3, "NFNL_MSG_ACCT_DEL"),
+            new Named(4, "NFNL_MSG_ACCT_OVERQUOTA"),
+        };
+    }
+
+    private static Named[] NFNETLINK_TIMEOUT_TYPES() {
+        return new Named[] {
+            new Named(0, "IPCTNL_MSG_TIMEOUT_NEW"),
+            new Named(1, "IPCTNL_MSG_TIMEOUT_GET"),
+            new Named(2, "IPCTNL_MSG_TIMEOUT_DELETE"),
+            new Named(3, "IPCTNL_MSG_TIMEOUT_DEFAULT_SET"),
+            new Named(4, "IPCTNL_MSG_TIMEOUT_DEFAULT_GET"),
+        };
+    }
+
+    private static Named[] NFNETLINK_CTHELPER_TYPES() {
+        return new Named[] {
+            new Named(0, "NFNL_MSG_CTHELPER_NEW"),
+            new Named(1, "NFNL_MSG_CTHELPER_GET"),
+            new Named(2, "NFNL_MSG_CTHELPER_DEL"),
+        };
+    }
+
+    private static Named[] NFTABLES_TYPES() {
+        return new Named[] {
+            new Named(0, "NFT_MSG_NEWTABLE"),
+            new Named(1, "NFT_MSG_GETTABLE"),
+            new Named(2, "NFT_MSG_DELTABLE"),
+            new Named(3, "NFT_MSG_NEWCHAIN"),
+            new Named(4, "NFT_MSG_GETCHAIN"),
+            new Named(5, "NFT_MSG_DELCHAIN"),
+            new Named(6, "NFT_MSG_NEWRULE"),
+            new Named(7, "NFT_MSG_GETRULE"),
+            new Named(8, "NFT_MSG_DELRULE"),
+            new Named(9, "NFT_MSG_NEWSET"),
+            new Named(10, "NFT_MSG_GETSET"),
+            new Named(11, "NFT_MSG_DELSET"),
+            new Named(12, "NFT_MSG_NEWSETELEM"),
+            new Named(13, "NFT_MSG_GETSETELEM"),
+            new Named(14, "NFT_MSG_DELSETELEM"),
+            new Named(15, "NFT_MSG_NEWGEN"),
+            new Named(16, "NFT_MSG_GETGEN"),
+            new Named(17, "NFT_MSG_TRACE"),
+            new Named(18, "NFT_MSG_NEWOBJ"),
+            new Named(19, "NFT_MSG_GETOBJ"),
+            new Named(20, "NFT_MSG_DELOBJ"),
+            new Named(21, "NFT_MSG_GETOBJ_RESET"),
+            new Named(22, "NFT_MSG_NEWFLOWTABLE"),
+            new Named(23, "NFT_MSG_GETFLOWTABLE"),
+            new Named(24, "NFT_MSG_DELFLOWTABLE"),
+        };
+    }
+
+    private static Named[] NFTABLES_COMPAT_TYPES() {
+        return new Named[] {
+            new Named(0, "NFNL_MSG_COMPAT_GET"),
+        };
+    }
+
+    private static Named[] NFNETLINK_HOOK_TYPES() {
+        return new Named[] {
+            new Named(0, "NFNL_MSG_HOOK_GET"),
+        };
+    }
+
+    private static Named[] FS_INODE_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "FS_SECRM_FL"),
+            new Named(0x2, "FS_UNRM_FL"),
+            new Named(0x4, "FS_COMPR_FL"),
+            new Named(0x8, "FS_SYNC_FL"),
+            new Named(0x10, "FS_IMMUTABLE_FL"),
+            new Named(0x20, "FS_APPEND_FL"),
+            new Named(0x40, "FS_NODUMP_FL"),
+            new Named(0x80, "FS_NOATIME_FL"),
+            new Named(0x100, "FS_DIRTY_FL"),
+            new Named(0x200, "FS_COMPRBLK_FL"),
+            new Named(0x400, "FS_NOCOMP_FL"),
+            new Named(0x800, "FS_ENCRYPT_FL"),
+            new Named(0x1000, "FS_BTREE_FL"),
+            new Named(0x1000, "FS_INDEX_FL"),
+            new Named(0x2000, "FS_IMAGIC_FL"),
+            new Named(0x4000, "FS_JOURNAL_DATA_FL"),
+            new Named(0x8000, "FS_NOTAIL_FL"),
+            new Named(0x10000, "FS_DIRSYNC_FL"),
+            new Named(0x20000, "FS_TOPDIR_FL"),
+            new Named(0x40000, "FS_HUGE_FILE_FL"),
+            new Named(0x80000, "FS_EXTENT_FL"),
+            new Named(0x100000, "FS_VERITY_FL"),
+            new Named(0x200000, "FS_EA_INODE_FL"),
+            new Named(0x400000, "FS_EOFBLOCKS_FL"),
+            new Named(0x800000, "FS_NOCOW_FL"),
+            new Named(0x2000000, "FS_DAX_FL"),
+            new Named(0x10000000, "FS_INLINE_DATA_FL"),
+            new Named(0x20000000, "FS_PROJINHERIT_FL"),
+            new Named(0x40000000, "FS_CASEFOLD_FL"),
+            new Named(0x80000000L, "FS_RESERVED_FL"),
+        };
+    }
+
+    private static Named[] FS_XFLAGS() {
+        return new Named[] {
+            new Named(0x1, "FS_XFLAG_REALTIME"),
+            new Named(0x2, "FS_XFLAG_PREALLOC"),
+            new Named(0x8, "FS_XFLAG_IMMUTABLE"),
+            new Named(0x10, "FS_XFLAG_APPEND"),
+            new Named(0x20, "FS_XFLAG_SYNC"),
+            new Named(0x40, "FS_XFLAG_NOATIME"),
+            new Named(0x80, "FS_XFLAG_NODUMP"),
+            new Named(0x100, "FS_XFLAG_RTINHERIT"),
+            new Named(0x200, "FS_XFLAG_PROJINHERIT"),
+            new Named(0x400, "FS_XFLAG_NOSYMLINKS"),
+            new Named(0x800, "FS_XFLAG_EXTSIZE"),
+            new Named(0x1000, "FS_XFLAG_EXTSZINHERIT"),
+            new Named(0x2000, "FS_XFLAG_NODEFRAG"),
+            new Named(0x4000, "FS_XFLAG_FILESTREAM"),
+            new Named(0x8000, "FS_XFLAG_DAX"),
+            new Named(0x10000, "FS_XFLAG_COWEXTSIZE"),
+            new Named(0x80000000L, "FS_XFLAG_HASATTR"),
+        };
+    }
+
+    private static Named[] LIRC_VALUES() {
+        return new Named[] {
+            new Named(1, "LIRC_MODE_RAW"),
+            new Named(2, "LIRC_MODE_PULSE"),
+            new Named(4, "LIRC_MODE_MODE2"),
+            new Named(8, "LIRC_MODE_SCANCODE"),
+            new Named(16, "LIRC_MODE_LIRCCODE"),
+            new Named(1, "LIRC_CAN_SEND_RAW"),
+            new Named(2, "LIRC_CAN_SEND_PULSE"),
+            new Named(4, "LIRC_CAN_SEND_MODE2"),
+            new Named(16, "LIRC_CAN_SEND_LIRCCODE"),
+            new Named(63, "LIRC_CAN_SEND_MASK"),
+            new Named(256, "LIRC_CAN_SET_SEND_CARRIER"),
+            new Named(512, "LIRC_CAN_SET_SEND_DUTY_CYCLE"),
+            new Named(1024, "LIRC_CAN_SET_TRANSMITTER_MASK"),
+            new Named(0x10000, "LIRC_CAN_REC_RAW"),
+            new Named(0x20000, "LIRC_CAN_REC_PULSE"),
+            new Named(0x40000, "LIRC_CAN_REC_MODE2"),
+            new Named(0x80000, "LIRC_CAN_REC_SCANCODE"),
+            new Named(0x100000, "LIRC_CAN_REC_LIRCCODE"),
+            new Named(0x3f0000, "LIRC_CAN_REC_MASK"),
+            new Named(0x1000000, "LIRC_CAN_SET_REC_CARRIER"),
+            new Named(0x80000000L, "LIRC_CAN_SET_REC_CARRIER_RANGE"),
+            new Named(0x20000000, "LIRC_CAN_GET_REC_RESOLUTION"),
+            new Named(0x10000000, "LIRC_CAN_SET_REC_TIMEOUT"),
+            new Named(0x2000000, "LIRC_CAN_MEASURE_CARRIER"),
+            new Named(0x4000000, "LIRC_CAN_USE_WIDEBAND_RECEIVER"),
+            new Named(0, "LIRC_CAN_SET_REC_FILTER"),
+            new Named(0, "LIRC_CAN_NOTIFY_DECODE"),
+        };
+    }
+
+    private static Named[] COUNTER_VALUES() {
+        return new Named[] {
+            new Named(0, "COUNTER_COMPONENT_NONE"),
+            new Named(1, "COUNTER_COMPONENT_SIGNAL"),
+            new Named(2, "COUNTER_COMPONENT_COUNT"),
+            new Named(3, "COUNTER_COMPONENT_FUNCTION"),
+            new Named(4, "COUNTER_COMPONENT_SYNAPSE_ACTION"),
+            new Named(5, "COUNTER_COMPONENT_EXTENSION"),
+            new Named(0, "COUNTER_SCOPE_DEVICE"),
+            new Named(1, "COUNTER_SCOPE_SIGNAL"),
+            new Named(2, "COUNTER_SCOPE_COUNT"),
+            new Named(0, "COUNTER_EVENT_OVERFLOW"),
+            new Named(1, "COUNTER_EVENT_UNDERFLOW"),
+            new Named(2, "COUNTER_EVENT_OVERFLOW_UNDERFLOW"),
+            new Named(3, "COUNTER_EVENT_THRESHOLD"),
+            new Named(4, "COUNTER_EVENT_INDEX"),
+            new Named(5, "COUNTER_EVENT_CHANGE_OF_STATE"),
+            new Named(6, "COUNTER_EVENT_CAPTURE"),
+        };
+    }
+
+    private static Named[] MODEM_BITS() {
+        return new Named[] {
+            new Named(0x1, "TIOCM_LE"),
+            new Named(0x2, "TIOCM_DTR"),
+            new Named(0x4, "TIOCM_RTS"),
+            new Named(0x8, "TIOCM_ST"),
+            new Named(0x10, "TIOCM_SR"),
+            new Named(0x20, "TIOCM_CTS"),
+            new Named(0x40, "TIOCM_CAR"),
+            new Named(0x80, "TIOCM_RNG"),
+            new Named(0x100, "TIOCM_DSR"),
+            new Named(0x40, "TIOCM_CD"),
+            new Named(0x80, "TIOCM_RI"),
+            new Named(0x2000, "TIOCM_OUT1"),
+            new Named(0x4000, "TIOCM_OUT2"),
+            new Named(0x8000, "TIOCM_LOOP"),
+        };
+    }
+
+    private static Named[] FUTEX_WAKE_OPS() {
+        return new Named[] {
+            new Named(0, "FUTEX_OP_SET"),
+            new Named(1, "FUTEX_OP_ADD"),
+            new Named(2, "FUTEX_OP_OR"),
+            new Named(3, "FUTEX_OP_ANDN"),
+            new Named(4, "FUTEX_OP_XOR"),
+            new Named(8, "FUTEX_OP_OPARG_SHIFT"),
+            new Named(0, "FUTEX_OP_CMP_EQ"),
+            new Named(1, "FUTEX_OP_CMP_NE"),
+            new Named(2, "FUTEX_OP_CMP_LT"),
+            new Named(3, "FUTEX_OP_CMP_LE"),
+            new Named(4, "FUTEX_OP_CMP_GT"),
+            new Named(5, "FUTEX_OP_CMP_GE"),
+        };
+    }
+
+    private static Named[] MEMBARRIER_COMMANDS() {
+        return new Named[] {
+            new Named(0, "MEMBARRIER_CMD_QUERY"),
+            new Named(1, "MEMBARRIER_CMD_GLOBAL"),
+            new Named(2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"),
+            new Named(4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"),
+            new Named(8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"),
+            new Named(16, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"),
+            new Named(32, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"),
+            new Named(64, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"),
+            new Named(128, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"),
+            new Named(256, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"),
+            new Named(1, "MEMBARRIER_CMD_SHARED"),
+            new Named(1, "MEMBARRIER_CMD_FLAG_CPU"),
+        };
+    }
+
+    private static Named[] KCMP_TYPES() {
+        return new Named[] {
+            new Named(0, "KCMP_FILE"),
+            new Named(1, "KCMP_VM"),
+            new Named(2, "KCMP_FILES"),
+            new Named(3, "KCMP_FS"),
+            new Named(4, "KCMP_SIGHAND"),
+            new Named(5, "KCMP_IO"),
+            new Named(6, "KCMP_SYSVSEM"),
+            new Named(7, "KCMP_EPOLL_TFD"),
+        };
+    }
+
+    private static Named[] IOPRIO_VALUES() {
+        return new Named[] {
+            new Named(13, "IOPRIO_CLASS_SHIFT"),
+            new Named(7, "IOPRIO_CLASS_MASK"),
+            new Named(0, "IOPRIO_CLASS_NONE"),
+            new Named(1, "IOPRIO_CLASS_RT"),
+            new Named(2, "IOPRIO_CLASS_BE"),
+            new Named(3, "IOPRIO_CLASS_IDLE"),
+            new Named(1, "IOPRIO_WHO_PROCESS"),
+            new Named(2, "IOPRIO_WHO_PGRP"),
+            new Named(3, "IOPRIO_WHO_USER"),
+        };
+    }
+
+    private static Named[] SPLICE_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "SPLICE_F_MOVE"),
+            new Named(0x2, "SPLICE_F_NONBLOCK"),
+            new Named(0x4, "SPLICE_F_MORE"),
+            new Named(0x8, "SPLICE_F_GIFT"),
+        };
+    }
+
+    private static Named[] UMOUNT_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "MNT_FORCE"),
+            new Named(0x2, "MNT_DETACH"),
+            new Named(0x4, "MNT_EXPIRE"),
+            new Named(0x8, "UMOUNT_NOFOLLOW"),
+        };
+    }
+
+    private static Named[] EVENTFD_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "EFD_SEMAPHORE"),
+            new Named(0x80000, "EFD_CLOEXEC"),
+            new Named(0x800, "EFD_NONBLOCK"),
+        };
+    }
+
+    private static Named[] SIGNALFD_FLAGS() {
+        return new Named[] {
+            new Named(0x80000, "SFD_CLOEXEC"),
+            new Named(0x800, "SFD_NONBLOCK"),
+        };
+    }
+
+    private static Named[] TIMERFD_SETTIME_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "TFD_TIMER_ABSTIME"),
+            new Named(0x2, "TFD_TIMER_CANCEL_ON_SET"),
+        };
+    }
+
+    private static Named[] STATVFS_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "ST_RDONLY"),
+            new Named(0x2, "ST_NOSUID"),
+            new Named(0x4, "ST_NODEV"),
+            new Named(0x8, "ST_NOEXEC"),
+            new Named(0x10, "ST_SYNCHRONOUS"),
+            new Named(0x40, "ST_MANDLOCK"),
+            new Named(0x80, "ST_WRITE"),
+            new Named(0x100, "ST_APPEND"),
+            new Named(0x200, "ST_IMMUTABLE"),
+            new Named(0x400, "ST_NOATIME"),
+            new Named(0x800, "ST_NODIRATIME"),
+            new Named(0x1000, "ST_RELATIME"),
+        };
+    }
+
+    private static Named[] SIGNAL_HANDLERS() {
+        return new Named[] {
+            new Named(-1L, "SIG_ERR"),
+            new Named(0, "SIG_DFL"),
+            new Named(1, "SIG_IGN"),
+        };
+    }
+
+    private static Named[] SHUTDOWN_HOW_ALL() {
+        return new Named[] {
+            new Named(0, "SHUT_RD"),
+            new Named(1, "SHUT_WR"),
+            new Named(2, "SHUT_RDWR"),
+        };
+    }
+
+    private static Named[] SOL_TCP_UDP() {
+        return new Named[] {
+            new Named(6, "SOL_TCP"),
+            new Named(17, "SOL_UDP"),
+        };
+    }
+
+    private static Named[] WSTOPPED() {
+        return new Named[] {
+            new Named(2, "WSTOPPED"),
+        };
+    }
+
+    private static Named[] FCNTL_OWNER_TYPES() {
+        return new Named[] {
+            new Named(0, "F_OWNER_TID"),
+            new Named(1, "F_OWNER_PID"),
+            new Named(2, "F_OWNER_PGRP"),
+        };
+    }
+
+    private static Named[] BPF_DW() {
+        return new Named[] {
+            new Named(24, "BPF_DW"),
+        };
+    }
+
+    private static Named[] IPC_PRIVATE() {
+        return new Named[] {
+            new Named(0, "IPC_PRIVATE"),
+        };
+    }
+
+    private static Named[] STRACE_FS_MAGICS() {
+        return new Named[] {
+            new Named(51, "Z3FOLD_MAGIC"),
+            new Named(0x1373, "DEVFS_SUPER_MAGIC"),
+            new Named(0x137d, "EXT_SUPER_MAGIC"),
+            new Named(0x4244, "HFS_SUPER_MAGIC"),
+            new Named(0x482b, "HFSPLUS_SUPER_MAGIC"),
+            new Named(0x5df5, "EXOFS_SUPER_MAGIC"),
+            new Named(0x7275, "ROMFS_MAGIC"),
+            new Named(0xef51, "EXT2_OLD_SUPER_MAGIC"),
+            new Named(0x11954, "UFS_MAGIC"),
+            new Named(0x1161970, "GFS2_MAGIC"),
+            new Named(0x12fd16d, "XIAFS_SUPER_MAGIC"),
+            new Named(0x12ff7b4, "XENIX_SUPER_MAGIC"),
+            new Named(0x12ff7b5, "SYSV4_SUPER_MAGIC"),
+            new Named(0x12ff7b6, "SYSV2_SUPER_MAGIC"),
+            new Named(0x12ff7b7, "COH_SUPER_MAGIC"),
+            new Named(0x2011994, "SHMFS_SUPER_MAGIC"),
+            new Named(0x13661366, "BALLOON_KVM_MAGIC"),
+            new Named(0x1badface, "BFS_MAGIC"),
+            new Named(0x24051905, "UBIFS_SUPER_MAGIC"),
+            new Named(0x2fc12fc1, "ZFS_SUPER_MAGIC"),
+            new Named(0x3153464a, "JFS_SUPER_MAGIC"),
+            new Named(0x42465331, "BEFS_SUPER_MAGIC"),
+            new Named(0x47504653, "GPFS_SUPER_MAGIC"),
+            new Named(0x5346544e, "NTFS_SB_MAGIC"),
+            new Named(0x54190100, "UFS_CIGAM"),
+            new Named(0x565a4653, "VZFS_SUPER_MAGIC"),
+            new Named(0x58295829, "ZSMALLOC_MAGIC"),
+            new Named(0x61756673, "AUFS_SUPER_MAGIC"),
+            new Named(0x62656570, "CONFIGFS_MAGIC"),
+            new Named(0x65735543, "FUSE_CTL_SUPER_MAGIC"),
+            new Named(0xa501fcf5L, "VXFS_SUPER_MAGIC"),
+            new Named(0xc7571590L, "PPC_CMM_MAGIC"),
+            new Named(0xc97e8168L, "LOGFS_MAGIC"),
+        };
+    }
+
+    private static Named[] STRACE_AUDIT_FS_WATCH() {
+        return new Named[] {
+            new Named(1301, "AUDIT_FS_WATCH"),
+        };
+    }
+
+    private static Named[] STRACE_STATFS_FLAGS() {
+        return new Named[] {
+            new Named(0x20, "ST_VALID"),
+            new Named(0x2000, "ST_NOSYMFOLLOW"),
+        };
+    }
+
+    private static Named[] STRACE_ARCH_PRCTL_CODES() {
+        return new Named[] {
+            new Named(0x1001, "ARCH_SET_GS"),
+            new Named(0x1002, "ARCH_SET_FS"),
+            new Named(0x1003, "ARCH_GET_FS"),
+            new Named(0x1004, "ARCH_GET_GS"),
+            new Named(0x1011, "ARCH_GET_CPUID"),
+            new Named(0x1012, "ARCH_SET_CPUID"),
+            new Named(0x1021, "ARCH_GET_XCOMP_SUPP"),
+            new Named(0x1022, "ARCH_GET_XCOMP_PERM"),
+            new Named(0x1023, "ARCH_REQ_XCOMP_PERM"),
+            new Named(0x1024, "ARCH_GET_XCOMP_GUEST_PERM"),
+            new Named(0x1025, "ARCH_REQ_XCOMP_GUEST_PERM"),
+            new Named(0x2001, "ARCH_MAP_VDSO_X32"),
+            new Named(0x2002, "ARCH_MAP_VDSO_32"),
+            new Named(0x2003, "ARCH_MAP_VDSO_64"),
+        };
+    }
+
+    private static Named[] STRACE_MAP_32BIT() {
+        return new Named[] {
+            new Named(0x40, "MAP_32BIT"),
+        };
+    }
+
+    private static Named[] STRACE_DUMPABLE() {
+        return new Named[] {
+            new Named(0, "SUID_DUMP_DISABLE"),
+            new Named(1, "SUID_DUMP_USER"),
+            new Named(2, "SUID_DUMP_ROOT"),
+        };
+    }
+
+    private static Named[] STRACE_PIDTYPES() {
+        return new Named[] {
+            new Named(0, "PIDTYPE_PID"),
+            new Named(1, "PIDTYPE_TGID"),
+            new Named(2, "PIDTYPE_PGID"),
+            new Named(3, "PIDTYPE_SID"),
+        };
+    }
 }
