@@ -31,18 +31,32 @@ final class NetlinkAttrs {
         Decoder of(int type) {
             return type < byType.length ? byType[type] : null;
         }
+
+        /**
+         * {@return decoders given as (type name, decoder) pairs, the names' values from {@code types}: the C
+         * decoders' {@code [IFLA_MTU] = decode_nla_u32} lists}
+         *
+         * @param types the attribute types
+         * @param pairs name, decoder, name, decoder...
+         */
+        static Decoders byName(ConstTable types, Object... pairs) {
+            java.util.Map<Integer, Decoder> m = new java.util.HashMap<>();
+            int max = -1;
+            for (int i = 0; i < pairs.length; i += 2) {
+                String name = (String) pairs[i];
+                if (types.name(types.parse(name)) == null) throw new IllegalArgumentException(name);
+                int v = (int) types.parse(name);
+                m.put(v, (Decoder) pairs[i + 1]);
+                max = Math.max(max, v);
+            }
+            Decoder[] d = new Decoder[max + 1];
+            m.forEach((k, v) -> d[k] = v);
+            return new Decoders(d);
+        }
     }
 
-    static final Decoder STR = (w, a, l) -> str(w, a, l);
-    static final Decoder U8 = (w, a, l) -> l >= 1 && w.mem().readable(a, 1) ? udec(w.mem().u8(a)) : null;
-    static final Decoder U16 = (w, a, l) -> l == 2 && w.mem().readable(a, 2) ? udec(w.mem().u16(a)) : null;
-    static final Decoder U32 = (w, a, l) -> l == 4 && w.mem().readable(a, 4) ? udec(w.mem().u32(a)) : null;
-    static final Decoder X32 = (w, a, l) -> l == 4 && w.mem().readable(a, 4)
-            ? new Value.Num(w.mem().u32(a), Value.Radix.HEX) : null;
-    static final Decoder U64 = (w, a, l) -> l == 8 && w.mem().readable(a, 8)
-            ? new Value.Num(w.mem().u64(a), Value.Radix.UDEC) : null;
-    static final Decoder S32 = (w, a, l) -> l == 4 && w.mem().readable(a, 4)
-            ? new Value.Num(w.mem().s32(a), Value.Radix.DEC) : null;
+    static final Decoder STR = NetlinkAttrs::str;
+    static final Decoder U32 = NetlinkAttrTypes.U32;
     /** NLMSGERR_ATTR_MSG, _OFFS, _COOKIE. */
     static final Decoders NLMSGERR = new Decoders(null, STR, U32, (w, a, l) -> bytesArray(w, a, l));
 

@@ -41,11 +41,9 @@ final class NetlinkFamilies {
         return new Value.Array(l, false);
     }
 
-    /** An address family as strace's printxval prints it ({@code 0xff /* AF_??? * /} when unknown). */
+    /** An address family as strace's printxval prints it ({@code 0xff /* AF_??? * /} when unknown, hex raw). */
     static Value af(int family) {
-        String n = Constants.AF.name(family);
-        return n != null ? new Value.Sym(family, Value.Radix.DEC, List.of(n), 0, null)
-                : new Value.Sym(family, Value.Radix.HEX, List.of(), 0, "AF_???");
+        return Constants.AF.sym(family);
     }
 
     /** strace's decode_family: {@code {family=AF_INET}} or {@code {family=AF_INET, data="\x01..."}}. */

@@ -67,4 +67,27 @@ class NetlinkGoldenTest {
         assertEquals("[[{nlmsg_len=20, nlmsg_type=NLMSG_NOOP, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=0,"
                 + " nlmsg_pid=0}, \"\\x61\\x62\\x63\\x64\"], ... /* 0x10014 */]", decode(4, b.array(), 40));
     }
+
+    @Test
+    void aRouteMessageHeaderThenNestedAttributes() {
+        // nlattr_nhmsg: RTM_GETNEXTHOP, struct nhmsg, NHA_RES_BUCKET { NHA_RES_BUCKET_NH_ID }.
+        ByteBuffer b = msg(36).putInt(36).putShort((short) 106).putShort((short) 0x300).putInt(0).putInt(0);
+        b.put((byte) 1).put((byte) 0xff).put((byte) 0).put((byte) 0).putInt(0x22);
+        b.putShort((short) 12).putShort((short) 13).putShort((short) 8).putShort((short) 3).putInt(0xbeefcafd);
+        assertEquals("[{nlmsg_len=36, nlmsg_type=RTM_GETNEXTHOP, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0},"
+                + " {nh_family=AF_UNIX, nh_scope=RT_SCOPE_NOWHERE, nh_protocol=RTPROT_UNSPEC,"
+                + " nh_flags=RTNH_F_PERVASIVE|RTNH_F_UNRESOLVED}, [{nla_len=12, nla_type=NHA_RES_BUCKET},"
+                + " [{nla_len=8, nla_type=NHA_RES_BUCKET_NH_ID}, 3203386109]]]", decode(0, b.array(), 36));
+    }
+
+    @Test
+    void anInterfaceIndexPastIntRangeIsANumber() {
+        // NHA_OIF 0xdeadbeef: no interface has it (NetworkInterface.getByIndex threw on it as a negative int).
+        ByteBuffer b = msg(32).putInt(32).putShort((short) 106).putShort((short) 0x300).putInt(0).putInt(0);
+        b.put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).putInt(0);
+        b.putShort((short) 8).putShort((short) 5).putInt(0xdeadbeef);
+        assertEquals("[{nlmsg_len=32, nlmsg_type=RTM_GETNEXTHOP, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0},"
+                + " {nh_family=AF_UNIX, nh_scope=RT_SCOPE_UNIVERSE, nh_protocol=RTPROT_UNSPEC, nh_flags=0},"
+                + " [{nla_len=8, nla_type=NHA_OIF}, 3735928559]]", decode(0, b.array(), 32));
+    }
 }
