@@ -38,7 +38,7 @@ final class CHeaders {
 
     private final List<Path> roots;
     private final Map<String, Macro> macros = new LinkedHashMap<>();
-    private final Map<String, String> enumerators = new HashMap<>();
+    private final Map<String, String> enumerators = new LinkedHashMap<>();
     /** Names in the order they were first defined, for emitting tables in header order. */
     private final List<String> definitionOrder = new ArrayList<>();
 
@@ -78,9 +78,20 @@ final class CHeaders {
         }
     }
 
-    /** The value of a macro as a C integer expression, or null when it is not an integer constant. */
+    /**
+     * Enumerators given an explicit value ({@code GPIO_V2_LINE_FLAG_USED = _BITULL(0),}) that no
+     * macro of the same name shadows, in first-seen order: the kernel declares some ioctl
+     * argument flags (linux/gpio.h) as enums, not macros.
+     */
+    List<String> enumeratorNames() {
+        List<String> out = new ArrayList<>();
+        for (String n : enumerators.keySet()) if (!macros.containsKey(n)) out.add(n);
+        return out;
+    }
+
+    /** The value of a macro or enumerator as a C integer expression, or null when it is not an integer constant. */
     Long value(String name) {
-        if (!macros.containsKey(name)) return null;
+        if (!macros.containsKey(name) && !enumerators.containsKey(name)) return null;
         try {
             List<String> toks = expand(List.of(name), new HashSet<>(), false);
             return new Expr(toks).parse();

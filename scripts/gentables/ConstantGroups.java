@@ -41,6 +41,13 @@ final class ConstantGroups {
     record Group(String field, String doc, Source source, String header, String names, String exclude,
                  boolean flags) {}
 
+    /** {@return every group: these, then the ioctl families' ({@link IoctlConstantGroups})} */
+    static List<Group> all() {
+        List<Group> out = new java.util.ArrayList<>(ALL);
+        out.addAll(IoctlConstantGroups.ALL);
+        return out;
+    }
+
     static final List<Group> ALL = List.of(
             new Group("OPEN_ACCESS_MODES", "open(2) access modes (the O_ACCMODE bits)", Source.KERNEL,
                     "linux/fcntl.h", "O_(RDONLY|WRONLY|RDWR)", null, false),

@@ -27,7 +27,7 @@ final class ConstantsWriter {
         for (int i = 0; i < targets.size(); i++) headers.add(new LinkedHashMap<>());
         StringBuilder body = new StringBuilder();
         StringBuilder methods = new StringBuilder();
-        for (ConstantGroups.Group g : ConstantGroups.ALL) {
+        for (ConstantGroups.Group g : ConstantGroups.all()) {
             List<String> skipped = new ArrayList<>();
             List<List<Member>> perArch = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
@@ -146,9 +146,11 @@ final class ConstantsWriter {
         Pattern names = Pattern.compile(g.names());
         Pattern exclude = g.exclude() == null ? null : Pattern.compile(g.exclude());
         List<Member> out = new ArrayList<>();
-        for (String n : h.names()) {
+        List<String> candidates = new ArrayList<>(h.names());
+        candidates.addAll(h.enumeratorNames());
+        for (String n : candidates) {
             if (!names.matcher(n).matches() || (exclude != null && exclude.matcher(n).matches())) continue;
-            if (GenTables.isAlias(h, n, names)) continue;
+            if (h.macro(n) != null && GenTables.isAlias(h, n, names)) continue;
             Long v = h.value(n);
             if (v == null) {
                 skipped.add(n);

@@ -88,6 +88,28 @@ class StraceTextSinkTest {
     }
 
     @Test
+    void anArgumentTheKernelUpdatedIsCompletedAtExit() {
+        // strace -e trace=ioctl ioctl_gpio-success: the entry printed "{line_offset=50}"; the exit's text of the
+        // same argument adds " => {...}", whether the line stayed open or another thread's line came between.
+        String entry = "{line_offset=50}";
+        String whole = entry + " => {flags=GPIOLINE_FLAG_KERNEL, name=\"n\", consumer=\"c\"}";
+        SyscallEntered e = in(5, "ioctl", List.of("-1", "GPIO_GET_LINEINFO_IOCTL", entry), 3);
+        assertEquals("ioctl(-1, GPIO_GET_LINEINFO_IOCTL, " + whole + ") = 42\n", render(StraceTextOptions.defaults()
+                .withAlignColumn(0), false, e, out(e, List.of("-1", "GPIO_GET_LINEINFO_IOCTL", whole), 3, "42")));
+        SyscallEntered other = in(6, "getpid", List.of(), 0);
+        String got = render(StraceTextOptions.defaults().withAlignColumn(0), false,
+                new ProcessEvent(5, 5, 0, ProcessEvent.Kind.STARTED, 0, 0, "spawn", false),
+                new ProcessEvent(6, 6, 0, ProcessEvent.Kind.STARTED, 5, 0, "clone", false), e, other,
+                out(other, List.of(), 0, "6"), out(e, List.of("-1", "GPIO_GET_LINEINFO_IOCTL", whole), 3, "42"));
+        assertTrue(got.endsWith("[pid     5] <... ioctl resumed> => {flags=GPIOLINE_FLAG_KERNEL, name=\"n\","
+                + " consumer=\"c\"}) = 42\n"), got);
+        // An argument whose exit text merely differs is not spliced on.
+        SyscallEntered w = in(5, "ioctl", List.of("-1", "FIONREAD", "0x10"), 3);
+        assertEquals("ioctl(-1, FIONREAD, 0x10) = 0\n", render(StraceTextOptions.defaults().withAlignColumn(0), false,
+                w, out(w, List.of("-1", "FIONREAD", "0x100"), 3, "0")));
+    }
+
+    @Test
     void callKilledInsideEndsWithUnfinishedAndQuestionMark() {
         // strace -e trace=clock_nanosleep sleep 5, killed by SIGKILL
         SyscallEntered sleep = in(7, "clock_nanosleep", List.of("CLOCK_REALTIME", "0", "{tv_sec=5, tv_nsec=0}"), 4);

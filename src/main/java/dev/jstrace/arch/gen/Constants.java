@@ -714,6 +714,56 @@ public final class Constants {
      */
     public static final Named[] STRACE_PIDTYPES = STRACE_PIDTYPES();
 
+    /**
+     * struct fiemap fm_flags bits (kernel UAPI linux/fiemap.h).
+     */
+    public static final Named[] FIEMAP_FLAGS = FIEMAP_FLAGS();
+
+    /**
+     * struct fiemap_extent fe_flags bits (kernel UAPI linux/fiemap.h).
+     */
+    public static final Named[] FIEMAP_EXTENT_FLAGS = FIEMAP_EXTENT_FLAGS();
+
+    /**
+     * struct gpioline_info flags (GPIOLINE_FLAG_*) (kernel UAPI linux/gpio.h).
+     */
+    public static final Named[] GPIO_LINE_FLAGS = GPIO_LINE_FLAGS();
+
+    /**
+     * gpiohandle_request flags (GPIOHANDLE_REQUEST_*) (kernel UAPI linux/gpio.h).
+     */
+    public static final Named[] GPIO_HANDLE_FLAGS = GPIO_HANDLE_FLAGS();
+
+    /**
+     * gpioevent_request eventflags (GPIOEVENT_REQUEST_*) (kernel UAPI linux/gpio.h).
+     */
+    public static final Named[] GPIO_EVENT_FLAGS = GPIO_EVENT_FLAGS();
+
+    /**
+     * gpio v2 line flags (enum gpio_v2_line_flag) (kernel UAPI linux/gpio.h).
+     */
+    public static final Named[] GPIO_V2_LINE_FLAGS = GPIO_V2_LINE_FLAGS();
+
+    /**
+     * gpio v2 line attribute ids (kernel UAPI linux/gpio.h).
+     */
+    public static final Named[] GPIO_V2_LINE_ATTR_IDS = GPIO_V2_LINE_ATTR_IDS();
+
+    /**
+     * ptp_extts_request/ptp_perout_request flags (kernel UAPI linux/ptp_clock.h).
+     */
+    public static final Named[] PTP_REQUEST_FLAGS = PTP_REQUEST_FLAGS();
+
+    /**
+     * seccomp user notification response and addfd flags (kernel UAPI linux/seccomp.h).
+     */
+    public static final Named[] SECCOMP_NOTIF_FLAGS = SECCOMP_NOTIF_FLAGS();
+
+    /**
+     * rtc voltage-low flags, parameters, features and backup modes (kernel UAPI linux/rtc.h).
+     */
+    public static final Named[] RTC_VALUES = RTC_VALUES();
+
     private static Named[] OPEN_ACCESS_MODES() {
         return new Named[] {
             new Named(0, "O_RDONLY"),
@@ -5423,6 +5473,135 @@ public final class Constants {
             new Named(1, "PIDTYPE_TGID"),
             new Named(2, "PIDTYPE_PGID"),
             new Named(3, "PIDTYPE_SID"),
+        };
+    }
+
+    private static Named[] FIEMAP_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "FIEMAP_FLAG_SYNC"),
+            new Named(0x2, "FIEMAP_FLAG_XATTR"),
+            new Named(0x4, "FIEMAP_FLAG_CACHE"),
+        };
+    }
+
+    private static Named[] FIEMAP_EXTENT_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "FIEMAP_EXTENT_LAST"),
+            new Named(0x2, "FIEMAP_EXTENT_UNKNOWN"),
+            new Named(0x4, "FIEMAP_EXTENT_DELALLOC"),
+            new Named(0x8, "FIEMAP_EXTENT_ENCODED"),
+            new Named(0x80, "FIEMAP_EXTENT_DATA_ENCRYPTED"),
+            new Named(0x100, "FIEMAP_EXTENT_NOT_ALIGNED"),
+            new Named(0x200, "FIEMAP_EXTENT_DATA_INLINE"),
+            new Named(0x400, "FIEMAP_EXTENT_DATA_TAIL"),
+            new Named(0x800, "FIEMAP_EXTENT_UNWRITTEN"),
+            new Named(0x1000, "FIEMAP_EXTENT_MERGED"),
+            new Named(0x2000, "FIEMAP_EXTENT_SHARED"),
+        };
+    }
+
+    private static Named[] GPIO_LINE_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "GPIOLINE_FLAG_KERNEL"),
+            new Named(0x2, "GPIOLINE_FLAG_IS_OUT"),
+            new Named(0x4, "GPIOLINE_FLAG_ACTIVE_LOW"),
+            new Named(0x8, "GPIOLINE_FLAG_OPEN_DRAIN"),
+            new Named(0x10, "GPIOLINE_FLAG_OPEN_SOURCE"),
+            new Named(0x20, "GPIOLINE_FLAG_BIAS_PULL_UP"),
+            new Named(0x40, "GPIOLINE_FLAG_BIAS_PULL_DOWN"),
+            new Named(0x80, "GPIOLINE_FLAG_BIAS_DISABLE"),
+        };
+    }
+
+    private static Named[] GPIO_HANDLE_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "GPIOHANDLE_REQUEST_INPUT"),
+            new Named(0x2, "GPIOHANDLE_REQUEST_OUTPUT"),
+            new Named(0x4, "GPIOHANDLE_REQUEST_ACTIVE_LOW"),
+            new Named(0x8, "GPIOHANDLE_REQUEST_OPEN_DRAIN"),
+            new Named(0x10, "GPIOHANDLE_REQUEST_OPEN_SOURCE"),
+            new Named(0x20, "GPIOHANDLE_REQUEST_BIAS_PULL_UP"),
+            new Named(0x40, "GPIOHANDLE_REQUEST_BIAS_PULL_DOWN"),
+            new Named(0x80, "GPIOHANDLE_REQUEST_BIAS_DISABLE"),
+        };
+    }
+
+    private static Named[] GPIO_EVENT_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "GPIOEVENT_REQUEST_RISING_EDGE"),
+            new Named(0x2, "GPIOEVENT_REQUEST_FALLING_EDGE"),
+            new Named(0x3, "GPIOEVENT_REQUEST_BOTH_EDGES"),
+        };
+    }
+
+    private static Named[] GPIO_V2_LINE_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "GPIO_V2_LINE_FLAG_USED"),
+            new Named(0x2, "GPIO_V2_LINE_FLAG_ACTIVE_LOW"),
+            new Named(0x4, "GPIO_V2_LINE_FLAG_INPUT"),
+            new Named(0x8, "GPIO_V2_LINE_FLAG_OUTPUT"),
+            new Named(0x10, "GPIO_V2_LINE_FLAG_EDGE_RISING"),
+            new Named(0x20, "GPIO_V2_LINE_FLAG_EDGE_FALLING"),
+            new Named(0x40, "GPIO_V2_LINE_FLAG_OPEN_DRAIN"),
+            new Named(0x80, "GPIO_V2_LINE_FLAG_OPEN_SOURCE"),
+            new Named(0x100, "GPIO_V2_LINE_FLAG_BIAS_PULL_UP"),
+            new Named(0x200, "GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN"),
+            new Named(0x400, "GPIO_V2_LINE_FLAG_BIAS_DISABLED"),
+            new Named(0x800, "GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME"),
+            new Named(0x1000, "GPIO_V2_LINE_FLAG_EVENT_CLOCK_HTE"),
+        };
+    }
+
+    private static Named[] GPIO_V2_LINE_ATTR_IDS() {
+        return new Named[] {
+            new Named(1, "GPIO_V2_LINE_ATTR_ID_FLAGS"),
+            new Named(2, "GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES"),
+            new Named(3, "GPIO_V2_LINE_ATTR_ID_DEBOUNCE"),
+        };
+    }
+
+    private static Named[] PTP_REQUEST_FLAGS() {
+        return new Named[] {
+            new Named(1, "PTP_ENABLE_FEATURE"),
+            new Named(2, "PTP_RISING_EDGE"),
+            new Named(4, "PTP_FALLING_EDGE"),
+            new Named(8, "PTP_STRICT_FLAGS"),
+            new Named(1, "PTP_PEROUT_ONE_SHOT"),
+            new Named(2, "PTP_PEROUT_DUTY_CYCLE"),
+            new Named(4, "PTP_PEROUT_PHASE"),
+        };
+    }
+
+    private static Named[] SECCOMP_NOTIF_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "SECCOMP_USER_NOTIF_FLAG_CONTINUE"),
+            new Named(0x1, "SECCOMP_ADDFD_FLAG_SETFD"),
+            new Named(0x2, "SECCOMP_ADDFD_FLAG_SEND"),
+        };
+    }
+
+    private static Named[] RTC_VALUES() {
+        return new Named[] {
+            new Named(1, "RTC_VL_DATA_INVALID"),
+            new Named(2, "RTC_VL_BACKUP_LOW"),
+            new Named(4, "RTC_VL_BACKUP_EMPTY"),
+            new Named(8, "RTC_VL_ACCURACY_LOW"),
+            new Named(16, "RTC_VL_BACKUP_SWITCH"),
+            new Named(0, "RTC_FEATURE_ALARM"),
+            new Named(1, "RTC_FEATURE_ALARM_RES_MINUTE"),
+            new Named(2, "RTC_FEATURE_NEED_WEEK_DAY"),
+            new Named(3, "RTC_FEATURE_ALARM_RES_2S"),
+            new Named(4, "RTC_FEATURE_UPDATE_INTERRUPT"),
+            new Named(5, "RTC_FEATURE_CORRECTION"),
+            new Named(6, "RTC_FEATURE_BACKUP_SWITCH_MODE"),
+            new Named(7, "RTC_FEATURE_ALARM_WAKEUP_ONLY"),
+            new Named(0, "RTC_PARAM_FEATURES"),
+            new Named(1, "RTC_PARAM_CORRECTION"),
+            new Named(2, "RTC_PARAM_BACKUP_SWITCH_MODE"),
+            new Named(0, "RTC_BSM_DISABLED"),
+            new Named(1, "RTC_BSM_DIRECT"),
+            new Named(2, "RTC_BSM_LEVEL"),
+            new Named(3, "RTC_BSM_STANDBY"),
         };
     }
 }
