@@ -29,6 +29,13 @@ final class TraceSession {
      * well before anyone could see it. None with one CPU, where polling would take the tracee's.
      */
     private static final long DEFER_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 50_000 : 0;
+    /**
+     * scripts/bench's "capture only" run ({@code -Djstrace.benchCaptureOnly=true}): the tracer thread does
+     * all it does in a full run (every ptrace request, every memory copy, the ring's hand-over) and the
+     * consumer takes each syscall record off the ring and drops it, decoding and writing nothing. Beside
+     * the stop-and-restart floor and the full run it shows which side bounds the full run's cost.
+     */
+    private static final boolean BENCH_CAPTURE_ONLY = Boolean.getBoolean("jstrace.benchCaptureOnly");
 
     private final TraceOptions options;
     private final TraceListener listener;
@@ -101,6 +108,9 @@ final class TraceSession {
                 } catch (InterruptedException ie) {
                     continue;
                 }
+            }
+            if (BENCH_CAPTURE_ONLY && (e instanceof RawEvent.SyscallEntry || e instanceof RawEvent.SyscallExit)) {
+                continue;
             }
             try {
                 more = assembler.accept(e);

@@ -28,9 +28,28 @@ class ConsumerProjectTest {
 
     @Test
     void aConsumerProjectUsesTheExtension(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("mvn") != null, "mvn is not on PATH: cannot build the consumer project");
+        // A version of this run's own: the consumer build resolves jstrace into the user's local
+        // repository (~/.m2), and offline it would take a copy cached there by an earlier run (or by
+        // mvn install) instead of this build's classes; with 0.1.0-SNAPSHOT it did, a jar hours old.
+        String version = projectVersion() + "-consumertest-" + System.currentTimeMillis();
+        Path cached = Path.of(System.getProperty("user.home"), ".m2/repository/dev/jstrace/jstrace", version);
+        try {
+            build(dir, version);
+        } finally {
+            deleteTree(cached);
+        }
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        if (!Files.exists(p)) return;
+        try (var walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+    }
+
+    private static void build(Path dir, String version) throws Exception {
         Path mvn = onPath("mvn");
-        assumeTrue(mvn != null, "mvn is not on PATH: cannot build the consumer project");
-        String version = projectVersion();
         Path repo = dir.resolve("repo");
         Path artifact = repo.resolve("dev/jstrace/jstrace/" + version);
         Files.createDirectories(artifact);
@@ -38,7 +57,11 @@ class ConsumerProjectTest {
         ToolProvider jar = ToolProvider.findFirst("jar").orElseThrow();
         assertEquals(0, jar.run(System.out, System.err, "--create", "--file",
                 artifact.resolve("jstrace-" + version + ".jar").toString(), "-C", classes.toString(), "."));
-        Files.copy(Path.of("pom.xml"), artifact.resolve("jstrace-" + version + ".pom"));
+        String pom = Files.readString(Path.of("pom.xml"));
+        String coordinates = "<artifactId>jstrace</artifactId>\n  <version>" + projectVersion() + "</version>";
+        assertTrue(pom.contains(coordinates), "pom.xml names the project's version right after its artifactId");
+        Files.writeString(artifact.resolve("jstrace-" + version + ".pom"),
+                pom.replace(coordinates, "<artifactId>jstrace</artifactId>\n  <version>" + version + "</version>"));
 
         Path project = dir.resolve("consumer");
         Path tests = project.resolve("src/test/java/example");
