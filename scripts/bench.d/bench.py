@@ -51,7 +51,7 @@ def alternate(variants, rounds, mins=None):
 def row(label, value, unit, target=None, ok=None):
     verdict = "" if ok is None else ("met" if ok else "MISSED")
     tgt = "" if target is None else target
-    print("  %-46s %12s %-6s %-22s %s" % (label, "%.3f" % value if isinstance(value, float) else value, unit,
+    print("  %-56s %12s %-6s %-22s %s" % (label, "%.3f" % value if isinstance(value, float) else value, unit,
                                            tgt, verdict))
 
 

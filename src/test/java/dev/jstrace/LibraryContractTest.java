@@ -96,6 +96,25 @@ class LibraryContractTest {
     }
 
     @Test
+    void aFailedCallCarriesItsErrnoAsAValue(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.txt");
+        Files.exists(dir); // the JDK's one-time work outside the block
+        Tracer t = new Tracer();
+        t.start();
+        boolean exists = Files.exists(missing);
+        Trace trace = t.end();
+        assertFalse(exists);
+        Syscall failed = trace.syscalls().stream().filter(s -> s.argsText().contains(missing.toString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no call on " + missing + ":\n" + trace));
+        assertTrue(failed.failed(), failed::straceText);
+        assertEquals(new dev.jstrace.decode.Errno(2), failed.error(), "ENOENT is errno 2, a value");
+        assertEquals("ENOENT", failed.error().name());
+        assertEquals("No such file or directory", failed.error().message());
+        assertEquals("ENOENT", failed.errno());
+        assertEquals(-2, failed.returnValue());
+    }
+
+    @Test
     void misuseIsExplained() {
         IllegalArgumentException nullOptions = assertThrows(IllegalArgumentException.class,
                 () -> Tracer.launch(new ProcessBuilder("true"), null));
