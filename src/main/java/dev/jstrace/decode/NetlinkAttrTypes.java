@@ -35,6 +35,11 @@ final class NetlinkAttrTypes {
     static final NetlinkAttrs.Decoder X64 = integer(8, Value.Radix.HEX, false);
     static final NetlinkAttrs.Decoder STR = NetlinkAttrs::str;
 
+    /** printstr_ex(QUOTE_0_TERMINATED): the string up to its NUL within the data. */
+    static Value cstring(NetlinkMessages.Walk w, long a, long l) {
+        return NetlinkAttrs.cstring(w, a, l);
+    }
+
     /** decode_nla_ifindex. */
     static final NetlinkAttrs.Decoder IFINDEX = (w, a, l) -> {
         if (l < 4) return null;
@@ -48,6 +53,14 @@ final class NetlinkAttrTypes {
         if (!w.mem().readable(a, 2)) return new Value.Ptr(a);
         int v = w.mem().u16(a);
         return new Value.Text("htons(" + (((v & 0xff) << 8) | (v >> 8)) + ")");
+    };
+
+    /** decode_nla_uid / decode_nla_gid: printuid, {@code -1} for (uid_t) -1. */
+    static final NetlinkAttrs.Decoder UID = (w, a, l) -> {
+        if (l < 4) return null;
+        if (!w.mem().readable(a, 4)) return new Value.Ptr(a);
+        long v = w.mem().u32(a);
+        return new Value.Num(v == 0xffffffffL ? -1 : v, Value.Radix.DEC);
     };
 
     /** decode_nla_fd. */
@@ -111,6 +124,66 @@ final class NetlinkAttrTypes {
         if (!w.mem().readable(a, 8)) return new Value.Ptr(a);
         return new Value.Text("htobe64(" + Long.toUnsignedString(Long.reverseBytes(w.mem().u64(a))) + ")");
     };
+
+    /** print_quoted_string(QUOTE_FORCE_HEX) of {@code n} readable bytes. */
+    static Value hexBytes(TraceeBytes m, long a, int n) {
+        return Value.Str.buffer(m.bytes(a, n), n, true);
+    }
+
+    /**
+     * print_mac_addr / print_hwaddr: {@code 01:02:03} under {@code -X abbrev}, the bytes in hex under raw, both
+     * under verbose; {@code shown} bytes of the address go into the text form.
+     */
+    static Value mac(NetlinkMessages.Walk w, byte[] b, int shown) {
+        StringBuilder t = new StringBuilder(shown * 3);
+        for (int i = 0; i < Math.min(shown, b.length); i++) {
+            if (i > 0) t.append(':');
+            t.append(String.format("%02x", b[i] & 0xff));
+        }
+        Value raw = Value.Str.buffer(b, b.length, true);
+        if (b.length > 32) return raw;
+        return switch (w.c().opt.xlat()) {
+            case ABBREV -> new Value.Text(t.toString());
+            case RAW -> raw;
+            case VERBOSE -> new Value.Commented(raw, t.toString());
+        };
+    }
+
+    /** decode_nla_hwaddr_family: a hardware address whose printed length the device type (here the family) caps. */
+    static NetlinkAttrs.Decoder hwaddr(int devtype) {
+        return (w, a, l) -> {
+            if (l > 32) return null;
+            if (!w.mem().readable(a, l)) return new Value.Ptr(a);
+            return mac(w, w.mem().bytes(a, (int) l), (int) Math.min(l, hwaddrSize(devtype)));
+        };
+    }
+
+    /** decode_nla_hwaddr_nofamily. */
+    static final NetlinkAttrs.Decoder HWADDR = hwaddr(-1);
+
+    /** strace's hwaddr_sizes (print_mac.c) for the ARPHRD_* values an address family byte can take; 255: all. */
+    private static int hwaddrSize(int devtype) {
+        return switch (devtype) {
+            case 0, 3 -> 7;          // ARPHRD_NETROM, ARPHRD_AX25
+            case 1, 6 -> 6;          // ARPHRD_ETHER, ARPHRD_IEEE802
+            case 7 -> 1;             // ARPHRD_ARCNET
+            case 15 -> 2;            // ARPHRD_DLCI
+            case 24 -> 16;           // ARPHRD_IEEE1394
+            case 27 -> 8;            // ARPHRD_EUI64
+            case 32 -> 20;           // ARPHRD_INFINIBAND
+            default -> 255;
+        };
+    }
+
+    /**
+     * print_array_ex with PAF_PRINT_INDICES: {@code [[IPV4_DEVCONF_FORWARDING] = 1, ...]}, elements of {@code size}
+     * bytes as signed or unsigned decimals, the indices named by {@code indices}.
+     */
+    static NetlinkAttrs.Decoder indexedArray(int size, boolean signed, ConstTable indices) {
+        return (w, a, l) -> l / size == 0 ? null : array(w, a, l, size, (at, i) -> new Value.Text("["
+                + w.c().text(indices.sym(i)) + "]=" + (signed ? read(w.mem(), at, size, true)
+                : Long.toUnsignedString(read(w.mem(), at, size, false)))));
+    }
 
     /** A nested attribute set. */
     static NetlinkAttrs.Decoder nested(ConstTable types, NetlinkAttrs.Decoders decoders) {

@@ -66,8 +66,22 @@ final class NetlinkAttrs {
         return new Value.Num(v, Value.Radix.UDEC);
     }
 
-    /** decode_nla_str: the string up to its NUL within the attribute. */
+    /**
+     * decode_nla_str (printstr_ex with QUOTE_OMIT_TRAILING_0 | QUOTE_EXPECT_TRAILING_0): up to {@code -s} bytes,
+     * NULs inside printed as such; a NUL as the last byte shown is left out, any other last byte is followed
+     * by {@code ...}.
+     */
     static Value str(NetlinkMessages.Walk w, long addr, long len) {
+        long fetched = Math.min(len, w.stringLimit() + 1L);
+        if (!w.mem().readable(addr, fetched)) return new Value.Ptr(addr);
+        int size = (int) Math.min(fetched, w.stringLimit());
+        byte[] b = w.mem().bytes(addr, size);
+        if (size > 0 && b[size - 1] == 0) return Value.Str.string(java.util.Arrays.copyOf(b, size - 1), true);
+        return Value.Str.string(b, false);
+    }
+
+    /** printstr_ex(QUOTE_0_TERMINATED): the string up to its NUL within the data, {@code ...} when none is there. */
+    static Value cstring(NetlinkMessages.Walk w, long addr, long len) {
         long shown = Math.min(len, w.stringLimit() + 1L);
         if (!w.mem().readable(addr, shown)) return new Value.Ptr(addr);
         byte[] b = w.mem().bytes(addr, (int) shown);
@@ -92,8 +106,31 @@ final class NetlinkAttrs {
         return new Value.Array(items, false);
     }
 
+    /** Prints one attribute's data knowing its type (strace's zero-size decoder tables). */
+    interface TypedDecoder {
+        /**
+         * {@return the data as strace prints it, or null for hex}
+         *
+         * @param w    the walk
+         * @param type the attribute's type (flag bits cleared)
+         * @param addr where the data starts
+         * @param len  its length
+         */
+        Value decode(NetlinkMessages.Walk w, int type, long addr, long len);
+    }
+
+    /** The attributes in {@code [addr, addr + len)}, each one's data printed by {@code typed}. */
+    static Value decodeTyped(NetlinkMessages.Walk w, long addr, long len, ConstTable types, TypedDecoder typed) {
+        return walk(w, addr, len, types, null, typed);
+    }
+
     /** The attributes in {@code [addr, addr + len)}, their types named by {@code types} (null: numbers). */
     static Value decode(NetlinkMessages.Walk w, long addr, long len, ConstTable types, Decoders decoders) {
+        return walk(w, addr, len, types, decoders, null);
+    }
+
+    private static Value walk(NetlinkMessages.Walk w, long addr, long len, ConstTable types, Decoders decoders,
+                              TypedDecoder typed) {
         TraceeBytes mem = w.mem();
         List<Value> items = new ArrayList<>();
         boolean array = false;
@@ -118,7 +155,7 @@ final class NetlinkAttrs {
                 if (nextLen != 0) nextAddr = addr + aligned;
             }
             if (!array && nextAddr != 0) array = true;
-            items.add(withData(w, nlaLen, nlaType, addr, len, types, decoders));
+            items.add(withData(w, nlaLen, nlaType, addr, len, types, decoders, typed));
             if (nextAddr == 0) break;
             addr = nextAddr;
             len = nextLen;
@@ -127,7 +164,7 @@ final class NetlinkAttrs {
     }
 
     private static Value withData(NetlinkMessages.Walk w, int nlaLen, int nlaType, long addr, long len,
-                                  ConstTable types, Decoders decoders) {
+                                  ConstTable types, Decoders decoders, TypedDecoder typed) {
         long dataLen = Math.min(nlaLen, len);
         List<String> names = new ArrayList<>(3);
         if ((nlaType & NLA_F_NESTED) != 0) names.add("NLA_F_NESTED");
@@ -145,8 +182,14 @@ final class NetlinkAttrs {
                 new Value.Field("nla_type", typeValue)), false);
         if (dataLen <= HDRLEN) return hdr;
         Decoder d = decoders == null ? null : decoders.of(nlaType & NLA_TYPE_MASK);
-        Value data = d == null ? null : d.decode(w, addr + HDRLEN, dataLen - HDRLEN);
+        Value data = typed != null ? typed.decode(w, nlaType & NLA_TYPE_MASK, addr + HDRLEN, dataLen - HDRLEN)
+                : d == null ? null : d.decode(w, addr + HDRLEN, dataLen - HDRLEN);
         if (data == null) data = w.mem().hexString(addr + HDRLEN, dataLen - HDRLEN, w.stringLimit());
-        return new Value.Array(List.of(hdr, data), false);
+        List<Value> items = new ArrayList<>(3);
+        items.add(hdr);
+        List<Value> flat = NetlinkFamilies.flatItems(data);
+        if (flat != null) items.addAll(flat);
+        else items.add(data);
+        return new Value.Array(items, false);
     }
 }

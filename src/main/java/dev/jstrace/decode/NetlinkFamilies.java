@@ -26,8 +26,14 @@ final class NetlinkFamilies {
             default -> null;
         };
         if (v == null) return null;
-        return v instanceof Value.Array a && a.items().size() > 0 && a.items().get(0) == FLAT ? a.items().subList(1,
-                a.items().size()) : List.of(v);
+        List<Value> flat = flatItems(v);
+        return flat != null ? flat : List.of(v);
+    }
+
+    /** The items of a value made by {@link #flat}, or null for any other value. */
+    static List<Value> flatItems(Value v) {
+        return v instanceof Value.Array a && !a.items().isEmpty() && a.items().get(0) == FLAT
+                ? a.items().subList(1, a.items().size()) : null;
     }
 
     /** Marks a struct followed by its attributes, printed as siblings of the header (see {@link #flat}). */

@@ -29,6 +29,15 @@ final class NetlinkFields {
         this.base = base;
     }
 
+    /** Where the struct starts in the tracee. */
+    long base() {
+        return base;
+    }
+
+    NetlinkMessages.Walk w() {
+        return w;
+    }
+
     TraceeBytes mem() {
         return w.mem();
     }

@@ -48,6 +48,7 @@ final class NetlinkRoute {
         if (!w.mem().readable(addr, 1)) return new Value.Ptr(addr);
         int family = w.mem().u8(addr);
         Value v = switch (h.type()) {
+            case 16, 17, 18, 19 -> NetlinkRouteLink.ifinfomsg(w, addr, len);
             case 20, 21, 22, 58, 62 -> NetlinkRouteAddr.ifaddrmsg(w, addr, len);
             case 24, 25, 26 -> NetlinkRouteAddr.rtmsg(w, addr, len);
             case 32, 33, 34 -> NetlinkRouteAddr.fibRuleHdr(w, addr, len);
