@@ -215,6 +215,26 @@ final class NetlinkAttrTypes {
         return new Value.Field(name, inetAddr(w, a, size, family));
     }
 
+    /**
+     * print_inet_addr of a {@code size}-byte buffer (an address union) with a field name: the address by
+     * {@code family} as {@link #inetField} prints it, the whole buffer in hex under {@code -X raw} and for
+     * other families.
+     */
+    static Value.Field inetFieldOf(NetlinkMessages.Walk w, long a, int size, int family, String name) {
+        byte[] all = w.mem().bytes(a, size);
+        Value raw = Value.Str.buffer(all, size, true);
+        if (family != 2 && family != 10) return new Value.Field(name, raw);
+        String text = family == 2 ? "inet_addr(\"" + (all[0] & 0xff) + "." + (all[1] & 0xff) + "." + (all[2] & 0xff)
+                + "." + (all[3] & 0xff) + "\")"
+                : "inet_pton(AF_INET6, \"" + SockaddrDecoder.inet6(java.util.Arrays.copyOf(all, 16)) + "\"";
+        return switch (w.c().opt.xlat()) {
+            case ABBREV -> family == 2 ? new Value.Field(name, new Value.Text(text))
+                    : new Value.Field(null, new Value.Text(text + ", &" + name + ")"));
+            case RAW -> new Value.Field(name, raw);
+            case VERBOSE -> new Value.Field(name, new Value.Commented(raw, family == 2 ? text : text + ")"));
+        };
+    }
+
     /** print_inet_addr of {@code size} bytes: {@code inet_addr("1.2.3.4")} / inet_pton, by {@code -X}. */
     static Value inetAddr(NetlinkMessages.Walk w, long a, int size, int family) {
         if (!w.mem().readable(a, size)) return new Value.Ptr(a);

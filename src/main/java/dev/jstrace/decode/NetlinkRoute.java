@@ -53,6 +53,10 @@ final class NetlinkRoute {
             case 24, 25, 26 -> NetlinkRouteAddr.rtmsg(w, addr, len);
             case 32, 33, 34 -> NetlinkRouteAddr.fibRuleHdr(w, addr, len);
             case 72, 73, 74 -> ifaddrlblmsg(w, addr, len);
+            case 28, 29 -> NetlinkRouteNeigh.ndmsg(w, addr, len);
+            case 30 -> NetlinkRouteNeigh.getneigh(w, addr, len);
+            case 64, 66, 67 -> NetlinkRouteNeigh.ndtmsg(w, addr, len);
+            case 84, 85, 86 -> NetlinkRouteNeigh.brPortMsg(w, addr, len);
             case 92, 94 -> NetlinkRouteStats.ifstatsmsg(w, addr, len);
             case 104, 105, 106 -> NetlinkRouteNexthop.nhmsg(w, addr, len);
             case 78, 79 -> dcbmsg(w, addr, len);
