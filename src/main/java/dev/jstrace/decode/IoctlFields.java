@@ -66,13 +66,16 @@ final class IoctlFields {
     }
 
     /**
-     * {@code PRINT_FIELD_CSTRING}: a char array printed up to its NUL, whole (no {@code -s}),
-     * with strace's {@code ...} when the array holds no NUL.
+     * {@code PRINT_FIELD_CSTRING}: a char array printed up to its NUL, whole (no {@code -s});
+     * an array with no NUL prints its first {@code size - 1} bytes and strace's {@code ...}
+     * (print_quoted_cstring expects the last byte to be the terminator).
      */
     static Value.Field cstring(String name, byte[] b, int off, int size) {
         int end = off;
         while (end < off + size && b[end] != 0) end++;
-        return new Value.Field(name, Value.Str.whole(Arrays.copyOfRange(b, off, end), end == off + size));
+        boolean unterminated = end == off + size;
+        return new Value.Field(name, Value.Str.whole(Arrays.copyOfRange(b, off, unterminated ? end - 1 : end),
+                unterminated));
     }
 
     /** Prints one element of an array inside a struct. */

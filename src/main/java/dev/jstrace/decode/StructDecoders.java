@@ -21,7 +21,10 @@ import java.util.List;
 final class StructDecoders {
     /** Built on the first time stamp decoded, not with this class: java.time's set-up is ~2 ms of start-up. */
     private static final class Dates {
-        static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+        // The year as glibc's %F prints it: at least 4 digits, no '+' past 9999 (the pattern "yyyy" adds one).
+        static final DateTimeFormatter DATE = new java.time.format.DateTimeFormatterBuilder()
+                .appendValue(java.time.temporal.ChronoField.YEAR, 4, 19, java.time.format.SignStyle.NORMAL)
+                .appendPattern("-MM-dd'T'HH:mm:ss").toFormatter();
         static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("xx");
     }
 

@@ -159,14 +159,12 @@ public final class StraceTextSink implements TraceListener {
         if (s.returned()) {
             if (printedAtEntry > 0 && printedAtEntry == entry.totalArgs()) {
                 // The entry ended inside an argument that the exit completes (clone3's "{...} => {parent_tid=[N]}",
-                // an ioctl's "{line_offset=1} => {flags=...}"): print the completion, then the separator the
-                // entry held back when more arguments follow.
+                // an ioctl's "{line_offset=1} => {flags=...}", ptp's "{n_samples=3" and ", ts=[...]}"): print
+                // the completion, then the separator the entry held back when more arguments follow.
                 String before = entry.entryArgTexts().get(printedAtEntry - 1);
                 String after = args.get(printedAtEntry - 1);
                 boolean more = args.size() > printedAtEntry;
-                if (after.startsWith(before) && (more || after.startsWith(" => ", before.length()))) {
-                    rest.append(after, before.length(), after.length());
-                }
+                if (after.startsWith(before)) rest.append(after, before.length(), after.length());
                 if (more) rest.append(", ");
             }
             for (int i = printedAtEntry; i < args.size(); i++) {

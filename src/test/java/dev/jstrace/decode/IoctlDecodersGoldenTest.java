@@ -111,4 +111,26 @@ class IoctlDecodersGoldenTest {
             assertEquals(Integer.parseInt(s[1]), IoctlRequests.size(IoctlRequests.code(s[0])), s[0]);
         }
     }
+
+    @Test
+    void ptpPinGetfuncOpensItsStructAtEntryAndClosesItAtExit() {
+        long req = IoctlRequests.code("PTP_PIN_GETFUNC");
+        ByteBuffer b = DecoderGolden.struct(96).putInt(64, 0xcafef00d).putInt(68, 1).putInt(72, 0xfeedbeef);
+        byte[] name = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ01".getBytes();
+        b.put(0, name);
+        DecoderGolden g = new DecoderGolden().put(ADDR, b.array());
+        assertEquals("ioctl(-1, PTP_PIN_GETFUNC, {index=3405705229}) = -1 EBADF (Bad file descriptor)",
+                ioctl(g, opts(false, DecodeOptions.Xlat.ABBREV), req, EBADF));
+        // A name filling its 64 bytes with no NUL: 63 of them and "...".
+        assertEquals("ioctl(-1, PTP_PIN_GETFUNC, {index=3405705229, name=\"" + new String(name, 0, 63)
+                + "\"..., func=PTP_PF_EXTTS, chan=4276993775}) = 42",
+                ioctl(g, opts(false, DecodeOptions.Xlat.ABBREV), req, 42));
+    }
+
+    @Test
+    void datesPastYear9999HaveNoPlusSign() {
+        // ioctl_ptp: sys_realtime={sec=320255973501901, ...} /* 10150477-10-18T23:25:01.987654321+0000 */
+        String d = StructDecoders.timeComment(320255973501901L, 987654321);
+        org.junit.jupiter.api.Assertions.assertTrue(d.startsWith("10150477-10-1"), d);
+    }
 }
