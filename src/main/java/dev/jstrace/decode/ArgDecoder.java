@@ -65,7 +65,7 @@ final class ArgDecoder {
             case FACCESSAT_FLAGS -> c.sym(Constants.FACCESSAT_FLAGS, a & 0xffffffffL);
             case ACCESS_MODE -> c.sym(Constants.ACCESS_MODE, a & 0xffffffffL);
             case PROT -> c.sym(Constants.PROT, a);
-            case MAP_FLAGS -> c.sym(Constants.MAP_FLAGS, a);
+            case MAP_FLAGS -> MmapFlags.sym(a);
             case MREMAP_FLAGS -> c.sym(Constants.MREMAP_FLAGS, a);
             case MADV -> c.sym(Constants.MADV, a & 0xffffffffL);
             case MSYNC_FLAGS -> c.sym(Constants.MS_SYNC, a & 0xffffffffL);
@@ -193,6 +193,16 @@ final class ArgDecoder {
             case GROUPS_OUT -> exitReady ? SmallArgs.groups(c, c.out, a, c.rval) : new Value.Ptr(a);
             case INT64_IN -> SmallArgs.int64(c.in, a);
             case SPLICE_FLAGS -> c.sym(Constants.SPLICE_FLAGS, a & 0xffffffffL);
+            case HEX32 -> new Value.Num(a & 0xffffffffL, Value.Radix.HEX);
+            case TIMEVAL2_IN -> TimeArgs.timevalPair(c.in, a);
+            case UTIMBUF_IN -> TimeArgs.utimbuf(c.in, a);
+            case SIGINFO_IN -> {
+                byte[] b = a == 0 ? null : MemoryView.struct(c.in, a, SIGINFO_SIZE);
+                yield a == 0 ? new Value.Ptr(0) : b == null ? new Value.Unreadable(a)
+                        : new Value.Text(SiginfoText.render(MemoryView.s32(b, 0), b));
+            }
+            case PIDFD_FLAGS -> c.sym(Constants.PIDFD_FLAGS, a & 0xffffffffL);
+            case MREMAP_NEW_ADDR -> (c.arg(i - 1) & 3) == 3 ? new Value.Ptr(a) : null;
             case INT_IN -> {
                 byte[] b = c.arg(i + 1) == 4 ? MemoryView.struct(c.in, a, 4) : null;
                 yield b == null ? new Value.Ptr(a)

@@ -37,7 +37,7 @@ public enum ArgType {
     /** faccessat2 flags. */ FACCESSAT_FLAGS,
     /** access mode (F_OK, R_OK...). */ ACCESS_MODE,
     /** mmap/mprotect protection. */ PROT,
-    /** mmap flags. */ MAP_FLAGS,
+    /** mmap flags: the map type by value, the flag bits, the huge page size (MmapFlags). */ MAP_FLAGS,
     /** mremap flags. */ MREMAP_FLAGS,
     /** madvise advice. */ MADV,
     /** msync flags. */ MSYNC_FLAGS,
@@ -146,6 +146,13 @@ public enum ArgType {
     /** a session id. */ SID,
     /** getpriority's who: a process id for PRIO_PROCESS, a group id for PRIO_PGRP, else a number. */ PRIO_WHO,
     /** kill's and wait4's pid: a process id when positive, a process group's when below -1. */ TGID_PGID,
+    /** Unsigned int, hex: the low 32 bits (flags strace prints as a number, PRINT_VAL_X). */ HEX32,
+    /** two timevals read at entry, each with its date (utimes, futimesat). */ TIMEVAL2_IN,
+    /** struct utimbuf read at entry (utime). */ UTIMBUF_IN,
+    /** a siginfo_t read at entry (rt_sigqueueinfo, pidfd_send_signal). */ SIGINFO_IN,
+    /** pidfd_open flags. */ PIDFD_FLAGS,
+    /** mremap's new address: printed only with MREMAP_MAYMOVE|MREMAP_FIXED in the previous argument. */
+    MREMAP_NEW_ADDR,
     /** an argument printed in hex without decoding (rare calls, {@code -e raw=}). */ RAW;
 
     private final boolean atExit;

@@ -9,6 +9,8 @@ import java.util.Map;
 final class CallFormats {
     private static final Map<String, CallFormat> BY_NAME = Map.ofEntries(
             Map.entry("prctl", new PrctlFormat()),
+            Map.entry("arch_prctl", new ArchPrctlFormat()),
+            Map.entry("timer_create", new TimerCreateFormat()),
             Map.entry("ioprio_get", new IoprioFormat(false)),
             Map.entry("ioprio_set", new IoprioFormat(true)),
             Map.entry("time", new PointerOutFormats.Time()),

@@ -64,6 +64,9 @@ final class CapturePlan implements CapturePlanner {
                 case RLIMIT_IN -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
                 case GROUPS_IN -> SmallArgs.captureGroups(opt, mem, a, args[0]);
                 case INT64_IN -> bytes(mem, a, 8);
+                case TIMEVAL2_IN -> bytes(mem, a, 2 * TimeArgs.TIMEVAL_SIZE);
+                case UTIMBUF_IN -> bytes(mem, a, TimeArgs.UTIMBUF_SIZE);
+                case SIGINFO_IN -> bytes(mem, a, ArgDecoder.SIGINFO_SIZE);
                 case INT_IN -> {
                     if (next == 4) bytes(mem, a, 4);
                 }
@@ -114,7 +117,7 @@ final class CapturePlan implements CapturePlanner {
                      MSGHDR_OUT, EPOLL_EVENTS_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT,
                      CPUSET_OUT, CLONE_FLAGS, ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, TIMESPEC_LEFT,
                      WAIT_RUSAGE_OUT, SIGINFO_OUT, TID, TGID, PGID, SID, TGID_PGID, PRIO_WHO, GROUPS_OUT, SPLICE_FLAGS,
-                     RAW -> { }
+                     HEX32, PIDFD_FLAGS, MREMAP_NEW_ADDR, RAW -> { }
             }
         }
     }
@@ -218,7 +221,8 @@ final class CapturePlan implements CapturePlanner {
                      FUTEX_REST, SIGSET_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,
                      IOVEC_IN, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
                      ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, TID, TGID, PGID, SID, TGID_PGID,
-                     PRIO_WHO, GROUPS_IN, INT64_IN, SPLICE_FLAGS, RAW -> { }
+                     PRIO_WHO, GROUPS_IN, INT64_IN, SPLICE_FLAGS, HEX32, TIMEVAL2_IN, UTIMBUF_IN, SIGINFO_IN,
+                     PIDFD_FLAGS, MREMAP_NEW_ADDR, RAW -> { }
             }
         }
     }

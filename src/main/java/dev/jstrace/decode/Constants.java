@@ -70,12 +70,15 @@ public final class Constants {
             PROT_NONE PROT_READ PROT_WRITE PROT_EXEC PROT_SEM
             PROT_GROWSDOWN PROT_GROWSUP""");
 
-    /** mmap flags (the map type is listed first so 3 reads MAP_SHARED_VALIDATE). */
+    /** mmap's map types (the value of flags & MAP_TYPE), strace 6.1's mmap_flags by value. */
+    public static final ConstTable MAP_TYPES = ConstTable.enumHex("MAP_???",
+            "MAP_FILE=0 MAP_SHARED MAP_PRIVATE MAP_SHARED_VALIDATE");
+
+    /** mmap's flag bits past the map type, in strace 6.1's mmap_flags order (MmapFlags prints them). */
     public static final ConstTable MAP_FLAGS = ConstTable.flags("MAP_???", """
-            MAP_SHARED_VALIDATE MAP_SHARED MAP_PRIVATE MAP_FIXED MAP_ANONYMOUS
-            MAP_32BIT MAP_GROWSDOWN MAP_DENYWRITE MAP_EXECUTABLE MAP_LOCKED
-            MAP_NORESERVE MAP_POPULATE MAP_NONBLOCK MAP_STACK
-            MAP_HUGETLB MAP_SYNC MAP_FIXED_NOREPLACE MAP_UNINITIALIZED""");
+            MAP_FIXED MAP_ANONYMOUS MAP_32BIT MAP_NORESERVE MAP_POPULATE MAP_NONBLOCK
+            MAP_GROWSDOWN MAP_DENYWRITE MAP_EXECUTABLE MAP_LOCKED MAP_STACK
+            MAP_HUGETLB MAP_SYNC MAP_UNINITIALIZED MAP_FIXED_NOREPLACE""");
 
     /** mremap flags. */
     public static final ConstTable MREMAP_FLAGS = ConstTable.flags("MREMAP_???",
@@ -304,6 +307,9 @@ public final class Constants {
     /** splice/tee/vmsplice flags (linux/splice.h). */
     public static final ConstTable SPLICE_FLAGS = ConstTable.flags("SPLICE_F_???",
             "SPLICE_F_MOVE SPLICE_F_NONBLOCK SPLICE_F_MORE SPLICE_F_GIFT");
+
+    /** pidfd_open flags (linux/pidfd.h: PIDFD_NONBLOCK is O_NONBLOCK). */
+    public static final ConstTable PIDFD_FLAGS = ConstTable.flags("PIDFD_???", "PIDFD_NONBLOCK=04000");
 
     /** signalfd4 flags (linux/signalfd.h): the O_ values, as strace names them. */
     public static final ConstTable SFD_FLAGS = ConstTable.flags("SFD_???", "SFD_CLOEXEC SFD_NONBLOCK");

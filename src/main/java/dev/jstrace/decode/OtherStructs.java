@@ -106,7 +106,7 @@ final class OtherStructs {
         for (int k = 0; k < 2; k++) {
             fs.add(new Value.Field(names[k], new Value.Struct(List.of(
                     new Value.Field("tv_sec", new Value.Num(MemoryView.u64(b, at[k] + sec), Value.Radix.DEC)),
-                    new Value.Field(unit, new Value.Num(MemoryView.u64(b, at[k] + frac), Value.Radix.DEC))), false)));
+                    new Value.Field(unit, new Value.Num(MemoryView.u64(b, at[k] + frac), Value.Radix.UDEC))), false)));
         }
         return new Value.Struct(fs, false);
     }

@@ -28,8 +28,12 @@ final class SiginfoText {
         if (b == null || b.length < MIN) return "{si_signo=" + SignalNames.name(signo) + "}";
         int sig = (int) SIGNO.s(b), errno = (int) ERRNO.s(b), code = (int) CODE.s(b);
         StringBuilder sb = new StringBuilder(96).append("{si_signo=").append(SignalNames.name(sig));
-        if (errno != 0) sb.append(", si_errno=").append(errno);
         sb.append(", si_code=").append(code(sig, code));
+        // strace's PRINT_FIELD_ERR_U: after si_code, by name when it has one, else unsigned.
+        if (errno != 0) {
+            String name = dev.jstrace.arch.gen.Errnos.name(errno);
+            sb.append(", si_errno=").append(name != null ? name : Integer.toUnsignedString(errno));
+        }
         int pid = (int) PID.s(b), uid = (int) UID.s(b);
         if (code <= 0 || code == 0x80) {
             if (code == -2) {

@@ -43,7 +43,7 @@ public final class SignatureCatalog {
             mprotect: ptr, ulong, prot = int
             pkey_mprotect: ptr, ulong, prot, int = int
             munmap: ptr, ulong = int
-            mremap: ptr, ulong, ulong, mremap_flags, ptr = hex
+            mremap: ptr, ulong, ulong, mremap_flags, mremap_new_addr = hex
             madvise: ptr, ulong, madv = int
             msync: ptr, ulong, msync_flags = int
             mlock: ptr, ulong = int
@@ -73,8 +73,8 @@ public final class SignatureCatalog {
             pselect6: int, fdset, fdset, fdset, timespec_in, pselect_sigmask = int
             sched_yield: = int
             dup: fd = fd
-            dup2: fd, int = fd
-            dup3: fd, int, o_cloexec_flags = fd
+            dup2: fd, fd = fd
+            dup3: fd, fd, o_cloexec_flags = fd
             pause: = int
             nanosleep: timespec_in, timespec_left = int
             clock_nanosleep: clock_id, timer_flags, timespec_in, timespec_left = int
@@ -86,6 +86,7 @@ public final class SignatureCatalog {
             getitimer: itimer_which, itimerval_out = int
             setitimer: itimer_which, itimerval_in, itimerval_out = int
             timer_settime: int, timer_flags, itimerspec_in, itimerspec_out = int
+            timer_create: clock_id, ptr, ptr = int
             timer_gettime: int, itimerspec_out = int
             timer_delete: int = int
             timer_getoverrun: int = int
@@ -193,6 +194,10 @@ public final class SignatureCatalog {
             mknod: path, mknod_mode, mknod_dev = int
             mknodat: dirfd, path, mknod_mode, mknod_dev = int
             utimensat: dirfd, path, timespec2_in, at_flags = int
+            utimes: path, timeval2_in = int
+            futimesat: dirfd, path, timeval2_in = int
+            utime: path, utimbuf_in = int
+            remap_file_pages: ptr, ulong, prot, ulong, map_flags = int
             getrlimit: rlimit_resource, rlimit_out = int
             setrlimit: rlimit_resource, rlimit_in = int
             prlimit64: tgid, rlimit_resource, rlimit_in, rlimit_out = int
@@ -250,8 +255,8 @@ public final class SignatureCatalog {
             membarrier: membarrier_cmd, uint, int = int
             mount: str, path, str, hex, ptr = int
             umount2: path, umount_flags = int
-            pidfd_open: tgid, uint = fd
-            pidfd_send_signal: fd, signal, raw, uint = int
+            pidfd_open: tgid, pidfd_flags = fd
+            pidfd_send_signal: fd, signal, siginfo_in, hex32 = int
             copy_file_range: fd, int64_in, fd, int64_in, ulong, uint = int
             splice: fd, int64_in, fd, int64_in, ulong, splice_flags = int
             tee: fd, fd, ulong, splice_flags = int
@@ -271,11 +276,11 @@ public final class SignatureCatalog {
             1: shmdt
             2: ustat sysfs pivot_root swapon sethostname setdomainname
             2: create_module delete_module capget capset io_setup clock_adjtime
-            2: setns pkey_alloc fanotify_init msgget utime utimes landlock_restrict_self process_mrelease
+            2: setns pkey_alloc fanotify_init msgget landlock_restrict_self process_mrelease
             2: io_uring_setup fsopen
             3: shmget shmat shmctl mincore semget semop msgctl modify_ldt ioperm init_module nfsservctl
-            3: tuxcall security lookup_dcookie io_submit io_cancel set_mempolicy timer_create
-            3: futimesat mq_getsetattr getcpu finit_module sched_setattr seccomp bpf mlock2 open_tree
+            3: tuxcall security lookup_dcookie io_submit io_cancel set_mempolicy
+            3: mq_getsetattr getcpu finit_module sched_setattr seccomp bpf mlock2 open_tree
             3: fsmount fspick landlock_create_ruleset pidfd_getfd lsm_list_modules mseal
             3: map_shadow_stack syslog ioprio_set riscv_flush_icache
             5: riscv_hwprobe
@@ -286,7 +291,7 @@ public final class SignatureCatalog {
             4: mq_open semtimedop removexattrat
             5: msgrcv query_module getpmsg putpmsg afs_syscall vserver get_mempolicy mq_timedsend
             5: mq_timedreceive add_key keyctl perf_event_open fanotify_mark name_to_handle_at kcmp
-            5: kexec_file_load remap_file_pages move_mount fsconfig process_madvise mount_setattr
+            5: kexec_file_load move_mount fsconfig process_madvise mount_setattr
             5: futex_waitv listxattrat open_tree_attr file_getattr file_setattr
             6: mbind move_pages io_getevents io_pgetevents process_vm_readv process_vm_writev
             6: preadv2 pwritev2 io_uring_enter futex_wait setxattrat getxattrat

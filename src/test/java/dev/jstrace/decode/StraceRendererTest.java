@@ -67,8 +67,8 @@ class StraceRendererTest {
         // strace's printxval prints an unknown value in hex (strace -e lseek: lseek(0, 0, 0x4d /* SEEK_??? */)).
         assertEquals("0x4d /* SEEK_??? */", r(32, false, 0, DecodeOptions.Xlat.ABBREV, 0).render(unknown));
         assertEquals("0x1 /* SEEK_CUR */", r(32, false, 0, DecodeOptions.Xlat.VERBOSE, 0).render(Constants.SEEK.sym(1)));
-        Value.Sym partly = Constants.MAP_FLAGS.sym(0x22 | 0x10000000L);
-        assertEquals("MAP_PRIVATE|MAP_ANONYMOUS|0x10000000", partly.text());
+        Value.Sym partly = MmapFlags.sym(0x22 | 0x100000000L);
+        assertEquals("MAP_PRIVATE|MAP_ANONYMOUS|0x100000000", partly.text());
         Value.Fd cwd = new Value.Fd(-100, "AT_FDCWD", "/tmp", null);
         assertEquals("AT_FDCWD", r(32, false, 0, DecodeOptions.Xlat.ABBREV, 0).render(cwd), "no path without -y");
         assertEquals("-100 /* AT_FDCWD */</tmp>", r(32, false, 0, DecodeOptions.Xlat.VERBOSE, 1).render(cwd));
