@@ -84,9 +84,10 @@ public final class TraceNormalizer {
             rows.add(new String[] {pid, body});
         }
         // A pid is a word of its own: the digits 165 inside 0x5555a165b000 are an address's, which
-        // the address rule below removes as ASLR noise (matched as a pid they made it 0x5555aPIDb000).
+        // the address rule below removes as ASLR noise (matched as a pid they made it 0x5555aPIDb000),
+        // and the 267 of the octal escape \267 (an aarch64 ELF header's EM_AARCH64) is a byte.
         Pattern pidWord = pids.isEmpty() ? null
-                : Pattern.compile("(?<![0-9A-Za-z])(" + String.join("|", pids) + ")(?![0-9A-Za-z])");
+                : Pattern.compile("(?<![0-9A-Za-z\\\\])(" + String.join("|", pids) + ")(?![0-9A-Za-z])");
         List<String> out = new ArrayList<>();
         for (String[] row : rows) {
             String s = row[1];
