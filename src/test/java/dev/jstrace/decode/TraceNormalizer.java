@@ -25,8 +25,8 @@ public final class TraceNormalizer {
     private static final Pattern PREFIX = Pattern.compile("^(\\d+) +(.*)$");
     private static final Pattern UNFINISHED = Pattern.compile("^(.*) <unfinished \\.\\.\\.>$");
     private static final Pattern RESUMED = Pattern.compile("^<\\.\\.\\. [A-Za-z0-9_]+ resumed>(.*)$");
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{7,}");
     private static final List<Map.Entry<Pattern, String>> RULES = List.of(
-            rule("0x[0-9a-f]{7,}", "0xADDR"),
             rule("(st_[amc]time(?:_nsec)?|tv_u?sec|tv_nsec|stx_[amcb]time)=[0-9]+", "$1=T"),
             rule("(st_[amc]time|stx_[a-z]*time)=[0-9-]+T[0-9:.+-]+", "$1=DATE"),
             // A nonzero clock_t carries its seconds in a comment: "si_utime=4 /* 0.04 s */".
@@ -83,14 +83,16 @@ public final class TraceNormalizer {
             }
             rows.add(new String[] {pid, body});
         }
-        // A pid is a word of its own: the digits 165 inside 0x5555a165b000 are an address's, which
-        // the address rule below removes as ASLR noise (matched as a pid they made it 0x5555aPIDb000),
-        // and the 267 of the octal escape \267 (an aarch64 ELF header's EM_AARCH64) is a byte.
+        // Digits right after a backslash are an octal escape's (an aarch64 ELF header's \267 is
+        // EM_AARCH64, not pid 267); a pid may follow letters (/tmp/.java_pid3096).
         Pattern pidWord = pids.isEmpty() ? null
-                : Pattern.compile("(?<![0-9A-Za-z\\\\])(" + String.join("|", pids) + ")(?![0-9A-Za-z])");
+                : Pattern.compile("(?<![0-9\\\\])(" + String.join("|", pids) + ")(?![0-9])");
         List<String> out = new ArrayList<>();
         for (String[] row : rows) {
             String s = row[1];
+            // Addresses go first: the digits 165 inside 0x5555a165b000 are the address's, and
+            // replaced as a pid they would make it 0x5555aPIDb000, which the address rule misses.
+            s = ADDRESS.matcher(s).replaceAll("0xADDR");
             if (pidWord != null) {
                 s = pidWord.matcher(s).replaceAll("PID");
             }

@@ -46,6 +46,10 @@ class TraceNormalizerTest {
                 "170   getpid() = 170", "170   kill(170, SIGTERM) = 0"));
         assertEquals(List.of("brk(0xADDR) = 0xADDR", "getpid() = PID", "kill(PID, SIGTERM) = 0"), a);
         assertEquals(a, b);
+        // A pid after letters is still one: the JVM's attach file /tmp/.java_pid3096.
+        assertEquals(List.of("newfstatat(AT_FDCWD, \"/tmp/.java_pidPID\", 0xADDR, 0) = -1 ENOENT"),
+                TraceNormalizer.normalise(List.of(
+                        "3096 newfstatat(AT_FDCWD, \"/tmp/.java_pid3096\", 0x7ffd2a3c1b20, 0) = -1 ENOENT")));
         // Seen in the aarch64 guest: pid 267 and the ELF header's e_machine byte, octal \267.
         assertEquals(List.of("read(3, \"\\177ELF\\2\\1\\1\\0\\3\\0\\267\\0\"..., 832) = 832", "exit_group(0) = ?"),
                 TraceNormalizer.normalise(List.of("267 read(3, \"\\177ELF\\2\\1\\1\\0\\3\\0\\267\\0\"..., 832) = 832",
