@@ -171,7 +171,7 @@ final class EventAssembler {
         return new Syscall(en.pid(), en.tid(), d.name(), d.number(), d.args(), d.argTexts(), d.entryArgCount(),
                 ex == null ? 0 : ex.rval(), d.errno(), d.result(), time(en.nanos()),
                 ex == null ? 0 : ex.nanos() - en.nanos(), ex != null,
-                ex == null ? Tampering.NONE : Tampering.of(ex.tampering()), event);
+                ex == null ? Tampering.NONE : Tampering.of(ex.tampering()), event, d.resultValue());
     }
 
     private static boolean isClone3(RawEvent.SyscallEntry en) {

@@ -26,11 +26,41 @@ import java.util.List;
  *                       for nothing
  * @param entry          the {@link SyscallEntered} event delivered for this call's entry, or null when
  *                       entries were not delivered
+ * @param resultValue    the result as a value, what sinks read instead of {@link #result}: a number
+ *                       ({@link Value.Radix#HEX} for an address such as mmap's), the descriptor or pid
+ *                       returned, {@code -1} on failure; null when the call never returned
  */
 public record Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
                       int entryArgCount, long returnValue, Errno error, String result, long timeNanos,
-                      long durationNanos, boolean returned, Tampering tampering, SyscallEntered entry)
+                      long durationNanos, boolean returned, Tampering tampering, SyscallEntered entry,
+                      Value resultValue)
         implements TraceEvent {
+
+    /**
+     * A call whose result value is its plain number ({@code -1} on failure).
+     *
+     * @param pid the process id
+     * @param tid the thread id
+     * @param name the name
+     * @param number the number
+     * @param args the args
+     * @param argTexts the arg texts
+     * @param entryArgCount the entry arg count
+     * @param returnValue the return value
+     * @param error the error
+     * @param result the result
+     * @param timeNanos the time nanos
+     * @param durationNanos the duration nanos
+     * @param returned the returned
+     * @param tampering the tampering
+     * @param entry the entry event, or null
+     */
+    public Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
+                   int entryArgCount, long returnValue, Errno error, String result, long timeNanos,
+                   long durationNanos, boolean returned, Tampering tampering, SyscallEntered entry) {
+        this(pid, tid, name, number, args, argTexts, entryArgCount, returnValue, error, result, timeNanos,
+                durationNanos, returned, tampering, entry, null);
+    }
 
     /**
      * A call nothing tampered with, whose entry event was not delivered.
@@ -56,9 +86,12 @@ public record Syscall(int pid, int tid, String name, int number, List<Value> arg
                 durationNanos, returned, Tampering.NONE, null);
     }
 
-    /** A null tampering is {@link Tampering#NONE}. */
+    /** A null tampering is {@link Tampering#NONE}; a returned call without a result value gets its number. */
     public Syscall {
         if (tampering == null) tampering = Tampering.NONE;
+        if (resultValue == null && returned) {
+            resultValue = new Value.Num(error != null ? -1 : returnValue, Value.Radix.DEC);
+        }
     }
 
     /** {@return the errno's name ({@code ENOENT}), or {@code null} when the call did not fail} */

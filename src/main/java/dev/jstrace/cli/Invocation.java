@@ -103,8 +103,10 @@ public final class Invocation {
 
     /** The decoding options these flags ask for. */
     public DecodeOptions decodeOptions() {
-        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw, !paths.isEmpty(), pidTranslation,
-                ioDumps);
+        DecodeOptions o = new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw, !paths.isEmpty(),
+                pidTranslation, ioDumps);
+        // TEF and Perfetto show strings whatever -s is: the capture copies enough for them.
+        return tefFile != null || perfettoFile != null ? o.withTimelineStrings() : o;
     }
 
     /** The command to run, empty with {@code -p}. */

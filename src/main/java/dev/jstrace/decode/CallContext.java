@@ -104,12 +104,18 @@ final class CallContext {
     /** A buffer of {@code len} bytes as captured (its first {@code -s} bytes); {@code hex}: always in hex. */
     Value buffer(Snapshot mem, long addr, long len, boolean hex) {
         if (addr == 0) return new Value.Ptr(0);
-        int shown = (int) Math.min(Math.max(len, 0), opt.stringLimit());
+        // The text needs the first -s bytes; a timeline sink may have had more copied (captureLimit).
+        int needed = (int) Math.min(Math.max(len, 0), opt.stringLimit());
+        int copied = (int) Math.min(Math.max(len, 0), opt.captureLimit());
         // strace reads zero bytes successfully from any address: an empty read prints "".
         // With -s 0 nothing is read either: strace prints ""... for any non-empty buffer.
-        if (shown == 0 && (len == 0 || opt.stringLimit() == 0)) return Value.Str.buffer(new byte[0], len, hex);
+        if (copied == 0 && (len == 0 || opt.captureLimit() == 0)) return Value.Str.buffer(new byte[0], len, hex);
         Snapshot.Region r = mem.find(addr, Snapshot.Kind.BYTES);
-        if (r == null || !r.readable() || r.data().length < shown) return new Value.Unreadable(addr);
+        if (r == null || !r.readable() || r.data().length < needed) {
+            // Under -s 0 strace prints ""... whatever the address: the timeline's extra copy must not change that.
+            boolean sZero = opt.stringLimit() == 0 && len != 0;
+            return sZero ? Value.Str.buffer(new byte[0], len, hex) : new Value.Unreadable(addr);
+        }
         byte[] d = r.data();
         // A region read for a longer use of the same address holds bytes beyond this buffer.
         if (len >= 0 && d.length > len) d = java.util.Arrays.copyOf(d, (int) len);

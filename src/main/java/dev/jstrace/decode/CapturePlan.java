@@ -42,7 +42,7 @@ final class CapturePlan implements CapturePlanner {
             return;
         }
         List<ArgType> types = sig.args();
-        int s = opt.stringLimit();
+        int s = opt.captureLimit();
         for (int i = 0; i < types.size(); i++) {
             long a = i < args.length ? args[i] : 0;
             long next = i + 1 < args.length ? args[i + 1] : 0;
@@ -150,7 +150,7 @@ final class CapturePlan implements CapturePlanner {
             return;
         }
         List<ArgType> types = sig.args();
-        int s = opt.stringLimit();
+        int s = opt.captureLimit();
         if (rval > 0 && (sig.name().equals("select") || sig.name().equals("pselect6"))) {
             // The ready sets and the time left print with the result.
             for (int i = 1; i <= 3; i++) bytes(mem, args[i], SelectDecoder.setBytes(args[0]));
@@ -250,7 +250,7 @@ final class CapturePlan implements CapturePlanner {
 
     /** An iovec array and the data it shows: {@code budget} bytes in all (-1: no limit), each buffer up to -s. */
     private void iovecs(TraceeMemory mem, long a, long count, long budget) {
-        iovecs(mem, a, count, budget, opt.stringLimit());
+        iovecs(mem, a, count, budget, opt.captureLimit());
     }
 
     /** As {@link #iovecs(TraceeMemory, long, long, long)}, each buffer up to {@code limit} bytes. */

@@ -19,13 +19,54 @@ import java.util.Set;
  * @param pidTranslation {@code --decode-pids=pidns}: pids print with their translation into the tracer's
  *                       pid namespace ({@code 2 /* 1234 in strace's PID NS * /})
  * @param ioDumps        {@code -e read=}/{@code -e write=}: whose data is copied in full for the dumps
+ * @param timelineStringBytes bytes of each string and buffer argument copied however small {@code -s}
+ *                       is: the timeline sinks (TEF, Perfetto) show that much whatever {@code -s} says
+ *                       (0 when no such sink is written; see {@link #withTimelineStrings})
  */
 public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths,
                             Set<String> rawSyscalls, boolean fdPathsCaptured, boolean pidTranslation,
-                            IoDumps ioDumps) {
+                            IoDumps ioDumps, int timelineStringBytes) {
+    /**
+     * What the TEF and Perfetto sinks show of a string or buffer argument: the capture copies this
+     * much for them ({@link #withTimelineStrings}), so their values do not depend on {@code -s}.
+     */
+    public static final int TIMELINE_STRING_BYTES = 4096;
+
     /** {@code ioDumps} null means none. */
     public DecodeOptions {
         if (ioDumps == null) ioDumps = IoDumps.NONE;
+    }
+
+    /**
+     * Options without a timeline sink's capture.
+     *
+     * @param stringLimit the string limit
+     * @param verbose the verbose
+     * @param hex the -x level
+     * @param xlat the xlat
+     * @param fdPaths the fd paths
+     * @param rawSyscalls the raw syscalls
+     * @param fdPathsCaptured whether descriptor paths are captured without {@code -y}
+     * @param pidTranslation {@code --decode-pids=pidns}
+     * @param ioDumps the dumps
+     */
+    public DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths, Set<String> rawSyscalls,
+                         boolean fdPathsCaptured, boolean pidTranslation, IoDumps ioDumps) {
+        this(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, fdPathsCaptured, pidTranslation, ioDumps, 0);
+    }
+
+    /**
+     * {@return these options, copying {@link #TIMELINE_STRING_BYTES} of every string and buffer argument
+     * for a TEF or Perfetto sink, whatever {@code -s} is (the strace text still shows {@code -s})}
+     */
+    public DecodeOptions withTimelineStrings() {
+        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, fdPathsCaptured,
+                pidTranslation, ioDumps, TIMELINE_STRING_BYTES);
+    }
+
+    /** {@return how many bytes of a string or buffer argument the capture copies: {@code -s}, or more for a timeline} */
+    public int captureLimit() {
+        return Math.max(stringLimit, timelineStringBytes);
     }
 
     /**

@@ -100,21 +100,47 @@ public final class SyscallDecoder {
         for (Value v : args) texts.add(renderer.render(v));
         Errno errno = null;
         String result;
+        Value resultValue;
         if (!returned) {
             result = "?";
+            resultValue = null;
         } else if (error) {
             errno = new Errno((int) -rval);
             result = errno.straceResult();
+            resultValue = new Value.Num(-1, Value.Radix.DEC);
         } else if (formatted != null && formatted.result() != null) {
             result = formatted.result();
+            resultValue = new Value.Num(rval, Value.Radix.DEC);
         } else {
-            result = result(sig, c, name);
+            resultValue = resultValue(sig, c, name);
+            result = result(sig, c, name, resultValue);
         }
         return new DecodedCall(name, nr, Collections.unmodifiableList(args), Collections.unmodifiableList(texts),
-                entryCount, result, errno);
+                entryCount, result, errno, resultValue);
     }
 
-    private String result(Signature sig, CallContext c, String name) {
+    /** The successful result as a value: what the sinks read (the text is rendered from it where it can be). */
+    private Value resultValue(Signature sig, CallContext c, String name) {
+        long rval = c.rval;
+        if (sig == null) return new Value.Num(rval, rval < 0 ? Value.Radix.HEX : Value.Radix.DEC);
+        if (options.rawSyscalls().contains(name)) return new Value.Num(rval, Value.Radix.HEX);
+        if (name.equals("fcntl")) {
+            return ControlCalls.fcntlReturnsFd((int) c.arg(1)) ? c.fdAtExit((int) rval)
+                    : new Value.Num(rval, Value.Radix.DEC);
+        }
+        return switch (sig.ret()) {
+            case INT, NONE -> new Value.Num(rval, Value.Radix.DEC);
+            case HEX -> new Value.Num(rval, Value.Radix.HEX);
+            case FD -> c.fdAtExit((int) rval);
+            case OCT -> new Value.Num(rval, Value.Radix.OCT);
+            case TID -> c.pid((int) rval, PidNamespaces.Kind.TID);
+            case TGID -> c.pid((int) rval, PidNamespaces.Kind.TGID);
+            case PGID -> c.pid((int) rval, PidNamespaces.Kind.PGID);
+            case SID -> c.pid((int) rval, PidNamespaces.Kind.SID);
+        };
+    }
+
+    private String result(Signature sig, CallContext c, String name, Value value) {
         long rval = c.rval;
         if (sig == null) return rval < 0 ? "0x" + Long.toHexString(rval) : Long.toString(rval);
         // -e raw=NAME: strace prints the result with %#lx (0 stays 0, 3 is 0x3).
@@ -123,7 +149,7 @@ public final class SyscallDecoder {
             int cmd = (int) c.arg(1);
             String r = ControlCalls.fcntlResult(c, cmd, rval);
             if (r != null) return r;
-            if (ControlCalls.fcntlReturnsFd(cmd)) return renderer.render(c.fdAtExit((int) rval));
+            if (ControlCalls.fcntlReturnsFd(cmd)) return renderer.render(value);
             return Long.toString(rval);
         }
         if (name.equals("select") || name.equals("pselect6")) {
@@ -133,12 +159,8 @@ public final class SyscallDecoder {
         return switch (sig.ret()) {
             case INT -> Long.toString(rval);
             case HEX -> "0x" + Long.toHexString(rval);
-            case FD -> renderer.render(c.fdAtExit((int) rval));
-            case OCT -> new Value.Num(rval, Value.Radix.OCT).text();
-            case TID -> renderer.render(c.pid((int) rval, PidNamespaces.Kind.TID));
-            case TGID -> renderer.render(c.pid((int) rval, PidNamespaces.Kind.TGID));
-            case PGID -> renderer.render(c.pid((int) rval, PidNamespaces.Kind.PGID));
-            case SID -> renderer.render(c.pid((int) rval, PidNamespaces.Kind.SID));
+            case OCT -> value.text();
+            case FD, TID, TGID, PGID, SID -> renderer.render(value);
             case NONE -> "?";
         };
     }

@@ -171,7 +171,7 @@ public final class PerfettoSink extends TimelineSink {
             if (s.failed()) {
                 seq.annotation(A_RESULT, -1);
                 seq.annotation(A_ERRNO, s.errno());
-            } else if (s.result().startsWith("0x")) {
+            } else if (s.resultValue() instanceof Value.Num n && n.radix() == Value.Radix.HEX) {
                 seq.pointerAnnotation(A_RESULT, s.returnValue()); // an address (mmap, brk): shown in hex
             } else {
                 seq.annotation(A_RESULT, s.returnValue());

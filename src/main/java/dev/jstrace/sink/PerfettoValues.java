@@ -22,7 +22,7 @@ final class PerfettoValues {
      * Longest string or buffer kept in an annotation; the strace annotation
      * carries the {@code -s}-cut text, this bounds what a huge read costs.
      */
-    static final int MAX_STRING_BYTES = 4096;
+    static final int MAX_STRING_BYTES = dev.jstrace.decode.DecodeOptions.TIMELINE_STRING_BYTES;
 
     /** Writes the value fields of a DebugAnnotation (the name is already written). */
     static void write(ProtoWriter pw, Value v) {

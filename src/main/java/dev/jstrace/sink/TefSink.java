@@ -11,6 +11,7 @@ import dev.jstrace.ProcessEvent;
 import dev.jstrace.SignalEvent;
 import dev.jstrace.Syscall;
 import dev.jstrace.SyscallEntered;
+import dev.jstrace.decode.Value;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,10 @@ import java.util.List;
  *
  * <p>Each syscall is a complete event ({@code "ph":"X"}) on its process's pid
  * and thread's tid with the strace text, the arguments, result and errno in
- * {@code args}; a call that never returns ({@code exit_group}, or one cut
+ * {@code args}: the strace text follows the trace's rendering options, the
+ * arguments and result are typed from the decoded values and do not
+ * ({@link TefValues}: integers as numbers, flags as names, strings as their
+ * text, descriptors with their paths, structures as objects); a call that never returns ({@code exit_group}, or one cut
  * short by an exit or an execve in another thread) is a {@code B}/{@code E}
  * pair ending with its thread; signals and exits are instants; metadata
  * events name every process and thread; a fork or clone is linked to the
@@ -184,15 +188,21 @@ public final class TefSink extends TimelineSink {
         gen.writeFieldName(STRACE);
         writeStraceText(s);
         gen.writeFieldName(ARGS);
+        List<Value> args = s.args();
         List<String> argTexts = s.argTexts();
         gen.writeStartArray();
         for (int i = 0; i < argTexts.size(); i++) {
-            gen.writeString(argTexts.get(i));
+            // Typed from the value; a call built from text alone (no values) keeps its text.
+            if (i < args.size()) {
+                TefValues.write(gen, args.get(i));
+            } else {
+                gen.writeString(argTexts.get(i));
+            }
         }
         gen.writeEndArray();
-        if (s.returned()) {
+        if (s.resultValue() != null) {
             gen.writeFieldName(RESULT);
-            gen.writeString(s.result());
+            TefValues.write(gen, s.resultValue());
         }
         if (s.errno() != null) {
             gen.writeFieldName(ERRNO);

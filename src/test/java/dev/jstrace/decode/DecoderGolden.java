@@ -57,6 +57,12 @@ final class DecoderGolden {
 
     /** strace's line for {@code name(args) = rval} on {@code arch}, captured from the image. */
     String line(DecodeOptions o, Arch arch, String name, long[] args, long rval) {
+        DecodedCall call = call(o, arch, name, args, rval);
+        return call.name() + "(" + String.join(", ", call.argTexts()) + ") = " + call.result();
+    }
+
+    /** The decoded call {@code name(args) = rval} on {@code arch} under {@code o}, captured from the image. */
+    DecodedCall call(DecodeOptions o, Arch arch, String name, long[] args, long rval) {
         long[] regs = Arrays.copyOf(args, 6);
         int nr = arch.syscallNumber(name);
         SyscallDecoder d = new SyscallDecoder(o);
@@ -67,8 +73,7 @@ final class DecoderGolden {
         d.planner().atExit(arch, nr, regs, rval, error, out);
         var e = new RawEvent.SyscallEntry(1, 1, 0, arch, nr, regs, in.snapshot.build());
         var x = new RawEvent.SyscallExit(1, 1, 0, rval, error, out.snapshot.build());
-        DecodedCall call = d.decode(e, x);
-        return call.name() + "(" + String.join(", ", call.argTexts()) + ") = " + call.result();
+        return d.decode(e, x);
     }
 
     /** The tracee memory the planner reads: the image, recording every read as the tracer does. */
