@@ -38,8 +38,8 @@ final class ControlCalls {
         };
     }
 
-    /** sizeof(struct flock) on 64-bit: l_type, l_whence, l_start, l_len, l_pid. */
-    static final int FLOCK_SIZE = 32;
+    /** sizeof(struct flock) ({@link CallStructLayouts#FLOCK}). */
+    static final int FLOCK_SIZE = StructLayouts.size(CallStructLayouts.FLOCK);
     private static final ConstTable LOCK_TYPE = ConstTable.enumHex("F_???", "F_RDLCK F_WRLCK F_UNLCK");
 
     /** Whether fcntl's command reads a struct flock at entry (the set commands) or at exit (the get ones). */
@@ -62,8 +62,8 @@ final class ControlCalls {
     private static final ConstTable SEALS = ConstTable.flags("F_SEAL_???",
             "F_SEAL_SEAL F_SEAL_SHRINK F_SEAL_GROW F_SEAL_WRITE F_SEAL_FUTURE_WRITE");
 
-    /** sizeof(struct f_owner_ex): int type, pid_t pid. */
-    static final int OWNER_EX_SIZE = 8;
+    /** sizeof(struct f_owner_ex) ({@link CallStructLayouts#F_OWNER_EX}). */
+    static final int OWNER_EX_SIZE = StructLayouts.size(CallStructLayouts.F_OWNER_EX);
     /** asm-generic/fcntl.h's owner types (the generator's fcntl group leaves F_OWNER_* out). */
     private static final ConstTable OWNER_TYPE = ConstTable.enumHex("F_OWNER_???",
             "F_OWNER_TID F_OWNER_PID F_OWNER_PGRP");
@@ -73,8 +73,8 @@ final class ControlCalls {
         if (a == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, a, OWNER_EX_SIZE);
         if (b == null) return new Value.Unreadable(a);
-        return new Value.Struct(List.of(new Value.Field("type", c.sym(OWNER_TYPE, MemoryView.u32(b, 0))),
-                new Value.Field("pid", new Value.Num(MemoryView.s32(b, 4), Value.Radix.DEC))), false);
+        return new Value.Struct(List.of(new Value.Field("type", c.sym(OWNER_TYPE, CallStructLayouts.OWNER_TYPE.u(b))),
+                new Value.Field("pid", new Value.Num(CallStructLayouts.OWNER_PID.s(b), Value.Radix.DEC))), false);
     }
 
     /** {@code {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}} (and {@code l_pid} for the get commands). */
@@ -83,11 +83,11 @@ final class ControlCalls {
         byte[] b = MemoryView.struct(mem, a, FLOCK_SIZE);
         if (b == null) return new Value.Unreadable(a);
         List<Value.Field> fs = new java.util.ArrayList<>(5);
-        fs.add(new Value.Field("l_type", c.sym(LOCK_TYPE, (short) MemoryView.u16(b, 0))));
-        fs.add(new Value.Field("l_whence", c.sym(Constants.SEEK, (short) MemoryView.u16(b, 2))));
-        fs.add(new Value.Field("l_start", new Value.Num(MemoryView.u64(b, 8), Value.Radix.DEC)));
-        fs.add(new Value.Field("l_len", new Value.Num(MemoryView.u64(b, 16), Value.Radix.DEC)));
-        if (withPid) fs.add(new Value.Field("l_pid", new Value.Num(MemoryView.s32(b, 24), Value.Radix.DEC)));
+        fs.add(new Value.Field("l_type", c.sym(LOCK_TYPE, CallStructLayouts.L_TYPE.s(b))));
+        fs.add(new Value.Field("l_whence", c.sym(Constants.SEEK, CallStructLayouts.L_WHENCE.s(b))));
+        fs.add(new Value.Field("l_start", new Value.Num(CallStructLayouts.L_START.s(b), Value.Radix.DEC)));
+        fs.add(new Value.Field("l_len", new Value.Num(CallStructLayouts.L_LEN.s(b), Value.Radix.DEC)));
+        if (withPid) fs.add(new Value.Field("l_pid", new Value.Num(CallStructLayouts.L_PID.s(b), Value.Radix.DEC)));
         return new Value.Struct(fs, false);
     }
 

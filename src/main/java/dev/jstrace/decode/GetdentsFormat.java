@@ -12,8 +12,8 @@ import java.util.List;
  * d_type in the record's last byte).
  */
 final class GetdentsFormat implements CallFormat {
-    /** struct linux_dirent: d_ino, d_off (longs), d_reclen (unsigned short), then d_name. */
-    private static final int D_OFF = 8, D_RECLEN = 16, D_NAME = 18;
+    /** Where d_name begins in a struct linux_dirent ({@link CallStructLayouts#LINUX_DIRENT}). */
+    private static final int D_NAME = CallStructLayouts.LD_NAME;
 
     @Override
     public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
@@ -43,15 +43,15 @@ final class GetdentsFormat implements CallFormat {
         int n = 0;
         List<Value> items = new ArrayList<>();
         for (int off = 0; off + D_NAME <= b.length && off < c.rval; ) {
-            int reclen = MemoryView.u16(b, off + D_RECLEN);
+            int reclen = (int) CallStructLayouts.LD_RECLEN.u(b, off);
             if (reclen == 0) break;
             n++;
             if (c.opt.verbose() && items.size() < c.opt.stringLimit() && off + reclen <= b.length) {
                 int end = off + D_NAME;
                 while (end < off + reclen && b[end] != 0) end++;
                 items.add(new Value.Struct(List.of(
-                        new Value.Field("d_ino", new Value.Num(MemoryView.u64(b, off), Value.Radix.UDEC)),
-                        new Value.Field("d_off", new Value.Num(MemoryView.u64(b, off + D_OFF), Value.Radix.UDEC)),
+                        new Value.Field("d_ino", new Value.Num(CallStructLayouts.LD_INO.u(b, off), Value.Radix.UDEC)),
+                        new Value.Field("d_off", new Value.Num(CallStructLayouts.LD_OFF.u(b, off), Value.Radix.UDEC)),
                         new Value.Field("d_reclen", new Value.Num(reclen, Value.Radix.DEC)),
                         new Value.Field("d_name", Value.Str.whole(java.util.Arrays.copyOfRange(b, off + D_NAME, end),
                                 false)),

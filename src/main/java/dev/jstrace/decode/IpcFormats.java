@@ -17,8 +17,8 @@ final class IpcFormats {
     static final ConstTable SHM_RESOURCE_FLAGS = ConstTable.flags(null, "IPC_CREAT IPC_EXCL SHM_HUGETLB SHM_NORESERVE");
     static final ConstTable SHM_FLAGS = ConstTable.flags("SHM_???", "SHM_RDONLY SHM_RND SHM_REMAP SHM_EXEC");
     static final ConstTable SEMOP_FLAGS = ConstTable.flags("SEM_???", "SEM_UNDO IPC_NOWAIT");
-    /** sizeof(struct sembuf): unsigned short sem_num, short sem_op, short sem_flg. */
-    static final int SEMBUF_SIZE = 6;
+    /** sizeof(struct sembuf) ({@link CallStructLayouts#SEMBUF}). */
+    static final int SEMBUF_SIZE = StructLayouts.size(CallStructLayouts.SEMBUF);
     private static final int SHM_HUGE_SHIFT = 26, SHM_HUGE_MASK = 0x3f;
 
     private IpcFormats() {}
@@ -152,9 +152,9 @@ final class IpcFormats {
                 int off = (int) (i * SEMBUF_SIZE);
                 if (off + SEMBUF_SIZE > b.length) break;
                 Value.Struct s = new Value.Struct(List.of(
-                        new Value.Field("sem_num", new Value.Num(MemoryView.u16(b, off), Value.Radix.DEC)),
-                        new Value.Field("sem_op", new Value.Num((short) MemoryView.u16(b, off + 2), Value.Radix.DEC)),
-                        new Value.Field("sem_flg", SEMOP_FLAGS.sym(MemoryView.u16(b, off + 4)))), false);
+                        new Value.Field("sem_num", new Value.Num(CallStructLayouts.SEM_NUM.u(b, off), Value.Radix.DEC)),
+                        new Value.Field("sem_op", new Value.Num(CallStructLayouts.SEM_OP.s(b, off), Value.Radix.DEC)),
+                        new Value.Field("sem_flg", SEMOP_FLAGS.sym(CallStructLayouts.SEM_FLG.u(b, off)))), false);
                 items.add(c.text(s));
             }
             if (i == 0 && i < count) return new Value.Unreadable(addr);

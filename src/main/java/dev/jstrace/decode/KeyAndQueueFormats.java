@@ -19,9 +19,9 @@ final class KeyAndQueueFormats {
             KEY_SPEC_REQUESTOR_KEYRING""");
     /** strace's mq_attr_flags: O_NONBLOCK only. */
     static final ConstTable MQ_FLAGS = ConstTable.flags("O_???", "O_NONBLOCK");
-    /** sizeof(struct mq_attr) on LP64: mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs and four reserved longs. */
-    static final int MQ_ATTR_SIZE = 64;
-    private static final long O_CREAT = 0100;
+    /** sizeof(struct mq_attr) ({@link CallStructLayouts#MQ_ATTR}). */
+    static final int MQ_ATTR_SIZE = StructLayouts.size(CallStructLayouts.MQ_ATTR);
+    private static final long O_CREAT = HeaderValues.common("O_CREAT");
 
     private KeyAndQueueFormats() {}
 
@@ -85,12 +85,13 @@ final class KeyAndQueueFormats {
         if (a == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, a, MQ_ATTR_SIZE);
         if (b == null) return new Value.Unreadable(a);
-        long flags = MemoryView.u64(b, 0);
+        long flags = CallStructLayouts.MQ_FLAGS.u(b);
         return new Value.Struct(List.of(
                 new Value.Field("mq_flags", flagNames ? MQ_FLAGS.sym(flags) : new Value.Num(flags, Value.Radix.HEX)),
-                new Value.Field("mq_maxmsg", new Value.Num(MemoryView.u64(b, 8), Value.Radix.DEC)),
-                new Value.Field("mq_msgsize", new Value.Num(MemoryView.u64(b, 16), Value.Radix.DEC)),
-                new Value.Field("mq_curmsgs", new Value.Num(MemoryView.u64(b, 24), Value.Radix.DEC))), false);
+                new Value.Field("mq_maxmsg", new Value.Num(CallStructLayouts.MQ_MAXMSG.s(b), Value.Radix.DEC)),
+                new Value.Field("mq_msgsize", new Value.Num(CallStructLayouts.MQ_MSGSIZE.s(b), Value.Radix.DEC)),
+                new Value.Field("mq_curmsgs", new Value.Num(CallStructLayouts.MQ_CURMSGS.s(b), Value.Radix.DEC))),
+                false);
     }
 
     /** mq_open(name, oflag, mode, attr): mode and attr only with O_CREAT. */

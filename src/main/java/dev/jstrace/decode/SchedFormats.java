@@ -19,9 +19,13 @@ final class SchedFormats {
     static final ConstTable FLAGS = ConstTable.flags("SCHED_FLAG_???", """
             SCHED_FLAG_RESET_ON_FORK SCHED_FLAG_RECLAIM SCHED_FLAG_DL_OVERRUN SCHED_FLAG_KEEP_POLICY
             SCHED_FLAG_KEEP_PARAMS SCHED_FLAG_UTIL_CLAMP_MIN SCHED_FLAG_UTIL_CLAMP_MAX""");
-    /** sizeof(struct sched_attr): SCHED_ATTR_SIZE_VER0 (48) and VER1 (56, with the utilization clamps). */
-    static final int ATTR_VER0 = 48, ATTR_VER1 = 56;
-    private static final long KEEP_POLICY = 0x08, KEEP_PARAMS = 0x10;
+    /** sizeof(struct sched_attr): SCHED_ATTR_SIZE_VER0 and VER1 (with the utilization clamps). */
+    static final int ATTR_VER0 = CallStructLayouts.SCHED_ATTR_VER0, ATTR_VER1 = CallStructLayouts.SCHED_ATTR_VER1;
+    private static final long KEEP_POLICY = HeaderValues.common("SCHED_FLAG_KEEP_POLICY"),
+            KEEP_PARAMS = HeaderValues.common("SCHED_FLAG_KEEP_PARAMS");
+
+    /** sched_setattr's -E2BIG: the kernel wrote the size it supports into the struct. */
+    private static final long MINUS_E2BIG = -dev.jstrace.arch.gen.Errnos.number("E2BIG");
 
     private SchedFormats() {}
 
@@ -204,7 +208,7 @@ final class SchedFormats {
         public void captureExit(Arch arch, long[] args, long rval, TraceeMemory mem, DecodeOptions opt) {
             if (!set) copy(mem, args[1], Math.min(args[2] & 0xffffffffL, ATTR_VER1));
             // E2BIG: the kernel stored the size it supports in the struct's first field.
-            else if (rval == -7) copy(mem, args[1], 4);
+            else if (rval == MINUS_E2BIG) copy(mem, args[1], CallStructLayouts.SA_SIZE.size());
         }
 
         @Override
@@ -213,9 +217,10 @@ final class SchedFormats {
             out.add(pid(c, 0));
             if (set) {
                 Value attr = attr(c.in, c.arg(1), 0);
-                byte[] wanted = c.returned && c.rval == -7 ? MemoryView.struct(c.out, c.arg(1), 4) : null;
+                byte[] wanted = c.returned && c.rval == MINUS_E2BIG ? MemoryView.struct(c.out, c.arg(1),
+                        CallStructLayouts.SA_SIZE.size()) : null;
                 if (wanted != null) {
-                    attr = new Value.Text(c.text(attr) + " => {size=" + MemoryView.u32(wanted, 0) + "}");
+                    attr = new Value.Text(c.text(attr) + " => {size=" + CallStructLayouts.SA_SIZE.u(wanted) + "}");
                 }
                 out.add(attr);
                 out.add(new Value.Num(c.arg(2) & 0xffffffffL, Value.Radix.DEC));
@@ -237,7 +242,7 @@ final class SchedFormats {
             Snapshot0 s = Snapshot0.of(mem, addr);
             if (s == null) return new Value.Unreadable(addr);
             long size;
-            long declared = s.u32(0);
+            long declared = s.u(CallStructLayouts.SA_SIZE);
             if (!isSet) {
                 size = Math.min(usize, ATTR_VER1);
                 if (s.length() < size) return new Value.Unreadable(addr);
@@ -250,24 +255,29 @@ final class SchedFormats {
             List<Value.Field> fs = new ArrayList<>(10);
             fs.add(new Value.Field("size", new Value.Num(declared, Value.Radix.DEC)));
             if (size >= ATTR_VER0) {
-                long policy = s.u32(4), flags = s.u64(8);
+                long policy = s.u(CallStructLayouts.SA_POLICY), flags = s.u(CallStructLayouts.SA_FLAGS);
                 if (!isSet || (int) policy < 0 || (flags & (KEEP_POLICY | KEEP_PARAMS)) == 0) {
                     fs.add(new Value.Field("sched_policy", POLICIES.sym(policy)));
                 }
                 fs.add(new Value.Field("sched_flags", FLAGS.sym(flags)));
                 if (!isSet || (flags & KEEP_PARAMS) == 0) {
-                    fs.add(new Value.Field("sched_nice", new Value.Num((int) s.u32(16), Value.Radix.DEC)));
-                    fs.add(new Value.Field("sched_priority", new Value.Num(s.u32(20), Value.Radix.DEC)));
-                    fs.add(new Value.Field("sched_runtime", new Value.Num(s.u64(24), Value.Radix.UDEC)));
-                    fs.add(new Value.Field("sched_deadline", new Value.Num(s.u64(32), Value.Radix.UDEC)));
-                    fs.add(new Value.Field("sched_period", new Value.Num(s.u64(40), Value.Radix.UDEC)));
+                    fs.add(new Value.Field("sched_nice", new Value.Num((int) s.u(CallStructLayouts.SA_NICE),
+                            Value.Radix.DEC)));
+                    fs.add(new Value.Field("sched_priority", num(s, CallStructLayouts.SA_PRIORITY, Value.Radix.DEC)));
+                    fs.add(new Value.Field("sched_runtime", num(s, CallStructLayouts.SA_RUNTIME, Value.Radix.UDEC)));
+                    fs.add(new Value.Field("sched_deadline", num(s, CallStructLayouts.SA_DEADLINE, Value.Radix.UDEC)));
+                    fs.add(new Value.Field("sched_period", num(s, CallStructLayouts.SA_PERIOD, Value.Radix.UDEC)));
                 }
                 if (size >= ATTR_VER1) {
-                    fs.add(new Value.Field("sched_util_min", new Value.Num(s.u32(48), Value.Radix.DEC)));
-                    fs.add(new Value.Field("sched_util_max", new Value.Num(s.u32(52), Value.Radix.DEC)));
+                    fs.add(new Value.Field("sched_util_min", num(s, CallStructLayouts.SA_UTIL_MIN, Value.Radix.DEC)));
+                    fs.add(new Value.Field("sched_util_max", num(s, CallStructLayouts.SA_UTIL_MAX, Value.Radix.DEC)));
                 }
             }
             return new Value.Struct(fs, isSet && usize > size);
+        }
+
+        private static Value num(Snapshot0 s, StructLayouts.Member m, Value.Radix radix) {
+            return new Value.Num(s.u(m), radix);
         }
     }
 
@@ -282,12 +292,9 @@ final class SchedFormats {
             return b.length;
         }
 
-        long u32(int off) {
-            return off + 4 <= b.length ? MemoryView.u32(b, off) : 0;
-        }
-
-        long u64(int off) {
-            return off + 8 <= b.length ? MemoryView.u64(b, off) : 0;
+        /** The member, unsigned; 0 when the copy stopped before it (a short sched_attr). */
+        long u(StructLayouts.Member m) {
+            return m.offset() + m.size() <= b.length ? m.u(b) : 0;
         }
     }
 }

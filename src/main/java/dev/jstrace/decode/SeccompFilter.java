@@ -13,11 +13,11 @@ import java.util.List;
  * return values by their SECCOMP_RET_* action.
  */
 final class SeccompFilter {
-    /** sizeof(struct sock_fprog) on LP64: unsigned short len, padding, struct sock_filter *filter. */
-    static final int SIZE = 16;
-    /** sizeof(struct sock_filter): __u16 code, __u8 jt, __u8 jf, __u32 k. */
-    static final int INSN = 8;
-    static final int MAXINSNS = 4096;
+    /** sizeof(struct sock_fprog) ({@link CallStructLayouts#SOCK_FPROG}). */
+    static final int SIZE = StructLayouts.size(CallStructLayouts.SOCK_FPROG);
+    /** sizeof(struct sock_filter) ({@link CallStructLayouts#SOCK_FILTER}). */
+    static final int INSN = StructLayouts.size(CallStructLayouts.SOCK_FILTER);
+    static final int MAXINSNS = (int) HeaderValues.common("BPF_MAXINSNS");
     private static final int LD = 0, LDX = 1, ST = 2, STX = 3, ALU = 4, JMP = 5, RET = 6, MISC = 7;
 
     static final ConstTable CLASS = ConstTable.enumHex("BPF_???",
@@ -42,8 +42,8 @@ final class SeccompFilter {
         if (addr == 0) return;
         Snapshot.Region r = mem.bytes(addr, SIZE);
         if (!opt.verbose() || r == null || !r.readable() || r.data().length < SIZE) return;
-        int len = Math.min(MemoryView.u16(r.data(), 0), MAXINSNS + 1);
-        long filter = MemoryView.u64(r.data(), 8);
+        int len = (int) Math.min(CallStructLayouts.FPROG_LEN.u(r.data()), MAXINSNS + 1);
+        long filter = CallStructLayouts.FPROG_FILTER.u(r.data());
         if (filter != 0 && len > 0) mem.bytes(filter, len * INSN);
     }
 
@@ -52,8 +52,8 @@ final class SeccompFilter {
         if (addr == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(c.in, addr, SIZE);
         if (b == null) return new Value.Unreadable(addr);
-        int len = MemoryView.u16(b, 0);
-        long filter = MemoryView.u64(b, 8);
+        int len = (int) CallStructLayouts.FPROG_LEN.u(b);
+        long filter = CallStructLayouts.FPROG_FILTER.u(b);
         Value program = c.opt.verbose() ? program(c, filter, len) : new Value.Ptr(filter);
         return new Value.Struct(List.of(new Value.Field("len", new Value.Num(len, Value.Radix.DEC)),
                 new Value.Field("filter", program)), false);
@@ -77,9 +77,9 @@ final class SeccompFilter {
     }
 
     private static String instruction(CallContext c, byte[] b, int off) {
-        int code = MemoryView.u16(b, off);
-        int jt = b[off + 2] & 0xff, jf = b[off + 3] & 0xff;
-        long k = MemoryView.u32(b, off + 4);
+        int code = (int) CallStructLayouts.BPF_CODE.u(b, off);
+        int jt = (int) CallStructLayouts.BPF_JT.u(b, off), jf = (int) CallStructLayouts.BPF_JF.u(b, off);
+        long k = CallStructLayouts.BPF_K.u(b, off);
         if (jt != 0 || jf != 0) {
             return "BPF_JUMP(" + code(c, code) + ", " + hex(k) + ", " + hex(jt) + ", " + hex(jf) + ")";
         }

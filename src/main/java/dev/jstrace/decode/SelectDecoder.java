@@ -39,13 +39,18 @@ final class SelectDecoder {
         }
     }
 
+    /** sizeof pselect6's {sigmask, size} pair ({@link CallStructLayouts#PSELECT6_SIGMASK}). */
+    private static final int SIGMASK_SIZE = StructLayouts.size(CallStructLayouts.PSELECT6_SIGMASK);
+    /** The kernel's sigset_t: _NSIG bits. */
+    private static final int SIGSET_BYTES = dev.jstrace.arch.gen.Signals.NSIG / 8;
+
     /** Captures pselect6's sigmask pair and the set it points to. */
     static void captureSigmask(TraceeMemory mem, long a) {
         if (a == 0) return;
-        Snapshot.Region r = mem.bytes(a, 16);
-        if (r.data().length == 16) {
-            long set = MemoryView.u64(r.data(), 0);
-            if (set != 0) mem.bytes(set, 8);
+        Snapshot.Region r = mem.bytes(a, SIGMASK_SIZE);
+        if (r.data().length == SIGMASK_SIZE) {
+            long set = CallStructLayouts.PS_SS.u(r.data());
+            if (set != 0) mem.bytes(set, SIGSET_BYTES);
         }
     }
 
@@ -71,19 +76,20 @@ final class SelectDecoder {
     /** pselect6's sixth argument: {@code {sigmask=[], sigsetsize=8}}. */
     static Value sigmask(CallContext c, long a) {
         if (a == 0) return new Value.Ptr(0);
-        byte[] b = MemoryView.struct(c.in, a, 16);
+        byte[] b = MemoryView.struct(c.in, a, SIGMASK_SIZE);
         if (b == null) return new Value.Unreadable(a);
-        long set = MemoryView.u64(b, 0);
+        long set = CallStructLayouts.PS_SS.u(b);
         Value mask;
         if (set == 0) {
             mask = new Value.Ptr(0);
         } else {
-            byte[] m = MemoryView.struct(c.in, set, 8);
+            byte[] m = MemoryView.struct(c.in, set, SIGSET_BYTES);
             mask = m == null ? new Value.Unreadable(set)
                     : new Value.Text(SignalNames.sigset(MemoryView.u64(m, 0), 64, c.opt.xlat()));
         }
         return new Value.Struct(java.util.List.of(new Value.Field("sigmask", mask),
-                new Value.Field("sigsetsize", new Value.Text(Long.toUnsignedString(MemoryView.u64(b, 8))))), false);
+                new Value.Field("sigsetsize", new Value.Text(Long.toUnsignedString(CallStructLayouts.PS_SS_LEN.u(b))))),
+                false);
     }
 
     /**

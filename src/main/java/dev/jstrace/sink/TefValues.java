@@ -38,7 +38,7 @@ final class TefValues {
             case Value.Ptr p -> pointer(g, p.address());
             case Value.Unreadable u -> pointer(g, u.address());
             case Value.Sym s -> g.writeString(names(s));
-            case Value.Str s -> g.writeString(text(s));
+            case Value.Str s -> string(g, s);
             case Value.Strings a -> list(g, a.items());
             case Value.Array a -> list(g, a.items());
             case Value.Fd fd -> fd(g, fd);
@@ -110,6 +110,21 @@ final class TefValues {
         }
         if (s.rest() != 0) b.append("|0x").append(Long.toHexString(s.rest()));
         return b.toString();
+    }
+
+    /** Writes {@link #text} of {@code s}; text bytes go to Jackson as they are (no String, no copy). */
+    private static void string(JsonGenerator g, Value.Str s) throws IOException {
+        byte[] data = s.bytes();
+        int n = Math.min(data.length, MAX_STRING_BYTES);
+        if (s.kind() == Value.Str.Kind.HEX || !isText(data, n)) {
+            g.writeString(text(s));
+        } else if (s.cut() || n < data.length) {
+            byte[] withDots = java.util.Arrays.copyOf(data, n + 3);
+            withDots[n] = withDots[n + 1] = withDots[n + 2] = '.';
+            g.writeUTF8String(withDots, 0, n + 3);
+        } else {
+            g.writeUTF8String(data, 0, n);
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every layout in {@link StructLayouts} and {@link SiginfoLayouts}, termios', and every
+ * Every layout in {@link StructLayouts}, {@link CallStructLayouts} and {@link SiginfoLayouts}, termios', and every
  * {@link StructDecoder}'s layout the catalog names, against the real headers: {@code sizeof} of each struct and
  * {@code offsetof} of each named member must be what the layout says (and so
  * what the tracer copies and the decoders read). On this machine's arch a probe
@@ -61,6 +61,10 @@ class StructLayoutsProbeTest {
             }
         }
         units.addFirst(new Unit(libc.toString(), shared));
+        // The call formats' structs, each with the header (or kernel definition) of its own.
+        for (CallStructLayouts.Declared d : CallStructLayouts.ALL) {
+            units.add(new Unit(d.cIncludes(), List.of(d.layout())));
+        }
         return units;
     }
 

@@ -1,0 +1,115 @@
+package dev.jstrace.decode;
+
+import static java.lang.foreign.MemoryLayout.paddingLayout;
+import static java.lang.foreign.MemoryLayout.sequenceLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import dev.jstrace.decode.StructLayouts.Member;
+import java.lang.foreign.StructLayout;
+import java.util.List;
+
+/**
+ * The structs of the call formats that are not {@link StructDecoder}s (fcntl's
+ * locks and owners, sched_attr, mq_attr, sembuf, getdents' linux_dirent,
+ * seccomp's sock_fprog and sock_filter, pselect6's sigmask pair), declared
+ * once as named layouts (LP64: the same on every supported arch): what the
+ * capture copies is their {@code byteSize()} and the decoders read the
+ * {@link Member}s below, never a typed offset. {@code StructLayoutsProbeTest}
+ * checks each against the C headers of every arch through {@link #ALL}, with
+ * the includes it needs; the two kernel-internal ones (linux_dirent, the
+ * sigmask pair) have no header, so the probe compiles the kernel's definition
+ * (fs/readdir.c, fs/select.c) and checks the C ABI lays them out as declared.
+ */
+final class CallStructLayouts {
+    private CallStructLayouts() {}
+
+    /** A layout and the C text (includes or a definition) that declares its type. */
+    record Declared(StructLayout layout, String cIncludes) {}
+
+    /** {@code struct flock} (fcntl's F_GETLK/F_SETLK/F_OFD_*). */
+    static final StructLayout FLOCK = structLayout(JAVA_SHORT.withName("l_type"), JAVA_SHORT.withName("l_whence"),
+            paddingLayout(4), JAVA_LONG.withName("l_start"), JAVA_LONG.withName("l_len"), JAVA_INT.withName("l_pid"),
+            paddingLayout(4)).withName("struct flock");
+    static final Member L_TYPE = Member.of(FLOCK, "l_type"), L_WHENCE = Member.of(FLOCK, "l_whence"),
+            L_START = Member.of(FLOCK, "l_start"), L_LEN = Member.of(FLOCK, "l_len"),
+            L_PID = Member.of(FLOCK, "l_pid");
+
+    /** {@code struct f_owner_ex} (F_SETOWN_EX/F_GETOWN_EX). */
+    static final StructLayout F_OWNER_EX = structLayout(JAVA_INT.withName("type"), JAVA_INT.withName("pid"))
+            .withName("struct f_owner_ex");
+    static final Member OWNER_TYPE = Member.of(F_OWNER_EX, "type"), OWNER_PID = Member.of(F_OWNER_EX, "pid");
+
+    /** {@code struct sched_attr} (linux/sched/types.h), SCHED_ATTR_SIZE_VER1: with the utilization clamps. */
+    static final StructLayout SCHED_ATTR = structLayout(JAVA_INT.withName("size"), JAVA_INT.withName("sched_policy"),
+            JAVA_LONG.withName("sched_flags"), JAVA_INT.withName("sched_nice"), JAVA_INT.withName("sched_priority"),
+            JAVA_LONG.withName("sched_runtime"), JAVA_LONG.withName("sched_deadline"),
+            JAVA_LONG.withName("sched_period"), JAVA_INT.withName("sched_util_min"),
+            JAVA_INT.withName("sched_util_max")).withName("struct sched_attr");
+    static final Member SA_SIZE = Member.of(SCHED_ATTR, "size"), SA_POLICY = Member.of(SCHED_ATTR, "sched_policy"),
+            SA_FLAGS = Member.of(SCHED_ATTR, "sched_flags"), SA_NICE = Member.of(SCHED_ATTR, "sched_nice"),
+            SA_PRIORITY = Member.of(SCHED_ATTR, "sched_priority"),
+            SA_RUNTIME = Member.of(SCHED_ATTR, "sched_runtime"),
+            SA_DEADLINE = Member.of(SCHED_ATTR, "sched_deadline"), SA_PERIOD = Member.of(SCHED_ATTR, "sched_period"),
+            SA_UTIL_MIN = Member.of(SCHED_ATTR, "sched_util_min"),
+            SA_UTIL_MAX = Member.of(SCHED_ATTR, "sched_util_max");
+    /** SCHED_ATTR_SIZE_VER0: the struct before the clamps (where sched_util_min begins). */
+    static final int SCHED_ATTR_VER0 = SA_UTIL_MIN.offset();
+    /** SCHED_ATTR_SIZE_VER1: the whole struct above. */
+    static final int SCHED_ATTR_VER1 = StructLayouts.size(SCHED_ATTR);
+
+    /** {@code struct mq_attr} (glibc's mqueue.h; the kernel's has the same longs). */
+    static final StructLayout MQ_ATTR = structLayout(JAVA_LONG.withName("mq_flags"), JAVA_LONG.withName("mq_maxmsg"),
+            JAVA_LONG.withName("mq_msgsize"), JAVA_LONG.withName("mq_curmsgs"),
+            sequenceLayout(4, JAVA_LONG).withName("__pad")).withName("struct mq_attr");
+    static final Member MQ_FLAGS = Member.of(MQ_ATTR, "mq_flags"), MQ_MAXMSG = Member.of(MQ_ATTR, "mq_maxmsg"),
+            MQ_MSGSIZE = Member.of(MQ_ATTR, "mq_msgsize"), MQ_CURMSGS = Member.of(MQ_ATTR, "mq_curmsgs");
+
+    /** {@code struct sembuf} (sys/sem.h). */
+    static final StructLayout SEMBUF = structLayout(JAVA_SHORT.withName("sem_num"), JAVA_SHORT.withName("sem_op"),
+            JAVA_SHORT.withName("sem_flg")).withName("struct sembuf");
+    static final Member SEM_NUM = Member.of(SEMBUF, "sem_num"), SEM_OP = Member.of(SEMBUF, "sem_op"),
+            SEM_FLG = Member.of(SEMBUF, "sem_flg");
+
+    /** The kernel's {@code struct linux_dirent} (getdents(2); fs/readdir.c, no UAPI header). */
+    static final StructLayout LINUX_DIRENT = structLayout(JAVA_LONG.withName("d_ino"), JAVA_LONG.withName("d_off"),
+            JAVA_SHORT.withName("d_reclen"), sequenceLayout(0, JAVA_BYTE).withName("d_name"), paddingLayout(6))
+            .withName("struct linux_dirent");
+    static final Member LD_INO = Member.of(LINUX_DIRENT, "d_ino"), LD_OFF = Member.of(LINUX_DIRENT, "d_off"),
+            LD_RECLEN = Member.of(LINUX_DIRENT, "d_reclen");
+    /** Where d_name begins (the d_type byte is the record's last). */
+    static final int LD_NAME = StructLayouts.offset(LINUX_DIRENT, "d_name");
+
+    /** {@code struct sock_fprog} (linux/filter.h): a classic BPF program. */
+    static final StructLayout SOCK_FPROG = structLayout(JAVA_SHORT.withName("len"), paddingLayout(6),
+            JAVA_LONG.withName("filter")).withName("struct sock_fprog");
+    static final Member FPROG_LEN = Member.of(SOCK_FPROG, "len"), FPROG_FILTER = Member.of(SOCK_FPROG, "filter");
+
+    /** {@code struct sock_filter} (linux/filter.h): one classic BPF instruction. */
+    static final StructLayout SOCK_FILTER = structLayout(JAVA_SHORT.withName("code"), JAVA_BYTE.withName("jt"),
+            JAVA_BYTE.withName("jf"), JAVA_INT.withName("k")).withName("struct sock_filter");
+    static final Member BPF_CODE = Member.of(SOCK_FILTER, "code"), BPF_JT = Member.of(SOCK_FILTER, "jt"),
+            BPF_JF = Member.of(SOCK_FILTER, "jf"), BPF_K = Member.of(SOCK_FILTER, "k");
+
+    /** pselect6's sixth argument: the kernel's unnamed {@code {const sigset_t *ss; size_t ss_len;}} (fs/select.c). */
+    static final StructLayout PSELECT6_SIGMASK = structLayout(JAVA_LONG.withName("ss"), JAVA_LONG.withName("ss_len"))
+            .withName("struct pselect6_sigmask");
+    static final Member PS_SS = Member.of(PSELECT6_SIGMASK, "ss"), PS_SS_LEN = Member.of(PSELECT6_SIGMASK, "ss_len");
+
+    /** Every layout here with what declares its C type, for the probe test. */
+    static final List<Declared> ALL = List.of(
+            new Declared(FLOCK, "#include <fcntl.h>\n"),
+            new Declared(F_OWNER_EX, "#include <fcntl.h>\n"),
+            new Declared(SCHED_ATTR, "#include <linux/sched/types.h>\n"),
+            new Declared(MQ_ATTR, "#include <mqueue.h>\n"),
+            new Declared(SEMBUF, "#include <sys/sem.h>\n"),
+            new Declared(LINUX_DIRENT, "struct linux_dirent { unsigned long d_ino; unsigned long d_off;"
+                    + " unsigned short d_reclen; char d_name[]; };\n"),
+            new Declared(SOCK_FPROG, "#include <linux/filter.h>\n"),
+            new Declared(SOCK_FILTER, "#include <linux/filter.h>\n"),
+            new Declared(PSELECT6_SIGMASK, "#include <signal.h>\n"
+                    + "struct pselect6_sigmask { const sigset_t *ss; size_t ss_len; };\n"));
+}
