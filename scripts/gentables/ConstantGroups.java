@@ -341,6 +341,10 @@ final class ConstantGroups {
             new Group("BPF_DW", "eBPF's double-word size field", Source.COMPILED, "linux/bpf.h", "BPF_DW", null, false),
             new Group("IPC_PRIVATE", "the private key of shmget(2)/semget(2)/msgget(2)", Source.COMPILED,
                     "linux/ipc.h", "IPC_PRIVATE", null, false),
+            // MAP_FLAGS leaves 0 out (a zero bit cannot be tested); strace names the type MAP_FILE.
+            new Group("MAP_FILE", "mmap(2)'s MAP_FILE (0)", Source.COMPILED, "linux/mman.h", "MAP_FILE", null, false),
+            new Group("PIDFD_FLAGS", "pidfd_open(2) flags", Source.COMPILED, "linux/pidfd.h", "PIDFD_[A-Z]+", null,
+                    true),
             // ---- From strace 6.1's xlat: names the pinned headers lack (or define for one arch only).
             new Group("STRACE_FS_MAGICS", "filesystem magics only strace lists", Source.STRACE, "fsmagic",
                     "Z3FOLD_MAGIC|DEVFS_SUPER_MAGIC|EXT_SUPER_MAGIC|HFS_SUPER_MAGIC|HFSPLUS_SUPER_MAGIC"

@@ -72,7 +72,7 @@ public final class Constants {
 
     /** mmap's map types (the value of flags & MAP_TYPE), strace 6.1's mmap_flags by value. */
     public static final ConstTable MAP_TYPES = ConstTable.enumHex("MAP_???",
-            "MAP_FILE=0 MAP_SHARED MAP_PRIVATE MAP_SHARED_VALIDATE");
+            "MAP_FILE MAP_SHARED MAP_PRIVATE MAP_SHARED_VALIDATE");
 
     /** mmap's flag bits past the map type, in strace 6.1's mmap_flags order (MmapFlags prints them). */
     public static final ConstTable MAP_FLAGS = ConstTable.flags("MAP_???", """
@@ -132,7 +132,7 @@ public final class Constants {
     /** Address families. */
     public static final ConstTable AF = ConstTable.enumHex("AF_???", """
             AF_UNSPEC AF_UNIX AF_INET AF_AX25 AF_IPX AF_APPLETALK AF_NETROM AF_BRIDGE
-            AF_ATMPVC AF_X25 AF_INET6 AF_ROSE AF_DECnet=12 AF_NETBEUI AF_SECURITY AF_KEY
+            AF_ATMPVC AF_X25 AF_INET6 AF_ROSE AF_DECnet AF_NETBEUI AF_SECURITY AF_KEY
             AF_NETLINK AF_PACKET AF_ASH AF_ECONET AF_ATMSVC AF_RDS AF_SNA AF_IRDA
             AF_PPPOX AF_WANPIPE AF_LLC AF_IB AF_MPLS AF_CAN AF_TIPC AF_BLUETOOTH
             AF_IUCV AF_RXRPC AF_ISDN AF_PHONET AF_IEEE802154 AF_CAIF AF_ALG AF_NFC
@@ -309,7 +309,7 @@ public final class Constants {
             "SPLICE_F_MOVE SPLICE_F_NONBLOCK SPLICE_F_MORE SPLICE_F_GIFT");
 
     /** pidfd_open flags (linux/pidfd.h: PIDFD_NONBLOCK is O_NONBLOCK). */
-    public static final ConstTable PIDFD_FLAGS = ConstTable.flags("PIDFD_???", "PIDFD_NONBLOCK=04000");
+    public static final ConstTable PIDFD_FLAGS = ConstTable.flags("PIDFD_???", "PIDFD_NONBLOCK");
 
     /** signalfd4 flags (linux/signalfd.h): the O_ values, as strace names them. */
     public static final ConstTable SFD_FLAGS = ConstTable.flags("SFD_???", "SFD_CLOEXEC SFD_NONBLOCK");

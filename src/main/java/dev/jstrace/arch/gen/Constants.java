@@ -680,6 +680,16 @@ public final class Constants {
     public static final Named[] IPC_PRIVATE = IPC_PRIVATE();
 
     /**
+     * mmap(2)'s MAP_FILE (0) (linux/mman.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MAP_FILE = MAP_FILE();
+
+    /**
+     * pidfd_open(2) flags (linux/pidfd.h, evaluated by each target's gcc).
+     */
+    public static final Named[] PIDFD_FLAGS = PIDFD_FLAGS();
+
+    /**
      * filesystem magics only strace lists (strace 6.1's src/xlat/fsmagic.in: not in the pinned headers of every arch).
      */
     public static final Named[] STRACE_FS_MAGICS = STRACE_FS_MAGICS();
@@ -5380,6 +5390,18 @@ public final class Constants {
     private static Named[] IPC_PRIVATE() {
         return new Named[] {
             new Named(0, "IPC_PRIVATE"),
+        };
+    }
+
+    private static Named[] MAP_FILE() {
+        return new Named[] {
+            new Named(0, "MAP_FILE"),
+        };
+    }
+
+    private static Named[] PIDFD_FLAGS() {
+        return new Named[] {
+            new Named(0x800, "PIDFD_NONBLOCK"),
         };
     }
 
