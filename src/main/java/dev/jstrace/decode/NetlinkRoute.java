@@ -55,6 +55,8 @@ final class NetlinkRoute {
             case 72, 73, 74 -> ifaddrlblmsg(w, addr, len);
             case 28, 29 -> NetlinkRouteNeigh.ndmsg(w, addr, len);
             case 30 -> NetlinkRouteNeigh.getneigh(w, addr, len);
+            case 36, 37, 38, 40, 41, 42, 44, 45, 46, 100, 101, 102 -> NetlinkRouteTc.tcmsg(w, addr, len);
+            case 48, 49, 50 -> NetlinkRouteTc.tcamsg(w, addr, len);
             case 64, 66, 67 -> NetlinkRouteNeigh.ndtmsg(w, addr, len);
             case 84, 85, 86 -> NetlinkRouteNeigh.brPortMsg(w, addr, len);
             case 92, 94 -> NetlinkRouteStats.ifstatsmsg(w, addr, len);
