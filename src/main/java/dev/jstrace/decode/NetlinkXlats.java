@@ -894,6 +894,13 @@ final class NetlinkXlats {
             TCA_STATS_APP=0x4 TCA_STATS_RATE_EST64=0x5 TCA_STATS_PAD=0x6 TCA_STATS_BASIC_HW=0x7
             TCA_STATS_PKT64=0x8""";
 
+    /** src/xlat/skf_ad.in. */
+    static final String SKF_AD = """
+            SKF_AD_PROTOCOL=0x0 SKF_AD_PKTTYPE=0x4 SKF_AD_IFINDEX=0x8 SKF_AD_NLATTR=0xc
+            SKF_AD_NLATTR_NEST=0x10 SKF_AD_MARK=0x14 SKF_AD_QUEUE=0x18 SKF_AD_HATYPE=0x1c SKF_AD_RXHASH=0x20
+            SKF_AD_CPU=0x24 SKF_AD_ALU_XOR_X=0x28 SKF_AD_VLAN_TAG=0x2c SKF_AD_VLAN_TAG_PRESENT=0x30
+            SKF_AD_PAY_OFFSET=0x34 SKF_AD_RANDOM=0x38 SKF_AD_VLAN_TPID=0x3c""";
+
     /** src/xlat/smc_decl_codes.in. */
     static final String SMC_DECL_CODES = """
             SMC_CLC_DECL_MEM=0x1010000 SMC_CLC_DECL_TIMEOUT_CL=0x2010000 SMC_CLC_DECL_TIMEOUT_AL=0x2020000
@@ -949,6 +956,11 @@ final class NetlinkXlats {
     /** src/xlat/sock_shutdown_flags.in. */
     static final String SOCK_SHUTDOWN_FLAGS = """
             RCV_SHUTDOWN=0x1 SEND_SHUTDOWN=0x2""";
+
+    /** src/xlat/socktypes.in. */
+    static final String SOCKTYPES = """
+            SOCK_DGRAM=0x2 SOCK_STREAM=0x1 SOCK_RAW=0x3 SOCK_RDM=0x4 SOCK_SEQPACKET=0x5 SOCK_DCCP=0x6
+            SOCK_PACKET=0xa""";
 
     /** src/xlat/tcp_state_flags.in. */
     static final String TCP_STATE_FLAGS = """

@@ -87,6 +87,23 @@ final class SeccompFilter {
         return "BPF_STMT(" + code(c, code) + ", " + kText + ")";
     }
 
+    /**
+     * One instruction of a socket filter (strace's print_sock_filter_k): like a seccomp one, but an absolute
+     * load past SKF_AD_OFF names its ancillary field ({@code SKF_AD_OFF+SKF_AD_PKTTYPE}) and BPF_RET's k is a
+     * number.
+     */
+    static String socketInstruction(CallContext c, byte[] b, int off, ConstTable ancillary) {
+        int code = MemoryView.u16(b, off);
+        int jt = b[off + 2] & 0xff, jf = b[off + 3] & 0xff;
+        long k = MemoryView.u32(b, off + 4);
+        if (jt != 0 || jf != 0) {
+            return "BPF_JUMP(" + code(c, code) + ", " + hex(k) + ", " + hex(jt) + ", " + hex(jf) + ")";
+        }
+        boolean ancillaryLoad = (code & 7) == LD && (code & 0xe0) == 0x20 && k >= 0xfffff000L;
+        String kText = ancillaryLoad ? "SKF_AD_OFF+" + c.text(ancillary.sym(k - 0xfffff000L)) : hex(k);
+        return "BPF_STMT(" + code(c, code) + ", " + kText + ")";
+    }
+
     private static String retK(CallContext c, long k) {
         long action = k & RET_ACTION_FULL, data = k & ~action;
         return c.text(RET_ACTION.sym(action)) + (data != 0 ? "|" + hex(data) : "");
