@@ -33,6 +33,8 @@ final class IoctlConstantGroups {
             new ConstantGroups.Group("SECCOMP_NOTIF_FLAGS", "seccomp user notification response and addfd flags",
                     ConstantGroups.Source.KERNEL, "linux/seccomp.h",
                     "SECCOMP_USER_NOTIF_FLAG_\\w+|SECCOMP_ADDFD_FLAG_\\w+", null, true),
+            new ConstantGroups.Group("AUDIT_ARCHES", "audit architectures (seccomp_data arch)",
+                    ConstantGroups.Source.KERNEL, "linux/audit.h", "AUDIT_ARCH_\\w+", null, false),
             new ConstantGroups.Group("RTC_VALUES", "rtc voltage-low flags, parameters, features and backup modes",
                     ConstantGroups.Source.KERNEL, "linux/rtc.h", "RTC_VL_(DATA|BACKUP|ACCURACY)\\w+|RTC_PARAM_\\w+"
                             + "|RTC_FEATURE_\\w+|RTC_BSM_\\w+", "RTC_PARAM_(GET|SET)|RTC_FEATURE_CNT", false));

@@ -12,7 +12,7 @@ import java.util.List;
  */
 interface IoctlFamily {
     /** The families, asked in order (their request sets do not overlap). */
-    List<IoctlFamily> ALL = List.of(new HdioIoctls(), new FiemapIoctls(), new GpioIoctls(), new PtpIoctls());
+    List<IoctlFamily> ALL = List.of(new HdioIoctls(), new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(), new SeccompIoctls());
 
     /** {@return the family that decodes {@code req}, or null} */
     static IoctlFamily of(long req) {

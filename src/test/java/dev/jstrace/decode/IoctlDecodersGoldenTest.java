@@ -133,4 +133,22 @@ class IoctlDecodersGoldenTest {
         String d = StructDecoders.timeComment(320255973501901L, 987654321);
         org.junit.jupiter.api.Assertions.assertTrue(d.startsWith("10150477-10-1"), d);
     }
+
+    @Test
+    void seccompNotificationIsPrintedAtEntryOnlyWhenTheBufferIsNotZero() {
+        long req = IoctlRequests.code("SECCOMP_IOCTL_NOTIF_RECV");
+        ByteBuffer b = DecoderGolden.struct(80).putLong(0, 0xdeadc0debadc0dedL).putInt(8, 1234).putInt(16, 186)
+                .putInt(20, Arch.X86_64.auditArch());
+        String notif = "{id=0xdeadc0debadc0ded, pid=1234, flags=0, data={nr=__NR_gettid, arch=AUDIT_ARCH_X86_64,"
+                + " instruction_pointer=NULL, args=[0, 0, 0, 0, 0, 0]}}";
+        DecoderGolden g = new DecoderGolden().put(ADDR, b.array());
+        assertEquals("ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, " + notif + " => 0x70000000) = -1 EBADF (Bad file descriptor)",
+                ioctl(g, opts(false, DecodeOptions.Xlat.ABBREV), req, EBADF));
+        DecoderGolden zero = new DecoderGolden().put(ADDR, new byte[80]);
+        assertEquals("ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, 0x70000000) = -1 EBADF (Bad file descriptor)",
+                ioctl(zero, opts(false, DecodeOptions.Xlat.ABBREV), req, EBADF));
+        assertEquals("ioctl(-1, 0xc0502100 /* SECCOMP_IOCTL_NOTIF_RECV */, {id=0, pid=0, flags=0, data={nr=0,"
+                + " arch=0 /* AUDIT_ARCH_??? */, instruction_pointer=NULL, args=[0, 0, 0, 0, 0, 0]}}) = 0",
+                ioctl(zero, opts(false, DecodeOptions.Xlat.VERBOSE), req, 0));
+    }
 }

@@ -770,6 +770,11 @@ public final class Constants {
     public static final Named[] SECCOMP_NOTIF_FLAGS = SECCOMP_NOTIF_FLAGS();
 
     /**
+     * audit architectures (seccomp_data arch) (kernel UAPI linux/audit.h).
+     */
+    public static final Named[] AUDIT_ARCHES = AUDIT_ARCHES();
+
+    /**
      * rtc voltage-low flags, parameters, features and backup modes (kernel UAPI linux/rtc.h).
      */
     public static final Named[] RTC_VALUES = RTC_VALUES();
@@ -5599,6 +5604,64 @@ public final class Constants {
             new Named(0x1, "SECCOMP_USER_NOTIF_FLAG_CONTINUE"),
             new Named(0x1, "SECCOMP_ADDFD_FLAG_SETFD"),
             new Named(0x2, "SECCOMP_ADDFD_FLAG_SEND"),
+        };
+    }
+
+    private static Named[] AUDIT_ARCHES() {
+        return new Named[] {
+            new Named(0xc00000b7L, "AUDIT_ARCH_AARCH64"),
+            new Named(0xc0009026L, "AUDIT_ARCH_ALPHA"),
+            new Named(0x4000005d, "AUDIT_ARCH_ARCOMPACT"),
+            new Named(93, "AUDIT_ARCH_ARCOMPACTBE"),
+            new Named(0x400000c3, "AUDIT_ARCH_ARCV2"),
+            new Named(195, "AUDIT_ARCH_ARCV2BE"),
+            new Named(0x40000028, "AUDIT_ARCH_ARM"),
+            new Named(40, "AUDIT_ARCH_ARMEB"),
+            new Named(0x4000008c, "AUDIT_ARCH_C6X"),
+            new Named(140, "AUDIT_ARCH_C6XBE"),
+            new Named(0x4000004c, "AUDIT_ARCH_CRIS"),
+            new Named(0x400000fc, "AUDIT_ARCH_CSKY"),
+            new Named(0x5441, "AUDIT_ARCH_FRV"),
+            new Named(46, "AUDIT_ARCH_H8300"),
+            new Named(164, "AUDIT_ARCH_HEXAGON"),
+            new Named(0x40000003, "AUDIT_ARCH_I386"),
+            new Named(0xc0000032L, "AUDIT_ARCH_IA64"),
+            new Named(88, "AUDIT_ARCH_M32R"),
+            new Named(4, "AUDIT_ARCH_M68K"),
+            new Named(189, "AUDIT_ARCH_MICROBLAZE"),
+            new Named(8, "AUDIT_ARCH_MIPS"),
+            new Named(0x40000008, "AUDIT_ARCH_MIPSEL"),
+            new Named(0x80000008L, "AUDIT_ARCH_MIPS64"),
+            new Named(0xa0000008L, "AUDIT_ARCH_MIPS64N32"),
+            new Named(0xc0000008L, "AUDIT_ARCH_MIPSEL64"),
+            new Named(0xe0000008L, "AUDIT_ARCH_MIPSEL64N32"),
+            new Named(0x400000a7, "AUDIT_ARCH_NDS32"),
+            new Named(167, "AUDIT_ARCH_NDS32BE"),
+            new Named(0x40000071, "AUDIT_ARCH_NIOS2"),
+            new Named(92, "AUDIT_ARCH_OPENRISC"),
+            new Named(15, "AUDIT_ARCH_PARISC"),
+            new Named(0x8000000fL, "AUDIT_ARCH_PARISC64"),
+            new Named(20, "AUDIT_ARCH_PPC"),
+            new Named(0x80000015L, "AUDIT_ARCH_PPC64"),
+            new Named(0xc0000015L, "AUDIT_ARCH_PPC64LE"),
+            new Named(0x400000f3, "AUDIT_ARCH_RISCV32"),
+            new Named(0xc00000f3L, "AUDIT_ARCH_RISCV64"),
+            new Named(22, "AUDIT_ARCH_S390"),
+            new Named(0x80000016L, "AUDIT_ARCH_S390X"),
+            new Named(42, "AUDIT_ARCH_SH"),
+            new Named(0x4000002a, "AUDIT_ARCH_SHEL"),
+            new Named(0x8000002aL, "AUDIT_ARCH_SH64"),
+            new Named(0xc000002aL, "AUDIT_ARCH_SHEL64"),
+            new Named(2, "AUDIT_ARCH_SPARC"),
+            new Named(0x8000002bL, "AUDIT_ARCH_SPARC64"),
+            new Named(0xc00000bfL, "AUDIT_ARCH_TILEGX"),
+            new Named(0x400000bf, "AUDIT_ARCH_TILEGX32"),
+            new Named(0x400000bc, "AUDIT_ARCH_TILEPRO"),
+            new Named(0x4000006e, "AUDIT_ARCH_UNICORE"),
+            new Named(0xc000003eL, "AUDIT_ARCH_X86_64"),
+            new Named(94, "AUDIT_ARCH_XTENSA"),
+            new Named(0x40000102, "AUDIT_ARCH_LOONGARCH32"),
+            new Named(0xc0000102L, "AUDIT_ARCH_LOONGARCH64"),
         };
     }
 
