@@ -12,7 +12,8 @@ import java.util.List;
  */
 interface IoctlFamily {
     /** The families, asked in order (their request sets do not overlap). */
-    List<IoctlFamily> ALL = List.of(new HdioIoctls(), new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(), new SeccompIoctls());
+    List<IoctlFamily> ALL = List.of(new HdioIoctls(), new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),
+            new SeccompIoctls(), new RtcIoctls());
 
     /** {@return the family that decodes {@code req}, or null} */
     static IoctlFamily of(long req) {

@@ -151,4 +151,15 @@ class IoctlDecodersGoldenTest {
                 + " arch=0 /* AUDIT_ARCH_??? */, instruction_pointer=NULL, args=[0, 0, 0, 0, 0, 0]}}) = 0",
                 ioctl(zero, opts(false, DecodeOptions.Xlat.VERBOSE), req, 0));
     }
+
+    @Test
+    void rtcParamGetPrintsItsKeyThenTheValueOrTheAddress() {
+        long req = IoctlRequests.code("RTC_PARAM_GET");
+        ByteBuffer b = DecoderGolden.struct(24).putLong(0, 0).putLong(8, 0x5).putInt(16, 2);
+        DecoderGolden g = new DecoderGolden().put(ADDR, b.array());
+        assertEquals("ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=2} => 0x70000000)"
+                + " = -1 EBADF (Bad file descriptor)", ioctl(g, opts(false, DecodeOptions.Xlat.ABBREV), req, EBADF));
+        assertEquals("ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=2} => {uvalue=1<<RTC_FEATURE_ALARM"
+                + "|1<<RTC_FEATURE_NEED_WEEK_DAY}) = 0", ioctl(g, opts(false, DecodeOptions.Xlat.ABBREV), req, 0));
+    }
 }
