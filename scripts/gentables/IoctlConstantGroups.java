@@ -2,7 +2,7 @@ import java.util.List;
 
 /**
  * The constant groups of the ioctl families' argument structs (fiemap, gpio, ptp,
- * seccomp notifications, rtc), kept apart from {@link ConstantGroups} so that each
+ * seccomp notifications, rtc, termios), kept apart from {@link ConstantGroups} so that each
  * family's tables are one block; {@link ConstantGroups#all} appends them. Data only.
  * The decoders list the names in strace's print order (its src/xlat/*.in) and take
  * the values from here.
@@ -33,6 +33,9 @@ final class IoctlConstantGroups {
             new ConstantGroups.Group("SECCOMP_NOTIF_FLAGS", "seccomp user notification response and addfd flags",
                     ConstantGroups.Source.KERNEL, "linux/seccomp.h",
                     "SECCOMP_USER_NOTIF_FLAG_\\w+|SECCOMP_ADDFD_FLAG_\\w+", null, true),
+            // strace names TABDLY's 0x1800 XTABS (its term_oflags_tabdly lists it before TAB3).
+            new ConstantGroups.Group("TERMIOS_XTABS", "termios c_oflag XTABS (TAB3's other name)",
+                    ConstantGroups.Source.KERNEL, "asm/termbits.h", "XTABS", null, false),
             new ConstantGroups.Group("AUDIT_ARCHES", "audit architectures (seccomp_data arch)",
                     ConstantGroups.Source.KERNEL, "linux/audit.h", "AUDIT_ARCH_\\w+", null, false),
             new ConstantGroups.Group("RTC_VALUES", "rtc voltage-low flags, parameters, features and backup modes",

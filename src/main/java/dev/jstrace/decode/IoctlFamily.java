@@ -13,7 +13,7 @@ import java.util.List;
 interface IoctlFamily {
     /** The families, asked in order (their request sets do not overlap). */
     List<IoctlFamily> ALL = List.of(new HdioIoctls(), new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),
-            new SeccompIoctls(), new RtcIoctls());
+            new SeccompIoctls(), new RtcIoctls(), new TermIoctls());
 
     /** {@return the family that decodes {@code req}, or null} */
     static IoctlFamily of(long req) {

@@ -55,7 +55,7 @@ final class TermiosDecoder {
     /** The delay fields of c_oflag, each a mask and its values, in strace's order. */
     private static final String[][] DELAYS = {
         {"NLDLY", "NL0 NL1", "NL?"}, {"CRDLY", "CR0 CR1 CR2 CR3", "CR?"},
-        {"TABDLY", "TAB0 TAB1 TAB2 TAB3", "TAB?"}, {"BSDLY", "BS0 BS1", "BS?"},
+        {"TABDLY", "XTABS TAB0 TAB1 TAB2 TAB3", "TAB?"}, {"BSDLY", "BS0 BS1", "BS?"},
         {"VTDLY", "VT0 VT1", "VT?"}, {"FFDLY", "FF0 FF1", "FF?"},
     };
     private static final ConstTable[] DELAY_TABLES = new ConstTable[DELAYS.length];
@@ -79,8 +79,50 @@ final class TermiosDecoder {
 
     /** {@code {c_iflag=ICRNL|IXON, c_oflag=NL0|...|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=..., ...}}. */
     static Value render(CallContext c, byte[] b) {
+        List<Value.Field> fs = flags(c, IFLAG.u(b), OFLAG.u(b), CFLAG.u(b), LFLAG.u(b));
+        if (!c.opt.verbose()) return new Value.Struct(fs, true);
+        fs.add(line(c, LINE.u(b)));
+        fs.add(cc(b, CC.offset(), NCCS));
+        return new Value.Struct(fs, false);
+    }
+
+    /** sizeof(struct termios2): struct termios, then c_ispeed and c_ospeed. */
+    static final int SIZE2 = SIZE + 8;
+    /** sizeof(struct termio): four u16 flag words, c_line, c_cc[NCC]. */
+    static final int TERMIO_SIZE = 18;
+    /** NCC, struct termio's c_cc size (asm-generic/termios.h). */
+    private static final int NCC = 8;
+
+    /** struct termios2 (TCGETS2 and the TCSETS2 family): termios's fields, then the two speeds under -v. */
+    static Value render2(CallContext c, byte[] b) {
+        List<Value.Field> fs = flags(c, IFLAG.u(b), OFLAG.u(b), CFLAG.u(b), LFLAG.u(b));
+        if (!c.opt.verbose()) return new Value.Struct(fs, true);
+        fs.add(line(c, LINE.u(b)));
+        fs.add(cc(b, CC.offset(), NCCS));
+        // c_cc[19] ends at 36; the speeds are aligned after it.
+        int speeds = (CC.offset() + NCCS + 3) & ~3;
+        fs.add(new Value.Field("c_ispeed", new Value.Num(MemoryView.u32(b, speeds), Value.Radix.UDEC)));
+        fs.add(new Value.Field("c_ospeed", new Value.Num(MemoryView.u32(b, speeds + 4), Value.Radix.UDEC)));
+        return new Value.Struct(fs, false);
+    }
+
+    /** struct termio (TCGETA and the TCSETA family): 16-bit flag words, c_line and c_cc[8] under -v. */
+    static Value renderTermio(CallContext c, byte[] b) {
+        List<Value.Field> fs = flags(c, MemoryView.u16(b, 0), MemoryView.u16(b, 2), MemoryView.u16(b, 4),
+                MemoryView.u16(b, 6));
+        if (!c.opt.verbose()) return new Value.Struct(fs, true);
+        fs.add(line(c, b[8] & 0xff));
+        fs.add(cc(b, 9, NCC));
+        return new Value.Struct(fs, false);
+    }
+
+    private static Value.Field line(CallContext c, long v) {
+        return new Value.Field("c_line", new Value.Text(LDISC.render(v, c.opt.xlat())));
+    }
+
+    /** strace's decode_flags: the four flag words, c_oflag's delays and c_cflag's speeds spelled out. */
+    private static List<Value.Field> flags(CallContext c, long iflag, long oflag, long cflag, long lflag) {
         DecodeOptions.Xlat x = c.opt.xlat();
-        long iflag = IFLAG.u(b), oflag = OFLAG.u(b), cflag = CFLAG.u(b), lflag = LFLAG.u(b);
         List<Value.Field> fs = new ArrayList<>();
         fs.add(new Value.Field("c_iflag", new Value.Text(IFLAGS.render(iflag, x))));
         StringBuilder o = new StringBuilder();
@@ -93,24 +135,27 @@ final class TermiosDecoder {
         fs.add(new Value.Field("c_oflag", new Value.Text(o.toString())));
         StringBuilder cf = new StringBuilder(BAUD.render(cflag & CBAUD, x)).append('|');
         if ((cflag & CIBAUD) != 0) {
-            cf.append('(').append(BAUD.render((cflag & CIBAUD) >>> IBSHIFT, x)).append("<<").append(IBSHIFT)
-                    .append(")|");
+            // print_xlat(IBSHIFT): the macro's name, its value under -X raw, both under verbose.
+            cf.append(BAUD.render((cflag & CIBAUD) >>> IBSHIFT, x)).append("<<")
+                    .append(c.text(new Value.Sym(IBSHIFT, Value.Radix.HEX, List.of("IBSHIFT"), 0, null))).append('|');
         }
         cf.append(CSIZE.render(cflag & CSIZE_MASK, x));
         long rest = cflag & ~(CBAUD | CIBAUD | CSIZE_MASK);
         if (rest != 0) cf.append('|').append(CFLAGS.render(rest, x));
         fs.add(new Value.Field("c_cflag", new Value.Text(cf.toString())));
         fs.add(new Value.Field("c_lflag", new Value.Text(LFLAGS.render(lflag, x))));
-        if (!c.opt.verbose()) return new Value.Struct(fs, true);
-        fs.add(new Value.Field("c_line", new Value.Text(LDISC.render(LINE.u(b), x))));
+        return fs;
+    }
+
+    /** strace's decode_term_cc: {@code [[VINTR]=0x3, ...]}, an index without a name in decimal. */
+    private static Value.Field cc(byte[] b, int off, int n) {
         StringBuilder cc = new StringBuilder("[");
-        for (int i = 0; i < NCCS; i++) {
+        for (int i = 0; i < n; i++) {
             if (i > 0) cc.append(", ");
             cc.append('[').append(i < CC_NAMES.length ? CC_NAMES[i] : Integer.toString(i)).append("]=");
-            int v = b[CC.offset() + i] & 0xff;
+            int v = b[off + i] & 0xff;
             cc.append(v == 0 ? "0" : "0x" + Integer.toHexString(v));
         }
-        fs.add(new Value.Field("c_cc", new Value.Text(cc.append(']').toString())));
-        return new Value.Struct(fs, false);
+        return new Value.Field("c_cc", new Value.Text(cc.append(']').toString()));
     }
 }

@@ -770,6 +770,11 @@ public final class Constants {
     public static final Named[] SECCOMP_NOTIF_FLAGS = SECCOMP_NOTIF_FLAGS();
 
     /**
+     * termios c_oflag XTABS (TAB3's other name) (kernel UAPI asm/termbits.h).
+     */
+    public static final Named[] TERMIOS_XTABS = TERMIOS_XTABS();
+
+    /**
      * audit architectures (seccomp_data arch) (kernel UAPI linux/audit.h).
      */
     public static final Named[] AUDIT_ARCHES = AUDIT_ARCHES();
@@ -5604,6 +5609,12 @@ public final class Constants {
             new Named(0x1, "SECCOMP_USER_NOTIF_FLAG_CONTINUE"),
             new Named(0x1, "SECCOMP_ADDFD_FLAG_SETFD"),
             new Named(0x2, "SECCOMP_ADDFD_FLAG_SEND"),
+        };
+    }
+
+    private static Named[] TERMIOS_XTABS() {
+        return new Named[] {
+            new Named(0x1800, "XTABS"),
         };
     }
 
