@@ -372,5 +372,30 @@ final class ConstantGroups {
             new Group("STRACE_DUMPABLE", "PR_SET_DUMPABLE values", Source.STRACE, "pr_dumpable",
                     "SUID_DUMP_DISABLE|SUID_DUMP_USER|SUID_DUMP_ROOT", null, false),
             new Group("STRACE_PIDTYPES", "PR_SCHED_CORE pid types", Source.STRACE, "pr_sched_core_pidtypes",
-                    "PIDTYPE_PID|PIDTYPE_TGID|PIDTYPE_PGID|PIDTYPE_SID", null, false));
+                    "PIDTYPE_PID|PIDTYPE_TGID|PIDTYPE_PGID|PIDTYPE_SID", null, false),
+            // ---- The syscall families of strace 6.1's suite, part A: mount and the new mount API
+            // (enum fsconfig_command; OPEN_TREE_CLOEXEC is O_CLOEXEC), landlock (an enum rule type),
+            // openat2, System V IPC control commands, quotactl (QIF_* from an enum), keyctl.
+            new Group("MOUNT_FLAGS", "mount(2) flags (MS_MGC_VAL is the old magic in the top 16 bits)",
+                    Source.COMPILED, "linux/mount.h", "MS_\\w+", "MS_(VERBOSE|RMT_MASK|MGC_MSK)", false),
+            new Group("MOUNT_API", "fsopen/fsconfig/fsmount/fspick/move_mount/open_tree/mount_setattr values",
+                    Source.COMPILED, "linux/fcntl.h linux/mount.h",
+                    "(OPEN_TREE|MOVE_MOUNT|FSOPEN|FSPICK|FSCONFIG|FSMOUNT|MOUNT_ATTR)_\\w+",
+                    "MOVE_MOUNT__MASK|MOUNT_ATTR__ATIME|MOUNT_ATTR_SIZE_VER\\d+", false),
+            new Group("LANDLOCK_VALUES", "landlock(7) flags, rule types and access rights", Source.COMPILED,
+                    "linux/landlock.h", "LANDLOCK_\\w+", null, false),
+            new Group("RESOLVE_FLAGS", "openat2(2) open_how.resolve flags", Source.COMPILED, "linux/openat2.h",
+                    "RESOLVE_\\w+", null, true),
+            new Group("MSG_CTL_VALUES", "msgctl(2) commands and msgrcv(2) flags", Source.COMPILED, "linux/msg.h",
+                    "MSG_(STAT|INFO|STAT_ANY|NOERROR|EXCEPT|COPY)", null, false),
+            new Group("SEM_CTL_VALUES", "semctl(2) commands and SEM_UNDO", Source.COMPILED, "linux/sem.h",
+                    "SEM_(UNDO|STAT|INFO|STAT_ANY)|GET(PID|VAL|ALL|NCNT|ZCNT)|SET(VAL|ALL)", null, false),
+            new Group("QUOTA_VALUES", "quotactl(2) commands, quota types, formats and flags", Source.COMPILED,
+                    "linux/quota.h", "Q_\\w+|(USR|GRP|PRJ)QUOTA|QFMT_\\w+|QIF_\\w+|IIF_\\w+|DQF_\\w+", null,
+                    false),
+            new Group("XFS_QUOTA_VALUES", "quotactl(2)'s XFS commands and flags", Source.COMPILED,
+                    "linux/dqblk_xfs.h", "Q_X\\w+|XQM_\\w+|FS_DQ_\\w+|FS_QUOTA_\\w+|FS_(USER|PROJ|GROUP)_QUOTA"
+                            + "|FS_QSTATV?_VERSION\\w*|FS_DQUOT_VERSION", null, false),
+            new Group("KEYCTL_VALUES", "keyctl(2) commands and their flags", Source.COMPILED, "linux/keyctl.h",
+                    "KEYCTL_\\w+|KEY_REQKEY_DEFL_\\w+|KEY_(POS|USR|GRP|OTH)_\\w+", null, false));
 }

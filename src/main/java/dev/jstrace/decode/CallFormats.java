@@ -7,7 +7,7 @@ import java.util.Map;
  * prints through its signature's argument types.
  */
 final class CallFormats {
-    private static final Map<String, CallFormat> BY_NAME = Map.ofEntries(
+    private static final Map<String, CallFormat> BY_NAME = withFamilies(Map.ofEntries(
             Map.entry("prctl", new PrctlFormat()),
             Map.entry("arch_prctl", new ArchPrctlFormat()),
             Map.entry("timer_create", new TimerCreateFormat()),
@@ -48,9 +48,23 @@ final class CallFormats {
             Map.entry("mq_unlink", new KeyAndQueueFormats.MqUnlink()),
             Map.entry("mq_getsetattr", new KeyAndQueueFormats.MqGetSetAttr()),
             Map.entry("mq_timedsend", new KeyAndQueueFormats.MqTimedSend()),
-            Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive()));
+            Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive())),
+            MountFormats.FORMATS, LandlockFormats.FORMATS);
 
     private CallFormats() {}
+
+    /** The table above with each family's own table ({@code MountFormats.FORMATS}) added; a name only once. */
+    @SafeVarargs
+    private static Map<String, CallFormat> withFamilies(Map<String, CallFormat> base,
+                                                        Map<String, CallFormat>... families) {
+        Map<String, CallFormat> all = new java.util.HashMap<>(base);
+        for (Map<String, CallFormat> f : families) {
+            for (var e : f.entrySet()) {
+                if (all.put(e.getKey(), e.getValue()) != null) throw new IllegalStateException("two formats: " + e.getKey());
+            }
+        }
+        return Map.copyOf(all);
+    }
 
     /** {@return the format of {@code name}, or null when its signature's types print it} */
     static CallFormat forName(String name) {

@@ -136,6 +136,7 @@ public final class FilterByPath {
 
     /** The path appears in an argument, or a bare fd is open on it now ({@code /proc}). */
     private boolean named(Syscall call) {
+        if (call.name().equals("fsconfig")) return fsconfigNames(call);
         for (Value a : call.args()) {
             if (names(a)) return true;
         }
@@ -154,6 +155,21 @@ public final class FilterByPath {
             }
         }
         return false;
+    }
+
+    /**
+     * strace's pathtrace.c for fsconfig: only its value and aux name files, and only for the commands
+     * that take a path (FSCONFIG_SET_PATH, FSCONFIG_SET_PATH_EMPTY: value and the dirfd in aux) or an fd
+     * (FSCONFIG_SET_FD: aux); the filesystem fd in front is not matched.
+     */
+    private boolean fsconfigNames(Syscall call) {
+        List<Value> a = call.args();
+        if (a.size() < 5 || !(a.get(1) instanceof Value.Sym cmd)) return false;
+        return switch ((int) cmd.raw()) {
+            case 3, 4 -> names(a.get(3)) || names(a.get(4));
+            case 5 -> names(a.get(4));
+            default -> false;
+        };
     }
 
     /** A whole string equal to a path, or a descriptor whose captured path is one. */

@@ -725,6 +725,51 @@ public final class Constants {
     public static final Named[] STRACE_PIDTYPES = STRACE_PIDTYPES();
 
     /**
+     * mount(2) flags (MS_MGC_VAL is the old magic in the top 16 bits) (linux/mount.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MOUNT_FLAGS = MOUNT_FLAGS();
+
+    /**
+     * fsopen/fsconfig/fsmount/fspick/move_mount/open_tree/mount_setattr values (linux/fcntl.h linux/mount.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MOUNT_API = MOUNT_API();
+
+    /**
+     * landlock(7) flags, rule types and access rights (linux/landlock.h, evaluated by each target's gcc).
+     */
+    public static final ByArch LANDLOCK_VALUES = new ByArch(LANDLOCK_VALUES_X86_64(), LANDLOCK_VALUES_AARCH64(), LANDLOCK_VALUES_RISCV64());
+
+    /**
+     * openat2(2) open_how.resolve flags (linux/openat2.h, evaluated by each target's gcc).
+     */
+    public static final Named[] RESOLVE_FLAGS = RESOLVE_FLAGS();
+
+    /**
+     * msgctl(2) commands and msgrcv(2) flags (linux/msg.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MSG_CTL_VALUES = MSG_CTL_VALUES();
+
+    /**
+     * semctl(2) commands and SEM_UNDO (linux/sem.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SEM_CTL_VALUES = SEM_CTL_VALUES();
+
+    /**
+     * quotactl(2) commands, quota types, formats and flags (linux/quota.h, evaluated by each target's gcc).
+     */
+    public static final Named[] QUOTA_VALUES = QUOTA_VALUES();
+
+    /**
+     * quotactl(2)'s XFS commands and flags (linux/dqblk_xfs.h, evaluated by each target's gcc).
+     */
+    public static final Named[] XFS_QUOTA_VALUES = XFS_QUOTA_VALUES();
+
+    /**
+     * keyctl(2) commands and their flags (linux/keyctl.h, evaluated by each target's gcc).
+     */
+    public static final Named[] KEYCTL_VALUES = KEYCTL_VALUES();
+
+    /**
      * struct fiemap fm_flags bits (kernel UAPI linux/fiemap.h).
      */
     public static final Named[] FIEMAP_FLAGS = FIEMAP_FLAGS();
@@ -5505,6 +5550,344 @@ public final class Constants {
             new Named(1, "PIDTYPE_TGID"),
             new Named(2, "PIDTYPE_PGID"),
             new Named(3, "PIDTYPE_SID"),
+        };
+    }
+
+    private static Named[] MOUNT_FLAGS() {
+        return new Named[] {
+            new Named(1, "MS_RDONLY"),
+            new Named(2, "MS_NOSUID"),
+            new Named(4, "MS_NODEV"),
+            new Named(8, "MS_NOEXEC"),
+            new Named(16, "MS_SYNCHRONOUS"),
+            new Named(32, "MS_REMOUNT"),
+            new Named(64, "MS_MANDLOCK"),
+            new Named(128, "MS_DIRSYNC"),
+            new Named(256, "MS_NOSYMFOLLOW"),
+            new Named(1024, "MS_NOATIME"),
+            new Named(2048, "MS_NODIRATIME"),
+            new Named(0x1000, "MS_BIND"),
+            new Named(0x2000, "MS_MOVE"),
+            new Named(0x4000, "MS_REC"),
+            new Named(0x8000, "MS_SILENT"),
+            new Named(0x10000, "MS_POSIXACL"),
+            new Named(0x20000, "MS_UNBINDABLE"),
+            new Named(0x40000, "MS_PRIVATE"),
+            new Named(0x80000, "MS_SLAVE"),
+            new Named(0x100000, "MS_SHARED"),
+            new Named(0x200000, "MS_RELATIME"),
+            new Named(0x400000, "MS_KERNMOUNT"),
+            new Named(0x800000, "MS_I_VERSION"),
+            new Named(0x1000000, "MS_STRICTATIME"),
+            new Named(0x2000000, "MS_LAZYTIME"),
+            new Named(0x4000000, "MS_SUBMOUNT"),
+            new Named(0x8000000, "MS_NOREMOTELOCK"),
+            new Named(0x10000000, "MS_NOSEC"),
+            new Named(0x20000000, "MS_BORN"),
+            new Named(0x40000000, "MS_ACTIVE"),
+            new Named(-2147483648L, "MS_NOUSER"),
+            new Named(0xc0ed0000L, "MS_MGC_VAL"),
+        };
+    }
+
+    private static Named[] MOUNT_API() {
+        return new Named[] {
+            new Named(1, "OPEN_TREE_CLONE"),
+            new Named(0x80000, "OPEN_TREE_CLOEXEC"),
+            new Named(1, "MOVE_MOUNT_F_SYMLINKS"),
+            new Named(2, "MOVE_MOUNT_F_AUTOMOUNTS"),
+            new Named(4, "MOVE_MOUNT_F_EMPTY_PATH"),
+            new Named(16, "MOVE_MOUNT_T_SYMLINKS"),
+            new Named(32, "MOVE_MOUNT_T_AUTOMOUNTS"),
+            new Named(64, "MOVE_MOUNT_T_EMPTY_PATH"),
+            new Named(256, "MOVE_MOUNT_SET_GROUP"),
+            new Named(1, "FSOPEN_CLOEXEC"),
+            new Named(1, "FSPICK_CLOEXEC"),
+            new Named(2, "FSPICK_SYMLINK_NOFOLLOW"),
+            new Named(4, "FSPICK_NO_AUTOMOUNT"),
+            new Named(8, "FSPICK_EMPTY_PATH"),
+            new Named(0, "FSCONFIG_SET_FLAG"),
+            new Named(1, "FSCONFIG_SET_STRING"),
+            new Named(2, "FSCONFIG_SET_BINARY"),
+            new Named(3, "FSCONFIG_SET_PATH"),
+            new Named(4, "FSCONFIG_SET_PATH_EMPTY"),
+            new Named(5, "FSCONFIG_SET_FD"),
+            new Named(6, "FSCONFIG_CMD_CREATE"),
+            new Named(7, "FSCONFIG_CMD_RECONFIGURE"),
+            new Named(1, "FSMOUNT_CLOEXEC"),
+            new Named(1, "MOUNT_ATTR_RDONLY"),
+            new Named(2, "MOUNT_ATTR_NOSUID"),
+            new Named(4, "MOUNT_ATTR_NODEV"),
+            new Named(8, "MOUNT_ATTR_NOEXEC"),
+            new Named(0, "MOUNT_ATTR_RELATIME"),
+            new Named(16, "MOUNT_ATTR_NOATIME"),
+            new Named(32, "MOUNT_ATTR_STRICTATIME"),
+            new Named(128, "MOUNT_ATTR_NODIRATIME"),
+            new Named(0x100000, "MOUNT_ATTR_IDMAP"),
+            new Named(0x200000, "MOUNT_ATTR_NOSYMFOLLOW"),
+        };
+    }
+
+    private static Named[] LANDLOCK_VALUES_X86_64() {
+        return new Named[] {
+            new Named(1, "LANDLOCK_CREATE_RULESET_VERSION"),
+            new Named(2, "LANDLOCK_CREATE_RULESET_ERRATA"),
+            new Named(1, "LANDLOCK_RULE_PATH_BENEATH"),
+            new Named(1, "LANDLOCK_ACCESS_FS_EXECUTE"),
+            new Named(2, "LANDLOCK_ACCESS_FS_WRITE_FILE"),
+            new Named(4, "LANDLOCK_ACCESS_FS_READ_FILE"),
+            new Named(8, "LANDLOCK_ACCESS_FS_READ_DIR"),
+            new Named(16, "LANDLOCK_ACCESS_FS_REMOVE_DIR"),
+            new Named(32, "LANDLOCK_ACCESS_FS_REMOVE_FILE"),
+            new Named(64, "LANDLOCK_ACCESS_FS_MAKE_CHAR"),
+            new Named(128, "LANDLOCK_ACCESS_FS_MAKE_DIR"),
+            new Named(256, "LANDLOCK_ACCESS_FS_MAKE_REG"),
+            new Named(512, "LANDLOCK_ACCESS_FS_MAKE_SOCK"),
+            new Named(1024, "LANDLOCK_ACCESS_FS_MAKE_FIFO"),
+            new Named(2048, "LANDLOCK_ACCESS_FS_MAKE_BLOCK"),
+            new Named(0x1000, "LANDLOCK_ACCESS_FS_MAKE_SYM"),
+            new Named(0x2000, "LANDLOCK_ACCESS_FS_REFER"),
+        };
+    }
+
+    private static Named[] LANDLOCK_VALUES_AARCH64() {
+        return new Named[] {
+            new Named(1, "LANDLOCK_CREATE_RULESET_VERSION"),
+            new Named(1, "LANDLOCK_RULE_PATH_BENEATH"),
+            new Named(1, "LANDLOCK_ACCESS_FS_EXECUTE"),
+            new Named(2, "LANDLOCK_ACCESS_FS_WRITE_FILE"),
+            new Named(4, "LANDLOCK_ACCESS_FS_READ_FILE"),
+            new Named(8, "LANDLOCK_ACCESS_FS_READ_DIR"),
+            new Named(16, "LANDLOCK_ACCESS_FS_REMOVE_DIR"),
+            new Named(32, "LANDLOCK_ACCESS_FS_REMOVE_FILE"),
+            new Named(64, "LANDLOCK_ACCESS_FS_MAKE_CHAR"),
+            new Named(128, "LANDLOCK_ACCESS_FS_MAKE_DIR"),
+            new Named(256, "LANDLOCK_ACCESS_FS_MAKE_REG"),
+            new Named(512, "LANDLOCK_ACCESS_FS_MAKE_SOCK"),
+            new Named(1024, "LANDLOCK_ACCESS_FS_MAKE_FIFO"),
+            new Named(2048, "LANDLOCK_ACCESS_FS_MAKE_BLOCK"),
+            new Named(0x1000, "LANDLOCK_ACCESS_FS_MAKE_SYM"),
+            new Named(0x2000, "LANDLOCK_ACCESS_FS_REFER"),
+        };
+    }
+
+    private static Named[] LANDLOCK_VALUES_RISCV64() {
+        return new Named[] {
+            new Named(1, "LANDLOCK_CREATE_RULESET_VERSION"),
+            new Named(1, "LANDLOCK_RULE_PATH_BENEATH"),
+            new Named(1, "LANDLOCK_ACCESS_FS_EXECUTE"),
+            new Named(2, "LANDLOCK_ACCESS_FS_WRITE_FILE"),
+            new Named(4, "LANDLOCK_ACCESS_FS_READ_FILE"),
+            new Named(8, "LANDLOCK_ACCESS_FS_READ_DIR"),
+            new Named(16, "LANDLOCK_ACCESS_FS_REMOVE_DIR"),
+            new Named(32, "LANDLOCK_ACCESS_FS_REMOVE_FILE"),
+            new Named(64, "LANDLOCK_ACCESS_FS_MAKE_CHAR"),
+            new Named(128, "LANDLOCK_ACCESS_FS_MAKE_DIR"),
+            new Named(256, "LANDLOCK_ACCESS_FS_MAKE_REG"),
+            new Named(512, "LANDLOCK_ACCESS_FS_MAKE_SOCK"),
+            new Named(1024, "LANDLOCK_ACCESS_FS_MAKE_FIFO"),
+            new Named(2048, "LANDLOCK_ACCESS_FS_MAKE_BLOCK"),
+            new Named(0x1000, "LANDLOCK_ACCESS_FS_MAKE_SYM"),
+            new Named(0x2000, "LANDLOCK_ACCESS_FS_REFER"),
+        };
+    }
+
+    private static Named[] RESOLVE_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "RESOLVE_NO_XDEV"),
+            new Named(0x2, "RESOLVE_NO_MAGICLINKS"),
+            new Named(0x4, "RESOLVE_NO_SYMLINKS"),
+            new Named(0x8, "RESOLVE_BENEATH"),
+            new Named(0x10, "RESOLVE_IN_ROOT"),
+            new Named(0x20, "RESOLVE_CACHED"),
+        };
+    }
+
+    private static Named[] MSG_CTL_VALUES() {
+        return new Named[] {
+            new Named(11, "MSG_STAT"),
+            new Named(12, "MSG_INFO"),
+            new Named(13, "MSG_STAT_ANY"),
+            new Named(0x1000, "MSG_NOERROR"),
+            new Named(0x2000, "MSG_EXCEPT"),
+            new Named(0x4000, "MSG_COPY"),
+        };
+    }
+
+    private static Named[] SEM_CTL_VALUES() {
+        return new Named[] {
+            new Named(0x1000, "SEM_UNDO"),
+            new Named(11, "GETPID"),
+            new Named(12, "GETVAL"),
+            new Named(13, "GETALL"),
+            new Named(14, "GETNCNT"),
+            new Named(15, "GETZCNT"),
+            new Named(16, "SETVAL"),
+            new Named(17, "SETALL"),
+            new Named(18, "SEM_STAT"),
+            new Named(19, "SEM_INFO"),
+            new Named(20, "SEM_STAT_ANY"),
+        };
+    }
+
+    private static Named[] QUOTA_VALUES() {
+        return new Named[] {
+            new Named(0, "USRQUOTA"),
+            new Named(1, "GRPQUOTA"),
+            new Named(2, "PRJQUOTA"),
+            new Named(0x800001, "Q_SYNC"),
+            new Named(0x800002, "Q_QUOTAON"),
+            new Named(0x800003, "Q_QUOTAOFF"),
+            new Named(0x800004, "Q_GETFMT"),
+            new Named(0x800005, "Q_GETINFO"),
+            new Named(0x800006, "Q_SETINFO"),
+            new Named(0x800007, "Q_GETQUOTA"),
+            new Named(0x800008, "Q_SETQUOTA"),
+            new Named(0x800009, "Q_GETNEXTQUOTA"),
+            new Named(1, "QFMT_VFS_OLD"),
+            new Named(2, "QFMT_VFS_V0"),
+            new Named(3, "QFMT_OCFS2"),
+            new Named(4, "QFMT_VFS_V1"),
+            new Named(10, "QIF_DQBLKSIZE_BITS"),
+            new Named(1024, "QIF_DQBLKSIZE"),
+            new Named(0, "QIF_BLIMITS_B"),
+            new Named(1, "QIF_SPACE_B"),
+            new Named(2, "QIF_ILIMITS_B"),
+            new Named(3, "QIF_INODES_B"),
+            new Named(4, "QIF_BTIME_B"),
+            new Named(5, "QIF_ITIME_B"),
+            new Named(1, "QIF_BLIMITS"),
+            new Named(2, "QIF_SPACE"),
+            new Named(4, "QIF_ILIMITS"),
+            new Named(8, "QIF_INODES"),
+            new Named(16, "QIF_BTIME"),
+            new Named(32, "QIF_ITIME"),
+            new Named(5, "QIF_LIMITS"),
+            new Named(10, "QIF_USAGE"),
+            new Named(48, "QIF_TIMES"),
+            new Named(63, "QIF_ALL"),
+            new Named(1, "IIF_BGRACE"),
+            new Named(2, "IIF_IGRACE"),
+            new Named(4, "IIF_FLAGS"),
+            new Named(7, "IIF_ALL"),
+            new Named(0, "DQF_ROOT_SQUASH_B"),
+            new Named(16, "DQF_SYS_FILE_B"),
+            new Named(17, "DQF_PRIVATE"),
+            new Named(1, "DQF_ROOT_SQUASH"),
+            new Named(0x10000, "DQF_SYS_FILE"),
+        };
+    }
+
+    private static Named[] XFS_QUOTA_VALUES() {
+        return new Named[] {
+            new Named(0, "XQM_USRQUOTA"),
+            new Named(1, "XQM_GRPQUOTA"),
+            new Named(2, "XQM_PRJQUOTA"),
+            new Named(3, "XQM_MAXQUOTAS"),
+            new Named(0x5801, "Q_XQUOTAON"),
+            new Named(0x5802, "Q_XQUOTAOFF"),
+            new Named(0x5803, "Q_XGETQUOTA"),
+            new Named(0x5804, "Q_XSETQLIM"),
+            new Named(0x5805, "Q_XGETQSTAT"),
+            new Named(0x5806, "Q_XQUOTARM"),
+            new Named(0x5807, "Q_XQUOTASYNC"),
+            new Named(0x5808, "Q_XGETQSTATV"),
+            new Named(0x5809, "Q_XGETNEXTQUOTA"),
+            new Named(1, "FS_DQUOT_VERSION"),
+            new Named(1, "FS_DQ_ISOFT"),
+            new Named(2, "FS_DQ_IHARD"),
+            new Named(4, "FS_DQ_BSOFT"),
+            new Named(8, "FS_DQ_BHARD"),
+            new Named(16, "FS_DQ_RTBSOFT"),
+            new Named(32, "FS_DQ_RTBHARD"),
+            new Named(63, "FS_DQ_LIMIT_MASK"),
+            new Named(64, "FS_DQ_BTIMER"),
+            new Named(128, "FS_DQ_ITIMER"),
+            new Named(256, "FS_DQ_RTBTIMER"),
+            new Named(448, "FS_DQ_TIMER_MASK"),
+            new Named(512, "FS_DQ_BWARNS"),
+            new Named(1024, "FS_DQ_IWARNS"),
+            new Named(2048, "FS_DQ_RTBWARNS"),
+            new Named(3584, "FS_DQ_WARNS_MASK"),
+            new Named(0x1000, "FS_DQ_BCOUNT"),
+            new Named(0x2000, "FS_DQ_ICOUNT"),
+            new Named(0x4000, "FS_DQ_RTBCOUNT"),
+            new Named(0x7000, "FS_DQ_ACCT_MASK"),
+            new Named(0x8000, "FS_DQ_BIGTIME"),
+            new Named(1, "FS_QUOTA_UDQ_ACCT"),
+            new Named(2, "FS_QUOTA_UDQ_ENFD"),
+            new Named(4, "FS_QUOTA_GDQ_ACCT"),
+            new Named(8, "FS_QUOTA_GDQ_ENFD"),
+            new Named(16, "FS_QUOTA_PDQ_ACCT"),
+            new Named(32, "FS_QUOTA_PDQ_ENFD"),
+            new Named(1, "FS_USER_QUOTA"),
+            new Named(2, "FS_PROJ_QUOTA"),
+            new Named(4, "FS_GROUP_QUOTA"),
+            new Named(1, "FS_QSTAT_VERSION"),
+            new Named(1, "FS_QSTATV_VERSION1"),
+        };
+    }
+
+    private static Named[] KEYCTL_VALUES() {
+        return new Named[] {
+            new Named(-1L, "KEY_REQKEY_DEFL_NO_CHANGE"),
+            new Named(0, "KEY_REQKEY_DEFL_DEFAULT"),
+            new Named(1, "KEY_REQKEY_DEFL_THREAD_KEYRING"),
+            new Named(2, "KEY_REQKEY_DEFL_PROCESS_KEYRING"),
+            new Named(3, "KEY_REQKEY_DEFL_SESSION_KEYRING"),
+            new Named(4, "KEY_REQKEY_DEFL_USER_KEYRING"),
+            new Named(5, "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"),
+            new Named(6, "KEY_REQKEY_DEFL_GROUP_KEYRING"),
+            new Named(7, "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"),
+            new Named(0, "KEYCTL_GET_KEYRING_ID"),
+            new Named(1, "KEYCTL_JOIN_SESSION_KEYRING"),
+            new Named(2, "KEYCTL_UPDATE"),
+            new Named(3, "KEYCTL_REVOKE"),
+            new Named(4, "KEYCTL_CHOWN"),
+            new Named(5, "KEYCTL_SETPERM"),
+            new Named(6, "KEYCTL_DESCRIBE"),
+            new Named(7, "KEYCTL_CLEAR"),
+            new Named(8, "KEYCTL_LINK"),
+            new Named(9, "KEYCTL_UNLINK"),
+            new Named(10, "KEYCTL_SEARCH"),
+            new Named(11, "KEYCTL_READ"),
+            new Named(12, "KEYCTL_INSTANTIATE"),
+            new Named(13, "KEYCTL_NEGATE"),
+            new Named(14, "KEYCTL_SET_REQKEY_KEYRING"),
+            new Named(15, "KEYCTL_SET_TIMEOUT"),
+            new Named(16, "KEYCTL_ASSUME_AUTHORITY"),
+            new Named(17, "KEYCTL_GET_SECURITY"),
+            new Named(18, "KEYCTL_SESSION_TO_PARENT"),
+            new Named(19, "KEYCTL_REJECT"),
+            new Named(20, "KEYCTL_INSTANTIATE_IOV"),
+            new Named(21, "KEYCTL_INVALIDATE"),
+            new Named(22, "KEYCTL_GET_PERSISTENT"),
+            new Named(23, "KEYCTL_DH_COMPUTE"),
+            new Named(24, "KEYCTL_PKEY_QUERY"),
+            new Named(25, "KEYCTL_PKEY_ENCRYPT"),
+            new Named(26, "KEYCTL_PKEY_DECRYPT"),
+            new Named(27, "KEYCTL_PKEY_SIGN"),
+            new Named(28, "KEYCTL_PKEY_VERIFY"),
+            new Named(29, "KEYCTL_RESTRICT_KEYRING"),
+            new Named(30, "KEYCTL_MOVE"),
+            new Named(31, "KEYCTL_CAPABILITIES"),
+            new Named(32, "KEYCTL_WATCH_KEY"),
+            new Named(1, "KEYCTL_SUPPORTS_ENCRYPT"),
+            new Named(2, "KEYCTL_SUPPORTS_DECRYPT"),
+            new Named(4, "KEYCTL_SUPPORTS_SIGN"),
+            new Named(8, "KEYCTL_SUPPORTS_VERIFY"),
+            new Named(1, "KEYCTL_MOVE_EXCL"),
+            new Named(1, "KEYCTL_CAPS0_CAPABILITIES"),
+            new Named(2, "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"),
+            new Named(4, "KEYCTL_CAPS0_DIFFIE_HELLMAN"),
+            new Named(8, "KEYCTL_CAPS0_PUBLIC_KEY"),
+            new Named(16, "KEYCTL_CAPS0_BIG_KEY"),
+            new Named(32, "KEYCTL_CAPS0_INVALIDATE"),
+            new Named(64, "KEYCTL_CAPS0_RESTRICT_KEYRING"),
+            new Named(128, "KEYCTL_CAPS0_MOVE"),
+            new Named(1, "KEYCTL_CAPS1_NS_KEYRING_NAME"),
+            new Named(2, "KEYCTL_CAPS1_NS_KEY_TAG"),
+            new Named(4, "KEYCTL_CAPS1_NOTIFICATIONS"),
         };
     }
 
