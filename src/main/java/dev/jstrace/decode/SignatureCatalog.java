@@ -25,7 +25,7 @@ public final class SignatureCatalog {
             write: fd, buf_in, ulong = int
             open: path, open_flags, open_mode = fd
             openat: dirfd, path, open_flags, open_mode = fd
-            openat2: dirfd, path, raw, ulong = fd
+            openat2: dirfd, path, open_how_in, ulong = fd
             creat: path, mode = fd
             close: fd = int
             close_range: uint, uint, close_range_flags = int
