@@ -64,6 +64,11 @@ final class NetlinkFields {
         return v;
     }
 
+    NetlinkFields add(Value.Field f) {
+        fields.add(f);
+        return this;
+    }
+
     NetlinkFields add(String name, Value v) {
         fields.add(new Value.Field(name, v));
         return this;

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * NETLINK_SOCK_DIAG payloads (strace's netlink_sock_diag.c): the family byte
  * picks the request (NLM_F_REQUEST) or response decoder; AF_UNIX and
- * AF_NETLINK are here (netlink_unix_diag.c, netlink_netlink_diag.c), the other
- * families in files of their own; a family without one prints as
- * {@code {family=..., data=...}}.
+ * AF_NETLINK are here (netlink_unix_diag.c, netlink_netlink_diag.c), AF_PACKET,
+ * AF_INET, AF_INET6 and AF_SMC in files of their own; any other family prints
+ * as {@code {family=..., data=...}}.
  */
 final class NetlinkSockDiag {
     static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16, AF_PACKET = 17, AF_SMC = 43;
@@ -66,7 +66,11 @@ final class NetlinkSockDiag {
         Value v = len <= 1 ? null : switch (family) {
             case AF_UNIX -> request ? unixReq(w, addr, len) : unixMsg(w, addr, len);
             case AF_NETLINK -> request ? netlinkReq(w, addr, len) : netlinkMsg(w, addr, len);
-            default -> NetlinkSockDiagInet.payload(w, family, request, addr, len);
+            case AF_PACKET -> NetlinkSockDiagPacket.payload(w, request, addr, len);
+            case AF_INET, AF_INET6 -> request ? NetlinkSockDiagInet.request(w, h.type(), addr, len)
+                    : NetlinkSockDiagInet.msg(w, addr, len);
+            case AF_SMC -> NetlinkSockDiagSmc.payload(w, request, addr, len);
+            default -> null;
         };
         return v != null ? v : NetlinkFamilies.family(w, family, addr, len);
     }
