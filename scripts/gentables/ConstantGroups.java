@@ -41,10 +41,11 @@ final class ConstantGroups {
     record Group(String field, String doc, Source source, String header, String names, String exclude,
                  boolean flags) {}
 
-    /** {@return every group: these, then the ioctl families' ({@link IoctlConstantGroups})} */
+    /** {@return every group: these, then the ioctl families' ({@link IoctlConstantGroups}, {@link StorageIoctlConstantGroups})} */
     static List<Group> all() {
         List<Group> out = new java.util.ArrayList<>(ALL);
         out.addAll(IoctlConstantGroups.ALL);
+        out.addAll(StorageIoctlConstantGroups.ALL);
         return out;
     }
 
@@ -125,8 +126,32 @@ final class ConstantGroups {
             // Key and button codes share one space; BTN_MISC/BTN_0 and the like alias (first one wins).
             new Group("EVDEV_KEYCODES", "input key and button codes (KEY_*, BTN_*)", Source.KERNEL,
                     "linux/input-event-codes.h", "KEY_\\w+|BTN_\\w+", "KEY_(MAX|CNT|MIN_INTERESTING)", false),
-            new Group("EVDEV_FF_TYPES", "force-feedback effect types (FF_*)", Source.KERNEL, "linux/input.h",
-                    "FF_(RUMBLE|PERIODIC|CONSTANT|SPRING|FRICTION|DAMPER|INERTIA|RAMP)", null, false),
+            // The names of strace 6.1's xlat/evdev_*.in (a newer header's SW_MACHINE_COVER is not one).
+            new Group("EVDEV_FF_TYPES", "force-feedback effect types and waveforms (FF_*)", Source.KERNEL,
+                    "linux/input.h", "FF_(RUMBLE|PERIODIC|CONSTANT|SPRING|FRICTION|DAMPER|INERTIA|RAMP|SQUARE"
+                            + "|TRIANGLE|SINE|SAW_UP|SAW_DOWN|CUSTOM|GAIN|AUTOCENTER)", null, false),
+            new Group("EVDEV_FF_STATUS", "force-feedback status bits (FF_STATUS_*)", Source.KERNEL, "linux/input.h",
+                    "FF_STATUS_(STOPPED|PLAYING)", null, false),
+            new Group("EVDEV_REL_AXES", "input relative axes (REL_*)", Source.KERNEL, "linux/input-event-codes.h",
+                    "REL_(X|Y|Z|RX|RY|RZ|HWHEEL|DIAL|WHEEL|MISC|RESERVED|WHEEL_HI_RES|HWHEEL_HI_RES)", null, false),
+            new Group("EVDEV_MISC", "input misc events (MSC_*)", Source.KERNEL, "linux/input-event-codes.h",
+                    "MSC_(SERIAL|PULSELED|GESTURE|RAW|SCAN|TIMESTAMP)", null, false),
+            new Group("EVDEV_SWITCHES", "input switches (SW_*)", Source.KERNEL, "linux/input-event-codes.h",
+                    "SW_(LID|TABLET_MODE|HEADPHONE_INSERT|RFKILL_ALL|MICROPHONE_INSERT|DOCK|LINEOUT_INSERT"
+                            + "|JACK_PHYSICAL_INSERT|VIDEOOUT_INSERT|CAMERA_LENS_COVER|KEYPAD_SLIDE|FRONT_PROXIMITY"
+                            + "|ROTATE_LOCK|LINEIN_INSERT|MUTE_DEVICE|PEN_INSERTED)", null, false),
+            new Group("EVDEV_LEDS", "input LEDs (LED_*)", Source.KERNEL, "linux/input-event-codes.h",
+                    "LED_(NUML|CAPSL|SCROLLL|COMPOSE|KANA|SLEEP|SUSPEND|MUTE|MISC|MAIL|CHARGING)", null, false),
+            new Group("EVDEV_SOUNDS", "input sounds (SND_*)", Source.KERNEL, "linux/input-event-codes.h",
+                    "SND_(CLICK|BELL|TONE)", null, false),
+            new Group("EVDEV_AUTOREPEAT", "input autorepeat values (REP_*)", Source.KERNEL,
+                    "linux/input-event-codes.h", "REP_(DELAY|PERIOD)", null, false),
+            new Group("EVDEV_PROPS", "input device properties (INPUT_PROP_*)", Source.KERNEL,
+                    "linux/input-event-codes.h", "INPUT_PROP_(POINTER|DIRECT|BUTTONPAD|SEMI_MT|TOPBUTTONPAD"
+                            + "|POINTING_STICK|ACCELEROMETER)", null, false),
+            // The highest code of each kind: the bitsets EVIOCGBIT and friends return are cut to them.
+            new Group("EVDEV_LIMITS", "the highest input code of each kind (*_MAX)", Source.KERNEL, "linux/input.h",
+                    "(EV|KEY|REL|ABS|MSC|SW|LED|SND|REP|FF|FF_STATUS|INPUT_PROP)_MAX", null, false),
             new Group("EVDEV_ABS_AXES", "input absolute axes (ABS_*)", Source.KERNEL, "linux/input-event-codes.h",
                     "ABS_\\w+", "ABS_(MAX|CNT)", false),
             new Group("WAIT_OPTIONS", "wait4(2)/waitid(2) options", Source.KERNEL, "linux/wait.h",

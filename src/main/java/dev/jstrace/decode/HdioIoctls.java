@@ -27,45 +27,26 @@ final class HdioIoctls implements IoctlFamily {
     private static final Set<Long> SETTERS = codes("HDIO_SET_32BIT HDIO_SET_ACOUSTIC HDIO_SET_ADDRESS"
             + " HDIO_SET_DMA HDIO_SET_KEEPSETTINGS HDIO_SET_MULTCOUNT HDIO_SET_NOWERR HDIO_SET_PIO_MODE"
             + " HDIO_SET_UNMASKINTR HDIO_SET_WCACHE HDIO_UNREGISTER_HWIF");
-    /** src/xlat/hdio_busstates.in; values from linux/hdreg.h. */
+    /** src/xlat/hdio_busstates.in. */
     static final ConstTable BUSSTATES = ConstTable.enumHex("BUSSTATE_???",
-            "BUSSTATE_OFF=0 BUSSTATE_ON=1 BUSSTATE_TRISTATE=2");
-    /** src/xlat/hdio_drive_cmds.in (the ATA commands). */
-    static final ConstTable DRIVE_CMDS = ConstTable.enumHex("ATA_CMD_???", """
-            ATA_CMD_NOP=0x00 ATA_CMD_CFA_REQ_EXT_ERR=0x03 ATA_CMD_DSM=0x06 ATA_CMD_DEV_RESET=0x08
-            ATA_CMD_REQ_SENSE_DATA=0x0B ATA_CMD_RESTORE=0x10 ATA_CMD_PIO_READ=0x20 ATA_CMD_READ_LONG=0x22
-            ATA_CMD_READ_LONG_ONCE=0x23 ATA_CMD_PIO_READ_EXT=0x24 ATA_CMD_READ_EXT=0x25 ATA_CMD_READ_QUEUED=0x26
-            ATA_CMD_READ_NATIVE_MAX_EXT=0x27 ATA_CMD_READ_MULTI_EXT=0x29 ATA_CMD_READ_STREAM_DMA_EXT=0x2A
-            ATA_CMD_READ_STREAM_EXT=0x2B ATA_CMD_READ_LOG_EXT=0x2F ATA_CMD_PIO_WRITE=0x30 ATA_CMD_WRITE_LONG=0x32
-            ATA_CMD_WRITE_LONG_ONCE=0x33 ATA_CMD_PIO_WRITE_EXT=0x34 ATA_CMD_WRITE_EXT=0x35
-            ATA_CMD_WRITE_QUEUED=0x36 ATA_CMD_SET_MAX_EXT=0x37 ATA_CMD_CFA_WRITE_NE=0x38
-            ATA_CMD_WRITE_MULTI_EXT=0x39 ATA_CMD_WRITE_STREAM_DMA_EXT=0x3A ATA_CMD_WRITE_STREAM_EXT=0x3B
-            ATA_CMD_WRITE_FUA_EXT=0x3D ATA_CMD_WRITE_QUEUED_FUA_EXT=0x3E ATA_CMD_WRITE_LOG_EXT=0x3F
-            ATA_CMD_VERIFY=0x40 ATA_CMD_VERIFY_EXT=0x42 ATA_CMD_WRITE_UNCORR_EXT=0x45
-            ATA_CMD_READ_LOG_DMA_EXT=0x47 ATA_CMD_ZAC_MGMT_IN=0x4A ATA_CMD_CONFIG_STREAM=0x51
-            ATA_CMD_WRITE_LOG_DMA_EXT=0x57 ATA_CMD_TRUSTED_NONDATA=0x5B ATA_CMD_TRUSTED_RCV=0x5C
-            ATA_CMD_TRUSTED_RCV_DMA=0x5D ATA_CMD_TRUSTED_SND=0x5E ATA_CMD_TRUSTED_SND_DMA=0x5F
-            ATA_CMD_FPDMA_READ=0x60 ATA_CMD_FPDMA_WRITE=0x61 ATA_CMD_NCQ_NON_DATA=0x63 ATA_CMD_FPDMA_SEND=0x64
-            ATA_CMD_FPDMA_RECV=0x65 ATA_CMD_CFA_TRANS_SECT=0x87 ATA_CMD_EDD=0x90 ATA_CMD_INIT_DEV_PARAMS=0x91
-            ATA_CMD_DOWNLOAD_MICRO=0x92 ATA_CMD_DOWNLOAD_MICRO_DMA=0x93 ATA_CMD_ZAC_MGMT_OUT=0x9F
-            ATA_CMD_PACKET=0xA0 ATA_CMD_ID_ATAPI=0xA1 ATA_CMD_SERVICE=0xA2 ATA_CMD_SMART=0xB0
-            ATA_CMD_CONF_OVERLAY=0xB1 ATA_CMD_SANITIZE_DEVICE=0xB4 ATA_CMD_CFA_ERASE=0xC0
-            ATA_CMD_READ_MULTI=0xC4 ATA_CMD_WRITE_MULTI=0xC5 ATA_CMD_SET_MULTI=0xC6 ATA_CMD_READ=0xC8
-            ATA_CMD_WRITE=0xCA ATA_CMD_CFA_WRITE_MULT_NE=0xCD ATA_CMD_WRITE_MULTI_FUA_EXT=0xCE
-            ATA_CMD_CHK_MED_CRD_TYP=0xD1 ATA_CMD_MEDIA_LOCK=0xDE ATA_CMD_MEDIA_UNLOCK=0xDF
-            ATA_CMD_STANDBYNOW1=0xE0 ATA_CMD_IDLEIMMEDIATE=0xE1 ATA_CMD_STANDBY=0xE2 ATA_CMD_IDLE=0xE3
-            ATA_CMD_PMP_READ=0xE4 ATA_CMD_CHK_POWER=0xE5 ATA_CMD_SLEEP=0xE6 ATA_CMD_FLUSH=0xE7
-            ATA_CMD_PMP_WRITE=0xE8 ATA_CMD_PMP_READ_DMA=0xE9 ATA_CMD_FLUSH_EXT=0xEA ATA_CMD_PMP_WRITE_DMA=0xEB
-            ATA_CMD_ID_ATA=0xEC ATA_CMD_SET_FEATURES=0xEF ATA_CMD_SEC_SET_PASS=0xF1 ATA_CMD_SEC_UNLOCK=0xF2
-            ATA_CMD_SEC_ERASE_PREP=0xF3 ATA_CMD_SEC_ERASE_UNIT=0xF4 ATA_CMD_SEC_FREEZE_LOCK=0xF5
-            ATA_CMD_SEC_DISABLE_PASS=0xF6 ATA_CMD_READ_NATIVE_MAX=0xF8 ATA_CMD_SET_MAX=0xF9""");
-    /** src/xlat/hdio_ide_nice.in: bit numbers (linux/hdreg.h) that strace names {@code 1 << NAME}. */
+            "BUSSTATE_OFF BUSSTATE_ON BUSSTATE_TRISTATE");
+    /** src/xlat/hdio_drive_cmds.in (the ATA commands, generated from it in its order). */
+    static final ConstTable DRIVE_CMDS = ConstTable.enumHex("ATA_CMD_???",
+            names(dev.jstrace.arch.gen.Constants.STRACE_ATA_COMMANDS));
+    /** src/xlat/hdio_ide_nice.in: bit numbers (linux/hdreg.h, generated) that strace names {@code 1 << NAME}. */
     private static final String[] NICE_NAMES = {"IDE_NICE_DSC_OVERLAP", "IDE_NICE_ATAPI_OVERLAP", "IDE_NICE_1",
             "IDE_NICE_0", "IDE_NICE_2"};
-    private static final int[] NICE_BITS = {0, 1, 3, 2, 4};
+    private static final long[] NICE_BITS = java.util.Arrays.stream(NICE_NAMES).mapToLong(HeaderValues::common).toArray();
     /** sizeof(struct hd_geometry), the offset of its start; hd_drive_cmd_hdr; the identity buffers. */
     private static final int GEOMETRY_SIZE = 16, GEOMETRY_START = 8, CMD_HDR = 4, SECTOR_SIZE = 512,
             IDENTITY = 512, OBSOLETE_IDENTITY_SIZE = 142;
+
+    /** The names of a generated group, in its order, as a ConstTable declaration. */
+    static String names(dev.jstrace.arch.gen.Constants.Named[] set) {
+        StringBuilder b = new StringBuilder();
+        for (var n : set) b.append(n.name()).append(' ');
+        return b.toString();
+    }
 
     private static long code(String name) {
         long c = IoctlRequests.code(name);
@@ -95,7 +76,7 @@ final class HdioIoctls implements IoctlFamily {
     }
 
     @Override
-    public void captureExit(long req, long arg, TraceeMemory mem, DecodeOptions opt) {
+    public void captureExit(long req, long arg, long rval, TraceeMemory mem, DecodeOptions opt) {
         if (arg == 0) return;
         if (req == GETGEO) mem.bytes(arg, GEOMETRY_SIZE);
         else if (GETTERS.contains(req) || req == GET_NICE || req == GET_BUSSTATE) mem.bytes(arg, 8);

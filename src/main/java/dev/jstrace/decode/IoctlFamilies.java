@@ -78,13 +78,12 @@ final class IoctlFamilies {
 
     static {
         rule(Kind.NONE, 0, false, null, "BLKRRPART BLKFLSBUF BLKTRACESTART BLKTRACESTOP BLKTRACETEARDOWN"
-                + " WDIOC_KEEPALIVE LOOP_CLR_FD LOOP_SET_DIRECT_IO? RNDZAPENTCNT RNDCLEARPOOL RNDRESEEDCRNG"
+                + " WDIOC_KEEPALIVE RNDZAPENTCNT RNDCLEARPOOL RNDRESEEDCRNG"
                 + " NS_GET_USERNS NS_GET_PARENT NS_GET_NSTYPE RTC_AIE_OFF RTC_AIE_ON RTC_PIE_OFF RTC_PIE_ON"
                 + " RTC_UIE_OFF RTC_UIE_ON RTC_VL_CLR RTC_WIE_OFF RTC_WIE_ON FIFREEZE FITHAW COUNTER_ENABLE_EVENTS_IOCTL"
                 + " COUNTER_DISABLE_EVENTS_IOCTL");
         rule(Kind.VALUE_U, 8, false, null, "BLKRASET BLKFRASET RTC_EPOCH_SET RTC_IRQP_SET");
-        rule(Kind.VALUE_INT, 4, true, null, "INOTIFY_IOC_SETNEXTWD LOOP_SET_FD LOOP_CHANGE_FD LOOP_CTL_REMOVE"
-                + " LOOP_CTL_ADD");
+        rule(Kind.VALUE_INT, 4, true, null, "INOTIFY_IOC_SETNEXTWD");
         rule(Kind.OUT, 2, false, null, "BLKSECTGET BLKROTATIONAL");
         rule(Kind.OUT, 4, true, null, "BLKROGET BLKBSZGET BLKSSZGET BLKALIGNOFF WDIOC_GETSTATUS"
                 + " WDIOC_GETBOOTSTATUS WDIOC_GETTEMP WDIOC_GETTIMEOUT WDIOC_GETPRETIMEOUT WDIOC_GETTIMELEFT"
@@ -162,7 +161,7 @@ final class IoctlFamilies {
     /** Bytes to copy for the request: positive at entry, negative at exit, 0 for none. */
     static int capture(long req) {
         Rule r = RULES.get(req);
-        if (r == null) return Evdev.capture(req);
+        if (r == null) return 0;
         return switch (r.kind()) {
             case IN, PAIR64_IN, STRUCT_IN -> r.width();
             case OUT, STRUCT_OUT -> -r.width();
@@ -173,7 +172,7 @@ final class IoctlFamilies {
     /** The argument as the request's family prints it; null when strace prints none; UNDECODED otherwise. */
     static Value arg(CallContext c, long req, long a) {
         Rule r = RULES.get(req);
-        if (r == null) return Evdev.arg(c, req, a);
+        if (r == null) return UNDECODED;
         return switch (r.kind()) {
             case NONE -> null;
             case VALUE_U -> new Value.Num(a, Value.Radix.UDEC);

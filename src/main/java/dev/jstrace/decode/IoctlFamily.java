@@ -11,9 +11,16 @@ import java.util.List;
  * Each family lives in its own file and is one line in {@link #ALL}.
  */
 interface IoctlFamily {
-    /** The families, asked in order (their request sets do not overlap). */
-    List<IoctlFamily> ALL = List.of(new HdioIoctls(), new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),
+    /** The media and storage families (hdio, evdev, nbd, loop, block). */
+    List<IoctlFamily> MEDIA_AND_STORAGE = List.of(new HdioIoctls(), new EvdevIoctls(), new NbdIoctls(),
+            new LoopIoctls(), new BlockIoctls());
+
+    /** The other families (fiemap, gpio, ptp, seccomp, rtc, termios). */
+    List<IoctlFamily> OTHERS = List.of(new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),
             new SeccompIoctls(), new RtcIoctls(), new TermIoctls());
+
+    /** The families, asked in order (their request sets do not overlap). */
+    List<IoctlFamily> ALL = java.util.stream.Stream.concat(MEDIA_AND_STORAGE.stream(), OTHERS.stream()).toList();
 
     /** {@return the family that decodes {@code req}, or null} */
     static IoctlFamily of(long req) {
@@ -27,7 +34,12 @@ interface IoctlFamily {
     /** Copies at entry what the entry part prints ({@code arg}: ioctl's third argument). */
     default void captureEntry(long req, long arg, TraceeMemory mem, DecodeOptions opt) {}
 
-    /** Copies at a successful exit what the exit part prints. */
+    /** Copies at a successful exit what the exit part prints ({@code rval}: the result, evdev's lengths). */
+    default void captureExit(long req, long arg, long rval, TraceeMemory mem, DecodeOptions opt) {
+        captureExit(req, arg, mem, opt);
+    }
+
+    /** Copies at a successful exit what the exit part prints, for a family the result does not shape. */
     default void captureExit(long req, long arg, TraceeMemory mem, DecodeOptions opt) {}
 
     /** {@return the argument as strace prints it, or null when it prints none} */

@@ -30,7 +30,7 @@ final class IoctlFormat implements CallFormat {
         long req = args[1] & 0xffffffffL;
         IoctlFamily f = IoctlFamily.of(req);
         if (f != null) {
-            f.captureExit(req, args[2], mem, opt);
+            f.captureExit(req, args[2], rval, mem, opt);
             return;
         }
         int n = ControlCalls.ioctlCapture(req);

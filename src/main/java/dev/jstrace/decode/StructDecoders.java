@@ -85,7 +85,9 @@ final class StructDecoders {
     }
 
     static String makedev(long dev) {
-        return makedev(((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL), (dev & 0xff) | ((dev >>> 12) & ~0xffL));
+        // glibc's major() and minor() are unsigned int: bits 12..43 of a 64-bit dev_t are the minor's top.
+        return makedev(((dev >>> 8) & 0xfff) | ((dev >>> 32) & 0xfffff000L),
+                (dev & 0xff) | ((dev >>> 12) & 0xffffff00L));
     }
 
     /** {@code 1700000000 /* 2023-11-14T22:13:20.123456789+0000 * /}, strace's -v time rendering. */

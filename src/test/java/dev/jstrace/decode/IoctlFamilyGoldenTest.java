@@ -57,4 +57,41 @@ class IoctlFamilyGoldenTest {
                 + " feature=130, sector_count=131}) = -1 EBADF (Bad file descriptor)",
                 ioctl(VERBOSE, req, 0x2000, bytes(0x2000, unknown), BADF, Snapshot.EMPTY));
     }
+
+    @Test
+    void evdevBitsetsAreCutToTheResult() {
+        // ioctl_evdev-success: EVIOCGBIT(0, 0) returning 8 bytes of EV_ABS|EV_MSC|EV_LED|EV_SND|EV_PWR
+        // shows four names then "...", and the whole words read under -X raw and verbose.
+        long req = 0x80004520L;
+        byte[] words = new byte[32];
+        words[0] = 0x18;
+        words[2] = 0x46;
+        Snapshot out = bytes(0x4000, words);
+        assertEquals("ioctl(-1, EVIOCGBIT(0, 0), [EV_ABS EV_MSC EV_LED EV_SND ...]) = 8",
+                ioctl(ABBREV, req, 0x4000, Snapshot.EMPTY, 8, out));
+        assertEquals("ioctl(-1, EVIOCGBIT(0, 0), [EV_ABS EV_MSC]) = 2",
+                ioctl(ABBREV, req, 0x4000, Snapshot.EMPTY, 2, out));
+        assertEquals("ioctl(-1, 0x80004520 /* EVIOCGBIT(0, 0) */, [0x3 /* EV_ABS */ 0x4 /* EV_MSC */]"
+                + " /* [0x460018] */) = 2", ioctl(VERBOSE, req, 0x4000, Snapshot.EMPTY, 2, out));
+        assertEquals("ioctl(-1, EVIOCGBIT(0, 0), 0x4000) = 0", ioctl(ABBREV, req, 0x4000, Snapshot.EMPTY, 0, out));
+    }
+
+    @Test
+    void makedevKeepsGlibcsUnsignedIntMajorAndMinor() {
+        // ioctl_loop-v: lo_device 0x8f8e8d8c8b8a8988 is makedev(0x8f8e8a89, 0xd8c8b888); the minor's
+        // top bits come from bits 20..43 only, as glibc's minor() returns an unsigned int.
+        assertEquals("makedev(0x8f8e8a89, 0xd8c8b888)", StructDecoders.makedev(0x8f8e8d8c8b8a8988L));
+        assertEquals("makedev(0x1, 0x3)", StructDecoders.makedev(0x103));
+    }
+
+    @Test
+    void nbdAndLoopArguments() {
+        assertEquals("ioctl(-1, NBD_DISCONNECT) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, IoctlRequests.code("NBD_DISCONNECT"), 0, Snapshot.EMPTY, BADF, Snapshot.EMPTY));
+        assertEquals("ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_READ_ONLY|0xfffff800) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, IoctlRequests.code("NBD_SET_FLAGS"), 0xfffff802L, Snapshot.EMPTY, BADF,
+                        Snapshot.EMPTY));
+        assertEquals("ioctl(-1, LOOP_GET_STATUS64, NULL) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, IoctlRequests.code("LOOP_GET_STATUS64"), 0, Snapshot.EMPTY, BADF, Snapshot.EMPTY));
+    }
 }

@@ -186,9 +186,54 @@ public final class Constants {
     public static final ByArch EVDEV_KEYCODES = new ByArch(EVDEV_KEYCODES_X86_64(), EVDEV_KEYCODES_AARCH64(), EVDEV_KEYCODES_RISCV64());
 
     /**
-     * force-feedback effect types (FF_*) (kernel UAPI linux/input.h).
+     * force-feedback effect types and waveforms (FF_*) (kernel UAPI linux/input.h).
      */
     public static final Named[] EVDEV_FF_TYPES = EVDEV_FF_TYPES();
+
+    /**
+     * force-feedback status bits (FF_STATUS_*) (kernel UAPI linux/input.h).
+     */
+    public static final Named[] EVDEV_FF_STATUS = EVDEV_FF_STATUS();
+
+    /**
+     * input relative axes (REL_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_REL_AXES = EVDEV_REL_AXES();
+
+    /**
+     * input misc events (MSC_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_MISC = EVDEV_MISC();
+
+    /**
+     * input switches (SW_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_SWITCHES = EVDEV_SWITCHES();
+
+    /**
+     * input LEDs (LED_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_LEDS = EVDEV_LEDS();
+
+    /**
+     * input sounds (SND_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_SOUNDS = EVDEV_SOUNDS();
+
+    /**
+     * input autorepeat values (REP_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_AUTOREPEAT = EVDEV_AUTOREPEAT();
+
+    /**
+     * input device properties (INPUT_PROP_*) (kernel UAPI linux/input-event-codes.h).
+     */
+    public static final Named[] EVDEV_PROPS = EVDEV_PROPS();
+
+    /**
+     * the highest input code of each kind (*_MAX) (kernel UAPI linux/input.h).
+     */
+    public static final Named[] EVDEV_LIMITS = EVDEV_LIMITS();
 
     /**
      * input absolute axes (ABS_*) (kernel UAPI linux/input-event-codes.h).
@@ -828,6 +873,51 @@ public final class Constants {
      * rtc voltage-low flags, parameters, features and backup modes (kernel UAPI linux/rtc.h).
      */
     public static final Named[] RTC_VALUES = RTC_VALUES();
+
+    /**
+     * HDIO_GET/SET_BUSSTATE values (linux/hdreg.h, evaluated by each target's gcc).
+     */
+    public static final Named[] HDIO_BUSSTATES = HDIO_BUSSTATES();
+
+    /**
+     * HDIO_GET/SET_NICE bit numbers (IDE_NICE_*) (kernel UAPI linux/hdreg.h).
+     */
+    public static final Named[] HDIO_NICE_BITS = HDIO_NICE_BITS();
+
+    /**
+     * HDIO_DRIVE_CMD commands (ATA_CMD_*) (strace 6.1's src/xlat/hdio_drive_cmds.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_ATA_COMMANDS = STRACE_ATA_COMMANDS();
+
+    /**
+     * NBD_SET_FLAGS bits linux/nbd.h defines (kernel UAPI linux/nbd.h).
+     */
+    public static final Named[] NBD_FLAGS = NBD_FLAGS();
+
+    /**
+     * NBD_SET_FLAGS bits only strace lists (strace 6.1's src/xlat/nbd_ioctl_flags.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_NBD_FLAGS = STRACE_NBD_FLAGS();
+
+    /**
+     * loop_info lo_flags bits (an enum) (linux/loop.h, evaluated by each target's gcc).
+     */
+    public static final Named[] LOOP_FLAGS = LOOP_FLAGS();
+
+    /**
+     * loop_info lo_flags bits only strace lists (strace 6.1's src/xlat/loop_flags_options.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_LOOP_FLAGS = STRACE_LOOP_FLAGS();
+
+    /**
+     * loop_info lo_encrypt_type values (kernel UAPI linux/loop.h).
+     */
+    public static final Named[] LOOP_CRYPT_TYPES = LOOP_CRYPT_TYPES();
+
+    /**
+     * struct blkpg_ioctl_arg op values (kernel UAPI linux/blkpg.h).
+     */
+    public static final Named[] BLKPG_OPS = BLKPG_OPS();
 
     private static Named[] OPEN_ACCESS_MODES() {
         return new Named[] {
@@ -3370,6 +3460,131 @@ public final class Constants {
             new Named(85, "FF_DAMPER"),
             new Named(86, "FF_INERTIA"),
             new Named(87, "FF_RAMP"),
+            new Named(88, "FF_SQUARE"),
+            new Named(89, "FF_TRIANGLE"),
+            new Named(90, "FF_SINE"),
+            new Named(91, "FF_SAW_UP"),
+            new Named(92, "FF_SAW_DOWN"),
+            new Named(93, "FF_CUSTOM"),
+            new Named(96, "FF_GAIN"),
+            new Named(97, "FF_AUTOCENTER"),
+        };
+    }
+
+    private static Named[] EVDEV_FF_STATUS() {
+        return new Named[] {
+            new Named(0, "FF_STATUS_STOPPED"),
+            new Named(1, "FF_STATUS_PLAYING"),
+        };
+    }
+
+    private static Named[] EVDEV_REL_AXES() {
+        return new Named[] {
+            new Named(0, "REL_X"),
+            new Named(1, "REL_Y"),
+            new Named(2, "REL_Z"),
+            new Named(3, "REL_RX"),
+            new Named(4, "REL_RY"),
+            new Named(5, "REL_RZ"),
+            new Named(6, "REL_HWHEEL"),
+            new Named(7, "REL_DIAL"),
+            new Named(8, "REL_WHEEL"),
+            new Named(9, "REL_MISC"),
+            new Named(10, "REL_RESERVED"),
+            new Named(11, "REL_WHEEL_HI_RES"),
+            new Named(12, "REL_HWHEEL_HI_RES"),
+        };
+    }
+
+    private static Named[] EVDEV_MISC() {
+        return new Named[] {
+            new Named(0, "MSC_SERIAL"),
+            new Named(1, "MSC_PULSELED"),
+            new Named(2, "MSC_GESTURE"),
+            new Named(3, "MSC_RAW"),
+            new Named(4, "MSC_SCAN"),
+            new Named(5, "MSC_TIMESTAMP"),
+        };
+    }
+
+    private static Named[] EVDEV_SWITCHES() {
+        return new Named[] {
+            new Named(0, "SW_LID"),
+            new Named(1, "SW_TABLET_MODE"),
+            new Named(2, "SW_HEADPHONE_INSERT"),
+            new Named(3, "SW_RFKILL_ALL"),
+            new Named(4, "SW_MICROPHONE_INSERT"),
+            new Named(5, "SW_DOCK"),
+            new Named(6, "SW_LINEOUT_INSERT"),
+            new Named(7, "SW_JACK_PHYSICAL_INSERT"),
+            new Named(8, "SW_VIDEOOUT_INSERT"),
+            new Named(9, "SW_CAMERA_LENS_COVER"),
+            new Named(10, "SW_KEYPAD_SLIDE"),
+            new Named(11, "SW_FRONT_PROXIMITY"),
+            new Named(12, "SW_ROTATE_LOCK"),
+            new Named(13, "SW_LINEIN_INSERT"),
+            new Named(14, "SW_MUTE_DEVICE"),
+            new Named(15, "SW_PEN_INSERTED"),
+        };
+    }
+
+    private static Named[] EVDEV_LEDS() {
+        return new Named[] {
+            new Named(0, "LED_NUML"),
+            new Named(1, "LED_CAPSL"),
+            new Named(2, "LED_SCROLLL"),
+            new Named(3, "LED_COMPOSE"),
+            new Named(4, "LED_KANA"),
+            new Named(5, "LED_SLEEP"),
+            new Named(6, "LED_SUSPEND"),
+            new Named(7, "LED_MUTE"),
+            new Named(8, "LED_MISC"),
+            new Named(9, "LED_MAIL"),
+            new Named(10, "LED_CHARGING"),
+        };
+    }
+
+    private static Named[] EVDEV_SOUNDS() {
+        return new Named[] {
+            new Named(0, "SND_CLICK"),
+            new Named(1, "SND_BELL"),
+            new Named(2, "SND_TONE"),
+        };
+    }
+
+    private static Named[] EVDEV_AUTOREPEAT() {
+        return new Named[] {
+            new Named(0, "REP_DELAY"),
+            new Named(1, "REP_PERIOD"),
+        };
+    }
+
+    private static Named[] EVDEV_PROPS() {
+        return new Named[] {
+            new Named(0, "INPUT_PROP_POINTER"),
+            new Named(1, "INPUT_PROP_DIRECT"),
+            new Named(2, "INPUT_PROP_BUTTONPAD"),
+            new Named(3, "INPUT_PROP_SEMI_MT"),
+            new Named(4, "INPUT_PROP_TOPBUTTONPAD"),
+            new Named(5, "INPUT_PROP_POINTING_STICK"),
+            new Named(6, "INPUT_PROP_ACCELEROMETER"),
+        };
+    }
+
+    private static Named[] EVDEV_LIMITS() {
+        return new Named[] {
+            new Named(31, "INPUT_PROP_MAX"),
+            new Named(31, "EV_MAX"),
+            new Named(767, "KEY_MAX"),
+            new Named(15, "REL_MAX"),
+            new Named(63, "ABS_MAX"),
+            new Named(16, "SW_MAX"),
+            new Named(7, "MSC_MAX"),
+            new Named(15, "LED_MAX"),
+            new Named(1, "REP_MAX"),
+            new Named(7, "SND_MAX"),
+            new Named(1, "FF_STATUS_MAX"),
+            new Named(127, "FF_MAX"),
         };
     }
 
@@ -6081,6 +6296,181 @@ public final class Constants {
             new Named(1, "RTC_BSM_DIRECT"),
             new Named(2, "RTC_BSM_LEVEL"),
             new Named(3, "RTC_BSM_STANDBY"),
+        };
+    }
+
+    private static Named[] HDIO_BUSSTATES() {
+        return new Named[] {
+            new Named(0, "BUSSTATE_OFF"),
+            new Named(1, "BUSSTATE_ON"),
+            new Named(2, "BUSSTATE_TRISTATE"),
+        };
+    }
+
+    private static Named[] HDIO_NICE_BITS() {
+        return new Named[] {
+            new Named(0, "IDE_NICE_DSC_OVERLAP"),
+            new Named(1, "IDE_NICE_ATAPI_OVERLAP"),
+            new Named(3, "IDE_NICE_1"),
+            new Named(2, "IDE_NICE_0"),
+            new Named(4, "IDE_NICE_2"),
+        };
+    }
+
+    private static Named[] STRACE_ATA_COMMANDS() {
+        return new Named[] {
+            new Named(0, "ATA_CMD_NOP"),
+            new Named(3, "ATA_CMD_CFA_REQ_EXT_ERR"),
+            new Named(6, "ATA_CMD_DSM"),
+            new Named(8, "ATA_CMD_DEV_RESET"),
+            new Named(11, "ATA_CMD_REQ_SENSE_DATA"),
+            new Named(16, "ATA_CMD_RESTORE"),
+            new Named(32, "ATA_CMD_PIO_READ"),
+            new Named(34, "ATA_CMD_READ_LONG"),
+            new Named(35, "ATA_CMD_READ_LONG_ONCE"),
+            new Named(36, "ATA_CMD_PIO_READ_EXT"),
+            new Named(37, "ATA_CMD_READ_EXT"),
+            new Named(38, "ATA_CMD_READ_QUEUED"),
+            new Named(39, "ATA_CMD_READ_NATIVE_MAX_EXT"),
+            new Named(41, "ATA_CMD_READ_MULTI_EXT"),
+            new Named(42, "ATA_CMD_READ_STREAM_DMA_EXT"),
+            new Named(43, "ATA_CMD_READ_STREAM_EXT"),
+            new Named(47, "ATA_CMD_READ_LOG_EXT"),
+            new Named(48, "ATA_CMD_PIO_WRITE"),
+            new Named(50, "ATA_CMD_WRITE_LONG"),
+            new Named(51, "ATA_CMD_WRITE_LONG_ONCE"),
+            new Named(52, "ATA_CMD_PIO_WRITE_EXT"),
+            new Named(53, "ATA_CMD_WRITE_EXT"),
+            new Named(54, "ATA_CMD_WRITE_QUEUED"),
+            new Named(55, "ATA_CMD_SET_MAX_EXT"),
+            new Named(56, "ATA_CMD_CFA_WRITE_NE"),
+            new Named(57, "ATA_CMD_WRITE_MULTI_EXT"),
+            new Named(58, "ATA_CMD_WRITE_STREAM_DMA_EXT"),
+            new Named(59, "ATA_CMD_WRITE_STREAM_EXT"),
+            new Named(61, "ATA_CMD_WRITE_FUA_EXT"),
+            new Named(62, "ATA_CMD_WRITE_QUEUED_FUA_EXT"),
+            new Named(63, "ATA_CMD_WRITE_LOG_EXT"),
+            new Named(64, "ATA_CMD_VERIFY"),
+            new Named(66, "ATA_CMD_VERIFY_EXT"),
+            new Named(69, "ATA_CMD_WRITE_UNCORR_EXT"),
+            new Named(71, "ATA_CMD_READ_LOG_DMA_EXT"),
+            new Named(74, "ATA_CMD_ZAC_MGMT_IN"),
+            new Named(81, "ATA_CMD_CONFIG_STREAM"),
+            new Named(87, "ATA_CMD_WRITE_LOG_DMA_EXT"),
+            new Named(91, "ATA_CMD_TRUSTED_NONDATA"),
+            new Named(92, "ATA_CMD_TRUSTED_RCV"),
+            new Named(93, "ATA_CMD_TRUSTED_RCV_DMA"),
+            new Named(94, "ATA_CMD_TRUSTED_SND"),
+            new Named(95, "ATA_CMD_TRUSTED_SND_DMA"),
+            new Named(96, "ATA_CMD_FPDMA_READ"),
+            new Named(97, "ATA_CMD_FPDMA_WRITE"),
+            new Named(99, "ATA_CMD_NCQ_NON_DATA"),
+            new Named(100, "ATA_CMD_FPDMA_SEND"),
+            new Named(101, "ATA_CMD_FPDMA_RECV"),
+            new Named(135, "ATA_CMD_CFA_TRANS_SECT"),
+            new Named(144, "ATA_CMD_EDD"),
+            new Named(145, "ATA_CMD_INIT_DEV_PARAMS"),
+            new Named(146, "ATA_CMD_DOWNLOAD_MICRO"),
+            new Named(147, "ATA_CMD_DOWNLOAD_MICRO_DMA"),
+            new Named(159, "ATA_CMD_ZAC_MGMT_OUT"),
+            new Named(160, "ATA_CMD_PACKET"),
+            new Named(161, "ATA_CMD_ID_ATAPI"),
+            new Named(162, "ATA_CMD_SERVICE"),
+            new Named(176, "ATA_CMD_SMART"),
+            new Named(177, "ATA_CMD_CONF_OVERLAY"),
+            new Named(180, "ATA_CMD_SANITIZE_DEVICE"),
+            new Named(192, "ATA_CMD_CFA_ERASE"),
+            new Named(196, "ATA_CMD_READ_MULTI"),
+            new Named(197, "ATA_CMD_WRITE_MULTI"),
+            new Named(198, "ATA_CMD_SET_MULTI"),
+            new Named(200, "ATA_CMD_READ"),
+            new Named(202, "ATA_CMD_WRITE"),
+            new Named(205, "ATA_CMD_CFA_WRITE_MULT_NE"),
+            new Named(206, "ATA_CMD_WRITE_MULTI_FUA_EXT"),
+            new Named(209, "ATA_CMD_CHK_MED_CRD_TYP"),
+            new Named(222, "ATA_CMD_MEDIA_LOCK"),
+            new Named(223, "ATA_CMD_MEDIA_UNLOCK"),
+            new Named(224, "ATA_CMD_STANDBYNOW1"),
+            new Named(225, "ATA_CMD_IDLEIMMEDIATE"),
+            new Named(226, "ATA_CMD_STANDBY"),
+            new Named(227, "ATA_CMD_IDLE"),
+            new Named(228, "ATA_CMD_PMP_READ"),
+            new Named(229, "ATA_CMD_CHK_POWER"),
+            new Named(230, "ATA_CMD_SLEEP"),
+            new Named(231, "ATA_CMD_FLUSH"),
+            new Named(232, "ATA_CMD_PMP_WRITE"),
+            new Named(233, "ATA_CMD_PMP_READ_DMA"),
+            new Named(234, "ATA_CMD_FLUSH_EXT"),
+            new Named(235, "ATA_CMD_PMP_WRITE_DMA"),
+            new Named(236, "ATA_CMD_ID_ATA"),
+            new Named(239, "ATA_CMD_SET_FEATURES"),
+            new Named(241, "ATA_CMD_SEC_SET_PASS"),
+            new Named(242, "ATA_CMD_SEC_UNLOCK"),
+            new Named(243, "ATA_CMD_SEC_ERASE_PREP"),
+            new Named(244, "ATA_CMD_SEC_ERASE_UNIT"),
+            new Named(245, "ATA_CMD_SEC_FREEZE_LOCK"),
+            new Named(246, "ATA_CMD_SEC_DISABLE_PASS"),
+            new Named(248, "ATA_CMD_READ_NATIVE_MAX"),
+            new Named(249, "ATA_CMD_SET_MAX"),
+        };
+    }
+
+    private static Named[] NBD_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "NBD_FLAG_HAS_FLAGS"),
+            new Named(0x2, "NBD_FLAG_READ_ONLY"),
+            new Named(0x4, "NBD_FLAG_SEND_FLUSH"),
+            new Named(0x8, "NBD_FLAG_SEND_FUA"),
+            new Named(0x20, "NBD_FLAG_SEND_TRIM"),
+            new Named(0x100, "NBD_FLAG_CAN_MULTI_CONN"),
+        };
+    }
+
+    private static Named[] STRACE_NBD_FLAGS() {
+        return new Named[] {
+            new Named(0x10, "NBD_FLAG_ROTATIONAL"),
+            new Named(0x40, "NBD_FLAG_SEND_WRITE_ZEROES"),
+            new Named(0x80, "NBD_FLAG_SEND_DF"),
+            new Named(0x200, "NBD_FLAG_SEND_RESIZE"),
+            new Named(0x400, "NBD_FLAG_SEND_CACHE"),
+        };
+    }
+
+    private static Named[] LOOP_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "LO_FLAGS_READ_ONLY"),
+            new Named(0x4, "LO_FLAGS_AUTOCLEAR"),
+            new Named(0x8, "LO_FLAGS_PARTSCAN"),
+            new Named(0x10, "LO_FLAGS_DIRECT_IO"),
+        };
+    }
+
+    private static Named[] STRACE_LOOP_FLAGS() {
+        return new Named[] {
+            new Named(0x2, "LO_FLAGS_USE_AOPS"),
+        };
+    }
+
+    private static Named[] LOOP_CRYPT_TYPES() {
+        return new Named[] {
+            new Named(0, "LO_CRYPT_NONE"),
+            new Named(1, "LO_CRYPT_XOR"),
+            new Named(2, "LO_CRYPT_DES"),
+            new Named(3, "LO_CRYPT_FISH2"),
+            new Named(4, "LO_CRYPT_BLOW"),
+            new Named(5, "LO_CRYPT_CAST128"),
+            new Named(6, "LO_CRYPT_IDEA"),
+            new Named(9, "LO_CRYPT_DUMMY"),
+            new Named(10, "LO_CRYPT_SKIPJACK"),
+            new Named(18, "LO_CRYPT_CRYPTOAPI"),
+        };
+    }
+
+    private static Named[] BLKPG_OPS() {
+        return new Named[] {
+            new Named(1, "BLKPG_ADD_PARTITION"),
+            new Named(2, "BLKPG_DEL_PARTITION"),
+            new Named(3, "BLKPG_RESIZE_PARTITION"),
         };
     }
 }
