@@ -30,6 +30,9 @@ final class IoctlConstantGroups {
                     ConstantGroups.Source.KERNEL, "linux/ptp_clock.h",
                     "PTP_(ENABLE_FEATURE|RISING_EDGE|FALLING_EDGE|STRICT_FLAGS|PEROUT_ONE_SHOT|PEROUT_DUTY_CYCLE"
                             + "|PEROUT_PHASE)", null, false),
+            // enum ptp_pin_function's members have no initializers: the compiler numbers them.
+            new ConstantGroups.Group("PTP_PIN_FUNCS", "ptp_pin_desc func values (enum ptp_pin_function)",
+                    ConstantGroups.Source.COMPILED, "linux/ptp_clock.h", "PTP_PF_\\w+", null, false),
             new ConstantGroups.Group("SECCOMP_NOTIF_FLAGS", "seccomp user notification response and addfd flags",
                     ConstantGroups.Source.KERNEL, "linux/seccomp.h",
                     "SECCOMP_USER_NOTIF_FLAG_\\w+|SECCOMP_ADDFD_FLAG_\\w+", null, true),

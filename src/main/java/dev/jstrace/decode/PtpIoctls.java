@@ -35,9 +35,9 @@ final class PtpIoctls implements IoctlFamily {
             "PTP_ENABLE_FEATURE PTP_RISING_EDGE PTP_FALLING_EDGE PTP_STRICT_FLAGS");
     static final ConstTable PEROUT_FLAGS = ConstTable.flags("PTP_PEROUT_???",
             "PTP_PEROUT_ONE_SHOT PTP_PEROUT_DUTY_CYCLE PTP_PEROUT_PHASE");
-    /** enum ptp_pin_function: its members carry no values in the header, strace's xlat gives them. */
+    /** enum ptp_pin_function (its values from the compiler: a COMPILED group). */
     static final ConstTable PIN_FUNCS = ConstTable.enumHex("PTP_PF_???",
-            "PTP_PF_NONE=0 PTP_PF_EXTTS=1 PTP_PF_PEROUT=2 PTP_PF_PHYSYNC=3");
+            "PTP_PF_NONE PTP_PF_EXTTS PTP_PF_PEROUT PTP_PF_PHYSYNC");
     private static final long PEROUT_PHASE = HeaderValues.common("PTP_PEROUT_PHASE"),
             PEROUT_DUTY_CYCLE = HeaderValues.common("PTP_PEROUT_DUTY_CYCLE");
 

@@ -855,6 +855,11 @@ public final class Constants {
     public static final Named[] PTP_REQUEST_FLAGS = PTP_REQUEST_FLAGS();
 
     /**
+     * ptp_pin_desc func values (enum ptp_pin_function) (linux/ptp_clock.h, evaluated by each target's gcc).
+     */
+    public static final Named[] PTP_PIN_FUNCS = PTP_PIN_FUNCS();
+
+    /**
      * seccomp user notification response and addfd flags (kernel UAPI linux/seccomp.h).
      */
     public static final Named[] SECCOMP_NOTIF_FLAGS = SECCOMP_NOTIF_FLAGS();
@@ -6199,6 +6204,15 @@ public final class Constants {
             new Named(1, "PTP_PEROUT_ONE_SHOT"),
             new Named(2, "PTP_PEROUT_DUTY_CYCLE"),
             new Named(4, "PTP_PEROUT_PHASE"),
+        };
+    }
+
+    private static Named[] PTP_PIN_FUNCS() {
+        return new Named[] {
+            new Named(0, "PTP_PF_NONE"),
+            new Named(1, "PTP_PF_EXTTS"),
+            new Named(2, "PTP_PF_PEROUT"),
+            new Named(3, "PTP_PF_PHYSYNC"),
         };
     }
 
