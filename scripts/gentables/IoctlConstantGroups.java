@@ -33,6 +33,9 @@ final class IoctlConstantGroups {
             // enum ptp_pin_function's members have no initializers: the compiler numbers them.
             new ConstantGroups.Group("PTP_PIN_FUNCS", "ptp_pin_desc func values (enum ptp_pin_function)",
                     ConstantGroups.Source.COMPILED, "linux/ptp_clock.h", "PTP_PF_\\w+", null, false),
+            new ConstantGroups.Group("USERFAULTFD_VALUES", "userfaultfd API features, ioctl numbers and modes",
+                    ConstantGroups.Source.COMPILED, "linux/userfaultfd.h",
+                    "UFFD_FEATURE_\\w+|_UFFDIO_\\w+|UFFDIO_(COPY|ZEROPAGE|REGISTER)_MODE_\\w+", null, false),
             new ConstantGroups.Group("SECCOMP_NOTIF_FLAGS", "seccomp user notification response and addfd flags",
                     ConstantGroups.Source.KERNEL, "linux/seccomp.h",
                     "SECCOMP_USER_NOTIF_FLAG_\\w+|SECCOMP_ADDFD_FLAG_\\w+", null, true),

@@ -15,9 +15,9 @@ interface IoctlFamily {
     List<IoctlFamily> MEDIA_AND_STORAGE = List.of(new HdioIoctls(), new EvdevIoctls(), new NbdIoctls(),
             new LoopIoctls(), new BlockIoctls());
 
-    /** The other families (fiemap, gpio, ptp, seccomp, rtc, termios). */
+    /** The other families (fiemap, gpio, ptp, seccomp, rtc, termios, userfaultfd). */
     List<IoctlFamily> OTHERS = List.of(new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),
-            new SeccompIoctls(), new RtcIoctls(), new TermIoctls());
+            new SeccompIoctls(), new RtcIoctls(), new TermIoctls(), new UffdIoctls());
 
     /** The families, asked in order (their request sets do not overlap). */
     List<IoctlFamily> ALL = java.util.stream.Stream.concat(MEDIA_AND_STORAGE.stream(), OTHERS.stream()).toList();

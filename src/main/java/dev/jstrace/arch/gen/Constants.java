@@ -860,6 +860,11 @@ public final class Constants {
     public static final Named[] PTP_PIN_FUNCS = PTP_PIN_FUNCS();
 
     /**
+     * userfaultfd API features, ioctl numbers and modes (linux/userfaultfd.h, evaluated by each target's gcc).
+     */
+    public static final Named[] USERFAULTFD_VALUES = USERFAULTFD_VALUES();
+
+    /**
      * seccomp user notification response and addfd flags (kernel UAPI linux/seccomp.h).
      */
     public static final Named[] SECCOMP_NOTIF_FLAGS = SECCOMP_NOTIF_FLAGS();
@@ -6213,6 +6218,38 @@ public final class Constants {
             new Named(1, "PTP_PF_EXTTS"),
             new Named(2, "PTP_PF_PEROUT"),
             new Named(3, "PTP_PF_PHYSYNC"),
+        };
+    }
+
+    private static Named[] USERFAULTFD_VALUES() {
+        return new Named[] {
+            new Named(1, "UFFDIO_REGISTER_MODE_MISSING"),
+            new Named(2, "UFFDIO_REGISTER_MODE_WP"),
+            new Named(4, "UFFDIO_REGISTER_MODE_MINOR"),
+            new Named(1, "UFFD_FEATURE_PAGEFAULT_FLAG_WP"),
+            new Named(2, "UFFD_FEATURE_EVENT_FORK"),
+            new Named(4, "UFFD_FEATURE_EVENT_REMAP"),
+            new Named(8, "UFFD_FEATURE_EVENT_REMOVE"),
+            new Named(64, "UFFD_FEATURE_EVENT_UNMAP"),
+            new Named(16, "UFFD_FEATURE_MISSING_HUGETLBFS"),
+            new Named(32, "UFFD_FEATURE_MISSING_SHMEM"),
+            new Named(128, "UFFD_FEATURE_SIGBUS"),
+            new Named(256, "UFFD_FEATURE_THREAD_ID"),
+            new Named(512, "UFFD_FEATURE_MINOR_HUGETLBFS"),
+            new Named(1024, "UFFD_FEATURE_MINOR_SHMEM"),
+            new Named(2048, "UFFD_FEATURE_EXACT_ADDRESS"),
+            new Named(0x1000, "UFFD_FEATURE_WP_HUGETLBFS_SHMEM"),
+            new Named(0, "_UFFDIO_REGISTER"),
+            new Named(1, "_UFFDIO_UNREGISTER"),
+            new Named(63, "_UFFDIO_API"),
+            new Named(2, "_UFFDIO_WAKE"),
+            new Named(3, "_UFFDIO_COPY"),
+            new Named(4, "_UFFDIO_ZEROPAGE"),
+            new Named(6, "_UFFDIO_WRITEPROTECT"),
+            new Named(7, "_UFFDIO_CONTINUE"),
+            new Named(1, "UFFDIO_COPY_MODE_DONTWAKE"),
+            new Named(2, "UFFDIO_COPY_MODE_WP"),
+            new Named(1, "UFFDIO_ZEROPAGE_MODE_DONTWAKE"),
         };
     }
 
