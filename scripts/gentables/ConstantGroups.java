@@ -70,10 +70,15 @@ final class ConstantGroups {
             new Group("PROT_FLAGS", "mmap(2)/mprotect(2) protection bits (PROT_NONE is 0)", Source.KERNEL,
                     "linux/mman.h", "PROT_\\w+", null, true),
             new Group("MAP_TYPES", "the mmap(2) map type (the MAP_TYPE bits)", Source.KERNEL, "linux/mman.h",
-                    "MAP_(SHARED|PRIVATE|SHARED_VALIDATE)", null, false),
+                    "MAP_(FILE|SHARED|PRIVATE|SHARED_VALIDATE)", null, false),
             // MAP_HUGE_2MB and friends are sizes in bits 26..31; strace prints them as N<<MAP_HUGE_SHIFT.
             new Group("MAP_FLAGS", "mmap(2) flags other than the map type", Source.KERNEL, "linux/mman.h",
                     "MAP_\\w+", "MAP_(SHARED|PRIVATE|SHARED_VALIDATE|TYPE|HUGE_\\w+)", true),
+            // The fields of mmap's flags strace 6.1's print_mmap_flags takes apart.
+            new Group("MAP_FIELDS", "mmap(2) flags' map type mask and huge page size field", Source.COMPILED,
+                    "linux/mman.h", "MAP_TYPE|MAP_HUGE_SHIFT|MAP_HUGE_MASK", null, false),
+            new Group("SIGEV_NOTIFY", "struct sigevent's sigev_notify values", Source.KERNEL, "asm-generic/siginfo.h",
+                    "SIGEV_(SIGNAL|NONE|THREAD|THREAD_ID)", null, false),
             new Group("MREMAP_FLAGS", "mremap(2) flags", Source.KERNEL, "linux/mman.h", "MREMAP_\\w+", null, true),
             new Group("MADVISE_ADVICE", "madvise(2) advice values", Source.KERNEL, "linux/mman.h", "MADV_\\w+",
                     null, false),
@@ -393,6 +398,12 @@ final class ConstantGroups {
             // x86's asm/mman.h only; strace 6.1 names it on every arch.
             new Group("STRACE_MAP_32BIT", "mmap(2)'s MAP_32BIT", Source.STRACE, "mmap_flags", "MAP_32BIT", null,
                     true),
+            // x86's xfeature numbers (arch/x86/include/asm/fpu/types.h, kernel-internal); ArchPrctlFormat
+            // builds strace's XFEATURE_MASK_* from them as x86_xfeatures.in defines them.
+            new Group("STRACE_X86_XFEATURES", "x86 xfeature numbers", Source.STRACE, "x86_xfeature_bits",
+                    "XFEATURE_FP|XFEATURE_SSE|XFEATURE_YMM|XFEATURE_BNDREGS|XFEATURE_BNDCSR|XFEATURE_OPMASK"
+                            + "|XFEATURE_ZMM_Hi256|XFEATURE_Hi16_ZMM|XFEATURE_PT_UNIMPLEMENTED_SO_FAR|XFEATURE_PKRU"
+                            + "|XFEATURE_PASID|XFEATURE_LBR|XFEATURE_XTILE_CFG|XFEATURE_XTILE_DATA", null, false),
             // Kernel-internal enums (linux/sched/coredump.h, linux/pid.h), not in the UAPI headers.
             new Group("STRACE_DUMPABLE", "PR_SET_DUMPABLE values", Source.STRACE, "pr_dumpable",
                     "SUID_DUMP_DISABLE|SUID_DUMP_USER|SUID_DUMP_ROOT", null, false),

@@ -13,23 +13,41 @@ import java.util.List;
  * every other code's address in hex.
  */
 final class ArchPrctlFormat implements CallFormat {
-    private static final int GET_FS = 0x1003, GET_GS = 0x1004, GET_CPUID = 0x1011;
-    private static final int GET_XCOMP_SUPP = 0x1021, GET_XCOMP_PERM = 0x1022, REQ_XCOMP_PERM = 0x1023;
-    private static final int GET_XCOMP_GUEST_PERM = 0x1024, REQ_XCOMP_GUEST_PERM = 0x1025;
+    private static final int GET_FS = code("ARCH_GET_FS"), GET_GS = code("ARCH_GET_GS");
+    private static final int GET_CPUID = code("ARCH_GET_CPUID"), GET_XCOMP_SUPP = code("ARCH_GET_XCOMP_SUPP");
+    private static final int GET_XCOMP_PERM = code("ARCH_GET_XCOMP_PERM"), REQ_XCOMP_PERM = code("ARCH_REQ_XCOMP_PERM");
+    private static final int GET_XCOMP_GUEST_PERM = code("ARCH_GET_XCOMP_GUEST_PERM");
+    private static final int REQ_XCOMP_GUEST_PERM = code("ARCH_REQ_XCOMP_GUEST_PERM");
 
-    /** x86 xfeature masks (strace 6.1's x86_xfeatures, from the kernel's fpu/types.h, not a public header). */
-    static final ConstTable XFEATURE_MASKS = ConstTable.flags("XFEATURE_MASK_???", """
-            XFEATURE_MASK_FPSSE=0x3 XFEATURE_MASK_FP=0x1 XFEATURE_MASK_SSE=0x2 XFEATURE_MASK_YMM=0x4
-            XFEATURE_MASK_BNDREGS=0x8 XFEATURE_MASK_BNDCSR=0x10 XFEATURE_MASK_AVX512=0xe0
-            XFEATURE_MASK_OPMASK=0x20 XFEATURE_MASK_ZMM_Hi256=0x40 XFEATURE_MASK_Hi16_ZMM=0x80
-            XFEATURE_MASK_PT=0x100 XFEATURE_MASK_PKRU=0x200 XFEATURE_MASK_PASID=0x400 XFEATURE_MASK_LBR=0x8000
-            XFEATURE_MASK_XTILE=0x60000 XFEATURE_MASK_XTILE_CFG=0x20000 XFEATURE_MASK_XTILE_DATA=0x40000""");
+    private static int code(String name) {
+        return (int) Constants.ARCH_PRCTL.parse(name);
+    }
 
     /** x86 xfeature numbers (strace 6.1's x86_xfeature_bits). */
     static final ConstTable XFEATURES = ConstTable.enumHex("XFEATURE_???", """
-            XFEATURE_FP=0 XFEATURE_SSE=1 XFEATURE_YMM=2 XFEATURE_BNDREGS=3 XFEATURE_BNDCSR=4
-            XFEATURE_OPMASK=5 XFEATURE_ZMM_Hi256=6 XFEATURE_Hi16_ZMM=7 XFEATURE_PT_UNIMPLEMENTED_SO_FAR=8
-            XFEATURE_PKRU=9 XFEATURE_PASID=10 XFEATURE_LBR=15 XFEATURE_XTILE_CFG=17 XFEATURE_XTILE_DATA=18""");
+            XFEATURE_FP XFEATURE_SSE XFEATURE_YMM XFEATURE_BNDREGS XFEATURE_BNDCSR XFEATURE_OPMASK
+            XFEATURE_ZMM_Hi256 XFEATURE_Hi16_ZMM XFEATURE_PT_UNIMPLEMENTED_SO_FAR XFEATURE_PKRU XFEATURE_PASID
+            XFEATURE_LBR XFEATURE_XTILE_CFG XFEATURE_XTILE_DATA""");
+
+    /**
+     * x86 xfeature masks in strace 6.1's x86_xfeatures order, each defined there (as in the kernel's
+     * fpu/types.h) as the bits of its features: MASK_FPSSE is FP|SSE, MASK_PT the bit of
+     * PT_UNIMPLEMENTED_SO_FAR.
+     */
+    static final ConstTable XFEATURE_MASKS = ConstTable.flags("XFEATURE_MASK_???", String.join(" ",
+            mask("FPSSE", "FP", "SSE"), mask("FP"), mask("SSE"), mask("YMM"), mask("BNDREGS"), mask("BNDCSR"),
+            mask("AVX512", "OPMASK", "ZMM_Hi256", "Hi16_ZMM"), mask("OPMASK"), mask("ZMM_Hi256"), mask("Hi16_ZMM"),
+            mask("PT", "PT_UNIMPLEMENTED_SO_FAR"), mask("PKRU"), mask("PASID"), mask("LBR"),
+            mask("XTILE", "XTILE_DATA", "XTILE_CFG"), mask("XTILE_CFG"), mask("XTILE_DATA")));
+
+    /** {@code XFEATURE_MASK_NAME=0x...}: the bits of {@code features} (NAME itself when none are given). */
+    private static String mask(String name, String... features) {
+        long bits = 0;
+        for (String f : features.length == 0 ? new String[] {name} : features) {
+            bits |= 1L << XFEATURES.parse("XFEATURE_" + f);
+        }
+        return "XFEATURE_MASK_" + name + "=0x" + Long.toHexString(bits);
+    }
 
     private static boolean getsBase(int code) {
         return code == GET_FS || code == GET_GS;

@@ -14,6 +14,8 @@ final class ArgDecoder {
     static final int AT_FDCWD = -100;
     /** sizeof(siginfo_t). */
     static final int SIGINFO_SIZE = 128;
+    /** mremap's flags with which strace prints the new address. */
+    private static final long MREMAP_MOVED_TO = Constants.MREMAP_FLAGS.parse("MREMAP_MAYMOVE|MREMAP_FIXED");
 
     private ArgDecoder() {}
 
@@ -202,7 +204,7 @@ final class ArgDecoder {
                         : new Value.Text(SiginfoText.render(MemoryView.s32(b, 0), b));
             }
             case PIDFD_FLAGS -> c.sym(Constants.PIDFD_FLAGS, a & 0xffffffffL);
-            case MREMAP_NEW_ADDR -> (c.arg(i - 1) & 3) == 3 ? new Value.Ptr(a) : null;
+            case MREMAP_NEW_ADDR -> (c.arg(i - 1) & MREMAP_MOVED_TO) == MREMAP_MOVED_TO ? new Value.Ptr(a) : null;
             case INT_IN -> {
                 byte[] b = c.arg(i + 1) == 4 ? MemoryView.struct(c.in, a, 4) : null;
                 yield b == null ? new Value.Ptr(a)

@@ -12,9 +12,9 @@ import java.util.List;
 final class MmapFlags {
     private MmapFlags() {}
 
-    private static final long MAP_TYPE = 0xf;
-    private static final int MAP_HUGE_SHIFT = 26;
-    private static final long MAP_HUGE_MASK = 0x3fL << MAP_HUGE_SHIFT;
+    private static final long MAP_TYPE = HeaderValues.common("MAP_TYPE");
+    private static final int MAP_HUGE_SHIFT = (int) HeaderValues.common("MAP_HUGE_SHIFT");
+    private static final long MAP_HUGE_MASK = HeaderValues.common("MAP_HUGE_MASK") << MAP_HUGE_SHIFT;
 
     /** {@return the flags as one symbolic value} */
     static Value.Sym sym(long flags) {

@@ -15,9 +15,8 @@ import java.util.List;
 final class TimerCreateFormat implements CallFormat {
     /** sizeof(struct sigevent) on 64-bit. */
     static final int SIGEVENT_SIZE = 64;
-    private static final int SIGEV_SIGNAL = 0, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
     private static final ConstTable SIGEV_NOTIFY = ConstTable.enumHex("SIGEV_???",
-            "SIGEV_SIGNAL=0 SIGEV_NONE=1 SIGEV_THREAD=2 SIGEV_THREAD_ID=4");
+            "SIGEV_SIGNAL SIGEV_NONE SIGEV_THREAD SIGEV_THREAD_ID");
 
     @Override
     public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
@@ -56,13 +55,14 @@ final class TimerCreateFormat implements CallFormat {
                     f("sival_ptr", new Value.Num(value, Value.Radix.HEX))), false)));
         }
         int signo = MemoryView.s32(b, 8), notify = MemoryView.s32(b, 12);
-        boolean signals = notify == SIGEV_SIGNAL || notify == SIGEV_THREAD || notify == SIGEV_THREAD_ID;
+        String how = SIGEV_NOTIFY.name(notify & 0xffffffffL);
+        boolean signals = "SIGEV_SIGNAL".equals(how) || "SIGEV_THREAD".equals(how) || "SIGEV_THREAD_ID".equals(how);
         fs.add(f("sigev_signo", signals ? ArgDecoder.signal(c, signo)
                 : new Value.Num(signo & 0xffffffffL, Value.Radix.DEC)));
         fs.add(f("sigev_notify", c.sym(SIGEV_NOTIFY, notify & 0xffffffffL)));
-        if (notify == SIGEV_THREAD_ID) {
+        if ("SIGEV_THREAD_ID".equals(how)) {
             fs.add(f("sigev_notify_thread_id", new Value.Num(MemoryView.s32(b, 16), Value.Radix.DEC)));
-        } else if (notify == SIGEV_THREAD) {
+        } else if ("SIGEV_THREAD".equals(how)) {
             fs.add(f("sigev_notify_function", new Value.Ptr(MemoryView.u64(b, 16))));
             fs.add(f("sigev_notify_attributes", new Value.Ptr(MemoryView.u64(b, 24))));
         }

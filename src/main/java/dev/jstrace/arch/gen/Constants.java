@@ -85,6 +85,16 @@ public final class Constants {
     public static final ByArch MAP_FLAGS = new ByArch(MAP_FLAGS_X86_64(), MAP_FLAGS_AARCH64(), MAP_FLAGS_RISCV64());
 
     /**
+     * mmap(2) flags' map type mask and huge page size field (linux/mman.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MAP_FIELDS = MAP_FIELDS();
+
+    /**
+     * struct sigevent's sigev_notify values (kernel UAPI asm-generic/siginfo.h).
+     */
+    public static final Named[] SIGEV_NOTIFY = SIGEV_NOTIFY();
+
+    /**
      * mremap(2) flags (kernel UAPI linux/mman.h).
      */
     public static final Named[] MREMAP_FLAGS = MREMAP_FLAGS();
@@ -760,6 +770,11 @@ public final class Constants {
     public static final Named[] STRACE_MAP_32BIT = STRACE_MAP_32BIT();
 
     /**
+     * x86 xfeature numbers (strace 6.1's src/xlat/x86_xfeature_bits.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_X86_XFEATURES = STRACE_X86_XFEATURES();
+
+    /**
      * PR_SET_DUMPABLE values (strace 6.1's src/xlat/pr_dumpable.in: not in the pinned headers of every arch).
      */
     public static final Named[] STRACE_DUMPABLE = STRACE_DUMPABLE();
@@ -1119,6 +1134,7 @@ public final class Constants {
 
     private static Named[] MAP_TYPES() {
         return new Named[] {
+            new Named(0, "MAP_FILE"),
             new Named(1, "MAP_SHARED"),
             new Named(2, "MAP_PRIVATE"),
             new Named(3, "MAP_SHARED_VALIDATE"),
@@ -1180,6 +1196,23 @@ public final class Constants {
             new Named(0x1000, "MAP_EXECUTABLE"),
             new Named(0x2000, "MAP_LOCKED"),
             new Named(0x4000, "MAP_NORESERVE"),
+        };
+    }
+
+    private static Named[] MAP_FIELDS() {
+        return new Named[] {
+            new Named(15, "MAP_TYPE"),
+            new Named(26, "MAP_HUGE_SHIFT"),
+            new Named(63, "MAP_HUGE_MASK"),
+        };
+    }
+
+    private static Named[] SIGEV_NOTIFY() {
+        return new Named[] {
+            new Named(0, "SIGEV_SIGNAL"),
+            new Named(1, "SIGEV_NONE"),
+            new Named(2, "SIGEV_THREAD"),
+            new Named(4, "SIGEV_THREAD_ID"),
         };
     }
 
@@ -5758,6 +5791,25 @@ public final class Constants {
     private static Named[] STRACE_MAP_32BIT() {
         return new Named[] {
             new Named(0x40, "MAP_32BIT"),
+        };
+    }
+
+    private static Named[] STRACE_X86_XFEATURES() {
+        return new Named[] {
+            new Named(0, "XFEATURE_FP"),
+            new Named(1, "XFEATURE_SSE"),
+            new Named(2, "XFEATURE_YMM"),
+            new Named(3, "XFEATURE_BNDREGS"),
+            new Named(4, "XFEATURE_BNDCSR"),
+            new Named(5, "XFEATURE_OPMASK"),
+            new Named(6, "XFEATURE_ZMM_Hi256"),
+            new Named(7, "XFEATURE_Hi16_ZMM"),
+            new Named(8, "XFEATURE_PT_UNIMPLEMENTED_SO_FAR"),
+            new Named(9, "XFEATURE_PKRU"),
+            new Named(10, "XFEATURE_PASID"),
+            new Named(15, "XFEATURE_LBR"),
+            new Named(17, "XFEATURE_XTILE_CFG"),
+            new Named(18, "XFEATURE_XTILE_DATA"),
         };
     }
 
