@@ -46,6 +46,9 @@ public final class TraceNormalizer {
             rule("^(read\\(\\d+(?:<[^>]*>)?, )\"[^\"]*\\\\n[0-9a-f]{8,}-[0-9a-f]*\"", "$1\"MAPS\""),
             rule("<[0-9]+\\.[0-9]+>$", "<T>"),
             rule("^sysinfo\\(\\{.*\\}\\)", "sysinfo({LIVE})"),
+            // The JVM reads live counters: /proc/stat's cpu times, /proc/meminfo, its cgroup's memory.stat.
+            rule("^(read\\(\\d+(?:<[^>]*>)?, )\"(?:cpu  [0-9]|[ 0-9]+ kB\\\\n|cache [0-9]+\\\\nrss )[^\"]*\"(?:\\.\\.\\.)?, "
+                    + "(\\d+)\\)\\s+= (?:\\d+|PID)$", "$1\"LIVE\", $2) = N"),
             rule("^getppid\\(\\)\\s+= [0-9]+", "getppid() = PPID"),
             // glibc trims a new malloc arena to an aligned 64 MiB: the sizes depend on where ASLR put it.
             rule("^munmap\\(0xADDR, [0-9]+\\)", "munmap(0xADDR, N)"),

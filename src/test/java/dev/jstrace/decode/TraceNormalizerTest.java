@@ -55,4 +55,21 @@ class TraceNormalizerTest {
                 TraceNormalizer.normalise(List.of("267 read(3, \"\\177ELF\\2\\1\\1\\0\\3\\0\\267\\0\"..., 832) = 832",
                         "267 exit_group(0) = ?")));
     }
+
+    @Test
+    void theJvmsReadsOfLiveCountersAreNoise() {
+        // java -version in every run: /proc/stat, /proc/meminfo and the cgroup's memory.stat change by the moment.
+        assertEquals(TraceNormalizer.normalise(List.of("read(3, \"cpu  39017 0 44377 37517 4537 0 \"..., 1024) = 412",
+                        "read(4, \"        5780 kB\\nVmallocChunk:   \"..., 1024) = 536",
+                        "read(4, \"cache 153886720\\nrss 2180698112\\nr\"..., 4096) = 897")),
+                TraceNormalizer.normalise(List.of("read(3, \"cpu  41404 0 48024 39454 4826 0 \"..., 1024) = 413",
+                        "read(4, \"        5988 kB\\nVmallocChunk:   \"..., 1024) = 536",
+                        "read(4, \"cache 154812416\\nrss 2234863616\\nr\"..., 4096) = 899")));
+        // The buffer size stays: a different request is a difference.
+        assertNotEquals(TraceNormalizer.normalise(List.of("read(3, \"cpu  1 2\"..., 1024) = 412")),
+                TraceNormalizer.normalise(List.of("read(3, \"cpu  1 2\"..., 4096) = 412")));
+        // Other reads keep their counts.
+        assertNotEquals(TraceNormalizer.normalise(List.of("read(3, \"cpus 1\", 1024) = 6")),
+                TraceNormalizer.normalise(List.of("read(3, \"cpus 2\", 1024) = 6")));
+    }
 }
