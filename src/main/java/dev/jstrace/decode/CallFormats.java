@@ -17,7 +17,6 @@ final class CallFormats {
             Map.entry("getcpu", new PointerOutFormats.Getcpu()),
             Map.entry("sendfile", new PointerOutFormats.Sendfile()),
             Map.entry("mincore", new PointerOutFormats.Mincore()),
-            Map.entry("mremap", new MremapFormat()),
             Map.entry("sched_getscheduler", new SchedFormats.GetScheduler()),
             Map.entry("sched_setscheduler", new SchedFormats.SetParam(true)),
             Map.entry("sched_setparam", new SchedFormats.SetParam(false)),
