@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The structs of the call formats that are not {@link StructDecoder}s (fcntl's
  * locks and owners, sched_attr, mq_attr, sembuf, getdents' linux_dirent,
- * seccomp's sock_fprog and sock_filter, pselect6's sigmask pair), declared
+ * seccomp's sock_fprog and sock_filter, sigevent, pselect6's sigmask pair), declared
  * once as named layouts (LP64: the same on every supported arch): what the
  * capture copies is their {@code byteSize()} and the decoders read the
  * {@link Member}s below, never a typed offset. {@code StructLayoutsProbeTest}
@@ -99,6 +99,28 @@ final class CallStructLayouts {
             .withName("struct pselect6_sigmask");
     static final Member PS_SS = Member.of(PSELECT6_SIGMASK, "ss"), PS_SS_LEN = Member.of(PSELECT6_SIGMASK, "ss_len");
 
+    /**
+     * {@code struct sigevent} (timer_create, mq_notify) as glibc's signal.h lays it out, the union
+     * after sigev_notify seen as SIGEV_THREAD's function and attributes; {@link #SIGEVENT_THREAD_ID}
+     * is the same struct seen as SIGEV_THREAD_ID's thread id (one layout cannot overlap members).
+     * The member names are glibc's (its macros, or the union member's path), which the probe's
+     * {@code offsetof} takes as they are.
+     */
+    static final StructLayout SIGEVENT = structLayout(JAVA_LONG.withName("sigev_value"),
+            JAVA_INT.withName("sigev_signo"), JAVA_INT.withName("sigev_notify"),
+            JAVA_LONG.withName("sigev_notify_function"), JAVA_LONG.withName("sigev_notify_attributes"),
+            paddingLayout(32)).withName("struct sigevent");
+    /** {@code struct sigevent} seen as SIGEV_THREAD_ID's: the thread id where the union begins. */
+    static final StructLayout SIGEVENT_THREAD_ID = structLayout(JAVA_LONG.withName("sigev_value"),
+            JAVA_INT.withName("sigev_signo"), JAVA_INT.withName("sigev_notify"),
+            JAVA_INT.withName("_sigev_un._tid"), paddingLayout(44)).withName("struct sigevent");
+    static final Member SIGEV_VALUE = Member.of(SIGEVENT, "sigev_value"),
+            SIGEV_SIGNO = Member.of(SIGEVENT, "sigev_signo"), SIGEV_NOTIFY = Member.of(SIGEVENT, "sigev_notify"),
+            SIGEV_FUNCTION = Member.of(SIGEVENT, "sigev_notify_function"),
+            SIGEV_ATTRIBUTES = Member.of(SIGEVENT, "sigev_notify_attributes"),
+            // glibc 2.36 has no sigev_notify_thread_id macro: the member is _sigev_un._tid (one name here).
+            SIGEV_THREAD_ID = new Member(StructLayouts.offset(SIGEVENT_THREAD_ID, "_sigev_un._tid"), 4);
+
     /** Every layout here with what declares its C type, for the probe test. */
     static final List<Declared> ALL = List.of(
             new Declared(FLOCK, "#include <fcntl.h>\n"),
@@ -110,6 +132,8 @@ final class CallStructLayouts {
                     + " unsigned short d_reclen; char d_name[]; };\n"),
             new Declared(SOCK_FPROG, "#include <linux/filter.h>\n"),
             new Declared(SOCK_FILTER, "#include <linux/filter.h>\n"),
+            new Declared(SIGEVENT, "#include <signal.h>\n"),
+            new Declared(SIGEVENT_THREAD_ID, "#include <signal.h>\n"),
             new Declared(PSELECT6_SIGMASK, "#include <signal.h>\n"
                     + "struct pselect6_sigmask { const sigset_t *ss; size_t ss_len; };\n"));
 }

@@ -93,9 +93,9 @@ final class SeccompFilter {
      * number.
      */
     static String socketInstruction(CallContext c, byte[] b, int off, ConstTable ancillary) {
-        int code = MemoryView.u16(b, off);
-        int jt = b[off + 2] & 0xff, jf = b[off + 3] & 0xff;
-        long k = MemoryView.u32(b, off + 4);
+        int code = (int) CallStructLayouts.BPF_CODE.u(b, off);
+        int jt = (int) CallStructLayouts.BPF_JT.u(b, off), jf = (int) CallStructLayouts.BPF_JF.u(b, off);
+        long k = CallStructLayouts.BPF_K.u(b, off);
         if (jt != 0 || jf != 0) {
             return "BPF_JUMP(" + code(c, code) + ", " + hex(k) + ", " + hex(jt) + ", " + hex(jf) + ")";
         }

@@ -13,8 +13,8 @@ import java.util.List;
  * ({@code print_sigevent}), and at exit the timer id the kernel stored ({@code [0]}).
  */
 final class TimerCreateFormat implements CallFormat {
-    /** sizeof(struct sigevent) on 64-bit. */
-    static final int SIGEVENT_SIZE = 64;
+    /** sizeof(struct sigevent) ({@link CallStructLayouts#SIGEVENT}). */
+    static final int SIGEVENT_SIZE = StructLayouts.size(CallStructLayouts.SIGEVENT);
     private static final ConstTable SIGEV_NOTIFY = ConstTable.enumHex("SIGEV_???",
             "SIGEV_SIGNAL SIGEV_NONE SIGEV_THREAD SIGEV_THREAD_ID");
 
@@ -48,23 +48,24 @@ final class TimerCreateFormat implements CallFormat {
         byte[] b = MemoryView.struct(mem, a, SIGEVENT_SIZE);
         if (b == null) return new Value.Unreadable(a);
         List<Value.Field> fs = new ArrayList<>(5);
-        long value = MemoryView.u64(b, 0);
+        long value = CallStructLayouts.SIGEV_VALUE.u(b);
         if (value != 0) {
             fs.add(f("sigev_value", new Value.Struct(List.of(
-                    f("sival_int", new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)),
+                    f("sival_int", new Value.Num((int) value, Value.Radix.DEC)), // sival_int: the union's low half (little-endian)
                     f("sival_ptr", new Value.Num(value, Value.Radix.HEX))), false)));
         }
-        int signo = MemoryView.s32(b, 8), notify = MemoryView.s32(b, 12);
+        int signo = (int) CallStructLayouts.SIGEV_SIGNO.s(b), notify = (int) CallStructLayouts.SIGEV_NOTIFY.s(b);
         String how = SIGEV_NOTIFY.name(notify & 0xffffffffL);
         boolean signals = "SIGEV_SIGNAL".equals(how) || "SIGEV_THREAD".equals(how) || "SIGEV_THREAD_ID".equals(how);
         fs.add(f("sigev_signo", signals ? ArgDecoder.signal(c, signo)
                 : new Value.Num(signo & 0xffffffffL, Value.Radix.DEC)));
         fs.add(f("sigev_notify", c.sym(SIGEV_NOTIFY, notify & 0xffffffffL)));
         if ("SIGEV_THREAD_ID".equals(how)) {
-            fs.add(f("sigev_notify_thread_id", new Value.Num(MemoryView.s32(b, 16), Value.Radix.DEC)));
+            fs.add(f("sigev_notify_thread_id", new Value.Num(CallStructLayouts.SIGEV_THREAD_ID.s(b),
+                    Value.Radix.DEC)));
         } else if ("SIGEV_THREAD".equals(how)) {
-            fs.add(f("sigev_notify_function", new Value.Ptr(MemoryView.u64(b, 16))));
-            fs.add(f("sigev_notify_attributes", new Value.Ptr(MemoryView.u64(b, 24))));
+            fs.add(f("sigev_notify_function", new Value.Ptr(CallStructLayouts.SIGEV_FUNCTION.u(b))));
+            fs.add(f("sigev_notify_attributes", new Value.Ptr(CallStructLayouts.SIGEV_ATTRIBUTES.u(b))));
         }
         return new Value.Struct(fs, false);
     }
