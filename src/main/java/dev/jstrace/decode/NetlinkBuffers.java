@@ -27,7 +27,9 @@ final class NetlinkBuffers {
         int family = NetlinkSockets.recorded(c.in.fdPath(fd));
         if (family == NetlinkSockets.NONE) return c.buffer(c.in, addr, len, false);
         if (addr == 0) return new Value.Ptr(0);
-        if (family == NetlinkMessages.NETLINK_KOBJECT_UEVENT) return c.buffer(c.in, addr, len, false);
+        if (family == NetlinkMessages.NETLINK_KOBJECT_UEVENT) {
+            return NetlinkKobjectUevent.decode(c, TraceeBytes.at(c.in, addr), addr, len);
+        }
         return NetlinkMessages.decode(c, TraceeBytes.at(c.in, addr), addr, len, family);
     }
 }
