@@ -125,9 +125,9 @@ final class NetlinkAttrTypes {
         return new Value.Text("htobe64(" + Long.toUnsignedString(Long.reverseBytes(w.mem().u64(a))) + ")");
     };
 
-    /** print_quoted_string(QUOTE_FORCE_HEX) of {@code n} readable bytes. */
+    /** print_quoted_string(QUOTE_FORCE_HEX) of {@code n} readable bytes: all of them, {@code -s} does not apply. */
     static Value hexBytes(TraceeBytes m, long a, int n) {
-        return Value.Str.buffer(m.bytes(a, n), n, true);
+        return new Value.Text(StringQuoter.quote(m.bytes(a, n), n, false, 2));
     }
 
     /**

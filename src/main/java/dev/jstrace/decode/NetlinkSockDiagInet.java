@@ -9,9 +9,7 @@ import static dev.jstrace.decode.NetlinkAttrTypes.U8;
  * NETLINK_SOCK_DIAG requests and responses of AF_INET and AF_INET6 (strace's
  * netlink_inet_diag.c): {@code struct inet_diag_req} (TCPDIAG_GETSOCK,
  * DCCPDIAG_GETSOCK), {@code struct inet_diag_req_v2} with its bytecode, and
- * {@code struct inet_diag_msg} with the attributes decoded so far (the
- * TCP congestion-control infos, socket addresses, MD5 signatures, ULP info,
- * BPF storages and socket options print in hex).
+ * {@code struct inet_diag_msg} with its attributes ({@link NetlinkInetDiagAttrs}).
  */
 final class NetlinkSockDiagInet {
     private static final int TCPDIAG_GETSOCK = 18, DCCPDIAG_GETSOCK = 19;
@@ -31,8 +29,14 @@ final class NetlinkSockDiagInet {
     private static final NetlinkAttrs.Decoders MSG = NetlinkAttrs.Decoders.byName(ATTRS,
             "INET_DIAG_MEMINFO", NetlinkAttrTypes.struct(16, f -> f.udec("idiag_rmem", 4).udec("idiag_wmem", 4)
                     .udec("idiag_fmem", 4).udec("idiag_tmem", 4)),
-            "INET_DIAG_CONG", STR, "INET_DIAG_TOS", U8, "INET_DIAG_TCLASS", U8,
-            "INET_DIAG_SKMEMINFO", NetlinkSockDiag.MEMINFO, "INET_DIAG_PROTOCOL", NetlinkRouteAddr.IP_PROTO,
+            "INET_DIAG_VEGASINFO", NetlinkInetDiagAttrs.VEGAS, "INET_DIAG_CONG", STR, "INET_DIAG_TOS", U8, "INET_DIAG_TCLASS", U8,
+            "INET_DIAG_SKMEMINFO", NetlinkSockDiag.MEMINFO,
+            "INET_DIAG_SHUTDOWN", NetlinkInetDiagAttrs.SHUTDOWN_BITS, "INET_DIAG_DCTCPINFO", NetlinkInetDiagAttrs.DCTCP,
+            "INET_DIAG_LOCALS", NetlinkInetDiagAttrs.SOCKADDRS, "INET_DIAG_PEERS", NetlinkInetDiagAttrs.SOCKADDRS,
+            "INET_DIAG_BBRINFO", NetlinkInetDiagAttrs.BBR, "INET_DIAG_MD5SIG", NetlinkInetDiagAttrs.MD5SIG,
+            "INET_DIAG_ULP_INFO", NetlinkInetDiagAttrs.ULP_INFO,
+            "INET_DIAG_SK_BPF_STORAGES", NetlinkInetDiagAttrs.BPF_STORAGES,
+            "INET_DIAG_SOCKOPT", NetlinkInetDiagAttrs.SOCKOPT, "INET_DIAG_PROTOCOL", NetlinkRouteAddr.IP_PROTO,
             "INET_DIAG_SKV6ONLY", U8, "INET_DIAG_MARK", U32, "INET_DIAG_CLASS_ID", U32,
             "INET_DIAG_CGROUP_ID", U64);
 
