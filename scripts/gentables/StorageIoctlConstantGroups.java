@@ -58,5 +58,12 @@ final class StorageIoctlConstantGroups {
             new ConstantGroups.Group("LOOP_CRYPT_TYPES", "loop_info lo_encrypt_type values",
                     ConstantGroups.Source.KERNEL, "linux/loop.h", "LO_CRYPT_\\w+", null, false),
             new ConstantGroups.Group("BLKPG_OPS", "struct blkpg_ioctl_arg op values", ConstantGroups.Source.KERNEL,
-                    "linux/blkpg.h", "BLKPG_(ADD|DEL|RESIZE)_PARTITION", null, false));
+                    "linux/blkpg.h", "BLKPG_(ADD|DEL|RESIZE)_PARTITION", null, false),
+            // ubi: enums of mtd/ubi-user.h.
+            new ConstantGroups.Group("UBI_VALUES", "ubi volume types, volume flags and properties",
+                    ConstantGroups.Source.COMPILED, "mtd/ubi-user.h", "UBI_(DYNAMIC|STATIC)_VOLUME"
+                            + "|UBI_VOL_SKIP_CRC_CHECK_FLG|UBI_VOL_PROP_DIRECT_WRITE", null, false),
+            // The data type hints left mtd/ubi-user.h; strace's xlat keeps them.
+            new ConstantGroups.Group("STRACE_UBI_DATA_TYPES", "ubi leb data types", ConstantGroups.Source.STRACE,
+                    "ubi_data_types", "UBI_LONGTERM|UBI_SHORTTERM|UBI_UNKNOWN", null, false));
 }

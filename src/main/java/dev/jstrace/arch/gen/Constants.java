@@ -944,6 +944,16 @@ public final class Constants {
      */
     public static final Named[] BLKPG_OPS = BLKPG_OPS();
 
+    /**
+     * ubi volume types, volume flags and properties (mtd/ubi-user.h, evaluated by each target's gcc).
+     */
+    public static final Named[] UBI_VALUES = UBI_VALUES();
+
+    /**
+     * ubi leb data types (strace 6.1's src/xlat/ubi_data_types.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_UBI_DATA_TYPES = STRACE_UBI_DATA_TYPES();
+
     private static Named[] OPEN_ACCESS_MODES() {
         return new Named[] {
             new Named(0, "O_RDONLY"),
@@ -6574,6 +6584,23 @@ public final class Constants {
             new Named(1, "BLKPG_ADD_PARTITION"),
             new Named(2, "BLKPG_DEL_PARTITION"),
             new Named(3, "BLKPG_RESIZE_PARTITION"),
+        };
+    }
+
+    private static Named[] UBI_VALUES() {
+        return new Named[] {
+            new Named(3, "UBI_DYNAMIC_VOLUME"),
+            new Named(4, "UBI_STATIC_VOLUME"),
+            new Named(1, "UBI_VOL_PROP_DIRECT_WRITE"),
+            new Named(1, "UBI_VOL_SKIP_CRC_CHECK_FLG"),
+        };
+    }
+
+    private static Named[] STRACE_UBI_DATA_TYPES() {
+        return new Named[] {
+            new Named(1, "UBI_LONGTERM"),
+            new Named(2, "UBI_SHORTTERM"),
+            new Named(3, "UBI_UNKNOWN"),
         };
     }
 }
