@@ -15,9 +15,10 @@ interface IoctlFamily {
     List<IoctlFamily> MEDIA_AND_STORAGE = List.of(new HdioIoctls(), new EvdevIoctls(), new NbdIoctls(),
             new LoopIoctls(), new BlockIoctls(), new UbiIoctls());
 
-    /** The other families (fiemap, gpio, ptp, seccomp, rtc, termios, userfaultfd). */
+    /** The other families (fiemap, gpio, ptp, seccomp, rtc, termios, userfaultfd, sockets). */
     List<IoctlFamily> OTHERS = List.of(new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),
-            new SeccompIoctls(), new RtcIoctls(), new TermIoctls(), new UffdIoctls());
+            new SeccompIoctls(), new RtcIoctls(), new TermIoctls(), new UffdIoctls(),
+            new SockIoctls());
 
     /** The families, asked in order (their request sets do not overlap). */
     List<IoctlFamily> ALL = java.util.stream.Stream.concat(MEDIA_AND_STORAGE.stream(), OTHERS.stream()).toList();
