@@ -45,18 +45,19 @@ public final class FilterSets {
             given = true;
             boolean optional = raw.startsWith("?");
             String item = raw.replaceFirst("^\\?+", "");
-            // A call only another personality has (i386's mmap2): strace accepts it; nothing here makes it.
-            if (!all.contains(item) && OtherPersonalities.NAMES.contains(item)) continue;
             if (item.equals("all")) {
                 everything = true;
                 continue;
             }
             if (item.equals("none")) continue;
+            // strace's qualify_syscall tries a class before a name: "ipc" is the class, not i386's ipc(2).
             Set<String> members = SyscallClasses.members(item);
             if (members != null) {
                 chosen.addAll(members);
                 continue;
             }
+            // A call only another personality has (i386's mmap2): strace accepts it; nothing here makes it.
+            if (!all.contains(item) && OtherPersonalities.NAMES.contains(item)) continue;
             if (item.startsWith("/")) {
                 Pattern p;
                 try {

@@ -48,7 +48,7 @@ final class CallFormats {
             Map.entry("mq_getsetattr", new KeyAndQueueFormats.MqGetSetAttr()),
             Map.entry("mq_timedsend", new KeyAndQueueFormats.MqTimedSend()),
             Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive())),
-            MountFormats.FORMATS, LandlockFormats.FORMATS);
+            MountFormats.FORMATS, LandlockFormats.FORMATS, IpcCtlFormats.FORMATS);
 
     private CallFormats() {}
 

@@ -101,8 +101,19 @@ final class IpcFormats {
             long mask = (long) SHM_HUGE_MASK << SHM_HUGE_SHIFT;
             long huge = flags & mask;
             flags &= ~mask;
+            // strace's shmget, unlike msgget/semget, joins the parts by whether they are non-zero, not by
+            // whether printflags named anything: 0x2ce0000|0125.
+            StringBuilder sb = new StringBuilder();
+            if (flags != 0 || huge == 0) printflags(c, sb, SHM_RESOURCE_FLAGS, flags);
+            if (huge != 0) {
+                if (flags != 0) sb.append('|');
+                sb.append(huge >>> SHM_HUGE_SHIFT).append("<<")
+                        .append(c.text(Value.Sym.of(SHM_HUGE_SHIFT, "SHM_HUGE_SHIFT")));
+            }
+            if (flags != 0 || huge != 0) sb.append('|');
+            sb.append(c.text(new Value.Num(f & 0777, Value.Radix.OCT)));
             return Decoded.atEntry(List.of(key(c), new Value.Num(c.arg(1), Value.Radix.UDEC),
-                    flagsAndMode(c, SHM_RESOURCE_FLAGS, flags, f & 0777, huge)));
+                    new Value.Text(sb.toString())));
         }
     }
 
