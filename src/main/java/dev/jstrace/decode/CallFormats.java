@@ -48,7 +48,8 @@ final class CallFormats {
             Map.entry("mq_getsetattr", new KeyAndQueueFormats.MqGetSetAttr()),
             Map.entry("mq_timedsend", new KeyAndQueueFormats.MqTimedSend()),
             Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive())),
-            MountFormats.FORMATS, LandlockFormats.FORMATS, IpcCtlFormats.FORMATS);
+            MountFormats.FORMATS, LandlockFormats.FORMATS, IpcCtlFormats.FORMATS,
+            QuotaFormats.FORMATS_BY_NAME);
 
     private CallFormats() {}
 
