@@ -70,7 +70,7 @@ public final class Constants {
             PROT_NONE PROT_READ PROT_WRITE PROT_EXEC PROT_SEM
             PROT_GROWSDOWN PROT_GROWSUP""");
 
-    /** mmap's map types (the value of flags & MAP_TYPE), strace 6.1's mmap_flags by value. */
+    /** mmap's map types (the value of {@code flags & MAP_TYPE}), strace 6.1's mmap_flags by value. */
     public static final ConstTable MAP_TYPES = ConstTable.enumHex("MAP_???",
             "MAP_FILE MAP_SHARED MAP_PRIVATE MAP_SHARED_VALIDATE");
 
