@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The structs of the call formats that are not {@link StructDecoder}s (fcntl's
  * locks and owners, sched_attr, mq_attr, sembuf, getdents' linux_dirent,
- * seccomp's sock_fprog and sock_filter, sigevent, pselect6's sigmask pair), declared
+ * seccomp's sock_fprog, sock_filter and notif sizes, sigevent, kcmp_epoll_slot, pselect6's sigmask
+ * pair), declared
  * once as named layouts (LP64: the same on every supported arch): what the
  * capture copies is their {@code byteSize()} and the decoders read the
  * {@link Member}s below, never a typed offset. {@code StructLayoutsProbeTest}
@@ -121,6 +122,20 @@ final class CallStructLayouts {
             // glibc 2.36 has no sigev_notify_thread_id macro: the member is _sigev_un._tid (one name here).
             SIGEV_THREAD_ID = new Member(StructLayouts.offset(SIGEVENT_THREAD_ID, "_sigev_un._tid"), 4);
 
+    /** {@code struct kcmp_epoll_slot} (linux/kcmp.h): kcmp's KCMP_EPOLL_TFD target. */
+    static final StructLayout KCMP_EPOLL_SLOT = structLayout(JAVA_INT.withName("efd"), JAVA_INT.withName("tfd"),
+            JAVA_INT.withName("toff")).withName("struct kcmp_epoll_slot");
+    static final Member KCMP_EFD = Member.of(KCMP_EPOLL_SLOT, "efd"), KCMP_TFD = Member.of(KCMP_EPOLL_SLOT, "tfd"),
+            KCMP_TOFF = Member.of(KCMP_EPOLL_SLOT, "toff");
+
+    /** {@code struct seccomp_notif_sizes} (linux/seccomp.h): SECCOMP_GET_NOTIF_SIZES' answer. */
+    static final StructLayout SECCOMP_NOTIF_SIZES = structLayout(JAVA_SHORT.withName("seccomp_notif"),
+            JAVA_SHORT.withName("seccomp_notif_resp"), JAVA_SHORT.withName("seccomp_data"))
+            .withName("struct seccomp_notif_sizes");
+    static final Member NOTIF_SIZE = Member.of(SECCOMP_NOTIF_SIZES, "seccomp_notif"),
+            NOTIF_RESP_SIZE = Member.of(SECCOMP_NOTIF_SIZES, "seccomp_notif_resp"),
+            NOTIF_DATA_SIZE = Member.of(SECCOMP_NOTIF_SIZES, "seccomp_data");
+
     /** Every layout here with what declares its C type, for the probe test. */
     static final List<Declared> ALL = List.of(
             new Declared(FLOCK, "#include <fcntl.h>\n"),
@@ -134,6 +149,8 @@ final class CallStructLayouts {
             new Declared(SOCK_FILTER, "#include <linux/filter.h>\n"),
             new Declared(SIGEVENT, "#include <signal.h>\n"),
             new Declared(SIGEVENT_THREAD_ID, "#include <signal.h>\n"),
+            new Declared(KCMP_EPOLL_SLOT, "#include <linux/kcmp.h>\n"),
+            new Declared(SECCOMP_NOTIF_SIZES, "#include <linux/seccomp.h>\n"),
             new Declared(PSELECT6_SIGMASK, "#include <signal.h>\n"
                     + "struct pselect6_sigmask { const sigset_t *ss; size_t ss_len; };\n"));
 }

@@ -15,13 +15,16 @@ final class ProcessCallFormats {
     static final ConstTable KCMP_TYPES = ConstTable.enumHex("KCMP_???",
             "KCMP_FILE KCMP_VM KCMP_FILES KCMP_FS KCMP_SIGHAND KCMP_IO KCMP_SYSVSEM KCMP_EPOLL_TFD");
 
+    /** sizeof(struct kcmp_epoll_slot) ({@link CallStructLayouts#KCMP_EPOLL_SLOT}). */
+    private static final int EPOLL_SLOT_SIZE = StructLayouts.size(CallStructLayouts.KCMP_EPOLL_SLOT);
+
     private ProcessCallFormats() {}
 
     /** kcmp(2) (src/kcmp.c). */
     static final class Kcmp implements CallFormat {
         @Override
         public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
-            if ((int) args[2] == 7 && args[4] != 0) mem.bytes(args[4], 12);
+            if ((int) args[2] == 7 && args[4] != 0) mem.bytes(args[4], EPOLL_SLOT_SIZE);
         }
 
         @Override
@@ -39,16 +42,16 @@ final class ProcessCallFormats {
                 }
                 case 7 -> {
                     out.add(new Value.Num((int) c.arg(3), Value.Radix.DEC));
-                    byte[] b = MemoryView.struct(c.in, c.arg(4), 12);
+                    byte[] b = MemoryView.struct(c.in, c.arg(4), EPOLL_SLOT_SIZE);
                     if (c.arg(4) == 0) {
                         out.add(new Value.Ptr(0));
                     } else if (b == null) {
                         out.add(new Value.Unreadable(c.arg(4)));
                     } else {
                         out.add(new Value.Struct(List.of(
-                                new Value.Field("efd", new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)),
-                                new Value.Field("tfd", new Value.Num(MemoryView.s32(b, 4), Value.Radix.DEC)),
-                                new Value.Field("toff", new Value.Num(MemoryView.u32(b, 8), Value.Radix.DEC))),
+                                new Value.Field("efd", new Value.Num(CallStructLayouts.KCMP_EFD.s(b), Value.Radix.DEC)),
+                                new Value.Field("tfd", new Value.Num(CallStructLayouts.KCMP_TFD.s(b), Value.Radix.DEC)),
+                                new Value.Field("toff", new Value.Num(CallStructLayouts.KCMP_TOFF.u(b), Value.Radix.DEC))),
                                 false));
                     }
                 }

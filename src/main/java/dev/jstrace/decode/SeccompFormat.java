@@ -17,8 +17,8 @@ final class SeccompFormat implements CallFormat {
             SECCOMP_FILTER_FLAG_TSYNC SECCOMP_FILTER_FLAG_LOG SECCOMP_FILTER_FLAG_SPEC_ALLOW
             SECCOMP_FILTER_FLAG_NEW_LISTENER SECCOMP_FILTER_FLAG_TSYNC_ESRCH SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV""");
     private static final int SET_MODE_FILTER = 1, GET_ACTION_AVAIL = 2, GET_NOTIF_SIZES = 3;
-    /** struct seccomp_notif_sizes: three __u16. */
-    private static final int NOTIF_SIZES = 6;
+    /** sizeof(struct seccomp_notif_sizes) ({@link CallStructLayouts#SECCOMP_NOTIF_SIZES}). */
+    private static final int NOTIF_SIZES = StructLayouts.size(CallStructLayouts.SECCOMP_NOTIF_SIZES);
 
     @Override
     public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
@@ -59,9 +59,9 @@ final class SeccompFormat implements CallFormat {
                     out.add(new Value.Unreadable(a));
                 } else {
                     out.add(new Value.Struct(List.of(
-                            new Value.Field("seccomp_notif", new Value.Num(MemoryView.u16(b, 0), Value.Radix.DEC)),
-                            new Value.Field("seccomp_notif_resp", new Value.Num(MemoryView.u16(b, 2), Value.Radix.DEC)),
-                            new Value.Field("seccomp_data", new Value.Num(MemoryView.u16(b, 4), Value.Radix.DEC))),
+                            new Value.Field("seccomp_notif", num(CallStructLayouts.NOTIF_SIZE, b)),
+                            new Value.Field("seccomp_notif_resp", num(CallStructLayouts.NOTIF_RESP_SIZE, b)),
+                            new Value.Field("seccomp_data", num(CallStructLayouts.NOTIF_DATA_SIZE, b))),
                             false));
                 }
                 return new Decoded(out, 2, null);
@@ -76,5 +76,9 @@ final class SeccompFormat implements CallFormat {
             }
         }
         return Decoded.atEntry(out);
+    }
+
+    private static Value num(StructLayouts.Member m, byte[] b) {
+        return new Value.Num(m.u(b), Value.Radix.DEC);
     }
 }
