@@ -136,6 +136,11 @@ final class CallStructLayouts {
             NOTIF_RESP_SIZE = Member.of(SECCOMP_NOTIF_SIZES, "seccomp_notif_resp"),
             NOTIF_DATA_SIZE = Member.of(SECCOMP_NOTIF_SIZES, "seccomp_data");
 
+    /** {@code struct utimbuf} (utime.h): utime(2)'s times. */
+    static final StructLayout UTIMBUF = structLayout(JAVA_LONG.withName("actime"), JAVA_LONG.withName("modtime"))
+            .withName("struct utimbuf");
+    static final Member UT_ACTIME = Member.of(UTIMBUF, "actime"), UT_MODTIME = Member.of(UTIMBUF, "modtime");
+
     /** Every layout here with what declares its C type, for the probe test. */
     static final List<Declared> ALL = List.of(
             new Declared(FLOCK, "#include <fcntl.h>\n"),
@@ -151,6 +156,7 @@ final class CallStructLayouts {
             new Declared(SIGEVENT_THREAD_ID, "#include <signal.h>\n"),
             new Declared(KCMP_EPOLL_SLOT, "#include <linux/kcmp.h>\n"),
             new Declared(SECCOMP_NOTIF_SIZES, "#include <linux/seccomp.h>\n"),
+            new Declared(UTIMBUF, "#include <utime.h>\n"),
             new Declared(PSELECT6_SIGMASK, "#include <signal.h>\n"
                     + "struct pselect6_sigmask { const sigset_t *ss; size_t ss_len; };\n"));
 }

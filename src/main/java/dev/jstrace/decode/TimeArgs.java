@@ -16,8 +16,12 @@ import java.util.List;
 final class TimeArgs {
     private TimeArgs() {}
 
-    /** sizeof(struct timeval) and of struct utimbuf on 64-bit: two longs. */
-    static final int TIMEVAL_SIZE = 16, UTIMBUF_SIZE = 16;
+    /**
+     * sizeof(struct timeval) ({@link StructLayouts#TIMEVAL}) and of
+     * struct utimbuf ({@link CallStructLayouts#UTIMBUF}).
+     */
+    static final int TIMEVAL_SIZE = StructLayouts.size(StructLayouts.TIMEVAL),
+            UTIMBUF_SIZE = StructLayouts.size(CallStructLayouts.UTIMBUF);
 
     /** {@code [{tv_sec=S, tv_usec=U} /* date * /, {...}]}: NULL, or the address when unreadable. */
     static Value timevalPair(Snapshot mem, long a) {
@@ -26,7 +30,8 @@ final class TimeArgs {
         if (b == null) return new Value.Unreadable(a);
         List<Value> ts = new ArrayList<>(2);
         for (int k = 0; k < 2; k++) {
-            long sec = MemoryView.u64(b, TIMEVAL_SIZE * k), usec = MemoryView.u64(b, TIMEVAL_SIZE * k + 8);
+            long sec = MemoryView.u64(b, TIMEVAL_SIZE * k + StructLayouts.TV_SEC);
+            long usec = MemoryView.u64(b, TIMEVAL_SIZE * k + StructLayouts.TV_USEC);
             Value t = new Value.Struct(List.of(f("tv_sec", dec(sec)), f("tv_usec", udec(usec))), false);
             String date = usecComment(sec, usec);
             ts.add(date == null ? t : new Value.Commented(t, date));
@@ -39,8 +44,8 @@ final class TimeArgs {
         if (a == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, a, UTIMBUF_SIZE);
         if (b == null) return new Value.Unreadable(a);
-        return new Value.Struct(List.of(f("actime", StructDecoders.time(MemoryView.u64(b, 0), 0)),
-                f("modtime", StructDecoders.time(MemoryView.u64(b, 8), 0))), false);
+        return new Value.Struct(List.of(f("actime", StructDecoders.time(CallStructLayouts.UT_ACTIME.s(b), 0)),
+                f("modtime", StructDecoders.time(CallStructLayouts.UT_MODTIME.s(b), 0))), false);
     }
 
     /**
