@@ -90,4 +90,16 @@ class NetlinkGoldenTest {
                 + " {nh_family=AF_UNIX, nh_scope=RT_SCOPE_UNIVERSE, nh_protocol=RTPROT_UNSPEC, nh_flags=0},"
                 + " [{nla_len=8, nla_type=NHA_OIF}, 3735928559]]", decode(0, b.array(), 32));
     }
+
+    @Test
+    void aUnixDiagResponsePrintsTheVfsDeviceBeforeItsInode() {
+        // nlattr_unix_diag_msg: struct unix_diag_vfs holds the inode first, strace prints the device first.
+        ByteBuffer b = msg(44).putInt(44).putShort((short) 20).putShort((short) 0x300).putInt(0).putInt(0);
+        b.put((byte) 1).put((byte) 1).put((byte) 1).put((byte) 0).putInt(0).putInt(0).putInt(0);
+        b.putShort((short) 12).putShort((short) 1).putInt(0xbafabcda).putInt(0xabcddafa);
+        assertEquals("[{nlmsg_len=44, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0,"
+                + " nlmsg_pid=0}, {udiag_family=AF_UNIX, udiag_type=SOCK_STREAM, udiag_state=TCP_ESTABLISHED,"
+                + " udiag_ino=0, udiag_cookie=[0, 0]}, [{nla_len=12, nla_type=UNIX_DIAG_VFS},"
+                + " {udiag_vfs_dev=makedev(0xdda, 0xabcfa), udiag_vfs_ino=3136994522}]]", decode(4, b.array(), 44));
+    }
 }
