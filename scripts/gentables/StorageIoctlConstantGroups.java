@@ -65,5 +65,11 @@ final class StorageIoctlConstantGroups {
                             + "|UBI_VOL_SKIP_CRC_CHECK_FLG|UBI_VOL_PROP_DIRECT_WRITE", null, false),
             // The data type hints left mtd/ubi-user.h; strace's xlat keeps them.
             new ConstantGroups.Group("STRACE_UBI_DATA_TYPES", "ubi leb data types", ConstantGroups.Source.STRACE,
-                    "ubi_data_types", "UBI_LONGTERM|UBI_SHORTTERM|UBI_UNKNOWN", null, false));
+                    "ubi_data_types", "UBI_LONGTERM|UBI_SHORTTERM|UBI_UNKNOWN", null, false),
+            new ConstantGroups.Group("SG_SCSI_RESETS", "SG_SCSI_RESET values glibc's scsi/sg.h defines",
+                    ConstantGroups.Source.GLIBC, "scsi/sg.h", "SG_SCSI_RESET_\\w+", null, false),
+            // Newer than glibc's copy of the sg header.
+            new ConstantGroups.Group("STRACE_SG_SCSI_RESETS", "SG_SCSI_RESET values only strace lists",
+                    ConstantGroups.Source.STRACE, "sg_scsi_reset", "SG_SCSI_RESET_TARGET|SG_SCSI_RESET_NO_ESCALATE",
+                    null, false));
 }

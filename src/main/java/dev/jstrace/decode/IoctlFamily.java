@@ -11,9 +11,9 @@ import java.util.List;
  * Each family lives in its own file and is one line in {@link #ALL}.
  */
 interface IoctlFamily {
-    /** The media and storage families (hdio, evdev, nbd, loop, block, ubi). */
+    /** The media and storage families (hdio, evdev, nbd, loop, block, ubi, scsi). */
     List<IoctlFamily> MEDIA_AND_STORAGE = List.of(new HdioIoctls(), new EvdevIoctls(), new NbdIoctls(),
-            new LoopIoctls(), new BlockIoctls(), new UbiIoctls());
+            new LoopIoctls(), new BlockIoctls(), new UbiIoctls(), new ScsiIoctls());
 
     /** The other families (fiemap, gpio, ptp, seccomp, rtc, termios, userfaultfd, sockets). */
     List<IoctlFamily> OTHERS = List.of(new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),

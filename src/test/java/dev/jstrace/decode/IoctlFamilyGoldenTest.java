@@ -94,4 +94,17 @@ class IoctlFamilyGoldenTest {
         assertEquals("ioctl(-1, LOOP_GET_STATUS64, NULL) = -1 EBADF (Bad file descriptor)",
                 ioctl(ABBREV, IoctlRequests.code("LOOP_GET_STATUS64"), 0, Snapshot.EMPTY, BADF, Snapshot.EMPTY));
     }
+
+    @Test
+    void ubiAndScsiValues() {
+        // ioctl_scsi: SG_SCSI_RESET's NO_ESCALATE bit, then the reset by name.
+        long req = IoctlRequests.code("SG_SCSI_RESET");
+        Snapshot in = bytes(0x5000, new byte[] {0, 1, 0, 0});
+        assertEquals("ioctl(-1, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_NOTHING]) = -1 EBADF (Bad"
+                + " file descriptor)", ioctl(ABBREV, req, 0x5000, in, BADF, Snapshot.EMPTY));
+        // ioctl_ubi: UBI_IOCEBMAP's data type.
+        Snapshot map = bytes(0x6000, new byte[] {1, 0, 0, 0, 3, 0, 0, 0});
+        assertEquals("ioctl(-1, UBI_IOCEBMAP, {lnum=1, dtype=UBI_UNKNOWN}) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, IoctlRequests.code("UBI_IOCEBMAP"), 0x6000, map, BADF, Snapshot.EMPTY));
+    }
 }

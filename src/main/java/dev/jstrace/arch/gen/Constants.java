@@ -954,6 +954,16 @@ public final class Constants {
      */
     public static final Named[] STRACE_UBI_DATA_TYPES = STRACE_UBI_DATA_TYPES();
 
+    /**
+     * SG_SCSI_RESET values glibc's scsi/sg.h defines (glibc scsi/sg.h).
+     */
+    public static final Named[] SG_SCSI_RESETS = SG_SCSI_RESETS();
+
+    /**
+     * SG_SCSI_RESET values only strace lists (strace 6.1's src/xlat/sg_scsi_reset.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_SG_SCSI_RESETS = STRACE_SG_SCSI_RESETS();
+
     private static Named[] OPEN_ACCESS_MODES() {
         return new Named[] {
             new Named(0, "O_RDONLY"),
@@ -6601,6 +6611,22 @@ public final class Constants {
             new Named(1, "UBI_LONGTERM"),
             new Named(2, "UBI_SHORTTERM"),
             new Named(3, "UBI_UNKNOWN"),
+        };
+    }
+
+    private static Named[] SG_SCSI_RESETS() {
+        return new Named[] {
+            new Named(0, "SG_SCSI_RESET_NOTHING"),
+            new Named(1, "SG_SCSI_RESET_DEVICE"),
+            new Named(2, "SG_SCSI_RESET_BUS"),
+            new Named(3, "SG_SCSI_RESET_HOST"),
+        };
+    }
+
+    private static Named[] STRACE_SG_SCSI_RESETS() {
+        return new Named[] {
+            new Named(4, "SG_SCSI_RESET_TARGET"),
+            new Named(256, "SG_SCSI_RESET_NO_ESCALATE"),
         };
     }
 }

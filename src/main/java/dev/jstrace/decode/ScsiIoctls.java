@@ -1,0 +1,104 @@
+package dev.jstrace.decode;
+
+import dev.jstrace.proc.TraceeMemory;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The SCSI generic ('"') requests as strace 6.1's src/scsi.c prints them: the ints set and got
+ * through the pointer, SG_SET_TRANSFORM's value, SG_SCSI_RESET's value, SG_GET_SCSI_ID's
+ * struct sg_scsi_id, and SG_IO's interface id when it is neither v3's 'S' nor v4's 'Q'.
+ * The sg_io_hdr (v3) and sg_io_v4 structs themselves, and SG_GET_REQUEST_TABLE's sg_req_info
+ * array, are not decoded yet: their address prints.
+ */
+final class ScsiIoctls implements IoctlFamily {
+    private static final long SG_IO = code("SG_IO"), SG_GET_SCSI_ID = code("SG_GET_SCSI_ID"),
+            SG_GET_REQUEST_TABLE = code("SG_GET_REQUEST_TABLE"), SG_SCSI_RESET = code("SG_SCSI_RESET"),
+            SG_SET_TRANSFORM = code("SG_SET_TRANSFORM"), SG_GET_TIMEOUT = code("SG_GET_TIMEOUT");
+    private static final Set<Long> SETTERS = codes("SG_NEXT_CMD_LEN SG_SET_COMMAND_Q SG_SET_DEBUG"
+            + " SG_SET_FORCE_LOW_DMA SG_SET_FORCE_PACK_ID SG_SET_KEEP_ORPHAN SG_SET_RESERVED_SIZE SG_SET_TIMEOUT");
+    private static final Set<Long> GETTERS = codes("SG_EMULATED_HOST SG_GET_ACCESS_COUNT SG_GET_COMMAND_Q"
+            + " SG_GET_KEEP_ORPHAN SG_GET_LOW_DMA SG_GET_NUM_WAITING SG_GET_PACK_ID SG_GET_RESERVED_SIZE"
+            + " SG_GET_SG_TABLESIZE SG_GET_TRANSFORM SG_GET_VERSION_NUM");
+    /** sizeof(struct sg_scsi_id). */
+    private static final int SCSI_ID = 32;
+    /** src/xlat/sg_scsi_reset.in. */
+    static final ConstTable RESETS = ConstTable.enumHex("SG_SCSI_RESET_???", "SG_SCSI_RESET_NOTHING"
+            + " SG_SCSI_RESET_DEVICE SG_SCSI_RESET_BUS SG_SCSI_RESET_HOST SG_SCSI_RESET_TARGET"
+            + " SG_SCSI_RESET_NO_ESCALATE");
+    private static final long NO_ESCALATE = HeaderValues.common("SG_SCSI_RESET_NO_ESCALATE");
+
+    private static long code(String name) {
+        long c = IoctlRequests.code(name);
+        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
+        return c;
+    }
+
+    /** The requests by name; glibc's scsi/sg.h lacks SG_GET_ACCESS_COUNT (0x2289), which is skipped. */
+    private static Set<Long> codes(String names) {
+        return java.util.Arrays.stream(names.split(" ")).mapToLong(IoctlRequests::code).filter(c -> c >= 0).boxed()
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public boolean decodes(long req) {
+        return req == SG_IO || req == SG_GET_SCSI_ID || req == SG_GET_REQUEST_TABLE || req == SG_SCSI_RESET
+                || req == SG_SET_TRANSFORM || req == SG_GET_TIMEOUT || SETTERS.contains(req) || GETTERS.contains(req);
+    }
+
+    @Override
+    public boolean printsAtExit(long req) {
+        return req == SG_GET_SCSI_ID || req == SG_GET_REQUEST_TABLE || GETTERS.contains(req);
+    }
+
+    @Override
+    public void captureEntry(long req, long arg, TraceeMemory mem, DecodeOptions opt) {
+        if (arg != 0 && (req == SG_IO || req == SG_SCSI_RESET || SETTERS.contains(req))) mem.bytes(arg, 4);
+    }
+
+    @Override
+    public void captureExit(long req, long arg, long rval, TraceeMemory mem, DecodeOptions opt) {
+        if (arg == 0) return;
+        if (req == SG_GET_SCSI_ID) mem.bytes(arg, SCSI_ID);
+        else if (GETTERS.contains(req)) mem.bytes(arg, 4);
+    }
+
+    @Override
+    public Value arg(CallContext c, long req, long a) {
+        if (req == SG_GET_TIMEOUT) return null;
+        if (req == SG_SET_TRANSFORM) return new Value.Num(a & 0xffffffffL, Value.Radix.HEX);
+        if (printsAtExit(req) && !c.succeeded()) return new Value.Ptr(a);
+        if (req == SG_GET_REQUEST_TABLE) return new Value.Ptr(a);
+        if (req == SG_GET_SCSI_ID) {
+            byte[] b = MemoryView.struct(c.out, a, SCSI_ID);
+            if (b == null) return new Value.Ptr(a);
+            return new Value.Struct(List.of(f("host_no", d(MemoryView.s32(b, 0))), f("channel", d(MemoryView.s32(b, 4))),
+                    f("scsi_id", new Value.Num(MemoryView.u32(b, 8), Value.Radix.HEX)), f("lun", d(MemoryView.s32(b, 12))),
+                    f("scsi_type", new Value.Num(MemoryView.u32(b, 16), Value.Radix.HEX)),
+                    f("h_cmd_per_lun", d((short) MemoryView.u16(b, 20))),
+                    f("d_queue_depth", d((short) MemoryView.u16(b, 22)))), false);
+        }
+        byte[] b = MemoryView.struct(GETTERS.contains(req) ? c.out : c.in, a, 4);
+        if (b == null) return new Value.Ptr(a);
+        long v = MemoryView.u32(b, 0);
+        if (req == SG_IO) {
+            // v3 ('S') and v4 ('Q') headers are not decoded yet: the address, as for an unreadable one.
+            return v == 'S' || v == 'Q' ? new Value.Ptr(a) : new Value.Array(List.of(new Value.Num(v, Value.Radix.UDEC)),
+                    false);
+        }
+        if (req == SG_SCSI_RESET) {
+            if ((v & NO_ESCALATE) == 0) return new Value.Array(List.of(RESETS.sym(v)), false);
+            Value rest = RESETS.sym(v & ~NO_ESCALATE);
+            return new Value.Text("[" + c.text(RESETS.sym(NO_ESCALATE)) + "|" + c.text(rest) + "]");
+        }
+        return new Value.Array(List.of(d(MemoryView.s32(b, 0))), false);
+    }
+
+    private static Value d(long v) {
+        return new Value.Num(v, Value.Radix.DEC);
+    }
+
+    private static Value.Field f(String name, Value v) {
+        return new Value.Field(name, v);
+    }
+}
