@@ -110,6 +110,10 @@ public final class IoctlTable {
         for (String h : headers) jobs.add(pool.submit(() -> probe(work, h, byHeader.get(h), dropped)));
         for (Future<List<Entry>> f : jobs) entries.addAll(f.get());
         pool.shutdown();
+        // A request strace names that the pinned headers lack: glibc's scsi/sg.h stops before 0x2289.
+        for (var e : StraceXlat.values("scsi_sg_commands", Pattern.compile("SG_GET_ACCESS_COUNT")).entrySet()) {
+            entries.add(new Entry("strace 6.1 src/xlat/scsi_sg_commands.in", e.getKey(), e.getValue()));
+        }
         List<Entry> sorted = straceOrder(entries);
         Files.createDirectories(genDir);
         write(genDir.resolve("IoctlNames.java"), sorted, dropped);
