@@ -190,6 +190,19 @@ public final class PidNamespaces {
         return false;
     }
 
+    /**
+     * {@return the directory name under {@code /proc} of thread {@code tid} (by its id in the tracer's
+     * namespace): {@code tid} itself when {@code /proc} is the tracer's; under {@code unshare -Urpf},
+     * where the mounted {@code /proc} is an outer namespace's, the id that {@code /proc} knows it by,
+     * as strace's get_proc_pid finds it (0 when it cannot be found)}
+     *
+     * @param tid the thread, by its id in the tracer's namespace
+     */
+    public static int procDir(int tid) {
+        int level = ourLevel();
+        return level <= 0 ? tid : procPid(tid, level);
+    }
+
     /** The tracer's level: its own {@code NSpid} list's length minus one (0 when /proc is its own). */
     private static int ourLevel() {
         int l = ourLevel;

@@ -178,8 +178,12 @@ final class ProcessMemory implements TraceeMemory {
         String path;
         try {
             // AT_FDCWD (-100) stands for the working directory: -y prints AT_FDCWD</dir>.
-            Path link = fd == -100 ? Path.of("/proc/" + tid + "/cwd") : Path.of("/proc/" + tid + "/fd/" + fd);
-            path = Files.readSymbolicLink(link).toString();
+            // Under unshare -Urpf the mounted /proc is an outer namespace's: the thread's directory there has
+            // another number (strace's get_proc_pid), and this tid may name some other process.
+            int dir = dev.jstrace.decode.PidNamespaces.procDir(tid);
+            Path link = dir <= 0 ? null : fd == -100 ? Path.of("/proc/" + dir + "/cwd")
+                    : Path.of("/proc/" + dir + "/fd/" + fd);
+            path = link == null ? null : Files.readSymbolicLink(link).toString();
         } catch (Exception e) {
             path = null;
         }
