@@ -36,7 +36,12 @@ final class QuotaFormats {
             SETINFO = CMDS.parse("Q_SETINFO"), GETQUOTA = CMDS.parse("Q_GETQUOTA"),
             SETQUOTA = CMDS.parse("Q_SETQUOTA"), GETNEXTQUOTA = CMDS.parse("Q_GETNEXTQUOTA"),
             XQUOTAON = CMDS.parse("Q_XQUOTAON"), XQUOTAOFF = CMDS.parse("Q_XQUOTAOFF"),
-            XQUOTARM = CMDS.parse("Q_XQUOTARM"), XQUOTASYNC = CMDS.parse("Q_XQUOTASYNC");
+            XQUOTARM = CMDS.parse("Q_XQUOTARM"), XQUOTASYNC = CMDS.parse("Q_XQUOTASYNC"),
+            XGETQUOTA = CMDS.parse("Q_XGETQUOTA"), XGETNEXTQUOTA = CMDS.parse("Q_XGETNEXTQUOTA"),
+            XSETQLIM = CMDS.parse("Q_XSETQLIM"), XGETQSTAT = CMDS.parse("Q_XGETQSTAT"),
+            XGETQSTATV = CMDS.parse("Q_XGETQSTATV");
+    /** linux/dqblk_xfs.h's fs_disk_quota (112 bytes), fs_quota_stat (80) and fs_quota_statv (160). */
+    private static final int DISK_QUOTA_SIZE = 112, QSTAT_SIZE = 80, QSTATV_SIZE = 160;
     /** linux/quota.h's struct if_dqblk: eight __u64 then __u32 dqb_valid (72 with padding). */
     private static final int DQBLK_SIZE = 72, DQB_VALID = 64;
     /** struct if_nextdqblk: if_dqblk's members, then __u32 dqb_id at 68. */
@@ -86,6 +91,7 @@ final class QuotaFormats {
             if (cmd == QUOTAON) PATH.capture(a, mem, opt);
             else if (cmd == SETQUOTA) mem.bytes(a, DQBLK_SIZE);
             else if (cmd == SETINFO) mem.bytes(a, DQINFO_SIZE);
+            else if (cmd == XSETQLIM) mem.bytes(a, DISK_QUOTA_SIZE);
             else if (cmd == XQUOTAON || cmd == XQUOTAOFF || cmd == XQUOTARM) mem.bytes(a, Integer.BYTES);
         }
 
@@ -98,6 +104,9 @@ final class QuotaFormats {
             else if (cmd == GETNEXTQUOTA) mem.bytes(a, NEXTDQBLK_SIZE);
             else if (cmd == GETINFO) mem.bytes(a, DQINFO_SIZE);
             else if (cmd == GETFMT) mem.bytes(a, Integer.BYTES);
+            else if (cmd == XGETQUOTA || cmd == XGETNEXTQUOTA) mem.bytes(a, DISK_QUOTA_SIZE);
+            else if (cmd == XGETQSTAT) mem.bytes(a, QSTAT_SIZE);
+            else if (cmd == XGETQSTATV) mem.bytes(a, QSTATV_SIZE);
         }
 
         @Override
@@ -138,6 +147,17 @@ final class QuotaFormats {
                 byte[] b = c.succeeded() ? MemoryView.struct(c.out, a, Integer.BYTES) : null;
                 out.add(b == null ? new Value.Ptr(a)
                         : new Value.Text("[" + c.text(FORMATS.sym(MemoryView.u32(b, 0))) + "]"));
+            } else if (cmd == XSETQLIM) {
+                out.add(id);
+                out.add(diskQuota(c, c.in, a));
+                return Decoded.atEntry(out);
+            } else if (cmd == XGETQUOTA || cmd == XGETNEXTQUOTA) {
+                out.add(id);
+                entry = out.size();
+                out.add(c.succeeded() ? diskQuota(c, c.out, a) : new Value.Ptr(a));
+            } else if (cmd == XGETQSTAT || cmd == XGETQSTATV) {
+                entry = out.size();
+                out.add(c.succeeded() ? quotaStat(c, a, cmd == XGETQSTATV) : new Value.Ptr(a));
             } else if (cmd == XQUOTAON || cmd == XQUOTAOFF || cmd == XQUOTARM) {
                 byte[] b = MemoryView.struct(c.in, a, Integer.BYTES);
                 ConstTable t = cmd == XQUOTARM ? XFS_DQBLK_FLAGS : XFS_QUOTA_FLAGS;
@@ -164,6 +184,68 @@ final class QuotaFormats {
             }
             if (next) fs.add(f("dqb_id", new Value.Num(MemoryView.u32(b, DQB_ID), Value.Radix.DEC)));
             return new Value.Struct(fs, more);
+        }
+
+        /** strace's fs_disk_quota: the limits and counts, the timers and warnings only under -v. */
+        private static Value diskQuota(CallContext c, Snapshot mem, long a) {
+            byte[] b = MemoryView.struct(mem, a, DISK_QUOTA_SIZE);
+            if (b == null) return new Value.Ptr(a);
+            List<Value.Field> fs = new ArrayList<>(20);
+            fs.add(f("d_version", new Value.Num(b[0], Value.Radix.DEC)));
+            fs.add(f("d_flags", XFS_DQBLK_FLAGS.sym(b[1] & 0xff)));
+            fs.add(f("d_fieldmask", new Value.Num(MemoryView.u16(b, 2), Value.Radix.HEX)));
+            fs.add(f("d_id", new Value.Num(MemoryView.u32(b, 4), Value.Radix.DEC)));
+            String[] limits = {"d_blk_hardlimit", "d_blk_softlimit", "d_ino_hardlimit", "d_ino_softlimit", "d_bcount",
+                "d_icount"};
+            for (int i = 0; i < limits.length; i++) fs.add(f(limits[i], u64(b, 8 + 8 * i)));
+            boolean more = !c.opt.verbose();
+            if (!more) {
+                fs.add(f("d_itimer", new Value.Num(MemoryView.s32(b, 56), Value.Radix.DEC)));
+                fs.add(f("d_btimer", new Value.Num(MemoryView.s32(b, 60), Value.Radix.DEC)));
+                fs.add(f("d_iwarns", new Value.Num(MemoryView.u16(b, 64), Value.Radix.DEC)));
+                fs.add(f("d_bwarns", new Value.Num(MemoryView.u16(b, 66), Value.Radix.DEC)));
+                fs.add(f("d_rtb_hardlimit", u64(b, 72)));
+                fs.add(f("d_rtb_softlimit", u64(b, 80)));
+                fs.add(f("d_rtbcount", u64(b, 88)));
+                fs.add(f("d_rtbtimer", new Value.Num(MemoryView.s32(b, 96), Value.Radix.DEC)));
+                fs.add(f("d_rtbwarns", new Value.Num(MemoryView.u16(b, 100), Value.Radix.DEC)));
+            }
+            return new Value.Struct(fs, more);
+        }
+
+        /** fs_quota_stat / fs_quota_statv: the version, the rest only under -v. */
+        private static Value quotaStat(CallContext c, long a, boolean v) {
+            byte[] b = MemoryView.struct(c.out, a, v ? QSTATV_SIZE : QSTAT_SIZE);
+            if (b == null) return new Value.Ptr(a);
+            List<Value.Field> fs = new ArrayList<>(12);
+            fs.add(f("qs_version", new Value.Num(b[0], Value.Radix.DEC)));
+            boolean more = !c.opt.verbose();
+            if (!more) {
+                fs.add(f("qs_flags", XFS_QUOTA_FLAGS.sym(MemoryView.u16(b, 2))));
+                if (v) {
+                    fs.add(f("qs_incoredqs", new Value.Num(MemoryView.u32(b, 4), Value.Radix.DEC)));
+                    fs.add(f("qs_uquota", filestat(b, 8)));
+                    fs.add(f("qs_gquota", filestat(b, 32)));
+                    fs.add(f("qs_pquota", filestat(b, 56)));
+                } else {
+                    fs.add(f("qs_uquota", filestat(b, 8)));
+                    fs.add(f("qs_gquota", filestat(b, 32)));
+                    fs.add(f("qs_incoredqs", new Value.Num(MemoryView.u32(b, 56), Value.Radix.DEC)));
+                }
+                int t = v ? 80 : 60;
+                fs.add(f("qs_btimelimit", new Value.Num(MemoryView.s32(b, t), Value.Radix.DEC)));
+                fs.add(f("qs_itimelimit", new Value.Num(MemoryView.s32(b, t + 4), Value.Radix.DEC)));
+                fs.add(f("qs_rtbtimelimit", new Value.Num(MemoryView.s32(b, t + 8), Value.Radix.DEC)));
+                fs.add(f("qs_bwarnlimit", new Value.Num(MemoryView.u16(b, t + 12), Value.Radix.DEC)));
+                fs.add(f("qs_iwarnlimit", new Value.Num(MemoryView.u16(b, t + 14), Value.Radix.DEC)));
+            }
+            return new Value.Struct(fs, more);
+        }
+
+        /** struct fs_qfilestat(v): __u64 qfs_ino, __u64 qfs_nblks, __u32 qfs_nextents. */
+        private static Value filestat(byte[] b, int off) {
+            return new Value.Struct(List.of(f("qfs_ino", u64(b, off)), f("qfs_nblks", u64(b, off + 8)),
+                    f("qfs_nextents", new Value.Num(MemoryView.u32(b, off + 16), Value.Radix.DEC))), false);
         }
 
         private static Value dqinfo(Snapshot mem, long a) {

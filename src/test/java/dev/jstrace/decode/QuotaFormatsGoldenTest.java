@@ -31,4 +31,18 @@ class QuotaFormatsGoldenTest {
                 + " (Bad address)", g.line(new DecodeOptions(32, true, 0, DecodeOptions.Xlat.VERBOSE, 0,
                         java.util.Set.of()), X, "quotactl", new long[] {0x80000501L, 0x1000, 0, 0x3000}, -14));
     }
+
+    @Test
+    void xfsDiskQuotaAbbreviatedUnlessVerbose() {
+        ByteBuffer dq = ByteBuffer.allocate(112).order(ByteOrder.LITTLE_ENDIAN).put((byte) -114).put((byte) 0x8f)
+                .putShort((short) 0x9190).putInt((int) 2509542290L).putLong(1);
+        var g = new DecoderGolden().putString(0x1000, "/dev/bogus/").put(0x4000, dq.array());
+        assertEquals("quotactl(QCMD(Q_XSETQLIM, PRJQUOTA), \"/dev/bogus/\", 3141592653, {d_version=-114,"
+                + " d_flags=FS_USER_QUOTA|FS_PROJ_QUOTA|FS_GROUP_QUOTA|0x88, d_fieldmask=0x9190, d_id=2509542290,"
+                + " d_blk_hardlimit=1, d_blk_softlimit=0, d_ino_hardlimit=0, d_ino_softlimit=0, d_bcount=0,"
+                + " d_icount=0, ...}) = -1 ENOENT (No such file or directory)",
+                g.line(X, "quotactl", new long[] {0x580402L, 0x1000, 3141592653L, 0x4000}, -2));
+        assertEquals("quotactl(QCMD(Q_XGETQSTAT, USRQUOTA), \"/dev/bogus/\", 0x4000) = -1 ENOENT"
+                + " (No such file or directory)", g.line(X, "quotactl", new long[] {0x580500L, 0x1000, 0, 0x4000}, -2));
+    }
 }
