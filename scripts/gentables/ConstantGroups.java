@@ -77,6 +77,11 @@ final class ConstantGroups {
             // The fields of mmap's flags strace 6.1's print_mmap_flags takes apart.
             new Group("MAP_FIELDS", "mmap(2) flags' map type mask and huge page size field", Source.COMPILED,
                     "linux/mman.h", "MAP_TYPE|MAP_HUGE_SHIFT|MAP_HUGE_MASK", null, false),
+            new Group("MPOL_MODES", "NUMA memory policy modes", Source.COMPILED, "linux/mempolicy.h",
+                    "MPOL_DEFAULT|MPOL_PREFERRED|MPOL_BIND|MPOL_INTERLEAVE|MPOL_LOCAL|MPOL_PREFERRED_MANY", null, false),
+            new Group("MPOL_FLAGS", "NUMA memory policy mode, get_mempolicy(2) and mbind(2) flags", Source.KERNEL,
+                    "linux/mempolicy.h", "MPOL_F_(STATIC_NODES|RELATIVE_NODES|NUMA_BALANCING|NODE|ADDR|MEMS_ALLOWED)"
+                            + "|MPOL_MF_(STRICT|MOVE|MOVE_ALL)", null, true),
             new Group("SIGEV_NOTIFY", "struct sigevent's sigev_notify values", Source.KERNEL, "asm-generic/siginfo.h",
                     "SIGEV_(SIGNAL|NONE|THREAD|THREAD_ID)", null, false),
             new Group("MREMAP_FLAGS", "mremap(2) flags", Source.KERNEL, "linux/mman.h", "MREMAP_\\w+", null, true),

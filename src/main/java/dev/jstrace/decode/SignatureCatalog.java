@@ -87,6 +87,13 @@ public final class SignatureCatalog {
             setitimer: itimer_which, itimerval_in, itimerval_out = int
             timer_settime: int, timer_flags, itimerspec_in, itimerspec_out = int
             timer_create: clock_id, ptr, ptr = int
+            migrate_pages: tgid, ulong, ptr, ptr = int
+            mbind: ptr, ulong, hex, ptr, ulong, hex = int
+            set_mempolicy: hex, ptr, ulong = int
+            get_mempolicy: ptr, ptr, ulong, ptr, hex = int
+            set_mempolicy_home_node: ptr, ulong, ulong, hex = int
+            move_pages: tgid, ulong, ptr, ptr, ptr, hex = int
+            pidfd_getfd: fd, int, hex32 = fd
             timer_gettime: int, itimerspec_out = int
             timer_delete: int = int
             timer_getoverrun: int = int
@@ -279,21 +286,21 @@ public final class SignatureCatalog {
             2: setns pkey_alloc fanotify_init msgget landlock_restrict_self process_mrelease
             2: io_uring_setup fsopen
             3: shmget shmat shmctl mincore semget semop msgctl modify_ldt ioperm init_module nfsservctl
-            3: tuxcall security lookup_dcookie io_submit io_cancel set_mempolicy
+            3: tuxcall security lookup_dcookie io_submit io_cancel
             3: mq_getsetattr getcpu finit_module sched_setattr seccomp bpf mlock2 open_tree
-            3: fsmount fspick landlock_create_ruleset pidfd_getfd lsm_list_modules mseal
+            3: fsmount fspick landlock_create_ruleset lsm_list_modules mseal
             3: map_shadow_stack syslog ioprio_set riscv_flush_icache
             5: riscv_hwprobe
             4: semctl msgsnd reboot quotactl epoll_ctl_old epoll_wait_old kexec_load request_key
-            4: migrate_pages sync_file_range vmsplice sched_getattr ptrace
-            4: io_uring_register quotactl_fd landlock_add_rule set_mempolicy_home_node cachestat
+            4: sync_file_range vmsplice sched_getattr ptrace
+            4: io_uring_register quotactl_fd landlock_add_rule cachestat
             4: futex_wake futex_requeue statmount listmount lsm_get_self_attr lsm_set_self_attr
             4: mq_open semtimedop removexattrat
-            5: msgrcv query_module getpmsg putpmsg afs_syscall vserver get_mempolicy mq_timedsend
+            5: msgrcv query_module getpmsg putpmsg afs_syscall vserver mq_timedsend
             5: mq_timedreceive add_key keyctl perf_event_open fanotify_mark name_to_handle_at kcmp
             5: kexec_file_load move_mount fsconfig process_madvise mount_setattr
             5: futex_waitv listxattrat open_tree_attr file_getattr file_setattr
-            6: mbind move_pages io_getevents io_pgetevents process_vm_readv process_vm_writev
+            6: io_getevents io_pgetevents process_vm_readv process_vm_writev
             6: preadv2 pwritev2 io_uring_enter futex_wait setxattrat getxattrat
             2: ioprio_get
             3: open_by_handle_at

@@ -116,4 +116,29 @@ class MemoryAndTimeCallsGoldenTest {
                 call(DEF, "pidfd_send_signal", new long[] {3, 12, 0x1000, 0xffffffffffffffffL, 0, 0},
                         bytes(0x1000, si), -22, Snapshot.EMPTY));
     }
+
+    @Test
+    void numaCallsPrintNodeMasksAndModes() {
+        assertEquals("set_mempolicy(MPOL_BIND|MPOL_F_STATIC_NODES, [0x00000000000001], 2) = -1 EINVAL (Invalid argument)",
+                call(DEF, "set_mempolicy", new long[] {2 | 0x8000, 0x1000, 2, 0, 0, 0}, bytes(0x1000, longs(1)), -22,
+                        Snapshot.EMPTY));
+        // One node: (1 + 62) / 64 words is none, and strace prints the address.
+        assertEquals("set_mempolicy(MPOL_BIND, 0x1000, 1) = -1 EINVAL (Invalid argument)",
+                call(DEF, "set_mempolicy", new long[] {2, 0x1000, 1, 0, 0, 0}, bytes(0x1000, longs(1)), -22,
+                        Snapshot.EMPTY));
+        assertEquals("set_mempolicy(0x8002 /* MPOL_BIND|MPOL_F_STATIC_NODES */, [], 0) = -1 EINVAL (Invalid argument)",
+                call(VERBOSE, "set_mempolicy", new long[] {2 | 0x8000, 0x1000, 0, 0, 0, 0}, Snapshot.EMPTY, -22,
+                        Snapshot.EMPTY));
+        assertEquals("mbind(0xfffffff1fffffff2, 18446744026464911348, MPOL_DEFAULT, 0xfffffff5fffffff6,"
+                        + " 18446744039349813240, MPOL_MF_STRICT|MPOL_MF_MOVE|MPOL_MF_MOVE_ALL|0xfffffff8)"
+                        + " = -1 EINVAL (Invalid argument)",
+                call(DEF, "mbind", new long[] {0xfffffff1fffffff2L, Long.parseUnsignedLong("18446744026464911348"), 0,
+                        0xfffffff5fffffff6L, Long.parseUnsignedLong("18446744039349813240"), 0xfffffff7ffffffffL},
+                        Snapshot.EMPTY, -22, Snapshot.EMPTY));
+        byte[] status = new byte[8];
+        ByteBuffer.wrap(status).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(-2);
+        assertEquals("move_pages(1, 2, [0x1000, NULL], NULL, [0, -ENOENT], MPOL_MF_MOVE) = 0",
+                call(DEF, "move_pages", new long[] {1, 2, 0x3000, 0, 0x4000, 0xfacefeed00000002L},
+                        bytes(0x3000, longs(0x1000, 0)), 0, bytes(0x4000, status)));
+    }
 }

@@ -90,6 +90,16 @@ public final class Constants {
     public static final Named[] MAP_FIELDS = MAP_FIELDS();
 
     /**
+     * NUMA memory policy modes (linux/mempolicy.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MPOL_MODES = MPOL_MODES();
+
+    /**
+     * NUMA memory policy mode, get_mempolicy(2) and mbind(2) flags (kernel UAPI linux/mempolicy.h).
+     */
+    public static final Named[] MPOL_FLAGS = MPOL_FLAGS();
+
+    /**
      * struct sigevent's sigev_notify values (kernel UAPI asm-generic/siginfo.h).
      */
     public static final Named[] SIGEV_NOTIFY = SIGEV_NOTIFY();
@@ -1224,6 +1234,31 @@ public final class Constants {
             new Named(15, "MAP_TYPE"),
             new Named(26, "MAP_HUGE_SHIFT"),
             new Named(63, "MAP_HUGE_MASK"),
+        };
+    }
+
+    private static Named[] MPOL_MODES() {
+        return new Named[] {
+            new Named(0, "MPOL_DEFAULT"),
+            new Named(1, "MPOL_PREFERRED"),
+            new Named(2, "MPOL_BIND"),
+            new Named(3, "MPOL_INTERLEAVE"),
+            new Named(4, "MPOL_LOCAL"),
+            new Named(5, "MPOL_PREFERRED_MANY"),
+        };
+    }
+
+    private static Named[] MPOL_FLAGS() {
+        return new Named[] {
+            new Named(0x8000, "MPOL_F_STATIC_NODES"),
+            new Named(0x4000, "MPOL_F_RELATIVE_NODES"),
+            new Named(0x2000, "MPOL_F_NUMA_BALANCING"),
+            new Named(0x1, "MPOL_F_NODE"),
+            new Named(0x2, "MPOL_F_ADDR"),
+            new Named(0x4, "MPOL_F_MEMS_ALLOWED"),
+            new Named(0x1, "MPOL_MF_STRICT"),
+            new Named(0x2, "MPOL_MF_MOVE"),
+            new Named(0x4, "MPOL_MF_MOVE_ALL"),
         };
     }
 
