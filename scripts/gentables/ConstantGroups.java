@@ -242,12 +242,9 @@ final class ConstantGroups {
                     "SOL_(IP|IPV6|ICMPV6)", null, false),
             new Group("SOL_SOCKET", "the socket level of setsockopt(2)", Source.KERNEL, "asm/socket.h", "SOL_SOCKET",
                     null, false),
-            new Group("SOCKET_OPTIONS", "SOL_SOCKET options", Source.KERNEL, "asm/socket.h",
-                    "SO_(DEBUG|REUSEADDR|TYPE|ERROR|DONTROUTE|BROADCAST|SNDBUF|RCVBUF|KEEPALIVE|OOBINLINE|NO_CHECK"
-                            + "|PRIORITY|LINGER|BSDCOMPAT|REUSEPORT|PASSCRED|PEERCRED|RCVLOWAT|SNDLOWAT|RCVTIMEO_OLD"
-                            + "|SNDTIMEO_OLD|BINDTODEVICE|TIMESTAMP_OLD|ACCEPTCONN|PEERSEC|SNDBUFFORCE|RCVBUFFORCE"
-                            + "|PASSSEC|MARK|PROTOCOL|DOMAIN|RXQ_OVFL|PEEK_OFF|BUSY_POLL|INCOMING_CPU|ZEROCOPY"
-                            + "|PEERGROUPS)", null, false),
+            new Group("SOCKET_OPTIONS", "SOL_SOCKET options", Source.KERNEL, "asm/socket.h", "SO_\\w+", null, false),
+            new Group("SOCK_TXREHASH", "SO_TXREHASH values", Source.KERNEL, "linux/socket.h",
+                    "SOCK_TXREHASH_(DEFAULT|DISABLED|ENABLED)", null, false),
             // linux/tcp.h, not glibc's netinet/tcp.h, whose token pasting the header reader does not evaluate.
             new Group("TCP_OPTIONS", "SOL_TCP options", Source.KERNEL, "linux/tcp.h",
                     "TCP_(NODELAY|MAXSEG|CORK|KEEPIDLE|KEEPINTVL|KEEPCNT|SYNCNT|LINGER2|DEFER_ACCEPT|WINDOW_CLAMP"

@@ -11,6 +11,8 @@ final class CallFormats {
             Map.entry("prctl", new PrctlFormat()),
             Map.entry("arch_prctl", new ArchPrctlFormat()),
             Map.entry("timer_create", new TimerCreateFormat()),
+            Map.entry("getsockopt", new GetsockoptFormat()),
+            Map.entry("setsockopt", new SetsockoptFormat()),
             Map.entry("migrate_pages", new NumaFormats.MigratePages()),
             Map.entry("mbind", new NumaFormats.Mbind()),
             Map.entry("set_mempolicy", new NumaFormats.SetMempolicy()),

@@ -449,6 +449,11 @@ public final class Constants {
     public static final Named[] SOCKET_OPTIONS = SOCKET_OPTIONS();
 
     /**
+     * SO_TXREHASH values (kernel UAPI linux/socket.h).
+     */
+    public static final Named[] SOCK_TXREHASH = SOCK_TXREHASH();
+
+    /**
      * SOL_TCP options (kernel UAPI linux/tcp.h).
      */
     public static final Named[] TCP_OPTIONS = TCP_OPTIONS();
@@ -4405,7 +4410,13 @@ public final class Constants {
             new Named(19, "SO_SNDLOWAT"),
             new Named(20, "SO_RCVTIMEO_OLD"),
             new Named(21, "SO_SNDTIMEO_OLD"),
+            new Named(22, "SO_SECURITY_AUTHENTICATION"),
+            new Named(23, "SO_SECURITY_ENCRYPTION_TRANSPORT"),
+            new Named(24, "SO_SECURITY_ENCRYPTION_NETWORK"),
             new Named(25, "SO_BINDTODEVICE"),
+            new Named(26, "SO_ATTACH_FILTER"),
+            new Named(27, "SO_DETACH_FILTER"),
+            new Named(28, "SO_PEERNAME"),
             new Named(30, "SO_ACCEPTCONN"),
             new Named(31, "SO_PEERSEC"),
             new Named(34, "SO_PASSSEC"),
@@ -4413,12 +4424,50 @@ public final class Constants {
             new Named(38, "SO_PROTOCOL"),
             new Named(39, "SO_DOMAIN"),
             new Named(40, "SO_RXQ_OVFL"),
+            new Named(41, "SO_WIFI_STATUS"),
             new Named(42, "SO_PEEK_OFF"),
+            new Named(43, "SO_NOFCS"),
+            new Named(44, "SO_LOCK_FILTER"),
+            new Named(45, "SO_SELECT_ERR_QUEUE"),
             new Named(46, "SO_BUSY_POLL"),
+            new Named(47, "SO_MAX_PACING_RATE"),
+            new Named(48, "SO_BPF_EXTENSIONS"),
             new Named(49, "SO_INCOMING_CPU"),
+            new Named(50, "SO_ATTACH_BPF"),
+            new Named(51, "SO_ATTACH_REUSEPORT_CBPF"),
+            new Named(52, "SO_ATTACH_REUSEPORT_EBPF"),
+            new Named(53, "SO_CNX_ADVICE"),
+            new Named(55, "SO_MEMINFO"),
+            new Named(56, "SO_INCOMING_NAPI_ID"),
+            new Named(57, "SO_COOKIE"),
             new Named(59, "SO_PEERGROUPS"),
             new Named(60, "SO_ZEROCOPY"),
+            new Named(61, "SO_TXTIME"),
+            new Named(62, "SO_BINDTOIFINDEX"),
             new Named(29, "SO_TIMESTAMP_OLD"),
+            new Named(35, "SO_TIMESTAMPNS_OLD"),
+            new Named(37, "SO_TIMESTAMPING_OLD"),
+            new Named(63, "SO_TIMESTAMP_NEW"),
+            new Named(64, "SO_TIMESTAMPNS_NEW"),
+            new Named(65, "SO_TIMESTAMPING_NEW"),
+            new Named(66, "SO_RCVTIMEO_NEW"),
+            new Named(67, "SO_SNDTIMEO_NEW"),
+            new Named(68, "SO_DETACH_REUSEPORT_BPF"),
+            new Named(69, "SO_PREFER_BUSY_POLL"),
+            new Named(70, "SO_BUSY_POLL_BUDGET"),
+            new Named(71, "SO_NETNS_COOKIE"),
+            new Named(72, "SO_BUF_LOCK"),
+            new Named(73, "SO_RESERVE_MEM"),
+            new Named(74, "SO_TXREHASH"),
+            new Named(75, "SO_RCVMARK"),
+        };
+    }
+
+    private static Named[] SOCK_TXREHASH() {
+        return new Named[] {
+            new Named(255, "SOCK_TXREHASH_DEFAULT"),
+            new Named(0, "SOCK_TXREHASH_DISABLED"),
+            new Named(1, "SOCK_TXREHASH_ENABLED"),
         };
     }
 
