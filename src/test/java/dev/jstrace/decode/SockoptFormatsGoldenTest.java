@@ -1,0 +1,64 @@
+package dev.jstrace.decode;
+
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.Snapshot;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * getsockopt and setsockopt as strace 6.1 prints them; each expected line is one strace 6.1's
+ * own suite expects (tests/so_peercred.c, so_error.c, so_linger.c, sockopt-sol_socket.c).
+ */
+@Tag("unit")
+class SockoptFormatsGoldenTest {
+    private static final DecodeOptions DEF = DecodeOptions.defaults();
+
+    private static Snapshot ints(long addr, int... v) {
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int x : v) b.putInt(x);
+        return Snapshot.builder().add(new Snapshot.Region(addr, b.array(), true, true, Snapshot.Kind.BYTES)).build();
+    }
+
+    private static Snapshot both(Snapshot a, long addr, int... v) {
+        Snapshot.Builder s = Snapshot.builder();
+        for (Snapshot x : new Snapshot[] {a, ints(addr, v)}) {
+            for (Snapshot.Region r : x.regions()) s.add(r);
+        }
+        return s.build();
+    }
+
+    @Test
+    void getsockoptPrintsTheLengthBeforeAndAfterAndTheValueByTheReturnedLength() {
+        long[] peercred = {3, 1, 17, 0x1000, 0x2000, 0};
+        assertEquals("getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=18737, uid=0, gid=0}, [13 => 12]) = 0",
+                line(DEF, Arch.X86_64, "getsockopt", peercred, ints(0x2000, 13), 0,
+                        both(ints(0x1000, 18737, 0, 0), 0x2000, 12)));
+        assertEquals("getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=18737, uid=\"\\x00\\x00\\x00\"}, [7]) = 0",
+                line(DEF, Arch.X86_64, "getsockopt", peercred, ints(0x2000, 7), 0,
+                        both(ints(0x1000, 18737, 0), 0x2000, 7)));
+        assertEquals("getsockopt(4, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [5 => 4]) = 0",
+                line(DEF, Arch.X86_64, "getsockopt", new long[] {4, 1, 4, 0x1000, 0x2000, 0}, ints(0x2000, 5), 0,
+                        both(ints(0x1000, 111), 0x2000, 4)));
+        assertEquals("getsockopt(4, SOL_SOCKET, SO_ERROR, 0x1000, [-1]) = -1 EINVAL (Invalid argument)",
+                line(DEF, Arch.X86_64, "getsockopt", new long[] {4, 1, 4, 0x1000, 0x2000, 0}, ints(0x2000, -1), -22,
+                        Snapshot.EMPTY));
+    }
+
+    @Test
+    void setsockoptPrintsLingerAndIntsAtEntry() {
+        assertEquals("setsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=-15, l_linger=-42}, 9) = 0",
+                line(DEF, Arch.X86_64, "setsockopt", new long[] {3, 1, 13, 0x1000, 9, 0}, ints(0x1000, -15, -42), 0,
+                        Snapshot.EMPTY));
+        assertEquals("setsockopt(3, SOL_SOCKET, SO_LINGER, 0x1000, 4) = -1 EINVAL (Invalid argument)",
+                line(DEF, Arch.X86_64, "setsockopt", new long[] {3, 1, 13, 0x1000, 4, 0}, ints(0x1000, -15), -22,
+                        Snapshot.EMPTY));
+        assertEquals("setsockopt(3, SOL_SOCKET, SO_DEBUG, [1], 5) = 0",
+                line(DEF, Arch.X86_64, "setsockopt", new long[] {3, 1, 1, 0x1000, 5, 0}, ints(0x1000, 1, 0), 0,
+                        Snapshot.EMPTY));
+    }
+}
