@@ -9,18 +9,13 @@ import java.util.List;
  * after success). The block requests that take or return a number are {@link IoctlFamilies}' rules.
  */
 final class BlockIoctls implements IoctlFamily {
-    private static final long BLKPG = code("BLKPG"), BLKTRACESETUP = code("BLKTRACESETUP");
+    private static final long BLKPG = IoctlRequests.required("BLKPG"), BLKTRACESETUP = IoctlRequests.required("BLKTRACESETUP");
     /** sizeof(struct blkpg_ioctl_arg), blkpg_partition, blk_user_trace_setup (LP64); BLKPG_*NAMELTH. */
     private static final int ARG = 24, PARTITION = 152, TRACE_SETUP = 72, NAME = 64, TRACE_NAME = 32;
     /** src/xlat/blkpg_ops.in. */
     static final ConstTable OPS = ConstTable.enumHex("BLKPG_???",
             "BLKPG_ADD_PARTITION BLKPG_DEL_PARTITION BLKPG_RESIZE_PARTITION");
 
-    private static long code(String name) {
-        long c = IoctlRequests.code(name);
-        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
-        return c;
-    }
 
     @Override
     public boolean decodes(long req) {

@@ -14,12 +14,12 @@ import java.util.List;
  * fields abbreviated to {@code ...} without it. The request names are {@link Evdev}'s.
  */
 final class EvdevIoctls implements IoctlFamily {
-    private static final long EVIOCGVERSION = code("EVIOCGVERSION"), EVIOCGEFFECTS = code("EVIOCGEFFECTS"),
-            EVIOCGID = code("EVIOCGID"), EVIOCGREP = code("EVIOCGREP"), EVIOCSREP = code("EVIOCSREP"),
-            EVIOCGKEYCODE = code("EVIOCGKEYCODE"), EVIOCSKEYCODE = code("EVIOCSKEYCODE"),
-            EVIOCGKEYCODE_V2 = code("EVIOCGKEYCODE_V2"), EVIOCSKEYCODE_V2 = code("EVIOCSKEYCODE_V2"),
-            EVIOCRMFF = code("EVIOCRMFF"), EVIOCGRAB = code("EVIOCGRAB"), EVIOCREVOKE = code("EVIOCREVOKE"),
-            EVIOCSCLOCKID = code("EVIOCSCLOCKID"), EVIOCSFF = code("EVIOCSFF");
+    private static final long EVIOCGVERSION = IoctlRequests.required("EVIOCGVERSION"), EVIOCGEFFECTS = IoctlRequests.required("EVIOCGEFFECTS"),
+            EVIOCGID = IoctlRequests.required("EVIOCGID"), EVIOCGREP = IoctlRequests.required("EVIOCGREP"), EVIOCSREP = IoctlRequests.required("EVIOCSREP"),
+            EVIOCGKEYCODE = IoctlRequests.required("EVIOCGKEYCODE"), EVIOCSKEYCODE = IoctlRequests.required("EVIOCSKEYCODE"),
+            EVIOCGKEYCODE_V2 = IoctlRequests.required("EVIOCGKEYCODE_V2"), EVIOCSKEYCODE_V2 = IoctlRequests.required("EVIOCSKEYCODE_V2"),
+            EVIOCRMFF = IoctlRequests.required("EVIOCRMFF"), EVIOCGRAB = IoctlRequests.required("EVIOCGRAB"), EVIOCREVOKE = IoctlRequests.required("EVIOCREVOKE"),
+            EVIOCSCLOCKID = IoctlRequests.required("EVIOCSCLOCKID"), EVIOCSFF = IoctlRequests.required("EVIOCSFF");
     private static final int EVDEV = 'E';
     /** sizeof(struct ff_effect) on LP64, input_keymap_entry, input_absinfo up to flat and whole, input_id. */
     private static final int FF_EFFECT_SIZE = 48, KEYMAP_ENTRY_SIZE = 40, ABSINFO_ORIG = 20, ABSINFO_SIZE = 24,
@@ -30,11 +30,6 @@ final class EvdevIoctls implements IoctlFamily {
             NR_SABS = 0xc0;
     private static final int EV_MAX = max("EV_MAX"), ABS_MAX = max("ABS_MAX");
 
-    private static long code(String name) {
-        long c = IoctlRequests.code(name);
-        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
-        return c;
-    }
 
     private static int max(String name) {
         for (Named n : Constants.EVDEV_LIMITS) if (n.name().equals(name)) return (int) n.value();

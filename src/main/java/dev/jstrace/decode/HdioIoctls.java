@@ -14,11 +14,11 @@ import java.util.Set;
  * undecoded (HDIO_GET_QDMA, HDIO_DRIVE_TASK...) are not taken: the generic {@code %#lx} applies.
  */
 final class HdioIoctls implements IoctlFamily {
-    private static final long GETGEO = code("HDIO_GETGEO"), DRIVE_CMD = code("HDIO_DRIVE_CMD"),
-            DRIVE_RESET = code("HDIO_DRIVE_RESET"), SCAN_HWIF = code("HDIO_SCAN_HWIF"),
-            GET_IDENTITY = code("HDIO_GET_IDENTITY"), OBSOLETE_IDENTITY = code("HDIO_OBSOLETE_IDENTITY"),
-            GET_NICE = code("HDIO_GET_NICE"), SET_NICE = code("HDIO_SET_NICE"),
-            GET_BUSSTATE = code("HDIO_GET_BUSSTATE"), SET_BUSSTATE = code("HDIO_SET_BUSSTATE");
+    private static final long GETGEO = IoctlRequests.required("HDIO_GETGEO"), DRIVE_CMD = IoctlRequests.required("HDIO_DRIVE_CMD"),
+            DRIVE_RESET = IoctlRequests.required("HDIO_DRIVE_RESET"), SCAN_HWIF = IoctlRequests.required("HDIO_SCAN_HWIF"),
+            GET_IDENTITY = IoctlRequests.required("HDIO_GET_IDENTITY"), OBSOLETE_IDENTITY = IoctlRequests.required("HDIO_OBSOLETE_IDENTITY"),
+            GET_NICE = IoctlRequests.required("HDIO_GET_NICE"), SET_NICE = IoctlRequests.required("HDIO_SET_NICE"),
+            GET_BUSSTATE = IoctlRequests.required("HDIO_GET_BUSSTATE"), SET_BUSSTATE = IoctlRequests.required("HDIO_SET_BUSSTATE");
     /** The getters of a kernel_ulong_t printed {@code [%llu]}. */
     private static final Set<Long> GETTERS = codes("HDIO_GET_32BIT HDIO_GET_ACOUSTIC HDIO_GET_ADDRESS"
             + " HDIO_GET_DMA HDIO_GET_KEEPSETTINGS HDIO_GET_MULTCOUNT HDIO_GET_NOWERR HDIO_GET_UNMASKINTR"
@@ -48,15 +48,10 @@ final class HdioIoctls implements IoctlFamily {
         return b.toString();
     }
 
-    private static long code(String name) {
-        long c = IoctlRequests.code(name);
-        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
-        return c;
-    }
 
     private static Set<Long> codes(String names) {
         List<Long> out = new ArrayList<>();
-        for (String n : names.split(" ")) out.add(code(n));
+        for (String n : names.split(" ")) out.add(IoctlRequests.required(n));
         return Set.copyOf(out);
     }
 

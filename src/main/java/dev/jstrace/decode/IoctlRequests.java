@@ -48,6 +48,13 @@ final class IoctlRequests {
         return Table.code(name);
     }
 
+    /** {@return the number the headers give {@code name}}; a family naming a request the tables lack fails to load. */
+    static long required(String name) {
+        long c = code(name);
+        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
+        return c;
+    }
+
     /** strace's {@code _IOC(dir, type, nr, size)} for a number no header names. */
     static String ioc(long code) {
         int d = dir(code);

@@ -15,13 +15,13 @@ import java.util.Set;
  * __kernel_old_dev_t is an unsigned long on x86-64 and an unsigned int elsewhere.
  */
 final class LoopIoctls implements IoctlFamily {
-    private static final long SET_STATUS = code("LOOP_SET_STATUS"), GET_STATUS = code("LOOP_GET_STATUS"),
-            SET_STATUS64 = code("LOOP_SET_STATUS64"), GET_STATUS64 = code("LOOP_GET_STATUS64"),
-            CONFIGURE = code("LOOP_CONFIGURE"), SET_FD = code("LOOP_SET_FD"), CHANGE_FD = code("LOOP_CHANGE_FD"),
-            CTL_ADD = code("LOOP_CTL_ADD"), CTL_REMOVE = code("LOOP_CTL_REMOVE");
-    private static final Set<Long> NO_ARG = Set.of(code("LOOP_CLR_FD"), code("LOOP_SET_CAPACITY"),
-            code("LOOP_CTL_GET_FREE"));
-    private static final Set<Long> UNSIGNED = Set.of(code("LOOP_SET_DIRECT_IO"), code("LOOP_SET_BLOCK_SIZE"));
+    private static final long SET_STATUS = IoctlRequests.required("LOOP_SET_STATUS"), GET_STATUS = IoctlRequests.required("LOOP_GET_STATUS"),
+            SET_STATUS64 = IoctlRequests.required("LOOP_SET_STATUS64"), GET_STATUS64 = IoctlRequests.required("LOOP_GET_STATUS64"),
+            CONFIGURE = IoctlRequests.required("LOOP_CONFIGURE"), SET_FD = IoctlRequests.required("LOOP_SET_FD"), CHANGE_FD = IoctlRequests.required("LOOP_CHANGE_FD"),
+            CTL_ADD = IoctlRequests.required("LOOP_CTL_ADD"), CTL_REMOVE = IoctlRequests.required("LOOP_CTL_REMOVE");
+    private static final Set<Long> NO_ARG = Set.of(IoctlRequests.required("LOOP_CLR_FD"), IoctlRequests.required("LOOP_SET_CAPACITY"),
+            IoctlRequests.required("LOOP_CTL_GET_FREE"));
+    private static final Set<Long> UNSIGNED = Set.of(IoctlRequests.required("LOOP_SET_DIRECT_IO"), IoctlRequests.required("LOOP_SET_BLOCK_SIZE"));
     /** sizeof(struct loop_info) (x86-64, others), loop_info64, loop_config; LO_KEY_SIZE, LO_NAME_SIZE. */
     private static final int INFO_X86 = 168, INFO_GENERIC = 160, INFO64 = 232, CONFIG = 304, KEY = 32, NAME = 64;
     /** src/xlat/loop_flags_options.in (LO_FLAGS_USE_AOPS is gone from the headers: strace's value). */
@@ -32,11 +32,6 @@ final class LoopIoctls implements IoctlFamily {
             + " LO_CRYPT_DES LO_CRYPT_FISH2 LO_CRYPT_BLOW LO_CRYPT_CAST128 LO_CRYPT_IDEA LO_CRYPT_DUMMY"
             + " LO_CRYPT_SKIPJACK LO_CRYPT_CRYPTOAPI");
 
-    private static long code(String name) {
-        long c = IoctlRequests.code(name);
-        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
-        return c;
-    }
 
     @Override
     public boolean decodes(long req) {

@@ -9,22 +9,17 @@ import dev.jstrace.proc.TraceeMemory;
 final class NbdIoctls implements IoctlFamily {
     private static final int NBD = 0xab;
     /** _IOC_NR of each request (linux/nbd.h: _IO(0xab, n)). */
-    private static final long SET_SOCK = code("NBD_SET_SOCK"), SET_FLAGS = code("NBD_SET_FLAGS");
-    private static final java.util.Set<Long> NO_ARG = java.util.Set.of(code("NBD_DISCONNECT"),
-            code("NBD_CLEAR_SOCK"), code("NBD_DO_IT"), code("NBD_CLEAR_QUE"), code("NBD_PRINT_DEBUG"));
-    private static final java.util.Set<Long> NUMBER = java.util.Set.of(code("NBD_SET_BLKSIZE"),
-            code("NBD_SET_SIZE"), code("NBD_SET_SIZE_BLOCKS"), code("NBD_SET_TIMEOUT"));
+    private static final long SET_SOCK = IoctlRequests.required("NBD_SET_SOCK"), SET_FLAGS = IoctlRequests.required("NBD_SET_FLAGS");
+    private static final java.util.Set<Long> NO_ARG = java.util.Set.of(IoctlRequests.required("NBD_DISCONNECT"),
+            IoctlRequests.required("NBD_CLEAR_SOCK"), IoctlRequests.required("NBD_DO_IT"), IoctlRequests.required("NBD_CLEAR_QUE"), IoctlRequests.required("NBD_PRINT_DEBUG"));
+    private static final java.util.Set<Long> NUMBER = java.util.Set.of(IoctlRequests.required("NBD_SET_BLKSIZE"),
+            IoctlRequests.required("NBD_SET_SIZE"), IoctlRequests.required("NBD_SET_SIZE_BLOCKS"), IoctlRequests.required("NBD_SET_TIMEOUT"));
     /** src/xlat/nbd_ioctl_flags.in (values: linux/nbd.h, the protocol's from strace's list). */
     static final ConstTable FLAGS = ConstTable.flags("NBD_IOC_FLAG_???", "NBD_FLAG_HAS_FLAGS NBD_FLAG_READ_ONLY"
             + " NBD_FLAG_SEND_FLUSH NBD_FLAG_SEND_FUA NBD_FLAG_ROTATIONAL NBD_FLAG_SEND_TRIM"
             + " NBD_FLAG_SEND_WRITE_ZEROES NBD_FLAG_SEND_DF NBD_FLAG_CAN_MULTI_CONN NBD_FLAG_SEND_RESIZE"
             + " NBD_FLAG_SEND_CACHE");
 
-    private static long code(String name) {
-        long c = IoctlRequests.code(name);
-        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
-        return c;
-    }
 
     @Override
     public boolean decodes(long req) {

@@ -12,9 +12,9 @@ import java.util.Set;
  * array, are not decoded yet: their address prints.
  */
 final class ScsiIoctls implements IoctlFamily {
-    private static final long SG_IO = code("SG_IO"), SG_GET_SCSI_ID = code("SG_GET_SCSI_ID"),
-            SG_GET_REQUEST_TABLE = code("SG_GET_REQUEST_TABLE"), SG_SCSI_RESET = code("SG_SCSI_RESET"),
-            SG_SET_TRANSFORM = code("SG_SET_TRANSFORM"), SG_GET_TIMEOUT = code("SG_GET_TIMEOUT");
+    private static final long SG_IO = IoctlRequests.required("SG_IO"), SG_GET_SCSI_ID = IoctlRequests.required("SG_GET_SCSI_ID"),
+            SG_GET_REQUEST_TABLE = IoctlRequests.required("SG_GET_REQUEST_TABLE"), SG_SCSI_RESET = IoctlRequests.required("SG_SCSI_RESET"),
+            SG_SET_TRANSFORM = IoctlRequests.required("SG_SET_TRANSFORM"), SG_GET_TIMEOUT = IoctlRequests.required("SG_GET_TIMEOUT");
     private static final Set<Long> SETTERS = codes("SG_NEXT_CMD_LEN SG_SET_COMMAND_Q SG_SET_DEBUG"
             + " SG_SET_FORCE_LOW_DMA SG_SET_FORCE_PACK_ID SG_SET_KEEP_ORPHAN SG_SET_RESERVED_SIZE SG_SET_TIMEOUT");
     private static final Set<Long> GETTERS = codes("SG_EMULATED_HOST SG_GET_ACCESS_COUNT SG_GET_COMMAND_Q"
@@ -28,11 +28,6 @@ final class ScsiIoctls implements IoctlFamily {
             + " SG_SCSI_RESET_NO_ESCALATE");
     private static final long NO_ESCALATE = HeaderValues.common("SG_SCSI_RESET_NO_ESCALATE");
 
-    private static long code(String name) {
-        long c = IoctlRequests.code(name);
-        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
-        return c;
-    }
 
     /** The requests by name; glibc's scsi/sg.h lacks SG_GET_ACCESS_COUNT (0x2289), which is skipped. */
     private static Set<Long> codes(String names) {

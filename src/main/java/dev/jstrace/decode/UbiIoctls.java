@@ -12,12 +12,12 @@ import java.util.Set;
  * kernel writes back after mkvol and attach ({@code => [N]}). Offsets are mtd/ubi-user.h's.
  */
 final class UbiIoctls implements IoctlFamily {
-    private static final long ATT = code("UBI_IOCATT"), EBCH = code("UBI_IOCEBCH"), EBMAP = code("UBI_IOCEBMAP"),
-            MKVOL = code("UBI_IOCMKVOL"), RNVOL = code("UBI_IOCRNVOL"), RSVOL = code("UBI_IOCRSVOL"),
-            SETVOLPROP = code("UBI_IOCSETVOLPROP"), VOLUP = code("UBI_IOCVOLUP");
-    private static final Set<Long> INT = Set.of(code("UBI_IOCDET"), code("UBI_IOCEBER"), code("UBI_IOCEBISMAP"),
-            code("UBI_IOCEBUNMAP"), code("UBI_IOCRMVOL"), code("UBI_IOCRPEB"), code("UBI_IOCSPEB"));
-    private static final Set<Long> NO_ARG = Set.of(code("UBI_IOCVOLCRBLK"), code("UBI_IOCVOLRMBLK"));
+    private static final long ATT = IoctlRequests.required("UBI_IOCATT"), EBCH = IoctlRequests.required("UBI_IOCEBCH"), EBMAP = IoctlRequests.required("UBI_IOCEBMAP"),
+            MKVOL = IoctlRequests.required("UBI_IOCMKVOL"), RNVOL = IoctlRequests.required("UBI_IOCRNVOL"), RSVOL = IoctlRequests.required("UBI_IOCRSVOL"),
+            SETVOLPROP = IoctlRequests.required("UBI_IOCSETVOLPROP"), VOLUP = IoctlRequests.required("UBI_IOCVOLUP");
+    private static final Set<Long> INT = Set.of(IoctlRequests.required("UBI_IOCDET"), IoctlRequests.required("UBI_IOCEBER"), IoctlRequests.required("UBI_IOCEBISMAP"),
+            IoctlRequests.required("UBI_IOCEBUNMAP"), IoctlRequests.required("UBI_IOCRMVOL"), IoctlRequests.required("UBI_IOCRPEB"), IoctlRequests.required("UBI_IOCSPEB"));
+    private static final Set<Long> NO_ARG = Set.of(IoctlRequests.required("UBI_IOCVOLCRBLK"), IoctlRequests.required("UBI_IOCVOLRMBLK"));
     /** sizeof the request structs; UBI_MAX_RNVOL, a rename entry's size, UBI_MAX_VOLUME_NAME + 1. */
     private static final int MKVOL_SIZE = 152, RSVOL_SIZE = 12, RNVOL_SIZE = 4368, LEB_SIZE = 16, ATTACH_SIZE = 24,
             MAP_SIZE = 8, PROP_SIZE = 16, MAX_RNVOL = 32, RNVOL_ENT = 136, NAME = 128;
@@ -26,11 +26,6 @@ final class UbiIoctls implements IoctlFamily {
     static final ConstTable VOLUME_PROPS = ConstTable.enumHex("UBI_VOL_PROP_???", "UBI_VOL_PROP_DIRECT_WRITE");
     static final ConstTable DATA_TYPES = ConstTable.enumHex("UBI_???", "UBI_LONGTERM UBI_SHORTTERM UBI_UNKNOWN");
 
-    private static long code(String name) {
-        long c = IoctlRequests.code(name);
-        if (c < 0) throw new IllegalStateException("ioctl " + name + " is not in the generated table");
-        return c;
-    }
 
     private static int size(long req) {
         if (req == ATT) return ATTACH_SIZE;
