@@ -101,12 +101,15 @@ final class ArgListFormat implements CallFormat {
         };
     }
 
-    /** {@return strace's printpath: a path of at most PATH_MAX - 1 bytes (its buffer holds the NUL), printed whole} */
+    /**
+     * {@return strace's printpath: a path of at most PATH_MAX - 1 bytes (its buffer holds the NUL), printed whole;
+     * strace reads PATH_MAX bytes, all of which must be readable unless a NUL comes first}
+     */
     static Arg path() {
         return new Arg() {
             @Override
             public void capture(long a, TraceeMemory mem, DecodeOptions opt) {
-                if (a != 0) mem.string(a, CapturePlan.PATH_MAX - 1);
+                if (a != 0) mem.string(a, CapturePlan.PATH_MAX);
             }
 
             @Override

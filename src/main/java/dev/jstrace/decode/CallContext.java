@@ -98,20 +98,31 @@ final class CallContext {
         if (addr == 0) return new Value.Ptr(0);
         Snapshot.Region r = mem.find(addr, Snapshot.Kind.STRING);
         if (r == null || !r.readable()) return new Value.Unreadable(addr);
-        return path ? Value.Str.whole(r.data(), !r.complete()) : Value.Str.string(r.data(), r.complete());
+        if (!path) return Value.Str.string(r.data(), r.complete());
+        // strace's printpath reads PATH_MAX bytes into a PATH_MAX buffer and shows at most PATH_MAX - 1 of
+        // them: a path with no NUL among them prints its first 4095 bytes and "...".
+        byte[] d = r.data();
+        if (!r.complete() && d.length > CapturePlan.PATH_MAX - 1) d = java.util.Arrays.copyOf(d, CapturePlan.PATH_MAX - 1);
+        return Value.Str.whole(d, !r.complete());
     }
 
     /** A buffer of {@code len} bytes as captured (its first {@code -s} bytes); {@code hex}: always in hex. */
     Value buffer(Snapshot mem, long addr, long len, boolean hex) {
         if (addr == 0) return new Value.Ptr(0);
         // The text needs the first -s bytes; a timeline sink may have had more copied (captureLimit).
-        int needed = (int) Math.min(Math.max(len, 0), opt.stringLimit());
-        int copied = (int) Math.min(Math.max(len, 0), opt.captureLimit());
+        // len is a size_t: a "negative" one is huge (writev's iov_len=-1 reads -s + 1 bytes).
+        long size = len < 0 ? Long.MAX_VALUE : len;
+        int needed = (int) Math.min(size, opt.stringLimit());
+        int copied = (int) Math.min(size, opt.captureLimit());
         // strace reads zero bytes successfully from any address: an empty read prints "".
         // With -s 0 nothing is read either: strace prints ""... for any non-empty buffer.
         if (copied == 0 && (len == 0 || opt.captureLimit() == 0)) return Value.Str.buffer(new byte[0], len, hex);
         Snapshot.Region r = mem.find(addr, Snapshot.Kind.BYTES);
-        if (r == null || !r.readable() || r.data().length < needed) {
+        // strace's printstr_ex reads min(len, -s + 1) bytes with umoven, which fails as a whole when any of
+        // them cannot be read: a capture that asked for that byte more and came back short is unreadable.
+        long fetched = Math.min(size, opt.stringLimit() + 1L);
+        boolean shortRead = r != null && !r.complete() && r.data().length < fetched;
+        if (r == null || !r.readable() || r.data().length < needed || shortRead) {
             // Under -s 0 strace prints ""... whatever the address: the timeline's extra copy must not change that.
             boolean sZero = opt.stringLimit() == 0 && len != 0;
             return sZero ? Value.Str.buffer(new byte[0], len, hex) : new Value.Unreadable(addr);

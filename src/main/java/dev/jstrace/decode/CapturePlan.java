@@ -58,7 +58,7 @@ final class CapturePlan implements CapturePlanner {
                 case STR -> str(mem, a, s + 1);
                 // strace's printstr_ex(name, MFD_NAME_MAX_LEN + 1): at most that many bytes are read.
                 case MFD_NAME -> str(mem, a, Math.min(s + 1, MFD_NAME_MAX_LEN + 1));
-                case BUF_IN -> bytes(mem, a, Math.min(Math.max(next, 0), s));
+                case BUF_IN -> bytes(mem, a, Math.min(Math.max(next, 0), opt.bufferCaptureLimit()));
                 case SOCKBUF_IN -> NetlinkBuffers.captureSend(mem, (int) args[0], a, next, s);
                 case SIGSET_IN -> SigsetDecoder.capture(mem, sig, args, i);
                 case RLIMIT_IN -> bytes(mem, a, StructLayouts.RLIMIT.byteSize());
@@ -165,7 +165,7 @@ final class CapturePlan implements CapturePlanner {
             switch (types.get(i)) {
                 case STRUCT_OUT -> sig.struct(i).capture(arch, args, i, rval, mem);
                 case STRUCT_IN -> sig.struct(i).captureAfter(arch, args, i, rval, mem);
-                case BUF_OUT, BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, s));
+                case BUF_OUT, BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, opt.bufferCaptureLimit()));
                 case CWD_OUT -> str(mem, a, PATH_MAX);
                 case SIGSET_OUT -> SigsetDecoder.capture(mem, sig, args, i);
                 case INT_OUT, UID_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);
@@ -250,7 +250,7 @@ final class CapturePlan implements CapturePlanner {
 
     /** An iovec array and the data it shows: {@code budget} bytes in all (-1: no limit), each buffer up to -s. */
     private void iovecs(TraceeMemory mem, long a, long count, long budget) {
-        iovecs(mem, a, count, budget, opt.captureLimit());
+        iovecs(mem, a, count, budget, opt.bufferCaptureLimit());
     }
 
     /** As {@link #iovecs(TraceeMemory, long, long, long)}, each buffer up to {@code limit} bytes. */

@@ -64,6 +64,15 @@ public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat
                 pidTranslation, ioDumps, TIMELINE_STRING_BYTES);
     }
 
+    /**
+     * {@return how many bytes of a buffer of known length the capture asks for: strace's printstr_ex
+     * reads one byte more than {@code -s} (umoven of min(len, s + 1) bytes), and that read fails as a
+     * whole when the byte after the shown ones cannot be read}
+     */
+    public int bufferCaptureLimit() {
+        return Math.max(stringLimit + 1, timelineStringBytes);
+    }
+
     /** {@return how many bytes of a string or buffer argument the capture copies: {@code -s}, or more for a timeline} */
     public int captureLimit() {
         return Math.max(stringLimit, timelineStringBytes);

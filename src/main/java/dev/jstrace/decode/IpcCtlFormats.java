@@ -234,7 +234,7 @@ final class IpcCtlFormats {
             long a = args[1];
             if (a == 0) return;
             mem.bytes(a, MSGBUF_SIZE);
-            long n = Math.min(Math.max(args[2], 0), opt.stringLimit());
+            long n = Math.min(Math.max(args[2], 0), opt.bufferCaptureLimit());
             if (n > 0) mem.bytes(a + Long.BYTES, (int) n);
         }
 

@@ -55,7 +55,7 @@ final class KeyAndQueueFormats {
         public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
             str(mem, args[0], opt.stringLimit() + 1);
             str(mem, args[1], opt.stringLimit() + 1);
-            bytes(mem, args[2], Math.min(args[3], opt.stringLimit()));
+            bytes(mem, args[2], Math.min(args[3], opt.bufferCaptureLimit()));
         }
 
         @Override
@@ -160,7 +160,7 @@ final class KeyAndQueueFormats {
         @Override
         public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
             if (opt.capturesFdPaths()) mem.fdPath((int) args[0]);
-            bytes(mem, args[1], Math.min(args[2], opt.stringLimit()));
+            bytes(mem, args[1], Math.min(args[2], opt.bufferCaptureLimit()));
             bytes(mem, args[4], StructLayouts.TIMESPEC.byteSize());
         }
 
@@ -182,7 +182,7 @@ final class KeyAndQueueFormats {
 
         @Override
         public void captureExit(Arch arch, long[] args, long rval, TraceeMemory mem, DecodeOptions opt) {
-            bytes(mem, args[1], Math.min(rval, opt.stringLimit()));
+            bytes(mem, args[1], Math.min(rval, opt.bufferCaptureLimit()));
             bytes(mem, args[3], 4);
         }
 

@@ -153,7 +153,7 @@ final class MountFormats {
                 PATH.capture(args[3], mem, opt);
                 DIRFD.capture(aux, mem, opt);
             }
-            if (binary(cmd, aux) && args[3] != 0 && aux > 0) mem.bytes(args[3], Math.min(aux, opt.stringLimit()));
+            if (binary(cmd, aux) && args[3] != 0 && aux > 0) mem.bytes(args[3], Math.min(aux, opt.bufferCaptureLimit()));
             if (cmd == SET_FD) FD.capture(aux, mem, opt);
         }
 

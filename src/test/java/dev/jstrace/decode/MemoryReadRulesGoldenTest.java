@@ -1,0 +1,64 @@
+package dev.jstrace.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jstrace.arch.Arch;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * strace 6.1's rules for reading tracee memory (ucopy.c's umoven/umovestr, util.c's printstr_ex and
+ * printpathn): how many bytes it reads, and when a read that runs into unmapped memory makes it print
+ * the address. The memory image ends where the tracee's mapping ends. Expected lines are those of
+ * strace 6.1's suite (tests/NAME.c names the test).
+ */
+@Tag("unit")
+class MemoryReadRulesGoldenTest {
+    private static final long P = 0x7f0000001000L;
+
+    private static byte[] filled(int n, char c) {
+        byte[] b = new byte[n];
+        Arrays.fill(b, (byte) c);
+        return b;
+    }
+
+    @Test
+    void aBufferIsReadToOneByteMoreThanTheStringLimitAndIsItsAddressWhenThatByteIsUnmapped() {
+        // tests/printstrn-umoven-undumpable.c: add_key's payload of 33 bytes whose last one is unmapped;
+        // strace reads min(len, -s + 1) = 33 bytes, all or nothing.
+        var g = new DecoderGolden().put(P, filled(32, '/'));
+        assertEquals("add_key(NULL, NULL, 0x7f0000001000, 33, KEY_SPEC_THREAD_KEYRING) = -1 EFAULT (Bad address)",
+                g.line(Arch.X86_64, "add_key", new long[] {0, 0, P, 33, -1}, -14));
+        assertEquals("add_key(NULL, NULL, \"" + "/".repeat(32) + "\", 32, KEY_SPEC_THREAD_KEYRING)"
+                + " = -1 EFAULT (Bad address)", g.line(Arch.X86_64, "add_key", new long[] {0, 0, P, 32, -1}, -14));
+        // Longer than -s with the byte after the shown ones mapped: the first 32 and "...".
+        var more = new DecoderGolden().put(P, filled(33, '/'));
+        assertEquals("add_key(NULL, NULL, \"" + "/".repeat(32) + "\"..., 4096, KEY_SPEC_THREAD_KEYRING)"
+                + " = -1 EFAULT (Bad address)", more.line(Arch.X86_64, "add_key", new long[] {0, 0, P, 4096, -1}, -14));
+    }
+
+    @Test
+    void anIovecOfHugeLengthReadsOneByteMoreThanTheStringLimit() {
+        // tests/printstr.c: iov_len=-1 is a size_t, 33 bytes are read; 32 mapped ones print as the address.
+        long iov = 0x5000;
+        byte[] vec = DecoderGolden.struct(16).putLong(0, P).putLong(8, -1L).array();
+        var g = new DecoderGolden().put(iov, vec).put(P, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\0".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("writev(-1, [{iov_base=0x7f0000001000, iov_len=18446744073709551615}], 1) = -1 EBADF (Bad file descriptor)",
+                g.line(Arch.X86_64, "writev", new long[] {-1, iov, 1}, -9));
+    }
+
+    @Test
+    void aPathWithoutANulInPathMaxBytesPrintsItsFirst4095AndEllipsis() {
+        // tests/chdir.c: PATH_MAX slashes then an unmapped page.
+        var g = new DecoderGolden().put(P, filled(4096, '/'));
+        assertEquals("chdir(\"" + "/".repeat(4095) + "\"...) = -1 ENAMETOOLONG (File name too long)",
+                g.line(Arch.X86_64, "chdir", new long[] {P}, -36));
+        // 4095 bytes and the NUL: printed whole.
+        byte[] b = filled(4096, '/');
+        b[4095] = 0;
+        assertEquals("chdir(\"" + "/".repeat(4095) + "\") = -1 ENAMETOOLONG (File name too long)",
+                new DecoderGolden().put(P, b).line(Arch.X86_64, "chdir", new long[] {P}, -36));
+    }
+}
