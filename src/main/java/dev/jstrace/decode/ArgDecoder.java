@@ -322,9 +322,10 @@ final class ArgDecoder {
     }
 
     private static Value sockaddrOut(CallContext c, int i, long a) {
-        byte[] len = MemoryView.struct(c.out, c.arg(i + 1), 4);
-        if (len == null) return new Value.Ptr(a);
-        return SockaddrDecoder.decode(c, c.out, a, MemoryView.s32(len, 0));
+        // decode_sockname: the address cut to the shorter of the length given and the length returned.
+        byte[] ulen = MemoryView.struct(c.in, c.arg(i + 1), 4), rlen = MemoryView.struct(c.out, c.arg(i + 1), 4);
+        if (ulen == null || rlen == null) return new Value.Ptr(a);
+        return SockaddrDecoder.decode(c, c.out, a, Math.min(MemoryView.s32(ulen, 0), MemoryView.s32(rlen, 0)));
     }
 
     private static Value socklen(CallContext c, long a) {

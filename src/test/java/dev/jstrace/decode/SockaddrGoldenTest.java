@@ -1,0 +1,53 @@
+package dev.jstrace.decode;
+
+import static dev.jstrace.decode.SyscallDecoderGoldenTest.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jstrace.arch.Arch;
+import dev.jstrace.proc.Snapshot;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Socket addresses as strace 6.1's sockaddr.c prints them; each expected line is one strace 6.1's
+ * own suite expects (tests/accept.c, net-sockaddr.c, sockaddr_xlat.c).
+ */
+@Tag("unit")
+class SockaddrGoldenTest {
+    private static final DecodeOptions DEF = DecodeOptions.defaults();
+
+    static Snapshot bytes(long addr, byte[] b) {
+        return Snapshot.builder().add(new Snapshot.Region(addr, b, true, true, Snapshot.Kind.BYTES)).build();
+    }
+
+    static Snapshot join(Snapshot... parts) {
+        Snapshot.Builder s = Snapshot.builder();
+        for (Snapshot x : parts) {
+            for (Snapshot.Region r : x.regions()) s.add(r);
+        }
+        return s.build();
+    }
+
+    static byte[] le32(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
+    }
+
+    /** The bytes of a sockaddr: the family (host order), then {@code data}. */
+    static byte[] sa(int family, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(2 + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        return b.putShort((short) family).put(data).array();
+    }
+
+    @Test
+    void acceptCutsTheAddressToTheShorterOfTheLengthGivenAndReturned() {
+        byte[] un = sa(1, "accept.socket.AAAAAAAAAAAAAAAA".getBytes());
+        long[] args = {4, 0x1000, 0x2000, 0, 0, 0};
+        assertEquals("accept(4, {sa_family=AF_UNIX}, [2 => 24]) = 15", line(DEF, Arch.X86_64, "accept", args,
+                bytes(0x2000, le32(2)), 15, join(bytes(0x1000, java.util.Arrays.copyOf(un, 2)), bytes(0x2000, le32(24)))));
+        assertEquals("accept(4, {sa_family=AF_UNIX, sun_path=\"accept.socket.\"}, [16 => 24]) = 15",
+                line(DEF, Arch.X86_64, "accept", args, bytes(0x2000, le32(16)), 15,
+                        join(bytes(0x1000, java.util.Arrays.copyOf(un, 16)), bytes(0x2000, le32(24)))));
+    }
+}
