@@ -58,13 +58,19 @@ final class CallContext {
     }
 
     Value fd(int fd) {
-        String p = opt.capturesFdPaths() ? in.fdPath(fd) : null;
-        return new Value.Fd(fd, null, p, device(p));
+        return fd(fd, opt.capturesFdPaths() ? in.fdPath(fd) : null);
     }
 
     /** An fd the call created (pipe, socketpair): its path was captured at exit. */
     Value fdAtExit(int fd) {
-        String p = opt.capturesFdPaths() ? out.fdPath(fd) : null;
+        return fd(fd, opt.capturesFdPaths() ? out.fdPath(fd) : null);
+    }
+
+    private Value fd(int fd, String p) {
+        if (p != null && p.endsWith(Snapshot.DELETED_MARK)) {
+            String name = p.substring(0, p.length() - Snapshot.DELETED_MARK.length());
+            return new Value.Fd(fd, null, name, device(name), true);
+        }
         return new Value.Fd(fd, null, p, device(p));
     }
 

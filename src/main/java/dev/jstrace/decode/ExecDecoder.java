@@ -47,14 +47,19 @@ final class ExecDecoder {
         }
     }
 
-    /** Follows the captured chunks; the pointers in order, stopping at NULL, missing memory or {@code max}. */
-    private static List<Long> pointers(Snapshot mem, long addr, int max, boolean[] complete) {
+    /**
+     * Follows the captured chunks; the pointers in order, stopping at NULL, missing memory or {@code max}.
+     * {@code unreadable[0]}: the address of the first pointer that could not be read whole (strace's umoven
+     * of one word), 0 when none was.
+     */
+    private static List<Long> pointers(Snapshot mem, long addr, int max, boolean[] complete, long[] unreadable) {
         List<Long> out = new ArrayList<>();
         long at = addr;
         while (out.size() < max) {
             Snapshot.Region r = mem.find(at, Snapshot.Kind.BYTES);
             if (r == null || !r.readable()) {
                 complete[0] = false;
+                unreadable[0] = at;
                 return out;
             }
             byte[] d = r.data();
@@ -69,6 +74,7 @@ final class ExecDecoder {
             }
             if (d.length < CHUNK * 8) {
                 complete[0] = false;
+                unreadable[0] = at + d.length / 8 * 8L;
                 return out;
             }
             at += CHUNK * 8;
@@ -87,11 +93,13 @@ final class ExecDecoder {
 
     private static Value strings(CallContext c, long a, boolean environment) {
         if (a == 0) return new Value.Ptr(0);
-        if (c.in.find(a, Snapshot.Kind.BYTES) == null) return new Value.Unreadable(a);
         boolean[] complete = new boolean[1];
-        List<Long> ps = pointers(c.in, a, MAX_POINTERS, complete);
+        long[] unreadable = new long[1];
+        List<Long> ps = pointers(c.in, a, MAX_POINTERS, complete, unreadable);
+        // strace's printargv and printargc: an array whose first pointer cannot be read is its address.
+        if (ps.isEmpty() && !complete[0]) return new Value.Unreadable(a);
         List<Value> items = new ArrayList<>(ps.size());
         for (long p : ps) items.add(c.string(c.in, p, false));
-        return new Value.Strings(a, items, complete[0], environment);
+        return new Value.Strings(a, items, complete[0], environment, unreadable[0]);
     }
 }

@@ -163,11 +163,19 @@ public final class StraceRenderer {
         int n = s.items().size();
         if (s.environment() && !verbose) {
             out.append("0x").append(Long.toHexString(s.address()));
-            out.append(" /* ").append(n).append(n == 1 ? " var */" : " vars */");
+            out.append(" /* ").append(n).append(n == 1 ? " var" : " vars");
+            out.append(s.unreadableAt() != 0 ? ", unterminated */" : " */");
             return;
         }
         // strace abbreviates arrays to -s elements; -v (no abbreviation) prints every one.
         int shown = verbose ? n : Math.min(n, Math.max(stringLimit, 0));
+        if (s.unreadableAt() != 0 && shown == n) {
+            // printargv: the pointer that could not be read ends the list as "... /* its address */".
+            list(out, s.items(), shown, false);
+            out.setLength(out.length() - 1);
+            out.append(", ... /* 0x").append(Long.toHexString(s.unreadableAt())).append(" */]");
+            return;
+        }
         list(out, s.items(), shown, shown < n);
     }
 
@@ -196,6 +204,8 @@ public final class StraceRenderer {
             StringQuoter.quoteFdPath(out, f.path().getBytes(java.nio.charset.StandardCharsets.UTF_8), hex);
             if (f.device() != null) out.append('<').append(f.device()).append('>');
             out.append('>');
+            // strace's print_quoted_string_in_angle_brackets: an unlinked file's mark follows the brackets.
+            if (f.deleted() && f.device() == null) out.append("(deleted)");
         }
     }
 }

@@ -201,11 +201,26 @@ public sealed interface Value {
      * @param items       the strings ({@link Str}, or {@link Unreadable} for one that could not be read)
      * @param complete    whether the array's NULL was reached
      * @param environment envp rather than argv
+     * @param unreadableAt where the array ran into memory that could not be read before its NULL
+     *                     (strace: {@code ..., ... /* 0x7f... * /]}, {@code /* 5 vars, unterminated * /}), else 0
      */
-    record Strings(long address, List<Value> items, boolean complete, boolean environment) implements Value {
+    record Strings(long address, List<Value> items, boolean complete, boolean environment, long unreadableAt)
+            implements Value {
         /** Copies the items. */
         public Strings {
             items = List.copyOf(items);
+        }
+
+        /**
+         * An array whose end was reached or not, not cut by unreadable memory.
+         *
+         * @param address     where the array is
+         * @param items       the strings
+         * @param complete    whether the array's NULL was reached
+         * @param environment envp rather than argv
+         */
+        public Strings(long address, List<Value> items, boolean complete, boolean environment) {
+            this(address, items, complete, environment, 0);
         }
     }
 
@@ -216,8 +231,21 @@ public sealed interface Value {
      * @param name   a symbolic name ({@code AT_FDCWD}) or null
      * @param path   the path behind it ({@code /etc/passwd}, {@code pipe:[123]}), or null when not captured
      * @param device under {@code -yy}, the device it is ({@code char 1:3}), else null
+     * @param deleted  whether the file was unlinked (strace prints {@code 5</dir/file>(deleted)})
      */
-    record Fd(int fd, String name, String path, String device) implements Value {}
+    record Fd(int fd, String name, String path, String device, boolean deleted) implements Value {
+        /**
+         * An fd whose file was not unlinked.
+         *
+         * @param fd     the number
+         * @param name   a symbolic name or null
+         * @param path   the path behind it, or null
+         * @param device the device under {@code -yy}, or null
+         */
+        public Fd(int fd, String name, String path, String device) {
+            this(fd, name, path, device, false);
+        }
+    }
 
     /**
      * An argument strace prints with its name, {@code flags=CLONE_VM|...} (clone's).

@@ -183,7 +183,7 @@ final class ProcessMemory implements TraceeMemory {
             int dir = dev.jstrace.decode.PidNamespaces.procDir(tid);
             Path link = dir <= 0 ? null : fd == -100 ? Path.of("/proc/" + dir + "/cwd")
                     : Path.of("/proc/" + dir + "/fd/" + fd);
-            path = link == null ? null : Files.readSymbolicLink(link).toString();
+            path = link == null ? null : deletedMarked(link, Files.readSymbolicLink(link).toString());
         } catch (Exception e) {
             path = null;
         }
@@ -192,6 +192,35 @@ final class ProcessMemory implements TraceeMemory {
         } else {
             slot.addFd(fd, path);
         }
+    }
+
+    /**
+     * strace's get_proc_pid_fd_path: a link target ending in {@code " (deleted)"} that does not lead to
+     * the inode behind the fd (lstat of it fails or finds another one) is the name before the suffix and
+     * {@link Snapshot#DELETED_MARK}; any other target is returned as it is.
+     */
+    static String deletedMarked(Path link, String target) {
+        String suffix = " (deleted)";
+        if (target.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= suffix.length() + 1
+                || !target.endsWith(suffix)) {
+            return target;
+        }
+        String name = target.substring(0, target.length() - suffix.length());
+        Object[] behindFd;
+        try {
+            var a = Files.readAttributes(link, "unix:dev,ino");
+            behindFd = new Object[] {a.get("dev"), a.get("ino")};
+        } catch (Exception e) {
+            return target;
+        }
+        try {
+            // The whole target: a file really named "... (deleted)" is that file, not an unlinked one.
+            var a = Files.readAttributes(Path.of(target), "unix:dev,ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (behindFd[0].equals(a.get("dev")) && behindFd[1].equals(a.get("ino"))) return target;
+        } catch (Exception e) {
+            // No such name any more: the file was unlinked.
+        }
+        return name + Snapshot.DELETED_MARK;
     }
 
     /** Reads up to {@code len} bytes (never crossing a page) at {@code buffer[offset]}; returns bytes read or ≤0. */

@@ -14,6 +14,12 @@ import java.util.Arrays;
 public final class Snapshot {
     /** A snapshot with nothing in it. */
     public static final Snapshot EMPTY = new Snapshot(new Region[0], 0, null, null, 0);
+    /**
+     * Ends an fd's path in place of the kernel's {@code " (deleted)"} when the file was unlinked (strace's
+     * get_proc_pid_fd_path: the suffix is the kernel's, not the name's, when the name no longer leads to the
+     * same inode); a NUL cannot be part of a path.
+     */
+    public static final String DELETED_MARK = "\0(deleted)";
 
     /**
      * One copied range.

@@ -61,4 +61,19 @@ class MemoryReadRulesGoldenTest {
         assertEquals("chdir(\"" + "/".repeat(4095) + "\") = -1 ENAMETOOLONG (File name too long)",
                 new DecoderGolden().put(P, b).line(Arch.X86_64, "chdir", new long[] {P}, -36));
     }
+    @Test
+    void anArgvRunningIntoUnmappedMemoryEndsWithTheAddressOfThePointerThatCouldNotBeRead() {
+        // tests/execve.c: three strings, then pointers up to the end of the mapping.
+        long argv = 0x6000, envp = 0x7000;
+        var v = DecoderGolden.struct(24).putLong(0, 0x9000).putLong(8, 0x9010).putLong(16, -1L).array();
+        var e = DecoderGolden.struct(16).putLong(0, 0x9000).putLong(8, 0x9010).array();
+        var g = new DecoderGolden().put(argv, v).put(envp, e).putString(0x9000, "first").putString(0x9010, "second")
+                .putString(0x8000, "name");
+        assertEquals("execve(\"name\", [\"first\", \"second\", 0xffffffffffffffff, ... /* 0x6018 */],"
+                + " 0x7000 /* 2 vars, unterminated */) = -1 EACCES (Permission denied)",
+                g.line(Arch.X86_64, "execve", new long[] {0x8000, argv, envp}, -13));
+        // An array whose first pointer is unmapped is its address, argv and envp alike.
+        assertEquals("execve(\"name\", 0x5000, 0x5000) = -1 ENOENT (No such file or directory)",
+                g.line(Arch.X86_64, "execve", new long[] {0x8000, 0x5000, 0x5000}, -2));
+    }
 }
