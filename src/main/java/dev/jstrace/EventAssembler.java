@@ -116,7 +116,7 @@ final class EventAssembler {
         } else if (e instanceof RawEvent.Signal s) {
             out.onEvent(new SignalEvent(s.pid(), s.tid(), time(s.nanos()), s.signo(),
                     SyscallDecoder.signalName(s.signo()),
-                    s.siginfo() == null ? "{}" : decoder.siginfo(s.signo(), s.siginfo()), false));
+                    s.siginfo() == null ? "{}" : decoder.siginfo(s.tid(), s.signo(), s.siginfo()), false));
         } else if (e instanceof RawEvent.GroupStop g) {
             out.onEvent(new SignalEvent(g.pid(), g.tid(), time(g.nanos()), g.signo(),
                     SyscallDecoder.signalName(g.signo()), null, true));

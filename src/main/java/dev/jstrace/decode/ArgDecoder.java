@@ -139,7 +139,7 @@ final class ArgDecoder {
                 byte[] b = exitReady && a != 0 ? MemoryView.struct(c.out, a, SIGINFO_SIZE) : null;
                 // strace's printsiginfo: a siginfo the kernel left zeroed (WNOHANG, no child) is {}.
                 yield b == null ? new Value.Ptr(a) : new Value.Text(MemoryView.s32(b, 0) == 0 ? "{}"
-                        : SiginfoText.render(MemoryView.s32(b, 0), b));
+                        : SiginfoText.render(MemoryView.s32(b, 0), b, siginfoPids(c)));
             }
             case TIMESPEC2_IN -> StructDecoders.timespec2(c.in, a, x);
             case RLIMIT_IN -> StructDecoders.rlimit(c.in, a, x);
@@ -148,6 +148,7 @@ final class ArgDecoder {
             case SOCKADDR_OUT -> exitReady ? sockaddrOut(c, i, a) : new Value.Ptr(a);
             case SOCKLEN_INOUT -> socklen(c, a);
             case IOVEC_IN -> StructDecoders.iovec(c, c.in, a, c.arg(i + 1), -1L, false);
+            case IOVEC_ADDRS -> StructDecoders.iovec(c, c.in, a, c.arg(i + 1), -1L, true);
             // After an error the array still prints, read at entry, with each base as its address.
             case IOVEC_OUT -> exitReady ? StructDecoders.iovec(c, c.out, a, c.arg(i + 1), c.rval, false)
                     : c.returned ? StructDecoders.iovec(c, c.in, a, c.arg(i + 1), -1L, true)
@@ -187,8 +188,7 @@ final class ArgDecoder {
                 case 1 -> c.pid((int) a, PidNamespaces.Kind.PGID);
                 default -> new Value.Num((int) a, Value.Radix.DEC);
             };
-            case TGID_PGID -> (int) a < -1 ? c.pid((int) a, PidNamespaces.Kind.PGID)
-                    : c.pid((int) a, PidNamespaces.Kind.TGID);
+            case TGID_PGID -> c.tgidPgid((int) a);
             case CLONE_FLAGS -> cloneFlags(c, a);
             case CPUSET_OUT -> exitReady ? SmallArgs.cpuSet(c.out, a, c.rval) : new Value.Ptr(a);
             case GROUPS_IN -> SmallArgs.groups(c, c.in, a, c.arg(0));
@@ -201,7 +201,7 @@ final class ArgDecoder {
             case SIGINFO_IN -> {
                 byte[] b = a == 0 ? null : MemoryView.struct(c.in, a, SIGINFO_SIZE);
                 yield a == 0 ? new Value.Ptr(0) : b == null ? new Value.Unreadable(a)
-                        : new Value.Text(SiginfoText.render(MemoryView.s32(b, 0), b));
+                        : new Value.Text(SiginfoText.render(MemoryView.s32(b, 0), b, siginfoPids(c)));
             }
             case PIDFD_FLAGS -> c.sym(Constants.PIDFD_FLAGS, a & 0xffffffffL);
             case MREMAP_NEW_ADDR -> (c.arg(i - 1) & MREMAP_MOVED_TO) == MREMAP_MOVED_TO ? new Value.Ptr(a) : null;
@@ -249,6 +249,11 @@ final class ArgDecoder {
     private static Value openFlagsOnly(CallContext c, long a) {
         long v = a & 0xffffffffL;
         return c.sym(Constants.openFlags(c.arch), v);
+    }
+
+    /** A siginfo's si_pid as this call prints it (a process id, translated under --decode-pids=pidns). */
+    static java.util.function.IntFunction<String> siginfoPids(CallContext c) {
+        return p -> c.text(c.pid(p, PidNamespaces.Kind.TGID));
     }
 
     static Value signal(CallContext c, int s) {

@@ -104,6 +104,7 @@ public enum ArgType {
     /** a socklen_t in/out pointer ({@code [16]}, {@code [128 => 16]}). */ SOCKLEN_INOUT(true),
     /** an iovec array read at entry; count is the next argument. */ IOVEC_IN,
     /** an iovec array filled by the kernel; count is the next argument, total is the return value. */ IOVEC_OUT(true),
+    /** an iovec array of another process (process_vm_readv/writev's remote side): the bases as addresses. */ IOVEC_ADDRS,
     /** struct msghdr read at entry. */ MSGHDR_IN,
     /** struct msghdr filled by the kernel. */ MSGHDR_OUT(true),
     /** a pollfd array; count is the next argument. */ POLLFD,

@@ -80,16 +80,26 @@ final class CallContext {
     }
 
     /**
-     * A pid of the tracee's namespace: the number, and under {@code --decode-pids=pidns} strace's
-     * {@code /* 1234 in strace's PID NS * /} when the tracer knows it by another number.
+     * A pid of the tracee's namespace (strace's printpid): the number, and under
+     * {@code --decode-pids=pidns} strace's {@code /* 1234 in strace's PID NS * /} when the tracer knows
+     * it by another number. {@code kind} null is strace's PT_NONE (never translated).
      */
     Value pid(int pid, PidNamespaces.Kind kind) {
         Value n = new Value.Num(pid, Value.Radix.DEC);
-        if (!opt.pidTranslation() || tid <= 0) return n;
-        // strace's printpid_tgid_pgid: a negative group id prints its group's translation, positive.
-        int id = pid < -1 && kind == PidNamespaces.Kind.PGID ? -pid : pid;
-        int ours = PidNamespaces.translate(tid, id, kind);
-        return ours != 0 && ours != id ? new Value.Commented(n, ours + " in strace's PID NS") : n;
+        String comment = opt.pidTranslation() ? PidNamespaces.comment(tid, pid, kind) : null;
+        return comment == null ? n : new Value.Commented(n, comment);
+    }
+
+    /**
+     * strace's printpid_tgid_pgid (kill, F_SETOWN, wait4): a positive pid is a process, a pid below -1
+     * names the group {@code -pid}, whose translation prints (as a positive number).
+     */
+    Value tgidPgid(int pid) {
+        Value n = new Value.Num(pid, Value.Radix.DEC);
+        if (!opt.pidTranslation() || pid == -1 || pid == 0) return n;
+        String comment = pid > 0 ? PidNamespaces.comment(tid, pid, PidNamespaces.Kind.TGID)
+                : PidNamespaces.comment(tid, -pid, PidNamespaces.Kind.PGID);
+        return comment == null ? n : new Value.Commented(n, comment);
     }
 
     Value sym(ConstTable t, long v) {

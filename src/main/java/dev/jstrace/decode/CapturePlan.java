@@ -82,7 +82,7 @@ final class CapturePlan implements CapturePlanner {
                 case SOCKADDR_IN -> bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
                 case IOVEC_IN -> iovecs(mem, a, next, -1L);
                 // The array alone: after an error strace prints it with the bases as addresses.
-                case IOVEC_OUT -> bytes(mem, a, StructLayouts.size(StructLayouts.IOVEC)
+                case IOVEC_OUT, IOVEC_ADDRS -> bytes(mem, a, StructLayouts.size(StructLayouts.IOVEC)
                         * ArrayDecoder.captureCount(opt, next));
                 case MSGHDR_IN -> msghdr(mem, a, Long.MAX_VALUE);
                 case POLLFD -> PollDecoder.captureEntry(opt, mem, a, next);
@@ -219,7 +219,7 @@ final class CapturePlan implements CapturePlanner {
                      CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE, PRIO_WHICH,
                      RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, PRCTL_OPTION, FUTEX_OP,
                      FUTEX_REST, SIGSET_IN, TIMESPEC_IN, TIMESPEC2_IN, RLIMIT_IN, SOCKADDR_IN,
-                     IOVEC_IN, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
+                     IOVEC_IN, IOVEC_ADDRS, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
                      ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, TID, TGID, PGID, SID, TGID_PGID,
                      PRIO_WHO, GROUPS_IN, INT64_IN, SPLICE_FLAGS, HEX32, TIMEVAL2_IN, UTIMBUF_IN, SIGINFO_IN,
                      PIDFD_FLAGS, MREMAP_NEW_ADDR, RAW -> { }
@@ -264,7 +264,7 @@ final class CapturePlan implements CapturePlanner {
         for (int k = 0; k < shown && size * k + size <= d.length; k++) {
             long len = MemoryView.u64(d, size * k + StructLayouts.IOV_LEN);
             long data = Long.compareUnsigned(len, left) > 0 ? left : len;
-            left -= data;
+            if (left != -1L) left -= data; // -1: no limit (strace's print_iovec_klong)
             bytes(mem, MemoryView.u64(d, size * k + StructLayouts.IOV_BASE),
                     Long.compareUnsigned(data, limit) > 0 ? limit : data);
         }

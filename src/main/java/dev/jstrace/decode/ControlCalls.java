@@ -9,7 +9,7 @@ import java.util.List;
  * which strace prints with argument names.
  */
 final class ControlCalls {
-    static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4;
+    static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_SETOWN = 8, F_GETOWN = 9;
     static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4, FUTEX_WAKE_OP = 5,
             FUTEX_LOCK_PI = 6, FUTEX_UNLOCK_PI = 7, FUTEX_TRYLOCK_PI = 8, FUTEX_WAIT_BITSET = 9,
             FUTEX_WAKE_BITSET = 10, FUTEX_WAIT_REQUEUE_PI = 11, FUTEX_CMP_REQUEUE_PI = 12, FUTEX_LOCK_PI2 = 13;
@@ -21,12 +21,13 @@ final class ControlCalls {
     /** fcntl's third argument, or null when the command takes none. */
     static Value fcntlArg(CallContext c, int cmd, long a) {
         return switch (cmd) {
-            case F_GETFD, F_GETFL, 9, 11, 1025, 1032, 1034 -> null;
+            case F_GETFD, F_GETFL, F_GETOWN, 11, 1025, 1032, 1034 -> null;
             case F_SETFD -> c.sym(Constants.FD_FLAGS, a & 0xffffffffL);
             case F_SETFL -> ArgDecoder.openFlags(c, a);
             case 6, 7, 37, 38 -> flock(c, c.in, a, false);
             // F_GETLK/F_OFD_GETLK: the lock the kernel reports, with its owner, read at exit.
             case 5, 36 -> c.succeeded() ? flock(c, c.out, a, true) : new Value.Ptr(a);
+            case F_SETOWN -> c.tgidPgid((int) a);
             case F_SETSIG -> ArgDecoder.signal(c, (int) a);
             case F_SETLEASE -> c.sym(LEASE_TYPE, a);
             case F_NOTIFY -> c.sym(NOTIFY_EVENTS, a);
@@ -73,8 +74,16 @@ final class ControlCalls {
         if (a == 0) return new Value.Ptr(0);
         byte[] b = MemoryView.struct(mem, a, OWNER_EX_SIZE);
         if (b == null) return new Value.Unreadable(a);
-        return new Value.Struct(List.of(new Value.Field("type", c.sym(OWNER_TYPE, CallStructLayouts.OWNER_TYPE.u(b))),
-                new Value.Field("pid", new Value.Num(CallStructLayouts.OWNER_PID.s(b), Value.Radix.DEC))), false);
+        long type = CallStructLayouts.OWNER_TYPE.u(b);
+        // strace's print_f_owner_ex: the pid's kind follows the type (F_OWNER_TID, _PID, _PGRP).
+        PidNamespaces.Kind kind = switch (String.valueOf(OWNER_TYPE.name(type))) {
+            case "F_OWNER_TID" -> PidNamespaces.Kind.TID;
+            case "F_OWNER_PID" -> PidNamespaces.Kind.TGID;
+            case "F_OWNER_PGRP" -> PidNamespaces.Kind.PGID;
+            default -> null;
+        };
+        return new Value.Struct(List.of(new Value.Field("type", c.sym(OWNER_TYPE, type)),
+                new Value.Field("pid", c.pid((int) CallStructLayouts.OWNER_PID.s(b), kind))), false);
     }
 
     /** {@code {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}} (and {@code l_pid} for the get commands). */
@@ -87,7 +96,7 @@ final class ControlCalls {
         fs.add(new Value.Field("l_whence", c.sym(Constants.SEEK, CallStructLayouts.L_WHENCE.s(b))));
         fs.add(new Value.Field("l_start", new Value.Num(CallStructLayouts.L_START.s(b), Value.Radix.DEC)));
         fs.add(new Value.Field("l_len", new Value.Num(CallStructLayouts.L_LEN.s(b), Value.Radix.DEC)));
-        if (withPid) fs.add(new Value.Field("l_pid", new Value.Num(CallStructLayouts.L_PID.s(b), Value.Radix.DEC)));
+        if (withPid) fs.add(new Value.Field("l_pid", c.pid((int) CallStructLayouts.L_PID.s(b), PidNamespaces.Kind.TGID)));
         return new Value.Struct(fs, false);
     }
 

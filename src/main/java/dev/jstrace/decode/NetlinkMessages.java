@@ -101,7 +101,8 @@ final class NetlinkMessages {
         fs.add(new Value.Field("nlmsg_type", NetlinkTypes.type(w.family(), h.type())));
         fs.add(new Value.Field("nlmsg_flags", NetlinkTypes.flags(w.family(), h.type(), h.flags())));
         fs.add(new Value.Field("nlmsg_seq", new Value.Num(h.seq(), Value.Radix.UDEC)));
-        fs.add(new Value.Field("nlmsg_pid", new Value.Num(h.pid(), Value.Radix.UDEC)));
+        // strace's PRINT_FIELD_TGID: signed, translated under --decode-pids=pidns.
+        fs.add(new Value.Field("nlmsg_pid", w.c().pid((int) h.pid(), PidNamespaces.Kind.TGID)));
         return new Value.Struct(fs, false);
     }
 

@@ -38,8 +38,10 @@ final class NetlinkSockets {
     /** At a stop (tracer thread): the protocol of {@code tid}'s {@code fd}, or {@link #NONE}. */
     static int atStop(int tid, int fd) {
         long inode;
+        // Under unshare -Urpf the mounted /proc is an outer namespace's: the thread's directory has another number.
+        int dir = PidNamespaces.procDir(tid);
         try {
-            inode = inode(Files.readSymbolicLink(Path.of("/proc/" + tid + "/fd/" + fd)).toString());
+            inode = inode(Files.readSymbolicLink(Path.of("/proc/" + dir + "/fd/" + fd)).toString());
         } catch (IOException | UnsupportedOperationException e) {
             return NONE;
         }
@@ -47,7 +49,7 @@ final class NetlinkSockets {
         Integer known = PROTOCOL.get(inode);
         if (known != null) return known;
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/" + tid + "/net/netlink"));
+            List<String> lines = Files.readAllLines(Path.of("/proc/" + dir + "/net/netlink"));
             for (int i = 1; i < lines.size(); i++) {
                 String[] f = lines.get(i).trim().split("\\s+");
                 if (f.length >= 10) PROTOCOL.putIfAbsent(Long.parseLong(f[9]), Integer.parseInt(f[1]));

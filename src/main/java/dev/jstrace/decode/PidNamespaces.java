@@ -83,6 +83,21 @@ public final class PidNamespaces {
     }
 
     /**
+     * {@return strace's comment for a pid the tracee used, {@code 12817 in strace's PID NS}, or null when
+     * it prints plain: the tracer knows the pid by the same number, it cannot be translated, or
+     * {@code kind} is null (strace's PT_NONE)}
+     *
+     * @param traceeTid the thread that used the pid, by its id in the tracer's namespace (0: unknown)
+     * @param pid       the pid in the tracee's namespace
+     * @param kind      which id of a process it is, or null
+     */
+    public static String comment(int traceeTid, int pid, Kind kind) {
+        if (kind == null || traceeTid <= 0 || pid <= 0) return null;
+        int ours = translate(traceeTid, pid, kind);
+        return ours != 0 && ours != pid ? ours + " in strace's PID NS" : null;
+    }
+
+    /**
      * Records what thread {@code tid} (stopped now) knows: its namespace, and the pair of numbers of each
      * of its ids (thread, process, group, session) in its namespace and in the tracer's. Called at the
      * stops, so that a call decoded after the process was reaped still finds its translation: strace

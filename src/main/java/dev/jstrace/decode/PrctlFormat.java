@@ -172,7 +172,7 @@ final class PrctlFormat implements CallFormat {
                     : ArgDecoder.signal(c, (int) a2));
             case PR_SET_PTRACER -> out.add((int) a2 == -1
                     ? new Value.Sym(-1, Value.Radix.DEC, List.of("PR_SET_PTRACER_ANY"), 0, null)
-                    : new Value.Num((int) a2, Value.Radix.DEC));
+                    : c.pid((int) a2, PidNamespaces.Kind.TGID));
             case PR_SET_SECCOMP -> {
                 out.add(SECCOMP_MODE.sym(a2));
                 if (a2 == 2) out.add(SeccompFilter.decode(c, a3));
@@ -225,8 +225,16 @@ final class PrctlFormat implements CallFormat {
     private static Decoded schedCore(CallContext c, List<Value> out) {
         long cmd = c.arg(1) & 0xffffffffL;
         out.add(SCHED_CORE_CMDS.sym(cmd));
-        out.add(new Value.Num((int) c.arg(2), Value.Radix.DEC));
         long type = c.arg(3) & 0xffffffffL;
+        // strace's printpid with the kind the pid type names (PIDTYPE_PID is a thread); none for others.
+        PidNamespaces.Kind kind = switch (String.valueOf(SCHED_CORE_PIDTYPES.name(type))) {
+            case "PIDTYPE_PID" -> PidNamespaces.Kind.TID;
+            case "PIDTYPE_TGID" -> PidNamespaces.Kind.TGID;
+            case "PIDTYPE_PGID" -> PidNamespaces.Kind.PGID;
+            case "PIDTYPE_SID" -> PidNamespaces.Kind.SID;
+            default -> null;
+        };
+        out.add(c.pid((int) c.arg(2), kind));
         Value.Sym t = SCHED_CORE_PIDTYPES.sym(type);
         // strace prints the pid type as -X verbose does unless -X raw: 0 /* PIDTYPE_PID */.
         out.add(c.opt.xlat() == DecodeOptions.Xlat.RAW ? t

@@ -20,6 +20,30 @@ final class ProcessCallFormats {
 
     private ProcessCallFormats() {}
 
+    /** get_robust_list(2) (src/get_robust_list.c): the thread at entry, the head and its size at exit. */
+    static final class GetRobustList implements CallFormat {
+        @Override
+        public void captureExit(Arch arch, long[] args, long rval, TraceeMemory mem, DecodeOptions opt) {
+            if (args[1] != 0) mem.bytes(args[1], Long.BYTES);
+            if (args[2] != 0) mem.bytes(args[2], Long.BYTES);
+        }
+
+        @Override
+        public Decoded decode(CallContext c) {
+            // strace's printnum_ptr and printnum_ulong: [0x7f...], [24]; the address after an error.
+            return new Decoded(List.of(c.pid((int) c.arg(0), PidNamespaces.Kind.TID),
+                    wordAt(c, c.arg(1), true), wordAt(c, c.arg(2), false)), 1, null);
+        }
+
+        private static Value wordAt(CallContext c, long addr, boolean pointer) {
+            if (addr == 0) return new Value.Ptr(0);
+            byte[] b = c.succeeded() ? MemoryView.struct(c.out, addr, Long.BYTES) : null;
+            if (b == null) return new Value.Ptr(addr);
+            long v = MemoryView.u64(b, 0);
+            return new Value.Array(List.of(pointer ? new Value.Ptr(v) : new Value.Num(v, Value.Radix.UDEC)), false);
+        }
+    }
+
     /** kcmp(2) (src/kcmp.c). */
     static final class Kcmp implements CallFormat {
         @Override

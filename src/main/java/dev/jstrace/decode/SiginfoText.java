@@ -25,6 +25,14 @@ final class SiginfoText {
     private SiginfoText() {}
 
     static String render(int signo, byte[] b) {
+        return render(signo, b, Integer::toString);
+    }
+
+    /**
+     * The rendering with {@code pids} printing si_pid (strace's PRINT_FIELD_TGID: the number, and its
+     * translation under {@code --decode-pids=pidns}).
+     */
+    static String render(int signo, byte[] b, java.util.function.IntFunction<String> pids) {
         if (b == null || b.length < MIN) return "{si_signo=" + SignalNames.name(signo) + "}";
         int sig = (int) SIGNO.s(b), errno = (int) ERRNO.s(b), code = (int) CODE.s(b);
         StringBuilder sb = new StringBuilder(96).append("{si_signo=").append(SignalNames.name(sig));
@@ -41,7 +49,7 @@ final class SiginfoText {
                         .append(OVERRUN.s(b)).append(", si_int=").append(s32(b, VALUE.offset())).append(", si_ptr=0x")
                         .append(Long.toHexString(VALUE.u(b)));
             } else if (code != 0x80 || pid != 0) {
-                sb.append(", si_pid=").append(pid).append(", si_uid=").append(uid);
+                sb.append(", si_pid=").append(pids.apply(pid)).append(", si_uid=").append(uid);
                 if (code == -1 || code == -3) {
                     sb.append(", si_int=").append(s32(b, VALUE.offset())).append(", si_ptr=0x")
                             .append(Long.toHexString(VALUE.u(b)));
@@ -50,7 +58,7 @@ final class SiginfoText {
         } else {
             switch (sig) {
                 case 17 -> {
-                    sb.append(", si_pid=").append(pid).append(", si_uid=").append(uid).append(", si_status=");
+                    sb.append(", si_pid=").append(pids.apply(pid)).append(", si_uid=").append(uid).append(", si_status=");
                     int st = (int) STATUS.s(b);
                     if (code == 1) sb.append(st);
                     else sb.append(SignalNames.name(st));
@@ -67,7 +75,7 @@ final class SiginfoText {
                 case 31 -> sb.append(", si_call_addr=0x").append(Long.toHexString(CALL_ADDR.u(b)))
                         .append(", si_syscall=").append(SYSCALL.s(b)).append(", si_arch=")
                         .append(auditArch((int) ARCH.s(b)));
-                default -> sb.append(", si_pid=").append(pid).append(", si_uid=").append(uid);
+                default -> sb.append(", si_pid=").append(pids.apply(pid)).append(", si_uid=").append(uid);
             }
         }
         return sb.append('}').toString();

@@ -154,8 +154,8 @@ public final class SignatureCatalog {
             kill: tgid_pgid, signal = int
             tkill: tid, signal = int
             tgkill: tgid, tid, signal = int
-            rt_sigqueueinfo: tgid, signal, raw = int
-            rt_tgsigqueueinfo: tgid, tid, signal, raw = int
+            rt_sigqueueinfo: tgid, signal, siginfo_in = int
+            rt_tgsigqueueinfo: tgid, tid, signal, siginfo_in = int
             rt_sigtimedwait: sigset_in, raw, timespec_in, ulong = int
             uname: utsname_out = int
             fcntl: fd, fcntl_cmd, fcntl_arg = int
@@ -264,6 +264,8 @@ public final class SignatureCatalog {
             umount2: path, umount_flags = int
             pidfd_open: tgid, pidfd_flags = fd
             pidfd_send_signal: fd, signal, siginfo_in, hex32 = int
+            process_vm_readv: tgid, iovec_out, ulong, iovec_addrs, ulong, ulong = int
+            process_vm_writev: tgid, iovec_in, ulong, iovec_addrs, ulong, ulong = int
             copy_file_range: fd, int64_in, fd, int64_in, ulong, uint = int
             splice: fd, int64_in, fd, int64_in, ulong, splice_flags = int
             tee: fd, fd, ulong, splice_flags = int
@@ -300,7 +302,7 @@ public final class SignatureCatalog {
             5: mq_timedreceive add_key keyctl perf_event_open fanotify_mark name_to_handle_at kcmp
             5: kexec_file_load move_mount fsconfig process_madvise mount_setattr
             5: futex_waitv listxattrat open_tree_attr file_getattr file_setattr
-            6: io_getevents io_pgetevents process_vm_readv process_vm_writev
+            6: io_getevents io_pgetevents
             6: preadv2 pwritev2 io_uring_enter futex_wait setxattrat getxattrat
             2: ioprio_get
             3: open_by_handle_at

@@ -193,7 +193,8 @@ final class StructDecoders {
         return ArrayDecoder.decode(c, mem, a, count, size, (b, off) -> {
             long base = u64(b, off + StructLayouts.IOV_BASE), len = u64(b, off + StructLayouts.IOV_LEN);
             long data = Long.compareUnsigned(len, left[0]) > 0 ? left[0] : len;
-            left[0] -= data;
+            // strace's print_iovec_klong: -1 is no limit at all, never counted down.
+            if (left[0] != -1L) left[0] -= data;
             Value v = addressesOnly ? new Value.Ptr(base) : c.buffer(mem, base, data, false);
             return new Value.Struct(List.of(f("iov_base", v), f("iov_len", udec(len))), false);
         });

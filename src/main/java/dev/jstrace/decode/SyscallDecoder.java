@@ -125,7 +125,12 @@ public final class SyscallDecoder {
         if (sig == null) return new Value.Num(rval, rval < 0 ? Value.Radix.HEX : Value.Radix.DEC);
         if (options.rawSyscalls().contains(name)) return new Value.Num(rval, Value.Radix.HEX);
         if (name.equals("fcntl")) {
-            return ControlCalls.fcntlReturnsFd((int) c.arg(1)) ? c.fdAtExit((int) rval)
+            int cmd = (int) c.arg(1);
+            // F_GETOWN: strace's RVAL_TGID, RVAL_PGID for a group (negative: printed, never translated).
+            if (cmd == ControlCalls.F_GETOWN) {
+                return c.pid((int) rval, (int) rval < 0 ? PidNamespaces.Kind.PGID : PidNamespaces.Kind.TGID);
+            }
+            return ControlCalls.fcntlReturnsFd(cmd) ? c.fdAtExit((int) rval)
                     : new Value.Num(rval, Value.Radix.DEC);
         }
         return switch (sig.ret()) {
@@ -149,7 +154,7 @@ public final class SyscallDecoder {
             int cmd = (int) c.arg(1);
             String r = ControlCalls.fcntlResult(c, cmd, rval);
             if (r != null) return r;
-            if (ControlCalls.fcntlReturnsFd(cmd)) return renderer.render(value);
+            if (ControlCalls.fcntlReturnsFd(cmd) || cmd == ControlCalls.F_GETOWN) return renderer.render(value);
             return Long.toString(rval);
         }
         if (name.equals("select") || name.equals("pselect6")) {
@@ -173,6 +178,23 @@ public final class SyscallDecoder {
      */
     public String siginfo(int signo, byte[] siginfo) {
         return SiginfoText.render(signo, siginfo);
+    }
+
+    /**
+     * {@return strace's siginfo rendering of a signal delivered to thread {@code tid}: its si_pid
+     * translated under {@code --decode-pids=pidns} ({@code si_pid=2 /* 1828 in strace's PID NS *}{@code /})}
+     *
+     * @param tid     the thread the signal was delivered to, by its id in the tracer's namespace
+     * @param signo   the signo
+     * @param siginfo the siginfo
+     */
+    public String siginfo(int tid, int signo, byte[] siginfo) {
+        if (!options.pidTranslation()) return SiginfoText.render(signo, siginfo);
+        return SiginfoText.render(signo, siginfo, p -> {
+            String comment = PidNamespaces.comment(tid, p, PidNamespaces.Kind.TGID);
+            Value n = new Value.Num(p, Value.Radix.DEC);
+            return renderer.render(comment == null ? n : new Value.Commented(n, comment));
+        });
     }
 
     /**
