@@ -125,6 +125,10 @@ final class EventAssembler {
                     ProcessEvent.Kind.STARTED, t.parentTid(), 0, how(t.how()), false));
         } else if (e instanceof RawEvent.Exec x) {
             exec(x);
+        } else if (e instanceof RawEvent.Exiting x) {
+            // The thread exits inside its call: the call ends now, unreturned ("= ?").
+            Pending en = pending.remove(x.tid());
+            if (en != null) out.onEvent(syscall(en, null));
         } else if (e instanceof RawEvent.TaskExit x) {
             Pending en = pending.remove(x.tid());
             if (en != null) out.onEvent(syscall(en, null));

@@ -383,7 +383,8 @@ public final class Main {
                     inv.followForks > 0, sessions(), quietAttach, quietExit,
                     inv.syscalls == null ? n -> true : inv.syscalls::contains,
                     inv.signals == null ? n -> true : inv.signals::contains, inv.statuses, paths)
-                    .withSyscallNumbers(inv.syscallNumbers);
+                    .withSyscallNumbers(inv.syscallNumbers)
+                    .withQuietThreadExecve(inv.quiet != null && inv.quiet.contains("thread-execve"));
         }
 
         private StraceOutput openOutput() throws IOException {

@@ -239,7 +239,9 @@ public final class OptionParser {
             case "p" -> pids(value);
             case "P" -> inv.paths.add(value);
             case "q" -> {
+                // strace: -q attach,personality; -qq adds exit; -qqq is all.
                 if (inv.quiet == null) inv.quiet = new java.util.HashSet<>();
+                if (inv.quiet.contains("exit")) inv.quiet.addAll(FilterSets.quiet("all"));
                 if (inv.quiet.contains("attach")) inv.quiet.add("exit");
                 inv.quiet.add("attach");
                 inv.quiet.add("personality");

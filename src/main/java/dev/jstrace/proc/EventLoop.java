@@ -126,7 +126,9 @@ public final class EventLoop {
     }
 
     private int options() {
-        int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+        // TRACEEXIT as strace sets it: a thread's call ends "= ?" when the thread starts to exit, not
+        // when its exit is reaped (a leader's is reaped only after its last thread, or never: execve).
+        int o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
         if (config.followForks()) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
         if (killOnExit) o |= PTRACE_O_EXITKILL;
         if (seccompMode) o |= PTRACE_O_TRACESECCOMP;
@@ -468,6 +470,7 @@ public final class EventLoop {
             case 0 -> signalStop(t, sig, now);
             case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE -> newTask(t, event, now);
             case PTRACE_EVENT_EXEC -> exec(t, now);
+            case PTRACE_EVENT_EXIT -> exiting(t, now);
             case PTRACE_EVENT_STOP -> eventStop(t, sig, now);
             default -> restart(t, 0);
         }
@@ -676,6 +679,18 @@ public final class EventLoop {
         }
         restart(cur, 0);
         if (!cur.beforeExec) sink.accept(new RawEvent.Exec(cur.tid, cur.pid, now, former));
+    }
+
+    /**
+     * PTRACE_EVENT_EXIT: the thread is exiting (exit, exit_group, a fatal signal, another thread's
+     * execve). A call it was inside never returns; strace's print_event_exit ends it here with
+     * {@code = ?}, so the line comes before whatever the other threads do next.
+     */
+    private void exiting(Tracee t, long now) throws InterruptedException {
+        boolean report = t.inSyscall && !t.quiet && !t.beforeExec;
+        t.inSyscall = false;
+        restart(t, 0);
+        if (report) sink.accept(new RawEvent.Exiting(t.tid, t.pid, now));
     }
 
     private void detach(Tracee t, int sig, int event, long now) throws InterruptedException {

@@ -94,6 +94,12 @@ public sealed interface RawEvent {
      */
     record TaskExit(int tid, int pid, long nanos, int waitStatus, boolean lastOfProcess) implements RawEvent {}
 
+    /**
+     * A thread started to exit (PTRACE_EVENT_EXIT) while inside a reported call: that call never returns.
+     * Its {@link TaskExit} follows later (for a thread-group leader, only once its last thread is gone).
+     */
+    record Exiting(int tid, int pid, long nanos) implements RawEvent {}
+
     /** A task was detached and runs on untraced. */
     record Detached(int tid, int pid, long nanos) implements RawEvent {}
 

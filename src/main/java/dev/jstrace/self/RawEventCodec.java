@@ -28,6 +28,7 @@ public final class RawEventCodec {
     private static final int TASK_EXIT = 7;
     private static final int DETACHED = 8;
     private static final int END = 9;
+    private static final int EXITING = 10;
 
     private static final Arch[] ARCHES = Arch.values();
     private static final RawEvent.TaskStart.How[] HOWS = RawEvent.TaskStart.How.values();
@@ -70,6 +71,8 @@ public final class RawEventCodec {
             out.writeBoolean(x.lastOfProcess());
         } else if (e instanceof RawEvent.Detached) {
             header(out, DETACHED, e);
+        } else if (e instanceof RawEvent.Exiting) {
+            header(out, EXITING, e);
         } else if (e instanceof RawEvent.End) {
             header(out, END, e);
         } else {
@@ -111,6 +114,7 @@ public final class RawEventCodec {
                 yield new RawEvent.TaskExit(tid, pid, nanos, status, in.readBoolean());
             }
             case DETACHED -> new RawEvent.Detached(tid, pid, nanos);
+            case EXITING -> new RawEvent.Exiting(tid, pid, nanos);
             case END -> new RawEvent.End(tid, pid, nanos);
             default -> throw new IOException("unknown event tag " + tag + " in the helper's stream");
         };

@@ -105,6 +105,7 @@ final class RecordingWindow implements EventLoop.EventSink {
             return false;
         }
         if (e instanceof RawEvent.SyscallExit x) return unreported.remove(x.tid());
+        if (e instanceof RawEvent.Exiting x) return unreported.remove(x.tid());
         if (e instanceof RawEvent.TaskExit x) unreported.remove(x.tid());
         return false;
     }

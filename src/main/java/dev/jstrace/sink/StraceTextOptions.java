@@ -22,12 +22,39 @@ import java.util.function.Predicate;
  * @param statuses         {@code -e status=}, {@code -z}, {@code -Z}: which outcomes print
  * @param paths            {@code -P}: when not null, the path filter a call must pass
  * @param syscallNumbers   {@code -n}: each line's leader ends with the syscall number ({@code [  50] })
+ * @param quietThreadExecve {@code -qqq}, {@code --quiet=thread-execve}: no {@code +++ superseded by execve} lines
  */
 public record StraceTextOptions(int alignColumn, StraceTimestamps timestamps, boolean durations,
                                 int durationPrecision, boolean followForks, int initialProcesses,
                                 boolean quietAttach, boolean quietExit, Predicate<String> syscalls,
                                 Predicate<String> signals, Set<Status> statuses, FilterByPath paths,
-                                boolean syscallNumbers) {
+                                boolean syscallNumbers, boolean quietThreadExecve) {
+
+    /**
+     * Options that print {@code +++ superseded by execve} lines.
+     *
+     * @param alignColumn the {@code -a} column
+     * @param timestamps the stamps
+     * @param durations {@code -T}
+     * @param durationPrecision {@code -T}'s digits
+     * @param followForks {@code -f}
+     * @param initialProcesses processes traced from the start
+     * @param quietAttach {@code -q}
+     * @param quietExit {@code -qq}
+     * @param syscalls {@code -e trace=}
+     * @param signals {@code -e signal=}
+     * @param statuses {@code -e status=}
+     * @param paths {@code -P}, or null
+     * @param syscallNumbers {@code -n}
+     */
+    public StraceTextOptions(int alignColumn, StraceTimestamps timestamps, boolean durations,
+                             int durationPrecision, boolean followForks, int initialProcesses,
+                             boolean quietAttach, boolean quietExit, Predicate<String> syscalls,
+                             Predicate<String> signals, Set<Status> statuses, FilterByPath paths,
+                             boolean syscallNumbers) {
+        this(alignColumn, timestamps, durations, durationPrecision, followForks, initialProcesses, quietAttach,
+                quietExit, syscalls, signals, statuses, paths, syscallNumbers, false);
+    }
 
     /**
      * Options without {@code -n}.
@@ -60,7 +87,17 @@ public record StraceTextOptions(int alignColumn, StraceTimestamps timestamps, bo
      */
     public StraceTextOptions withSyscallNumbers(boolean on) {
         return new StraceTextOptions(alignColumn, timestamps, durations, durationPrecision, followForks,
-                initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths, on);
+                initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths, on, quietThreadExecve);
+    }
+
+    /**
+     * {@return a copy with {@code +++ superseded by execve} lines hidden or shown}
+     *
+     * @param quiet whether they are hidden
+     */
+    public StraceTextOptions withQuietThreadExecve(boolean quiet) {
+        return new StraceTextOptions(alignColumn, timestamps, durations, durationPrecision, followForks,
+                initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths, syscallNumbers, quiet);
     }
 
     /** strace's {@code -e status=} outcomes. */
@@ -111,6 +148,7 @@ public record StraceTextOptions(int alignColumn, StraceTimestamps timestamps, bo
      */
     public StraceTextOptions withAlignColumn(int column) {
         return new StraceTextOptions(column, timestamps, durations, durationPrecision, followForks,
-                initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths, syscallNumbers);
+                initialProcesses, quietAttach, quietExit, syscalls, signals, statuses, paths, syscallNumbers,
+                quietThreadExecve);
     }
 }

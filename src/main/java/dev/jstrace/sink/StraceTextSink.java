@@ -340,10 +340,37 @@ public final class StraceTextSink implements TraceListener {
                 release(p.tid());
             }
             case EXEC -> {
-                // The former thread id vanished into the thread-group leader; strace drops its tcb.
-                if (p.status() != p.tid()) live.remove(p.status());
+                if (p.status() != p.tid()) superseded(p.tid(), p.status(), p.timeNanos());
                 lastLive = 0;
             }
+        }
+    }
+
+    /**
+     * A non-leader thread {@code former} exec'd and took over the leader's id {@code leader}, as
+     * strace's maybe_switch_tcbs has it: the thread's open execve line ends with
+     * {@code  <pid changed to LEADER ...>}, the leader's {@code +++ superseded by execve in pid FORMER +++}
+     * follows (not with {@code -qqq}), and the execve's result then comes on a line of its own,
+     * {@code <... execve resumed>) = 0}, under the leader's id. (The leader's own call, if any, was
+     * ended before this.)
+     */
+    private void superseded(int leader, int former, long nanos) {
+        live.remove(former);
+        PrintStream out = output.streamFor(former);
+        OpenLine o = open.get(out);
+        if (o != null && o.tid() == former) {
+            open.remove(out);
+            out.print(" <pid changed to " + leader + " ...>\n");
+        }
+        Pending moved = pending.remove(former);
+        pending.remove(leader);
+        if (moved != null) pending.put(leader, moved);
+        Integer number = lastNumber.remove(former);
+        if (number != null) lastNumber.put(leader, number);
+        // -ff: the former thread's file is done with; the leader's goes on.
+        release(former);
+        if (!options.quietThreadExecve()) {
+            line(leader, nanos, "+++ superseded by execve in pid " + former + " +++");
         }
     }
 
