@@ -129,6 +129,9 @@ final class EventAssembler {
             // The thread exits inside its call: the call ends now, unreturned ("= ?").
             Pending en = pending.remove(x.tid());
             if (en != null) out.onEvent(syscall(en, null));
+        } else if (e instanceof RawEvent.Unknown u) {
+            out.onEvent(new ProcessEvent(u.pid(), u.tid(), time(u.nanos()), u.detached()
+                    ? ProcessEvent.Kind.UNKNOWN_DETACHED : ProcessEvent.Kind.UNKNOWN_EXITED, 0, 0, null, false));
         } else if (e instanceof RawEvent.TaskExit x) {
             Pending en = pending.remove(x.tid());
             if (en != null) out.onEvent(syscall(en, null));

@@ -27,7 +27,23 @@ public record ProcessEvent(int pid, int tid, long timeNanos, Kind kind, int pare
         /** A signal killed it. */
         KILLED,
         /** jstrace let go of it; it runs on untraced. */
-        DETACHED
+        DETACHED,
+        /**
+         * A process jstrace does not trace ended and was reaped by jstrace: a tracee's
+         * {@code CLONE_PARENT} child, which is jstrace's child but untraced without {@code -f}
+         * (strace: {@code Exit of unknown pid N ignored}). Nothing else is known of it.
+         */
+        UNKNOWN_EXITED,
+        /**
+         * A process came under trace uninvited (a tracee's {@code CLONE_PTRACE} child without
+         * {@code -f}) and was let go at its first stop (strace: {@code Detached unknown pid N}).
+         */
+        UNKNOWN_DETACHED;
+
+        /** {@return whether the event is about a process jstrace never traced (the UNKNOWN_ kinds)} */
+        public boolean unknownProcess() {
+            return this == UNKNOWN_EXITED || this == UNKNOWN_DETACHED;
+        }
     }
 
     /** {@return strace's {@code +++ exited with 3 +++} / {@code +++ killed by SIGKILL +++}, or null for other kinds} */

@@ -437,9 +437,17 @@ public final class EventLoop {
                 if (tamperer != null) for (Tracee d : tamperer.expired()) endDelay(d);
             } else if (tid == waker) {
                 waker = -1;
-            } else if (stopped(st)) {
+            } else if (stopped(st) && config.followForks()) {
                 // An auto-attached child reported before its parent's fork event; hold it.
                 earlyStops.put(tid, st);
+            } else if (stopped(st)) {
+                // Traced without -f: a tracee's CLONE_PTRACE child, stopped at its start. strace's
+                // maybe_allocate_tcb lets it go at once (the stop is its initial one, no signal to pass).
+                Ptrace.ptrace(PTRACE_DETACH, tid, 0, 0);
+                sink.accept(new RawEvent.Unknown(tid, tid, now, true));
+            } else if (exited(st) || signaled(st)) {
+                // A child of this process that is not traced: a tracee's CLONE_PARENT child.
+                sink.accept(new RawEvent.Unknown(tid, tid, now, false));
             }
             return;
         }

@@ -100,6 +100,13 @@ public sealed interface RawEvent {
      */
     record Exiting(int tid, int pid, long nanos) implements RawEvent {}
 
+    /**
+     * A process the loop does not trace reported to its wait: it ended ({@code detached} false: a
+     * tracee's {@code CLONE_PARENT} child, reaped), or it stopped traced without {@code -f} (a
+     * {@code CLONE_PTRACE} child) and was detached at once ({@code detached} true).
+     */
+    record Unknown(int tid, int pid, long nanos, boolean detached) implements RawEvent {}
+
     /** A task was detached and runs on untraced. */
     record Detached(int tid, int pid, long nanos) implements RawEvent {}
 

@@ -29,6 +29,7 @@ public final class RawEventCodec {
     private static final int DETACHED = 8;
     private static final int END = 9;
     private static final int EXITING = 10;
+    private static final int UNKNOWN = 11;
 
     private static final Arch[] ARCHES = Arch.values();
     private static final RawEvent.TaskStart.How[] HOWS = RawEvent.TaskStart.How.values();
@@ -73,6 +74,9 @@ public final class RawEventCodec {
             header(out, DETACHED, e);
         } else if (e instanceof RawEvent.Exiting) {
             header(out, EXITING, e);
+        } else if (e instanceof RawEvent.Unknown u) {
+            header(out, UNKNOWN, e);
+            out.writeBoolean(u.detached());
         } else if (e instanceof RawEvent.End) {
             header(out, END, e);
         } else {
@@ -115,6 +119,7 @@ public final class RawEventCodec {
             }
             case DETACHED -> new RawEvent.Detached(tid, pid, nanos);
             case EXITING -> new RawEvent.Exiting(tid, pid, nanos);
+            case UNKNOWN -> new RawEvent.Unknown(tid, pid, nanos, in.readBoolean());
             case END -> new RawEvent.End(tid, pid, nanos);
             default -> throw new IOException("unknown event tag " + tag + " in the helper's stream");
         };

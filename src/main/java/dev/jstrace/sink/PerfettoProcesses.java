@@ -227,7 +227,7 @@ final class PerfettoProcesses {
                     }
                 }
             }
-            case DETACHED -> { }
+            case DETACHED, UNKNOWN_EXITED, UNKNOWN_DETACHED -> { }
         }
     }
 

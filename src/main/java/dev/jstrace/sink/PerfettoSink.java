@@ -243,7 +243,7 @@ public final class PerfettoSink extends TimelineSink {
             case EXITED -> e.lastOfProcess() ? "process exited" : "thread exited";
             case KILLED -> e.lastOfProcess() ? "process killed" : "thread killed";
             case DETACHED -> "detached";
-            case STARTED, EXEC -> null; // the clone/execve slices and the flow already show these
+            case STARTED, EXEC, UNKNOWN_EXITED, UNKNOWN_DETACHED -> null; // the clone/execve slices and the flow already show these
         };
         if (name == null) {
             return;

@@ -339,6 +339,19 @@ public final class StraceTextSink implements TraceListener {
                 pending.remove(p.tid());
                 release(p.tid());
             }
+            case UNKNOWN_EXITED -> {
+                // strace's maybe_allocate_tcb: hidden by -qq (quiet exit), as the exit lines are.
+                if (!options.quietExit()) {
+                    diagnostics.print(programName + ": Exit of unknown pid " + p.tid() + " ignored\n");
+                    diagnostics.flush();
+                }
+            }
+            case UNKNOWN_DETACHED -> {
+                if (!options.quietAttach()) {
+                    diagnostics.print(programName + ": Detached unknown pid " + p.tid() + "\n");
+                    diagnostics.flush();
+                }
+            }
             case EXEC -> {
                 if (p.status() != p.tid()) superseded(p.tid(), p.status(), p.timeNanos());
                 lastLive = 0;

@@ -291,7 +291,7 @@ public final class TefSink extends TimelineSink {
             case EXITED -> e.lastOfProcess() ? "process exited" : "thread exited";
             case KILLED -> e.lastOfProcess() ? "process killed" : "thread killed";
             case DETACHED -> "detached";
-            case STARTED, EXEC -> null; // the clone/execve slices and the flow arrow already show these
+            case STARTED, EXEC, UNKNOWN_EXITED, UNKNOWN_DETACHED -> null; // the clone/execve slices and the flow arrow already show these
         };
         if (name == null) {
             return;

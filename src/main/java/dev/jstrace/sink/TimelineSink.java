@@ -45,7 +45,9 @@ abstract class TimelineSink implements TraceListener, AutoCloseable {
                 case Syscall s -> syscall(s);
                 case SyscallEntered s -> table.thread(s.pid(), s.tid(), 0).pending = s;
                 case SignalEvent s -> signal(s);
-                case ProcessEvent p -> process(p);
+                case ProcessEvent p -> {
+                    if (!p.kind().unknownProcess()) process(p); // the timelines hold traced processes only
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,6 +112,7 @@ abstract class TimelineSink implements TraceListener, AutoCloseable {
             case EXEC -> "execve in another thread";
             case DETACHED -> "detach";
             case STARTED -> "restart";
+            case UNKNOWN_EXITED, UNKNOWN_DETACHED -> "unknown";
         };
     }
 

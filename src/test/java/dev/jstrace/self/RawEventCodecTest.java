@@ -48,6 +48,8 @@ class RawEventCodecTest {
             new RawEvent.TaskStart(20, 20, 161L, 0, RawEvent.TaskStart.How.ATTACH),
             new RawEvent.Exec(10, 10, 170L, 14),
             new RawEvent.Exiting(14, 10, 175L),
+            new RawEvent.Unknown(30, 30, 176L, true),
+            new RawEvent.Unknown(31, 31, 177L, false),
             new RawEvent.TaskExit(14, 10, 180L, 0x0900, true),
             new RawEvent.Detached(11, 10, 190L),
             new RawEvent.End(0, 0, 200L));
