@@ -8,9 +8,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.jstrace.arch.Arch;
 import dev.jstrace.decode.StructLayouts.Member;
 import java.lang.foreign.StructLayout;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The structs of the call formats that are not {@link StructDecoder}s (fcntl's
@@ -28,8 +31,29 @@ import java.util.List;
 final class CallStructLayouts {
     private CallStructLayouts() {}
 
-    /** A layout and the C text (includes or a definition) that declares its type. */
-    record Declared(StructLayout layout, String cIncludes) {}
+    /**
+     * A layout (on each arch) and the C text (includes or a definition) that declares its type.
+     *
+     * @param layoutOn  the layout on an arch (most are the same on all)
+     * @param cIncludes the {@code #include} lines (or definition) the C probe compiles it with
+     */
+    record Declared(Function<Arch, StructLayout> layoutOn, String cIncludes) {
+        /** A layout that is the same on every arch. */
+        Declared(StructLayout layout, String cIncludes) {
+            this(arch -> layout, cIncludes);
+        }
+    }
+
+    /**
+     * Every declared layout outside the catalog's struct decoders, for the probe: the call formats'
+     * below, and each ioctl family's and call format's own ({@link IoctlFamily#layouts()}).
+     */
+    static List<Declared> everywhere() {
+        List<Declared> all = new ArrayList<>(ALL);
+        for (IoctlFamily f : IoctlFamily.ALL) all.addAll(f.layouts());
+        for (List<Declared> l : List.of(IoctlStructs.LAYOUTS, QuotaFormats.LAYOUTS)) all.addAll(l);
+        return all;
+    }
 
     /** {@code struct flock} (fcntl's F_GETLK/F_SETLK/F_OFD_*). */
     static final StructLayout FLOCK = structLayout(JAVA_SHORT.withName("l_type"), JAVA_SHORT.withName("l_whence"),

@@ -118,11 +118,14 @@ final class IoctlFamilies {
     }
 
     static {
-        struct(Kind.STRUCT_IN, 24, (c, b, a) -> IoctlStructs.fstrimRange(c, b), "FITRIM");
-        struct(Kind.STRUCT_IN, 28, (c, b, a) -> IoctlStructs.fsxattr(c, b, false), "FS_IOC_FSSETXATTR");
-        struct(Kind.STRUCT_OUT, 28, (c, b, a) -> IoctlStructs.fsxattr(c, b, true), "FS_IOC_FSGETXATTR");
+        struct(Kind.STRUCT_IN, StructLayouts.size(IoctlStructs.FSTRIM_RANGE),
+                (c, b, a) -> IoctlStructs.fstrimRange(c, b), "FITRIM");
+        int fsxattr = StructLayouts.size(IoctlStructs.FSXATTR);
+        struct(Kind.STRUCT_IN, fsxattr, (c, b, a) -> IoctlStructs.fsxattr(c, b, false), "FS_IOC_FSSETXATTR");
+        struct(Kind.STRUCT_OUT, fsxattr, (c, b, a) -> IoctlStructs.fsxattr(c, b, true), "FS_IOC_FSGETXATTR");
         struct(Kind.STRUCT_IN, IoctlStructs.RAND_POOL_CAPTURE, IoctlStructs::randPoolInfo, "RNDADDENTROPY");
-        struct(Kind.STRUCT_IN, 6, (c, b, a) -> IoctlStructs.counterWatch(c, b), "COUNTER_ADD_WATCH_IOCTL");
+        struct(Kind.STRUCT_IN, StructLayouts.size(IoctlStructs.COUNTER_WATCH),
+                (c, b, a) -> IoctlStructs.counterWatch(c, b), "COUNTER_ADD_WATCH_IOCTL");
     }
 
     private IoctlFamilies() {}
@@ -183,10 +186,11 @@ final class IoctlFamilies {
             case STRUCT_IN -> struct(c, c.in, a, r);
             case STRUCT_OUT -> c.succeeded() ? struct(c, c.out, a, r) : new Value.Ptr(a);
             case PAIR64_IN -> {
-                byte[] b = a == 0 ? null : MemoryView.struct(c.in, a, 16);
+                // A uint64_t[2] (BLKDISCARD's range), not a struct: its elements are Long.BYTES apart.
+                byte[] b = a == 0 ? null : MemoryView.struct(c.in, a, 2 * Long.BYTES);
                 yield b == null ? new Value.Ptr(a) : new Value.Array(List.of(
                         new Value.Num(MemoryView.u64(b, 0), Value.Radix.UDEC),
-                        new Value.Num(MemoryView.u64(b, 8), Value.Radix.UDEC)), false);
+                        new Value.Num(MemoryView.u64(b, Long.BYTES), Value.Radix.UDEC)), false);
             }
         };
     }
@@ -196,7 +200,7 @@ final class IoctlFamilies {
         if (a == 0) return new Value.Ptr(0);
         dev.jstrace.proc.Snapshot.Region reg = mem.find(a, dev.jstrace.proc.Snapshot.Kind.BYTES);
         // rand_pool_info is copied with room for its buffer: only its 8-byte header must be there.
-        int need = r.width() == IoctlStructs.RAND_POOL_CAPTURE ? 8 : r.width();
+        int need = r.width() == IoctlStructs.RAND_POOL_CAPTURE ? IoctlStructs.RAND_POOL_HEADER : r.width();
         if (reg == null || !reg.readable() || reg.data().length < need) return new Value.Ptr(a);
         return r.struct().print(c, reg.data(), a);
     }

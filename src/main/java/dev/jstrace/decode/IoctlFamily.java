@@ -29,6 +29,15 @@ interface IoctlFamily {
         return null;
     }
 
+    /**
+     * {@return the structs this family reads, declared once with the C headers that declare them}
+     * The tracer copies their sizes and the family reads their members' offsets;
+     * {@code StructLayoutsProbeTest} checks each against the headers of every arch.
+     */
+    default List<CallStructLayouts.Declared> layouts() {
+        return List.of();
+    }
+
     /** {@return whether this family decodes {@code req} (a 32-bit request number)} */
     boolean decodes(long req);
 

@@ -1,5 +1,6 @@
 package dev.jstrace.decode;
 
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.Snapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,31 @@ final class IoctlFields {
     /** strace's umove_or_printaddr failure: {@code NULL} or the address. */
     static Value addr(long addr) {
         return new Value.Ptr(addr);
+    }
+
+    /** {@code PRINT_FIELD_U} of the member {@code m} (its width from the layout). */
+    static Value.Field u(String name, byte[] b, Member m) {
+        return new Value.Field(name, new Value.Num(m.u(b), Value.Radix.UDEC));
+    }
+
+    /** {@code PRINT_FIELD_D} of the member {@code m}, sign-extended from its width. */
+    static Value.Field d(String name, byte[] b, Member m) {
+        return new Value.Field(name, new Value.Num(m.s(b), Value.Radix.DEC));
+    }
+
+    /** {@code PRINT_FIELD_X} of the member {@code m}. */
+    static Value.Field x(String name, byte[] b, Member m) {
+        return new Value.Field(name, new Value.Num(m.u(b), Value.Radix.HEX));
+    }
+
+    /** {@code PRINT_FIELD_FLAGS} (or {@code _XVAL}) of the member {@code m}. */
+    static Value.Field flags(String name, ConstTable t, byte[] b, Member m) {
+        return new Value.Field(name, t.sym(m.u(b)));
+    }
+
+    /** {@code PRINT_FIELD_CSTRING} of the char array member {@code m} (see {@link #cstring(String, byte[], int, int)}). */
+    static Value.Field cstring(String name, byte[] b, Member m) {
+        return cstring(name, b, m.offset(), m.size());
     }
 
     /** {@code PRINT_FIELD_U} of a u32. */

@@ -1,10 +1,19 @@
 package dev.jstrace.decode;
 
 import static dev.jstrace.decode.StructDecoders.f;
+import static java.lang.foreign.MemoryLayout.paddingLayout;
+import static java.lang.foreign.MemoryLayout.sequenceLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import dev.jstrace.arch.Arch;
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.Snapshot;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +49,93 @@ final class QuotaFormats {
             XGETQUOTA = CMDS.parse("Q_XGETQUOTA"), XGETNEXTQUOTA = CMDS.parse("Q_XGETNEXTQUOTA"),
             XSETQLIM = CMDS.parse("Q_XSETQLIM"), XGETQSTAT = CMDS.parse("Q_XGETQSTAT"),
             XGETQSTATV = CMDS.parse("Q_XGETQSTATV");
-    /** linux/dqblk_xfs.h's fs_disk_quota (112 bytes), fs_quota_stat (80) and fs_quota_statv (160). */
-    private static final int DISK_QUOTA_SIZE = 112, QSTAT_SIZE = 80, QSTATV_SIZE = 160;
-    /** linux/quota.h's struct if_dqblk: eight __u64 then __u32 dqb_valid (72 with padding). */
-    private static final int DQBLK_SIZE = 72, DQB_VALID = 64;
-    /** struct if_nextdqblk: if_dqblk's members, then __u32 dqb_id at 68. */
-    private static final int NEXTDQBLK_SIZE = 72, DQB_ID = 68;
-    /** struct if_dqinfo: __u64 dqi_bgrace, dqi_igrace, __u32 dqi_flags, dqi_valid. */
-    private static final int DQINFO_SIZE = 24;
-    private static final String[] DQBLK_U64 = {"dqb_bhardlimit", "dqb_bsoftlimit", "dqb_curspace",
+    /** linux/quota.h's {@code struct if_dqblk} (Q_GETQUOTA, Q_SETQUOTA). */
+    static final StructLayout IF_DQBLK = structLayout(JAVA_LONG.withName("dqb_bhardlimit"),
+            JAVA_LONG.withName("dqb_bsoftlimit"), JAVA_LONG.withName("dqb_curspace"),
+            JAVA_LONG.withName("dqb_ihardlimit"), JAVA_LONG.withName("dqb_isoftlimit"),
+            JAVA_LONG.withName("dqb_curinodes"), JAVA_LONG.withName("dqb_btime"), JAVA_LONG.withName("dqb_itime"),
+            JAVA_INT.withName("dqb_valid"), paddingLayout(4)).withName("struct if_dqblk");
+    /** {@code struct if_nextdqblk} (Q_GETNEXTQUOTA): if_dqblk's members, then dqb_id. */
+    static final StructLayout IF_NEXTDQBLK = structLayout(JAVA_LONG.withName("dqb_bhardlimit"),
+            JAVA_LONG.withName("dqb_bsoftlimit"), JAVA_LONG.withName("dqb_curspace"),
+            JAVA_LONG.withName("dqb_ihardlimit"), JAVA_LONG.withName("dqb_isoftlimit"),
+            JAVA_LONG.withName("dqb_curinodes"), JAVA_LONG.withName("dqb_btime"), JAVA_LONG.withName("dqb_itime"),
+            JAVA_INT.withName("dqb_valid"), JAVA_INT.withName("dqb_id")).withName("struct if_nextdqblk");
+    /** {@code struct if_dqinfo} (Q_GETINFO, Q_SETINFO). */
+    static final StructLayout IF_DQINFO = structLayout(JAVA_LONG.withName("dqi_bgrace"),
+            JAVA_LONG.withName("dqi_igrace"), JAVA_INT.withName("dqi_flags"), JAVA_INT.withName("dqi_valid"))
+            .withName("struct if_dqinfo");
+    /** linux/dqblk_xfs.h's {@code struct fs_disk_quota} (Q_XGETQUOTA, Q_XSETQLIM). */
+    static final StructLayout FS_DISK_QUOTA = structLayout(JAVA_BYTE.withName("d_version"),
+            JAVA_BYTE.withName("d_flags"), JAVA_SHORT.withName("d_fieldmask"), JAVA_INT.withName("d_id"),
+            JAVA_LONG.withName("d_blk_hardlimit"), JAVA_LONG.withName("d_blk_softlimit"),
+            JAVA_LONG.withName("d_ino_hardlimit"), JAVA_LONG.withName("d_ino_softlimit"),
+            JAVA_LONG.withName("d_bcount"), JAVA_LONG.withName("d_icount"), JAVA_INT.withName("d_itimer"),
+            JAVA_INT.withName("d_btimer"), JAVA_SHORT.withName("d_iwarns"), JAVA_SHORT.withName("d_bwarns"),
+            JAVA_BYTE.withName("d_itimer_hi"), JAVA_BYTE.withName("d_btimer_hi"), JAVA_BYTE.withName("d_rtbtimer_hi"),
+            JAVA_BYTE.withName("d_padding2"), JAVA_LONG.withName("d_rtb_hardlimit"),
+            JAVA_LONG.withName("d_rtb_softlimit"), JAVA_LONG.withName("d_rtbcount"), JAVA_INT.withName("d_rtbtimer"),
+            JAVA_SHORT.withName("d_rtbwarns"), JAVA_SHORT.withName("d_padding3"),
+            sequenceLayout(8, JAVA_BYTE).withName("d_padding4")).withName("struct fs_disk_quota");
+    /** {@code struct fs_qfilestat} (in fs_quota_stat). */
+    static final StructLayout FS_QFILESTAT = structLayout(JAVA_LONG.withName("qfs_ino"),
+            JAVA_LONG.withName("qfs_nblks"), JAVA_INT.withName("qfs_nextents"), paddingLayout(4))
+            .withName("struct fs_qfilestat");
+    /** {@code struct fs_qfilestatv} (in fs_quota_statv). */
+    static final StructLayout FS_QFILESTATV = structLayout(JAVA_LONG.withName("qfs_ino"),
+            JAVA_LONG.withName("qfs_nblks"), JAVA_INT.withName("qfs_nextents"), JAVA_INT.withName("qfs_pad"))
+            .withName("struct fs_qfilestatv");
+    /** {@code struct fs_quota_stat} (Q_XGETQSTAT). */
+    static final StructLayout FS_QUOTA_STAT = structLayout(JAVA_BYTE.withName("qs_version"), paddingLayout(1),
+            JAVA_SHORT.withName("qs_flags"), JAVA_BYTE.withName("qs_pad"), paddingLayout(3),
+            FS_QFILESTAT.withName("qs_uquota"), FS_QFILESTAT.withName("qs_gquota"), JAVA_INT.withName("qs_incoredqs"),
+            JAVA_INT.withName("qs_btimelimit"), JAVA_INT.withName("qs_itimelimit"),
+            JAVA_INT.withName("qs_rtbtimelimit"), JAVA_SHORT.withName("qs_bwarnlimit"),
+            JAVA_SHORT.withName("qs_iwarnlimit"), paddingLayout(4)).withName("struct fs_quota_stat");
+    /** {@code struct fs_quota_statv} (Q_XGETQSTATV). */
+    static final StructLayout FS_QUOTA_STATV = structLayout(JAVA_BYTE.withName("qs_version"),
+            JAVA_BYTE.withName("qs_pad1"), JAVA_SHORT.withName("qs_flags"), JAVA_INT.withName("qs_incoredqs"),
+            FS_QFILESTATV.withName("qs_uquota"), FS_QFILESTATV.withName("qs_gquota"),
+            FS_QFILESTATV.withName("qs_pquota"), JAVA_INT.withName("qs_btimelimit"), JAVA_INT.withName("qs_itimelimit"),
+            JAVA_INT.withName("qs_rtbtimelimit"), JAVA_SHORT.withName("qs_bwarnlimit"),
+            JAVA_SHORT.withName("qs_iwarnlimit"), JAVA_SHORT.withName("qs_rtbwarnlimit"), JAVA_SHORT.withName("qs_pad3"),
+            JAVA_INT.withName("qs_pad4"), sequenceLayout(7, JAVA_LONG).withName("qs_pad2"))
+            .withName("struct fs_quota_statv");
+    /** The layouts above with their headers, for the probe. */
+    static final List<CallStructLayouts.Declared> LAYOUTS = List.of(
+            new CallStructLayouts.Declared(IF_DQBLK, "#include <linux/quota.h>\n"),
+            new CallStructLayouts.Declared(IF_NEXTDQBLK, "#include <linux/quota.h>\n"),
+            new CallStructLayouts.Declared(IF_DQINFO, "#include <linux/quota.h>\n"),
+            new CallStructLayouts.Declared(FS_DISK_QUOTA, "#include <linux/dqblk_xfs.h>\n"),
+            new CallStructLayouts.Declared(FS_QFILESTAT, "#include <linux/dqblk_xfs.h>\n"),
+            new CallStructLayouts.Declared(FS_QFILESTATV, "#include <linux/dqblk_xfs.h>\n"),
+            new CallStructLayouts.Declared(FS_QUOTA_STAT, "#include <linux/dqblk_xfs.h>\n"),
+            new CallStructLayouts.Declared(FS_QUOTA_STATV, "#include <linux/dqblk_xfs.h>\n"));
+    private static final int DQBLK_SIZE = StructLayouts.size(IF_DQBLK), NEXTDQBLK_SIZE = StructLayouts.size(IF_NEXTDQBLK),
+            DQINFO_SIZE = StructLayouts.size(IF_DQINFO), DISK_QUOTA_SIZE = StructLayouts.size(FS_DISK_QUOTA),
+            QSTAT_SIZE = StructLayouts.size(FS_QUOTA_STAT), QSTATV_SIZE = StructLayouts.size(FS_QUOTA_STATV);
+    /** if_dqblk's members strace prints always, then those only under -v (if_nextdqblk begins the same). */
+    private static final String[] DQBLK_ALWAYS = {"dqb_bhardlimit", "dqb_bsoftlimit", "dqb_curspace",
         "dqb_ihardlimit", "dqb_isoftlimit", "dqb_curinodes"};
+    private static final Member DQB_BTIME = Member.of(IF_DQBLK, "dqb_btime"),
+            DQB_ITIME = Member.of(IF_DQBLK, "dqb_itime"), DQB_VALID = Member.of(IF_DQBLK, "dqb_valid"),
+            DQB_ID = Member.of(IF_NEXTDQBLK, "dqb_id");
+    private static final String[] DISK_QUOTA_LIMITS = {"d_blk_hardlimit", "d_blk_softlimit", "d_ino_hardlimit",
+        "d_ino_softlimit", "d_bcount", "d_icount"};
+    private static final Member D_VERSION = Member.of(FS_DISK_QUOTA, "d_version"),
+            D_FLAGS = Member.of(FS_DISK_QUOTA, "d_flags"), D_FIELDMASK = Member.of(FS_DISK_QUOTA, "d_fieldmask"),
+            D_ID = Member.of(FS_DISK_QUOTA, "d_id"), D_ITIMER = Member.of(FS_DISK_QUOTA, "d_itimer"),
+            D_BTIMER = Member.of(FS_DISK_QUOTA, "d_btimer"), D_IWARNS = Member.of(FS_DISK_QUOTA, "d_iwarns"),
+            D_BWARNS = Member.of(FS_DISK_QUOTA, "d_bwarns"),
+            D_RTB_HARDLIMIT = Member.of(FS_DISK_QUOTA, "d_rtb_hardlimit"),
+            D_RTB_SOFTLIMIT = Member.of(FS_DISK_QUOTA, "d_rtb_softlimit"),
+            D_RTBCOUNT = Member.of(FS_DISK_QUOTA, "d_rtbcount"), D_RTBTIMER = Member.of(FS_DISK_QUOTA, "d_rtbtimer"),
+            D_RTBWARNS = Member.of(FS_DISK_QUOTA, "d_rtbwarns");
+    private static final Member DQI_BGRACE = Member.of(IF_DQINFO, "dqi_bgrace"),
+            DQI_IGRACE = Member.of(IF_DQINFO, "dqi_igrace"), DQI_FLAGS = Member.of(IF_DQINFO, "dqi_flags"),
+            DQI_VALID = Member.of(IF_DQINFO, "dqi_valid");
+    /** A u32 through the pointer (Q_GETFMT's format, the XFS flag words). */
+    private static final int U32 = Integer.BYTES;
 
     /** The formats, by syscall name. */
     static final Map<String, CallFormat> FORMATS_BY_NAME = Map.of(
@@ -92,7 +178,7 @@ final class QuotaFormats {
             else if (cmd == SETQUOTA) mem.bytes(a, DQBLK_SIZE);
             else if (cmd == SETINFO) mem.bytes(a, DQINFO_SIZE);
             else if (cmd == XSETQLIM) mem.bytes(a, DISK_QUOTA_SIZE);
-            else if (cmd == XQUOTAON || cmd == XQUOTAOFF || cmd == XQUOTARM) mem.bytes(a, Integer.BYTES);
+            else if (cmd == XQUOTAON || cmd == XQUOTAOFF || cmd == XQUOTARM) mem.bytes(a, U32);
         }
 
         @Override
@@ -103,7 +189,7 @@ final class QuotaFormats {
             if (cmd == GETQUOTA) mem.bytes(a, DQBLK_SIZE);
             else if (cmd == GETNEXTQUOTA) mem.bytes(a, NEXTDQBLK_SIZE);
             else if (cmd == GETINFO) mem.bytes(a, DQINFO_SIZE);
-            else if (cmd == GETFMT) mem.bytes(a, Integer.BYTES);
+            else if (cmd == GETFMT) mem.bytes(a, U32);
             else if (cmd == XGETQUOTA || cmd == XGETNEXTQUOTA) mem.bytes(a, DISK_QUOTA_SIZE);
             else if (cmd == XGETQSTAT) mem.bytes(a, QSTAT_SIZE);
             else if (cmd == XGETQSTATV) mem.bytes(a, QSTATV_SIZE);
@@ -144,7 +230,7 @@ final class QuotaFormats {
                 out.add(c.succeeded() ? dqinfo(c.out, a) : new Value.Ptr(a));
             } else if (cmd == GETFMT) {
                 entry = out.size();
-                byte[] b = c.succeeded() ? MemoryView.struct(c.out, a, Integer.BYTES) : null;
+                byte[] b = c.succeeded() ? MemoryView.struct(c.out, a, U32) : null;
                 out.add(b == null ? new Value.Ptr(a)
                         : new Value.Text("[" + c.text(FORMATS.sym(MemoryView.u32(b, 0))) + "]"));
             } else if (cmd == XSETQLIM) {
@@ -159,7 +245,7 @@ final class QuotaFormats {
                 entry = out.size();
                 out.add(c.succeeded() ? quotaStat(c, a, cmd == XGETQSTATV) : new Value.Ptr(a));
             } else if (cmd == XQUOTAON || cmd == XQUOTAOFF || cmd == XQUOTARM) {
-                byte[] b = MemoryView.struct(c.in, a, Integer.BYTES);
+                byte[] b = MemoryView.struct(c.in, a, U32);
                 ConstTable t = cmd == XQUOTARM ? XFS_DQBLK_FLAGS : XFS_QUOTA_FLAGS;
                 out.add(b == null ? new Value.Ptr(a) : new Value.Text("[" + c.text(t.sym(MemoryView.u32(b, 0))) + "]"));
                 return Decoded.atEntry(out);
@@ -175,14 +261,14 @@ final class QuotaFormats {
             byte[] b = MemoryView.struct(mem, a, next ? NEXTDQBLK_SIZE : DQBLK_SIZE);
             if (b == null) return new Value.Ptr(a);
             List<Value.Field> fs = new ArrayList<>(11);
-            for (int i = 0; i < DQBLK_U64.length; i++) fs.add(f(DQBLK_U64[i], u64(b, 8 * i)));
+            for (String name : DQBLK_ALWAYS) fs.add(f(name, udec(b, Member.of(IF_DQBLK, name))));
             boolean more = !c.opt.verbose();
             if (!more) {
-                fs.add(f("dqb_btime", u64(b, 48)));
-                fs.add(f("dqb_itime", u64(b, 56)));
-                fs.add(f("dqb_valid", DQBLK_VALID.sym(MemoryView.u32(b, DQB_VALID))));
+                fs.add(f("dqb_btime", udec(b, DQB_BTIME)));
+                fs.add(f("dqb_itime", udec(b, DQB_ITIME)));
+                fs.add(f("dqb_valid", DQBLK_VALID.sym(DQB_VALID.u(b))));
             }
-            if (next) fs.add(f("dqb_id", new Value.Num(MemoryView.u32(b, DQB_ID), Value.Radix.DEC)));
+            if (next) fs.add(f("dqb_id", new Value.Num(DQB_ID.u(b), Value.Radix.DEC)));
             return new Value.Struct(fs, more);
         }
 
@@ -191,73 +277,73 @@ final class QuotaFormats {
             byte[] b = MemoryView.struct(mem, a, DISK_QUOTA_SIZE);
             if (b == null) return new Value.Ptr(a);
             List<Value.Field> fs = new ArrayList<>(20);
-            fs.add(f("d_version", new Value.Num(b[0], Value.Radix.DEC)));
-            fs.add(f("d_flags", XFS_DQBLK_FLAGS.sym(b[1] & 0xff)));
-            fs.add(f("d_fieldmask", new Value.Num(MemoryView.u16(b, 2), Value.Radix.HEX)));
-            fs.add(f("d_id", new Value.Num(MemoryView.u32(b, 4), Value.Radix.DEC)));
-            String[] limits = {"d_blk_hardlimit", "d_blk_softlimit", "d_ino_hardlimit", "d_ino_softlimit", "d_bcount",
-                "d_icount"};
-            for (int i = 0; i < limits.length; i++) fs.add(f(limits[i], u64(b, 8 + 8 * i)));
+            fs.add(f("d_version", dec(D_VERSION.s(b))));
+            fs.add(f("d_flags", XFS_DQBLK_FLAGS.sym(D_FLAGS.u(b))));
+            fs.add(f("d_fieldmask", new Value.Num(D_FIELDMASK.u(b), Value.Radix.HEX)));
+            fs.add(f("d_id", dec(D_ID.u(b))));
+            for (String name : DISK_QUOTA_LIMITS) fs.add(f(name, udec(b, Member.of(FS_DISK_QUOTA, name))));
             boolean more = !c.opt.verbose();
             if (!more) {
-                fs.add(f("d_itimer", new Value.Num(MemoryView.s32(b, 56), Value.Radix.DEC)));
-                fs.add(f("d_btimer", new Value.Num(MemoryView.s32(b, 60), Value.Radix.DEC)));
-                fs.add(f("d_iwarns", new Value.Num(MemoryView.u16(b, 64), Value.Radix.DEC)));
-                fs.add(f("d_bwarns", new Value.Num(MemoryView.u16(b, 66), Value.Radix.DEC)));
-                fs.add(f("d_rtb_hardlimit", u64(b, 72)));
-                fs.add(f("d_rtb_softlimit", u64(b, 80)));
-                fs.add(f("d_rtbcount", u64(b, 88)));
-                fs.add(f("d_rtbtimer", new Value.Num(MemoryView.s32(b, 96), Value.Radix.DEC)));
-                fs.add(f("d_rtbwarns", new Value.Num(MemoryView.u16(b, 100), Value.Radix.DEC)));
+                fs.add(f("d_itimer", dec(D_ITIMER.s(b))));
+                fs.add(f("d_btimer", dec(D_BTIMER.s(b))));
+                fs.add(f("d_iwarns", dec(D_IWARNS.u(b))));
+                fs.add(f("d_bwarns", dec(D_BWARNS.u(b))));
+                fs.add(f("d_rtb_hardlimit", udec(b, D_RTB_HARDLIMIT)));
+                fs.add(f("d_rtb_softlimit", udec(b, D_RTB_SOFTLIMIT)));
+                fs.add(f("d_rtbcount", udec(b, D_RTBCOUNT)));
+                fs.add(f("d_rtbtimer", dec(D_RTBTIMER.s(b))));
+                fs.add(f("d_rtbwarns", dec(D_RTBWARNS.u(b))));
             }
             return new Value.Struct(fs, more);
         }
 
         /** fs_quota_stat / fs_quota_statv: the version, the rest only under -v. */
         private static Value quotaStat(CallContext c, long a, boolean v) {
-            byte[] b = MemoryView.struct(c.out, a, v ? QSTATV_SIZE : QSTAT_SIZE);
+            StructLayout l = v ? FS_QUOTA_STATV : FS_QUOTA_STAT;
+            byte[] b = MemoryView.struct(c.out, a, StructLayouts.size(l));
             if (b == null) return new Value.Ptr(a);
             List<Value.Field> fs = new ArrayList<>(12);
-            fs.add(f("qs_version", new Value.Num(b[0], Value.Radix.DEC)));
+            fs.add(f("qs_version", dec(Member.of(l, "qs_version").s(b))));
             boolean more = !c.opt.verbose();
             if (!more) {
-                fs.add(f("qs_flags", XFS_QUOTA_FLAGS.sym(MemoryView.u16(b, 2))));
-                if (v) {
-                    fs.add(f("qs_incoredqs", new Value.Num(MemoryView.u32(b, 4), Value.Radix.DEC)));
-                    fs.add(f("qs_uquota", filestat(b, 8)));
-                    fs.add(f("qs_gquota", filestat(b, 32)));
-                    fs.add(f("qs_pquota", filestat(b, 56)));
-                } else {
-                    fs.add(f("qs_uquota", filestat(b, 8)));
-                    fs.add(f("qs_gquota", filestat(b, 32)));
-                    fs.add(f("qs_incoredqs", new Value.Num(MemoryView.u32(b, 56), Value.Radix.DEC)));
+                fs.add(f("qs_flags", XFS_QUOTA_FLAGS.sym(Member.of(l, "qs_flags").u(b))));
+                Value incore = dec(Member.of(l, "qs_incoredqs").u(b));
+                if (v) fs.add(f("qs_incoredqs", incore));
+                fs.add(f("qs_uquota", filestat(b, l, "qs_uquota")));
+                fs.add(f("qs_gquota", filestat(b, l, "qs_gquota")));
+                if (v) fs.add(f("qs_pquota", filestat(b, l, "qs_pquota")));
+                else fs.add(f("qs_incoredqs", incore));
+                for (String name : List.of("qs_btimelimit", "qs_itimelimit", "qs_rtbtimelimit")) {
+                    fs.add(f(name, dec(Member.of(l, name).s(b))));
                 }
-                int t = v ? 80 : 60;
-                fs.add(f("qs_btimelimit", new Value.Num(MemoryView.s32(b, t), Value.Radix.DEC)));
-                fs.add(f("qs_itimelimit", new Value.Num(MemoryView.s32(b, t + 4), Value.Radix.DEC)));
-                fs.add(f("qs_rtbtimelimit", new Value.Num(MemoryView.s32(b, t + 8), Value.Radix.DEC)));
-                fs.add(f("qs_bwarnlimit", new Value.Num(MemoryView.u16(b, t + 12), Value.Radix.DEC)));
-                fs.add(f("qs_iwarnlimit", new Value.Num(MemoryView.u16(b, t + 14), Value.Radix.DEC)));
+                for (String name : List.of("qs_bwarnlimit", "qs_iwarnlimit")) {
+                    fs.add(f(name, dec(Member.of(l, name).u(b))));
+                }
             }
             return new Value.Struct(fs, more);
         }
 
-        /** struct fs_qfilestat(v): __u64 qfs_ino, __u64 qfs_nblks, __u32 qfs_nextents. */
-        private static Value filestat(byte[] b, int off) {
-            return new Value.Struct(List.of(f("qfs_ino", u64(b, off)), f("qfs_nblks", u64(b, off + 8)),
-                    f("qfs_nextents", new Value.Num(MemoryView.u32(b, off + 16), Value.Radix.DEC))), false);
+        /** struct fs_qfilestat(v) {@code member} of {@code l}: qfs_ino, qfs_nblks, qfs_nextents. */
+        private static Value filestat(byte[] b, StructLayout l, String member) {
+            return new Value.Struct(List.of(f("qfs_ino", udec(b, Member.of(l, member + ".qfs_ino"))),
+                    f("qfs_nblks", udec(b, Member.of(l, member + ".qfs_nblks"))),
+                    f("qfs_nextents", dec(Member.of(l, member + ".qfs_nextents").u(b)))), false);
         }
 
         private static Value dqinfo(Snapshot mem, long a) {
             byte[] b = MemoryView.struct(mem, a, DQINFO_SIZE);
             if (b == null) return new Value.Ptr(a);
-            return new Value.Struct(List.of(f("dqi_bgrace", u64(b, 0)), f("dqi_igrace", u64(b, 8)),
-                    f("dqi_flags", DQINFO_FLAGS.sym(MemoryView.u32(b, 16))),
-                    f("dqi_valid", DQINFO_VALID.sym(MemoryView.u32(b, 20)))), false);
+            return new Value.Struct(List.of(f("dqi_bgrace", udec(b, DQI_BGRACE)), f("dqi_igrace", udec(b, DQI_IGRACE)),
+                    f("dqi_flags", DQINFO_FLAGS.sym(DQI_FLAGS.u(b))),
+                    f("dqi_valid", DQINFO_VALID.sym(DQI_VALID.u(b)))), false);
         }
 
-        private static Value u64(byte[] b, int off) {
-            return new Value.Num(MemoryView.u64(b, off), Value.Radix.UDEC);
+        private static Value udec(byte[] b, Member m) {
+            return new Value.Num(m.u(b), Value.Radix.UDEC);
+        }
+
+        private static Value dec(long v) {
+            return new Value.Num(v, Value.Radix.DEC);
         }
     }
 }

@@ -7,8 +7,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import dev.jstrace.arch.Arch;
+import java.lang.foreign.GroupLayout;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.UnionLayout;
 import java.util.List;
 
 /**
@@ -140,16 +142,29 @@ final class StructLayouts {
      * @param size   the width in bytes (1, 2, 4 or 8 for the integer readers)
      */
     record Member(int offset, int size) {
-        /** The member at {@code path} of {@code layout}: a name, or names joined by dots into nested structs. */
-        static Member of(StructLayout layout, String path) {
+        /**
+         * The member at {@code path} of {@code layout}: a name, or names joined by dots into nested
+         * structs and unions; a member of an unnamed (C anonymous) struct or union is found by its own name.
+         */
+        static Member of(GroupLayout layout, String path) {
             int at = 0;
             MemoryLayout m = layout;
             for (String name : path.split("\\.")) {
-                if (!(m instanceof StructLayout s)) throw new IllegalArgumentException(path + ": not a struct");
-                at += StructLayouts.offset(s, name);
-                m = member(s, name);
+                if (!(m instanceof GroupLayout g)) throw new IllegalArgumentException(path + ": not a struct");
+                at += StructLayouts.offset(g, name);
+                m = member(g, name);
             }
             return new Member(at, (int) m.byteSize());
+        }
+
+        /** The element {@code index} of this member, an array of {@code element}s: where it is and how wide. */
+        Member element(MemoryLayout element, int index) {
+            return new Member(offset + index * (int) element.byteSize(), (int) element.byteSize());
+        }
+
+        /** {@return the offset just past this member} */
+        int end() {
+            return offset + size;
         }
 
         /** {@return the member, unsigned, in the struct copied at {@code b}} */
@@ -185,25 +200,45 @@ final class StructLayouts {
         }
     }
 
-    private static MemoryLayout member(StructLayout layout, String name) {
+    private static MemoryLayout member(GroupLayout layout, String name) {
         for (MemoryLayout m : layout.memberLayouts()) {
             if (m.name().filter(name::equals).isPresent()) return m;
+        }
+        for (MemoryLayout m : layout.memberLayouts()) {
+            if (m.name().isEmpty() && m instanceof GroupLayout g && has(g, name)) return member(g, name);
         }
         throw new IllegalArgumentException(layout.name().orElse("struct") + " has no member " + name);
     }
 
-    /** The byte offset of the member {@code name} of {@code layout}. */
-    static int offset(StructLayout layout, String name) {
+    private static boolean has(GroupLayout g, String name) {
+        for (MemoryLayout m : g.memberLayouts()) {
+            if (m.name().filter(name::equals).isPresent()) return true;
+            if (m.name().isEmpty() && m instanceof GroupLayout inner && has(inner, name)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The byte offset of the member {@code name} of {@code layout} (0 in a union), looking into
+     * unnamed (C anonymous) structs and unions for it.
+     */
+    static int offset(GroupLayout layout, String name) {
+        boolean union = layout instanceof UnionLayout;
         long at = 0;
         for (MemoryLayout m : layout.memberLayouts()) {
             if (m.name().filter(name::equals).isPresent()) return (int) at;
-            at += m.byteSize();
+            if (!union) at += m.byteSize();
+        }
+        at = 0;
+        for (MemoryLayout m : layout.memberLayouts()) {
+            if (m.name().isEmpty() && m instanceof GroupLayout g && has(g, name)) return (int) at + offset(g, name);
+            if (!union) at += m.byteSize();
         }
         throw new IllegalArgumentException(layout.name().orElse("struct") + " has no member " + name);
     }
 
     /** {@code sizeof} as an int, for reads of captured bytes. */
-    static int size(StructLayout layout) {
+    static int size(MemoryLayout layout) {
         return (int) layout.byteSize();
     }
 }

@@ -3,11 +3,18 @@ package dev.jstrace.decode;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jstrace.arch.Arch;
+import java.lang.foreign.GroupLayout;
 import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.SequenceLayout;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.UnionLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +69,8 @@ class StructLayoutsProbeTest {
         }
         units.addFirst(new Unit(libc.toString(), shared));
         // The call formats' structs, each with the header (or kernel definition) of its own.
-        for (CallStructLayouts.Declared d : CallStructLayouts.ALL) {
-            units.add(new Unit(d.cIncludes(), List.of(d.layout())));
+        for (CallStructLayouts.Declared d : CallStructLayouts.everywhere()) {
+            units.add(new Unit(d.cIncludes(), List.of(d.layoutOn().apply(arch))));
         }
         return units;
     }
@@ -73,13 +80,33 @@ class StructLayoutsProbeTest {
         for (StructLayout l : layouts) {
             String type = l.name().orElseThrow(() -> new AssertionError("a layout without its C type's name"));
             m.put("sizeof(" + type + ")", l.byteSize());
-            for (MemoryLayout member : l.memberLayouts()) {
-                if (member.name().isEmpty()) continue; // padding
-                String name = member.name().get();
-                m.put("offsetof(" + type + ", " + name + ")", (long) StructLayouts.offset(l, name));
-            }
+            members(type, l, "", 0, m);
         }
         return m;
+    }
+
+    /**
+     * The offsetof expressions of {@code g}'s named members at {@code prefix} ({@code data.start}),
+     * into nested structs and unions and the first element of an array of them; an unnamed
+     * struct or union is C's anonymous one, whose members C names without a prefix.
+     */
+    private static void members(String type, GroupLayout g, String prefix, long base, Map<String, Long> m) {
+        long next = base;
+        for (MemoryLayout member : g.memberLayouts()) {
+            long at = next;
+            if (!(g instanceof UnionLayout)) next += member.byteSize();
+            if (member.name().isEmpty()) {
+                if (member instanceof GroupLayout inner) members(type, inner, prefix, at, m);
+                continue; // padding
+            }
+            String path = prefix + member.name().get();
+            m.put("offsetof(" + type + ", " + path + ")", at);
+            if (member instanceof GroupLayout inner) members(type, inner, path + ".", at, m);
+            if (member instanceof SequenceLayout seq && seq.elementCount() > 0
+                    && seq.elementLayout() instanceof GroupLayout inner) {
+                members(type, inner, path + "[0].", at, m);
+            }
+        }
     }
 
     @Test
@@ -106,5 +133,47 @@ class StructLayoutsProbeTest {
                         expressions(u.layouts()));
             }
         }));
+    }
+
+    /**
+     * Every {@code static final StructLayout} of this package is one the probe checks (or a struct
+     * nested in one): a layout declared but left out of {@link CallStructLayouts#everywhere()} (or
+     * its family's {@link IoctlFamily#layouts()}) would give offsets no header ever checked.
+     */
+    @Test
+    void everyDeclaredLayoutIsProbed() throws Exception {
+        Set<MemoryLayout> probed = new HashSet<>();
+        for (Arch arch : Arch.values()) {
+            for (Unit u : units(arch)) for (StructLayout l : u.layouts()) nested(l, probed);
+        }
+        Path classes = Path.of(StructLayouts.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("dev/jstrace/decode");
+        List<String> unchecked = new ArrayList<>();
+        int seen = 0;
+        try (Stream<Path> files = Files.list(classes)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = f.getFileName().toString();
+                Class<?> c = Class.forName("dev.jstrace.decode." + name.substring(0, name.length() - 6));
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) || !StructLayout.class.equals(field.getType())) {
+                        continue;
+                    }
+                    field.setAccessible(true);
+                    seen++;
+                    StructLayout l = (StructLayout) field.get(null);
+                    if (!probed.contains(l) && !probed.contains(l.withoutName())) unchecked.add(c.getSimpleName() + "." + field.getName());
+                }
+            }
+        }
+        assertTrue(seen > 50, "static layouts found: " + seen);
+        assertTrue(unchecked.isEmpty(), "layouts no C probe checks (list them in their family's layouts() or"
+                + " CallStructLayouts.everywhere(), with the #include that declares the C type): " + unchecked);
+    }
+
+    private static void nested(MemoryLayout l, Set<MemoryLayout> into) {
+        into.add(l);
+        into.add(l.withoutName());
+        if (l instanceof GroupLayout g) for (MemoryLayout m : g.memberLayouts()) nested(m, into);
+        if (l instanceof SequenceLayout seq) nested(seq.elementLayout(), into);
     }
 }
