@@ -1,6 +1,11 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +35,36 @@ final class UffdIoctls implements IoctlFamily {
             "UFFDIO_REGISTER_MODE_MISSING UFFDIO_REGISTER_MODE_WP UFFDIO_REGISTER_MODE_MINOR");
     static final ConstTable ZEROPAGE_MODES = ConstTable.flags("UFFDIO_ZEROPAGE_???", "UFFDIO_ZEROPAGE_MODE_DONTWAKE");
 
+    /** linux/userfaultfd.h's structs. */
+    static final StructLayout UFFDIO_RANGE = structLayout(JAVA_LONG.withName("start"), JAVA_LONG.withName("len"))
+            .withName("struct uffdio_range");
+    static final StructLayout UFFDIO_API = structLayout(JAVA_LONG.withName("api"), JAVA_LONG.withName("features"),
+            JAVA_LONG.withName("ioctls")).withName("struct uffdio_api");
+    static final StructLayout UFFDIO_REGISTER = structLayout(UFFDIO_RANGE.withName("range"), JAVA_LONG.withName("mode"),
+            JAVA_LONG.withName("ioctls")).withName("struct uffdio_register");
+    static final StructLayout UFFDIO_COPY = structLayout(JAVA_LONG.withName("dst"), JAVA_LONG.withName("src"),
+            JAVA_LONG.withName("len"), JAVA_LONG.withName("mode"), JAVA_LONG.withName("copy"))
+            .withName("struct uffdio_copy");
+    static final StructLayout UFFDIO_ZEROPAGE = structLayout(UFFDIO_RANGE.withName("range"),
+            JAVA_LONG.withName("mode"), JAVA_LONG.withName("zeropage")).withName("struct uffdio_zeropage");
+    private static final Member RANGE_START = Member.of(UFFDIO_RANGE, "start"), RANGE_LEN = Member.of(UFFDIO_RANGE, "len");
+    private static final Member API_API = Member.of(UFFDIO_API, "api"), API_FEATURES_AT = Member.of(UFFDIO_API, "features"),
+            API_IOCTLS_AT = Member.of(UFFDIO_API, "ioctls");
+    private static final Member COPY_DST = Member.of(UFFDIO_COPY, "dst"), COPY_SRC = Member.of(UFFDIO_COPY, "src"),
+            COPY_LEN = Member.of(UFFDIO_COPY, "len"), COPY_MODE = Member.of(UFFDIO_COPY, "mode"),
+            COPY_COPY = Member.of(UFFDIO_COPY, "copy");
+    private static final Member REG_RANGE = Member.of(UFFDIO_REGISTER, "range"),
+            REG_MODE = Member.of(UFFDIO_REGISTER, "mode"), REG_IOCTLS = Member.of(UFFDIO_REGISTER, "ioctls");
+    private static final Member ZP_RANGE = Member.of(UFFDIO_ZEROPAGE, "range"),
+            ZP_MODE = Member.of(UFFDIO_ZEROPAGE, "mode"), ZP_ZEROPAGE = Member.of(UFFDIO_ZEROPAGE, "zeropage");
+
+    @Override
+    public List<CallStructLayouts.Declared> layouts() {
+        String h = "#include <linux/userfaultfd.h>\n";
+        return java.util.stream.Stream.of(UFFDIO_RANGE, UFFDIO_API, UFFDIO_REGISTER, UFFDIO_COPY, UFFDIO_ZEROPAGE)
+                .map(l -> new CallStructLayouts.Declared(l, h)).toList();
+    }
+
     /** strace's {@code 1<<_UFFDIO_COPY} names: each bit is one of the header's ioctl numbers. */
     private static ConstTable bits(String unknown, String names) {
         StringBuilder decl = new StringBuilder();
@@ -45,10 +80,11 @@ final class UffdIoctls implements IoctlFamily {
     }
 
     private static int size(long req) {
-        if (req == API) return 24;
-        if (req == COPY) return 40;
-        if (req == REGISTER || req == ZEROPAGE) return 32;
-        return 16;
+        if (req == API) return StructLayouts.size(UFFDIO_API);
+        if (req == COPY) return StructLayouts.size(UFFDIO_COPY);
+        if (req == REGISTER) return StructLayouts.size(UFFDIO_REGISTER);
+        if (req == ZEROPAGE) return StructLayouts.size(UFFDIO_ZEROPAGE);
+        return StructLayouts.size(UFFDIO_RANGE);
     }
 
     @Override
@@ -68,16 +104,19 @@ final class UffdIoctls implements IoctlFamily {
         if (req == WAKE || req == UNREGISTER) return range(in, 0);
         List<Value.Field> open = new ArrayList<>();
         if (req == API) {
-            open.add(IoctlFields.x64("api", in, 0));
-            open.add(IoctlFields.flags64("features", API_FEATURES, in, 8));
+            open.add(IoctlFields.x("api", in, API_API));
+            open.add(IoctlFields.flags("features", API_FEATURES, in, API_FEATURES_AT));
         } else if (req == COPY) {
-            open.add(IoctlFields.x64("dst", in, 0));
-            open.add(IoctlFields.x64("src", in, 8));
-            open.add(IoctlFields.x64("len", in, 16));
-            open.add(IoctlFields.flags64("mode", COPY_MODES, in, 24));
+            open.add(IoctlFields.x("dst", in, COPY_DST));
+            open.add(IoctlFields.x("src", in, COPY_SRC));
+            open.add(IoctlFields.x("len", in, COPY_LEN));
+            open.add(IoctlFields.flags("mode", COPY_MODES, in, COPY_MODE));
+        } else if (req == REGISTER) {
+            open.add(new Value.Field("range", range(in, REG_RANGE.offset())));
+            open.add(IoctlFields.flags("mode", REGISTER_MODES, in, REG_MODE));
         } else {
-            open.add(new Value.Field("range", range(in, 0)));
-            open.add(IoctlFields.flags64("mode", req == REGISTER ? REGISTER_MODES : ZEROPAGE_MODES, in, 16));
+            open.add(new Value.Field("range", range(in, ZP_RANGE.offset())));
+            open.add(IoctlFields.flags("mode", ZEROPAGE_MODES, in, ZP_MODE));
         }
         String entry = c.text(IoctlFields.struct(open));
         entry = entry.substring(0, entry.length() - 1);
@@ -86,22 +125,23 @@ final class UffdIoctls implements IoctlFamily {
         if (out == null) return new Value.Text(entry + "}");
         StringBuilder tail = new StringBuilder();
         if (req == API) {
-            if (MemoryView.u64(out, 8) != MemoryView.u64(in, 8)) {
-                tail.append(" => features=").append(c.text(API_FEATURES.sym(MemoryView.u64(out, 8))));
+            if (API_FEATURES_AT.u(out) != API_FEATURES_AT.u(in)) {
+                tail.append(" => features=").append(c.text(API_FEATURES.sym(API_FEATURES_AT.u(out))));
             }
-            tail.append(", ioctls=").append(c.text(API_IOCTLS.sym(MemoryView.u64(out, 16))));
+            tail.append(", ioctls=").append(c.text(API_IOCTLS.sym(API_IOCTLS_AT.u(out))));
         } else if (req == COPY) {
-            tail.append(", copy=").append(c.text(new Value.Num(MemoryView.u64(out, 32), Value.Radix.HEX)));
+            tail.append(", copy=").append(c.text(new Value.Num(COPY_COPY.u(out), Value.Radix.HEX)));
         } else if (req == REGISTER) {
-            tail.append(", ioctls=").append(c.text(REGISTER_IOCTLS.sym(MemoryView.u64(out, 24))));
+            tail.append(", ioctls=").append(c.text(REGISTER_IOCTLS.sym(REG_IOCTLS.u(out))));
         } else {
-            tail.append(", zeropage=").append(c.text(new Value.Num(MemoryView.u64(out, 24), Value.Radix.HEX)));
+            tail.append(", zeropage=").append(c.text(new Value.Num(ZP_ZEROPAGE.u(out), Value.Radix.HEX)));
         }
         return new Value.Text(entry + tail + "}");
     }
 
     /** struct uffdio_range: {@code {start=0x..., len=0x...}}. */
     private static Value range(byte[] b, int off) {
-        return IoctlFields.struct(List.of(IoctlFields.x64("start", b, off), IoctlFields.x64("len", b, off + 8)));
+        return IoctlFields.struct(List.of(new Value.Field("start", new Value.Num(RANGE_START.u(b, off), Value.Radix.HEX)),
+                new Value.Field("len", new Value.Num(RANGE_LEN.u(b, off), Value.Radix.HEX))));
     }
 }

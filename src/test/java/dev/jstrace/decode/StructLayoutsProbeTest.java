@@ -119,6 +119,8 @@ class StructLayoutsProbeTest {
             dev.jstrace.CLayoutProbe.assertMatchesHeaders(d, u.includes(), expected);
         }
         assertTrue(checked > 100, "members checked: " + checked);
+        System.out.println("StructLayoutsProbeTest: " + checked + " sizeof/offsetof expressions checked on "
+                + Arch.current());
     }
 
     /** The GNU cross compiler of an arch: {@code x86_64-linux-gnu-gcc}, {@code aarch64-linux-gnu-gcc}. */
