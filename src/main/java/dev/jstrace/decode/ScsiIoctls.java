@@ -1,6 +1,13 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.MemoryLayout.sequenceLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.List;
 import java.util.Set;
 
@@ -20,8 +27,18 @@ final class ScsiIoctls implements IoctlFamily {
     private static final Set<Long> GETTERS = codes("SG_EMULATED_HOST SG_GET_ACCESS_COUNT SG_GET_COMMAND_Q"
             + " SG_GET_KEEP_ORPHAN SG_GET_LOW_DMA SG_GET_NUM_WAITING SG_GET_PACK_ID SG_GET_RESERVED_SIZE"
             + " SG_GET_SG_TABLESIZE SG_GET_TRANSFORM SG_GET_VERSION_NUM");
-    /** sizeof(struct sg_scsi_id). */
-    private static final int SCSI_ID = 32;
+    /** {@code struct sg_scsi_id} (scsi/sg.h): SG_GET_SCSI_ID's answer. */
+    static final StructLayout SG_SCSI_ID = structLayout(JAVA_INT.withName("host_no"), JAVA_INT.withName("channel"),
+            JAVA_INT.withName("scsi_id"), JAVA_INT.withName("lun"), JAVA_INT.withName("scsi_type"),
+            JAVA_SHORT.withName("h_cmd_per_lun"), JAVA_SHORT.withName("d_queue_depth"),
+            sequenceLayout(2, JAVA_INT).withName("unused")).withName("struct sg_scsi_id");
+    private static final int SCSI_ID = StructLayouts.size(SG_SCSI_ID);
+    private static final Member HOST_NO = Member.of(SG_SCSI_ID, "host_no"), CHANNEL = Member.of(SG_SCSI_ID, "channel"),
+            SCSI_ID_AT = Member.of(SG_SCSI_ID, "scsi_id"), LUN = Member.of(SG_SCSI_ID, "lun"),
+            SCSI_TYPE = Member.of(SG_SCSI_ID, "scsi_type"), H_CMD_PER_LUN = Member.of(SG_SCSI_ID, "h_cmd_per_lun"),
+            D_QUEUE_DEPTH = Member.of(SG_SCSI_ID, "d_queue_depth");
+    /** The int the other requests take through the pointer (SG_IO's: the interface id that begins both headers). */
+    private static final int INT_SIZE = Integer.BYTES;
     /** src/xlat/sg_scsi_reset.in. */
     static final ConstTable RESETS = ConstTable.enumHex("SG_SCSI_RESET_???", "SG_SCSI_RESET_NOTHING"
             + " SG_SCSI_RESET_DEVICE SG_SCSI_RESET_BUS SG_SCSI_RESET_HOST SG_SCSI_RESET_TARGET"
@@ -33,6 +50,11 @@ final class ScsiIoctls implements IoctlFamily {
     private static Set<Long> codes(String names) {
         return java.util.Arrays.stream(names.split(" ")).mapToLong(IoctlRequests::code).filter(c -> c >= 0).boxed()
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public List<CallStructLayouts.Declared> layouts() {
+        return List.of(new CallStructLayouts.Declared(SG_SCSI_ID, "#include <scsi/sg.h>\n"));
     }
 
     @Override
@@ -48,14 +70,14 @@ final class ScsiIoctls implements IoctlFamily {
 
     @Override
     public void captureEntry(long req, long arg, TraceeMemory mem, DecodeOptions opt) {
-        if (arg != 0 && (req == SG_IO || req == SG_SCSI_RESET || SETTERS.contains(req))) mem.bytes(arg, 4);
+        if (arg != 0 && (req == SG_IO || req == SG_SCSI_RESET || SETTERS.contains(req))) mem.bytes(arg, INT_SIZE);
     }
 
     @Override
     public void captureExit(long req, long arg, long rval, TraceeMemory mem, DecodeOptions opt) {
         if (arg == 0) return;
         if (req == SG_GET_SCSI_ID) mem.bytes(arg, SCSI_ID);
-        else if (GETTERS.contains(req)) mem.bytes(arg, 4);
+        else if (GETTERS.contains(req)) mem.bytes(arg, INT_SIZE);
     }
 
     @Override
@@ -67,13 +89,12 @@ final class ScsiIoctls implements IoctlFamily {
         if (req == SG_GET_SCSI_ID) {
             byte[] b = MemoryView.struct(c.out, a, SCSI_ID);
             if (b == null) return new Value.Ptr(a);
-            return new Value.Struct(List.of(f("host_no", d(MemoryView.s32(b, 0))), f("channel", d(MemoryView.s32(b, 4))),
-                    f("scsi_id", new Value.Num(MemoryView.u32(b, 8), Value.Radix.HEX)), f("lun", d(MemoryView.s32(b, 12))),
-                    f("scsi_type", new Value.Num(MemoryView.u32(b, 16), Value.Radix.HEX)),
-                    f("h_cmd_per_lun", d((short) MemoryView.u16(b, 20))),
-                    f("d_queue_depth", d((short) MemoryView.u16(b, 22)))), false);
+            return new Value.Struct(List.of(IoctlFields.d("host_no", b, HOST_NO), IoctlFields.d("channel", b, CHANNEL),
+                    IoctlFields.x("scsi_id", b, SCSI_ID_AT), IoctlFields.d("lun", b, LUN),
+                    IoctlFields.x("scsi_type", b, SCSI_TYPE), IoctlFields.d("h_cmd_per_lun", b, H_CMD_PER_LUN),
+                    IoctlFields.d("d_queue_depth", b, D_QUEUE_DEPTH)), false);
         }
-        byte[] b = MemoryView.struct(GETTERS.contains(req) ? c.out : c.in, a, 4);
+        byte[] b = MemoryView.struct(GETTERS.contains(req) ? c.out : c.in, a, INT_SIZE);
         if (b == null) return new Value.Ptr(a);
         long v = MemoryView.u32(b, 0);
         if (req == SG_IO) {
