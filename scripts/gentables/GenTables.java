@@ -131,8 +131,18 @@ public final class GenTables {
     private void syscalls() throws IOException {
         List<String[]> newer = readTable(NEWER_SYSCALLS);
         for (Target t : TARGETS) {
-            writeSyscalls(t.syscallClass(), t.label(), syscallTable(t.headers("asm/unistd.h"), newer, t.abi()),
-                    List.of(t.unistd(), NEWER_SYSCALLS + " (abi common and " + t.abi() + ")"));
+            TreeMap<Integer, String> byNr = syscallTable(t.headers("asm/unistd.h"), newer, t.abi());
+            TreeMap<Integer, String> strace = StraceSyscallent.names(t.field());
+            for (var e : strace.entrySet()) {
+                String ours = byNr.get(e.getKey());
+                if (ours != null && !ours.equals(e.getValue())) {
+                    throw new IllegalStateException(t.label() + " " + e.getKey() + ": strace 6.1 names it "
+                            + e.getValue() + ", the headers " + ours + " (the strace-text path would need its name)");
+                }
+            }
+            writeSyscalls(t.syscallClass(), t.label(), byNr, strace, t.field(),
+                    List.of(t.unistd(), NEWER_SYSCALLS + " (abi common and " + t.abi() + ")",
+                            StraceSyscallent.describe(t.field())));
         }
     }
 
@@ -155,8 +165,8 @@ public final class GenTables {
         if (old != null && !old.equals(name)) throw new IllegalStateException(nr + " is both " + old + " and " + name);
     }
 
-    private void writeSyscalls(String cls, String arch, TreeMap<Integer, String> byNr, List<String> inputs)
-            throws IOException {
+    private void writeSyscalls(String cls, String arch, TreeMap<Integer, String> byNr,
+                               TreeMap<Integer, String> strace, String straceArch, List<String> inputs) throws IOException {
         StringBuilder b = header(inputs);
         b.append("/** The ").append(arch).append(" syscall names by number, as strace names them. */\n")
                 .append("public final class ").append(cls).append(" {\n")
@@ -167,7 +177,23 @@ public final class GenTables {
             String n = byNr.get(nr);
             b.append("        ").append(n == null ? "null" : '"' + n + '"').append(", // ").append(nr).append('\n');
         }
-        b.append("    };\n}\n");
+        b.append("    };\n\n");
+        List<Integer> ranges = StraceSyscallent.ranges(strace.keySet());
+        List<String> straceOnly = new ArrayList<>();
+        for (var e : strace.entrySet()) if (!byNr.containsKey(e.getKey())) straceOnly.add(e.getValue() + " (" + e.getKey() + ")");
+        b.append("    /**\n")
+                .append("     * The numbers strace 6.1 knows on ").append(arch).append(", as inclusive ranges {@code {first, last,\n")
+                .append("     * first, last, ...}}, from its src/linux/").append(straceArch).append("/syscallent.h. strace 6.1 prints any other\n")
+                .append("     * number raw, as {@code syscall_0x1c3(...)} with six arguments, whatever {@code -e trace=} says.\n");
+        if (!straceOnly.isEmpty()) {
+            b.append("     * It also names ").append(String.join(", ", straceOnly))
+                    .append(", which this arch's kernel lacks and {@link #NAMES} leaves out.\n");
+        }
+        b.append("     */\n    public static final int[] STRACE_6_1_KNOWN = {");
+        for (int i = 0; i < ranges.size(); i += 2) {
+            b.append(i == 0 ? "" : ",").append(' ').append(ranges.get(i)).append(", ").append(ranges.get(i + 1));
+        }
+        b.append(" };\n}\n");
         write(cls, b);
     }
 

@@ -14,7 +14,7 @@ import dev.jstrace.arch.gen.X86_64Syscalls;
  */
 public enum Arch {
     /** x86-64 (AUDIT_ARCH_X86_64). */
-    X86_64(0xC000003E, X86_64Syscalls.NAMES, "amd64", "x86_64") {
+    X86_64(0xC000003E, X86_64Syscalls.NAMES, X86_64Syscalls.STRACE_6_1_KNOWN, "amd64", "x86_64") {
         @Override
         public StatLayout statLayout() {
             return StatLayout.X86_64;
@@ -49,7 +49,7 @@ public enum Arch {
         }
     },
     /** aarch64 (AUDIT_ARCH_AARCH64). */
-    AARCH64(0xC00000B7, Aarch64Syscalls.NAMES, "aarch64") {
+    AARCH64(0xC00000B7, Aarch64Syscalls.NAMES, Aarch64Syscalls.STRACE_6_1_KNOWN, "aarch64") {
         @Override
         public StatLayout statLayout() {
             return StatLayout.ASM_GENERIC;
@@ -84,7 +84,7 @@ public enum Arch {
         }
     },
     /** riscv64 (AUDIT_ARCH_RISCV64: EM_RISCV, 64-bit, little-endian). */
-    RISCV64(0xC00000F3, Riscv64Syscalls.NAMES, "riscv64") {
+    RISCV64(0xC00000F3, Riscv64Syscalls.NAMES, Riscv64Syscalls.STRACE_6_1_KNOWN, "riscv64") {
         @Override
         public StatLayout statLayout() {
             return StatLayout.ASM_GENERIC; // arch/riscv/include/uapi/asm has no stat.h of its own
@@ -169,13 +169,16 @@ public enum Arch {
 
     private final int auditArch;
     private final String[] names;
+    /** strace 6.1's numbers for this arch, inclusive ranges (the generated STRACE_6_1_KNOWN). */
+    private final int[] straceKnown;
     private final java.util.Map<String, Integer> numbers;
     /** The JVM's {@code os.arch} values for this ABI. */
     private final java.util.List<String> osArch;
 
-    Arch(int auditArch, String[] names, String... osArch) {
+    Arch(int auditArch, String[] names, int[] straceKnown, String... osArch) {
         this.auditArch = auditArch;
         this.names = names;
+        this.straceKnown = straceKnown;
         this.osArch = java.util.List.of(osArch);
         java.util.Map<String, Integer> m = new java.util.HashMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -208,9 +211,64 @@ public enum Arch {
      */
     public String displayName(int nr) {
         String n = syscallName(nr);
-        if (n != null) return n;
-        // %#lx: no 0x prefix for zero.
+        return n != null ? n : rawName(nr);
+    }
+
+    /** strace's {@code syscall_%#lx} of the 64-bit number ({@code %#lx}: no 0x prefix for zero). */
+    private static String rawName(int nr) {
         return nr == 0 ? "syscall_0" : "syscall_0x" + Long.toHexString(nr);
+    }
+
+    /**
+     * Whether strace 6.1 knows the number on this arch (its own src/linux/ARCH/syscallent.h, generated into
+     * the table's {@code STRACE_6_1_KNOWN}). strace 6.1 prints a call it does not know whatever
+     * {@code -e trace=} says ({@code get_scno}: {@code QUAL_RAW | DEFAULT_QUAL_FLAGS}), raw, as
+     * {@code syscall_0x102(a1, ..., a6)}; the kernel tables here are newer and name some of those numbers
+     * (riscv64's {@code riscv_hwprobe}, every arch's {@code cachestat} and later). The strace-text path
+     * follows this set ({@link #straceName}); the Java objects keep the kernel's name.
+     */
+    public boolean straceKnows(int nr) {
+        for (int i = 0; i < straceKnown.length; i += 2) {
+            if (nr >= straceKnown[i] && nr <= straceKnown[i + 1]) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The name strace 6.1 prints for the number: {@link #displayName}, or for a number it does not know
+     * ({@link #straceKnows}) its {@code syscall_0x1c3} even where the kernel's table names it.
+     */
+    public String straceName(int nr) {
+        return straceKnows(nr) ? displayName(nr) : rawName(nr);
+    }
+
+    /** Whether {@code name} is strace's name for a call it does not know: {@code syscall_0x1c3}. */
+    public static boolean isRawName(String name) {
+        return name.startsWith("syscall_");
+    }
+
+    /**
+     * Every kernel name that strace 6.1 does not know on one arch at least ({@code cachestat}, riscv64's
+     * {@code riscv_hwprobe}): what a trace filter must stop at too, so that such calls print whatever
+     * {@code -e trace=} says, as strace 6.1's do.
+     */
+    public static java.util.Set<String> namesStraceLacks() {
+        return NamesStraceLacks.NAMES;
+    }
+
+    /** Holder: computed once, on first use. */
+    private static final class NamesStraceLacks {
+        static final java.util.Set<String> NAMES = compute();
+
+        private static java.util.Set<String> compute() {
+            java.util.Set<String> s = new java.util.TreeSet<>();
+            for (Arch a : values()) {
+                for (int nr = 0; nr < a.names.length; nr++) {
+                    if (a.names[nr] != null && !a.straceKnows(nr)) s.add(a.names[nr]);
+                }
+            }
+            return java.util.Collections.unmodifiableSet(s);
+        }
     }
 
     /** The number of {@code name}, or -1 where this ABI lacks it (aarch64 has no {@code open}). */

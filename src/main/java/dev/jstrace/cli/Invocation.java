@@ -1,5 +1,6 @@
 package dev.jstrace.cli;
 
+import dev.jstrace.arch.Arch;
 import dev.jstrace.decode.DecodeOptions;
 import dev.jstrace.sink.StraceTextOptions;
 import dev.jstrace.sink.StraceTimestamps;
@@ -78,6 +79,8 @@ public final class Invocation {
     final Map<String, String> environment = new LinkedHashMap<>();
     /** {@code -E} in the order given: {@code VAR=value} or {@code VAR} (strace applies them in turn). */
     final List<String> environmentEdits = new ArrayList<>();
+    /** {@code -d}/{@code --debug}: of strace's debug messages, the one about a syscall it does not know. */
+    boolean debug;
     /** {@code --seccomp-bpf}. */
     boolean seccompBpf;
     /** {@code -I}/{@code --interruptible}: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0 when not given. */
@@ -106,7 +109,20 @@ public final class Invocation {
         DecodeOptions o = new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, raw, !paths.isEmpty(),
                 pidTranslation, ioDumps);
         // TEF and Perfetto show strings whatever -s is: the capture copies enough for them.
+        o = o.withStraceSyscalls(); // the text is strace 6.1's: the calls it does not know print raw
         return tefFile != null || perfettoFile != null ? o.withTimelineStrings() : o;
+    }
+
+    /**
+     * The calls the trace stops at: {@code -e trace=}'s, and every call strace 6.1 does not know on some
+     * arch ({@link Arch#namesStraceLacks}), which strace prints whatever {@code -e trace=} says; the
+     * strace text then prints those only where strace 6.1 does not know them ({@code syscall_0x1c3}).
+     */
+    public java.util.Set<String> stoppingSyscalls() {
+        if (syscalls == null) return null;
+        java.util.Set<String> s = new java.util.HashSet<>(syscalls);
+        s.addAll(Arch.namesStraceLacks());
+        return java.util.Set.copyOf(s);
     }
 
     /** The command to run, empty with {@code -p}. */

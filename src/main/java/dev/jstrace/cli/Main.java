@@ -8,6 +8,7 @@ import dev.jstrace.TraceOptions;
 import dev.jstrace.TraceRefusedException;
 import dev.jstrace.TracedProcess;
 import dev.jstrace.Tracer;
+import dev.jstrace.arch.Arch;
 import dev.jstrace.arch.gen.Errnos;
 import dev.jstrace.ffi.Libc;
 import dev.jstrace.ffi.NativeException;
@@ -131,6 +132,8 @@ public final class Main {
             List<TraceListener> sinks = new ArrayList<>();
             try {
                 output = openOutput();
+                // strace's -d message comes at the entry, before the call's line.
+                if (inv.debug) sinks.add(new InvalidSyscallMessage(stderr, NAME, inv.summary != 1));
                 if (inv.summary != 1) sinks.add(new StraceTextSink(textOptions(), output, stderr, NAME, inv.ioDumps));
                 if (!inv.command.isEmpty()) sinks.add(new ExecFailureMessage(stderr));
                 if (inv.summary != 0) {
@@ -152,7 +155,7 @@ public final class Main {
             }
             fanOut = new ListenerFanOut(sinks, sessions());
             TraceOptions options = TraceOptions.defaults().withFollowForks(inv.followForks > 0)
-                    .withSyscalls(inv.syscalls).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1)
+                    .withSyscalls(inv.stoppingSyscalls()).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1)
                     .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor).withKillOnExit(inv.killOnExit)
                     .withInjections(inv.injections.withOnlyReported(true)); // strace's rule
             if (inv.command.isEmpty()) return attach(options);
@@ -381,7 +384,7 @@ public final class Main {
             }
             return new StraceTextOptions(inv.alignColumn, stamps, inv.durations, inv.durationPrecision,
                     inv.followForks > 0, sessions(), quietAttach, quietExit,
-                    inv.syscalls == null ? n -> true : inv.syscalls::contains,
+                    inv.syscalls == null ? n -> true : n -> inv.syscalls.contains(n) || Arch.isRawName(n),
                     inv.signals == null ? n -> true : inv.signals::contains, inv.statuses, paths)
                     .withSyscallNumbers(inv.syscallNumbers)
                     .withQuietThreadExecve(inv.quiet != null && inv.quiet.contains("thread-execve"));

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class OptionParser {
     /** Short options that take an argument (strace's option string, minus what jstrace lacks). */
     private static final String WITH_ARGUMENT = "abeEIoOpPsSuUX";
-    private static final String WITHOUT_ARGUMENT = "AcCfhnqrtTvVwxyzZ";
+    private static final String WITHOUT_ARGUMENT = "AcCdfhnqrtTvVwxyzZ";
     /** Long option to [short equivalent or internal key, argument: 0 none, 1 required, 2 optional]. */
     private static final Map<String, String[]> LONG = Map.ofEntries(
             Map.entry("columns", new String[]{"a", "1"}),
@@ -45,6 +45,7 @@ public final class OptionParser {
             Map.entry("failed-only", new String[]{"Z", "0"}),
             Map.entry("user", new String[]{"u", "1"}),
             Map.entry("help", new String[]{"h", "0"}),
+            Map.entry("debug", new String[]{"d", "0"}),
             Map.entry("version", new String[]{"V", "0"}),
             Map.entry("trace", new String[]{"e:trace", "1"}),
             Map.entry("signal", new String[]{"e:signal", "1"}),
@@ -221,6 +222,7 @@ public final class OptionParser {
                 if (eq < 0) inv.environment.put(value, null);
                 else inv.environment.put(value.substring(0, eq), value.substring(eq + 1));
             }
+            case "d" -> inv.debug = true;
             case "f" -> inv.followForks = Math.min(2, inv.followForks + 1);
             case "output-separately" -> inv.followForks = 2;
             case "h" -> inv.help = true;

@@ -22,10 +22,15 @@ import java.util.Set;
  * @param timelineStringBytes bytes of each string and buffer argument copied however small {@code -s}
  *                       is: the timeline sinks (TEF, Perfetto) show that much whatever {@code -s} says
  *                       (0 when no such sink is written; see {@link #withTimelineStrings})
+ * @param straceSyscalls whether calls are named and decoded as strace 6.1 does: a number strace 6.1 does
+ *                       not know on its arch ({@link dev.jstrace.arch.Arch#straceKnows}) is
+ *                       {@code syscall_0x102} with six raw arguments, even where the kernel's table names
+ *                       it ({@code riscv_hwprobe}); the command line's strace text sets it
+ *                       ({@link #withStraceSyscalls}), the Java API's default keeps the kernel's name
  */
 public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths,
                             Set<String> rawSyscalls, boolean fdPathsCaptured, boolean pidTranslation,
-                            IoDumps ioDumps, int timelineStringBytes) {
+                            IoDumps ioDumps, int timelineStringBytes, boolean straceSyscalls) {
     /**
      * What the TEF and Perfetto sinks show of a string or buffer argument: the capture copies this
      * much for them ({@link #withTimelineStrings}), so their values do not depend on {@code -s}.
@@ -35,6 +40,26 @@ public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat
     /** {@code ioDumps} null means none. */
     public DecodeOptions {
         if (ioDumps == null) ioDumps = IoDumps.NONE;
+    }
+
+    /**
+     * Options naming calls by the kernel's table.
+     *
+     * @param stringLimit the string limit
+     * @param verbose the verbose
+     * @param hex the -x level
+     * @param xlat the xlat
+     * @param fdPaths the fd paths
+     * @param rawSyscalls the raw syscalls
+     * @param fdPathsCaptured whether descriptor paths are captured without {@code -y}
+     * @param pidTranslation {@code --decode-pids=pidns}
+     * @param ioDumps the dumps
+     * @param timelineStringBytes bytes copied of each string for a timeline sink
+     */
+    public DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat, int fdPaths, Set<String> rawSyscalls,
+                         boolean fdPathsCaptured, boolean pidTranslation, IoDumps ioDumps, int timelineStringBytes) {
+        this(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, fdPathsCaptured, pidTranslation, ioDumps,
+                timelineStringBytes, false);
     }
 
     /**
@@ -61,7 +86,16 @@ public record DecodeOptions(int stringLimit, boolean verbose, int hex, Xlat xlat
      */
     public DecodeOptions withTimelineStrings() {
         return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, fdPathsCaptured,
-                pidTranslation, ioDumps, TIMELINE_STRING_BYTES);
+                pidTranslation, ioDumps, TIMELINE_STRING_BYTES, straceSyscalls);
+    }
+
+    /**
+     * {@return these options, naming and decoding calls as strace 6.1 does ({@link #straceSyscalls}): what
+     * the strace text needs}
+     */
+    public DecodeOptions withStraceSyscalls() {
+        return new DecodeOptions(stringLimit, verbose, hex, xlat, fdPaths, rawSyscalls, fdPathsCaptured,
+                pidTranslation, ioDumps, timelineStringBytes, true);
     }
 
     /**

@@ -46,8 +46,11 @@ public final class SyscallDecoder {
      */
     public DecodedCall decode(RawEvent.SyscallEntry entry, RawEvent.SyscallExit exit) {
         int nr = entry.nr();
-        String name = entry.arch() == null ? "syscall_0x" + Integer.toHexString(nr) : entry.arch().displayName(nr);
-        Signature sig = entry.arch() == null ? null : SignatureCatalog.forNumber(entry.arch(), nr);
+        // strace 6.1's own set, for its text: a number it does not know prints raw even where the kernel names it.
+        boolean asStrace = entry.arch() != null && options.straceSyscalls() && !entry.arch().straceKnows(nr);
+        String name = entry.arch() == null ? "syscall_0x" + Integer.toHexString(nr)
+                : asStrace ? entry.arch().straceName(nr) : entry.arch().displayName(nr);
+        Signature sig = entry.arch() == null || asStrace ? null : SignatureCatalog.forNumber(entry.arch(), nr);
         boolean returned = exit != null;
         long rval = returned ? exit.rval() : 0;
         boolean error = returned && exit.isError();

@@ -3,6 +3,7 @@
 // Generator: scripts/gentables/GenTables.java. Inputs:
 //   /usr/aarch64-linux-gnu/include/asm/unistd.h (-> asm-generic/unistd.h with arm64's __ARCH_WANT_*)
 //   scripts/tables/syscalls-newer.txt (abi common and aarch64)
+//   strace 6.1 src/linux/aarch64/syscallent.h (the numbers strace 6.1 knows)
 // Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1, linux-libc-dev-riscv64-cross 6.1.4-1cross1, libc6-dev-riscv64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
@@ -484,4 +485,11 @@ public final class Aarch64Syscalls {
         "file_getattr", // 468
         "file_setattr", // 469
     };
+
+    /**
+     * The numbers strace 6.1 knows on aarch64, as inclusive ranges {@code {first, last,
+     * first, last, ...}}, from its src/linux/aarch64/syscallent.h. strace 6.1 prints any other
+     * number raw, as {@code syscall_0x1c3(...)} with six arguments, whatever {@code -e trace=} says.
+     */
+    public static final int[] STRACE_6_1_KNOWN = { 0, 243, 260, 294, 424, 450 };
 }

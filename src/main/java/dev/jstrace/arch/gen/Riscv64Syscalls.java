@@ -3,6 +3,7 @@
 // Generator: scripts/gentables/GenTables.java. Inputs:
 //   /usr/riscv64-linux-gnu/include/asm/unistd.h (-> asm-generic/unistd.h with riscv's __ARCH_WANT_*)
 //   scripts/tables/syscalls-newer.txt (abi common and riscv64)
+//   strace 6.1 src/linux/riscv64/syscallent.h (the numbers strace 6.1 knows)
 // Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1, linux-libc-dev-riscv64-cross 6.1.4-1cross1, libc6-dev-riscv64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
@@ -484,4 +485,12 @@ public final class Riscv64Syscalls {
         "file_getattr", // 468
         "file_setattr", // 469
     };
+
+    /**
+     * The numbers strace 6.1 knows on riscv64, as inclusive ranges {@code {first, last,
+     * first, last, ...}}, from its src/linux/riscv64/syscallent.h. strace 6.1 prints any other
+     * number raw, as {@code syscall_0x1c3(...)} with six arguments, whatever {@code -e trace=} says.
+     * It also names renameat (38), which this arch's kernel lacks and {@link #NAMES} leaves out.
+     */
+    public static final int[] STRACE_6_1_KNOWN = { 0, 243, 259, 294, 424, 450 };
 }

@@ -3,6 +3,7 @@
 // Generator: scripts/gentables/GenTables.java. Inputs:
 //   /usr/include/x86_64-linux-gnu/asm/unistd.h (-> asm/unistd_64.h; x32 and i386 not read)
 //   scripts/tables/syscalls-newer.txt (abi common and x86_64)
+//   strace 6.1 src/linux/x86_64/syscallent.h (the numbers strace 6.1 knows)
 // Header packages: linux-libc-dev 6.1.187-1, libc6-dev 2.36-9+deb12u14, linux-libc-dev-arm64-cross 6.1.4-1cross1, libc6-dev-arm64-cross 2.36-8cross1, linux-libc-dev-riscv64-cross 6.1.4-1cross1, libc6-dev-riscv64-cross 2.36-8cross1
 
 package dev.jstrace.arch.gen;
@@ -484,4 +485,11 @@ public final class X86_64Syscalls {
         "file_getattr", // 468
         "file_setattr", // 469
     };
+
+    /**
+     * The numbers strace 6.1 knows on x86-64, as inclusive ranges {@code {first, last,
+     * first, last, ...}}, from its src/linux/x86_64/syscallent.h. strace 6.1 prints any other
+     * number raw, as {@code syscall_0x1c3(...)} with six arguments, whatever {@code -e trace=} says.
+     */
+    public static final int[] STRACE_6_1_KNOWN = { 0, 334, 424, 450 };
 }
