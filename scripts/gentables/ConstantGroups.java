@@ -249,6 +249,52 @@ final class ConstantGroups {
             new Group("TCP_OPTIONS", "SOL_TCP options", Source.KERNEL, "linux/tcp.h",
                     "TCP_(NODELAY|MAXSEG|CORK|KEEPIDLE|KEEPINTVL|KEEPCNT|SYNCNT|LINGER2|DEFER_ACCEPT|WINDOW_CLAMP"
                             + "|INFO|QUICKACK|CONGESTION|USER_TIMEOUT|FASTOPEN)", null, false),
+            new Group("MORE_SOCKET_LEVELS", "setsockopt(2) levels of other families glibc's socket.h names", Source.GLIBC, "sys/socket.h",
+                    "SOL_(X25|PACKET|ATM|AAL|IRDA|NETBEUI|LLC|DCCP|TIPC|RXRPC|PPPOL2TP|BLUETOOTH|PNPIPE|RDS"
+                            + "|IUCV|CAIF|ALG|NFC|KCM|TLS|XDP|DECNET)", null, false),
+            new Group("CAN_SOCKET_LEVEL", "the CAN base level of setsockopt(2)", Source.KERNEL, "linux/can.h",
+                    "SOL_CAN_BASE", null, false),
+            new Group("IP_OPTIONS", "SOL_IP options (strace 6.1's sock_ip_options)", Source.KERNEL, "linux/in.h",
+                    "IP_TOS|IP_TTL|IP_HDRINCL|IP_OPTIONS|IP_ROUTER_ALERT|IP_RECVOPTS|IP_RETOPTS|IP_PKTINFO"
+                            + "|IP_PKTOPTIONS|IP_MTU_DISCOVER|IP_RECVERR|IP_RECVTTL|IP_RECVTOS|IP_MTU|IP_FREEBIND"
+                            + "|IP_IPSEC_POLICY|IP_XFRM_POLICY|IP_PASSSEC|IP_TRANSPARENT|IP_ORIGDSTADDR|IP_MINTTL"
+                            + "|IP_NODEFRAG|IP_CHECKSUM|IP_BIND_ADDRESS_NO_PORT|IP_RECVFRAGSIZE|IP_RECVERR_RFC4884"
+                            + "|IP_MULTICAST_IF|IP_MULTICAST_TTL|IP_MULTICAST_LOOP|IP_ADD_MEMBERSHIP|IP_DROP_MEMBERSHIP"
+                            + "|IP_UNBLOCK_SOURCE|IP_BLOCK_SOURCE|IP_ADD_SOURCE_MEMBERSHIP|IP_DROP_SOURCE_MEMBERSHIP"
+                            + "|IP_MSFILTER|MCAST_JOIN_GROUP|MCAST_BLOCK_SOURCE|MCAST_UNBLOCK_SOURCE|MCAST_LEAVE_GROUP"
+                            + "|MCAST_JOIN_SOURCE_GROUP|MCAST_LEAVE_SOURCE_GROUP|MCAST_MSFILTER|IP_MULTICAST_ALL"
+                            + "|IP_UNICAST_IF", null, false),
+            new Group("IPV6_OPTIONS", "SOL_IPV6 options (strace 6.1's sock_ipv6_options, MCAST_* are IP's)", Source.KERNEL, "linux/in6.h",
+                    "IPV6_ADDRFORM|IPV6_2292PKTINFO|IPV6_2292HOPOPTS|IPV6_2292DSTOPTS|IPV6_2292RTHDR"
+                            + "|IPV6_2292PKTOPTIONS|IPV6_CHECKSUM|IPV6_2292HOPLIMIT|IPV6_NEXTHOP|IPV6_AUTHHDR"
+                            + "|IPV6_FLOWINFO|IPV6_UNICAST_HOPS|IPV6_MULTICAST_IF|IPV6_MULTICAST_HOPS"
+                            + "|IPV6_MULTICAST_LOOP|IPV6_ADD_MEMBERSHIP|IPV6_DROP_MEMBERSHIP|IPV6_ROUTER_ALERT"
+                            + "|IPV6_MTU_DISCOVER|IPV6_MTU|IPV6_RECVERR|IPV6_V6ONLY|IPV6_JOIN_ANYCAST|IPV6_LEAVE_ANYCAST"
+                            + "|IPV6_MULTICAST_ALL|IPV6_ROUTER_ALERT_ISOLATE|IPV6_RECVERR_RFC4884|IPV6_FLOWLABEL_MGR"
+                            + "|IPV6_FLOWINFO_SEND|IPV6_IPSEC_POLICY|IPV6_XFRM_POLICY|IPV6_HDRINCL|IPV6_RECVPKTINFO"
+                            + "|IPV6_PKTINFO|IPV6_RECVHOPLIMIT|IPV6_HOPLIMIT|IPV6_RECVHOPOPTS|IPV6_HOPOPTS"
+                            + "|IPV6_RTHDRDSTOPTS|IPV6_RECVRTHDR|IPV6_RTHDR|IPV6_RECVDSTOPTS|IPV6_DSTOPTS"
+                            + "|IPV6_RECVPATHMTU|IPV6_PATHMTU|IPV6_DONTFRAG|IPV6_RECVTCLASS|IPV6_TCLASS"
+                            + "|IPV6_AUTOFLOWLABEL|IPV6_ADDR_PREFERENCES|IPV6_MINHOPCOUNT|IPV6_ORIGDSTADDR"
+                            + "|IPV6_TRANSPARENT|IPV6_UNICAST_IF|IPV6_RECVFRAGSIZE|IPV6_FREEBIND", null, false),
+            new Group("PACKET_OPTIONS", "SOL_PACKET options, packet_mreq types and sockaddr_ll packet types", Source.KERNEL, "linux/if_packet.h",
+                    "PACKET_(ADD_MEMBERSHIP|DROP_MEMBERSHIP|RECV_OUTPUT|RX_RING|STATISTICS|COPY_THRESH"
+                            + "|AUXDATA|ORIGDEV|VERSION|HDRLEN|RESERVE|TX_RING|LOSS|VNET_HDR|TX_TIMESTAMP|TIMESTAMP"
+                            + "|FANOUT|TX_HAS_OFF|QDISC_BYPASS|ROLLOVER_STATS|FANOUT_DATA|IGNORE_OUTGOING|MR_MULTICAST"
+                            + "|MR_PROMISC|MR_ALLMULTI|MR_UNICAST|HOST|BROADCAST|MULTICAST|OTHERHOST|OUTGOING|LOOPBACK"
+                            + "|USER|KERNEL)", null, false),
+            new Group("ICMP_FILTER_VALUES", "SOL_RAW's ICMP_FILTER and the ICMP types it filters", Source.KERNEL, "linux/icmp.h",
+                    "ICMP_(FILTER|ECHOREPLY|DEST_UNREACH|SOURCE_QUENCH|REDIRECT|ECHO|TIME_EXCEEDED"
+                            + "|PARAMETERPROB|TIMESTAMP|TIMESTAMPREPLY|INFO_REQUEST|INFO_REPLY|ADDRESS|ADDRESSREPLY)", null, false),
+            new Group("ETHERNET_PROTOCOLS", "Ethernet protocol ids (sockaddr_ll's sll_protocol)", Source.KERNEL, "linux/if_ether.h",
+                    "ETH_P_\\w+", null, false),
+            new Group("ARP_HARDWARE_TYPES", "ARPHRD_* device types", Source.KERNEL, "linux/if_arp.h",
+                    "ARPHRD_\\w+", null, false),
+            new Group("SOCKADDR_FAMILY_VALUES", "nfc, vsock, qrtr, xdp and mctp sockaddr values", Source.COMPILED, "sys/socket.h linux/nfc.h linux/vm_sockets.h linux/qrtr.h linux/if_xdp.h linux/mctp.h",
+                    "NFC_PROTO_(JEWEL|MIFARE|FELICA|ISO14443|NFC_DEP|ISO14443_B|ISO15693)"
+                            + "|VMADDR_(CID_HYPERVISOR|CID_LOCAL|CID_HOST|CID_ANY|FLAG_TO_HOST|PORT_ANY)"
+                            + "|QRTR_(NODE_BCAST|PORT_CTRL)|XDP_(SHARED_UMEM|COPY|ZEROCOPY|USE_NEED_WAKEUP)"
+                            + "|MCTP_(ADDR_NULL|ADDR_ANY|NET_ANY)", null, false),
             new Group("FLOCK_OPERATIONS", "flock(2) operations", Source.KERNEL, "linux/fcntl.h",
                     "LOCK_(SH|EX|NB|UN|MAND|READ|WRITE)", null, false),
             new Group("INOTIFY_INIT_FLAGS", "inotify_init1(2) flags", Source.KERNEL, "linux/inotify.h",
@@ -411,6 +457,35 @@ final class ConstantGroups {
                     "SUID_DUMP_DISABLE|SUID_DUMP_USER|SUID_DUMP_ROOT", null, false),
             new Group("STRACE_PIDTYPES", "PR_SCHED_CORE pid types", Source.STRACE, "pr_sched_core_pidtypes",
                     "PIDTYPE_PID|PIDTYPE_TGID|PIDTYPE_PGID|PIDTYPE_SID", null, false),
+            new Group("STRACE_SOCKET_LEVELS", "setsockopt(2) levels no UAPI header names", Source.STRACE, "socketlayers",
+                    "SOL_IPX|SOL_AX25|SOL_ATALK|SOL_NETROM|SOL_ROSE|SOL_SCTP|SOL_UDPLITE|SOL_CAN_RAW", null, false),
+            // linux/in6.h has it under #if 0 ("not yet"); strace 6.1 names it.
+            new Group("STRACE_IPV6_USE_MIN_MTU", "SOL_IPV6's IPV6_USE_MIN_MTU", Source.STRACE, "sock_ipv6_options",
+                    "IPV6_USE_MIN_MTU", null, false),
+            new Group("STRACE_BLUETOOTH_VALUES", "Bluetooth sockaddr values (the bluetooth headers are not UAPI)", Source.STRACE, "hci_channels",
+                    "HCI_CHANNEL_RAW|HCI_CHANNEL_USER|HCI_CHANNEL_MONITOR|HCI_CHANNEL_CONTROL"
+                            + "|HCI_CHANNEL_LOGGING", null, false),
+            new Group("STRACE_BDADDR_TYPES", "Bluetooth address types", Source.STRACE, "bdaddr_types",
+                    "BDADDR_BREDR|BDADDR_LE_PUBLIC|BDADDR_LE_RANDOM", null, false),
+            new Group("STRACE_L2CAP_CIDS", "L2CAP channel ids", Source.STRACE, "bluetooth_l2_cid",
+                    "L2CAP_CID_SIGNALING|L2CAP_CID_CONN_LESS|L2CAP_CID_A2MP|L2CAP_CID_ATT"
+                            + "|L2CAP_CID_LE_SIGNALING|L2CAP_CID_SMP|L2CAP_CID_SMP_BREDR|L2CAP_CID_DYN_START"
+                            + "|L2CAP_CID_LE_DYN_END|L2CAP_CID_DYN_END", null, false),
+            new Group("STRACE_L2CAP_PSMS", "L2CAP protocol/service multiplexers", Source.STRACE, "bluetooth_l2_psm",
+                    "L2CAP_PSM_SDP|L2CAP_PSM_RFCOMM|L2CAP_PSM_3DSP|L2CAP_PSM_IPSP|L2CAP_PSM_LE_DYN_START"
+                            + "|L2CAP_PSM_LE_DYN_END|L2CAP_PSM_DYN_START|L2CAP_PSM_AUTO_END|L2CAP_PSM_DYN_END", null, false),
+            new Group("STRACE_RXRPC_SERVICES", "RxRPC service ids", Source.STRACE, "rxrpc_services",
+                    "CM_SERVICE|YFS_FS_SERVICE|YFS_CM_SERVICE|YFS_VL_SERVICE", null, false),
+            new Group("STRACE_IEEE802154_ADDR_TYPES", "IEEE 802.15.4 address types (kernel-internal)", Source.STRACE, "ieee802154_addr_types",
+                    "IEEE802154_ADDR_NONE|IEEE802154_ADDR_SHORT|IEEE802154_ADDR_LONG", null, false),
+            new Group("STRACE_IEEE802154_ADDRS", "IEEE 802.15.4 special short addresses", Source.STRACE, "ieee802154_addrs",
+                    "IEEE802154_ADDR_UNDEF|IEEE802154_ADDR_BROADCAST", null, false),
+            new Group("STRACE_IEEE802154_PAN_IDS", "IEEE 802.15.4 special PAN ids", Source.STRACE, "ieee802154_pan_ids",
+                    "IEEE802154_PANID_BROADCAST", null, false),
+            new Group("STRACE_ALG_FLAGS", "sockaddr_alg feature flags (linux/crypto.h is not UAPI)", Source.STRACE, "alg_sockaddr_flags",
+                    "CRYPTO_ALG_KERN_DRIVER_ONLY", null, false),
+            new Group("STRACE_NFC_SAPS", "NFC LLCP service access points", Source.STRACE, "nfc_saps",
+                    "LLCP_SAP_SDP|LLCP_SAP_IP|LLCP_SAP_OBEX|LLCP_SAP_SNEP|LLCP_SAP_MAX", null, false),
             // ---- The syscall families of strace 6.1's suite, part A: mount and the new mount API
             // (enum fsconfig_command; OPEN_TREE_CLOEXEC is O_CLOEXEC), landlock (an enum rule type),
             // openat2, System V IPC control commands, quotactl (QIF_* from an enum), keyctl.

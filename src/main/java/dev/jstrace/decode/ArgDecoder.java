@@ -86,7 +86,7 @@ final class ArgDecoder {
             case MSG_FLAGS -> c.sym(Constants.MSG_FLAGS, a & 0xffffffffL);
             case SOCK_FLAGS -> c.sym(Constants.SOCK_FLAGS, a & 0xffffffffL);
             case SHUT_HOW -> c.sym(Constants.SHUT, a & 0xffffffffL);
-            case SOCKOPT_LEVEL -> c.sym(Constants.SOL, a & 0xffffffffL);
+            case SOCKOPT_LEVEL -> c.sym(SockoptValues.LEVELS, a & 0xffffffffL);
             case SOCKOPT_NAME -> sockoptName(c, (int) c.arg(i - 1), (int) a);
             case EPOLL_CTL_OP -> c.sym(Constants.EPOLL_CTL, a & 0xffffffffL);
             case EPOLL_CREATE_FLAGS -> c.sym(Constants.EPOLL_CREATE_FLAGS, a & 0xffffffffL);
@@ -283,11 +283,10 @@ final class ArgDecoder {
     }
 
     private static Value sockoptName(CallContext c, int level, int name) {
-        return switch (level) {
-            case 1 -> c.sym(Constants.SO, name & 0xffffffffL);
-            case 6 -> c.sym(Constants.TCP_OPT, name & 0xffffffffL);
-            default -> new Value.Num(name, Value.Radix.DEC);
-        };
+        if (level == GetsockoptFormat.SOL_SOCKET) return c.sym(Constants.SO, name & 0xffffffffL);
+        Value v = SockoptValues.name(c, level, name);
+        // print_sockopt_fd_level_name: a level without a table prints the option as an unsigned number.
+        return v != null ? v : new Value.Num(name & 0xffffffffL, Value.Radix.UDEC);
     }
 
     /** memfd_create's flags as strace prints them: the flags, then the huge page size {@code 30<<MFD_HUGE_SHIFT}. */

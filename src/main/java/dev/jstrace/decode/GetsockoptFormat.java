@@ -88,6 +88,8 @@ final class GetsockoptFormat implements CallFormat {
             if (opt != null && INT_LIKE.contains(opt)) return rlen >= 4 ? intAt(c, addr) : hexBytes(c, addr, rlen);
             if ("SO_TXREHASH".equals(opt)) return rlen < 4 ? hexBytes(c, addr, rlen) : txrehash(c, c.out, addr);
         }
+        Value decoded = addr == 0 ? null : SockoptValues.get(c, level, name, addr, rlen);
+        if (decoded != null) return decoded;
         return rlen == 4 ? intAt(c, addr) : c.buffer(c.out, addr, rlen, false);
     }
 

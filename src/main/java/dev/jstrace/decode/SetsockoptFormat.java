@@ -50,6 +50,8 @@ final class SetsockoptFormat implements CallFormat {
             }
         }
         if (addr != 0 && level == SOL_NETLINK) return len < 4 ? new Value.Ptr(addr) : intAt(c, addr);
+        Value decoded = addr == 0 ? null : SockoptValues.set(c, level, name, addr, len);
+        if (decoded != null) return decoded;
         return len == 4 ? intAt(c, addr) : c.buffer(c.in, addr, len, false);
     }
 

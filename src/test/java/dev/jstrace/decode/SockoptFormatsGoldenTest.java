@@ -61,4 +61,28 @@ class SockoptFormatsGoldenTest {
                 line(DEF, Arch.X86_64, "setsockopt", new long[] {3, 1, 1, 0x1000, 5, 0}, ints(0x1000, 1, 0), 0,
                         Snapshot.EMPTY));
     }
+
+    @Test
+    void setsockoptDecodesTheMembershipRequestsOfIpAndPacketSockets() {
+        assertEquals("setsockopt(0, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr(\"224.0.0.3\"),"
+                        + " imr_interface=inet_addr(\"127.0.0.1\")}, 8) = 0",
+                line(DEF, Arch.X86_64, "setsockopt", new long[] {0, 0, 35, 0x1000, 8, 0},
+                        ints(0x1000, 0x030000e0, 0x0100007f), 0, Snapshot.EMPTY));
+        assertEquals("setsockopt(0, SOL_IP, IP_ADD_MEMBERSHIP, 0x1000, 7) = -1 EINVAL (Invalid argument)",
+                line(DEF, Arch.X86_64, "setsockopt", new long[] {0, 0, 35, 0x1000, 7, 0},
+                        ints(0x1000, 0x030000e0, 0x0100007f), -22, Snapshot.EMPTY));
+        assertEquals("setsockopt(-1, SOL_PACKET, PACKET_RX_RING, {tp_block_size=4294967295, tp_block_nr=1,"
+                        + " tp_frame_size=2, tp_frame_nr=3}, 16) = -1 EBADF (Bad file descriptor)",
+                line(DEF, Arch.X86_64, "setsockopt", new long[] {-1, 263, 5, 0x1000, 16, 0},
+                        ints(0x1000, -1, 1, 2, 3), -9, Snapshot.EMPTY));
+        assertEquals("setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY ICMP_DEST_UNREACH], 8)"
+                        + " = -1 EBADF (Bad file descriptor)",
+                line(DEF, Arch.X86_64, "setsockopt", new long[] {-1, 255, 1, 0x1000, 8, 0},
+                        ints(0x1000, ~0x9, 0), -9, Snapshot.EMPTY));
+        assertEquals("setsockopt(-1, 0x107 /* SOL_PACKET */, 0xffffffff /* PACKET_??? */, NULL, 0)"
+                        + " = -1 EBADF (Bad file descriptor)",
+                line(new DecodeOptions(32, true, 0, DecodeOptions.Xlat.VERBOSE, 0, java.util.Set.of()), Arch.X86_64,
+                        "setsockopt",
+                        new long[] {-1, 263, 0xffffffffL, 0, 0, 0}, Snapshot.EMPTY, -9, Snapshot.EMPTY));
+    }
 }

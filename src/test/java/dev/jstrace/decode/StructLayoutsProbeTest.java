@@ -57,6 +57,7 @@ class StructLayoutsProbeTest {
         List<Unit> units = new ArrayList<>();
         // Layouts outside the catalog's struct decoders (ioctl's termios) are listed here.
         units.add(new Unit(TermiosDecoder.C_INCLUDES, List.of(TermiosDecoder.LAYOUT)));
+        units.add(new Unit("#include <netinet/in.h>\n#include <linux/if_packet.h>\n", SockoptValues.ALL));
         for (StructDecoder d : SignatureCatalog.structDecoders()) {
             if (d.cIncludes().contains("<asm/")) {
                 units.add(new Unit(d.cIncludes(), List.of(d.layout(arch))));

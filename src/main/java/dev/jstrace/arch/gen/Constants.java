@@ -459,6 +459,51 @@ public final class Constants {
     public static final Named[] TCP_OPTIONS = TCP_OPTIONS();
 
     /**
+     * setsockopt(2) levels of other families glibc's socket.h names (glibc sys/socket.h).
+     */
+    public static final Named[] MORE_SOCKET_LEVELS = MORE_SOCKET_LEVELS();
+
+    /**
+     * the CAN base level of setsockopt(2) (kernel UAPI linux/can.h).
+     */
+    public static final Named[] CAN_SOCKET_LEVEL = CAN_SOCKET_LEVEL();
+
+    /**
+     * SOL_IP options (strace 6.1's sock_ip_options) (kernel UAPI linux/in.h).
+     */
+    public static final Named[] IP_OPTIONS = IP_OPTIONS();
+
+    /**
+     * SOL_IPV6 options (strace 6.1's sock_ipv6_options, MCAST_* are IP's) (kernel UAPI linux/in6.h).
+     */
+    public static final Named[] IPV6_OPTIONS = IPV6_OPTIONS();
+
+    /**
+     * SOL_PACKET options, packet_mreq types and sockaddr_ll packet types (kernel UAPI linux/if_packet.h).
+     */
+    public static final Named[] PACKET_OPTIONS = PACKET_OPTIONS();
+
+    /**
+     * SOL_RAW's ICMP_FILTER and the ICMP types it filters (kernel UAPI linux/icmp.h).
+     */
+    public static final Named[] ICMP_FILTER_VALUES = ICMP_FILTER_VALUES();
+
+    /**
+     * Ethernet protocol ids (sockaddr_ll's sll_protocol) (kernel UAPI linux/if_ether.h).
+     */
+    public static final Named[] ETHERNET_PROTOCOLS = ETHERNET_PROTOCOLS();
+
+    /**
+     * ARPHRD_* device types (kernel UAPI linux/if_arp.h).
+     */
+    public static final Named[] ARP_HARDWARE_TYPES = ARP_HARDWARE_TYPES();
+
+    /**
+     * nfc, vsock, qrtr, xdp and mctp sockaddr values (sys/socket.h linux/nfc.h linux/vm_sockets.h linux/qrtr.h linux/if_xdp.h linux/mctp.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SOCKADDR_FAMILY_VALUES = SOCKADDR_FAMILY_VALUES();
+
+    /**
      * flock(2) operations (kernel UAPI linux/fcntl.h).
      */
     public static final Named[] FLOCK_OPERATIONS = FLOCK_OPERATIONS();
@@ -798,6 +843,66 @@ public final class Constants {
      * PR_SCHED_CORE pid types (strace 6.1's src/xlat/pr_sched_core_pidtypes.in: not in the pinned headers of every arch).
      */
     public static final Named[] STRACE_PIDTYPES = STRACE_PIDTYPES();
+
+    /**
+     * setsockopt(2) levels no UAPI header names (strace 6.1's src/xlat/socketlayers.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_SOCKET_LEVELS = STRACE_SOCKET_LEVELS();
+
+    /**
+     * SOL_IPV6's IPV6_USE_MIN_MTU (strace 6.1's src/xlat/sock_ipv6_options.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_IPV6_USE_MIN_MTU = STRACE_IPV6_USE_MIN_MTU();
+
+    /**
+     * Bluetooth sockaddr values (the bluetooth headers are not UAPI) (strace 6.1's src/xlat/hci_channels.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_BLUETOOTH_VALUES = STRACE_BLUETOOTH_VALUES();
+
+    /**
+     * Bluetooth address types (strace 6.1's src/xlat/bdaddr_types.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_BDADDR_TYPES = STRACE_BDADDR_TYPES();
+
+    /**
+     * L2CAP channel ids (strace 6.1's src/xlat/bluetooth_l2_cid.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_L2CAP_CIDS = STRACE_L2CAP_CIDS();
+
+    /**
+     * L2CAP protocol/service multiplexers (strace 6.1's src/xlat/bluetooth_l2_psm.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_L2CAP_PSMS = STRACE_L2CAP_PSMS();
+
+    /**
+     * RxRPC service ids (strace 6.1's src/xlat/rxrpc_services.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_RXRPC_SERVICES = STRACE_RXRPC_SERVICES();
+
+    /**
+     * IEEE 802.15.4 address types (kernel-internal) (strace 6.1's src/xlat/ieee802154_addr_types.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_IEEE802154_ADDR_TYPES = STRACE_IEEE802154_ADDR_TYPES();
+
+    /**
+     * IEEE 802.15.4 special short addresses (strace 6.1's src/xlat/ieee802154_addrs.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_IEEE802154_ADDRS = STRACE_IEEE802154_ADDRS();
+
+    /**
+     * IEEE 802.15.4 special PAN ids (strace 6.1's src/xlat/ieee802154_pan_ids.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_IEEE802154_PAN_IDS = STRACE_IEEE802154_PAN_IDS();
+
+    /**
+     * sockaddr_alg feature flags (linux/crypto.h is not UAPI) (strace 6.1's src/xlat/alg_sockaddr_flags.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_ALG_FLAGS = STRACE_ALG_FLAGS();
+
+    /**
+     * NFC LLCP service access points (strace 6.1's src/xlat/nfc_saps.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_NFC_SAPS = STRACE_NFC_SAPS();
 
     /**
      * mount(2) flags (MS_MGC_VAL is the old magic in the top 16 bits) (linux/mount.h, evaluated by each target's gcc).
@@ -4491,6 +4596,413 @@ public final class Constants {
         };
     }
 
+    private static Named[] MORE_SOCKET_LEVELS() {
+        return new Named[] {
+            new Named(261, "SOL_DECNET"),
+            new Named(262, "SOL_X25"),
+            new Named(263, "SOL_PACKET"),
+            new Named(264, "SOL_ATM"),
+            new Named(265, "SOL_AAL"),
+            new Named(266, "SOL_IRDA"),
+            new Named(267, "SOL_NETBEUI"),
+            new Named(268, "SOL_LLC"),
+            new Named(269, "SOL_DCCP"),
+            new Named(271, "SOL_TIPC"),
+            new Named(272, "SOL_RXRPC"),
+            new Named(273, "SOL_PPPOL2TP"),
+            new Named(274, "SOL_BLUETOOTH"),
+            new Named(275, "SOL_PNPIPE"),
+            new Named(276, "SOL_RDS"),
+            new Named(277, "SOL_IUCV"),
+            new Named(278, "SOL_CAIF"),
+            new Named(279, "SOL_ALG"),
+            new Named(280, "SOL_NFC"),
+            new Named(281, "SOL_KCM"),
+            new Named(282, "SOL_TLS"),
+            new Named(283, "SOL_XDP"),
+        };
+    }
+
+    private static Named[] CAN_SOCKET_LEVEL() {
+        return new Named[] {
+            new Named(100, "SOL_CAN_BASE"),
+        };
+    }
+
+    private static Named[] IP_OPTIONS() {
+        return new Named[] {
+            new Named(1, "IP_TOS"),
+            new Named(2, "IP_TTL"),
+            new Named(3, "IP_HDRINCL"),
+            new Named(4, "IP_OPTIONS"),
+            new Named(5, "IP_ROUTER_ALERT"),
+            new Named(6, "IP_RECVOPTS"),
+            new Named(7, "IP_RETOPTS"),
+            new Named(8, "IP_PKTINFO"),
+            new Named(9, "IP_PKTOPTIONS"),
+            new Named(10, "IP_MTU_DISCOVER"),
+            new Named(11, "IP_RECVERR"),
+            new Named(12, "IP_RECVTTL"),
+            new Named(13, "IP_RECVTOS"),
+            new Named(14, "IP_MTU"),
+            new Named(15, "IP_FREEBIND"),
+            new Named(16, "IP_IPSEC_POLICY"),
+            new Named(17, "IP_XFRM_POLICY"),
+            new Named(18, "IP_PASSSEC"),
+            new Named(19, "IP_TRANSPARENT"),
+            new Named(20, "IP_ORIGDSTADDR"),
+            new Named(21, "IP_MINTTL"),
+            new Named(22, "IP_NODEFRAG"),
+            new Named(23, "IP_CHECKSUM"),
+            new Named(24, "IP_BIND_ADDRESS_NO_PORT"),
+            new Named(25, "IP_RECVFRAGSIZE"),
+            new Named(26, "IP_RECVERR_RFC4884"),
+            new Named(32, "IP_MULTICAST_IF"),
+            new Named(33, "IP_MULTICAST_TTL"),
+            new Named(34, "IP_MULTICAST_LOOP"),
+            new Named(35, "IP_ADD_MEMBERSHIP"),
+            new Named(36, "IP_DROP_MEMBERSHIP"),
+            new Named(37, "IP_UNBLOCK_SOURCE"),
+            new Named(38, "IP_BLOCK_SOURCE"),
+            new Named(39, "IP_ADD_SOURCE_MEMBERSHIP"),
+            new Named(40, "IP_DROP_SOURCE_MEMBERSHIP"),
+            new Named(41, "IP_MSFILTER"),
+            new Named(42, "MCAST_JOIN_GROUP"),
+            new Named(43, "MCAST_BLOCK_SOURCE"),
+            new Named(44, "MCAST_UNBLOCK_SOURCE"),
+            new Named(45, "MCAST_LEAVE_GROUP"),
+            new Named(46, "MCAST_JOIN_SOURCE_GROUP"),
+            new Named(47, "MCAST_LEAVE_SOURCE_GROUP"),
+            new Named(48, "MCAST_MSFILTER"),
+            new Named(49, "IP_MULTICAST_ALL"),
+            new Named(50, "IP_UNICAST_IF"),
+        };
+    }
+
+    private static Named[] IPV6_OPTIONS() {
+        return new Named[] {
+            new Named(1, "IPV6_ADDRFORM"),
+            new Named(2, "IPV6_2292PKTINFO"),
+            new Named(3, "IPV6_2292HOPOPTS"),
+            new Named(4, "IPV6_2292DSTOPTS"),
+            new Named(5, "IPV6_2292RTHDR"),
+            new Named(6, "IPV6_2292PKTOPTIONS"),
+            new Named(7, "IPV6_CHECKSUM"),
+            new Named(8, "IPV6_2292HOPLIMIT"),
+            new Named(9, "IPV6_NEXTHOP"),
+            new Named(10, "IPV6_AUTHHDR"),
+            new Named(11, "IPV6_FLOWINFO"),
+            new Named(16, "IPV6_UNICAST_HOPS"),
+            new Named(17, "IPV6_MULTICAST_IF"),
+            new Named(18, "IPV6_MULTICAST_HOPS"),
+            new Named(19, "IPV6_MULTICAST_LOOP"),
+            new Named(20, "IPV6_ADD_MEMBERSHIP"),
+            new Named(21, "IPV6_DROP_MEMBERSHIP"),
+            new Named(22, "IPV6_ROUTER_ALERT"),
+            new Named(23, "IPV6_MTU_DISCOVER"),
+            new Named(24, "IPV6_MTU"),
+            new Named(25, "IPV6_RECVERR"),
+            new Named(26, "IPV6_V6ONLY"),
+            new Named(27, "IPV6_JOIN_ANYCAST"),
+            new Named(28, "IPV6_LEAVE_ANYCAST"),
+            new Named(29, "IPV6_MULTICAST_ALL"),
+            new Named(30, "IPV6_ROUTER_ALERT_ISOLATE"),
+            new Named(31, "IPV6_RECVERR_RFC4884"),
+            new Named(32, "IPV6_FLOWLABEL_MGR"),
+            new Named(33, "IPV6_FLOWINFO_SEND"),
+            new Named(34, "IPV6_IPSEC_POLICY"),
+            new Named(35, "IPV6_XFRM_POLICY"),
+            new Named(36, "IPV6_HDRINCL"),
+            new Named(49, "IPV6_RECVPKTINFO"),
+            new Named(50, "IPV6_PKTINFO"),
+            new Named(51, "IPV6_RECVHOPLIMIT"),
+            new Named(52, "IPV6_HOPLIMIT"),
+            new Named(53, "IPV6_RECVHOPOPTS"),
+            new Named(54, "IPV6_HOPOPTS"),
+            new Named(55, "IPV6_RTHDRDSTOPTS"),
+            new Named(56, "IPV6_RECVRTHDR"),
+            new Named(57, "IPV6_RTHDR"),
+            new Named(58, "IPV6_RECVDSTOPTS"),
+            new Named(59, "IPV6_DSTOPTS"),
+            new Named(60, "IPV6_RECVPATHMTU"),
+            new Named(61, "IPV6_PATHMTU"),
+            new Named(62, "IPV6_DONTFRAG"),
+            new Named(66, "IPV6_RECVTCLASS"),
+            new Named(67, "IPV6_TCLASS"),
+            new Named(70, "IPV6_AUTOFLOWLABEL"),
+            new Named(72, "IPV6_ADDR_PREFERENCES"),
+            new Named(73, "IPV6_MINHOPCOUNT"),
+            new Named(74, "IPV6_ORIGDSTADDR"),
+            new Named(75, "IPV6_TRANSPARENT"),
+            new Named(76, "IPV6_UNICAST_IF"),
+            new Named(77, "IPV6_RECVFRAGSIZE"),
+            new Named(78, "IPV6_FREEBIND"),
+        };
+    }
+
+    private static Named[] PACKET_OPTIONS() {
+        return new Named[] {
+            new Named(0, "PACKET_HOST"),
+            new Named(1, "PACKET_BROADCAST"),
+            new Named(2, "PACKET_MULTICAST"),
+            new Named(3, "PACKET_OTHERHOST"),
+            new Named(4, "PACKET_OUTGOING"),
+            new Named(5, "PACKET_LOOPBACK"),
+            new Named(6, "PACKET_USER"),
+            new Named(7, "PACKET_KERNEL"),
+            new Named(1, "PACKET_ADD_MEMBERSHIP"),
+            new Named(2, "PACKET_DROP_MEMBERSHIP"),
+            new Named(3, "PACKET_RECV_OUTPUT"),
+            new Named(5, "PACKET_RX_RING"),
+            new Named(6, "PACKET_STATISTICS"),
+            new Named(7, "PACKET_COPY_THRESH"),
+            new Named(8, "PACKET_AUXDATA"),
+            new Named(9, "PACKET_ORIGDEV"),
+            new Named(10, "PACKET_VERSION"),
+            new Named(11, "PACKET_HDRLEN"),
+            new Named(12, "PACKET_RESERVE"),
+            new Named(13, "PACKET_TX_RING"),
+            new Named(14, "PACKET_LOSS"),
+            new Named(15, "PACKET_VNET_HDR"),
+            new Named(16, "PACKET_TX_TIMESTAMP"),
+            new Named(17, "PACKET_TIMESTAMP"),
+            new Named(18, "PACKET_FANOUT"),
+            new Named(19, "PACKET_TX_HAS_OFF"),
+            new Named(20, "PACKET_QDISC_BYPASS"),
+            new Named(21, "PACKET_ROLLOVER_STATS"),
+            new Named(22, "PACKET_FANOUT_DATA"),
+            new Named(23, "PACKET_IGNORE_OUTGOING"),
+            new Named(0, "PACKET_MR_MULTICAST"),
+            new Named(1, "PACKET_MR_PROMISC"),
+            new Named(2, "PACKET_MR_ALLMULTI"),
+            new Named(3, "PACKET_MR_UNICAST"),
+        };
+    }
+
+    private static Named[] ICMP_FILTER_VALUES() {
+        return new Named[] {
+            new Named(0, "ICMP_ECHOREPLY"),
+            new Named(3, "ICMP_DEST_UNREACH"),
+            new Named(4, "ICMP_SOURCE_QUENCH"),
+            new Named(5, "ICMP_REDIRECT"),
+            new Named(8, "ICMP_ECHO"),
+            new Named(11, "ICMP_TIME_EXCEEDED"),
+            new Named(12, "ICMP_PARAMETERPROB"),
+            new Named(13, "ICMP_TIMESTAMP"),
+            new Named(14, "ICMP_TIMESTAMPREPLY"),
+            new Named(15, "ICMP_INFO_REQUEST"),
+            new Named(16, "ICMP_INFO_REPLY"),
+            new Named(17, "ICMP_ADDRESS"),
+            new Named(18, "ICMP_ADDRESSREPLY"),
+            new Named(1, "ICMP_FILTER"),
+        };
+    }
+
+    private static Named[] ETHERNET_PROTOCOLS() {
+        return new Named[] {
+            new Named(96, "ETH_P_LOOP"),
+            new Named(512, "ETH_P_PUP"),
+            new Named(513, "ETH_P_PUPAT"),
+            new Named(0x22f0, "ETH_P_TSN"),
+            new Named(0x22eb, "ETH_P_ERSPAN2"),
+            new Named(2048, "ETH_P_IP"),
+            new Named(2053, "ETH_P_X25"),
+            new Named(2054, "ETH_P_ARP"),
+            new Named(2303, "ETH_P_BPQ"),
+            new Named(2560, "ETH_P_IEEEPUP"),
+            new Named(2561, "ETH_P_IEEEPUPAT"),
+            new Named(0x4305, "ETH_P_BATMAN"),
+            new Named(0x6000, "ETH_P_DEC"),
+            new Named(0x6001, "ETH_P_DNA_DL"),
+            new Named(0x6002, "ETH_P_DNA_RC"),
+            new Named(0x6003, "ETH_P_DNA_RT"),
+            new Named(0x6004, "ETH_P_LAT"),
+            new Named(0x6005, "ETH_P_DIAG"),
+            new Named(0x6006, "ETH_P_CUST"),
+            new Named(0x6007, "ETH_P_SCA"),
+            new Named(0x6558, "ETH_P_TEB"),
+            new Named(0x8035, "ETH_P_RARP"),
+            new Named(0x809b, "ETH_P_ATALK"),
+            new Named(0x80f3, "ETH_P_AARP"),
+            new Named(0x8100, "ETH_P_8021Q"),
+            new Named(0x88be, "ETH_P_ERSPAN"),
+            new Named(0x8137, "ETH_P_IPX"),
+            new Named(0x86dd, "ETH_P_IPV6"),
+            new Named(0x8808, "ETH_P_PAUSE"),
+            new Named(0x8809, "ETH_P_SLOW"),
+            new Named(0x883e, "ETH_P_WCCP"),
+            new Named(0x8847, "ETH_P_MPLS_UC"),
+            new Named(0x8848, "ETH_P_MPLS_MC"),
+            new Named(0x884c, "ETH_P_ATMMPOA"),
+            new Named(0x8863, "ETH_P_PPP_DISC"),
+            new Named(0x8864, "ETH_P_PPP_SES"),
+            new Named(0x886c, "ETH_P_LINK_CTL"),
+            new Named(0x8884, "ETH_P_ATMFATE"),
+            new Named(0x888e, "ETH_P_PAE"),
+            new Named(0x8892, "ETH_P_PROFINET"),
+            new Named(0x8899, "ETH_P_REALTEK"),
+            new Named(0x88a2, "ETH_P_AOE"),
+            new Named(0x88a4, "ETH_P_ETHERCAT"),
+            new Named(0x88a8, "ETH_P_8021AD"),
+            new Named(0x88b5, "ETH_P_802_EX1"),
+            new Named(0x88c7, "ETH_P_PREAUTH"),
+            new Named(0x88ca, "ETH_P_TIPC"),
+            new Named(0x88cc, "ETH_P_LLDP"),
+            new Named(0x88e3, "ETH_P_MRP"),
+            new Named(0x88e5, "ETH_P_MACSEC"),
+            new Named(0x88e7, "ETH_P_8021AH"),
+            new Named(0x88f5, "ETH_P_MVRP"),
+            new Named(0x88f7, "ETH_P_1588"),
+            new Named(0x88f8, "ETH_P_NCSI"),
+            new Named(0x88fb, "ETH_P_PRP"),
+            new Named(0x8902, "ETH_P_CFM"),
+            new Named(0x8906, "ETH_P_FCOE"),
+            new Named(0x8915, "ETH_P_IBOE"),
+            new Named(0x890d, "ETH_P_TDLS"),
+            new Named(0x8914, "ETH_P_FIP"),
+            new Named(0x8917, "ETH_P_80221"),
+            new Named(0x892f, "ETH_P_HSR"),
+            new Named(0x894f, "ETH_P_NSH"),
+            new Named(0x9000, "ETH_P_LOOPBACK"),
+            new Named(0x9100, "ETH_P_QINQ1"),
+            new Named(0x9200, "ETH_P_QINQ2"),
+            new Named(0x9300, "ETH_P_QINQ3"),
+            new Named(0xdada, "ETH_P_EDSA"),
+            new Named(0xdadb, "ETH_P_DSA_8021Q"),
+            new Named(0xe001, "ETH_P_DSA_A5PSW"),
+            new Named(0xed3e, "ETH_P_IFE"),
+            new Named(0xfbfb, "ETH_P_AF_IUCV"),
+            new Named(1536, "ETH_P_802_3_MIN"),
+            new Named(1, "ETH_P_802_3"),
+            new Named(2, "ETH_P_AX25"),
+            new Named(3, "ETH_P_ALL"),
+            new Named(4, "ETH_P_802_2"),
+            new Named(5, "ETH_P_SNAP"),
+            new Named(6, "ETH_P_DDCMP"),
+            new Named(7, "ETH_P_WAN_PPP"),
+            new Named(8, "ETH_P_PPP_MP"),
+            new Named(9, "ETH_P_LOCALTALK"),
+            new Named(12, "ETH_P_CAN"),
+            new Named(13, "ETH_P_CANFD"),
+            new Named(14, "ETH_P_CANXL"),
+            new Named(16, "ETH_P_PPPTALK"),
+            new Named(17, "ETH_P_TR_802_2"),
+            new Named(21, "ETH_P_MOBITEX"),
+            new Named(22, "ETH_P_CONTROL"),
+            new Named(23, "ETH_P_IRDA"),
+            new Named(24, "ETH_P_ECONET"),
+            new Named(25, "ETH_P_HDLC"),
+            new Named(26, "ETH_P_ARCNET"),
+            new Named(27, "ETH_P_DSA"),
+            new Named(28, "ETH_P_TRAILER"),
+            new Named(245, "ETH_P_PHONET"),
+            new Named(246, "ETH_P_IEEE802154"),
+            new Named(247, "ETH_P_CAIF"),
+            new Named(248, "ETH_P_XDSA"),
+            new Named(249, "ETH_P_MAP"),
+            new Named(250, "ETH_P_MCTP"),
+        };
+    }
+
+    private static Named[] ARP_HARDWARE_TYPES() {
+        return new Named[] {
+            new Named(0, "ARPHRD_NETROM"),
+            new Named(1, "ARPHRD_ETHER"),
+            new Named(2, "ARPHRD_EETHER"),
+            new Named(3, "ARPHRD_AX25"),
+            new Named(4, "ARPHRD_PRONET"),
+            new Named(5, "ARPHRD_CHAOS"),
+            new Named(6, "ARPHRD_IEEE802"),
+            new Named(7, "ARPHRD_ARCNET"),
+            new Named(8, "ARPHRD_APPLETLK"),
+            new Named(15, "ARPHRD_DLCI"),
+            new Named(19, "ARPHRD_ATM"),
+            new Named(23, "ARPHRD_METRICOM"),
+            new Named(24, "ARPHRD_IEEE1394"),
+            new Named(27, "ARPHRD_EUI64"),
+            new Named(32, "ARPHRD_INFINIBAND"),
+            new Named(256, "ARPHRD_SLIP"),
+            new Named(257, "ARPHRD_CSLIP"),
+            new Named(258, "ARPHRD_SLIP6"),
+            new Named(259, "ARPHRD_CSLIP6"),
+            new Named(260, "ARPHRD_RSRVD"),
+            new Named(264, "ARPHRD_ADAPT"),
+            new Named(270, "ARPHRD_ROSE"),
+            new Named(271, "ARPHRD_X25"),
+            new Named(272, "ARPHRD_HWX25"),
+            new Named(280, "ARPHRD_CAN"),
+            new Named(290, "ARPHRD_MCTP"),
+            new Named(512, "ARPHRD_PPP"),
+            new Named(513, "ARPHRD_CISCO"),
+            new Named(516, "ARPHRD_LAPB"),
+            new Named(517, "ARPHRD_DDCMP"),
+            new Named(518, "ARPHRD_RAWHDLC"),
+            new Named(519, "ARPHRD_RAWIP"),
+            new Named(768, "ARPHRD_TUNNEL"),
+            new Named(769, "ARPHRD_TUNNEL6"),
+            new Named(770, "ARPHRD_FRAD"),
+            new Named(771, "ARPHRD_SKIP"),
+            new Named(772, "ARPHRD_LOOPBACK"),
+            new Named(773, "ARPHRD_LOCALTLK"),
+            new Named(774, "ARPHRD_FDDI"),
+            new Named(775, "ARPHRD_BIF"),
+            new Named(776, "ARPHRD_SIT"),
+            new Named(777, "ARPHRD_IPDDP"),
+            new Named(778, "ARPHRD_IPGRE"),
+            new Named(779, "ARPHRD_PIMREG"),
+            new Named(780, "ARPHRD_HIPPI"),
+            new Named(781, "ARPHRD_ASH"),
+            new Named(782, "ARPHRD_ECONET"),
+            new Named(783, "ARPHRD_IRDA"),
+            new Named(784, "ARPHRD_FCPP"),
+            new Named(785, "ARPHRD_FCAL"),
+            new Named(786, "ARPHRD_FCPL"),
+            new Named(787, "ARPHRD_FCFABRIC"),
+            new Named(800, "ARPHRD_IEEE802_TR"),
+            new Named(801, "ARPHRD_IEEE80211"),
+            new Named(802, "ARPHRD_IEEE80211_PRISM"),
+            new Named(803, "ARPHRD_IEEE80211_RADIOTAP"),
+            new Named(804, "ARPHRD_IEEE802154"),
+            new Named(805, "ARPHRD_IEEE802154_MONITOR"),
+            new Named(820, "ARPHRD_PHONET"),
+            new Named(821, "ARPHRD_PHONET_PIPE"),
+            new Named(822, "ARPHRD_CAIF"),
+            new Named(823, "ARPHRD_IP6GRE"),
+            new Named(824, "ARPHRD_NETLINK"),
+            new Named(825, "ARPHRD_6LOWPAN"),
+            new Named(826, "ARPHRD_VSOCKMON"),
+            new Named(0xffff, "ARPHRD_VOID"),
+            new Named(0xfffe, "ARPHRD_NONE"),
+        };
+    }
+
+    private static Named[] SOCKADDR_FAMILY_VALUES() {
+        return new Named[] {
+            new Named(1, "NFC_PROTO_JEWEL"),
+            new Named(2, "NFC_PROTO_MIFARE"),
+            new Named(3, "NFC_PROTO_FELICA"),
+            new Named(4, "NFC_PROTO_ISO14443"),
+            new Named(5, "NFC_PROTO_NFC_DEP"),
+            new Named(6, "NFC_PROTO_ISO14443_B"),
+            new Named(7, "NFC_PROTO_ISO15693"),
+            new Named(0xffffffffL, "VMADDR_CID_ANY"),
+            new Named(0xffffffffL, "VMADDR_PORT_ANY"),
+            new Named(0, "VMADDR_CID_HYPERVISOR"),
+            new Named(1, "VMADDR_CID_LOCAL"),
+            new Named(2, "VMADDR_CID_HOST"),
+            new Named(1, "VMADDR_FLAG_TO_HOST"),
+            new Named(0xffffffffL, "QRTR_NODE_BCAST"),
+            new Named(0xfffffffeL, "QRTR_PORT_CTRL"),
+            new Named(1, "XDP_SHARED_UMEM"),
+            new Named(2, "XDP_COPY"),
+            new Named(4, "XDP_ZEROCOPY"),
+            new Named(8, "XDP_USE_NEED_WAKEUP"),
+            new Named(0, "MCTP_NET_ANY"),
+            new Named(0, "MCTP_ADDR_NULL"),
+            new Named(255, "MCTP_ADDR_ANY"),
+        };
+    }
+
     private static Named[] FLOCK_OPERATIONS() {
         return new Named[] {
             new Named(1, "LOCK_SH"),
@@ -5931,6 +6443,118 @@ public final class Constants {
             new Named(1, "PIDTYPE_TGID"),
             new Named(2, "PIDTYPE_PGID"),
             new Named(3, "PIDTYPE_SID"),
+        };
+    }
+
+    private static Named[] STRACE_SOCKET_LEVELS() {
+        return new Named[] {
+            new Named(101, "SOL_CAN_RAW"),
+            new Named(132, "SOL_SCTP"),
+            new Named(136, "SOL_UDPLITE"),
+            new Named(256, "SOL_IPX"),
+            new Named(257, "SOL_AX25"),
+            new Named(258, "SOL_ATALK"),
+            new Named(259, "SOL_NETROM"),
+            new Named(260, "SOL_ROSE"),
+        };
+    }
+
+    private static Named[] STRACE_IPV6_USE_MIN_MTU() {
+        return new Named[] {
+            new Named(63, "IPV6_USE_MIN_MTU"),
+        };
+    }
+
+    private static Named[] STRACE_BLUETOOTH_VALUES() {
+        return new Named[] {
+            new Named(0, "HCI_CHANNEL_RAW"),
+            new Named(1, "HCI_CHANNEL_USER"),
+            new Named(2, "HCI_CHANNEL_MONITOR"),
+            new Named(3, "HCI_CHANNEL_CONTROL"),
+            new Named(4, "HCI_CHANNEL_LOGGING"),
+        };
+    }
+
+    private static Named[] STRACE_BDADDR_TYPES() {
+        return new Named[] {
+            new Named(0, "BDADDR_BREDR"),
+            new Named(1, "BDADDR_LE_PUBLIC"),
+            new Named(2, "BDADDR_LE_RANDOM"),
+        };
+    }
+
+    private static Named[] STRACE_L2CAP_CIDS() {
+        return new Named[] {
+            new Named(1, "L2CAP_CID_SIGNALING"),
+            new Named(2, "L2CAP_CID_CONN_LESS"),
+            new Named(3, "L2CAP_CID_A2MP"),
+            new Named(4, "L2CAP_CID_ATT"),
+            new Named(5, "L2CAP_CID_LE_SIGNALING"),
+            new Named(6, "L2CAP_CID_SMP"),
+            new Named(7, "L2CAP_CID_SMP_BREDR"),
+            new Named(64, "L2CAP_CID_DYN_START"),
+            new Named(127, "L2CAP_CID_LE_DYN_END"),
+            new Named(0xffff, "L2CAP_CID_DYN_END"),
+        };
+    }
+
+    private static Named[] STRACE_L2CAP_PSMS() {
+        return new Named[] {
+            new Named(1, "L2CAP_PSM_SDP"),
+            new Named(3, "L2CAP_PSM_RFCOMM"),
+            new Named(33, "L2CAP_PSM_3DSP"),
+            new Named(35, "L2CAP_PSM_IPSP"),
+            new Named(128, "L2CAP_PSM_LE_DYN_START"),
+            new Named(255, "L2CAP_PSM_LE_DYN_END"),
+            new Named(0x1001, "L2CAP_PSM_DYN_START"),
+            new Named(0x10ff, "L2CAP_PSM_AUTO_END"),
+            new Named(0xffff, "L2CAP_PSM_DYN_END"),
+        };
+    }
+
+    private static Named[] STRACE_RXRPC_SERVICES() {
+        return new Named[] {
+            new Named(1, "CM_SERVICE"),
+            new Named(2500, "YFS_FS_SERVICE"),
+            new Named(2501, "YFS_CM_SERVICE"),
+            new Named(2503, "YFS_VL_SERVICE"),
+        };
+    }
+
+    private static Named[] STRACE_IEEE802154_ADDR_TYPES() {
+        return new Named[] {
+            new Named(0, "IEEE802154_ADDR_NONE"),
+            new Named(2, "IEEE802154_ADDR_SHORT"),
+            new Named(3, "IEEE802154_ADDR_LONG"),
+        };
+    }
+
+    private static Named[] STRACE_IEEE802154_ADDRS() {
+        return new Named[] {
+            new Named(0xfffe, "IEEE802154_ADDR_UNDEF"),
+            new Named(0xffff, "IEEE802154_ADDR_BROADCAST"),
+        };
+    }
+
+    private static Named[] STRACE_IEEE802154_PAN_IDS() {
+        return new Named[] {
+            new Named(0xffff, "IEEE802154_PANID_BROADCAST"),
+        };
+    }
+
+    private static Named[] STRACE_ALG_FLAGS() {
+        return new Named[] {
+            new Named(0x1000, "CRYPTO_ALG_KERN_DRIVER_ONLY"),
+        };
+    }
+
+    private static Named[] STRACE_NFC_SAPS() {
+        return new Named[] {
+            new Named(1, "LLCP_SAP_SDP"),
+            new Named(2, "LLCP_SAP_IP"),
+            new Named(3, "LLCP_SAP_OBEX"),
+            new Named(4, "LLCP_SAP_SNEP"),
+            new Named(255, "LLCP_SAP_MAX"),
         };
     }
 
