@@ -361,6 +361,8 @@ public final class Main {
                 }
             }
             output.close();
+            // strace's outf_perror: the output file could not be written (-o /dev/full); the status stays.
+            if (output.writeError() != null) stderr.println(NAME + ": " + output.writeError());
         }
 
         /** strace quotes the paths with the -x in force when it reads -P (the final one here: -x -P order). */

@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code kill -9} loses at most that much. Standard error is flushed per line.
  */
 public final class StraceOutput implements Closeable {
-    private final PrintStream single;
+    private volatile PrintStream single;
     private final Path perThreadBase;
     private final boolean append;
     private final boolean named;
@@ -86,7 +86,9 @@ public final class StraceOutput implements Closeable {
      * @throws IOException when the file cannot be opened
      */
     public static StraceOutput file(Path file, boolean append) throws IOException {
-        return new StraceOutput(open(file, append), null, append, true, false, null);
+        StraceOutput o = new StraceOutput(null, null, append, true, false, null);
+        o.single = o.open(file, append);
+        return o;
     }
 
     /**
@@ -207,11 +209,60 @@ public final class StraceOutput implements Closeable {
         }
     }
 
-    private static PrintStream open(Path file, boolean append) throws IOException {
-        OutputStream out = append
+    private PrintStream open(Path file, boolean append) throws IOException {
+        return new PrintStream(new BufferedOutputStream(new WriteErrors(opened(file, append), file), 1 << 16),
+                false, StandardCharsets.UTF_8);
+    }
+
+    private static OutputStream opened(Path file, boolean append) throws IOException {
+        return append
                 ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                         StandardOpenOption.WRITE)
                 : Files.newOutputStream(file);
-        return new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@return strace's message for the first write to a file that failed ({@code /dev/full: No space left
+     * on device}, as its outf_perror says it after a failed fflush), or null when every write went through}
+     * PrintStream keeps only that an error happened; the file's own stream records what it was.
+     */
+    public String writeError() {
+        return writeError;
+    }
+
+    /** The first failed write's message, or null. */
+    private volatile String writeError;
+
+    /** Records the first write or flush that failed, and fails it on. */
+    private final class WriteErrors extends java.io.FilterOutputStream {
+        private final Path file;
+
+        WriteErrors(OutputStream out, Path file) {
+            super(out);
+            this.file = file;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        private IOException failed(IOException e) {
+            if (writeError == null) writeError = file + ": " + e.getMessage();
+            return e;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.jstrace.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jstrace.arch.Arch;
 import java.io.ByteArrayOutputStream;
@@ -156,5 +157,14 @@ class StraceSuiteFindingsTest {
         assertEquals(new Main.Outcome(0, 0), r.outcome(), r.err());
         assertEquals(List.of("exit_group(0)                           = ?", "+++ exited with 0 +++"),
                 Files.readAllLines(out));
+    }
+
+    /** fflush: an output file that cannot be written is reported as strace's outf_perror does; the status stays. */
+    @Test
+    void unwritableOutputFileIsReported(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
+        Result r = jstrace(dir, "-o", "/dev/full", "-e", "trace=none", "true");
+        assertEquals(new Main.Outcome(0, 0), r.outcome(), r.err());
+        assertEquals("jstrace: /dev/full: No space left on device\n", r.err());
     }
 }
