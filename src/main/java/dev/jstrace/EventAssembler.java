@@ -20,6 +20,8 @@ final class EventAssembler {
     private final boolean wantEntries;
     private final TraceListener out;
     private final Map<Integer, Pending> pending = new HashMap<>();
+    /** Each thread's latest call that returned, for restart_syscall's text (see {@link #decode}). */
+    private final Map<Integer, String> previousCall = new HashMap<>();
     /**
      * An entry whose {@link SyscallEntered} is not made yet (see {@link #flushDeferred}), or null.
      * Its exit usually comes next: the call is then decoded once, and the entry event is cut from
@@ -68,7 +70,7 @@ final class EventAssembler {
         RawEvent.SyscallEntry en = deferred;
         if (en == null) return;
         deferred = null;
-        SyscallEntered event = entered(en, decoder.decode(en, null));
+        SyscallEntered event = entered(en, decode(en, null));
         pending.put(en.tid(), new Pending(en, event));
         out.onEvent(event);
     }
@@ -88,7 +90,7 @@ final class EventAssembler {
                 RawEvent.SyscallEntry en = deferred;
                 deferred = null;
                 pending.remove(ex.tid());
-                DecodedCall d = decoder.decode(en, ex);
+                DecodedCall d = decode(en, ex);
                 SyscallEntered event = entered(en, d);
                 out.onEvent(event);
                 out.onEvent(syscall(en, ex, d, event));
@@ -104,7 +106,7 @@ final class EventAssembler {
                 pending.put(en.tid(), new Pending(en, null));
                 deferred = en;
             } else if (wantEntries) {
-                SyscallEntered event = entered(en, decoder.decode(en, null));
+                SyscallEntered event = entered(en, decode(en, null));
                 pending.put(en.tid(), new Pending(en, event));
                 out.onEvent(event);
             } else {
@@ -133,6 +135,7 @@ final class EventAssembler {
             out.onEvent(new ProcessEvent(u.pid(), u.tid(), time(u.nanos()), u.detached()
                     ? ProcessEvent.Kind.UNKNOWN_DETACHED : ProcessEvent.Kind.UNKNOWN_EXITED, 0, 0, null, false));
         } else if (e instanceof RawEvent.TaskExit x) {
+            previousCall.remove(x.tid());
             Pending en = pending.remove(x.tid());
             if (en != null) out.onEvent(syscall(en, null));
             WaitStatus st = new WaitStatus(x.waitStatus());
@@ -171,10 +174,24 @@ final class EventAssembler {
     }
 
     private Syscall syscall(Pending p, RawEvent.SyscallExit ex) {
-        return syscall(p.raw(), ex, decoder.decode(p.raw(), ex), p.event());
+        return syscall(p.raw(), ex, decode(p.raw(), ex), p.event());
+    }
+
+    /**
+     * Decodes a call; {@code restart_syscall} gets strace's one argument, {@code <... resuming interrupted
+     * NAME ...>}, NAME being the thread's previous reported call (strace's s_prev_ent: set when a traced
+     * call's exit is printed), or {@code system call} when there was none.
+     */
+    private DecodedCall decode(RawEvent.SyscallEntry en, RawEvent.SyscallExit ex) {
+        DecodedCall d = decoder.decode(en, ex);
+        if (!"restart_syscall".equals(d.name()) || !d.argTexts().isEmpty()) return d;
+        String text = "<... resuming interrupted " + previousCall.getOrDefault(en.tid(), "system call") + " ...>";
+        return new DecodedCall(d.name(), d.number(), java.util.List.of(new dev.jstrace.decode.Value.Text(text)),
+                java.util.List.of(text), 1, d.result(), d.errno(), d.resultValue());
     }
 
     private Syscall syscall(RawEvent.SyscallEntry en, RawEvent.SyscallExit ex, DecodedCall d, SyscallEntered event) {
+        if (ex != null) previousCall.put(en.tid(), d.name());
         return new Syscall(en.pid(), en.tid(), d.name(), d.number(), d.args(), d.argTexts(), d.entryArgCount(),
                 ex == null ? 0 : ex.rval(), d.errno(), d.result(), time(en.nanos()),
                 ex == null ? 0 : ex.nanos() - en.nanos(), ex != null,

@@ -167,4 +167,20 @@ class StraceSuiteFindingsTest {
         assertEquals(new Main.Outcome(0, 0), r.outcome(), r.err());
         assertEquals("jstrace: /dev/full: No space left on device\n", r.err());
     }
+
+    /** restart_syscall: its one argument names the call it resumes, strace's {@code <... resuming interrupted NAME ...>}. */
+    @Test
+    void restartSyscallNamesTheInterruptedCall(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3 to sleep through an ignored signal");
+        Path out = dir.resolve("out");
+        // A relative nanosleep interrupted by a signal the tracee ignores: the kernel resumes it by restart_syscall.
+        Result r = jstrace(dir, "-o", out.toString(), "-e", "trace=clock_nanosleep,restart_syscall", "/usr/bin/python3",
+                "-c", "import ctypes, signal\n"
+                        + "class TS(ctypes.Structure): _fields_ = [('s', ctypes.c_long), ('ns', ctypes.c_long)]\n"
+                        + "signal.signal(signal.SIGALRM, signal.SIG_IGN); signal.setitimer(signal.ITIMER_REAL, 1.0)\n"
+                        + "ctypes.CDLL(None).nanosleep(ctypes.byref(TS(3, 0)), None)\n");
+        assertEquals(new Main.Outcome(0, 0), r.outcome(), r.err());
+        String text = Files.readString(out);
+        assertTrue(text.contains("restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0"), text);
+    }
 }
