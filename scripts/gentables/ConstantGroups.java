@@ -46,6 +46,7 @@ final class ConstantGroups {
         List<Group> out = new java.util.ArrayList<>(ALL);
         out.addAll(IoctlConstantGroups.ALL);
         out.addAll(StorageIoctlConstantGroups.ALL);
+        out.addAll(DeviceIoctlConstantGroups.ALL);
         return out;
     }
 

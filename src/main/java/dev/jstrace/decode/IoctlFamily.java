@@ -18,7 +18,7 @@ interface IoctlFamily {
     /** The other families (fiemap, gpio, ptp, seccomp, rtc, termios, userfaultfd, sockets). */
     List<IoctlFamily> OTHERS = List.of(new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),
             new SeccompIoctls(), new RtcIoctls(), new TermIoctls(), new UffdIoctls(),
-            new SockIoctls());
+            new SockIoctls(), new MtdIoctls());
 
     /** The families, asked in order (their request sets do not overlap). */
     List<IoctlFamily> ALL = java.util.stream.Stream.concat(MEDIA_AND_STORAGE.stream(), OTHERS.stream()).toList();
@@ -47,6 +47,11 @@ interface IoctlFamily {
     /** Copies at a successful exit what the exit part prints ({@code rval}: the result, evdev's lengths). */
     default void captureExit(long req, long arg, long rval, TraceeMemory mem, DecodeOptions opt) {
         captureExit(req, arg, mem, opt);
+    }
+
+    /** {@return whether {@link #captureExit} runs after a failed call too (strace's umove at exit ignoring the error)} */
+    default boolean capturesAtFailedExit(long req) {
+        return false;
     }
 
     /** Copies at a successful exit what the exit part prints, for a family the result does not shape. */

@@ -25,10 +25,18 @@ final class IoctlFormat implements CallFormat {
         if (n > 0 && args[2] != 0) mem.bytes(args[2], n);
     }
 
+    /** A family may read after a failed call (SG_IO's header); the others are asked only after success. */
+    @Override
+    public boolean capturesAtFailedExit() {
+        return true;
+    }
+
     @Override
     public void captureExit(Arch arch, long[] args, long rval, TraceeMemory mem, DecodeOptions opt) {
         long req = args[1] & 0xffffffffL;
         IoctlFamily f = IoctlFamily.of(req);
+        boolean failed = rval < 0 && rval > -4096;
+        if (failed && (f == null || !f.capturesAtFailedExit(req))) return;
         if (f != null) {
             f.captureExit(req, args[2], rval, mem, opt);
             return;

@@ -15,8 +15,8 @@ import java.util.Set;
  * The SCSI generic ('"') requests as strace 6.1's src/scsi.c prints them: the ints set and got
  * through the pointer, SG_SET_TRANSFORM's value, SG_SCSI_RESET's value, SG_GET_SCSI_ID's
  * struct sg_scsi_id, and SG_IO's interface id when it is neither v3's 'S' nor v4's 'Q'.
- * The sg_io_hdr (v3) and sg_io_v4 structs themselves, and SG_GET_REQUEST_TABLE's sg_req_info
- * array, are not decoded yet: their address prints.
+ * SG_IO's sg_io_hdr (v3) and sg_io_v4 headers are {@link SgIoHeaders}'; SG_GET_REQUEST_TABLE's
+ * sg_req_info array is not decoded yet: its address prints.
  */
 final class ScsiIoctls implements IoctlFamily {
     private static final long SG_IO = IoctlRequests.required("SG_IO"), SG_GET_SCSI_ID = IoctlRequests.required("SG_GET_SCSI_ID"),
@@ -54,7 +54,9 @@ final class ScsiIoctls implements IoctlFamily {
 
     @Override
     public List<CallStructLayouts.Declared> layouts() {
-        return List.of(new CallStructLayouts.Declared(SG_SCSI_ID, "#include <scsi/sg.h>\n"));
+        List<CallStructLayouts.Declared> all = new java.util.ArrayList<>(SgIoHeaders.LAYOUTS);
+        all.add(new CallStructLayouts.Declared(SG_SCSI_ID, "#include <scsi/sg.h>\n"));
+        return all;
     }
 
     @Override
@@ -70,13 +72,22 @@ final class ScsiIoctls implements IoctlFamily {
 
     @Override
     public void captureEntry(long req, long arg, TraceeMemory mem, DecodeOptions opt) {
-        if (arg != 0 && (req == SG_IO || req == SG_SCSI_RESET || SETTERS.contains(req))) mem.bytes(arg, INT_SIZE);
+        if (arg != 0 && req == SG_IO) SgIoHeaders.capture(arg, false, mem, opt);
+        else if (arg != 0 && (req == SG_SCSI_RESET || SETTERS.contains(req))) mem.bytes(arg, INT_SIZE);
+    }
+
+    @Override
+    public boolean capturesAtFailedExit(long req) {
+        return req == SG_IO;
     }
 
     @Override
     public void captureExit(long req, long arg, long rval, TraceeMemory mem, DecodeOptions opt) {
         if (arg == 0) return;
-        if (req == SG_GET_SCSI_ID) mem.bytes(arg, SCSI_ID);
+        if (req == SG_IO) {
+            // strace reads the header again after the call, whatever it returned.
+            SgIoHeaders.capture(arg, true, mem, opt);
+        } else if (req == SG_GET_SCSI_ID) mem.bytes(arg, SCSI_ID);
         else if (GETTERS.contains(req)) mem.bytes(arg, INT_SIZE);
     }
 
@@ -98,9 +109,8 @@ final class ScsiIoctls implements IoctlFamily {
         if (b == null) return new Value.Ptr(a);
         long v = MemoryView.u32(b, 0);
         if (req == SG_IO) {
-            // v3 ('S') and v4 ('Q') headers are not decoded yet: the address, as for an unreadable one.
-            return v == 'S' || v == 'Q' ? new Value.Ptr(a) : new Value.Array(List.of(new Value.Num(v, Value.Radix.UDEC)),
-                    false);
+            return v == 'S' || v == 'Q' ? SgIoHeaders.decode(c, v, a)
+                    : new Value.Array(List.of(new Value.Num(v, Value.Radix.UDEC)), false);
         }
         if (req == SG_SCSI_RESET) {
             if ((v & NO_ESCALATE) == 0) return new Value.Array(List.of(RESETS.sym(v)), false);

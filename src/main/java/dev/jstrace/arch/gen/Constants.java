@@ -1084,6 +1084,51 @@ public final class Constants {
      */
     public static final Named[] STRACE_SG_SCSI_RESETS = STRACE_SG_SCSI_RESETS();
 
+    /**
+     * mtd write modes, file modes, types, OTP modes, NAND ECC modes (mtd/mtd-abi.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MTD_VALUES = MTD_VALUES();
+
+    /**
+     * struct mtd_info_user flags (kernel UAPI mtd/mtd-abi.h).
+     */
+    public static final Named[] MTD_FLAGS = MTD_FLAGS();
+
+    /**
+     * sg_io_hdr dxfer_direction values (glibc scsi/sg.h).
+     */
+    public static final Named[] SG_IO_DXFER_DIRECTIONS = SG_IO_DXFER_DIRECTIONS();
+
+    /**
+     * sg_io_hdr flags glibc's scsi/sg.h defines (glibc scsi/sg.h).
+     */
+    public static final Named[] SG_IO_FLAGS = SG_IO_FLAGS();
+
+    /**
+     * sg_io_hdr flags only strace lists (strace 6.1's src/xlat/sg_io_flags.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_SG_IO_FLAGS = STRACE_SG_IO_FLAGS();
+
+    /**
+     * sg_io_hdr/sg_io_v4 info bits (glibc scsi/sg.h).
+     */
+    public static final Named[] SG_IO_INFO = SG_IO_INFO();
+
+    /**
+     * sg_io_v4 protocols and subprotocols (kernel UAPI linux/bsg.h).
+     */
+    public static final Named[] BSG_VALUES = BSG_VALUES();
+
+    /**
+     * sg_io_v4 flags (kernel UAPI linux/bsg.h).
+     */
+    public static final Named[] BSG_FLAGS = BSG_FLAGS();
+
+    /**
+     * PERF_EVENT_IOC_ENABLE/DISABLE/RESET flags (linux/perf_event.h, evaluated by each target's gcc).
+     */
+    public static final Named[] PERF_IOC_FLAGS = PERF_IOC_FLAGS();
+
     private static Named[] OPEN_ACCESS_MODES() {
         return new Named[] {
             new Named(0, "O_RDONLY"),
@@ -7335,6 +7380,99 @@ public final class Constants {
         return new Named[] {
             new Named(4, "SG_SCSI_RESET_TARGET"),
             new Named(256, "SG_SCSI_RESET_NO_ESCALATE"),
+        };
+    }
+
+    private static Named[] MTD_VALUES() {
+        return new Named[] {
+            new Named(0, "MTD_OPS_PLACE_OOB"),
+            new Named(1, "MTD_OPS_AUTO_OOB"),
+            new Named(2, "MTD_OPS_RAW"),
+            new Named(0, "MTD_ABSENT"),
+            new Named(1, "MTD_RAM"),
+            new Named(2, "MTD_ROM"),
+            new Named(3, "MTD_NORFLASH"),
+            new Named(4, "MTD_NANDFLASH"),
+            new Named(6, "MTD_DATAFLASH"),
+            new Named(7, "MTD_UBIVOLUME"),
+            new Named(8, "MTD_MLCNANDFLASH"),
+            new Named(0, "MTD_NANDECC_OFF"),
+            new Named(1, "MTD_NANDECC_PLACE"),
+            new Named(2, "MTD_NANDECC_AUTOPLACE"),
+            new Named(3, "MTD_NANDECC_PLACEONLY"),
+            new Named(4, "MTD_NANDECC_AUTOPL_USR"),
+            new Named(0, "MTD_OTP_OFF"),
+            new Named(1, "MTD_OTP_FACTORY"),
+            new Named(2, "MTD_OTP_USER"),
+            new Named(0, "MTD_FILE_MODE_NORMAL"),
+            new Named(1, "MTD_FILE_MODE_OTP_FACTORY"),
+            new Named(2, "MTD_FILE_MODE_OTP_USER"),
+            new Named(3, "MTD_FILE_MODE_RAW"),
+        };
+    }
+
+    private static Named[] MTD_FLAGS() {
+        return new Named[] {
+            new Named(0x400, "MTD_WRITEABLE"),
+            new Named(0x800, "MTD_BIT_WRITEABLE"),
+            new Named(0x1000, "MTD_NO_ERASE"),
+            new Named(0x2000, "MTD_POWERUP_LOCK"),
+            new Named(0x4000, "MTD_SLC_ON_MLC_EMULATION"),
+        };
+    }
+
+    private static Named[] SG_IO_DXFER_DIRECTIONS() {
+        return new Named[] {
+            new Named(-1L, "SG_DXFER_NONE"),
+            new Named(-2L, "SG_DXFER_TO_DEV"),
+            new Named(-3L, "SG_DXFER_FROM_DEV"),
+            new Named(-4L, "SG_DXFER_TO_FROM_DEV"),
+        };
+    }
+
+    private static Named[] SG_IO_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "SG_FLAG_DIRECT_IO"),
+            new Named(0x10000, "SG_FLAG_NO_DXFER"),
+        };
+    }
+
+    private static Named[] STRACE_SG_IO_FLAGS() {
+        return new Named[] {
+            new Named(0x2, "SG_FLAG_UNUSED_LUN_INHIBIT"),
+            new Named(0x4, "SG_FLAG_MMAP_IO"),
+            new Named(0x10, "SG_FLAG_Q_AT_TAIL"),
+            new Named(0x20, "SG_FLAG_Q_AT_HEAD"),
+        };
+    }
+
+    private static Named[] SG_IO_INFO() {
+        return new Named[] {
+            new Named(0x1, "SG_INFO_CHECK"),
+            new Named(0x2, "SG_INFO_DIRECT_IO"),
+            new Named(0x4, "SG_INFO_MIXED_IO"),
+        };
+    }
+
+    private static Named[] BSG_VALUES() {
+        return new Named[] {
+            new Named(0, "BSG_PROTOCOL_SCSI"),
+            new Named(0, "BSG_SUB_PROTOCOL_SCSI_CMD"),
+            new Named(1, "BSG_SUB_PROTOCOL_SCSI_TMF"),
+            new Named(2, "BSG_SUB_PROTOCOL_SCSI_TRANSPORT"),
+        };
+    }
+
+    private static Named[] BSG_FLAGS() {
+        return new Named[] {
+            new Named(0x10, "BSG_FLAG_Q_AT_TAIL"),
+            new Named(0x20, "BSG_FLAG_Q_AT_HEAD"),
+        };
+    }
+
+    private static Named[] PERF_IOC_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "PERF_IOC_FLAG_GROUP"),
         };
     }
 }

@@ -1,0 +1,41 @@
+import java.util.List;
+
+/**
+ * The constant groups of the device ioctl families (mtd, scsi generic's SG_IO headers, perf,
+ * tee, kvm, device mapper, kd, v4l2), kept apart from {@link ConstantGroups} so that each
+ * family's tables are one block; {@link ConstantGroups#all} appends them. Data only: the
+ * decoders list the names in strace's print order (its src/xlat/*.in) and take the values
+ * from here.
+ */
+final class DeviceIoctlConstantGroups {
+    private DeviceIoctlConstantGroups() {}
+
+    static final List<ConstantGroups.Group> ALL = List.of(
+            // mtd/mtd-abi.h: the ops and file modes are enums, the rest #defines; one compiled group.
+            new ConstantGroups.Group("MTD_VALUES", "mtd write modes, file modes, types, OTP modes, NAND ECC modes",
+                    ConstantGroups.Source.COMPILED, "mtd/mtd-abi.h", "MTD_OPS_\\w+|MTD_FILE_MODE_\\w+"
+                            + "|MTD_(ABSENT|RAM|ROM|NORFLASH|NANDFLASH|DATAFLASH|UBIVOLUME|MLCNANDFLASH)"
+                            + "|MTD_OTP_(OFF|FACTORY|USER)|MTD_NANDECC_\\w+", null, false),
+            new ConstantGroups.Group("MTD_FLAGS", "struct mtd_info_user flags", ConstantGroups.Source.KERNEL,
+                    "mtd/mtd-abi.h", "MTD_(WRITEABLE|BIT_WRITEABLE|NO_ERASE|POWERUP_LOCK|SLC_ON_MLC_EMULATION)",
+                    null, true),
+            // SG_IO's sg_io_hdr (v3): glibc's scsi/sg.h; the flags it lacks are strace's sg_io_flags.
+            new ConstantGroups.Group("SG_IO_DXFER_DIRECTIONS", "sg_io_hdr dxfer_direction values",
+                    ConstantGroups.Source.GLIBC, "scsi/sg.h", "SG_DXFER_(NONE|TO_DEV|FROM_DEV|TO_FROM_DEV)",
+                    null, false),
+            new ConstantGroups.Group("SG_IO_FLAGS", "sg_io_hdr flags glibc's scsi/sg.h defines",
+                    ConstantGroups.Source.GLIBC, "scsi/sg.h", "SG_FLAG_(DIRECT_IO|NO_DXFER)", null, true),
+            new ConstantGroups.Group("STRACE_SG_IO_FLAGS", "sg_io_hdr flags only strace lists",
+                    ConstantGroups.Source.STRACE, "sg_io_flags",
+                    "SG_FLAG_UNUSED_LUN_INHIBIT|SG_FLAG_MMAP_IO|SG_FLAG_Q_AT_TAIL|SG_FLAG_Q_AT_HEAD", null, true),
+            new ConstantGroups.Group("SG_IO_INFO", "sg_io_hdr/sg_io_v4 info bits", ConstantGroups.Source.GLIBC,
+                    "scsi/sg.h", "SG_INFO_(CHECK|DIRECT_IO|MIXED_IO)", null, true),
+            // SG_IO's sg_io_v4 (bsg).
+            new ConstantGroups.Group("BSG_VALUES", "sg_io_v4 protocols and subprotocols",
+                    ConstantGroups.Source.KERNEL, "linux/bsg.h", "BSG_(PROTOCOL|SUB_PROTOCOL)_\\w+", null, false),
+            new ConstantGroups.Group("BSG_FLAGS", "sg_io_v4 flags", ConstantGroups.Source.KERNEL, "linux/bsg.h",
+                    "BSG_FLAG_\\w+", null, true),
+            // perf: enum perf_event_ioc_flags.
+            new ConstantGroups.Group("PERF_IOC_FLAGS", "PERF_EVENT_IOC_ENABLE/DISABLE/RESET flags",
+                    ConstantGroups.Source.COMPILED, "linux/perf_event.h", "PERF_IOC_FLAG_\\w+", null, true));
+}
