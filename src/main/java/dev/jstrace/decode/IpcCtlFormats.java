@@ -3,7 +3,9 @@ package dev.jstrace.decode;
 import static dev.jstrace.decode.StructDecoders.f;
 
 import dev.jstrace.arch.Arch;
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +30,13 @@ final class IpcCtlFormats {
     private static final long IPC_SET = MSGCTL_CMDS.parse("IPC_SET"), IPC_STAT = MSGCTL_CMDS.parse("IPC_STAT"),
             IPC_INFO = MSGCTL_CMDS.parse("IPC_INFO");
 
-    /** struct ipc_perm: __key, uid, gid, cuid, cgid (4 bytes each), mode (mode_t) at 20. */
-    private static final int PERM_KEY = 0, PERM_UID = 4, PERM_GID = 8, PERM_CUID = 12, PERM_CGID = 16,
-            PERM_MODE = 20;
-    /** struct msqid_ds (120 bytes): the times from 48, msg_qnum 80, msg_qbytes 88, the pids 96 and 100. */
-    private static final int MSQID_SIZE = 120;
-    /** struct msginfo (32 bytes): seven ints, then unsigned short msgseg at 28. */
-    private static final int MSGINFO_SIZE = 32;
-    /** struct semid_ds (104 bytes): sem_otime 48, sem_ctime 64, sem_nsems 80. */
-    private static final int SEMID_SIZE = 104;
-    /** struct seminfo: ten ints. */
-    private static final int SEMINFO_SIZE = 40;
-    /** struct shmid_ds (112 bytes): shm_segsz 48, the times 56..72, the pids 80 and 84, shm_nattch 88. */
-    private static final int SHMID_SIZE = 112;
-    /** struct shminfo (72 bytes): five unsigned longs first. */
-    private static final int SHMINFO_SIZE = 72;
-    /** struct shm_info (48 bytes): int used_ids, then five unsigned longs from 8. */
-    private static final int SHM_INFO_SIZE = 48;
+    private static final Member PERM_KEY = Member.of(IpcLayouts.IPC_PERM, "__key"),
+            PERM_UID = Member.of(IpcLayouts.IPC_PERM, "uid"), PERM_GID = Member.of(IpcLayouts.IPC_PERM, "gid"),
+            PERM_CUID = Member.of(IpcLayouts.IPC_PERM, "cuid"), PERM_CGID = Member.of(IpcLayouts.IPC_PERM, "cgid"),
+            PERM_MODE = Member.of(IpcLayouts.IPC_PERM, "mode");
+    private static final Member MTYPE = Member.of(IpcLayouts.MSGBUF, "mtype"),
+            MTEXT = Member.of(IpcLayouts.MSGBUF, "mtext");
+    private static final int MSGBUF_SIZE = StructLayouts.size(IpcLayouts.MSGBUF);
 
     /** The formats, by syscall name. */
     static final Map<String, CallFormat> FORMATS = Map.of(
@@ -87,25 +79,25 @@ final class IpcCtlFormats {
             return cmd == IPC_INFO || cmd == info;
         }
 
-        private int dsSize() {
+        private StructLayout ds(Arch arch) {
             return switch (family) {
-                case "MSG" -> MSQID_SIZE;
-                case "SEM" -> SEMID_SIZE;
-                default -> SHMID_SIZE;
+                case "MSG" -> IpcLayouts.MSQID_DS;
+                case "SEM" -> IpcLayouts.semidDs(arch);
+                default -> IpcLayouts.SHMID_DS;
             };
         }
 
-        private int infoSize(long cmd) {
+        private StructLayout info(long cmd) {
             return switch (family) {
-                case "MSG" -> MSGINFO_SIZE;
-                case "SEM" -> SEMINFO_SIZE;
-                default -> cmd == IPC_INFO ? SHMINFO_SIZE : SHM_INFO_SIZE;
+                case "MSG" -> IpcLayouts.MSGINFO;
+                case "SEM" -> IpcLayouts.SEMINFO;
+                default -> cmd == IPC_INFO ? IpcLayouts.SHMINFO : IpcLayouts.SHM_INFO;
             };
         }
 
         @Override
         public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
-            if (cmd(args) == IPC_SET && args[bufArg] != 0) mem.bytes(args[bufArg], dsSize());
+            if (cmd(args) == IPC_SET && args[bufArg] != 0) mem.bytes(args[bufArg], StructLayouts.size(ds(arch)));
         }
 
         @Override
@@ -113,8 +105,8 @@ final class IpcCtlFormats {
             long cmd = cmd(args);
             long a = args[bufArg];
             if (a == 0) return;
-            if (writesDs(cmd)) mem.bytes(a, dsSize());
-            else if (writesInfo(cmd)) mem.bytes(a, infoSize(cmd));
+            if (writesDs(cmd)) mem.bytes(a, StructLayouts.size(ds(arch)));
+            else if (writesInfo(cmd)) mem.bytes(a, StructLayouts.size(info(cmd)));
         }
 
         @Override
@@ -143,42 +135,27 @@ final class IpcCtlFormats {
         }
 
         private Value ds(CallContext c, long a, long cmd, dev.jstrace.proc.Snapshot mem) {
-            byte[] b = MemoryView.struct(mem, a, dsSize());
+            StructLayout l = ds(c.arch);
+            byte[] b = MemoryView.struct(mem, a, StructLayouts.size(l));
             if (b == null) return new Value.Ptr(a);
             boolean set = cmd == IPC_SET;
             List<Value.Field> fs = new ArrayList<>(10);
             String p = family.toLowerCase(java.util.Locale.ROOT);
-            fs.add(f(p + "_perm", perm(b, set)));
+            fs.add(f(p + "_perm", perm(b, Member.of(l, p + "_perm").offset(), set)));
             switch (family) {
                 case "MSG" -> {
-                    if (!set) {
-                        fs.add(f("msg_stime", u64(b, 48)));
-                        fs.add(f("msg_rtime", u64(b, 56)));
-                        fs.add(f("msg_ctime", u64(b, 64)));
-                        fs.add(f("msg_qnum", u64(b, 80)));
-                    }
-                    fs.add(f("msg_qbytes", u64(b, 88)));
-                    if (!set) {
-                        fs.add(f("msg_lspid", c.pid(MemoryView.s32(b, 96), PidNamespaces.Kind.TGID)));
-                        fs.add(f("msg_lrpid", c.pid(MemoryView.s32(b, 100), PidNamespaces.Kind.TGID)));
-                    }
+                    if (!set) udec(fs, b, l, "msg_stime", "msg_rtime", "msg_ctime", "msg_qnum");
+                    udec(fs, b, l, "msg_qbytes");
+                    if (!set) pids(c, fs, b, l, "msg_lspid", "msg_lrpid");
                 }
                 case "SEM" -> {
-                    if (!set) {
-                        fs.add(f("sem_otime", u64(b, 48)));
-                        fs.add(f("sem_ctime", u64(b, 64)));
-                        fs.add(f("sem_nsems", u64(b, 80)));
-                    }
+                    if (!set) udec(fs, b, l, "sem_otime", "sem_ctime", "sem_nsems");
                 }
                 default -> {
                     if (!set) {
-                        fs.add(f("shm_segsz", u64(b, 48)));
-                        fs.add(f("shm_cpid", c.pid(MemoryView.s32(b, 80), PidNamespaces.Kind.TGID)));
-                        fs.add(f("shm_lpid", c.pid(MemoryView.s32(b, 84), PidNamespaces.Kind.TGID)));
-                        fs.add(f("shm_nattch", u64(b, 88)));
-                        fs.add(f("shm_atime", u64(b, 56)));
-                        fs.add(f("shm_dtime", u64(b, 64)));
-                        fs.add(f("shm_ctime", u64(b, 72)));
+                        udec(fs, b, l, "shm_segsz");
+                        pids(c, fs, b, l, "shm_cpid", "shm_lpid");
+                        udec(fs, b, l, "shm_nattch", "shm_atime", "shm_dtime", "shm_ctime");
                     }
                 }
             }
@@ -186,28 +163,21 @@ final class IpcCtlFormats {
         }
 
         private Value info(CallContext c, long a, long cmd) {
-            byte[] b = MemoryView.struct(c.out, a, infoSize(cmd));
+            StructLayout l = info(cmd);
+            byte[] b = MemoryView.struct(c.out, a, StructLayouts.size(l));
             if (b == null) return new Value.Ptr(a);
             List<Value.Field> fs = new ArrayList<>(10);
             switch (family) {
-                case "MSG" -> {
-                    String[] n = {"msgpool", "msgmap", "msgmax", "msgmnb", "msgmni", "msgssz", "msgtql"};
-                    for (int i = 0; i < n.length; i++) fs.add(f(n[i], s32(b, 4 * i)));
-                    fs.add(f("msgseg", new Value.Num(MemoryView.u16(b, 28), Value.Radix.DEC)));
-                }
-                case "SEM" -> {
-                    String[] n = {"semmap", "semmni", "semmns", "semmnu", "semmsl", "semopm", "semume", "semusz",
-                        "semvmx", "semaem"};
-                    for (int i = 0; i < n.length; i++) fs.add(f(n[i], s32(b, 4 * i)));
-                }
+                case "MSG" -> dec(fs, b, l, "msgpool", "msgmap", "msgmax", "msgmnb", "msgmni", "msgssz", "msgtql",
+                        "msgseg");
+                case "SEM" -> dec(fs, b, l, "semmap", "semmni", "semmns", "semmnu", "semmsl", "semopm", "semume",
+                        "semusz", "semvmx", "semaem");
                 default -> {
                     if (cmd == IPC_INFO) {
-                        String[] n = {"shmmax", "shmmin", "shmmni", "shmseg", "shmall"};
-                        for (int i = 0; i < n.length; i++) fs.add(f(n[i], u64(b, 8 * i)));
+                        udec(fs, b, l, "shmmax", "shmmin", "shmmni", "shmseg", "shmall");
                     } else {
-                        fs.add(f("used_ids", s32(b, 0)));
-                        String[] n = {"shm_tot", "shm_rss", "shm_swp", "swap_attempts", "swap_successes"};
-                        for (int i = 0; i < n.length; i++) fs.add(f(n[i], u64(b, 8 + 8 * i)));
+                        dec(fs, b, l, "used_ids");
+                        udec(fs, b, l, "shm_tot", "shm_rss", "shm_swp", "swap_attempts", "swap_successes");
                     }
                 }
             }
@@ -215,9 +185,25 @@ final class IpcCtlFormats {
         }
     }
 
+    /** Adds each named member of {@code l} unsigned. */
+    private static void udec(List<Value.Field> fs, byte[] b, StructLayout l, String... names) {
+        for (String n : names) fs.add(f(n, new Value.Num(Member.of(l, n).u(b), Value.Radix.UDEC)));
+    }
+
+    /** Adds each named member of {@code l} signed (msginfo's unsigned short msgseg is zero-extended). */
+    private static void dec(List<Value.Field> fs, byte[] b, StructLayout l, String... names) {
+        for (String n : names) {
+            Member m = Member.of(l, n);
+            fs.add(f(n, new Value.Num(m.size() == Short.BYTES ? m.u(b) : m.s(b), Value.Radix.DEC)));
+        }
+    }
+
+    /** Adds each named pid member of {@code l} as a process id. */
+    private static void pids(CallContext c, List<Value.Field> fs, byte[] b, StructLayout l, String... names) {
+        for (String n : names) fs.add(f(n, c.pid((int) Member.of(l, n).s(b), PidNamespaces.Kind.TGID)));
+    }
+
     static final ConstTable MSG_FLAGS = ConstTable.flags("MSG_???", "MSG_NOERROR MSG_EXCEPT MSG_COPY IPC_NOWAIT");
-    /** sizeof(struct msgbuf) of sys/msg.h: long mtype, char mtext[1], padded. */
-    private static final int MSGBUF_SIZE = 2 * Long.BYTES;
 
     /**
      * msgsnd(msqid, msgp, msgsz, msgflg) and msgrcv(msqid, msgp, msgsz, msgtyp, msgflg): the message as
@@ -235,7 +221,7 @@ final class IpcCtlFormats {
             if (a == 0) return;
             mem.bytes(a, MSGBUF_SIZE);
             long n = Math.min(Math.max(args[2], 0), opt.bufferCaptureLimit());
-            if (n > 0) mem.bytes(a + Long.BYTES, (int) n);
+            if (n > 0) mem.bytes(a + MTEXT.offset(), (int) n);
         }
 
         @Override
@@ -251,8 +237,8 @@ final class IpcCtlFormats {
         private static Value msg(CallContext c, dev.jstrace.proc.Snapshot mem, long a, long count) {
             byte[] b = MemoryView.struct(mem, a, MSGBUF_SIZE);
             if (b == null) return new Value.Ptr(a);
-            return new Value.Struct(List.of(f("mtype", new Value.Num(MemoryView.u64(b, 0), Value.Radix.DEC)),
-                    f("mtext", c.buffer(mem, a + Long.BYTES, count, false))), false);
+            return new Value.Struct(List.of(f("mtype", new Value.Num(MTYPE.s(b), Value.Radix.DEC)),
+                    f("mtext", c.buffer(mem, a + MTEXT.offset(), count, false))), false);
         }
 
         @Override
@@ -292,25 +278,17 @@ final class IpcCtlFormats {
         }
     }
 
-    /** strace's print_ipc_perm: IPC_SET prints only what it sets (uid, gid, mode). */
-    private static Value perm(byte[] b, boolean set) {
+    /** strace's print_ipc_perm of the ipc_perm at {@code off}: IPC_SET prints only what it sets (uid, gid, mode). */
+    private static Value perm(byte[] b, int off, boolean set) {
         List<Value.Field> fs = new ArrayList<>(6);
-        fs.add(f("uid", ArgDecoder.uid(MemoryView.u32(b, PERM_UID))));
-        fs.add(f("gid", ArgDecoder.uid(MemoryView.u32(b, PERM_GID))));
-        fs.add(f("mode", new Value.Num(MemoryView.u32(b, PERM_MODE), Value.Radix.OCT)));
+        fs.add(f("uid", ArgDecoder.uid(PERM_UID.u(b, off))));
+        fs.add(f("gid", ArgDecoder.uid(PERM_GID.u(b, off))));
+        fs.add(f("mode", new Value.Num(PERM_MODE.u(b, off), Value.Radix.OCT)));
         if (!set) {
-            fs.add(f("key", new Value.Num(MemoryView.u32(b, PERM_KEY), Value.Radix.DEC)));
-            fs.add(f("cuid", ArgDecoder.uid(MemoryView.u32(b, PERM_CUID))));
-            fs.add(f("cgid", ArgDecoder.uid(MemoryView.u32(b, PERM_CGID))));
+            fs.add(f("key", new Value.Num(PERM_KEY.u(b, off), Value.Radix.DEC)));
+            fs.add(f("cuid", ArgDecoder.uid(PERM_CUID.u(b, off))));
+            fs.add(f("cgid", ArgDecoder.uid(PERM_CGID.u(b, off))));
         }
         return new Value.Struct(fs, false);
-    }
-
-    private static Value u64(byte[] b, int off) {
-        return new Value.Num(MemoryView.u64(b, off), Value.Radix.UDEC);
-    }
-
-    private static Value s32(byte[] b, int off) {
-        return new Value.Num(MemoryView.s32(b, off), Value.Radix.DEC);
     }
 }
