@@ -51,7 +51,8 @@ final class CallStructLayouts {
     static List<Declared> everywhere() {
         List<Declared> all = new ArrayList<>(ALL);
         for (IoctlFamily f : IoctlFamily.ALL) all.addAll(f.layouts());
-        for (List<Declared> l : List.of(IoctlStructs.LAYOUTS, QuotaFormats.LAYOUTS, IpcLayouts.LAYOUTS)) all.addAll(l);
+        for (List<Declared> l : List.of(IoctlStructs.LAYOUTS, QuotaFormats.LAYOUTS, IpcLayouts.LAYOUTS,
+                TermiosDecoder.LAYOUTS, MountFormats.LAYOUTS)) all.addAll(l);
         return all;
     }
 

@@ -7,9 +7,13 @@ import static dev.jstrace.decode.ArgListFormat.flags;
 import static dev.jstrace.decode.ArgListFormat.path;
 import static dev.jstrace.decode.ArgListFormat.str;
 import static dev.jstrace.decode.StructDecoders.f;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.jstrace.arch.Arch;
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -177,9 +181,19 @@ final class MountFormats {
     }
 
     /** mount_setattr(dirfd, path, flags, uattr, usize): struct mount_attr, then its size. */
+    /** The structs declared here with their headers, for the probe. */
+    static final List<CallStructLayouts.Declared> LAYOUTS = List.of(
+            new CallStructLayouts.Declared(MountSetattr.MOUNT_ATTR, "#include <linux/mount.h>\n"));
+
     static final class MountSetattr implements CallFormat {
-        /** linux/mount.h's struct mount_attr: four __u64 (MOUNT_ATTR_SIZE_VER0 is 32). */
-        private static final int SIZE = 4 * Long.BYTES;
+        /** linux/mount.h's {@code struct mount_attr} (MOUNT_ATTR_SIZE_VER0). */
+        static final StructLayout MOUNT_ATTR = structLayout(JAVA_LONG.withName("attr_set"),
+                JAVA_LONG.withName("attr_clr"), JAVA_LONG.withName("propagation"), JAVA_LONG.withName("userns_fd"))
+                .withName("struct mount_attr");
+        private static final int SIZE = StructLayouts.size(MOUNT_ATTR);
+        private static final Member ATTR_SET = Member.of(MOUNT_ATTR, "attr_set"),
+                ATTR_CLR = Member.of(MOUNT_ATTR, "attr_clr"), PROPAGATION = Member.of(MOUNT_ATTR, "propagation"),
+                USERNS_FD = Member.of(MOUNT_ATTR, "userns_fd");
         private static final long IDMAP = MOUNT_ATTR_ATTR.parse("MOUNT_ATTR_IDMAP");
         private static final ArgListFormat.Arg DIRFD = dirfd(), PATH = path(), FLAGS = flags(MOUNT_SETATTR_FLAGS);
         private static final ArgListFormat FD_RESULT = ArgListFormat.returningFd();
@@ -191,7 +205,7 @@ final class MountFormats {
             long size = args[4];
             if (args[3] == 0 || Long.compareUnsigned(size, SIZE) < 0) return;
             byte[] b = mem.bytes(args[3], SIZE).data();
-            if (b.length >= SIZE && opt.capturesFdPaths()) mem.fdPath((int) MemoryView.u64(b, 24));
+            if (b.length >= SIZE && opt.capturesFdPaths()) mem.fdPath((int) USERNS_FD.u(b));
             NonzeroBytes.capture(mem, args[3], SIZE, size);
         }
 
@@ -215,11 +229,11 @@ final class MountFormats {
             if (Long.compareUnsigned(size, SIZE) < 0) return new Value.Ptr(addr);
             byte[] b = MemoryView.struct(c.in, addr, SIZE);
             if (b == null) return addr == 0 ? new Value.Ptr(0) : new Value.Unreadable(addr);
-            long set = MemoryView.u64(b, 0), clr = MemoryView.u64(b, 8), userns = MemoryView.u64(b, 24);
+            long set = ATTR_SET.u(b), clr = ATTR_CLR.u(b), userns = USERNS_FD.u(b);
             List<Value.Field> fs = new ArrayList<>(5);
             fs.add(f("attr_set", MOUNT_ATTR_ATTR.sym(set)));
             fs.add(f("attr_clr", MOUNT_ATTR_ATTR.sym(clr)));
-            fs.add(f("propagation", MOUNT_ATTR_PROPAGATION.sym(MemoryView.u64(b, 16))));
+            fs.add(f("propagation", MOUNT_ATTR_PROPAGATION.sym(PROPAGATION.u(b))));
             boolean fd = Long.compareUnsigned(userns, Integer.MAX_VALUE) <= 0 && ((set | clr) & IDMAP) != 0;
             fs.add(f("userns_fd", fd ? c.fd((int) userns) : new Value.Num(userns, Value.Radix.UDEC)));
             Value tail = NonzeroBytes.decode(c, c.in, addr, SIZE, size);

@@ -1,7 +1,18 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.MemoryLayout.paddingLayout;
+import static java.lang.foreign.MemoryLayout.sequenceLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.MemoryLayout.unionLayout;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.Snapshot;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,13 +45,51 @@ final class SockIoctls implements IoctlFamily {
             SIFHWADDR, SIFHWBROADCAST, SIFMAP, SIFMETRIC, SIFMTU, SIFNAME, SIFNETMASK, SIFSLAVE, SIFTXQLEN);
     private static final List<Long> GETTERS = List.of(GIFADDR, GIFBRDADDR, GIFDSTADDR, GIFFLAGS, GIFHWADDR,
             GIFINDEX, GIFMAP, GIFMETRIC, GIFMTU, GIFNAME, GIFNETMASK, GIFSLAVE, GIFTXQLEN);
-    /** struct ifreq: IFNAMSIZ bytes of name, then the 24-byte union. */
-    private static final int IFREQ = 40, NAME = 16, UNION = 16, SOCKADDR = 16;
-    /** struct ifconf: int ifc_len, then the buffer pointer. */
-    private static final int IFCONF = 16;
+    /** {@code struct ifmap} (net/if.h): SIOC[GS]IFMAP's member of the union. */
+    static final StructLayout IFMAP = structLayout(JAVA_LONG.withName("mem_start"), JAVA_LONG.withName("mem_end"),
+            JAVA_SHORT.withName("base_addr"), JAVA_BYTE.withName("irq"), JAVA_BYTE.withName("dma"),
+            JAVA_BYTE.withName("port"), paddingLayout(3)).withName("struct ifmap");
+    /**
+     * {@code struct ifreq} (net/if.h): IFNAMSIZ bytes of name, then the union (ifr_ifru in C, its
+     * members named by the header's ifr_* macros, which the probe's offsetof expands).
+     */
+    static final StructLayout IFREQ_LAYOUT = structLayout(sequenceLayout(16, JAVA_BYTE).withName("ifr_name"),
+            unionLayout(StructLayouts.SOCKADDR.withName("ifr_addr"), StructLayouts.SOCKADDR.withName("ifr_dstaddr"),
+                    StructLayouts.SOCKADDR.withName("ifr_broadaddr"), StructLayouts.SOCKADDR.withName("ifr_netmask"),
+                    StructLayouts.SOCKADDR.withName("ifr_hwaddr"), JAVA_SHORT.withName("ifr_flags"),
+                    JAVA_INT.withName("ifr_ifindex"), JAVA_INT.withName("ifr_metric"), JAVA_INT.withName("ifr_mtu"),
+                    JAVA_INT.withName("ifr_qlen"), IFMAP.withName("ifr_map"),
+                    sequenceLayout(16, JAVA_BYTE).withName("ifr_slave"),
+                    sequenceLayout(16, JAVA_BYTE).withName("ifr_newname"), JAVA_LONG.withName("ifr_data")))
+            .withName("struct ifreq");
+    /** {@code struct ifconf}: the length, then the buffer (a union of two pointers in C). */
+    static final StructLayout IFCONF_LAYOUT = structLayout(JAVA_INT.withName("ifc_len"), paddingLayout(4),
+            JAVA_LONG.withName("ifc_buf")).withName("struct ifconf");
+    private static final int IFREQ = StructLayouts.size(IFREQ_LAYOUT), IFCONF = StructLayouts.size(IFCONF_LAYOUT);
+    private static final Member IFR_NAME = Member.of(IFREQ_LAYOUT, "ifr_name"),
+            IFR_ADDR = Member.of(IFREQ_LAYOUT, "ifr_addr"),
+            IFR_HW_FAMILY = Member.of(IFREQ_LAYOUT, "ifr_hwaddr.sa_family"),
+            IFR_HW_DATA = Member.of(IFREQ_LAYOUT, "ifr_hwaddr.sa_data"), IFR_FLAGS = Member.of(IFREQ_LAYOUT, "ifr_flags"),
+            IFR_IFINDEX = Member.of(IFREQ_LAYOUT, "ifr_ifindex"), IFR_METRIC = Member.of(IFREQ_LAYOUT, "ifr_metric"),
+            IFR_MTU = Member.of(IFREQ_LAYOUT, "ifr_mtu"), IFR_QLEN = Member.of(IFREQ_LAYOUT, "ifr_qlen"),
+            IFR_SLAVE = Member.of(IFREQ_LAYOUT, "ifr_slave"), IFR_NEWNAME = Member.of(IFREQ_LAYOUT, "ifr_newname"),
+            IFR_MAP = Member.of(IFREQ_LAYOUT, "ifr_map");
+    private static final Member MAP_MEM_START = Member.of(IFMAP, "mem_start"), MAP_MEM_END = Member.of(IFMAP, "mem_end"),
+            MAP_BASE_ADDR = Member.of(IFMAP, "base_addr"), MAP_IRQ = Member.of(IFMAP, "irq"),
+            MAP_DMA = Member.of(IFMAP, "dma"), MAP_PORT = Member.of(IFMAP, "port");
+    private static final Member IFC_LEN = Member.of(IFCONF_LAYOUT, "ifc_len"), IFC_BUF = Member.of(IFCONF_LAYOUT, "ifc_buf");
+    /** The union's sockaddr: where it is and how much of it the sockaddr decoder reads. */
+    private static final int UNION = IFR_ADDR.offset(), SOCKADDR = IFR_ADDR.size(), NAME = IFR_NAME.size();
 
     private static final ConstTable ARPHRD = ConstTable.enumHex("ARPHRD_???", NetlinkXlats.ARP_HARDWARE_TYPES);
     private static final ConstTable IFF = ConstTable.flags("IFF_???", NetlinkXlats.IFFFLAGS);
+
+    @Override
+    public List<CallStructLayouts.Declared> layouts() {
+        return List.of(new CallStructLayouts.Declared(IFMAP, "#include <net/if.h>\n"),
+                new CallStructLayouts.Declared(IFREQ_LAYOUT, "#include <net/if.h>\n"),
+                new CallStructLayouts.Declared(IFCONF_LAYOUT, "#include <net/if.h>\n"));
+    }
 
     @Override
     public boolean decodes(long req) {
@@ -73,8 +122,8 @@ final class SockIoctls implements IoctlFamily {
         if (arg == 0 || req != GIFCONF) return;
         Snapshot.Region r = mem.bytes(arg, IFCONF);
         if (!r.readable() || r.data().length < IFCONF) return;
-        long buf = MemoryView.u64(r.data(), 8);
-        int len = MemoryView.s32(r.data(), 0);
+        long buf = IFC_BUF.u(r.data());
+        int len = (int) IFC_LEN.s(r.data());
         long n = ArrayDecoder.captureCount(opt, Integer.toUnsignedLong(len) / IFREQ);
         if (buf == 0 || n == 0) return;
         mem.bytes(buf, (int) (n * IFREQ));
@@ -89,13 +138,13 @@ final class SockIoctls implements IoctlFamily {
         if (in == null) return IoctlFields.addr(a);
         if (req == ADDIF || req == DELIF) {
             return IoctlFields.struct(List.of(new Value.Field("ifr_ifindex",
-                    NetlinkFields.ifindex(MemoryView.u32(in, UNION)))));
+                    NetlinkFields.ifindex(IFR_IFINDEX.u(in)))));
         }
         if (SETTERS.contains(req)) {
-            return IoctlFields.struct(List.of(IoctlFields.cstring("ifr_name", in, 0, NAME), member(c, c.in, req, a, in)));
+            return IoctlFields.struct(List.of(IoctlFields.cstring("ifr_name", in, IFR_NAME), member(c, c.in, req, a, in)));
         }
-        Value.Field first = req == GIFNAME ? IoctlFields.s32("ifr_ifindex", in, UNION)
-                : IoctlFields.cstring("ifr_name", in, 0, NAME);
+        Value.Field first = req == GIFNAME ? IoctlFields.d("ifr_ifindex", in, IFR_IFINDEX)
+                : IoctlFields.cstring("ifr_name", in, IFR_NAME);
         String open = c.text(IoctlFields.struct(List.of(first)));
         open = open.substring(0, open.length() - 1);
         if (!c.returned) return new Value.Text(open);
@@ -113,27 +162,29 @@ final class SockIoctls implements IoctlFamily {
             return new Value.Field(name, SockaddrDecoder.decode(c, mem, a + UNION, SOCKADDR));
         }
         if (req == ADDMULTI || req == DELMULTI || req == GIFHWADDR || req == SIFHWADDR || req == SIFHWBROADCAST) {
-            int family = MemoryView.u16(b, UNION);
+            int family = (int) IFR_HW_FAMILY.u(b);
             return new Value.Field("ifr_hwaddr", IoctlFields.struct(List.of(
                     new Value.Field("sa_family", ARPHRD.sym(family)),
-                    new Value.Field("sa_data", hwaddr(c, java.util.Arrays.copyOfRange(b, UNION + 2, UNION + 16),
-                            family)))));
+                    new Value.Field("sa_data", hwaddr(c, java.util.Arrays.copyOfRange(b, IFR_HW_DATA.offset(),
+                            IFR_HW_DATA.end()), family)))));
         }
-        if (req == SIFFLAGS || req == GIFFLAGS) return new Value.Field("ifr_flags", IFF.sym(MemoryView.u16(b, UNION)));
-        if (req == GIFINDEX) return IoctlFields.s32("ifr_ifindex", b, UNION);
-        if (req == SIFMETRIC || req == GIFMETRIC) return IoctlFields.s32("ifr_metric", b, UNION);
-        if (req == SIFMTU || req == GIFMTU) return IoctlFields.s32("ifr_mtu", b, UNION);
-        if (req == SIFSLAVE || req == GIFSLAVE) return IoctlFields.cstring("ifr_slave", b, UNION, NAME);
-        if (req == SIFNAME) return IoctlFields.cstring("ifr_newname", b, UNION, NAME);
-        if (req == GIFNAME) return IoctlFields.cstring("ifr_name", b, 0, NAME);
-        if (req == SIFTXQLEN || req == GIFTXQLEN) return IoctlFields.s32("ifr_qlen", b, UNION);
+        if (req == SIFFLAGS || req == GIFFLAGS) return IoctlFields.flags("ifr_flags", IFF, b, IFR_FLAGS);
+        if (req == GIFINDEX) return IoctlFields.d("ifr_ifindex", b, IFR_IFINDEX);
+        if (req == SIFMETRIC || req == GIFMETRIC) return IoctlFields.d("ifr_metric", b, IFR_METRIC);
+        if (req == SIFMTU || req == GIFMTU) return IoctlFields.d("ifr_mtu", b, IFR_MTU);
+        if (req == SIFSLAVE || req == GIFSLAVE) return IoctlFields.cstring("ifr_slave", b, IFR_SLAVE);
+        if (req == SIFNAME) return IoctlFields.cstring("ifr_newname", b, IFR_NEWNAME);
+        if (req == GIFNAME) return IoctlFields.cstring("ifr_name", b, IFR_NAME);
+        if (req == SIFTXQLEN || req == GIFTXQLEN) return IoctlFields.d("ifr_qlen", b, IFR_QLEN);
         // SIOC[GS]IFMAP: struct ifmap.
-        return new Value.Field("ifr_map", IoctlFields.struct(List.of(IoctlFields.x64("mem_start", b, UNION),
-                IoctlFields.x64("mem_end", b, UNION + 8),
-                new Value.Field("base_addr", new Value.Num(MemoryView.u16(b, UNION + 16), Value.Radix.HEX)),
-                new Value.Field("irq", new Value.Num(b[UNION + 18] & 0xff, Value.Radix.HEX)),
-                new Value.Field("dma", new Value.Num(b[UNION + 19] & 0xff, Value.Radix.HEX)),
-                new Value.Field("port", new Value.Num(b[UNION + 20] & 0xff, Value.Radix.HEX)))));
+        int map = IFR_MAP.offset();
+        return new Value.Field("ifr_map", IoctlFields.struct(List.of(hex("mem_start", MAP_MEM_START.u(b, map)),
+                hex("mem_end", MAP_MEM_END.u(b, map)), hex("base_addr", MAP_BASE_ADDR.u(b, map)),
+                hex("irq", MAP_IRQ.u(b, map)), hex("dma", MAP_DMA.u(b, map)), hex("port", MAP_PORT.u(b, map)))));
+    }
+
+    private static Value.Field hex(String name, long v) {
+        return new Value.Field(name, new Value.Num(v, Value.Radix.HEX));
     }
 
     /** strace's print_hwaddr: {@code 92:93:...} for the family's address length, the bytes in hex under raw. */
@@ -177,8 +228,8 @@ final class SockIoctls implements IoctlFamily {
     private static Value ifconf(CallContext c, long a) {
         byte[] in = IoctlFields.struct(c.in, a, IFCONF);
         if (in == null) return IoctlFields.addr(a);
-        int len0 = MemoryView.s32(in, 0);
-        long buf0 = MemoryView.u64(in, 8);
+        int len0 = (int) IFC_LEN.s(in);
+        long buf0 = IFC_BUF.u(in);
         StringBuilder t = new StringBuilder("{ifc_len=");
         if (buf0 != 0) t.append(ifcLen(len0));
         if (!c.returned) return new Value.Text(t.toString());
@@ -187,8 +238,8 @@ final class SockIoctls implements IoctlFamily {
             if (buf0 == 0) t.append(ifcLen(len0));
             return new Value.Text(t.append(", ifc_buf=").append(c.text(new Value.Ptr(buf0))).append('}').toString());
         }
-        int len = MemoryView.s32(out, 0);
-        long buf = MemoryView.u64(out, 8);
+        int len = (int) IFC_LEN.s(out);
+        long buf = IFC_BUF.u(out);
         if (buf0 != 0 && len0 != len) t.append(" => ");
         if (buf0 == 0 || len0 != len) t.append(ifcLen(len));
         t.append(", ifc_buf=");
@@ -197,7 +248,7 @@ final class SockIoctls implements IoctlFamily {
             if (buf0 != buf) t.append(" => ").append(c.text(new Value.Ptr(buf)));
         } else {
             t.append(c.text(ArrayDecoder.decode(c, c.out, buf, Integer.toUnsignedLong(len) / IFREQ, IFREQ,
-                    (b, off) -> IoctlFields.struct(List.of(IoctlFields.cstring("ifr_name", b, off, NAME),
+                    (b, off) -> IoctlFields.struct(List.of(IoctlFields.cstring("ifr_name", b, off + IFR_NAME.offset(), NAME),
                             new Value.Field("ifr_addr", SockaddrDecoder.decode(c, c.out, buf + off + UNION,
                                     SOCKADDR)))))));
         }

@@ -1,7 +1,11 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.MemoryLayout.paddingLayout;
+import static java.lang.foreign.MemoryLayout.sequenceLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import dev.jstrace.decode.StructLayouts.Member;
 import java.lang.foreign.MemoryLayout;
@@ -21,8 +25,6 @@ final class TermiosDecoder {
             JAVA_INT.withName("c_oflag"), JAVA_INT.withName("c_cflag"), JAVA_INT.withName("c_lflag"),
             JAVA_BYTE.withName("c_line"), MemoryLayout.sequenceLayout(19, JAVA_BYTE).withName("c_cc"))
             .withName("struct termios");
-    /** The headers of the kernel's struct (glibc's termios.h would redefine it: the probe builds it alone). */
-    static final String C_INCLUDES = "#include <asm/termbits.h>\n";
     /** sizeof(struct termios). */
     static final int SIZE = (int) LAYOUT.byteSize();
     private static final Member IFLAG = Member.of(LAYOUT, "c_iflag"), OFLAG = Member.of(LAYOUT, "c_oflag"),
@@ -86,12 +88,25 @@ final class TermiosDecoder {
         return new Value.Struct(fs, false);
     }
 
-    /** sizeof(struct termios2): struct termios, then c_ispeed and c_ospeed. */
-    static final int SIZE2 = SIZE + 8;
-    /** sizeof(struct termio): four u16 flag words, c_line, c_cc[NCC]. */
-    static final int TERMIO_SIZE = 18;
-    /** NCC, struct termio's c_cc size (asm-generic/termios.h). */
-    private static final int NCC = 8;
+    /** The kernel's {@code struct termios2}: struct termios's members, then c_ispeed and c_ospeed. */
+    static final StructLayout TERMIOS2 = MemoryLayout.structLayout(JAVA_INT.withName("c_iflag"),
+            JAVA_INT.withName("c_oflag"), JAVA_INT.withName("c_cflag"), JAVA_INT.withName("c_lflag"),
+            JAVA_BYTE.withName("c_line"), MemoryLayout.sequenceLayout(19, JAVA_BYTE).withName("c_cc"),
+            JAVA_INT.withName("c_ispeed"), JAVA_INT.withName("c_ospeed")).withName("struct termios2");
+    /** {@code struct termio} (asm-generic/termios.h): 16-bit flag words, c_line, c_cc[NCC]. */
+    static final StructLayout TERMIO = MemoryLayout.structLayout(JAVA_SHORT.withName("c_iflag"),
+            JAVA_SHORT.withName("c_oflag"), JAVA_SHORT.withName("c_cflag"), JAVA_SHORT.withName("c_lflag"),
+            JAVA_BYTE.withName("c_line"), MemoryLayout.sequenceLayout(8, JAVA_BYTE).withName("c_cc"),
+            MemoryLayout.paddingLayout(1)).withName("struct termio");
+    /** The layouts here and the header that declares all three (it includes asm/termbits.h). */
+    static final List<CallStructLayouts.Declared> LAYOUTS = java.util.stream.Stream.of(LAYOUT, TERMIOS2, TERMIO)
+            .map(l -> new CallStructLayouts.Declared(l, "#include <asm/termios.h>\n")).toList();
+    /** sizeof(struct termios2), sizeof(struct termio). */
+    static final int SIZE2 = StructLayouts.size(TERMIOS2), TERMIO_SIZE = StructLayouts.size(TERMIO);
+    private static final Member ISPEED = Member.of(TERMIOS2, "c_ispeed"), OSPEED = Member.of(TERMIOS2, "c_ospeed");
+    private static final Member TIO_IFLAG = Member.of(TERMIO, "c_iflag"), TIO_OFLAG = Member.of(TERMIO, "c_oflag"),
+            TIO_CFLAG = Member.of(TERMIO, "c_cflag"), TIO_LFLAG = Member.of(TERMIO, "c_lflag"),
+            TIO_LINE = Member.of(TERMIO, "c_line"), TIO_CC = Member.of(TERMIO, "c_cc");
 
     /** struct termios2 (TCGETS2 and the TCSETS2 family): termios's fields, then the two speeds under -v. */
     static Value render2(CallContext c, byte[] b) {
@@ -99,20 +114,17 @@ final class TermiosDecoder {
         if (!c.opt.verbose()) return new Value.Struct(fs, true);
         fs.add(line(c, LINE.u(b)));
         fs.add(cc(b, CC.offset(), NCCS));
-        // c_cc[19] ends at 36; the speeds are aligned after it.
-        int speeds = (CC.offset() + NCCS + 3) & ~3;
-        fs.add(new Value.Field("c_ispeed", new Value.Num(MemoryView.u32(b, speeds), Value.Radix.UDEC)));
-        fs.add(new Value.Field("c_ospeed", new Value.Num(MemoryView.u32(b, speeds + 4), Value.Radix.UDEC)));
+        fs.add(new Value.Field("c_ispeed", new Value.Num(ISPEED.u(b), Value.Radix.UDEC)));
+        fs.add(new Value.Field("c_ospeed", new Value.Num(OSPEED.u(b), Value.Radix.UDEC)));
         return new Value.Struct(fs, false);
     }
 
     /** struct termio (TCGETA and the TCSETA family): 16-bit flag words, c_line and c_cc[8] under -v. */
     static Value renderTermio(CallContext c, byte[] b) {
-        List<Value.Field> fs = flags(c, MemoryView.u16(b, 0), MemoryView.u16(b, 2), MemoryView.u16(b, 4),
-                MemoryView.u16(b, 6));
+        List<Value.Field> fs = flags(c, TIO_IFLAG.u(b), TIO_OFLAG.u(b), TIO_CFLAG.u(b), TIO_LFLAG.u(b));
         if (!c.opt.verbose()) return new Value.Struct(fs, true);
-        fs.add(line(c, b[8] & 0xff));
-        fs.add(cc(b, 9, NCC));
+        fs.add(line(c, TIO_LINE.u(b)));
+        fs.add(cc(b, TIO_CC.offset(), TIO_CC.size()));
         return new Value.Struct(fs, false);
     }
 

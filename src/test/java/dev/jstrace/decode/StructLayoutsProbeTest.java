@@ -55,8 +55,7 @@ class StructLayoutsProbeTest {
         shared.add(StructLayouts.epollEvent(arch));
         shared.addAll(SiginfoLayouts.ALL);
         List<Unit> units = new ArrayList<>();
-        // Layouts outside the catalog's struct decoders (ioctl's termios) are listed here.
-        units.add(new Unit(TermiosDecoder.C_INCLUDES, List.of(TermiosDecoder.LAYOUT)));
+        // Layouts outside the catalog's struct decoders and CallStructLayouts are listed here.
         units.add(new Unit("#include <netinet/in.h>\n#include <linux/if_packet.h>\n", SockoptValues.ALL));
         for (StructDecoder d : SignatureCatalog.structDecoders()) {
             if (d.cIncludes().contains("<asm/")) {
