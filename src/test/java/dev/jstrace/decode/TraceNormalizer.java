@@ -97,7 +97,7 @@ public final class TraceNormalizer {
             // replaced as a pid they would make it 0x5555aPIDb000, which the address rule misses.
             s = ADDRESS.matcher(s).replaceAll("0xADDR");
             if (pidWord != null) {
-                s = pidWord.matcher(s).replaceAll("PID");
+                s = replacePids(pidWord, s);
             }
             for (var e : RULES) {
                 s = e.getKey().matcher(s).replaceAll(e.getValue());
@@ -106,6 +106,25 @@ public final class TraceNormalizer {
             out.add(s);
         }
         return out;
+    }
+
+    /** A struct field's name right before a value: {@code st_size=}. */
+    private static final Pattern FIELD_BEFORE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=$");
+
+    /**
+     * Every mention of a known pid becomes {@code PID}, except the value of a field whose name says it is
+     * something else: in the aarch64 guest a directory's {@code st_size=220} met pid 220 of one run only.
+     * A field naming a pid or tid ({@code si_pid=}, {@code l_pid=}) is a pid.
+     */
+    private static String replacePids(Pattern pidWord, String s) {
+        Matcher m = pidWord.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Matcher f = FIELD_BEFORE.matcher(s.substring(Math.max(0, m.start() - 40), m.start()));
+            boolean otherField = f.find() && !f.group(1).contains("pid") && !f.group(1).contains("tid");
+            m.appendReplacement(out, otherField ? m.group() : "PID");
+        }
+        return m.appendTail(out).toString();
     }
 
     /**

@@ -72,4 +72,20 @@ class TraceNormalizerTest {
         assertNotEquals(TraceNormalizer.normalise(List.of("read(3, \"cpus 1\", 1024) = 6")),
                 TraceNormalizer.normalise(List.of("read(3, \"cpus 2\", 1024) = 6")));
     }
+
+    @Test
+    void aFieldsValueIsAPidOnlyWhenTheFieldNamesOne() {
+        // Seen in the aarch64 guest: ls's directory had st_size=220, and one run's ls was pid 220.
+        List<String> a = TraceNormalizer.normalise(List.of("220 fstat(3, {st_mode=S_IFDIR|0755, st_size=220, ...}) = 0",
+                "220 kill(220, SIGTERM) = 0"));
+        List<String> b = TraceNormalizer.normalise(List.of("219 fstat(3, {st_mode=S_IFDIR|0755, st_size=220, ...}) = 0",
+                "219 kill(219, SIGTERM) = 0"));
+        assertEquals(List.of("fstat(3, {st_mode=S_IFDIR|0755, st_size=220, ...}) = 0", "kill(PID, SIGTERM) = 0"), a);
+        assertEquals(a, b);
+        // A field that holds a pid is one, and a result or an argument stays one.
+        assertEquals(List.of("--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=PID, si_uid=0} ---",
+                        "wait4(-1, NULL, 0, NULL) = PID", "set_tid_address(0xADDR) = PID"),
+                TraceNormalizer.normalise(List.of("7 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=8, si_uid=0} ---",
+                        "7 wait4(-1, NULL, 0, NULL) = 8", "8 set_tid_address(0xffff9c0a8f10) = 8")));
+    }
 }
