@@ -78,8 +78,12 @@ final class CloneArgsDecoder extends StructDecoder {
         if (r.data().length < fetch) return;
         long flags = FLAGS.u(r.data());
         long pidfd = PIDFD.u(r.data()), ptid = PARENT_TID.u(r.data());
-        if ((flags & CLONE_PIDFD) != 0 && pidfd != 0) mem.bytes(pidfd, PARENT_TID_SIZE);
-        if ((flags & CLONE_PARENT_SETTID) != 0 && ptid != 0 && ptid != pidfd) mem.bytes(ptid, PARENT_TID_SIZE);
+        boolean readPidfd = (flags & CLONE_PIDFD) != 0 && pidfd != 0;
+        if (readPidfd) mem.bytes(pidfd, PARENT_TID_SIZE);
+        // glibc's pthread_create points pidfd at the tid as well: it was read above only under CLONE_PIDFD.
+        if ((flags & CLONE_PARENT_SETTID) != 0 && ptid != 0 && !(readPidfd && ptid == pidfd)) {
+            mem.bytes(ptid, PARENT_TID_SIZE);
+        }
         NonzeroBytes.capture(mem, args[i], fetch, sizeArg(args, i));
     }
 

@@ -34,6 +34,14 @@ class CloneArgsDecoderTest {
         }
         assertEquals("clone3(" + args + ", 88) = -1 EAGAIN (Resource temporarily unavailable)",
                 g.line(Arch.X86_64, "clone3", new long[] {0x9000, 88}, -11));
+        // glibc's pthread_create also points pidfd at the tid (unused without CLONE_PIDFD): the exit still
+        // reads parent_tid (found by the differential in the aarch64 guest, on every arch's python threads).
+        set(b, l, "pidfd", 0x7f5ee963b990L);
+        var glibc = new DecoderGolden().put(0x9000, b.array()).put(0x7f5ee963b990L, new byte[] {(byte) 0x52, 0x12, 0, 0});
+        for (Arch arch : Arch.values()) {
+            assertEquals("clone3(" + args + " => {parent_tid=[4690]}, 88) = 4690",
+                    glibc.line(arch, "clone3", new long[] {0x9000, 88}, 4690));
+        }
     }
 
     /** Lines of strace 6.1's clone3 test: the tail past the known struct, set_tid, cgroup, a huge exit_signal. */
