@@ -93,16 +93,18 @@ public final class FilterSets {
     }
 
     /**
-     * {@code -e read=SET}, {@code -e write=SET}: descriptor numbers, {@code all} ({@code null}) or
-     * {@code none}; strace's words for a bad item ({@code invalid descriptor ''}).
+     * {@code -e read=SET}, {@code -e write=SET}: descriptor numbers, {@code all} or {@code none}, each
+     * leading {@code !} inverting the rest; strace's words for a bad item ({@code invalid descriptor ''}).
      */
-    public static Set<Integer> descriptors(String expr) throws UsageException {
-        // strace's qualify_tokens: a leading ! inverts; "all" and "none" only as the whole set; empty items
+    public static dev.jstrace.decode.IoDumps.Fds descriptors(String expr) throws UsageException {
+        // strace's qualify_tokens: every leading ! inverts; "all" and "none" only as the whole set; empty items
         // are skipped (strtok), a set with no item is invalid as a whole; an item is a number up to INT_MAX.
-        boolean negate = expr.startsWith("!");
-        String body = negate ? expr.substring(1) : expr;
-        if (body.equals("none")) return negate ? null : Set.of();
-        if (body.equals("all")) return negate ? Set.of() : null;
+        int bangs = 0;
+        while (bangs < expr.length() && expr.charAt(bangs) == '!') bangs++;
+        boolean negate = bangs % 2 == 1;
+        String body = expr.substring(bangs);
+        if (body.equals("none")) return new dev.jstrace.decode.IoDumps.Fds(Set.of(), negate);
+        if (body.equals("all")) return new dev.jstrace.decode.IoDumps.Fds(Set.of(), !negate);
         Set<Integer> chosen = new HashSet<>();
         for (String item : body.split(",")) {
             if (item.isEmpty()) continue;
@@ -112,8 +114,7 @@ public final class FilterSets {
             chosen.add(Integer.parseInt(item));
         }
         if (chosen.isEmpty()) throw new UsageException("invalid descriptor '" + expr + "'", false);
-        if (negate) throw new UsageException("a negated descriptor set ('" + expr + "') is not supported", false);
-        return Set.copyOf(chosen);
+        return new dev.jstrace.decode.IoDumps.Fds(chosen, negate);
     }
 
     /** {@code -e signal=SET}: signal names ({@code SIGCHLD}), or {@code null} for all. */

@@ -146,6 +146,6 @@ final class CallContext {
         byte[] d = r.data();
         // A region read for a longer use of the same address holds bytes beyond this buffer.
         if (len >= 0 && d.length > len) d = java.util.Arrays.copyOf(d, (int) len);
-        return Value.Str.buffer(d, len, hex);
+        return Value.Str.buffer(d, len, hex).at(addr);
     }
 }

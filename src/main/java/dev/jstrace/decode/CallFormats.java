@@ -55,7 +55,8 @@ final class CallFormats {
             Map.entry("mq_unlink", new KeyAndQueueFormats.MqUnlink()),
             Map.entry("mq_getsetattr", new KeyAndQueueFormats.MqGetSetAttr()),
             Map.entry("mq_timedsend", new KeyAndQueueFormats.MqTimedSend()),
-            Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive())),
+            Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive()),
+            Map.entry("mq_notify", ArgListFormat.of(ArgListFormat.fd(), TimerCreateFormat.sigeventArg()))),
             MountFormats.FORMATS, LandlockFormats.FORMATS, IpcCtlFormats.FORMATS,
             QuotaFormats.FORMATS_BY_NAME);
 

@@ -244,6 +244,16 @@ final class CapturePlan implements CapturePlanner {
         switch (opt.ioDumps().kind(name, (int) args[0])) {
             case 1 -> bytes(mem, args[1], Math.min(Math.max(size, 0), IoDumps.MAX_BYTES));
             case 2 -> iovecs(mem, args[1], args[2], IoDumps.isRead(name) ? size : -1L, IoDumps.MAX_BYTES);
+            case 3 -> {
+                // sendmsg, recvmsg: the iovecs the msghdr points to (strace's dumpiov_in_msghdr).
+                int hdr = StructLayouts.size(StructLayouts.MSGHDR);
+                var r = bytes(mem, args[1], hdr);
+                if (r != null && r.data().length == hdr) {
+                    iovecs(mem, MemoryView.u64(r.data(), StructLayouts.MSG_IOV),
+                            MemoryView.u64(r.data(), StructLayouts.MSG_IOVLEN), IoDumps.isRead(name) ? size : -1L,
+                            IoDumps.MAX_BYTES);
+                }
+            }
             default -> { }
         }
     }

@@ -13,8 +13,12 @@ import java.util.List;
  * ({@code print_sigevent}), and at exit the timer id the kernel stored ({@code [0]}).
  */
 final class TimerCreateFormat implements CallFormat {
-    /** sizeof(struct sigevent) ({@link CallStructLayouts#SIGEVENT}). */
-    static final int SIGEVENT_SIZE = StructLayouts.size(CallStructLayouts.SIGEVENT);
+    /**
+     * The bytes strace reads of a struct sigevent: its own struct_sigevent (sigevent.h) ends with the
+     * union's largest member, SIGEV_THREAD's function and attributes, short of glibc's padding to 64
+     * bytes; a sigevent whose padding is unmapped still prints.
+     */
+    static final int SIGEVENT_SIZE = CallStructLayouts.SIGEV_ATTRIBUTES.offset() + CallStructLayouts.SIGEV_ATTRIBUTES.size();
     private static final ConstTable SIGEV_NOTIFY = ConstTable.enumHex("SIGEV_???",
             "SIGEV_SIGNAL SIGEV_NONE SIGEV_THREAD SIGEV_THREAD_ID");
 
@@ -36,6 +40,21 @@ final class TimerCreateFormat implements CallFormat {
                 : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
         return new Decoded(List.of(c.sym(Constants.CLOCK, c.arg(0) & 0xffffffffL), sigevent(c, c.in, c.arg(1)),
                 timer), 2, null);
+    }
+
+    /** {@return mq_notify's sevp: a struct sigevent printed as {@link #sigevent} prints it} */
+    static ArgListFormat.Arg sigeventArg() {
+        return new ArgListFormat.Arg() {
+            @Override
+            public void capture(long a, TraceeMemory mem, DecodeOptions opt) {
+                if (a != 0) mem.bytes(a, SIGEVENT_SIZE);
+            }
+
+            @Override
+            public Value decode(CallContext c, int i) {
+                return sigevent(c, c.in, c.arg(i));
+            }
+        };
     }
 
     /**

@@ -112,8 +112,31 @@ public sealed interface Value {
      * @param cut    whether the capture itself stopped before the end (no NUL within the read
      *               limit, or fewer bytes copied than {@code length})
      * @param kind   which rendering rules apply
+     * @param address where in the tracee the bytes were read (a buffer's, for {@code -e write=} dumps), 0 when
+     *                not recorded; not part of equality
      */
-    record Str(byte[] bytes, long length, boolean cut, Kind kind) implements Value {
+    record Str(byte[] bytes, long length, boolean cut, Kind kind, long address) implements Value {
+        /**
+         * A string whose address is not recorded.
+         *
+         * @param bytes  the captured bytes
+         * @param length the real length, or -1
+         * @param cut    whether the capture stopped before the end
+         * @param kind   which rendering rules apply
+         */
+        public Str(byte[] bytes, long length, boolean cut, Kind kind) {
+            this(bytes, length, cut, kind, 0);
+        }
+
+        /**
+         * {@return this string, read at {@code where}}
+         *
+         * @param where the tracee address
+         */
+        public Str at(long where) {
+            return new Str(bytes, length, cut, kind, where);
+        }
+
         /** Which of strace's rules a string is printed under. */
         public enum Kind {
             /** A C string: {@code -s} applies. */

@@ -22,7 +22,7 @@ import java.nio.file.Path;
  */
 final class ProcessMemory implements TraceeMemory {
     private static final int PAGE = 4096;
-    private static final int MAX_READ = 1 << 20;
+    private static final int MAX_READ = dev.jstrace.decode.IoDumps.MAX_BYTES;
 
     private final Arena arena = Arena.ofShared();
     private final MemorySegment localIov = arena.allocate(iovec.layout(), 1);

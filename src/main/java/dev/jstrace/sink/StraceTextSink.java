@@ -260,7 +260,7 @@ public final class StraceTextSink implements TraceListener {
         if (!s.returned() || s.args().size() < 2 || !(s.args().getFirst() instanceof Value.Fd fd)) return;
         int kind = dumps.kind(s.name(), fd.fd());
         if (kind == 0 || (IoDumps.isRead(s.name()) && s.failed())) return;
-        IoDumps.append(b, kind, s.args().get(1));
+        IoDumps.append(b, kind, s.args().get(1), IoDumps.isRead(s.name()) ? s.returnValue() : -1L, s.tid());
     }
 
     /** {@link #line}, emptied (a huge one is dropped). */

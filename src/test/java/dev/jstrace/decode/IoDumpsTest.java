@@ -35,9 +35,53 @@ class IoDumpsTest {
         Value.Struct empty = new Value.Struct(List.of(new Value.Field("iov_base", Value.Str.buffer(new byte[0], 0,
                 false)), new Value.Field("iov_len", new Value.Num(0, Value.Radix.UDEC))), false);
         StringBuilder b = new StringBuilder();
-        IoDumps.append(b, 2, new Value.Array(List.of(a, empty, a), false));
+        IoDumps.append(b, 2, new Value.Array(List.of(a, empty, a), false), -1, 1);
         assertEquals(" * 3 bytes in buffer 0\n"
                 + " | 00000  30 31 32                                          012              |\n", b.toString());
+    }
+
+    @Test
+    void aChunkThatCannotBeFetchedEndsTheDumpWithWhereAfterTheFirst() {
+        // tests/read-write.c: 1114112 readable bytes of a 1114113-byte write; strace fetches 64 KiB at a time.
+        byte[] data = new byte[(1 << 20) + (1 << 16)];
+        StringBuilder b = new StringBuilder();
+        IoDumps.append(b, 1, Value.Str.buffer(data, data.length + 1L, false).at(0x7f0000000000L), -1, 42);
+        assertTrue(b.toString().startsWith(" | 000000  00 "));
+        assertTrue(b.toString().endsWith(" | 10fff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  ................ |\n"
+                + " | <Cannot fetch 1 byte from pid 42 @0x7f0000110000>\n"), b.substring(b.length() - 200));
+        // Nothing when not even the first chunk could be fetched.
+        StringBuilder none = new StringBuilder();
+        IoDumps.append(none, 1, Value.Str.buffer(new byte[3], 4, false).at(0x1000), -1, 42);
+        assertEquals("", none.toString());
+    }
+
+    @Test
+    void anIovecArrayThatCannotBeReadWholeIsNotDumpedAndAReadIsCutToItsResult() {
+        Value.Struct a = new Value.Struct(List.of(new Value.Field("iov_base", Value.Str.buffer("0123".getBytes(), 4,
+                false)), new Value.Field("iov_len", new Value.Num(4, Value.Radix.UDEC))), false);
+        StringBuilder b = new StringBuilder();
+        IoDumps.append(b, 2, new Value.Array(List.of(a, new Value.Commented(new Value.Text("..."), "0x1000")), false),
+                -1, 1);
+        assertEquals("", b.toString());
+        IoDumps.append(b, 2, new Value.Array(List.of(a, a), false), 6, 1);
+        assertEquals(" * 4 bytes in buffer 0\n"
+                + " | 00000  30 31 32 33                                       0123             |\n"
+                + " * 2 bytes in buffer 1\n"
+                + " | 00000  30 31                                             01               |\n", b.toString());
+    }
+
+    @Test
+    void everyLeadingBangInvertsTheSet() throws Exception {
+        // tests/readv.test: -eread='!0,1,2', '!!!0,...', '!none', '!all'.
+        var notLow = dev.jstrace.cli.FilterSets.descriptors("!0,1,2");
+        assertEquals(false, notLow.contains(1));
+        assertEquals(true, notLow.contains(3));
+        var odd = dev.jstrace.cli.FilterSets.descriptors("!!!0,4");
+        assertEquals(false, odd.contains(4));
+        assertEquals(true, odd.contains(5));
+        assertEquals(true, dev.jstrace.cli.FilterSets.descriptors("!none").contains(9));
+        assertEquals(true, dev.jstrace.cli.FilterSets.descriptors("!all").isEmpty());
+        assertEquals(true, dev.jstrace.cli.FilterSets.descriptors("!!3").contains(3));
     }
 
     @Test

@@ -76,4 +76,13 @@ class MemoryReadRulesGoldenTest {
         assertEquals("execve(\"name\", 0x5000, 0x5000) = -1 ENOENT (No such file or directory)",
                 g.line(Arch.X86_64, "execve", new long[] {0x8000, 0x5000, 0x5000}, -2));
     }
+    @Test
+    void aSigeventIsReadAsStracesThirtyTwoByteStructNotGlibcsSixtyFour() {
+        // tests/mq_sendrecv.c: mq_notify's struct sigevent at the last 32 bytes of a mapping.
+        var sev = DecoderGolden.struct(32).putLong(0, 0xdeadbeefbadc0dedL).putInt(8, 14).putInt(12, 0).array();
+        var g = new DecoderGolden().put(P, sev);
+        assertEquals("mq_notify(-559039906, {sigev_value={sival_int=-1159983635, sival_ptr=0xdeadbeefbadc0ded},"
+                + " sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}) = -1 EFAULT (Bad address)",
+                g.line(Arch.X86_64, "mq_notify", new long[] {0xfeedfacedeadba5eL, P}, -14));
+    }
 }
