@@ -79,7 +79,10 @@ final class CapturePlan implements CapturePlanner {
                 case PSELECT_SIGMASK -> SelectDecoder.captureSigmask(mem, a);
                 case TIMESPEC_IN -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
                 case TIMESPEC2_IN -> bytes(mem, a, 2 * StructLayouts.TIMESPEC.byteSize());
-                case SOCKADDR_IN -> bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
+                case SOCKADDR_IN -> {
+                    var r = bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
+                    if (opt.capturesFdPaths() && r != null) SockaddrFamilies.captureFds(mem, r.data());
+                }
                 case IOVEC_IN -> iovecs(mem, a, next, -1L);
                 // The array alone: after an error strace prints it with the bases as addresses.
                 case IOVEC_OUT, IOVEC_ADDRS -> bytes(mem, a, StructLayouts.size(StructLayouts.IOVEC)

@@ -50,4 +50,26 @@ class SockaddrGoldenTest {
                 line(DEF, Arch.X86_64, "accept", args, bytes(0x2000, le32(16)), 15,
                         join(bytes(0x1000, java.util.Arrays.copyOf(un, 16)), bytes(0x2000, le32(24)))));
     }
+
+    @Test
+    void connectSpellsOutThePacketAndAx25FamiliesAndCutsShortOnesToBytes() {
+        byte[] ll = sa(17, new byte[] {0, 3, (byte) 0xed, (byte) 0xfe, (byte) 0xce, (byte) 0xfa, 1, 0, 0, 8,
+                'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'});
+        assertEquals("connect(-1, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), sll_ifindex=4207869677,"
+                        + " sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, sll_halen=8, sll_addr=[0x61, 0x62, 0x63,"
+                        + " 0x64, 0x65, 0x66, 0x67, 0x68]}, 20) = -1 EBADF (Bad file descriptor)",
+                line(DEF, Arch.X86_64, "connect", new long[] {-1, 0x1000, 20, 0, 0, 0}, bytes(0x1000, ll), -9,
+                        Snapshot.EMPTY));
+        assertEquals("connect(-1, {sa_family=AF_INET, sa_data=\"\\0\\0\\0\\0\\0\\0\\377\\377\\377\\377\"}, 12)"
+                        + " = -1 EBADF (Bad file descriptor)",
+                line(DEF, Arch.X86_64, "connect", new long[] {-1, 0x1000, 12, 0, 0, 0},
+                        bytes(0x1000, sa(2, new byte[] {0, 0, 0, 0, 0, 0, -1, -1, -1, -1})), -9, Snapshot.EMPTY));
+        // "VALID" shifted left one bit, SSID 13; no digipeaters.
+        byte[] ax = sa(3, new byte[] {(byte) 0xac, (byte) 0x82, (byte) 0x98, (byte) 0x92, (byte) 0x88, 0x40, 0x1a,
+                0, 0, 0, 0, 0, 0, 0});
+        assertEquals("connect(-1, {sa_family=AF_AX25, sax25_call=VALID-13, sax25_ndigis=0}, 16)"
+                        + " = -1 EBADF (Bad file descriptor)",
+                line(DEF, Arch.X86_64, "connect", new long[] {-1, 0x1000, 16, 0, 0, 0}, bytes(0x1000, ax), -9,
+                        Snapshot.EMPTY));
+    }
 }
