@@ -434,6 +434,9 @@ final class ConstantGroups {
                             + "|UFS_CIGAM|VZFS_SUPER_MAGIC|ZSMALLOC_MAGIC|AUFS_SUPER_MAGIC|CONFIGFS_MAGIC"
                             + "|FUSE_CTL_SUPER_MAGIC|VXFS_SUPER_MAGIC|PPC_CMM_MAGIC|LOGFS_MAGIC", null, false),
             // Deprecated: linux/audit.h keeps it in a comment only.
+            // Dropped from linux/fanotify.h after 5.7; strace 6.1 still names it.
+            new Group("STRACE_FAN_DIR_MODIFY", "fanotify's FAN_DIR_MODIFY event", Source.STRACE, "fan_event_flags",
+                    "FAN_DIR_MODIFY", null, true),
             new Group("STRACE_AUDIT_FS_WATCH", "the audit type 1301", Source.STRACE, "nl_audit_types",
                     "AUDIT_FS_WATCH", null, false),
             new Group("STRACE_STATFS_FLAGS", "statfs f_flags bits glibc does not name", Source.STRACE,
@@ -510,6 +513,11 @@ final class ConstantGroups {
             new Group("XFS_QUOTA_VALUES", "quotactl(2)'s XFS commands and flags", Source.COMPILED,
                     "linux/dqblk_xfs.h", "Q_X\\w+|XQM_\\w+|FS_DQ_\\w+|FS_QUOTA_\\w+|FS_(USER|PROJ|GROUP)_QUOTA"
                             + "|FS_QSTATV?_VERSION\\w*|FS_DQUOT_VERSION", null, false),
+            new Group("FANOTIFY_VALUES", "fanotify_init(2) classes and flags, fanotify_mark(2) flags and events",
+                    Source.KERNEL, "linux/fanotify.h", "FAN_\\w+",
+                    "FAN_(EVENT_NEXT|EVENT_OK|EVENT_METADATA_LEN|ALL_\\w+|CLOSE|MOVE|REPORT_DFID_\\w+)", false),
+            new Group("CAP_VERSIONS", "capget(2)/capset(2) header versions", Source.KERNEL, "linux/capability.h",
+                    "_LINUX_CAPABILITY_VERSION_\\d", null, false),
             new Group("KEYCTL_VALUES", "keyctl(2) commands and their flags", Source.COMPILED, "linux/keyctl.h",
                     "KEYCTL_\\w+|KEY_REQKEY_DEFL_\\w+|KEY_(POS|USR|GRP|OTH)_\\w+", null, false));
 }

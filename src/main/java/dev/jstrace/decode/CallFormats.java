@@ -58,7 +58,7 @@ final class CallFormats {
             Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive()),
             Map.entry("mq_notify", ArgListFormat.of(ArgListFormat.fd(), TimerCreateFormat.sigeventArg()))),
             MountFormats.FORMATS, LandlockFormats.FORMATS, IpcCtlFormats.FORMATS,
-            QuotaFormats.FORMATS_BY_NAME);
+            QuotaFormats.FORMATS_BY_NAME, FanotifyFormats.FORMATS, CapsFormats.FORMATS);
 
     private CallFormats() {}
 

@@ -182,6 +182,8 @@ final class CallStructLayouts {
             new Declared(KCMP_EPOLL_SLOT, "#include <linux/kcmp.h>\n"),
             new Declared(SECCOMP_NOTIF_SIZES, "#include <linux/seccomp.h>\n"),
             new Declared(UTIMBUF, "#include <utime.h>\n"),
+            new Declared(CapsFormats.HEADER, "#include <linux/capability.h>\n"),
+            new Declared(CapsFormats.DATA, "#include <linux/capability.h>\n"),
             new Declared(PSELECT6_SIGMASK, "#include <signal.h>\n"
                     + "struct pselect6_sigmask { const sigset_t *ss; size_t ss_len; };\n"));
 }

@@ -810,6 +810,11 @@ public final class Constants {
     public static final Named[] STRACE_FS_MAGICS = STRACE_FS_MAGICS();
 
     /**
+     * fanotify's FAN_DIR_MODIFY event (strace 6.1's src/xlat/fan_event_flags.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_FAN_DIR_MODIFY = STRACE_FAN_DIR_MODIFY();
+
+    /**
      * the audit type 1301 (strace 6.1's src/xlat/nl_audit_types.in: not in the pinned headers of every arch).
      */
     public static final Named[] STRACE_AUDIT_FS_WATCH = STRACE_AUDIT_FS_WATCH();
@@ -943,6 +948,16 @@ public final class Constants {
      * quotactl(2)'s XFS commands and flags (linux/dqblk_xfs.h, evaluated by each target's gcc).
      */
     public static final Named[] XFS_QUOTA_VALUES = XFS_QUOTA_VALUES();
+
+    /**
+     * fanotify_init(2) classes and flags, fanotify_mark(2) flags and events (kernel UAPI linux/fanotify.h).
+     */
+    public static final Named[] FANOTIFY_VALUES = FANOTIFY_VALUES();
+
+    /**
+     * capget(2)/capset(2) header versions (kernel UAPI linux/capability.h).
+     */
+    public static final Named[] CAP_VERSIONS = CAP_VERSIONS();
 
     /**
      * keyctl(2) commands and their flags (linux/keyctl.h, evaluated by each target's gcc).
@@ -6417,6 +6432,12 @@ public final class Constants {
         };
     }
 
+    private static Named[] STRACE_FAN_DIR_MODIFY() {
+        return new Named[] {
+            new Named(0x80000, "FAN_DIR_MODIFY"),
+        };
+    }
+
     private static Named[] STRACE_AUDIT_FS_WATCH() {
         return new Named[] {
             new Named(1301, "AUDIT_FS_WATCH"),
@@ -6875,6 +6896,79 @@ public final class Constants {
             new Named(4, "FS_GROUP_QUOTA"),
             new Named(1, "FS_QSTAT_VERSION"),
             new Named(1, "FS_QSTATV_VERSION1"),
+        };
+    }
+
+    private static Named[] FANOTIFY_VALUES() {
+        return new Named[] {
+            new Named(1, "FAN_ACCESS"),
+            new Named(2, "FAN_MODIFY"),
+            new Named(4, "FAN_ATTRIB"),
+            new Named(8, "FAN_CLOSE_WRITE"),
+            new Named(16, "FAN_CLOSE_NOWRITE"),
+            new Named(32, "FAN_OPEN"),
+            new Named(64, "FAN_MOVED_FROM"),
+            new Named(128, "FAN_MOVED_TO"),
+            new Named(256, "FAN_CREATE"),
+            new Named(512, "FAN_DELETE"),
+            new Named(1024, "FAN_DELETE_SELF"),
+            new Named(2048, "FAN_MOVE_SELF"),
+            new Named(0x1000, "FAN_OPEN_EXEC"),
+            new Named(0x4000, "FAN_Q_OVERFLOW"),
+            new Named(0x8000, "FAN_FS_ERROR"),
+            new Named(0x10000, "FAN_OPEN_PERM"),
+            new Named(0x20000, "FAN_ACCESS_PERM"),
+            new Named(0x40000, "FAN_OPEN_EXEC_PERM"),
+            new Named(0x8000000, "FAN_EVENT_ON_CHILD"),
+            new Named(0x10000000, "FAN_RENAME"),
+            new Named(0x40000000, "FAN_ONDIR"),
+            new Named(1, "FAN_CLOEXEC"),
+            new Named(2, "FAN_NONBLOCK"),
+            new Named(0, "FAN_CLASS_NOTIF"),
+            new Named(4, "FAN_CLASS_CONTENT"),
+            new Named(8, "FAN_CLASS_PRE_CONTENT"),
+            new Named(16, "FAN_UNLIMITED_QUEUE"),
+            new Named(32, "FAN_UNLIMITED_MARKS"),
+            new Named(64, "FAN_ENABLE_AUDIT"),
+            new Named(128, "FAN_REPORT_PIDFD"),
+            new Named(256, "FAN_REPORT_TID"),
+            new Named(512, "FAN_REPORT_FID"),
+            new Named(1024, "FAN_REPORT_DIR_FID"),
+            new Named(2048, "FAN_REPORT_NAME"),
+            new Named(0x1000, "FAN_REPORT_TARGET_FID"),
+            new Named(1, "FAN_MARK_ADD"),
+            new Named(2, "FAN_MARK_REMOVE"),
+            new Named(4, "FAN_MARK_DONT_FOLLOW"),
+            new Named(8, "FAN_MARK_ONLYDIR"),
+            new Named(32, "FAN_MARK_IGNORED_MASK"),
+            new Named(64, "FAN_MARK_IGNORED_SURV_MODIFY"),
+            new Named(128, "FAN_MARK_FLUSH"),
+            new Named(512, "FAN_MARK_EVICTABLE"),
+            new Named(1024, "FAN_MARK_IGNORE"),
+            new Named(0, "FAN_MARK_INODE"),
+            new Named(16, "FAN_MARK_MOUNT"),
+            new Named(256, "FAN_MARK_FILESYSTEM"),
+            new Named(1088, "FAN_MARK_IGNORE_SURV"),
+            new Named(1, "FAN_EVENT_INFO_TYPE_FID"),
+            new Named(2, "FAN_EVENT_INFO_TYPE_DFID_NAME"),
+            new Named(3, "FAN_EVENT_INFO_TYPE_DFID"),
+            new Named(4, "FAN_EVENT_INFO_TYPE_PIDFD"),
+            new Named(5, "FAN_EVENT_INFO_TYPE_ERROR"),
+            new Named(10, "FAN_EVENT_INFO_TYPE_OLD_DFID_NAME"),
+            new Named(12, "FAN_EVENT_INFO_TYPE_NEW_DFID_NAME"),
+            new Named(1, "FAN_ALLOW"),
+            new Named(2, "FAN_DENY"),
+            new Named(16, "FAN_AUDIT"),
+            new Named(-1L, "FAN_NOFD"),
+            new Named(-2L, "FAN_EPIDFD"),
+        };
+    }
+
+    private static Named[] CAP_VERSIONS() {
+        return new Named[] {
+            new Named(0x19980330, "_LINUX_CAPABILITY_VERSION_1"),
+            new Named(0x20071026, "_LINUX_CAPABILITY_VERSION_2"),
+            new Named(0x20080522, "_LINUX_CAPABILITY_VERSION_3"),
         };
     }
 
