@@ -437,6 +437,9 @@ final class ConstantGroups {
             // Dropped from linux/fanotify.h after 5.7; strace 6.1 still names it.
             new Group("STRACE_FAN_DIR_MODIFY", "fanotify's FAN_DIR_MODIFY event", Source.STRACE, "fan_event_flags",
                     "FAN_DIR_MODIFY", null, true),
+            // linux/ptrace.h spells them PTRACE_PEEKUSR and PTRACE_POKEUSR; strace prints glibc's names.
+            new Group("STRACE_PTRACE_USER", "ptrace(2)'s PTRACE_PEEKUSER and PTRACE_POKEUSER", Source.STRACE,
+                    "ptrace_cmds", "PTRACE_PEEKUSER|PTRACE_POKEUSER", null, false),
             new Group("STRACE_AUDIT_FS_WATCH", "the audit type 1301", Source.STRACE, "nl_audit_types",
                     "AUDIT_FS_WATCH", null, false),
             new Group("STRACE_STATFS_FLAGS", "statfs f_flags bits glibc does not name", Source.STRACE,
@@ -518,6 +521,8 @@ final class ConstantGroups {
                     "FAN_(EVENT_NEXT|EVENT_OK|EVENT_METADATA_LEN|ALL_\\w+|CLOSE|MOVE|REPORT_DFID_\\w+)", false),
             new Group("CAP_VERSIONS", "capget(2)/capset(2) header versions", Source.KERNEL, "linux/capability.h",
                     "_LINUX_CAPABILITY_VERSION_\\d", null, false),
+            new Group("PTRACE_VALUES", "ptrace(2) requests, options, events and syscall info ops (the generic ones)",
+                    Source.KERNEL, "linux/ptrace.h", "PTRACE_\\w+", "PTRACE_(O_MASK|PEEKUSR|POKEUSR)", false),
             new Group("KEYCTL_VALUES", "keyctl(2) commands and their flags", Source.COMPILED, "linux/keyctl.h",
                     "KEYCTL_\\w+|KEY_REQKEY_DEFL_\\w+|KEY_(POS|USR|GRP|OTH)_\\w+", null, false));
 }

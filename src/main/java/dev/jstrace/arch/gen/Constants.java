@@ -815,6 +815,11 @@ public final class Constants {
     public static final Named[] STRACE_FAN_DIR_MODIFY = STRACE_FAN_DIR_MODIFY();
 
     /**
+     * ptrace(2)'s PTRACE_PEEKUSER and PTRACE_POKEUSER (strace 6.1's src/xlat/ptrace_cmds.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_PTRACE_USER = STRACE_PTRACE_USER();
+
+    /**
      * the audit type 1301 (strace 6.1's src/xlat/nl_audit_types.in: not in the pinned headers of every arch).
      */
     public static final Named[] STRACE_AUDIT_FS_WATCH = STRACE_AUDIT_FS_WATCH();
@@ -958,6 +963,11 @@ public final class Constants {
      * capget(2)/capset(2) header versions (kernel UAPI linux/capability.h).
      */
     public static final Named[] CAP_VERSIONS = CAP_VERSIONS();
+
+    /**
+     * ptrace(2) requests, options, events and syscall info ops (the generic ones) (kernel UAPI linux/ptrace.h).
+     */
+    public static final ByArch PTRACE_VALUES = new ByArch(PTRACE_VALUES_X86_64(), PTRACE_VALUES_AARCH64(), PTRACE_VALUES_RISCV64());
 
     /**
      * keyctl(2) commands and their flags (linux/keyctl.h, evaluated by each target's gcc).
@@ -6438,6 +6448,13 @@ public final class Constants {
         };
     }
 
+    private static Named[] STRACE_PTRACE_USER() {
+        return new Named[] {
+            new Named(3, "PTRACE_PEEKUSER"),
+            new Named(6, "PTRACE_POKEUSER"),
+        };
+    }
+
     private static Named[] STRACE_AUDIT_FS_WATCH() {
         return new Named[] {
             new Named(1301, "AUDIT_FS_WATCH"),
@@ -6969,6 +6986,194 @@ public final class Constants {
             new Named(0x19980330, "_LINUX_CAPABILITY_VERSION_1"),
             new Named(0x20071026, "_LINUX_CAPABILITY_VERSION_2"),
             new Named(0x20080522, "_LINUX_CAPABILITY_VERSION_3"),
+        };
+    }
+
+    private static Named[] PTRACE_VALUES_X86_64() {
+        return new Named[] {
+            new Named(0, "PTRACE_TRACEME"),
+            new Named(1, "PTRACE_PEEKTEXT"),
+            new Named(2, "PTRACE_PEEKDATA"),
+            new Named(4, "PTRACE_POKETEXT"),
+            new Named(5, "PTRACE_POKEDATA"),
+            new Named(7, "PTRACE_CONT"),
+            new Named(8, "PTRACE_KILL"),
+            new Named(9, "PTRACE_SINGLESTEP"),
+            new Named(16, "PTRACE_ATTACH"),
+            new Named(17, "PTRACE_DETACH"),
+            new Named(24, "PTRACE_SYSCALL"),
+            new Named(0x4200, "PTRACE_SETOPTIONS"),
+            new Named(0x4201, "PTRACE_GETEVENTMSG"),
+            new Named(0x4202, "PTRACE_GETSIGINFO"),
+            new Named(0x4203, "PTRACE_SETSIGINFO"),
+            new Named(0x4204, "PTRACE_GETREGSET"),
+            new Named(0x4205, "PTRACE_SETREGSET"),
+            new Named(0x4206, "PTRACE_SEIZE"),
+            new Named(0x4207, "PTRACE_INTERRUPT"),
+            new Named(0x4208, "PTRACE_LISTEN"),
+            new Named(0x4209, "PTRACE_PEEKSIGINFO"),
+            new Named(0x420a, "PTRACE_GETSIGMASK"),
+            new Named(0x420b, "PTRACE_SETSIGMASK"),
+            new Named(0x420c, "PTRACE_SECCOMP_GET_FILTER"),
+            new Named(0x420d, "PTRACE_SECCOMP_GET_METADATA"),
+            new Named(0x420e, "PTRACE_GET_SYSCALL_INFO"),
+            new Named(0, "PTRACE_SYSCALL_INFO_NONE"),
+            new Named(1, "PTRACE_SYSCALL_INFO_ENTRY"),
+            new Named(2, "PTRACE_SYSCALL_INFO_EXIT"),
+            new Named(3, "PTRACE_SYSCALL_INFO_SECCOMP"),
+            new Named(0x420f, "PTRACE_GET_RSEQ_CONFIGURATION"),
+            new Named(1, "PTRACE_EVENTMSG_SYSCALL_ENTRY"),
+            new Named(2, "PTRACE_EVENTMSG_SYSCALL_EXIT"),
+            new Named(1, "PTRACE_PEEKSIGINFO_SHARED"),
+            new Named(1, "PTRACE_EVENT_FORK"),
+            new Named(2, "PTRACE_EVENT_VFORK"),
+            new Named(3, "PTRACE_EVENT_CLONE"),
+            new Named(4, "PTRACE_EVENT_EXEC"),
+            new Named(5, "PTRACE_EVENT_VFORK_DONE"),
+            new Named(6, "PTRACE_EVENT_EXIT"),
+            new Named(7, "PTRACE_EVENT_SECCOMP"),
+            new Named(128, "PTRACE_EVENT_STOP"),
+            new Named(1, "PTRACE_O_TRACESYSGOOD"),
+            new Named(2, "PTRACE_O_TRACEFORK"),
+            new Named(4, "PTRACE_O_TRACEVFORK"),
+            new Named(8, "PTRACE_O_TRACECLONE"),
+            new Named(16, "PTRACE_O_TRACEEXEC"),
+            new Named(32, "PTRACE_O_TRACEVFORKDONE"),
+            new Named(64, "PTRACE_O_TRACEEXIT"),
+            new Named(128, "PTRACE_O_TRACESECCOMP"),
+            new Named(0x100000, "PTRACE_O_EXITKILL"),
+            new Named(0x200000, "PTRACE_O_SUSPEND_SECCOMP"),
+            new Named(12, "PTRACE_GETREGS"),
+            new Named(13, "PTRACE_SETREGS"),
+            new Named(14, "PTRACE_GETFPREGS"),
+            new Named(15, "PTRACE_SETFPREGS"),
+            new Named(18, "PTRACE_GETFPXREGS"),
+            new Named(19, "PTRACE_SETFPXREGS"),
+            new Named(21, "PTRACE_OLDSETOPTIONS"),
+            new Named(25, "PTRACE_GET_THREAD_AREA"),
+            new Named(26, "PTRACE_SET_THREAD_AREA"),
+            new Named(30, "PTRACE_ARCH_PRCTL"),
+            new Named(31, "PTRACE_SYSEMU"),
+            new Named(32, "PTRACE_SYSEMU_SINGLESTEP"),
+            new Named(33, "PTRACE_SINGLEBLOCK"),
+        };
+    }
+
+    private static Named[] PTRACE_VALUES_AARCH64() {
+        return new Named[] {
+            new Named(0, "PTRACE_TRACEME"),
+            new Named(1, "PTRACE_PEEKTEXT"),
+            new Named(2, "PTRACE_PEEKDATA"),
+            new Named(4, "PTRACE_POKETEXT"),
+            new Named(5, "PTRACE_POKEDATA"),
+            new Named(7, "PTRACE_CONT"),
+            new Named(8, "PTRACE_KILL"),
+            new Named(9, "PTRACE_SINGLESTEP"),
+            new Named(16, "PTRACE_ATTACH"),
+            new Named(17, "PTRACE_DETACH"),
+            new Named(24, "PTRACE_SYSCALL"),
+            new Named(0x4200, "PTRACE_SETOPTIONS"),
+            new Named(0x4201, "PTRACE_GETEVENTMSG"),
+            new Named(0x4202, "PTRACE_GETSIGINFO"),
+            new Named(0x4203, "PTRACE_SETSIGINFO"),
+            new Named(0x4204, "PTRACE_GETREGSET"),
+            new Named(0x4205, "PTRACE_SETREGSET"),
+            new Named(0x4206, "PTRACE_SEIZE"),
+            new Named(0x4207, "PTRACE_INTERRUPT"),
+            new Named(0x4208, "PTRACE_LISTEN"),
+            new Named(0x4209, "PTRACE_PEEKSIGINFO"),
+            new Named(0x420a, "PTRACE_GETSIGMASK"),
+            new Named(0x420b, "PTRACE_SETSIGMASK"),
+            new Named(0x420c, "PTRACE_SECCOMP_GET_FILTER"),
+            new Named(0x420d, "PTRACE_SECCOMP_GET_METADATA"),
+            new Named(0x420e, "PTRACE_GET_SYSCALL_INFO"),
+            new Named(0, "PTRACE_SYSCALL_INFO_NONE"),
+            new Named(1, "PTRACE_SYSCALL_INFO_ENTRY"),
+            new Named(2, "PTRACE_SYSCALL_INFO_EXIT"),
+            new Named(3, "PTRACE_SYSCALL_INFO_SECCOMP"),
+            new Named(0x420f, "PTRACE_GET_RSEQ_CONFIGURATION"),
+            new Named(1, "PTRACE_EVENTMSG_SYSCALL_ENTRY"),
+            new Named(2, "PTRACE_EVENTMSG_SYSCALL_EXIT"),
+            new Named(1, "PTRACE_PEEKSIGINFO_SHARED"),
+            new Named(1, "PTRACE_EVENT_FORK"),
+            new Named(2, "PTRACE_EVENT_VFORK"),
+            new Named(3, "PTRACE_EVENT_CLONE"),
+            new Named(4, "PTRACE_EVENT_EXEC"),
+            new Named(5, "PTRACE_EVENT_VFORK_DONE"),
+            new Named(6, "PTRACE_EVENT_EXIT"),
+            new Named(7, "PTRACE_EVENT_SECCOMP"),
+            new Named(128, "PTRACE_EVENT_STOP"),
+            new Named(1, "PTRACE_O_TRACESYSGOOD"),
+            new Named(2, "PTRACE_O_TRACEFORK"),
+            new Named(4, "PTRACE_O_TRACEVFORK"),
+            new Named(8, "PTRACE_O_TRACECLONE"),
+            new Named(16, "PTRACE_O_TRACEEXEC"),
+            new Named(32, "PTRACE_O_TRACEVFORKDONE"),
+            new Named(64, "PTRACE_O_TRACEEXIT"),
+            new Named(128, "PTRACE_O_TRACESECCOMP"),
+            new Named(0x100000, "PTRACE_O_EXITKILL"),
+            new Named(0x200000, "PTRACE_O_SUSPEND_SECCOMP"),
+            new Named(31, "PTRACE_SYSEMU"),
+            new Named(32, "PTRACE_SYSEMU_SINGLESTEP"),
+            new Named(33, "PTRACE_PEEKMTETAGS"),
+            new Named(34, "PTRACE_POKEMTETAGS"),
+        };
+    }
+
+    private static Named[] PTRACE_VALUES_RISCV64() {
+        return new Named[] {
+            new Named(0, "PTRACE_TRACEME"),
+            new Named(1, "PTRACE_PEEKTEXT"),
+            new Named(2, "PTRACE_PEEKDATA"),
+            new Named(4, "PTRACE_POKETEXT"),
+            new Named(5, "PTRACE_POKEDATA"),
+            new Named(7, "PTRACE_CONT"),
+            new Named(8, "PTRACE_KILL"),
+            new Named(9, "PTRACE_SINGLESTEP"),
+            new Named(16, "PTRACE_ATTACH"),
+            new Named(17, "PTRACE_DETACH"),
+            new Named(24, "PTRACE_SYSCALL"),
+            new Named(0x4200, "PTRACE_SETOPTIONS"),
+            new Named(0x4201, "PTRACE_GETEVENTMSG"),
+            new Named(0x4202, "PTRACE_GETSIGINFO"),
+            new Named(0x4203, "PTRACE_SETSIGINFO"),
+            new Named(0x4204, "PTRACE_GETREGSET"),
+            new Named(0x4205, "PTRACE_SETREGSET"),
+            new Named(0x4206, "PTRACE_SEIZE"),
+            new Named(0x4207, "PTRACE_INTERRUPT"),
+            new Named(0x4208, "PTRACE_LISTEN"),
+            new Named(0x4209, "PTRACE_PEEKSIGINFO"),
+            new Named(0x420a, "PTRACE_GETSIGMASK"),
+            new Named(0x420b, "PTRACE_SETSIGMASK"),
+            new Named(0x420c, "PTRACE_SECCOMP_GET_FILTER"),
+            new Named(0x420d, "PTRACE_SECCOMP_GET_METADATA"),
+            new Named(0x420e, "PTRACE_GET_SYSCALL_INFO"),
+            new Named(0, "PTRACE_SYSCALL_INFO_NONE"),
+            new Named(1, "PTRACE_SYSCALL_INFO_ENTRY"),
+            new Named(2, "PTRACE_SYSCALL_INFO_EXIT"),
+            new Named(3, "PTRACE_SYSCALL_INFO_SECCOMP"),
+            new Named(0x420f, "PTRACE_GET_RSEQ_CONFIGURATION"),
+            new Named(1, "PTRACE_EVENTMSG_SYSCALL_ENTRY"),
+            new Named(2, "PTRACE_EVENTMSG_SYSCALL_EXIT"),
+            new Named(1, "PTRACE_PEEKSIGINFO_SHARED"),
+            new Named(1, "PTRACE_EVENT_FORK"),
+            new Named(2, "PTRACE_EVENT_VFORK"),
+            new Named(3, "PTRACE_EVENT_CLONE"),
+            new Named(4, "PTRACE_EVENT_EXEC"),
+            new Named(5, "PTRACE_EVENT_VFORK_DONE"),
+            new Named(6, "PTRACE_EVENT_EXIT"),
+            new Named(7, "PTRACE_EVENT_SECCOMP"),
+            new Named(128, "PTRACE_EVENT_STOP"),
+            new Named(1, "PTRACE_O_TRACESYSGOOD"),
+            new Named(2, "PTRACE_O_TRACEFORK"),
+            new Named(4, "PTRACE_O_TRACEVFORK"),
+            new Named(8, "PTRACE_O_TRACECLONE"),
+            new Named(16, "PTRACE_O_TRACEEXEC"),
+            new Named(32, "PTRACE_O_TRACEVFORKDONE"),
+            new Named(64, "PTRACE_O_TRACEEXIT"),
+            new Named(128, "PTRACE_O_TRACESECCOMP"),
+            new Named(0x100000, "PTRACE_O_EXITKILL"),
+            new Named(0x200000, "PTRACE_O_SUSPEND_SECCOMP"),
         };
     }
 
