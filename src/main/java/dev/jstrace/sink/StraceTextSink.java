@@ -327,6 +327,14 @@ public final class StraceTextSink implements TraceListener {
                 }
                 // strace ends a call left open by the detach with " <detached ...>".
                 PrintStream out = output.streamFor(p.tid());
+                Pending held = staged ? pending.get(p.tid()) : null;
+                if (held != null && options.statuses().contains(StraceTextOptions.Status.DETACHED)) {
+                    // -e status=: the line waited for the outcome; "detached" is one (strace's memstream published).
+                    StringBuilder b = line().append(held.stagedLeader());
+                    appendEntryText(b, held.entry());
+                    endOpenLine(out);
+                    emit(out, b.append(" <detached ...>\n"));
+                }
                 OpenLine o = open.get(out);
                 if (o != null && o.tid() == p.tid()) {
                     open.remove(out);

@@ -176,6 +176,20 @@ class StraceTextSinkTest {
     }
 
     @Test
+    void detachedStatusPrintsTheHeldLineAtTheDetach() {
+        // strace -o LOG -e status=detached sleep 2, killed after 1 s (its suite's status-detached):
+        // "nanosleep({tv_sec=2, tv_nsec=0},  <detached ...>"; -e status=successful prints nothing.
+        SyscallEntered sleep = in(1, "nanosleep", List.of("{tv_sec=2, tv_nsec=0}"), 2);
+        ProcessEvent detached = new ProcessEvent(1, 1, 0, ProcessEvent.Kind.DETACHED, 0, 0, null, false);
+        StraceTextOptions detachedOnly = new StraceTextOptions(40, StraceTimestamps.none(), false, 6, false, 1, true,
+                false, n -> true, n -> true, java.util.EnumSet.of(StraceTextOptions.Status.DETACHED), null);
+        assertEquals("nanosleep({tv_sec=2, tv_nsec=0},  <detached ...>\n", render(detachedOnly, true, sleep, detached));
+        StraceTextOptions successful = new StraceTextOptions(40, StraceTimestamps.none(), false, 6, false, 1, true,
+                false, n -> true, n -> true, java.util.EnumSet.of(StraceTextOptions.Status.SUCCESSFUL), null);
+        assertEquals("", render(successful, true, sleep, detached));
+    }
+
+    @Test
     void perThreadFilesAreClosedWhenTheirThreadEnds() throws Exception {
         // strace -ff closes a thread's file with its tcb: thousands of short processes must not
         // keep thousands of descriptors (and 64 KiB buffers) open.
