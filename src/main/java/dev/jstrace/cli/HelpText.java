@@ -103,8 +103,11 @@ final class HelpText {
             Miscellaneous:
               -h, --help                      this text
               -V, --version                   the version
+              --tips[=[[id:]ID][,[format:]FORMAT]]
+                                              a tip beside strace's ostrich at the end
+                                              (FORMAT: none, compact, full)
 
-            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -k, -n, --tips,
+            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -k, -n,
             --pidns-translation, --decode-pids=pidns, --strings-in-hex=non-ascii-chars,
             -u USERNAME, -e kvm=, -e read=, -e write=. With -p, every thread
             of the process is traced (strace needs -f for the other threads).

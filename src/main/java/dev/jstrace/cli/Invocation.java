@@ -71,6 +71,8 @@ public final class Invocation {
     boolean sortBySet;
     /** {@code -w}. */
     boolean wallClock;
+    /** {@code --tips}: the tip shown at the end, or null for none. */
+    Tips.Choice tips;
     /** {@code -U}; null for strace's default columns. */
     List<SummaryColumn> columns;
     /** {@code -p}. */

@@ -88,7 +88,10 @@ public final class Main {
         }
         for (String w : warnings) stderr.println(NAME + ": " + w);
         try {
-            return new Run(inv, line, caller, stderr).run();
+            Outcome o = new Run(inv, line, caller, stderr).run();
+            stderr.print(Tips.render(inv.tips)); // strace's print_totd, last before it exits
+            stderr.flush();
+            return o;
         } catch (UsageException e) {
             return usageError(e, stderr);
         }

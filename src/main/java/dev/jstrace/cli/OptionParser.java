@@ -33,6 +33,7 @@ public final class OptionParser {
             Map.entry("summary-sort-by", new String[]{"S", "1"}),
             Map.entry("summary-columns", new String[]{"U", "1"}),
             Map.entry("summary-wall-clock", new String[]{"w", "0"}),
+            Map.entry("tips", new String[]{"tips", "2"}),
             Map.entry("strings-in-hex", new String[]{"strings-in-hex", "2"}),
             Map.entry("failing-only", new String[]{"Z", "0"}),
             Map.entry("attach", new String[]{"p", "1"}),
@@ -295,6 +296,10 @@ public final class OptionParser {
             case "V" -> inv.version = true;
             case "w" -> inv.wallClock = true;
             case "x" -> inv.hex = Math.min(2, inv.hex + 1);
+            case "tips" -> {
+                inv.tips = Tips.parse(value == null ? "" : value, inv.tips);
+                if (inv.tips == null) throw new UsageException("invalid " + spelled + " argument: '" + value + "'", true);
+            }
             case "strings-in-hex" -> inv.hex = switch (value == null ? "all" : value) {
                 case "none" -> 0;
                 case "non-ascii" -> 1;
