@@ -1,8 +1,16 @@
 package dev.jstrace.decode;
 
-import dev.jstrace.arch.gen.Constants;
+import static java.lang.foreign.MemoryLayout.sequenceLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
 import dev.jstrace.arch.gen.Constants.Named;
+import dev.jstrace.arch.gen.Constants;
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +29,32 @@ final class EvdevIoctls implements IoctlFamily {
             EVIOCRMFF = IoctlRequests.required("EVIOCRMFF"), EVIOCGRAB = IoctlRequests.required("EVIOCGRAB"), EVIOCREVOKE = IoctlRequests.required("EVIOCREVOKE"),
             EVIOCSCLOCKID = IoctlRequests.required("EVIOCSCLOCKID"), EVIOCSFF = IoctlRequests.required("EVIOCSFF");
     private static final int EVDEV = 'E';
-    /** sizeof(struct ff_effect) on LP64, input_keymap_entry, input_absinfo up to flat and whole, input_id. */
-    private static final int FF_EFFECT_SIZE = 48, KEYMAP_ENTRY_SIZE = 40, ABSINFO_ORIG = 20, ABSINFO_SIZE = 24,
-            INPUT_ID_SIZE = 8, WORD = 8;
+    /** linux/input.h's structs. */
+    static final StructLayout INPUT_ID = structLayout(JAVA_SHORT.withName("bustype"), JAVA_SHORT.withName("vendor"),
+            JAVA_SHORT.withName("product"), JAVA_SHORT.withName("version")).withName("struct input_id");
+    static final StructLayout INPUT_KEYMAP_ENTRY = structLayout(JAVA_BYTE.withName("flags"), JAVA_BYTE.withName("len"),
+            JAVA_SHORT.withName("index"), JAVA_INT.withName("keycode"), sequenceLayout(32, JAVA_BYTE).withName("scancode"))
+            .withName("struct input_keymap_entry");
+    static final StructLayout INPUT_ABSINFO = structLayout(JAVA_INT.withName("value"), JAVA_INT.withName("minimum"),
+            JAVA_INT.withName("maximum"), JAVA_INT.withName("fuzz"), JAVA_INT.withName("flat"),
+            JAVA_INT.withName("resolution")).withName("struct input_absinfo");
+    /** EVIOCGMTSLOTS' buffer, which linux/input.h describes in a comment only. */
+    static final StructLayout INPUT_MT_REQUEST_LAYOUT = structLayout(JAVA_INT.withName("code"),
+            sequenceLayout(0, JAVA_INT).withName("values")).withName("struct input_mt_request_layout");
+    private static final Member ID_BUSTYPE = Member.of(INPUT_ID, "bustype"), ID_VENDOR = Member.of(INPUT_ID, "vendor"),
+            ID_PRODUCT = Member.of(INPUT_ID, "product"), ID_VERSION = Member.of(INPUT_ID, "version");
+    private static final Member KE_FLAGS = Member.of(INPUT_KEYMAP_ENTRY, "flags"),
+            KE_LEN = Member.of(INPUT_KEYMAP_ENTRY, "len"), KE_INDEX = Member.of(INPUT_KEYMAP_ENTRY, "index"),
+            KE_KEYCODE = Member.of(INPUT_KEYMAP_ENTRY, "keycode"), KE_SCANCODE = Member.of(INPUT_KEYMAP_ENTRY, "scancode");
+    private static final Member MT_CODE = Member.of(INPUT_MT_REQUEST_LAYOUT, "code");
+    private static final int MT_VALUES = StructLayouts.offset(INPUT_MT_REQUEST_LAYOUT, "values");
+    /**
+     * The struct sizes; input_absinfo before resolution was added (what older headers' EVIOCGABS
+     * encodes); EVIOCGREP's and EVIOCGKEYCODE's unsigned int[2]; the bit sets' words.
+     */
+    private static final int FF_EFFECT_SIZE = EvdevEffects.SIZE, KEYMAP_ENTRY_SIZE = StructLayouts.size(INPUT_KEYMAP_ENTRY),
+            ABSINFO_ORIG = StructLayouts.offset(INPUT_ABSINFO, "resolution"), ABSINFO_SIZE = StructLayouts.size(INPUT_ABSINFO),
+            INPUT_ID_SIZE = StructLayouts.size(INPUT_ID), UINT = Integer.BYTES, UINT_PAIR = 2 * UINT, WORD = Long.BYTES;
     /** _IOC_NR of the variable-length read requests (linux/input.h). */
     private static final int NR_NAME = 0x06, NR_PHYS = 0x07, NR_UNIQ = 0x08, NR_PROP = 0x09, NR_MTSLOTS = 0x0a,
             NR_KEY = 0x18, NR_LED = 0x19, NR_SND = 0x1a, NR_SW = 0x1b, NR_BIT = 0x20, NR_GABS = 0x40,
@@ -55,6 +86,17 @@ final class EvdevIoctls implements IoctlFamily {
             .filter(n -> n.name().startsWith("ABS_MT_")).toArray(Named[]::new);
 
     @Override
+    public List<CallStructLayouts.Declared> layouts() {
+        List<CallStructLayouts.Declared> l = new ArrayList<>(EvdevEffects.LAYOUTS);
+        for (StructLayout s : List.of(INPUT_ID, INPUT_KEYMAP_ENTRY, INPUT_ABSINFO)) {
+            l.add(new CallStructLayouts.Declared(s, "#include <linux/input.h>\n"));
+        }
+        l.add(new CallStructLayouts.Declared(INPUT_MT_REQUEST_LAYOUT,
+                "#include <linux/types.h>\nstruct input_mt_request_layout { __u32 code; __s32 values[]; };\n"));
+        return l;
+    }
+
+    @Override
     public boolean decodes(long req) {
         int d = IoctlRequests.dir(req);
         return IoctlRequests.type(req) == EVDEV && (d == IoctlRequests.IOC_READ || d == IoctlRequests.IOC_WRITE);
@@ -78,7 +120,7 @@ final class EvdevIoctls implements IoctlFamily {
         if (arg == 0 || IoctlRequests.dir(req) != IoctlRequests.IOC_READ) return;
         if (IoctlRequests.nr(req) == NR_MTSLOTS) {
             // The code, then the values as an array of their own (print_array reads from arg + 4).
-            mem.bytes(arg, 4);
+            mem.bytes(arg, UINT);
             long values = ArrayDecoder.captureCount(opt, Math.max(IoctlRequests.size(req) / 4 - 1, 0));
             if (values > 0) mem.bytes(arg + 4, (int) values * 4);
             return;
@@ -151,7 +193,7 @@ final class EvdevIoctls implements IoctlFamily {
         if (a == 0 || !c.succeeded()) return new Value.Ptr(a);
         int nr = IoctlRequests.nr(req);
         if (req == EVIOCGVERSION || req == EVIOCGEFFECTS) {
-            byte[] b = MemoryView.struct(c.out, a, 4);
+            byte[] b = MemoryView.struct(c.out, a, UINT);
             if (b == null) return new Value.Ptr(a);
             return new Value.Array(List.of(new Value.Num(MemoryView.u32(b, 0),
                     req == EVIOCGVERSION ? Value.Radix.HEX : Value.Radix.UDEC)), false);
@@ -159,9 +201,9 @@ final class EvdevIoctls implements IoctlFamily {
         if (req == EVIOCGID) {
             byte[] b = MemoryView.struct(c.out, a, INPUT_ID_SIZE);
             if (b == null) return new Value.Ptr(a);
-            return new Value.Struct(List.of(new Value.Field("bustype", u16(b, 0)),
-                    new Value.Field("vendor", u16(b, 2)), new Value.Field("product", u16(b, 4)),
-                    new Value.Field("version", u16(b, 6))), false);
+            return new Value.Struct(List.of(IoctlFields.u("bustype", b, ID_BUSTYPE),
+                    IoctlFields.u("vendor", b, ID_VENDOR), IoctlFields.u("product", b, ID_PRODUCT),
+                    IoctlFields.u("version", b, ID_VERSION)), false);
         }
         if (req == EVIOCGREP) return pair(c, c.out, a);
         if (req == EVIOCGKEYCODE) return keycode(c, c.out, a);
@@ -173,7 +215,7 @@ final class EvdevIoctls implements IoctlFamily {
         if (set != null) return bitsetValue(c, set, a);
         if ((nr & ~EV_MAX) == NR_BIT && (nr & EV_MAX) == 0x16) {
             // EV_PWR: printnum_int(tcp, arg, "%d").
-            byte[] b = MemoryView.struct(c.out, a, 4);
+            byte[] b = MemoryView.struct(c.out, a, UINT);
             return b == null ? new Value.Ptr(a)
                     : new Value.Array(List.of(new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)), false);
         }
@@ -184,7 +226,7 @@ final class EvdevIoctls implements IoctlFamily {
         if (req == EVIOCRMFF) return new Value.Num((int) a, Value.Radix.DEC);
         if (req == EVIOCGRAB || req == EVIOCREVOKE) return new Value.Num(a, Value.Radix.UDEC);
         if (req == EVIOCSCLOCKID) {
-            byte[] b = MemoryView.struct(c.in, a, 4);
+            byte[] b = MemoryView.struct(c.in, a, UINT);
             return b == null ? new Value.Ptr(a) : new Value.Array(List.of(u32(b, 0)), false);
         }
         if (req == EVIOCSREP) return pair(c, c.in, a);
@@ -209,13 +251,15 @@ final class EvdevIoctls implements IoctlFamily {
 
     /** printpair_int(tcp, arg, "%u"). */
     private static Value pair(CallContext c, dev.jstrace.proc.Snapshot mem, long a) {
-        byte[] b = MemoryView.struct(mem, a, 8);
-        return b == null ? new Value.Ptr(a) : new Value.Array(List.of(u32(b, 0), u32(b, 4)), false);
+        byte[] b = MemoryView.struct(mem, a, UINT_PAIR);
+        return b == null ? new Value.Ptr(a) : new Value.Array(List.of(u32(b, 0), u32(b, UINT)), false);
     }
 
     private static Value keycode(CallContext c, dev.jstrace.proc.Snapshot mem, long a) {
-        byte[] b = MemoryView.struct(mem, a, 8);
-        return b == null ? new Value.Ptr(a) : new Value.Array(List.of(u32(b, 0), keyName(c, MemoryView.u32(b, 4))), false);
+        // unsigned int[2]: the scancode, then the keycode.
+        byte[] b = MemoryView.struct(mem, a, UINT_PAIR);
+        return b == null ? new Value.Ptr(a) : new Value.Array(List.of(u32(b, 0), keyName(c, MemoryView.u32(b, UINT))),
+                false);
     }
 
     private static Value keyName(CallContext c, long v) {
@@ -228,13 +272,13 @@ final class EvdevIoctls implements IoctlFamily {
         byte[] b = MemoryView.struct(mem, a, KEYMAP_ENTRY_SIZE);
         if (b == null) return new Value.Ptr(a);
         List<Value.Field> fs = new ArrayList<>(5);
-        fs.add(new Value.Field("flags", new Value.Num(b[0] & 0xff, Value.Radix.UDEC)));
-        fs.add(new Value.Field("len", new Value.Num(b[1] & 0xff, Value.Radix.UDEC)));
+        fs.add(IoctlFields.u("flags", b, KE_FLAGS));
+        fs.add(IoctlFields.u("len", b, KE_LEN));
         if (!c.opt.verbose()) return new Value.Struct(fs, true);
-        fs.add(new Value.Field("index", u16(b, 2)));
-        fs.add(new Value.Field("keycode", keyName(c, MemoryView.u32(b, 4))));
-        List<Value> scan = new ArrayList<>(32);
-        for (int i = 8; i < KEYMAP_ENTRY_SIZE; i++) scan.add(new Value.Num(b[i] & 0xff, Value.Radix.HEX));
+        fs.add(IoctlFields.u("index", b, KE_INDEX));
+        fs.add(new Value.Field("keycode", keyName(c, KE_KEYCODE.u(b))));
+        List<Value> scan = new ArrayList<>(KE_SCANCODE.size());
+        for (int i = KE_SCANCODE.offset(); i < KE_SCANCODE.end(); i++) scan.add(new Value.Num(b[i] & 0xff, Value.Radix.HEX));
         fs.add(new Value.Field("scancode", new Value.Array(scan, false)));
         return new Value.Struct(fs, false);
     }
@@ -246,25 +290,22 @@ final class EvdevIoctls implements IoctlFamily {
         byte[] b = MemoryView.struct(mem, a, Math.min(sz, ABSINFO_SIZE));
         if (b == null) return new Value.Ptr(a);
         List<Value.Field> fs = new ArrayList<>(6);
-        fs.add(new Value.Field("value", u32(b, 0)));
-        fs.add(new Value.Field("minimum", u32(b, 4)));
+        for (String n : List.of("value", "minimum")) fs.add(IoctlFields.u(n, b, Member.of(INPUT_ABSINFO, n)));
         if (!c.opt.verbose()) return new Value.Struct(fs, true);
-        fs.add(new Value.Field("maximum", u32(b, 8)));
-        fs.add(new Value.Field("fuzz", u32(b, 12)));
-        fs.add(new Value.Field("flat", u32(b, 16)));
-        if (sz >= ABSINFO_SIZE) fs.add(new Value.Field("resolution", u32(b, 20)));
+        for (String n : List.of("maximum", "fuzz", "flat")) fs.add(IoctlFields.u(n, b, Member.of(INPUT_ABSINFO, n)));
+        if (sz >= ABSINFO_SIZE) fs.add(IoctlFields.u("resolution", b, Member.of(INPUT_ABSINFO, "resolution")));
         return new Value.Struct(fs, sz > ABSINFO_ORIG && sz != ABSINFO_SIZE);
     }
 
     /** EVIOCGMTSLOTS(len): {code=ABS_MT_*, values=[...]}, len/4 - 1 values. */
     private static Value mtSlots(CallContext c, long req, long a) {
-        int n = IoctlRequests.size(req) / 4;
+        int n = IoctlRequests.size(req) / Integer.BYTES;
         if (n == 0) return new Value.Ptr(a);
-        byte[] b = MemoryView.struct(c.out, a, 4);
+        byte[] b = MemoryView.struct(c.out, a, MT_CODE.end());
         if (b == null) return new Value.Ptr(a);
-        Value values = ArrayDecoder.decode(c, c.out, a + 4, n - 1, 4,
+        Value values = ArrayDecoder.decode(c, c.out, a + MT_VALUES, n - 1, Integer.BYTES,
                 (d, off) -> new Value.Num(MemoryView.s32(d, off), Value.Radix.DEC));
-        return new Value.Struct(List.of(new Value.Field("code", sym(MT_SLOTS, MemoryView.u32(b, 0), "ABS_MT_???")),
+        return new Value.Struct(List.of(new Value.Field("code", sym(MT_SLOTS, MT_CODE.u(b), "ABS_MT_???")),
                 new Value.Field("values", values)), false);
     }
 

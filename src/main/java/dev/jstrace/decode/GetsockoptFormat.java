@@ -78,8 +78,8 @@ final class GetsockoptFormat implements CallFormat {
         if (ulen <= 0 || rlen <= 0) return new Value.Ptr(addr);
         if (addr != 0 && level == SOL_SOCKET) {
             String opt = Constants.SO.name(name & 0xffffffffL);
-            if ("SO_LINGER".equals(opt)) return fields(c, addr, Math.min(rlen, 8), List.of("l_onoff", "l_linger"));
-            if ("SO_PEERCRED".equals(opt)) return fields(c, addr, Math.min(rlen, 12), List.of("pid", "uid", "gid"));
+            if ("SO_LINGER".equals(opt)) return fields(c, addr, rlen, StructLayouts.LINGER);
+            if ("SO_PEERCRED".equals(opt)) return fields(c, addr, rlen, StructLayouts.UCRED);
             if ("SO_ERROR".equals(opt)) {
                 if (rlen < 4) return hexBytes(c, addr, rlen);
                 byte[] b = MemoryView.struct(c.out, addr, 4);
@@ -128,23 +128,27 @@ final class GetsockoptFormat implements CallFormat {
      * MAYBE_PRINT_FIELD_LEN over int fields: each field the length covers whole, the one it cuts as
      * hex bytes, none past it. SO_PEERCRED's pid is a process id, its uid and gid ids.
      */
-    private static Value fields(CallContext c, long addr, int len, List<String> names) {
+    private static Value fields(CallContext c, long addr, int rlen, java.lang.foreign.StructLayout l) {
+        int len = Math.min(rlen, StructLayouts.size(l));
         byte[] b = MemoryView.struct(c.out, addr, len);
         if (b == null) return new Value.Ptr(addr);
+        List<String> names = new ArrayList<>();
+        for (var m : l.memberLayouts()) m.name().ifPresent(names::add);
         List<Value.Field> fs = new ArrayList<>(names.size());
-        for (int k = 0; k < names.size() && 4 * k < len; k++) {
+        for (String n : names) {
+            StructLayouts.Member m = StructLayouts.Member.of(l, n);
+            if (m.offset() >= len) break;
             Value v;
-            if (4 * k + 4 > len) {
-                byte[] part = java.util.Arrays.copyOfRange(b, 4 * k, len);
+            if (m.end() > len) {
+                byte[] part = java.util.Arrays.copyOfRange(b, m.offset(), len);
                 v = new Value.Str(part, part.length, false, Value.Str.Kind.HEX);
             } else {
-                int x = MemoryView.s32(b, 4 * k);
-                String n = names.get(k);
+                int x = (int) m.s(b);
                 v = n.equals("pid") ? c.pid(x, PidNamespaces.Kind.TGID)
                         : n.equals("uid") || n.equals("gid") ? new Value.Num(x == -1 ? -1 : x & 0xffffffffL, Value.Radix.DEC)
                         : new Value.Num(x, Value.Radix.DEC);
             }
-            fs.add(new Value.Field(names.get(k), v));
+            fs.add(new Value.Field(n, v));
         }
         return new Value.Struct(fs, false);
     }

@@ -1,7 +1,15 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.MemoryLayout.paddingLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.Snapshot;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,8 +46,24 @@ final class HdioIoctls implements IoctlFamily {
             "IDE_NICE_0", "IDE_NICE_2"};
     private static final long[] NICE_BITS = java.util.Arrays.stream(NICE_NAMES).mapToLong(HeaderValues::common).toArray();
     /** sizeof(struct hd_geometry), the offset of its start; hd_drive_cmd_hdr; the identity buffers. */
-    private static final int GEOMETRY_SIZE = 16, GEOMETRY_START = 8, CMD_HDR = 4, SECTOR_SIZE = 512,
-            IDENTITY = 512, OBSOLETE_IDENTITY_SIZE = 142;
+    /** {@code struct hd_geometry} (linux/hdreg.h): HDIO_GETGEO's answer. */
+    static final StructLayout HD_GEOMETRY = structLayout(JAVA_BYTE.withName("heads"), JAVA_BYTE.withName("sectors"),
+            JAVA_SHORT.withName("cylinders"), paddingLayout(4), JAVA_LONG.withName("start")).withName("struct hd_geometry");
+    /**
+     * {@code struct hd_drive_cmd_hdr} (linux/hdreg.h): HDIO_DRIVE_CMD's four bytes before the sectors; the kernel
+     * writes back status, error and nsector over the first three, the sector count's data after the header.
+     */
+    static final StructLayout HD_DRIVE_CMD_HDR = structLayout(JAVA_BYTE.withName("command"),
+            JAVA_BYTE.withName("sector_number"), JAVA_BYTE.withName("feature"), JAVA_BYTE.withName("sector_count"))
+            .withName("struct hd_drive_cmd_hdr");
+    private static final Member HEADS = Member.of(HD_GEOMETRY, "heads"), SECTORS = Member.of(HD_GEOMETRY, "sectors"),
+            CYLINDERS = Member.of(HD_GEOMETRY, "cylinders"), START = Member.of(HD_GEOMETRY, "start");
+    private static final Member COMMAND = Member.of(HD_DRIVE_CMD_HDR, "command"),
+            SECTOR_NUMBER = Member.of(HD_DRIVE_CMD_HDR, "sector_number"),
+            FEATURE = Member.of(HD_DRIVE_CMD_HDR, "feature"), SECTOR_COUNT = Member.of(HD_DRIVE_CMD_HDR, "sector_count");
+    /** SECTOR_SIZE; the identify data's size (512) and the obsolete one's (142); a getter's unsigned long. */
+    private static final int GEOMETRY_SIZE = StructLayouts.size(HD_GEOMETRY), CMD_HDR = StructLayouts.size(HD_DRIVE_CMD_HDR),
+            SECTOR_SIZE = 512, IDENTITY = 512, OBSOLETE_IDENTITY_SIZE = 142, ULONG = Long.BYTES;
 
     /** The names of a generated group, in its order, as a ConstTable declaration. */
     static String names(dev.jstrace.arch.gen.Constants.Named[] set) {
@@ -53,6 +77,12 @@ final class HdioIoctls implements IoctlFamily {
         List<Long> out = new ArrayList<>();
         for (String n : names.split(" ")) out.add(IoctlRequests.required(n));
         return Set.copyOf(out);
+    }
+
+    @Override
+    public List<CallStructLayouts.Declared> layouts() {
+        return List.of(new CallStructLayouts.Declared(HD_GEOMETRY, "#include <linux/hdreg.h>\n"),
+                new CallStructLayouts.Declared(HD_DRIVE_CMD_HDR, "#include <linux/hdreg.h>\n"));
     }
 
     @Override
@@ -79,8 +109,8 @@ final class HdioIoctls implements IoctlFamily {
             mem.bytes(arg, Math.min(req == GET_IDENTITY ? IDENTITY : OBSOLETE_IDENTITY_SIZE, opt.stringLimit()));
         } else if (req == DRIVE_CMD) {
             Snapshot.Region r = mem.bytes(arg, CMD_HDR);
-            if (r.readable() && r.data().length == CMD_HDR && r.data()[3] != 0) {
-                mem.bytes(arg + CMD_HDR, Math.min((r.data()[3] & 0xff) * SECTOR_SIZE, opt.stringLimit()));
+            if (r.readable() && r.data().length == CMD_HDR && SECTOR_COUNT.u(r.data()) != 0) {
+                mem.bytes(arg + CMD_HDR, Math.min((int) SECTOR_COUNT.u(r.data()) * SECTOR_SIZE, opt.stringLimit()));
             }
         }
     }
@@ -97,7 +127,7 @@ final class HdioIoctls implements IoctlFamily {
         if (req == SET_NICE) return nice(a);
         if (req == SET_BUSSTATE) return BUSSTATES.sym(a);
         if (req == DRIVE_RESET || req == SCAN_HWIF) {
-            return ArrayDecoder.decode(c, c.in, a, 3, 4,
+            return ArrayDecoder.decode(c, c.in, a, 3, Integer.BYTES,
                     (b, off) -> new Value.Num(MemoryView.u32(b, off), Value.Radix.HEX));
         }
         if (req == DRIVE_CMD) return driveCmd(c, a);
@@ -110,13 +140,11 @@ final class HdioIoctls implements IoctlFamily {
             byte[] b = MemoryView.struct(c.out, a, GEOMETRY_SIZE);
             if (b == null) return new Value.Ptr(a);
             return new Value.Struct(List.of(
-                    new Value.Field("heads", new Value.Num(b[0] & 0xff, Value.Radix.UDEC)),
-                    new Value.Field("sectors", new Value.Num(b[1] & 0xff, Value.Radix.UDEC)),
-                    new Value.Field("cylinders", new Value.Num(MemoryView.u16(b, 2), Value.Radix.UDEC)),
-                    new Value.Field("start", new Value.Num(MemoryView.u64(b, GEOMETRY_START), Value.Radix.UDEC))),
+                    IoctlFields.u("heads", b, HEADS), IoctlFields.u("sectors", b, SECTORS),
+                    IoctlFields.u("cylinders", b, CYLINDERS), IoctlFields.u("start", b, START)),
                     false);
         }
-        byte[] b = MemoryView.struct(c.out, a, 8);
+        byte[] b = MemoryView.struct(c.out, a, ULONG);
         if (b == null) return new Value.Ptr(a);
         long v = MemoryView.u64(b, 0);
         Value shown = req == GET_NICE ? nice(v) : req == GET_BUSSTATE ? BUSSTATES.sym(v)
@@ -129,18 +157,17 @@ final class HdioIoctls implements IoctlFamily {
         byte[] in = MemoryView.struct(c.in, a, CMD_HDR);
         if (in == null) return new Value.Ptr(a);
         Value before = new Value.Struct(List.of(
-                new Value.Field("command", DRIVE_CMDS.sym(in[0] & 0xff)),
-                new Value.Field("sector_number", new Value.Num(in[1] & 0xff, Value.Radix.UDEC)),
-                new Value.Field("feature", new Value.Num(in[2] & 0xff, Value.Radix.UDEC)),
-                new Value.Field("sector_count", new Value.Num(in[3] & 0xff, Value.Radix.UDEC))), false);
+                IoctlFields.flags("command", DRIVE_CMDS, in, COMMAND), IoctlFields.u("sector_number", in, SECTOR_NUMBER),
+                IoctlFields.u("feature", in, FEATURE), IoctlFields.u("sector_count", in, SECTOR_COUNT)), false);
         byte[] out = c.succeeded() ? MemoryView.struct(c.out, a, CMD_HDR) : null;
         if (out == null) return before;
         List<Value.Field> fs = new ArrayList<>(4);
-        fs.add(new Value.Field("status", new Value.Num(out[0] & 0xff, Value.Radix.HEX)));
-        fs.add(new Value.Field("error", new Value.Num(out[1] & 0xff, Value.Radix.UDEC)));
-        fs.add(new Value.Field("nsector", new Value.Num(out[2] & 0xff, Value.Radix.UDEC)));
-        if (out[3] != 0) fs.add(new Value.Field("buf", c.buffer(c.out, a + CMD_HDR, (out[3] & 0xff) * SECTOR_SIZE,
-                true)));
+        // The kernel's answer over the header: status where command was, error, nsector.
+        fs.add(IoctlFields.x("status", out, COMMAND));
+        fs.add(IoctlFields.u("error", out, SECTOR_NUMBER));
+        fs.add(IoctlFields.u("nsector", out, FEATURE));
+        long sectors = SECTOR_COUNT.u(out);
+        if (sectors != 0) fs.add(new Value.Field("buf", c.buffer(c.out, a + CMD_HDR, sectors * SECTOR_SIZE, true)));
         return new Value.Text(c.text(before) + " => " + c.text(new Value.Struct(fs, false)));
     }
 

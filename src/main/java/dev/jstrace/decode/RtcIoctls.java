@@ -1,6 +1,15 @@
 package dev.jstrace.decode;
 
+import static java.lang.foreign.MemoryLayout.paddingLayout;
+import static java.lang.foreign.MemoryLayout.structLayout;
+import static java.lang.foreign.MemoryLayout.unionLayout;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.jstrace.decode.StructLayouts.Member;
 import dev.jstrace.proc.TraceeMemory;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +41,28 @@ final class RtcIoctls implements IoctlFamily {
             PARAM_CORRECTION = HeaderValues.common("RTC_PARAM_CORRECTION"),
             PARAM_BACKUP_SWITCH_MODE = HeaderValues.common("RTC_PARAM_BACKUP_SWITCH_MODE");
     /** struct rtc_time, rtc_wkalrm, rtc_pll_info, rtc_param. */
-    private static final int TIME = 36, WKALRM = 40, PLL = 32, PARAM = 24;
+    /** linux/rtc.h's structs. */
+    static final StructLayout RTC_TIME = structLayout(JAVA_INT.withName("tm_sec"), JAVA_INT.withName("tm_min"),
+            JAVA_INT.withName("tm_hour"), JAVA_INT.withName("tm_mday"), JAVA_INT.withName("tm_mon"),
+            JAVA_INT.withName("tm_year"), JAVA_INT.withName("tm_wday"), JAVA_INT.withName("tm_yday"),
+            JAVA_INT.withName("tm_isdst")).withName("struct rtc_time");
+    static final StructLayout RTC_WKALRM = structLayout(JAVA_BYTE.withName("enabled"), JAVA_BYTE.withName("pending"),
+            paddingLayout(2), RTC_TIME.withName("time")).withName("struct rtc_wkalrm");
+    static final StructLayout RTC_PLL_INFO = structLayout(JAVA_INT.withName("pll_ctrl"), JAVA_INT.withName("pll_value"),
+            JAVA_INT.withName("pll_max"), JAVA_INT.withName("pll_min"), JAVA_INT.withName("pll_posmult"),
+            JAVA_INT.withName("pll_negmult"), JAVA_LONG.withName("pll_clock")).withName("struct rtc_pll_info");
+    static final StructLayout RTC_PARAM = structLayout(JAVA_LONG.withName("param"),
+            unionLayout(JAVA_LONG.withName("uvalue"), JAVA_LONG.withName("svalue"), JAVA_LONG.withName("ptr")),
+            JAVA_INT.withName("index"), JAVA_INT.withName("__pad")).withName("struct rtc_param");
+    private static final int TIME = StructLayouts.size(RTC_TIME), WKALRM = StructLayouts.size(RTC_WKALRM),
+            PLL = StructLayouts.size(RTC_PLL_INFO), PARAM = StructLayouts.size(RTC_PARAM);
+    private static final Member ENABLED = Member.of(RTC_WKALRM, "enabled"), PENDING = Member.of(RTC_WKALRM, "pending"),
+            WK_TIME = Member.of(RTC_WKALRM, "time");
+    private static final Member P_PARAM = Member.of(RTC_PARAM, "param"), P_UVALUE = Member.of(RTC_PARAM, "uvalue"),
+            P_SVALUE = Member.of(RTC_PARAM, "svalue"), P_INDEX = Member.of(RTC_PARAM, "index"),
+            P_PAD = Member.of(RTC_PARAM, "__pad");
+    /** RTC_VL_READ's unsigned int through the pointer. */
+    private static final int VL = Integer.BYTES;
 
     private static ConstTable features() {
         StringBuilder decl = new StringBuilder();
@@ -42,6 +72,13 @@ final class RtcIoctls implements IoctlFamily {
             decl.append("1<<").append(n).append("=0x").append(Long.toHexString(1L << HeaderValues.common(n))).append(' ');
         }
         return ConstTable.flags("1<<RTC_FEATURE_???", decl.toString());
+    }
+
+    @Override
+    public List<CallStructLayouts.Declared> layouts() {
+        String h = "#include <linux/rtc.h>\n";
+        return java.util.stream.Stream.of(RTC_TIME, RTC_WKALRM, RTC_PLL_INFO, RTC_PARAM)
+                .map(l -> new CallStructLayouts.Declared(l, h)).toList();
     }
 
     @Override
@@ -56,7 +93,7 @@ final class RtcIoctls implements IoctlFamily {
     private static int size(long req) {
         if (req == WKALM_RD || req == WKALM_SET) return WKALRM;
         if (req == PLL_GET || req == PLL_SET) return PLL;
-        if (req == VL_READ) return 4;
+        if (req == VL_READ) return VL;
         if (req == PARAM_GET || req == PARAM_SET) return PARAM;
         return TIME;
     }
@@ -83,15 +120,14 @@ final class RtcIoctls implements IoctlFamily {
         if (b == null) return IoctlFields.addr(a);
         if (req == ALM_READ || req == RD_TIME || req == ALM_SET || req == SET_TIME) return time(c, b, 0);
         if (req == WKALM_RD || req == WKALM_SET) {
-            return IoctlFields.struct(List.of(new Value.Field("enabled", new Value.Num(b[0] & 0xff, Value.Radix.UDEC)),
-                    new Value.Field("pending", new Value.Num(b[1] & 0xff, Value.Radix.UDEC)),
-                    new Value.Field("time", time(c, b, 4))));
+            return IoctlFields.struct(List.of(IoctlFields.u("enabled", b, ENABLED), IoctlFields.u("pending", b, PENDING),
+                    new Value.Field("time", time(c, b, WK_TIME.offset()))));
         }
         if (req == PLL_GET || req == PLL_SET) {
             String[] names = {"pll_ctrl", "pll_value", "pll_max", "pll_min", "pll_posmult", "pll_negmult"};
             List<Value.Field> fs = new ArrayList<>();
-            for (int i = 0; i < names.length; i++) fs.add(IoctlFields.s32(names[i], b, 4 * i));
-            fs.add(IoctlFields.s64("pll_clock", b, 24));
+            for (String name : names) fs.add(IoctlFields.d(name, b, Member.of(RTC_PLL_INFO, name)));
+            fs.add(IoctlFields.d("pll_clock", b, Member.of(RTC_PLL_INFO, "pll_clock")));
             return IoctlFields.struct(fs);
         }
         if (req == VL_READ) return new Value.Array(List.of(VL_FLAGS.sym(MemoryView.u32(b, 0))), false);
@@ -106,16 +142,16 @@ final class RtcIoctls implements IoctlFamily {
     /** struct rtc_param as strace's decode_rtc_param prints it at entry or at exit. */
     private static Value param(byte[] b, boolean entering, boolean withValue) {
         List<Value.Field> fs = new ArrayList<>();
-        long key = MemoryView.u64(b, 0);
+        long key = P_PARAM.u(b);
         if (entering) fs.add(new Value.Field("param", PARAMS.sym(key)));
         if (withValue) {
-            if (key == PARAM_FEATURES) fs.add(IoctlFields.flags64("uvalue", FEATURES, b, 8));
-            else if (key == PARAM_CORRECTION) fs.add(IoctlFields.s64("svalue", b, 8));
-            else if (key == PARAM_BACKUP_SWITCH_MODE) fs.add(IoctlFields.flags64("uvalue", BACKUP_SWITCH_MODES, b, 8));
-            else fs.add(IoctlFields.x64("uvalue", b, 8));
+            if (key == PARAM_FEATURES) fs.add(IoctlFields.flags("uvalue", FEATURES, b, P_UVALUE));
+            else if (key == PARAM_CORRECTION) fs.add(IoctlFields.d("svalue", b, P_SVALUE));
+            else if (key == PARAM_BACKUP_SWITCH_MODE) fs.add(IoctlFields.flags("uvalue", BACKUP_SWITCH_MODES, b, P_UVALUE));
+            else fs.add(IoctlFields.x("uvalue", b, P_UVALUE));
         }
-        if (entering) fs.add(IoctlFields.u32("index", b, 16));
-        if (MemoryView.u32(b, 20) != 0) fs.add(IoctlFields.x32("__pad", b, 20));
+        if (entering) fs.add(IoctlFields.u("index", b, P_INDEX));
+        if (P_PAD.u(b) != 0) fs.add(IoctlFields.x("__pad", b, P_PAD));
         return IoctlFields.struct(fs);
     }
 
@@ -125,7 +161,9 @@ final class RtcIoctls implements IoctlFamily {
                 "tm_isdst"};
         int shown = c.opt.verbose() ? 9 : 6;
         List<Value.Field> fs = new ArrayList<>();
-        for (int i = 0; i < shown; i++) fs.add(IoctlFields.s32(names[i], b, off + 4 * i));
+        for (int i = 0; i < shown; i++) {
+            fs.add(new Value.Field(names[i], new Value.Num(Member.of(RTC_TIME, names[i]).s(b, off), Value.Radix.DEC)));
+        }
         return new Value.Struct(fs, !c.opt.verbose());
     }
 }

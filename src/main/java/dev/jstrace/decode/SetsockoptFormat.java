@@ -35,14 +35,18 @@ final class SetsockoptFormat implements CallFormat {
         return Decoded.atEntry(out);
     }
 
+    private static final StructLayouts.Member L_ONOFF = StructLayouts.Member.of(StructLayouts.LINGER, "l_onoff"),
+            L_LINGER = StructLayouts.Member.of(StructLayouts.LINGER, "l_linger");
+
     private static Value value(CallContext c, int level, int name, long addr, int len) {
         if (addr != 0 && level == GetsockoptFormat.SOL_SOCKET) {
             String opt = Constants.SO.name(name & 0xffffffffL);
             if ("SO_LINGER".equals(opt)) {
-                byte[] b = len < 8 ? null : MemoryView.struct(c.in, addr, 8);
+                int size = StructLayouts.size(StructLayouts.LINGER);
+                byte[] b = len < size ? null : MemoryView.struct(c.in, addr, size);
                 return b == null ? new Value.Ptr(addr) : new Value.Struct(List.of(
-                        new Value.Field("l_onoff", new Value.Num(MemoryView.s32(b, 0), Value.Radix.DEC)),
-                        new Value.Field("l_linger", new Value.Num(MemoryView.s32(b, 4), Value.Radix.DEC))), false);
+                        new Value.Field("l_onoff", new Value.Num(L_ONOFF.s(b), Value.Radix.DEC)),
+                        new Value.Field("l_linger", new Value.Num(L_LINGER.s(b), Value.Radix.DEC))), false);
             }
             if ("SO_TXREHASH".equals(opt)) return len < 4 ? new Value.Ptr(addr) : GetsockoptFormat.txrehash(c, c.in, addr);
             if (opt != null && GetsockoptFormat.INT_LIKE.contains(opt)) {

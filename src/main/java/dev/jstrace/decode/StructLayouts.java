@@ -129,9 +129,17 @@ final class StructLayouts {
             JAVA_SHORT.withName("nl_pad"), JAVA_INT.withName("nl_pid"), JAVA_INT.withName("nl_groups"))
             .withName("struct sockaddr_nl");
 
+    /** {@code struct linger} (sys/socket.h): SO_LINGER's value. */
+    static final StructLayout LINGER = MemoryLayout.structLayout(JAVA_INT.withName("l_onoff"),
+            JAVA_INT.withName("l_linger")).withName("struct linger");
+    /** {@code struct ucred} (sys/socket.h, _GNU_SOURCE): SO_PEERCRED's value. */
+    static final StructLayout UCRED = MemoryLayout.structLayout(JAVA_INT.withName("pid"), JAVA_INT.withName("uid"),
+            JAVA_INT.withName("gid")).withName("struct ucred");
+
     /** Every arch-neutral layout declared here, for the probe test. */
     static final List<StructLayout> ALL = List.of(TIMESPEC, TIMEVAL, RLIMIT, ITIMERVAL, ITIMERSPEC, STACK, POLLFD,
-            IOVEC, MSGHDR, WINSIZE, TMS, DIRENT64, SOCKADDR, SOCKADDR_UN, SOCKADDR_IN, SOCKADDR_IN6, SOCKADDR_NL);
+            IOVEC, MSGHDR, WINSIZE, TMS, DIRENT64, SOCKADDR, SOCKADDR_UN, SOCKADDR_IN, SOCKADDR_IN6, SOCKADDR_NL,
+            LINGER, UCRED);
 
     /**
      * One member of a declared layout, found once by name: where it is and how wide, so a
