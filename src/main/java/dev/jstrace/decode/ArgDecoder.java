@@ -167,9 +167,11 @@ final class ArgDecoder {
             }
             case DIRENTS_OUT -> exitReady ? StructDecoders.dirents(c, a) : new Value.Ptr(a);
             case PIPEFDS_OUT -> {
-                byte[] b = exitReady ? MemoryView.struct(c.out, a, 8) : null;
+                // int[2]: the read end, then the write end.
+                byte[] b = exitReady ? MemoryView.struct(c.out, a, 2 * Integer.BYTES) : null;
                 yield b == null ? new Value.Ptr(a)
-                        : new Value.Array(List.of(c.fdAtExit(MemoryView.s32(b, 0)), c.fdAtExit(MemoryView.s32(b, 4))),
+                        : new Value.Array(List.of(c.fdAtExit(MemoryView.s32(b, 0)),
+                        c.fdAtExit(MemoryView.s32(b, Integer.BYTES))),
                         false);
             }
             case INT_OUT -> {

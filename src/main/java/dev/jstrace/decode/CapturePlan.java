@@ -80,7 +80,7 @@ final class CapturePlan implements CapturePlanner {
                 case TIMESPEC_IN -> bytes(mem, a, StructLayouts.TIMESPEC.byteSize());
                 case TIMESPEC2_IN -> bytes(mem, a, 2 * StructLayouts.TIMESPEC.byteSize());
                 case SOCKADDR_IN -> {
-                    var r = bytes(mem, a, (int) Math.min(Math.max(next, 0), 128));
+                    var r = bytes(mem, a, (int) Math.min(Math.max(next, 0), SockaddrDecoder.STORAGE));
                     if (opt.capturesFdPaths() && r != null) SockaddrFamilies.captureFds(mem, r.data());
                 }
                 case IOVEC_IN -> iovecs(mem, a, next, -1L);
@@ -173,10 +173,10 @@ final class CapturePlan implements CapturePlanner {
                 case SIGSET_OUT -> SigsetDecoder.capture(mem, sig, args, i);
                 case INT_OUT, UID_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);
                 case PIPEFDS_OUT -> {
-                    var r = bytes(mem, a, 8);
-                    if (opt.capturesFdPaths() && r != null && r.data().length == 8) {
+                    var r = bytes(mem, a, 2 * Integer.BYTES);
+                    if (opt.capturesFdPaths() && r != null && r.data().length == 2 * Integer.BYTES) {
                         mem.fdPath(MemoryView.s32(r.data(), 0));
-                        mem.fdPath(MemoryView.s32(r.data(), 4));
+                        mem.fdPath(MemoryView.s32(r.data(), Integer.BYTES));
                     }
                 }
                 case ITIMERVAL_OUT -> bytes(mem, a, StructLayouts.ITIMERVAL.byteSize());
@@ -191,7 +191,7 @@ final class CapturePlan implements CapturePlanner {
                 case SOCKADDR_OUT -> {
                     var len = bytes(mem, next, 4);
                     if (len != null && len.data().length == 4) {
-                        bytes(mem, a, Math.min(Math.max(MemoryView.s32(len.data(), 0), 0), 128));
+                        bytes(mem, a, Math.min(Math.max(MemoryView.s32(len.data(), 0), 0), SockaddrDecoder.STORAGE));
                     }
                 }
                 case IOVEC_OUT -> iovecs(mem, a, next, rval);
@@ -290,7 +290,7 @@ final class CapturePlan implements CapturePlanner {
         byte[] d = r.data();
         long name = MemoryView.u64(d, StructLayouts.MSG_NAME);
         int namelen = MemoryView.s32(d, StructLayouts.MSG_NAMELEN);
-        bytes(mem, name, Math.min(Math.max(namelen, 0), 128));
+        bytes(mem, name, Math.min(Math.max(namelen, 0), SockaddrDecoder.STORAGE));
         iovecs(mem, MemoryView.u64(d, StructLayouts.MSG_IOV), MemoryView.u64(d, StructLayouts.MSG_IOVLEN), budget);
     }
 }

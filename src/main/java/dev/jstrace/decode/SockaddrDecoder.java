@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class SockaddrDecoder {
     /** sizeof(struct sockaddr_storage): the most strace copies. */
-    static final int STORAGE = 128;
+    static final int STORAGE = StructLayouts.size(StructLayouts.SOCKADDR_STORAGE);
     private static final StructLayouts.Member FAMILY = StructLayouts.Member.of(StructLayouts.SOCKADDR, "sa_family"),
             SUN_PATH = StructLayouts.Member.of(StructLayouts.SOCKADDR_UN, "sun_path"),
             SIN_PORT = StructLayouts.Member.of(StructLayouts.SOCKADDR_IN, "sin_port"),

@@ -98,7 +98,22 @@ final class SockoptValues {
     static final List<StructLayout> ALL = List.of(IP_MREQ, IPV6_MREQ, GROUP_REQ, TPACKET_REQ, PACKET_MREQ,
             TPACKET_STATS);
 
+    private static final StructLayouts.Member IMR_MULTIADDR = StructLayouts.Member.of(IP_MREQ, "imr_multiaddr"),
+            IMR_INTERFACE = StructLayouts.Member.of(IP_MREQ, "imr_interface"),
+            GR_INTERFACE = StructLayouts.Member.of(GROUP_REQ, "gr_interface"),
+            IPV6MR_MULTIADDR = StructLayouts.Member.of(IPV6_MREQ, "ipv6mr_multiaddr"),
+            IPV6MR_INTERFACE = StructLayouts.Member.of(IPV6_MREQ, "ipv6mr_interface"),
+            MR_IFINDEX = StructLayouts.Member.of(PACKET_MREQ, "mr_ifindex"),
+            MR_TYPE = StructLayouts.Member.of(PACKET_MREQ, "mr_type"),
+            MR_ALEN = StructLayouts.Member.of(PACKET_MREQ, "mr_alen"),
+            MR_ADDRESS = StructLayouts.Member.of(PACKET_MREQ, "mr_address");
+
     private SockoptValues() {}
+
+    /** The bytes of member {@code m} (an address kept in network order). */
+    private static byte[] bytes(byte[] b, StructLayouts.Member m) {
+        return Arrays.copyOfRange(b, m.offset(), m.end());
+    }
 
     private static int v(String name) {
         return (int) HeaderValues.common(name);
@@ -122,8 +137,8 @@ final class SockoptValues {
             byte[] b = len < size(IP_MREQ) ? null : MemoryView.struct(m, addr, size(IP_MREQ));
             if (b == null) return new Value.Ptr(addr);
             List<Value.Field> fs = new ArrayList<>(2);
-            fs.addAll(SockaddrDecoder.inetAddr(c, "imr_multiaddr", Arrays.copyOfRange(b, 0, 4)));
-            fs.addAll(SockaddrDecoder.inetAddr(c, "imr_interface", Arrays.copyOfRange(b, 4, 8)));
+            fs.addAll(SockaddrDecoder.inetAddr(c, "imr_multiaddr", bytes(b, IMR_MULTIADDR)));
+            fs.addAll(SockaddrDecoder.inetAddr(c, "imr_interface", bytes(b, IMR_INTERFACE)));
             return new Value.Struct(fs, false);
         }
         if ((level == SOL_IP || level == SOL_IPV6) && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
@@ -132,7 +147,7 @@ final class SockoptValues {
             int at = StructLayouts.offset(GROUP_REQ, "gr_group");
             byte[] sa = Arrays.copyOf(Arrays.copyOfRange(b, at, at + SockaddrDecoder.STORAGE), SockaddrDecoder.STORAGE + 1);
             return new Value.Struct(List.of(
-                    new Value.Field("gr_interface", SockaddrDecoder.ifindex(c, MemoryView.u32(b, 0))),
+                    new Value.Field("gr_interface", SockaddrDecoder.ifindex(c, GR_INTERFACE.u(b))),
                     new Value.Field("gr_group", SockaddrDecoder.print(c, sa, SockaddrDecoder.STORAGE))), false);
         }
         if (level == SOL_IPV6 && (name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP
@@ -140,9 +155,8 @@ final class SockoptValues {
             byte[] b = len < size(IPV6_MREQ) ? null : MemoryView.struct(m, addr, size(IPV6_MREQ));
             if (b == null) return new Value.Ptr(addr);
             List<Value.Field> fs = new ArrayList<>(SockaddrDecoder.inetAddr(c, "ipv6mr_multiaddr",
-                    Arrays.copyOfRange(b, 0, 16)));
-            int at = StructLayouts.offset(IPV6_MREQ, "ipv6mr_interface");
-            fs.add(new Value.Field("ipv6mr_interface", SockaddrDecoder.ifindex(c, MemoryView.u32(b, at))));
+                    bytes(b, IPV6MR_MULTIADDR)));
+            fs.add(new Value.Field("ipv6mr_interface", SockaddrDecoder.ifindex(c, IPV6MR_INTERFACE.u(b))));
             return new Value.Struct(fs, false);
         }
         if (level == SOL_PACKET && (name == PACKET_RX_RING || name == PACKET_TX_RING)) {
@@ -177,22 +191,21 @@ final class SockoptValues {
         List<Value.Field> fs = new ArrayList<>(4);
         for (MemoryLayout f : layout.memberLayouts()) {
             String n = f.name().orElseThrow();
-            int at = StructLayouts.offset(layout, n);
+            StructLayouts.Member m = StructLayouts.Member.of(layout, n);
+            int at = m.offset();
             if (at >= len) break;
-            fs.add(new Value.Field(n, at + 4 > len ? SockaddrDecoder.hexString(b, at, len - at)
-                    : new Value.Num(MemoryView.u32(b, at), Value.Radix.UDEC)));
+            fs.add(new Value.Field(n, m.end() > len ? SockaddrDecoder.hexString(b, at, len - at)
+                    : new Value.Num(m.u(b), Value.Radix.UDEC)));
         }
         return new Value.Struct(fs, false);
     }
 
     private static Value packetMreq(CallContext c, byte[] b) {
-        int alen = MemoryView.u16(b, StructLayouts.offset(PACKET_MREQ, "mr_alen"));
-        int at = StructLayouts.offset(PACKET_MREQ, "mr_address");
-        byte[] mac = Arrays.copyOfRange(b, at, at + Math.min(alen, 8));
+        int alen = (int) MR_ALEN.u(b);
+        byte[] mac = Arrays.copyOfRange(b, MR_ADDRESS.offset(), MR_ADDRESS.offset() + Math.min(alen, MR_ADDRESS.size()));
         return new Value.Struct(List.of(
-                new Value.Field("mr_ifindex", SockaddrDecoder.ifindex(c, MemoryView.u32(b, 0))),
-                new Value.Field("mr_type", c.sym(PACKET_MR, MemoryView.u16(b, StructLayouts.offset(PACKET_MREQ,
-                        "mr_type")))),
+                new Value.Field("mr_ifindex", SockaddrDecoder.ifindex(c, MR_IFINDEX.u(b))),
+                new Value.Field("mr_type", c.sym(PACKET_MR, MR_TYPE.u(b))),
                 new Value.Field("mr_alen", new Value.Num(alen, Value.Radix.UDEC)),
                 new Value.Field("mr_address", mac(c, mac))), false);
     }

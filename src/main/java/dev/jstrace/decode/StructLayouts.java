@@ -129,6 +129,9 @@ final class StructLayouts {
             JAVA_SHORT.withName("nl_pad"), JAVA_INT.withName("nl_pid"), JAVA_INT.withName("nl_groups"))
             .withName("struct sockaddr_nl");
 
+    /** {@code struct sockaddr_storage}: the family, then room for any address (the most strace copies). */
+    static final StructLayout SOCKADDR_STORAGE = MemoryLayout.structLayout(JAVA_SHORT.withName("ss_family"),
+            MemoryLayout.paddingLayout(126)).withName("struct sockaddr_storage");
     /** {@code struct linger} (sys/socket.h): SO_LINGER's value. */
     static final StructLayout LINGER = MemoryLayout.structLayout(JAVA_INT.withName("l_onoff"),
             JAVA_INT.withName("l_linger")).withName("struct linger");
@@ -139,7 +142,7 @@ final class StructLayouts {
     /** Every arch-neutral layout declared here, for the probe test. */
     static final List<StructLayout> ALL = List.of(TIMESPEC, TIMEVAL, RLIMIT, ITIMERVAL, ITIMERSPEC, STACK, POLLFD,
             IOVEC, MSGHDR, WINSIZE, TMS, DIRENT64, SOCKADDR, SOCKADDR_UN, SOCKADDR_IN, SOCKADDR_IN6, SOCKADDR_NL,
-            LINGER, UCRED);
+            LINGER, UCRED, SOCKADDR_STORAGE);
 
     /**
      * One member of a declared layout, found once by name: where it is and how wide, so a
