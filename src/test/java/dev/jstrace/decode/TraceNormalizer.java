@@ -90,9 +90,11 @@ public final class TraceNormalizer {
         // EM_AARCH64, not pid 267); a pid may follow letters (/tmp/.java_pid3096).
         Pattern pidWord = pids.isEmpty() ? null
                 : Pattern.compile("(?<![0-9\\\\])(" + String.join("|", pids) + ")(?![0-9])");
+        Set<String> periodic = periodicTaskThreads(rows);
         List<String> out = new ArrayList<>();
         for (String[] row : rows) {
             String s = row[1];
+            if (periodic.contains(row[0]) && PERIODIC_TICK.matcher(s).find()) continue;
             // Addresses go first: the digits 165 inside 0x5555a165b000 are the address's, and
             // replaced as a pid they would make it 0x5555aPIDb000, which the address rule misses.
             s = ADDRESS.matcher(s).replaceAll("0xADDR");
@@ -106,6 +108,31 @@ public final class TraceNormalizer {
             out.add(s);
         }
         return out;
+    }
+
+    /**
+     * The JVM's threads that wake on a clock (prctl's 15 bytes of their names): the WatcherThread's
+     * periodic tasks, the monitor deflation thread (every GuaranteedAsyncDeflationInterval, 250 ms) and
+     * the service thread's timed waits for cleanup work.
+     */
+    private static final Pattern PERIODIC_NAME = Pattern.compile(
+            "^prctl\\(PR_SET_NAME, \"(?:VM Periodic Tas|Monitor Deflati|Service Thread)\"");
+    /** One tick of its loop: a timed wait that timed out, then a wake that woke nobody. */
+    private static final Pattern PERIODIC_TICK = Pattern.compile("^futex\\(0x[0-9a-f]+, (?:FUTEX_WAIT_BITSET_PRIVATE, 0, "
+            + "\\{tv_sec=\\d+, tv_nsec=\\d+\\}, FUTEX_BITSET_MATCH_ANY\\)\\s+= -1 ETIMEDOUT|FUTEX_WAKE_PRIVATE, 1\\)\\s+= 0$)");
+
+    /**
+     * The pids of the JVM's clock-driven threads ({@link #PERIODIC_NAME}): they tick for as long as the
+     * JVM lives, so how many ticks a trace has is the JVM's wall time (in the aarch64 guest strace's
+     * {@code java -version} ran longer than jstrace's: 109 ticks of the periodic task thread against 32,
+     * 16 of the deflation thread against 11). Their ticks are dropped; every other line stays.
+     */
+    private static Set<String> periodicTaskThreads(List<String[]> rows) {
+        Set<String> pids = new java.util.HashSet<>();
+        for (String[] row : rows) {
+            if (!row[0].isEmpty() && PERIODIC_NAME.matcher(row[1]).find()) pids.add(row[0]);
+        }
+        return pids;
     }
 
     /** A struct field's name right before a value: {@code st_size=}. */
