@@ -47,6 +47,7 @@ final class ConstantGroups {
         out.addAll(IoctlConstantGroups.ALL);
         out.addAll(StorageIoctlConstantGroups.ALL);
         out.addAll(DeviceIoctlConstantGroups.ALL);
+        out.addAll(SmallCallConstantGroups.ALL);
         return out;
     }
 

@@ -206,6 +206,8 @@ final class ArgDecoder {
                         : new Value.Text(SiginfoText.render(MemoryView.s32(b, 0), b, siginfoPids(c)));
             }
             case PIDFD_FLAGS -> c.sym(Constants.PIDFD_FLAGS, a & 0xffffffffL);
+            case RWF_FLAGS -> c.sym(SmallFileCallFormats.RWF_FLAGS, a & 0xffffffffL);
+            case OFFSET_HIGH -> null;
             case MREMAP_NEW_ADDR -> (c.arg(i - 1) & MREMAP_MOVED_TO) == MREMAP_MOVED_TO ? new Value.Ptr(a) : null;
             case INT_IN -> {
                 byte[] b = c.arg(i + 1) == 4 ? MemoryView.struct(c.in, a, 4) : null;

@@ -154,6 +154,9 @@ public enum ArgType {
     /** pidfd_open flags. */ PIDFD_FLAGS,
     /** mremap's new address: printed only with MREMAP_MAYMOVE|MREMAP_FIXED in the previous argument. */
     MREMAP_NEW_ADDR,
+    /** preadv2/pwritev2 flags (RWF_*). */ RWF_FLAGS,
+    /** the high half of a 64-bit offset passed in two registers: a 64-bit arch uses only the low one, not printed. */
+    OFFSET_HIGH,
     /** an argument printed in hex without decoding (rare calls, {@code -e raw=}). */ RAW;
 
     private final boolean atExit;

@@ -59,7 +59,9 @@ final class CallFormats {
             Map.entry("mq_timedreceive", new KeyAndQueueFormats.MqTimedReceive()),
             Map.entry("mq_notify", ArgListFormat.of(ArgListFormat.fd(), TimerCreateFormat.sigeventArg()))),
             MountFormats.FORMATS, LandlockFormats.FORMATS, IpcCtlFormats.FORMATS,
-            QuotaFormats.FORMATS_BY_NAME, FanotifyFormats.FORMATS, CapsFormats.FORMATS);
+            QuotaFormats.FORMATS_BY_NAME, FanotifyFormats.FORMATS, CapsFormats.FORMATS,
+            AdminCallFormats.FORMATS, SmallFileCallFormats.FORMATS, XattrFormats.FORMATS, KexecFormats.FORMATS,
+            Map.of("futex_waitv", new FutexWaitvFormat(), "clone", new CloneFormat()));
 
     private CallFormats() {}
 

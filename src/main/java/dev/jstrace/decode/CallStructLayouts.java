@@ -180,6 +180,8 @@ final class CallStructLayouts {
             new Declared(SIGEVENT, "#include <signal.h>\n"),
             new Declared(SIGEVENT_THREAD_ID, "#include <signal.h>\n"),
             new Declared(KCMP_EPOLL_SLOT, "#include <linux/kcmp.h>\n"),
+            new Declared(FutexWaitvFormat.FUTEX_WAITV, "#include <linux/futex.h>\n"),
+            new Declared(KexecFormats.KEXEC_SEGMENT, "#include <linux/kexec.h>\n"),
             new Declared(SECCOMP_NOTIF_SIZES, "#include <linux/seccomp.h>\n"),
             new Declared(UTIMBUF, "#include <utime.h>\n"),
             new Declared(CapsFormats.HEADER, "#include <linux/capability.h>\n"),

@@ -120,7 +120,7 @@ final class CapturePlan implements CapturePlanner {
                      MSGHDR_OUT, EPOLL_EVENTS_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT,
                      CPUSET_OUT, CLONE_FLAGS, ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, TIMESPEC_LEFT,
                      WAIT_RUSAGE_OUT, SIGINFO_OUT, TID, TGID, PGID, SID, TGID_PGID, PRIO_WHO, GROUPS_OUT, SPLICE_FLAGS,
-                     HEX32, PIDFD_FLAGS, MREMAP_NEW_ADDR, RAW -> { }
+                     HEX32, PIDFD_FLAGS, MREMAP_NEW_ADDR, RWF_FLAGS, OFFSET_HIGH, RAW -> { }
             }
         }
     }
@@ -225,7 +225,7 @@ final class CapturePlan implements CapturePlanner {
                      IOVEC_IN, IOVEC_ADDRS, MSGHDR_IN, EPOLL_EVENT_IN, ARGV, ENVP, INT_IN, CLONE_FLAGS, ITIMERVAL_IN,
                      ITIMERSPEC_IN, FDSET, TIMEVAL_IN, PSELECT_SIGMASK, STACK_IN, TID, TGID, PGID, SID, TGID_PGID,
                      PRIO_WHO, GROUPS_IN, INT64_IN, SPLICE_FLAGS, HEX32, TIMEVAL2_IN, UTIMBUF_IN, SIGINFO_IN,
-                     PIDFD_FLAGS, MREMAP_NEW_ADDR, RAW -> { }
+                     PIDFD_FLAGS, MREMAP_NEW_ADDR, RWF_FLAGS, OFFSET_HIGH, RAW -> { }
             }
         }
     }

@@ -25,8 +25,8 @@ public final class Constants {
      */
     private static final String OPEN_FLAG_NAMES = """
             O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK
-            O_SYNC O_DSYNC O_DIRECT O_LARGEFILE O_NOFOLLOW
-            O_NOATIME O_CLOEXEC O_PATH O_TMPFILE O_DIRECTORY
+            O_SYNC __O_SYNC O_DSYNC O_DIRECT O_LARGEFILE O_NOFOLLOW
+            O_NOATIME O_CLOEXEC O_PATH O_TMPFILE __O_TMPFILE O_DIRECTORY
             O_ASYNC""";
 
     private static final java.util.Map<Arch, ConstTable> OPEN_FLAGS = openFlagTables();
@@ -331,9 +331,9 @@ public final class Constants {
     /** signalfd4 flags (linux/signalfd.h): the O_ values, as strace names them. */
     public static final ConstTable SFD_FLAGS = ConstTable.flags("SFD_???", "SFD_CLOEXEC SFD_NONBLOCK");
 
-    /** inotify_init1 flags. */
+    /** inotify_init1 flags, in strace 6.1's order (xlat/inotify_init_flags.in). */
     public static final ConstTable IN_INIT_FLAGS = ConstTable.flags("IN_???",
-            "IN_CLOEXEC IN_NONBLOCK");
+            "IN_NONBLOCK IN_CLOEXEC");
 
     /** timerfd_create flags. */
     public static final ConstTable TFD_FLAGS = ConstTable.flags("TFD_???",

@@ -64,6 +64,8 @@ public final class SignatureCatalog {
             writev: fd, iovec_in, ulong = int
             preadv: fd, iovec_out, ulong, long = int
             pwritev: fd, iovec_in, ulong, long = int
+            preadv2: fd, iovec_out, ulong, long, offset_high, rwf_flags = int
+            pwritev2: fd, iovec_in, ulong, long, offset_high, rwf_flags = int
             access: path, access_mode = int
             faccessat: dirfd, path, access_mode = int
             faccessat2: dirfd, path, access_mode, faccessat_flags = int
@@ -167,7 +169,7 @@ public final class SignatureCatalog {
             truncate: path, long = int
             ftruncate: fd, long = int
             fallocate: fd, int, long, long = int
-            fadvise64: fd, long, long, fadvice = int
+            fadvise64: fd, long, ulong, fadvice = int
             readahead: fd, long, ulong = int
             getdents64: fd, dirents_out, uint = int
             getdents: fd, raw, uint = int
@@ -269,6 +271,7 @@ public final class SignatureCatalog {
             copy_file_range: fd, int64_in, fd, int64_in, ulong, uint = int
             splice: fd, int64_in, fd, int64_in, ulong, splice_flags = int
             tee: fd, fd, ulong, splice_flags = int
+            vmsplice: fd, iovec_in, ulong, splice_flags = int
             personality: hex = hex
             """;
 

@@ -1154,6 +1154,96 @@ public final class Constants {
      */
     public static final Named[] PERF_IOC_FLAGS = PERF_IOC_FLAGS();
 
+    /**
+     * finit_module(2) flags (linux/module.h, evaluated by each target's gcc).
+     */
+    public static final Named[] MODULE_INIT_FLAGS = MODULE_INIT_FLAGS();
+
+    /**
+     * pkey_alloc(2) access rights (linux/mman.h, evaluated by each target's gcc).
+     */
+    public static final Named[] PKEY_ACCESS_RIGHTS = PKEY_ACCESS_RIGHTS();
+
+    /**
+     * pkey_alloc(2)'s execute right (strace 6.1's src/xlat/pkey_access.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_PKEY_DISABLE_EXECUTE = STRACE_PKEY_DISABLE_EXECUTE();
+
+    /**
+     * fallocate(2) modes (linux/falloc.h, evaluated by each target's gcc).
+     */
+    public static final Named[] FALLOC_FLAGS = FALLOC_FLAGS();
+
+    /**
+     * sync_file_range(2) flags (linux/fs.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SYNC_FILE_RANGE_FLAGS = SYNC_FILE_RANGE_FLAGS();
+
+    /**
+     * preadv2(2)/pwritev2(2) flags (linux/fs.h, evaluated by each target's gcc).
+     */
+    public static final Named[] RWF_FLAGS = RWF_FLAGS();
+
+    /**
+     * swapon(2) flags and the priority field (sys/swap.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SWAP_FLAGS = SWAP_FLAGS();
+
+    /**
+     * swapon(2)'s discard flags glibc does not name (strace 6.1's src/xlat/swap_flags.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_SWAP_DISCARD_FLAGS = STRACE_SWAP_DISCARD_FLAGS();
+
+    /**
+     * reboot(2) magics and commands (linux/reboot.h, evaluated by each target's gcc).
+     */
+    public static final Named[] REBOOT_VALUES = REBOOT_VALUES();
+
+    /**
+     * syslog(2) actions (strace 6.1's src/xlat/syslog_action_type.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_SYSLOG_ACTIONS = STRACE_SYSLOG_ACTIONS();
+
+    /**
+     * syslog(2) console levels (strace 6.1's src/xlat/syslog_console_levels.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_LOGLEVELS = STRACE_LOGLEVELS();
+
+    /**
+     * setxattr(2) flags (linux/xattr.h, evaluated by each target's gcc).
+     */
+    public static final Named[] XATTR_FLAGS = XATTR_FLAGS();
+
+    /**
+     * extended attributes' size limits (linux/limits.h, evaluated by each target's gcc).
+     */
+    public static final Named[] XATTR_LIMITS = XATTR_LIMITS();
+
+    /**
+     * adjtimex(2) modes, status bits and clock states (linux/timex.h, evaluated by each target's gcc).
+     */
+    public static final Named[] TIMEX_VALUES = TIMEX_VALUES();
+
+    /**
+     * personality(2) types (PER_*) and flags (linux/personality.h, evaluated by each target's gcc).
+     */
+    public static final Named[] PERSONALITY_VALUES = PERSONALITY_VALUES();
+
+    /**
+     * kexec_load(2)/kexec_file_load(2) flags and arches (linux/kexec.h, evaluated by each target's gcc).
+     */
+    public static final Named[] KEXEC_VALUES = KEXEC_VALUES();
+
+    /**
+     * futex_waitv(2) waiter flags and limits (linux/futex.h, evaluated by each target's gcc).
+     */
+    public static final Named[] FUTEX_WAITV_VALUES = FUTEX_WAITV_VALUES();
+
+    /**
+     * open(2) flags' single-bit parts (__O_SYNC, __O_TMPFILE) (linux/fcntl.h, evaluated by each target's gcc).
+     */
+    public static final Named[] OPEN_FLAG_PARTS = OPEN_FLAG_PARTS();
+
     private static Named[] OPEN_ACCESS_MODES() {
         return new Named[] {
             new Named(0, "O_RDONLY"),
@@ -7772,6 +7862,258 @@ public final class Constants {
     private static Named[] PERF_IOC_FLAGS() {
         return new Named[] {
             new Named(0x1, "PERF_IOC_FLAG_GROUP"),
+        };
+    }
+
+    private static Named[] MODULE_INIT_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "MODULE_INIT_IGNORE_MODVERSIONS"),
+            new Named(0x2, "MODULE_INIT_IGNORE_VERMAGIC"),
+            new Named(0x4, "MODULE_INIT_COMPRESSED_FILE"),
+        };
+    }
+
+    private static Named[] PKEY_ACCESS_RIGHTS() {
+        return new Named[] {
+            new Named(0x1, "PKEY_DISABLE_ACCESS"),
+            new Named(0x2, "PKEY_DISABLE_WRITE"),
+        };
+    }
+
+    private static Named[] STRACE_PKEY_DISABLE_EXECUTE() {
+        return new Named[] {
+            new Named(0x4, "PKEY_DISABLE_EXECUTE"),
+        };
+    }
+
+    private static Named[] FALLOC_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "FALLOC_FL_KEEP_SIZE"),
+            new Named(0x2, "FALLOC_FL_PUNCH_HOLE"),
+            new Named(0x4, "FALLOC_FL_NO_HIDE_STALE"),
+            new Named(0x8, "FALLOC_FL_COLLAPSE_RANGE"),
+            new Named(0x10, "FALLOC_FL_ZERO_RANGE"),
+            new Named(0x20, "FALLOC_FL_INSERT_RANGE"),
+            new Named(0x40, "FALLOC_FL_UNSHARE_RANGE"),
+        };
+    }
+
+    private static Named[] SYNC_FILE_RANGE_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "SYNC_FILE_RANGE_WAIT_BEFORE"),
+            new Named(0x2, "SYNC_FILE_RANGE_WRITE"),
+            new Named(0x4, "SYNC_FILE_RANGE_WAIT_AFTER"),
+        };
+    }
+
+    private static Named[] RWF_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "RWF_HIPRI"),
+            new Named(0x2, "RWF_DSYNC"),
+            new Named(0x4, "RWF_SYNC"),
+            new Named(0x8, "RWF_NOWAIT"),
+            new Named(0x10, "RWF_APPEND"),
+        };
+    }
+
+    private static Named[] SWAP_FLAGS() {
+        return new Named[] {
+            new Named(0x8000, "SWAP_FLAG_PREFER"),
+            new Named(0x7fff, "SWAP_FLAG_PRIO_MASK"),
+            new Named(0, "SWAP_FLAG_PRIO_SHIFT"),
+            new Named(0x10000, "SWAP_FLAG_DISCARD"),
+        };
+    }
+
+    private static Named[] STRACE_SWAP_DISCARD_FLAGS() {
+        return new Named[] {
+            new Named(0x20000, "SWAP_FLAG_DISCARD_ONCE"),
+            new Named(0x40000, "SWAP_FLAG_DISCARD_PAGES"),
+        };
+    }
+
+    private static Named[] REBOOT_VALUES() {
+        return new Named[] {
+            new Named(0xfee1deadL, "LINUX_REBOOT_MAGIC1"),
+            new Named(0x28121969, "LINUX_REBOOT_MAGIC2"),
+            new Named(0x5121996, "LINUX_REBOOT_MAGIC2A"),
+            new Named(0x16041998, "LINUX_REBOOT_MAGIC2B"),
+            new Named(0x20112000, "LINUX_REBOOT_MAGIC2C"),
+            new Named(0x1234567, "LINUX_REBOOT_CMD_RESTART"),
+            new Named(0xcdef0123L, "LINUX_REBOOT_CMD_HALT"),
+            new Named(0x89abcdefL, "LINUX_REBOOT_CMD_CAD_ON"),
+            new Named(0, "LINUX_REBOOT_CMD_CAD_OFF"),
+            new Named(0x4321fedc, "LINUX_REBOOT_CMD_POWER_OFF"),
+            new Named(0xa1b2c3d4L, "LINUX_REBOOT_CMD_RESTART2"),
+            new Named(0xd000fce2L, "LINUX_REBOOT_CMD_SW_SUSPEND"),
+            new Named(0x45584543, "LINUX_REBOOT_CMD_KEXEC"),
+        };
+    }
+
+    private static Named[] STRACE_SYSLOG_ACTIONS() {
+        return new Named[] {
+            new Named(0, "SYSLOG_ACTION_CLOSE"),
+            new Named(1, "SYSLOG_ACTION_OPEN"),
+            new Named(2, "SYSLOG_ACTION_READ"),
+            new Named(3, "SYSLOG_ACTION_READ_ALL"),
+            new Named(4, "SYSLOG_ACTION_READ_CLEAR"),
+            new Named(5, "SYSLOG_ACTION_CLEAR"),
+            new Named(6, "SYSLOG_ACTION_CONSOLE_OFF"),
+            new Named(7, "SYSLOG_ACTION_CONSOLE_ON"),
+            new Named(8, "SYSLOG_ACTION_CONSOLE_LEVEL"),
+            new Named(9, "SYSLOG_ACTION_SIZE_UNREAD"),
+            new Named(10, "SYSLOG_ACTION_SIZE_BUFFER"),
+        };
+    }
+
+    private static Named[] STRACE_LOGLEVELS() {
+        return new Named[] {
+            new Named(0, "LOGLEVEL_EMERG"),
+            new Named(1, "LOGLEVEL_ALERT"),
+            new Named(2, "LOGLEVEL_CRIT"),
+            new Named(3, "LOGLEVEL_ERR"),
+            new Named(4, "LOGLEVEL_WARNING"),
+            new Named(5, "LOGLEVEL_NOTICE"),
+            new Named(6, "LOGLEVEL_INFO"),
+            new Named(7, "LOGLEVEL_DEBUG"),
+        };
+    }
+
+    private static Named[] XATTR_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "XATTR_CREATE"),
+            new Named(0x2, "XATTR_REPLACE"),
+        };
+    }
+
+    private static Named[] XATTR_LIMITS() {
+        return new Named[] {
+            new Named(255, "XATTR_NAME_MAX"),
+            new Named(0x10000, "XATTR_SIZE_MAX"),
+            new Named(0x10000, "XATTR_LIST_MAX"),
+        };
+    }
+
+    private static Named[] TIMEX_VALUES() {
+        return new Named[] {
+            new Named(1, "ADJ_OFFSET"),
+            new Named(2, "ADJ_FREQUENCY"),
+            new Named(4, "ADJ_MAXERROR"),
+            new Named(8, "ADJ_ESTERROR"),
+            new Named(16, "ADJ_STATUS"),
+            new Named(32, "ADJ_TIMECONST"),
+            new Named(128, "ADJ_TAI"),
+            new Named(256, "ADJ_SETOFFSET"),
+            new Named(0x1000, "ADJ_MICRO"),
+            new Named(0x2000, "ADJ_NANO"),
+            new Named(0x4000, "ADJ_TICK"),
+            new Named(0x8001, "ADJ_OFFSET_SINGLESHOT"),
+            new Named(0xa001, "ADJ_OFFSET_SS_READ"),
+            new Named(1, "STA_PLL"),
+            new Named(2, "STA_PPSFREQ"),
+            new Named(4, "STA_PPSTIME"),
+            new Named(8, "STA_FLL"),
+            new Named(16, "STA_INS"),
+            new Named(32, "STA_DEL"),
+            new Named(64, "STA_UNSYNC"),
+            new Named(128, "STA_FREQHOLD"),
+            new Named(256, "STA_PPSSIGNAL"),
+            new Named(512, "STA_PPSJITTER"),
+            new Named(1024, "STA_PPSWANDER"),
+            new Named(2048, "STA_PPSERROR"),
+            new Named(0x1000, "STA_CLOCKERR"),
+            new Named(0x2000, "STA_NANO"),
+            new Named(0x4000, "STA_MODE"),
+            new Named(0x8000, "STA_CLK"),
+            new Named(0, "TIME_OK"),
+            new Named(1, "TIME_INS"),
+            new Named(2, "TIME_DEL"),
+            new Named(3, "TIME_OOP"),
+            new Named(4, "TIME_WAIT"),
+            new Named(5, "TIME_ERROR"),
+            new Named(5, "TIME_BAD"),
+        };
+    }
+
+    private static Named[] PERSONALITY_VALUES() {
+        return new Named[] {
+            new Named(0x20000, "UNAME26"),
+            new Named(0x40000, "ADDR_NO_RANDOMIZE"),
+            new Named(0x80000, "FDPIC_FUNCPTRS"),
+            new Named(0x100000, "MMAP_PAGE_ZERO"),
+            new Named(0x200000, "ADDR_COMPAT_LAYOUT"),
+            new Named(0x400000, "READ_IMPLIES_EXEC"),
+            new Named(0x800000, "ADDR_LIMIT_32BIT"),
+            new Named(0x1000000, "SHORT_INODE"),
+            new Named(0x2000000, "WHOLE_SECONDS"),
+            new Named(0x4000000, "STICKY_TIMEOUTS"),
+            new Named(0x8000000, "ADDR_LIMIT_3GB"),
+            new Named(0x740000, "PER_CLEAR_ON_SETID"),
+            new Named(0, "PER_LINUX"),
+            new Named(0x800000, "PER_LINUX_32BIT"),
+            new Named(0x80000, "PER_LINUX_FDPIC"),
+            new Named(0x4100001, "PER_SVR4"),
+            new Named(0x5000002, "PER_SVR3"),
+            new Named(0x7000003, "PER_SCOSVR3"),
+            new Named(0x6000003, "PER_OSR5"),
+            new Named(0x5000004, "PER_WYSEV386"),
+            new Named(0x4000005, "PER_ISCR4"),
+            new Named(6, "PER_BSD"),
+            new Named(0x4000006, "PER_SUNOS"),
+            new Named(0x5000007, "PER_XENIX"),
+            new Named(8, "PER_LINUX32"),
+            new Named(0x8000008, "PER_LINUX32_3GB"),
+            new Named(0x4000009, "PER_IRIX32"),
+            new Named(0x400000a, "PER_IRIXN32"),
+            new Named(0x400000b, "PER_IRIX64"),
+            new Named(12, "PER_RISCOS"),
+            new Named(0x400000d, "PER_SOLARIS"),
+            new Named(0x410000e, "PER_UW7"),
+            new Named(15, "PER_OSF4"),
+            new Named(16, "PER_HPUX"),
+            new Named(255, "PER_MASK"),
+        };
+    }
+
+    private static Named[] KEXEC_VALUES() {
+        return new Named[] {
+            new Named(1, "KEXEC_ON_CRASH"),
+            new Named(2, "KEXEC_PRESERVE_CONTEXT"),
+            new Named(0xffff0000L, "KEXEC_ARCH_MASK"),
+            new Named(1, "KEXEC_FILE_UNLOAD"),
+            new Named(2, "KEXEC_FILE_ON_CRASH"),
+            new Named(4, "KEXEC_FILE_NO_INITRAMFS"),
+            new Named(0, "KEXEC_ARCH_DEFAULT"),
+            new Named(0x30000, "KEXEC_ARCH_386"),
+            new Named(0x40000, "KEXEC_ARCH_68K"),
+            new Named(0xf0000, "KEXEC_ARCH_PARISC"),
+            new Named(0x3e0000, "KEXEC_ARCH_X86_64"),
+            new Named(0x140000, "KEXEC_ARCH_PPC"),
+            new Named(0x150000, "KEXEC_ARCH_PPC64"),
+            new Named(0x320000, "KEXEC_ARCH_IA_64"),
+            new Named(0x280000, "KEXEC_ARCH_ARM"),
+            new Named(0x160000, "KEXEC_ARCH_S390"),
+            new Named(0x2a0000, "KEXEC_ARCH_SH"),
+            new Named(0xa0000, "KEXEC_ARCH_MIPS_LE"),
+            new Named(0x80000, "KEXEC_ARCH_MIPS"),
+            new Named(0xb70000, "KEXEC_ARCH_AARCH64"),
+            new Named(0xf30000, "KEXEC_ARCH_RISCV"),
+            new Named(0x1020000, "KEXEC_ARCH_LOONGARCH"),
+            new Named(16, "KEXEC_SEGMENT_MAX"),
+        };
+    }
+
+    private static Named[] FUTEX_WAITV_VALUES() {
+        return new Named[] {
+            new Named(2, "FUTEX_32"),
+            new Named(128, "FUTEX_WAITV_MAX"),
+        };
+    }
+
+    private static Named[] OPEN_FLAG_PARTS() {
+        return new Named[] {
+            new Named(0x100000, "__O_SYNC"),
+            new Named(0x400000, "__O_TMPFILE"),
         };
     }
 }
