@@ -8,9 +8,6 @@ import static dev.jstrace.decode.ArgListFormat.hex32;
 import static dev.jstrace.decode.ArgListFormat.int32;
 import static dev.jstrace.decode.ArgListFormat.udec;
 
-import dev.jstrace.arch.Arch;
-import dev.jstrace.proc.TraceeMemory;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,38 +37,12 @@ final class SmallFileCallFormats {
             "pkey_alloc", ArgListFormat.of(AdminCallFormats.hex64(), flags64(PKEY_ACCESS)),
             "pkey_free", ArgListFormat.of(int32()),
             "memfd_secret", ArgListFormat.returningFd(flags(MEMFD_SECRET_FLAGS)),
-            "process_mrelease", ArgListFormat.of(fd(), hex32()),
-            "get_robust_list", new GetRobustList());
+            "process_mrelease", ArgListFormat.of(fd(), hex32()));
 
     private SmallFileCallFormats() {}
 
     /** {@return strace's print_arg_lld on a 64-bit arch: the register as a signed 64-bit number} */
     static ArgListFormat.Arg lld() {
         return (c, i) -> new Value.Num(c.arg(i), Value.Radix.DEC);
-    }
-
-    /** get_robust_list(pid, head_ptr, len_ptr): the thread, then at exit the head pointer and the length. */
-    static final class GetRobustList implements CallFormat {
-        @Override
-        public void captureExit(Arch arch, long[] args, long rval, TraceeMemory mem, DecodeOptions opt) {
-            if (args[1] != 0) mem.bytes(args[1], Long.BYTES);
-            if (args[2] != 0) mem.bytes(args[2], Long.BYTES);
-        }
-
-        @Override
-        public Decoded decode(CallContext c) {
-            return new Decoded(List.of(c.pid((int) c.arg(0), PidNamespaces.Kind.TID),
-                    ulongAt(c, c.arg(1), Value.Radix.HEX), ulongAt(c, c.arg(2), Value.Radix.UDEC)), 1, null);
-        }
-
-        /** strace's printnum_ptr / printnum_ulong: {@code [N]}, the address when the call failed. */
-        private static Value ulongAt(CallContext c, long addr, Value.Radix radix) {
-            if (addr == 0) return new Value.Ptr(0);
-            byte[] b = c.succeeded() ? MemoryView.struct(c.out, addr, Long.BYTES) : null;
-            if (b == null) return new Value.Ptr(addr);
-            long v = MemoryView.u64(b, 0);
-            return new Value.Array(List.of(radix == Value.Radix.HEX ? new Value.Ptr(v) : new Value.Num(v, radix)),
-                    false);
-        }
     }
 }
