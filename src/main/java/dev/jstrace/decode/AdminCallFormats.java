@@ -82,7 +82,10 @@ final class AdminCallFormats {
             Map.entry("reboot", new Reboot()),
             Map.entry("personality", new Personality()),
             Map.entry("syslog", new Syslog()),
-            Map.entry("lookup_dcookie", new LookupDcookie()));
+            Map.entry("lookup_dcookie", new LookupDcookie()),
+            Map.entry("_sysctl", new Sysctl()),
+            // strace 6.1 built without <ustat.h> (glibc 2.28 dropped it) prints the buffer as its address.
+            Map.entry("ustat", ArgListFormat.of((c, i) -> StructDecoders.devValue(c.arg(i) & 0xffffffffL), addr())));
 
     private AdminCallFormats() {}
 
@@ -251,6 +254,47 @@ final class AdminCallFormats {
             Value buf = c.succeeded() ? c.buffer(c.out, c.arg(1), c.rval, false) : new Value.Ptr(c.arg(1));
             return new Decoded(List.of(new Value.Num(c.arg(0), Value.Radix.UDEC), buf,
                     new Value.Num(c.arg(2), Value.Radix.UDEC)), 0, null);
+        }
+    }
+
+    /** _sysctl(args): the struct __sysctl_args read at entry, its pointers as addresses. */
+    static final class Sysctl implements CallFormat {
+        /** {@code struct __sysctl_args} (linux/sysctl.h) on a 64-bit arch. */
+        static final java.lang.foreign.StructLayout SYSCTL_ARGS = java.lang.foreign.MemoryLayout.structLayout(
+                java.lang.foreign.ValueLayout.JAVA_LONG.withName("name"),
+                java.lang.foreign.ValueLayout.JAVA_INT.withName("nlen"), java.lang.foreign.MemoryLayout.paddingLayout(4),
+                java.lang.foreign.ValueLayout.JAVA_LONG.withName("oldval"),
+                java.lang.foreign.ValueLayout.JAVA_LONG.withName("oldlenp"),
+                java.lang.foreign.ValueLayout.JAVA_LONG.withName("newval"),
+                java.lang.foreign.ValueLayout.JAVA_LONG.withName("newlen"),
+                java.lang.foreign.MemoryLayout.sequenceLayout(4, java.lang.foreign.ValueLayout.JAVA_LONG)
+                        .withName("__unused")).withName("struct __sysctl_args");
+        private static final StructLayouts.Member NAME = StructLayouts.Member.of(SYSCTL_ARGS, "name"),
+                NLEN = StructLayouts.Member.of(SYSCTL_ARGS, "nlen"),
+                OLDVAL = StructLayouts.Member.of(SYSCTL_ARGS, "oldval"),
+                OLDLENP = StructLayouts.Member.of(SYSCTL_ARGS, "oldlenp"),
+                NEWVAL = StructLayouts.Member.of(SYSCTL_ARGS, "newval"),
+                NEWLEN = StructLayouts.Member.of(SYSCTL_ARGS, "newlen");
+        private static final int SIZE = (int) SYSCTL_ARGS.byteSize();
+
+        @Override
+        public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
+            if (args[0] != 0) mem.bytes(args[0], SIZE);
+        }
+
+        @Override
+        public Decoded decode(CallContext c) {
+            long addr = c.arg(0);
+            byte[] b = MemoryView.struct(c.in, addr, SIZE);
+            if (addr == 0 || b == null) return Decoded.atEntry(List.of(new Value.Ptr(addr)));
+            return Decoded.atEntry(List.of(new Value.Struct(List.of(
+                    new Value.Field("name", new Value.Ptr(MemoryView.u64(b, NAME.offset()))),
+                    new Value.Field("nlen", new Value.Num(MemoryView.s32(b, NLEN.offset()), Value.Radix.DEC)),
+                    new Value.Field("oldval", new Value.Ptr(MemoryView.u64(b, OLDVAL.offset()))),
+                    new Value.Field("oldlenp", new Value.Ptr(MemoryView.u64(b, OLDLENP.offset()))),
+                    new Value.Field("newval", new Value.Ptr(MemoryView.u64(b, NEWVAL.offset()))),
+                    new Value.Field("newlen", new Value.Num(MemoryView.u64(b, NEWLEN.offset()), Value.Radix.UDEC))),
+                    false)));
         }
     }
 }

@@ -61,7 +61,9 @@ final class CallFormats {
             MountFormats.FORMATS, LandlockFormats.FORMATS, IpcCtlFormats.FORMATS,
             QuotaFormats.FORMATS_BY_NAME, FanotifyFormats.FORMATS, CapsFormats.FORMATS,
             AdminCallFormats.FORMATS, SmallFileCallFormats.FORMATS, XattrFormats.FORMATS, KexecFormats.FORMATS,
-            Map.of("futex_waitv", new FutexWaitvFormat(), "clone", new CloneFormat()));
+            TimexFormats.FORMATS,
+            Map.of("futex_waitv", new FutexWaitvFormat(), "clone", new CloneFormat(),
+                    "rt_sigtimedwait", new SigtimedwaitFormat()));
 
     private CallFormats() {}
 

@@ -182,6 +182,8 @@ final class CallStructLayouts {
             new Declared(KCMP_EPOLL_SLOT, "#include <linux/kcmp.h>\n"),
             new Declared(FutexWaitvFormat.FUTEX_WAITV, "#include <linux/futex.h>\n"),
             new Declared(KexecFormats.KEXEC_SEGMENT, "#include <linux/kexec.h>\n"),
+            new Declared(TimexFormats.TIMEX, "#include <sys/timex.h>\n"),
+            new Declared(AdminCallFormats.Sysctl.SYSCTL_ARGS, "#include <linux/sysctl.h>\n"),
             new Declared(SECCOMP_NOTIF_SIZES, "#include <linux/seccomp.h>\n"),
             new Declared(UTIMBUF, "#include <utime.h>\n"),
             new Declared(CapsFormats.HEADER, "#include <linux/capability.h>\n"),

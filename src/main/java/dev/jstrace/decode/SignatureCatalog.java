@@ -158,7 +158,7 @@ public final class SignatureCatalog {
             tgkill: tgid, tid, signal = int
             rt_sigqueueinfo: tgid, signal, siginfo_in = int
             rt_tgsigqueueinfo: tgid, tid, signal, siginfo_in = int
-            rt_sigtimedwait: sigset_in, raw, timespec_in, ulong = int
+            rt_sigtimedwait: sigset_in, siginfo_out, timespec_in, ulong = int
             uname: utsname_out = int
             fcntl: fd, fcntl_cmd, fcntl_arg = int
             flock: fd, flock_op = int

@@ -175,4 +175,20 @@ class AdminCallFormatsGoldenTest {
                 call(DEF, "get_robust_list", new long[] {12260, 0x1000, 0x2000, 0, 0, 0}, Snapshot.EMPTY, 0, out));
         assertEquals("get_robust_list(0, NULL, NULL) = -1 EFAULT (Bad address)", call("get_robust_list", -14, 0, 0, 0));
     }
+
+    @Test
+    void timexSysctlUstatAndSigtimedwait() {
+        assertEquals("adjtimex(NULL) = -1 EFAULT (Bad address)", call("adjtimex", -14, 0));
+        assertEquals("clock_adjtime(CLOCK_REALTIME, 0x7efc02f14fff) = -1 EFAULT (Bad address)",
+                call("clock_adjtime", -14, 0, 0x7efc02f14fffL));
+        assertEquals("_sysctl({name=NULL, nlen=0, oldval=NULL, oldlenp=NULL, newval=NULL, newlen=0}) = -1 ENOSYS"
+                + " (Function not implemented)", call(DEF, "_sysctl", new long[] {0x1000, 0, 0, 0, 0, 0},
+                bytes(0x1000, new byte[80]), -38, Snapshot.EMPTY));
+        assertEquals("ustat(makedev(0xfff, 0xfffff), NULL) = -1 EINVAL (Invalid argument)",
+                call("ustat", -22, 0xfacefeedffffffffL, 0));
+        ByteBuffer ts = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(0).putLong(42);
+        assertEquals("rt_sigtimedwait(0x7f27c781af80, NULL, {tv_sec=0, tv_nsec=42}, 128) = -1 EINVAL"
+                + " (Invalid argument)", call(DEF, "rt_sigtimedwait", new long[] {0x7f27c781af80L, 0, 0x2000, 128, 0, 0},
+                bytes(0x2000, ts.array()), -22, Snapshot.EMPTY));
+    }
 }
