@@ -39,9 +39,13 @@ final class OtherStructs {
         return PollDecoder.pollfds(c, a, c.arg(i + 1));
     }
 
+    /** epoll_ctl's event, read at entry; for EPOLL_CTL_DEL the kernel ignores it and strace prints the address. */
     static Value epollEventIn(CallContext c, long a) {
+        if ((c.arg(1) & 0xffffffffL) == EPOLL_CTL_DEL) return new Value.Ptr(a);
         return a == 0 ? new Value.Ptr(0) : epollEvents(c, c.in, a, 1, false);
     }
+
+    private static final long EPOLL_CTL_DEL = Constants.EPOLL_CTL.parse("EPOLL_CTL_DEL");
 
     static Value epollEventsOut(CallContext c, long a) {
         return a == 0 || !c.succeeded() ? new Value.Ptr(a) : epollEvents(c, c.out, a, (int) c.rval, true);

@@ -89,7 +89,7 @@ final class StatDecoder extends StructDecoder {
         List<Value.Field> fs = new ArrayList<>();
         boolean v = c.opt.verbose();
         if (v) {
-            fs.add(f("st_dev", new Value.Text(StructDecoders.makedev(m.dev.u(b)))));
+            fs.add(f("st_dev", StructDecoders.devValue(m.dev.u(b))));
             fs.add(f("st_ino", udec(m.ino.u(b))));
         }
         fs.add(f("st_mode", StructDecoders.modeValue(c, mode)));

@@ -44,8 +44,16 @@ final class StatxDecoder extends StructDecoder {
     /** The four times in strace's order. */
     private static final String[] TIMES = {"stx_atime", "stx_btime", "stx_ctime", "stx_mtime"};
     private static final Member[] SEC = new Member[4], NSEC = new Member[4];
-    /** STATX_MNT_ID: the kernel filled stx_mnt_id. */
-    private static final long STATX_MNT_ID = 0x1000;
+    /** stx_mask bits: the kernel filled the field (strace prints such fields only then). */
+    private static final long STATX_MNT_ID = bit("STATX_MNT_ID"), NLINK_BIT = bit("STATX_NLINK"),
+            UID_BIT = bit("STATX_UID"), GID_BIT = bit("STATX_GID"), MODE_BITS = bit("STATX_TYPE") | bit("STATX_MODE"),
+            INO_BIT = bit("STATX_INO"), SIZE_BIT = bit("STATX_SIZE"), BLOCKS_BIT = bit("STATX_BLOCKS");
+    private static final long[] TIME_BITS = {bit("STATX_ATIME"), bit("STATX_BTIME"), bit("STATX_CTIME"),
+        bit("STATX_MTIME")};
+
+    private static long bit(String name) {
+        return Constants.STATX_MASK.parse(name);
+    }
     /** STATX_ATTR_* (linux/stat.h), in value order as strace lists them. */
     static final ConstTable STATX_ATTRS = ConstTable.flags("STATX_ATTR_???", """
             STATX_ATTR_COMPRESSED STATX_ATTR_IMMUTABLE STATX_ATTR_APPEND STATX_ATTR_NODUMP
@@ -76,17 +84,18 @@ final class StatxDecoder extends StructDecoder {
         if (v) fs.add(f("stx_blksize", udec(BLKSIZE.u(b))));
         fs.add(f("stx_attributes", c.sym(STATX_ATTRS, ATTRS.u(b))));
         if (v) {
-            fs.add(f("stx_nlink", udec(NLINK.u(b))));
-            fs.add(f("stx_uid", udec(UID.u(b))));
-            fs.add(f("stx_gid", udec(GID.u(b))));
+            if ((mask & NLINK_BIT) != 0) fs.add(f("stx_nlink", udec(NLINK.u(b))));
+            if ((mask & UID_BIT) != 0) fs.add(f("stx_uid", udec(UID.u(b))));
+            if ((mask & GID_BIT) != 0) fs.add(f("stx_gid", udec(GID.u(b))));
         }
-        fs.add(f("stx_mode", StructDecoders.modeValue(c, MODE.u(b))));
-        if (v) fs.add(f("stx_ino", udec(INO.u(b))));
-        fs.add(f("stx_size", udec(SIZE.u(b))));
+        if ((mask & MODE_BITS) != 0) fs.add(f("stx_mode", StructDecoders.modeValue(c, MODE.u(b))));
+        if (v && (mask & INO_BIT) != 0) fs.add(f("stx_ino", udec(INO.u(b))));
+        if ((mask & SIZE_BIT) != 0) fs.add(f("stx_size", udec(SIZE.u(b))));
         if (v) {
-            fs.add(f("stx_blocks", udec(BLOCKS.u(b))));
+            if ((mask & BLOCKS_BIT) != 0) fs.add(f("stx_blocks", udec(BLOCKS.u(b))));
             fs.add(f("stx_attributes_mask", c.sym(STATX_ATTRS, ATTRS_MASK.u(b))));
             for (int i = 0; i < 4; i++) {
+                if ((mask & TIME_BITS[i]) == 0) continue;
                 long sec = SEC[i].s(b), ns = NSEC[i].u(b);
                 Value ts = new Value.Struct(List.of(f("tv_sec", dec(sec)), f("tv_nsec", udec(ns))), false);
                 // The date as a comment after the struct, when strace prints one (not for 0, 0).

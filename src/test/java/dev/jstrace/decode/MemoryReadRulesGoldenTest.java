@@ -85,4 +85,14 @@ class MemoryReadRulesGoldenTest {
                 + " sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}) = -1 EFAULT (Bad address)",
                 g.line(Arch.X86_64, "mq_notify", new long[] {0xfeedfacedeadba5eL, P}, -14));
     }
+    @Test
+    void epollCtlDelDoesNotReadItsEvent() {
+        // tests/epoll_ctl.c: the kernel ignores the event of EPOLL_CTL_DEL, strace prints its address.
+        var ev = DecoderGolden.struct(12).putInt(0, 1).putLong(4, -1L).array();
+        var g = new DecoderGolden().put(P, ev);
+        assertEquals("epoll_ctl(-3, EPOLL_CTL_DEL, -4, 0x7f0000001000) = -1 EBADF (Bad file descriptor)",
+                g.line(Arch.X86_64, "epoll_ctl", new long[] {-3, 2, -4, P}, -9));
+        assertEquals("epoll_ctl(-3, EPOLL_CTL_ADD, -4, {events=EPOLLIN, data={u32=4294967295, u64=18446744073709551615}})"
+                + " = -1 EBADF (Bad file descriptor)", g.line(Arch.X86_64, "epoll_ctl", new long[] {-3, 1, -4, P}, -9));
+    }
 }
