@@ -524,6 +524,41 @@ final class ConstantGroups {
                     "_LINUX_CAPABILITY_VERSION_\\d", null, false),
             new Group("PTRACE_VALUES", "ptrace(2) requests, options, events and syscall info ops (the generic ones)",
                     Source.KERNEL, "linux/ptrace.h", "PTRACE_\\w+", "PTRACE_(O_MASK|PEEKUSR|POKEUSR)", false),
+            // Exactly the names of strace 6.1's bpf_commands, bpf_prog_types, bpf_attach_type and bpf_prog_flags:
+            // the pinned header has newer ones (BPF_PROG_TYPE_NETFILTER) that strace 6.1 prints as unknown.
+            new Group("BPF_VALUES", "bpf(2) commands, program types, attach types and program flags",
+                    Source.COMPILED, "linux/bpf.h", "BPF_MAP_CREATE|BPF_MAP_LOOKUP_ELEM|BPF_MAP_UPDATE_ELEM|BPF_MAP_DELETE_ELEM"
+                            + "|BPF_MAP_GET_NEXT_KEY|BPF_PROG_LOAD|BPF_OBJ_PIN|BPF_OBJ_GET|BPF_PROG_ATTACH"
+                            + "|BPF_PROG_DETACH|BPF_PROG_TEST_RUN|BPF_PROG_GET_NEXT_ID|BPF_MAP_GET_NEXT_ID"
+                            + "|BPF_PROG_GET_FD_BY_ID|BPF_MAP_GET_FD_BY_ID|BPF_OBJ_GET_INFO_BY_FD|BPF_PROG_QUERY"
+                            + "|BPF_RAW_TRACEPOINT_OPEN|BPF_BTF_LOAD|BPF_BTF_GET_FD_BY_ID|BPF_TASK_FD_QUERY"
+                            + "|BPF_MAP_LOOKUP_AND_DELETE_ELEM|BPF_MAP_FREEZE|BPF_BTF_GET_NEXT_ID|BPF_MAP_LOOKUP_BATCH"
+                            + "|BPF_MAP_LOOKUP_AND_DELETE_BATCH|BPF_MAP_UPDATE_BATCH|BPF_MAP_DELETE_BATCH|BPF_LINK_CREATE"
+                            + "|BPF_LINK_UPDATE|BPF_LINK_GET_FD_BY_ID|BPF_LINK_GET_NEXT_ID|BPF_ENABLE_STATS"
+                            + "|BPF_ITER_CREATE|BPF_LINK_DETACH|BPF_PROG_BIND_MAP|BPF_PROG_TYPE_UNSPEC"
+                            + "|BPF_PROG_TYPE_SOCKET_FILTER|BPF_PROG_TYPE_KPROBE|BPF_PROG_TYPE_SCHED_CLS"
+                            + "|BPF_PROG_TYPE_SCHED_ACT|BPF_PROG_TYPE_TRACEPOINT|BPF_PROG_TYPE_XDP"
+                            + "|BPF_PROG_TYPE_PERF_EVENT|BPF_PROG_TYPE_CGROUP_SKB|BPF_PROG_TYPE_CGROUP_SOCK"
+                            + "|BPF_PROG_TYPE_LWT_IN|BPF_PROG_TYPE_LWT_OUT|BPF_PROG_TYPE_LWT_XMIT|BPF_PROG_TYPE_SOCK_OPS"
+                            + "|BPF_PROG_TYPE_SK_SKB|BPF_PROG_TYPE_CGROUP_DEVICE|BPF_PROG_TYPE_SK_MSG"
+                            + "|BPF_PROG_TYPE_RAW_TRACEPOINT|BPF_PROG_TYPE_CGROUP_SOCK_ADDR|BPF_PROG_TYPE_LWT_SEG6LOCAL"
+                            + "|BPF_PROG_TYPE_LIRC_MODE2|BPF_PROG_TYPE_SK_REUSEPORT|BPF_PROG_TYPE_FLOW_DISSECTOR"
+                            + "|BPF_PROG_TYPE_CGROUP_SYSCTL|BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE"
+                            + "|BPF_PROG_TYPE_CGROUP_SOCKOPT|BPF_PROG_TYPE_TRACING|BPF_PROG_TYPE_STRUCT_OPS"
+                            + "|BPF_PROG_TYPE_EXT|BPF_PROG_TYPE_LSM|BPF_PROG_TYPE_SK_LOOKUP|BPF_PROG_TYPE_SYSCALL"
+                            + "|BPF_CGROUP_INET_INGRESS|BPF_CGROUP_INET_EGRESS|BPF_CGROUP_INET_SOCK_CREATE"
+                            + "|BPF_CGROUP_SOCK_OPS|BPF_SK_SKB_STREAM_PARSER|BPF_SK_SKB_STREAM_VERDICT|BPF_CGROUP_DEVICE"
+                            + "|BPF_SK_MSG_VERDICT|BPF_CGROUP_INET4_BIND|BPF_CGROUP_INET6_BIND|BPF_CGROUP_INET4_CONNECT"
+                            + "|BPF_CGROUP_INET6_CONNECT|BPF_CGROUP_INET4_POST_BIND|BPF_CGROUP_INET6_POST_BIND"
+                            + "|BPF_CGROUP_UDP4_SENDMSG|BPF_CGROUP_UDP6_SENDMSG|BPF_LIRC_MODE2|BPF_FLOW_DISSECTOR"
+                            + "|BPF_CGROUP_SYSCTL|BPF_CGROUP_UDP4_RECVMSG|BPF_CGROUP_UDP6_RECVMSG|BPF_CGROUP_GETSOCKOPT"
+                            + "|BPF_CGROUP_SETSOCKOPT|BPF_TRACE_RAW_TP|BPF_TRACE_FENTRY|BPF_TRACE_FEXIT|BPF_MODIFY_RETURN"
+                            + "|BPF_LSM_MAC|BPF_TRACE_ITER|BPF_CGROUP_INET4_GETPEERNAME|BPF_CGROUP_INET6_GETPEERNAME"
+                            + "|BPF_CGROUP_INET4_GETSOCKNAME|BPF_CGROUP_INET6_GETSOCKNAME|BPF_XDP_DEVMAP"
+                            + "|BPF_CGROUP_INET_SOCK_RELEASE|BPF_XDP_CPUMAP|BPF_SK_LOOKUP|BPF_XDP|BPF_SK_SKB_VERDICT"
+                            + "|BPF_SK_REUSEPORT_SELECT|BPF_SK_REUSEPORT_SELECT_OR_MIGRATE|BPF_PERF_EVENT"
+                            + "|BPF_TRACE_KPROBE_MULTI|BPF_LSM_CGROUP|BPF_F_STRICT_ALIGNMENT|BPF_F_ANY_ALIGNMENT"
+                            + "|BPF_F_TEST_RND_HI32|BPF_F_TEST_STATE_FREQ|BPF_F_SLEEPABLE", null, false),
             new Group("KEYCTL_VALUES", "keyctl(2) commands and their flags", Source.COMPILED, "linux/keyctl.h",
                     "KEYCTL_\\w+|KEY_REQKEY_DEFL_\\w+|KEY_(POS|USR|GRP|OTH)_\\w+", null, false));
 }

@@ -38,6 +38,7 @@ final class CallFormats {
             Map.entry("kcmp", new ProcessCallFormats.Kcmp()),
             Map.entry("get_robust_list", new ProcessCallFormats.GetRobustList()),
             Map.entry("ptrace", new PtraceFormat()),
+            Map.entry("bpf", new BpfFormat()),
             Map.entry("timerfd_settime", new FdEventFormats.TimerfdSettime()),
             Map.entry("timerfd_gettime", new FdEventFormats.TimerfdGettime()),
             Map.entry("inotify_add_watch", new FdEventFormats.InotifyAddWatch()),
