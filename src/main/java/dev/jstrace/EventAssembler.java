@@ -195,7 +195,8 @@ final class EventAssembler {
         return new Syscall(en.pid(), en.tid(), d.name(), d.number(), d.args(), d.argTexts(), d.entryArgCount(),
                 ex == null ? 0 : ex.rval(), d.errno(), d.result(), time(en.nanos()),
                 ex == null ? 0 : ex.nanos() - en.nanos(), ex != null,
-                ex == null ? Tampering.NONE : Tampering.of(ex.tampering()), event, d.resultValue());
+                ex == null ? Tampering.NONE : Tampering.of(ex.tampering()), event, d.resultValue(),
+                ex == null ? -1 : ex.cpuNanos());
     }
 
     private static boolean isClone3(RawEvent.SyscallEntry en) {

@@ -29,12 +29,42 @@ import java.util.List;
  * @param resultValue    the result as a value, what sinks read instead of {@link #result}: a number
  *                       ({@link Value.Radix#HEX} for an address such as mmap's), the descriptor or pid
  *                       returned, {@code -1} on failure; null when the call never returned
+ * @param cpuNanos       the system CPU time spent in the call (strace's {@code -c} measure), or -1 when it
+ *                       was not measured (see {@link TraceOptions#systemTimes})
  */
 public record Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
                       int entryArgCount, long returnValue, Errno error, String result, long timeNanos,
                       long durationNanos, boolean returned, Tampering tampering, SyscallEntered entry,
-                      Value resultValue)
+                      Value resultValue, long cpuNanos)
         implements TraceEvent {
+
+    /**
+     * A call whose CPU time was not measured.
+     *
+     * @param pid the process id
+     * @param tid the thread id
+     * @param name the name
+     * @param number the number
+     * @param args the args
+     * @param argTexts the arg texts
+     * @param entryArgCount the entry arg count
+     * @param returnValue the return value
+     * @param error the error
+     * @param result the result
+     * @param timeNanos the time nanos
+     * @param durationNanos the duration nanos
+     * @param returned the returned
+     * @param tampering the tampering
+     * @param entry the entry event, or null
+     * @param resultValue the result as a value, or null
+     */
+    public Syscall(int pid, int tid, String name, int number, List<Value> args, List<String> argTexts,
+                   int entryArgCount, long returnValue, Errno error, String result, long timeNanos,
+                   long durationNanos, boolean returned, Tampering tampering, SyscallEntered entry,
+                   Value resultValue) {
+        this(pid, tid, name, number, args, argTexts, entryArgCount, returnValue, error, result, timeNanos,
+                durationNanos, returned, tampering, entry, resultValue, -1);
+    }
 
     /**
      * A call whose result value is its plain number ({@code -1} on failure).

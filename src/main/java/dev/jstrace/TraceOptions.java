@@ -24,10 +24,34 @@ import java.util.Set;
  *                      reported (the ptrace cost and an empty hand-over to the decoder thread: the
  *                      floor {@code scripts/bench} compares with)
  * @param injections    the syscalls to tamper with ({@code -e inject=}); {@link Injections#NONE} for none
+ * @param systemTimes   each {@link Syscall} carries the system CPU time spent in it ({@link Syscall#cpuNanos},
+ *                      strace's {@code -c} measure without {@code -w}); off by default, as it costs the
+ *                      kernel a walk over the tracee's threads at every stop
  */
 public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
                            int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor,
-                           Injections injections, boolean killOnExit) {
+                           Injections injections, boolean killOnExit, boolean systemTimes) {
+
+    /**
+     * The options without CPU times.
+     *
+     * @param followForks   trace children and threads
+     * @param syscalls      the names to report, or {@code null} for all
+     * @param decode        rendering options
+     * @param scope         for {@link Tracer#start()}: thread or process
+     * @param queueCapacity events that may wait for the decoder
+     * @param wantEntries   deliver {@link SyscallEntered} events too
+     * @param seccompBpf    stop only at traced calls (launched children)
+     * @param benchFloor    the benchmark floor mode
+     * @param injections    the tampering to apply
+     * @param killOnExit    whether tracees die with this JVM
+     */
+    public TraceOptions(boolean followForks, Set<String> syscalls, DecodeOptions decode, Scope scope,
+                        int queueCapacity, boolean wantEntries, boolean seccompBpf, boolean benchFloor,
+                        Injections injections, boolean killOnExit) {
+        this(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf, benchFloor,
+                injections, killOnExit, false);
+    }
 
     /** What {@link Tracer#start()} traces in this JVM. */
     public enum Scope {
@@ -97,7 +121,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withInjections(Injections i) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, i, killOnExit);
+                benchFloor, i, killOnExit, systemTimes);
     }
 
     /**
@@ -128,7 +152,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withFollowForks(boolean follow) {
         return new TraceOptions(follow, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, injections, killOnExit);
+                benchFloor, injections, killOnExit, systemTimes);
     }
 
     /**
@@ -141,7 +165,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withSyscalls(Set<String> names) {
         return new TraceOptions(followForks, names, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, injections, killOnExit);
+                benchFloor, injections, killOnExit, systemTimes);
     }
 
     /**
@@ -152,7 +176,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withDecode(DecodeOptions options) {
         return new TraceOptions(followForks, syscalls, options, scope, queueCapacity, wantEntries,
-                seccompBpf, benchFloor, injections, killOnExit);
+                seccompBpf, benchFloor, injections, killOnExit, systemTimes);
     }
 
     /**
@@ -163,7 +187,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withScope(Scope s) {
         return new TraceOptions(followForks, syscalls, decode, s, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, injections, killOnExit);
+                benchFloor, injections, killOnExit, systemTimes);
     }
 
     /**
@@ -174,7 +198,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withQueueCapacity(int capacity) {
         return new TraceOptions(followForks, syscalls, decode, scope, capacity, wantEntries, seccompBpf,
-                benchFloor, injections, killOnExit);
+                benchFloor, injections, killOnExit, systemTimes);
     }
 
     /**
@@ -185,7 +209,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withEntries(boolean want) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, want, seccompBpf,
-                benchFloor, injections, killOnExit);
+                benchFloor, injections, killOnExit, systemTimes);
     }
 
     /**
@@ -196,7 +220,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withSeccompBpf(boolean on) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, on,
-                benchFloor, injections, killOnExit);
+                benchFloor, injections, killOnExit, systemTimes);
     }
 
     /**
@@ -207,7 +231,7 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withBenchFloor(boolean on) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                on, injections, killOnExit);
+                on, injections, killOnExit, systemTimes);
     }
 
     /**
@@ -218,6 +242,17 @@ public record TraceOptions(boolean followForks, Set<String> syscalls, DecodeOpti
      */
     public TraceOptions withKillOnExit(boolean on) {
         return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
-                benchFloor, injections, on);
+                benchFloor, injections, on, systemTimes);
+    }
+
+    /**
+     * With or without the system CPU time of each call (see {@link #systemTimes}).
+     *
+     * @param on whether to measure it
+     * @return the changed copy
+     */
+    public TraceOptions withSystemTimes(boolean on) {
+        return new TraceOptions(followForks, syscalls, decode, scope, queueCapacity, wantEntries, seccompBpf,
+                benchFloor, injections, killOnExit, on);
     }
 }

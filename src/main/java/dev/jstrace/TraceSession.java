@@ -57,6 +57,7 @@ final class TraceSession {
                 EventLoop.Config.tracedNumbers(options.syscalls())), queue);
         this.loop.setBenchFloor(options.benchFloor());
         this.loop.setKillOnExit(options.killOnExit());
+        this.loop.setSystemTimes(options.systemTimes());
         this.loop.setInjections(options.injections().table());
         long epochOffset = dev.jstrace.proc.TraceClock.epochOffset(); // one anchor per JVM: sinks can undo it
         EventAssembler assembler = new EventAssembler(decoder, epochOffset, options.wantEntries(),

@@ -81,11 +81,11 @@ final class HelpText {
                                               calls, errors, name, nothing
               -U COLUMNS, --summary-columns=COLUMNS  time-percent, total-time, min-time, max-time,
                                               avg-time, calls, errors, name
-              -w, --summary-wall-clock        time as wall-clock latency. jstrace always measures
-                                              latency (entry stop to exit stop): strace's default
-                                              system-time column is not available, so -c behaves
-                                              as -c -w
-              -O OVERHEAD                     accepted and ignored
+              -w, --summary-wall-clock        time as wall-clock latency (entry stop to exit stop)
+                                              instead of the system CPU time spent in each call
+              -O, --summary-syscall-overhead=OVERHEAD
+                                              taken off each call's time (a number: microseconds;
+                                              or with s, ms, us, ns)
 
             Tampering:
               -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]

@@ -71,6 +71,8 @@ public final class Invocation {
     boolean sortBySet;
     /** {@code -w}. */
     boolean wallClock;
+    /** {@code -O}: the overhead taken off each call's time in the {@code -c} table, in nanoseconds. */
+    long overheadNanos;
     /** {@code --tips}: the tip shown at the end, or null for none. */
     Tips.Choice tips;
     /** {@code -U}; null for strace's default columns. */

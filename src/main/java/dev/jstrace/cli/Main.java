@@ -140,7 +140,7 @@ public final class Main {
                 if (inv.summary != 1) sinks.add(new StraceTextSink(textOptions(), output, stderr, NAME, inv.ioDumps));
                 if (!inv.command.isEmpty()) sinks.add(new ExecFailureMessage(stderr));
                 if (inv.summary != 0) {
-                    summary = new Summary();
+                    summary = new Summary(inv.wallClock, inv.overheadNanos);
                     sinks.add(summary);
                 }
             } catch (IOException e) {
@@ -160,7 +160,8 @@ public final class Main {
             TraceOptions options = TraceOptions.defaults().withFollowForks(inv.followForks > 0)
                     .withSyscalls(inv.stoppingSyscalls()).withDecode(inv.decodeOptions()).withEntries(inv.summary != 1)
                     .withSeccompBpf(inv.seccompBpf).withBenchFloor(inv.benchFloor).withKillOnExit(inv.killOnExit)
-                    .withInjections(inv.injections.withOnlyReported(true)); // strace's rule
+                    .withInjections(inv.injections.withOnlyReported(true)) // strace's rule
+                    .withSystemTimes(inv.summary != 0 && !inv.wallClock);
             if (inv.command.isEmpty()) return attach(options);
             if (inv.pids.isEmpty()) return launch(argv, program, options, List.of());
             // strace starts the command first, then attaches to the -p processes, and ends when all are gone.

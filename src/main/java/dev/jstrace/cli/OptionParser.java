@@ -33,6 +33,7 @@ public final class OptionParser {
             Map.entry("summary-sort-by", new String[]{"S", "1"}),
             Map.entry("summary-columns", new String[]{"U", "1"}),
             Map.entry("summary-wall-clock", new String[]{"w", "0"}),
+            Map.entry("summary-syscall-overhead", new String[]{"O", "1"}),
             Map.entry("tips", new String[]{"tips", "2"}),
             Map.entry("strings-in-hex", new String[]{"strings-in-hex", "2"}),
             Map.entry("failing-only", new String[]{"Z", "0"}),
@@ -238,7 +239,12 @@ public final class OptionParser {
             case "kill-on-exit" -> inv.killOnExit = true;
             case "n" -> inv.syscallNumbers = true;
             case "pidns-translation" -> inv.pidTranslation = true;
-            case "O" -> number(spelled, value, 0); // strace's -c overhead: checked as strace does, unused
+            case "O" -> {
+                // strace's set_overhead: parse_ts (microseconds without a suffix).
+                java.time.Duration d = StraceTimeSpec.parse(value);
+                if (d == null) throw new UsageException("invalid " + spelled + " argument: '" + value + "'", true);
+                inv.overheadNanos = d.toNanos();
+            }
             case "p" -> pids(value);
             case "P" -> inv.paths.add(value);
             case "q" -> {

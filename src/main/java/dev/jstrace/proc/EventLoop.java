@@ -79,6 +79,8 @@ public final class EventLoop {
     private final MemorySegment info = arena.allocate(ptrace_syscall_info.layout());
     private final MemorySegment siginfo = arena.allocate(siginfo_t.layout());
     private final MemorySegment eventMsg = arena.allocate(ValueLayout.JAVA_LONG);
+    /** wait4's rusage under {@link #setSystemTimes}: the stopped tracee's system CPU time; else NULL. */
+    private MemorySegment rusage = MemorySegment.NULL;
     private final ProcessMemory memory = new ProcessMemory();
     private final Snapshot.Builder snapshot = Snapshot.builder();
     private final long[] argScratch = new long[6];
@@ -123,6 +125,18 @@ public final class EventLoop {
         this.config = config;
         this.ring = ring;
         this.sink = ring::put;
+    }
+
+    /**
+     * Whether each reported call carries the system CPU time spent in it (strace's {@code -c} without
+     * {@code -w}): wait4's rusage at the entry stop and at the exit stop, as strace takes them (the
+     * tracee's process, its reaped children included). Off by default: the kernel sums every thread
+     * of the process for each stop.
+     *
+     * @param on whether to measure
+     */
+    public void setSystemTimes(boolean on) {
+        rusage = on ? arena.allocate(dev.jstrace.ffi.Rusage.layout()) : MemorySegment.NULL;
     }
 
     private int options() {
@@ -411,7 +425,7 @@ public final class EventLoop {
                     }
                 }
                 // WUNTRACED: the waker's SIGSTOP ends a delay (tracees' stops are reported anyway).
-                int tid = Libc.wait4(-1, status, waitFlags, MemorySegment.NULL);
+                int tid = Libc.wait4(-1, status, waitFlags, rusage);
                 if (tid < 0) {
                     if (tid == -EINTR) continue;
                     if (tid == -ECHILD) break;
@@ -534,6 +548,7 @@ public final class EventLoop {
                 return;
             }
             long sp = ptrace_syscall_info.stack_pointer(info);
+            if (rusage != MemorySegment.NULL) t.systemTimeAtEntry = dev.jstrace.ffi.Rusage.systemTimeNanos(rusage);
             EventRing.Slot s = claimSlot();
             s.type = EventRing.Slot.ENTRY;
             s.tid = t.tid;
@@ -580,6 +595,8 @@ public final class EventLoop {
             s.rval = rval;
             s.isError = isError;
             s.tampering = tampering;
+            s.cpuNanos = rusage == MemorySegment.NULL ? -1
+                    : Math.max(0, dev.jstrace.ffi.Rusage.systemTimeNanos(rusage) - t.systemTimeAtEntry);
             if (t.arch != null) {
                 memory.bind(t.tid, s, 0);
                 System.arraycopy(t.args, 0, argScratch, 0, 6);

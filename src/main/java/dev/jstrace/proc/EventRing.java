@@ -87,6 +87,7 @@ public final class EventRing {
         long rval;
         boolean isError;
         int tampering;
+        long cpuNanos = -1;
 
         // Captured memory: region i is data[offset .. offset+length) with its address at
         // region[2i] and offset << 32 | flags << 29 | length at region[2i+1]. Every array starts
@@ -169,7 +170,7 @@ public final class EventRing {
             return switch (type) {
                 case ENTRY -> new RawEvent.SyscallEntry(tid, pid, nanos, arch, nr, args.clone(), snapshot(),
                         stackPointer);
-                case EXIT -> new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, snapshot(), tampering);
+                case EXIT -> new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, snapshot(), tampering, cpuNanos);
                 case NOTHING -> null;
                 default -> other;
             };

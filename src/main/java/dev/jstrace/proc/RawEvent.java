@@ -42,9 +42,10 @@ public sealed interface RawEvent {
      * @param memory  what the planner copied at exit
      * @param tampering what {@code -e inject=} did to the call: {@link #INJECTED}, {@link #POKED},
      *                  {@link #DELAYED} bits, and in bits 8..15 an injected signal; 0 for nothing
+     * @param cpuNanos  the system CPU time spent in the call, or -1 when it was not measured
      */
-    record SyscallExit(int tid, int pid, long nanos, long rval, boolean isError, Snapshot memory, int tampering)
-            implements RawEvent {
+    record SyscallExit(int tid, int pid, long nanos, long rval, boolean isError, Snapshot memory, int tampering,
+                       long cpuNanos) implements RawEvent {
         /** Tampering bit: the result was injected ({@code rval} is the injected one). */
         public static final int INJECTED = 1;
         /** Tampering bit: tracee memory was poked at the entry or exit. */
@@ -55,6 +56,11 @@ public sealed interface RawEvent {
         /** An exit nothing tampered with. */
         public SyscallExit(int tid, int pid, long nanos, long rval, boolean isError, Snapshot memory) {
             this(tid, pid, nanos, rval, isError, memory, 0);
+        }
+
+        /** An exit whose CPU time was not measured. */
+        public SyscallExit(int tid, int pid, long nanos, long rval, boolean isError, Snapshot memory, int tampering) {
+            this(tid, pid, nanos, rval, isError, memory, tampering, -1);
         }
     }
 

@@ -32,6 +32,8 @@ final class Tracee {
     int pendingSignal;
     /** Stopped until its delay's sleeper exits. */
     boolean delayed;
+    /** wait4's ru_stime at the reported entry, in nanoseconds (see EventLoop.setSystemTimes). */
+    long systemTimeAtEntry;
     /** Per ABI, the injection countdown of each syscall number (strace counts per thread). */
     final java.util.Map<Arch, int[]> injectCounters = new java.util.EnumMap<>(Arch.class);
 

@@ -51,6 +51,7 @@ public final class RawEventCodec {
             out.writeLong(ex.rval());
             out.writeBoolean(ex.isError());
             out.writeInt(ex.tampering());
+            out.writeLong(ex.cpuNanos());
             writeSnapshot(out, ex.memory());
         } else if (e instanceof RawEvent.Signal s) {
             header(out, SIGNAL, e);
@@ -104,7 +105,8 @@ public final class RawEventCodec {
                 long rval = in.readLong();
                 boolean isError = in.readBoolean();
                 int tampering = in.readInt();
-                yield new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, readSnapshot(in), tampering);
+                long cpu = in.readLong();
+                yield new RawEvent.SyscallExit(tid, pid, nanos, rval, isError, readSnapshot(in), tampering, cpu);
             }
             case SIGNAL -> new RawEvent.Signal(tid, pid, nanos, in.readInt(), readBytes(in));
             case GROUP_STOP -> new RawEvent.GroupStop(tid, pid, nanos, in.readInt());

@@ -16,15 +16,31 @@ import java.util.Map;
  * laid out as strace 6.1 lays it out (widths, blank zero errors, the dashed
  * rules, the {@code total} row), sorted as {@code -S} says.
  *
- * <p>Time is each call's latency from entry stop to exit stop. strace
- * without {@code -w} reports system CPU time instead, which needs a
- * per-call rusage jstrace does not take; so the seconds column matches
- * strace's {@code -w} and is larger than plain {@code -c}'s. Calls that never
+ * <p>Time is, as strace counts it, the system CPU time spent in each call
+ * ({@link Syscall#cpuNanos}, when the trace measured it) or, with {@code -w}
+ * or when it was not measured, the latency from entry stop to exit stop;
+ * less {@code -O}'s overhead per call, never below zero. Calls that never
  * returned ({@code exit_group}) are not counted, as in strace.
  */
 public final class Summary implements TraceListener {
-    /** An empty table that fills as a listener. */
-    public Summary() {}
+    private final boolean wallClock;
+    private final long overheadNanos;
+
+    /** An empty table that fills as a listener, counting latencies. */
+    public Summary() {
+        this(true, 0);
+    }
+
+    /**
+     * An empty table that fills as a listener.
+     *
+     * @param wallClock     count latencies ({@code -w}) rather than CPU times
+     * @param overheadNanos {@code -O}: taken off each call's time
+     */
+    public Summary(boolean wallClock, long overheadNanos) {
+        this.wallClock = wallClock;
+        this.overheadNanos = overheadNanos;
+    }
 
     /** strace's default columns. */
     public static final List<SummaryColumn> DEFAULT_COLUMNS = List.of(SummaryColumn.TIME_PERCENT,
@@ -60,7 +76,9 @@ public final class Summary implements TraceListener {
     @Override
     public synchronized void onEvent(TraceEvent event) {
         if (event instanceof Syscall s && s.returned()) {
-            rows.computeIfAbsent(s.name(), n -> new Row(n, s.number())).add(s.durationNanos(), s.failed());
+            long t = !wallClock && s.cpuNanos() >= 0 ? s.cpuNanos() : s.durationNanos();
+            rows.computeIfAbsent(s.name(), n -> new Row(n, s.number())).add(Math.max(0, t - overheadNanos),
+                    s.failed());
         }
     }
 

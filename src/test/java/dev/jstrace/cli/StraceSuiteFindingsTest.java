@@ -183,4 +183,35 @@ class StraceSuiteFindingsTest {
         String text = Files.readString(out);
         assertTrue(text.contains("restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0"), text);
     }
+
+    /**
+     * count, strace-C: the -c table counts the system CPU time spent in each call, as strace does
+     * without -w (a 0.6 s sleep is ~0 s), -w its latency, less -O per call (strace's parse_ts units).
+     */
+    @Test
+    void summaryCountsSystemTimeUnlessWallClock(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3 to sleep");
+        assertTrue(sleepSeconds(dir, "-c") < 0.1, "system time");
+        assertTrue(sleepSeconds(dir, "-cw") >= 0.6, "latency");
+        double less = sleepSeconds(dir, "-cw", "--summary-syscall-overhead=4.5e2ms");
+        assertTrue(less >= 0.15 && less < 0.6, "latency less 0.45 s: " + less);
+        Result bad = jstrace(dir, "-c", "-O", "1x", "true");
+        assertEquals("jstrace: invalid -O argument: '1x'\nTry 'jstrace -h' for more information.\n", bad.err());
+    }
+
+    /** The seconds column of clock_nanosleep's row in the -c table of a 0.6 s sleep traced with {@code opts}. */
+    private static double sleepSeconds(Path dir, String... opts) throws Exception {
+        Path out = dir.resolve("summary");
+        List<String> args = new ArrayList<>(List.of("-o", out.toString()));
+        args.addAll(List.of(opts));
+        args.addAll(List.of("-e", "trace=clock_nanosleep", "/usr/bin/python3", "-c", "import ctypes\n"
+                + "class TS(ctypes.Structure): _fields_ = [('s', ctypes.c_long), ('ns', ctypes.c_long)]\n"
+                + "ctypes.CDLL(None).nanosleep(ctypes.byref(TS(0, 600000000)), None)\n"));
+        Result r = jstrace(dir, args.toArray(String[]::new));
+        assertEquals(new Main.Outcome(0, 0), r.outcome(), r.err());
+        String table = Files.readString(out);
+        Matcher m = Pattern.compile("(?m)^ *[0-9.]+ +([0-9.]+) .* clock_nanosleep$").matcher(table);
+        assertTrue(m.find(), table);
+        return Double.parseDouble(m.group(1));
+    }
 }

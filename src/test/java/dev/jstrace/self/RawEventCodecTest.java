@@ -41,6 +41,7 @@ class RawEventCodecTest {
             new RawEvent.SyscallEntry(13, 10, 125L, Arch.AARCH64, 56, new long[6], Snapshot.EMPTY),
             new RawEvent.SyscallExit(11, 10, 130L, -2, true, memory()),
             new RawEvent.SyscallExit(11, 10, 131L, Long.MAX_VALUE, false, Snapshot.EMPTY),
+            new RawEvent.SyscallExit(11, 10, 132L, 0, false, Snapshot.EMPTY, 0, 12_345_000L),
             new RawEvent.Signal(11, 10, 140L, 17, new byte[128]),
             new RawEvent.Signal(11, 10, 141L, 2, null),
             new RawEvent.GroupStop(11, 10, 150L, 19),
