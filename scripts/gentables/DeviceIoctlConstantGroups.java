@@ -37,5 +37,14 @@ final class DeviceIoctlConstantGroups {
                     "BSG_FLAG_\\w+", null, true),
             // perf: enum perf_event_ioc_flags.
             new ConstantGroups.Group("PERF_IOC_FLAGS", "PERF_EVENT_IOC_ENABLE/DISABLE/RESET flags",
-                    ConstantGroups.Source.COMPILED, "linux/perf_event.h", "PERF_IOC_FLAG_\\w+", null, true));
+                    ConstantGroups.Source.COMPILED, "linux/perf_event.h", "PERF_IOC_FLAG_\\w+", null, true),
+            // kvm: the capabilities and memory region flags are linux/kvm.h's on every arch.
+            new ConstantGroups.Group("KVM_CAPS", "KVM_CHECK_EXTENSION capabilities", ConstantGroups.Source.KERNEL,
+                    "linux/kvm.h", "KVM_CAP_\\w+", null, false),
+            new ConstantGroups.Group("KVM_MEM_FLAGS", "kvm_userspace_memory_region flags", ConstantGroups.Source.KERNEL,
+                    "linux/kvm.h", "KVM_MEM_(LOG_DIRTY_PAGES|READONLY)", null, true),
+            // x86's asm/kvm.h alone defines the cpuid entry flags; strace names them on every arch.
+            new ConstantGroups.Group("STRACE_KVM_CPUID_FLAGS", "kvm_cpuid_entry2 flags", ConstantGroups.Source.STRACE,
+                    "kvm_cpuid_flags", "KVM_CPUID_FLAG_SIGNIFCANT_INDEX|KVM_CPUID_FLAG_STATEFUL_FUNC"
+                            + "|KVM_CPUID_FLAG_STATE_READ_NEXT", null, true));
 }

@@ -75,6 +75,18 @@ public final class ConstTable {
         return parseDecl(decl, false, true, unknownComment, null);
     }
 
+    /**
+     * {@return an enumeration whose values are {@code arch}'s headers', raw form hex (KVM's
+     * capabilities: linux/kvm.h defines some on some arches only)}
+     *
+     * @param arch           whose header values the names take
+     * @param unknownComment the comment strace prints when no name applies
+     * @param decl           the names (values from the generated tables)
+     */
+    static ConstTable enumHex(Arch arch, String unknownComment, String decl) {
+        return parseDecl(decl, false, true, unknownComment, arch);
+    }
+
     /** {@code arch} null: a table shared by every arch, whose header values must agree. */
     private static ConstTable parseDecl(String decl, boolean flags, boolean hexRaw, String unknown, Arch arch) {
         List<String> ns = new ArrayList<>();

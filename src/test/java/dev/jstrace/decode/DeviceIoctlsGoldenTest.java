@@ -62,4 +62,22 @@ class DeviceIoctlsGoldenTest {
                 ioctl(ABBREV, IoctlRequests.code("SG_IO"), 0x1000, bytes(0x1000, le(4).putInt('S').array()), BADF,
                         Snapshot.EMPTY));
     }
+
+    @Test
+    void kvmCapabilitiesMemoryRegionsAndAbbreviatedRegisters() {
+        assertEquals("ioctl(-1, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY) = 1", ioctl(ABBREV,
+                IoctlRequests.code("KVM_CHECK_EXTENSION"), 3, Snapshot.EMPTY, 1, Snapshot.EMPTY));
+        byte[] region = le(32).putInt(0).putInt(0).putLong(0x1000).putLong(4096).putLong(0x7fcfdca8b000L).array();
+        assertEquals("ioctl(-1, KVM_SET_USER_MEMORY_REGION, {slot=0, flags=0, guest_phys_addr=0x1000,"
+                + " memory_size=4096, userspace_addr=0x7fcfdca8b000}) = 0", ioctl(ABBREV,
+                IoctlRequests.code("KVM_SET_USER_MEMORY_REGION"), 0x1000, bytes(0x1000, region), 0, Snapshot.EMPTY));
+        ByteBuffer regs = le(144).putLong(2);
+        regs.putLong(16 * 8, 0x1000).putLong(17 * 8, 2);
+        assertEquals("ioctl(-1, KVM_SET_REGS, {rax=0x2, ..., rsp=0, rbp=0, ..., rip=0x1000, rflags=0x2}) = 0",
+                ioctl(ABBREV, IoctlRequests.code("KVM_SET_REGS"), 0x1000, bytes(0x1000, regs.array()), 0,
+                        Snapshot.EMPTY));
+        byte[] cpuid = le(8).putInt(59).array();
+        assertEquals("ioctl(-1, KVM_GET_SUPPORTED_CPUID, {nent=59, entries=[...]}) = 0", ioctl(ABBREV,
+                IoctlRequests.code("KVM_GET_SUPPORTED_CPUID"), 0x1000, Snapshot.EMPTY, 0, bytes(0x1000, cpuid)));
+    }
 }
