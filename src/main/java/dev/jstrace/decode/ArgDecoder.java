@@ -13,7 +13,7 @@ import java.util.List;
 final class ArgDecoder {
     static final int AT_FDCWD = -100;
     /** sizeof(siginfo_t). */
-    static final int SIGINFO_SIZE = 128;
+    static final int SIGINFO_SIZE = (int) SiginfoLayouts.SIZE;
     /** mremap's flags with which strace prints the new address. */
     private static final long MREMAP_MOVED_TO = Constants.MREMAP_FLAGS.parse("MREMAP_MAYMOVE|MREMAP_FIXED");
 

@@ -97,14 +97,14 @@ final class HdioIoctls implements IoctlFamily {
     public void captureEntry(long req, long arg, TraceeMemory mem, DecodeOptions opt) {
         if (arg == 0) return;
         if (req == DRIVE_CMD) mem.bytes(arg, CMD_HDR);
-        else if (req == DRIVE_RESET || req == SCAN_HWIF) mem.bytes(arg, 12);
+        else if (req == DRIVE_RESET || req == SCAN_HWIF) mem.bytes(arg, 3 * Integer.BYTES);
     }
 
     @Override
     public void captureExit(long req, long arg, long rval, TraceeMemory mem, DecodeOptions opt) {
         if (arg == 0) return;
         if (req == GETGEO) mem.bytes(arg, GEOMETRY_SIZE);
-        else if (GETTERS.contains(req) || req == GET_NICE || req == GET_BUSSTATE) mem.bytes(arg, 8);
+        else if (GETTERS.contains(req) || req == GET_NICE || req == GET_BUSSTATE) mem.bytes(arg, ULONG);
         else if (req == GET_IDENTITY || req == OBSOLETE_IDENTITY) {
             mem.bytes(arg, Math.min(req == GET_IDENTITY ? IDENTITY : OBSOLETE_IDENTITY_SIZE, opt.stringLimit()));
         } else if (req == DRIVE_CMD) {

@@ -224,8 +224,7 @@ final class NetlinkAttrTypes {
         byte[] all = w.mem().bytes(a, size);
         Value raw = Value.Str.buffer(all, size, true);
         if (family != 2 && family != 10) return new Value.Field(name, raw);
-        String text = family == 2 ? "inet_addr(\"" + (all[0] & 0xff) + "." + (all[1] & 0xff) + "." + (all[2] & 0xff)
-                + "." + (all[3] & 0xff) + "\")"
+        String text = family == 2 ? "inet_addr(\"" + dotted(all) + "\")"
                 : "inet_pton(AF_INET6, \"" + SockaddrDecoder.inet6(java.util.Arrays.copyOf(all, 16)) + "\"";
         return switch (w.c().opt.xlat()) {
             case ABBREV -> family == 2 ? new Value.Field(name, new Value.Text(text))
@@ -235,12 +234,19 @@ final class NetlinkAttrTypes {
         };
     }
 
+    /** An IPv4 address's first four bytes (network order) as {@code 1.2.3.4}. */
+    private static String dotted(byte[] a) {
+        StringBuilder t = new StringBuilder(15);
+        for (int i = 0; i < Integer.BYTES; i++) t.append(i > 0 ? "." : "").append(a[i] & 0xff);
+        return t.toString();
+    }
+
     /** print_inet_addr of {@code size} bytes: {@code inet_addr("1.2.3.4")} / inet_pton, by {@code -X}. */
     static Value inetAddr(NetlinkMessages.Walk w, long a, int size, int family) {
         if (!w.mem().readable(a, size)) return new Value.Ptr(a);
         byte[] b = w.mem().bytes(a, size);
-        String text = family == 2 ? "inet_addr(\"" + (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "."
-                + (b[3] & 0xff) + "\")" : "inet_pton(AF_INET6, \"" + SockaddrDecoder.inet6(b) + "\")";
+        String text = family == 2 ? "inet_addr(\"" + dotted(b) + "\")"
+                : "inet_pton(AF_INET6, \"" + SockaddrDecoder.inet6(b) + "\")";
         Value raw = Value.Str.buffer(b, size, true);
         return switch (w.c().opt.xlat()) {
             case ABBREV -> new Value.Text(text);

@@ -25,7 +25,7 @@ final class NumaFormats {
     static final ConstTable MOVE_PAGES_FLAGS = ConstTable.flags("MPOL_???", "MPOL_MF_MOVE MPOL_MF_MOVE_ALL");
     private static final long MODE_FLAGS_MASK = MODE_FLAGS.parse(
             "MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING");
-    private static final int WORD = 8;
+    private static final int WORD = Long.BYTES;
 
     /** print_nodemask's word count for {@code maxnodes}, or -1 where strace prints the address. */
     private static long maskWords(long maxnodes) {

@@ -80,7 +80,7 @@ final class StatfsDecoder extends StructDecoder {
     @Override
     Value decode(CallContext c, Snapshot mem, long addr, byte[] b) {
         DecodeOptions.Xlat x = c.opt.xlat();
-        String fsid = "{val=[" + hex(MemoryView.s32(b, FSID)) + ", " + hex(MemoryView.s32(b, FSID + 4)) + "]}";
+        String fsid = "{val=[" + hex(MemoryView.s32(b, FSID)) + ", " + hex(MemoryView.s32(b, FSID + Integer.BYTES)) + "]}";
         return new Value.Struct(List.of(
                 field("f_type", new Value.Text(MAGIC.render(MemoryView.u64(b, TYPE), x))),
                 field("f_bsize", udec(b, BSIZE)), field("f_blocks", udec(b, BLOCKS)), field("f_bfree", udec(b, BFREE)),
