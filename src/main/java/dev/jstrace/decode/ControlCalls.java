@@ -9,32 +9,61 @@ import java.util.List;
  * which strace prints with argument names.
  */
 final class ControlCalls {
-    static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_SETOWN = 8, F_GETOWN = 9;
-    static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4, FUTEX_WAKE_OP = 5,
-            FUTEX_LOCK_PI = 6, FUTEX_UNLOCK_PI = 7, FUTEX_TRYLOCK_PI = 8, FUTEX_WAIT_BITSET = 9,
-            FUTEX_WAKE_BITSET = 10, FUTEX_WAIT_REQUEUE_PI = 11, FUTEX_CMP_REQUEUE_PI = 12, FUTEX_LOCK_PI2 = 13;
-    static final long TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, FIONREAD = 0x541b, FIONBIO = 0x5421,
-            TIOCGPGRP = 0x540f, TIOCSPGRP = 0x5410, TIOCOUTQ = 0x5411;
+    /** The fcntl commands compared outside a switch (values from the headers through {@link HeaderValues}). */
+    static final int F_DUPFD = fcntl("F_DUPFD"), F_DUPFD_CLOEXEC = fcntl("F_DUPFD_CLOEXEC"),
+            F_GETFD = fcntl("F_GETFD"), F_GETFL = fcntl("F_GETFL"), F_GETOWN = fcntl("F_GETOWN"),
+            F_GETSIG = fcntl("F_GETSIG"), F_GETLEASE = fcntl("F_GETLEASE"), F_GET_SEALS = fcntl("F_GET_SEALS");
+    private static final int FUTEX_WAIT = futex("FUTEX_WAIT"), FUTEX_FD = futex("FUTEX_FD"),
+            FUTEX_WAIT_BITSET = futex("FUTEX_WAIT_BITSET"), FUTEX_LOCK_PI = futex("FUTEX_LOCK_PI"),
+            FUTEX_LOCK_PI2 = futex("FUTEX_LOCK_PI2"), FUTEX_WAIT_REQUEUE_PI = futex("FUTEX_WAIT_REQUEUE_PI");
+    /** linux/futex.h's FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME, and the command bits under them. */
+    private static final int FUTEX_PRIVATE_FLAG = (int) HeaderValues.common("FUTEX_PRIVATE_FLAG"),
+            FUTEX_CLOCK_REALTIME = (int) HeaderValues.common("FUTEX_CLOCK_REALTIME"),
+            FUTEX_CMD_MASK = ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME),
+            /** strace's do_futex command: {@code op & 127}, the bits below FUTEX_PRIVATE_FLAG. */
+            FUTEX_LOW_BITS = FUTEX_PRIVATE_FLAG - 1;
+    static final long TIOCGWINSZ = IoctlRequests.required("TIOCGWINSZ"), TIOCSWINSZ = IoctlRequests.required("TIOCSWINSZ"),
+            FIONREAD = IoctlRequests.required("FIONREAD"), FIONBIO = IoctlRequests.required("FIONBIO"),
+            TIOCGPGRP = IoctlRequests.required("TIOCGPGRP"), TIOCSPGRP = IoctlRequests.required("TIOCSPGRP"),
+            TIOCOUTQ = IoctlRequests.required("TIOCOUTQ"), FIOCLEX = IoctlRequests.required("FIOCLEX"),
+            FIONCLEX = IoctlRequests.required("FIONCLEX");
+
+    private static int fcntl(String name) {
+        return (int) Constants.FCNTL_CMD.parse(name);
+    }
+
+    private static int futex(String name) {
+        return (int) Constants.FUTEX_CMD.parse(name);
+    }
+
+    /**
+     * The header name of fcntl's command, "" for a number the headers do not name (not null: a
+     * switch with {@code case null} bootstraps through SwitchBootstraps at its first run).
+     */
+    private static String fcntlName(int cmd) {
+        String n = Constants.FCNTL_CMD.name(cmd & 0xffffffffL);
+        return n == null ? "" : n;
+    }
 
     private ControlCalls() {}
 
     /** fcntl's third argument, or null when the command takes none. */
     static Value fcntlArg(CallContext c, int cmd, long a) {
-        return switch (cmd) {
-            case F_GETFD, F_GETFL, F_GETOWN, 11, 1025, 1032, 1034 -> null;
-            case F_SETFD -> c.sym(Constants.FD_FLAGS, a & 0xffffffffL);
-            case F_SETFL -> ArgDecoder.openFlags(c, a);
-            case 6, 7, 37, 38 -> flock(c, c.in, a, false);
+        return switch (fcntlName(cmd)) {
+            case "F_GETFD", "F_GETFL", "F_GETOWN", "F_GETSIG", "F_GETLEASE", "F_GETPIPE_SZ", "F_GET_SEALS" -> null;
+            case "F_SETFD" -> c.sym(Constants.FD_FLAGS, a & 0xffffffffL);
+            case "F_SETFL" -> ArgDecoder.openFlags(c, a);
+            case "F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW" -> flock(c, c.in, a, false);
             // F_GETLK/F_OFD_GETLK: the lock the kernel reports, with its owner, read at exit.
-            case 5, 36 -> c.succeeded() ? flock(c, c.out, a, true) : new Value.Ptr(a);
-            case F_SETOWN -> c.tgidPgid((int) a);
-            case F_SETSIG -> ArgDecoder.signal(c, (int) a);
-            case F_SETLEASE -> c.sym(LEASE_TYPE, a);
-            case F_NOTIFY -> c.sym(NOTIFY_EVENTS, a);
-            case F_ADD_SEALS -> c.sym(SEALS, a);
+            case "F_GETLK", "F_OFD_GETLK" -> c.succeeded() ? flock(c, c.out, a, true) : new Value.Ptr(a);
+            case "F_SETOWN" -> c.tgidPgid((int) a);
+            case "F_SETSIG" -> ArgDecoder.signal(c, (int) a);
+            case "F_SETLEASE" -> c.sym(LEASE_TYPE, a);
+            case "F_NOTIFY" -> c.sym(NOTIFY_EVENTS, a);
+            case "F_ADD_SEALS" -> c.sym(SEALS, a);
             // F_SETOWN_EX reads a struct f_owner_ex, F_GETOWN_EX fills it.
-            case 15 -> ownerEx(c, c.in, a);
-            case 16 -> c.succeeded() ? ownerEx(c, c.out, a) : new Value.Ptr(a);
+            case "F_SETOWN_EX" -> ownerEx(c, c.in, a);
+            case "F_GETOWN_EX" -> c.succeeded() ? ownerEx(c, c.out, a) : new Value.Ptr(a);
             default -> new Value.Num((int) a, Value.Radix.DEC);
         };
     }
@@ -45,17 +74,15 @@ final class ControlCalls {
 
     /** Whether fcntl's command reads a struct flock at entry (the set commands) or at exit (the get ones). */
     static int flockCapture(int cmd) {
-        return switch (cmd) {
-            case 6, 7, 37, 38 -> FLOCK_SIZE;
-            case 5, 36 -> -FLOCK_SIZE;
-            case 15 -> OWNER_EX_SIZE;
-            case 16 -> -OWNER_EX_SIZE;
+        return switch (fcntlName(cmd)) {
+            case "F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW" -> FLOCK_SIZE;
+            case "F_GETLK", "F_OFD_GETLK" -> -FLOCK_SIZE;
+            case "F_SETOWN_EX" -> OWNER_EX_SIZE;
+            case "F_GETOWN_EX" -> -OWNER_EX_SIZE;
             default -> 0;
         };
     }
 
-    static final int F_SETSIG = 10, F_GETSIG = 11, F_SETLEASE = 1024, F_GETLEASE = 1025, F_NOTIFY = 1026,
-            F_ADD_SEALS = 1033, F_GET_SEALS = 1034;
     /** strace's lockfcmds, printed in hex when raw (printxval64). */
     private static final ConstTable LEASE_TYPE = ConstTable.enumHex("F_???", "F_RDLCK F_WRLCK F_UNLCK");
     private static final ConstTable NOTIFY_EVENTS = ConstTable.flags("DN_???",
@@ -123,18 +150,19 @@ final class ControlCalls {
 
     /** Whether fcntl's command returns a new fd (decorated under {@code -y}). */
     static boolean fcntlReturnsFd(int cmd) {
-        return cmd == F_DUPFD || cmd == 1030;
+        return cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC;
     }
 
     /** FICLONE, which strace names after its btrfs original too. */
-    static final long FICLONE = 0x40049409L;
+    static final long FICLONE = IoctlRequests.required("FICLONE");
 
     /** The request's name as strace prints it ({@code BTRFS_IOC_CLONE or FICLONE} for a shared number). */
     static Value ioctlRequest(CallContext c, long req) {
         return IoctlRequests.request(req, c.opt.xlat() == DecodeOptions.Xlat.VERBOSE);
     }
 
-    static final long TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404;
+    static final long TCGETS = IoctlRequests.required("TCGETS"), TCSETS = IoctlRequests.required("TCSETS"),
+            TCSETSW = IoctlRequests.required("TCSETSW"), TCSETSF = IoctlRequests.required("TCSETSF");
 
     private static boolean setsTermios(long req) {
         return req == TCSETS || req == TCSETSW || req == TCSETSF;
@@ -147,7 +175,7 @@ final class ControlCalls {
 
     static Value ioctlArg(CallContext c, long req, long a) {
         // strace prints no argument for the close-on-exec requests, and FICLONE's as the source fd.
-        if (req == 0x5450 || req == 0x5451) return null;
+        if (req == FIONCLEX || req == FIOCLEX) return null;
         if (req == FICLONE) return c.fd((int) a);
         if (req == FIONBIO || req == TIOCSPGRP) {
             byte[] b = MemoryView.struct(c.in, a, 4);
@@ -185,34 +213,34 @@ final class ControlCalls {
     static int ioctlCapture(long req) {
         int family = IoctlFamilies.capture(req);
         if (family != 0) return family;
-        if (req == FIONBIO || req == TIOCSPGRP) return 4;
-        if (req == TIOCSWINSZ) return 8;
+        if (req == FIONBIO || req == TIOCSPGRP) return Integer.BYTES;
+        if (req == TIOCSWINSZ) return StructLayouts.size(StructLayouts.WINSIZE);
         if (setsTermios(req)) return TermiosDecoder.SIZE;
         if (req == TCGETS) return -TermiosDecoder.SIZE;
-        if (req == TIOCGWINSZ) return -8;
-        if (req == FIONREAD || req == TIOCGPGRP || req == TIOCOUTQ) return -4;
+        if (req == TIOCGWINSZ) return -StructLayouts.size(StructLayouts.WINSIZE);
+        if (req == FIONREAD || req == TIOCGPGRP || req == TIOCOUTQ) return -Integer.BYTES;
         return 0;
     }
 
     /** {@code FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME}. */
     static Value futexOp(CallContext c, int op) {
         // strace prints the operation with %#x under -X raw and verbose (0x81 /* FUTEX_WAKE_PRIVATE */).
-        int cmd = op & ~(128 | 256);
+        int cmd = op & FUTEX_CMD_MASK;
         String n = Constants.FUTEX_CMD.name(cmd);
         // strace's futexops list names each command, its _PRIVATE form, and |FUTEX_CLOCK_REALTIME only
         // for the waits; any other value is unknown as a whole: 0x201 /* FUTEX_??? */, not 513_PRIVATE.
         boolean clockOk = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_WAIT_REQUEUE_PI;
-        if (n == null || ((op & 256) != 0 && !clockOk)) {
+        if (n == null || ((op & FUTEX_CLOCK_REALTIME) != 0 && !clockOk)) {
             return new Value.Sym(op & 0xffffffffL, Value.Radix.HEX, List.of(), 0, "FUTEX_???");
         }
-        String name = n + ((op & 128) == 0 ? "" : cmd == 2 ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE");
-        List<String> names = (op & 256) != 0 ? List.of(name, "FUTEX_CLOCK_REALTIME") : List.of(name);
+        String name = n + ((op & FUTEX_PRIVATE_FLAG) == 0 ? "" : cmd == FUTEX_FD ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE");
+        List<String> names = (op & FUTEX_CLOCK_REALTIME) != 0 ? List.of(name, "FUTEX_CLOCK_REALTIME") : List.of(name);
         return new Value.Sym(op & 0xffffffffL, Value.Radix.HEX, names, 0, null);
     }
 
     /** Whether futex's fourth register is a timeout pointer for {@code op}. */
     static boolean futexHasTimeout(int op) {
-        int cmd = op & 127;
+        int cmd = op & FUTEX_LOW_BITS;
         return cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_LOCK_PI || cmd == FUTEX_LOCK_PI2
                 || cmd == FUTEX_WAIT_REQUEUE_PI;
     }
@@ -223,20 +251,21 @@ final class ControlCalls {
      * operation as a whole has no name, and the values are unsigned 32-bit ({@code %u}).
      */
     static Value futexArg(CallContext c, int i, long a) {
-        int cmd = (int) c.arg(1) & 127;
+        int cmd = (int) c.arg(1) & FUTEX_LOW_BITS;
         Value val = new Value.Num(a & 0xffffffffL, Value.Radix.DEC);
         Value timeout = i == 3 ? StructDecoders.timespec(c.in, a) : null;
-        return switch (cmd) {
-            case FUTEX_WAIT -> i == 2 ? val : i == 3 ? timeout : null;
-            case FUTEX_WAKE, 2 -> i == 2 ? val : null;
-            case FUTEX_WAIT_BITSET -> i == 2 ? val : i == 3 ? timeout : i == 5 ? bitset(c, a) : null;
-            case FUTEX_WAKE_BITSET -> i == 2 ? val : i == 5 ? bitset(c, a) : null;
-            case FUTEX_REQUEUE -> i == 2 || i == 3 ? val : i == 4 ? new Value.Ptr(a) : null;
-            case FUTEX_CMP_REQUEUE, FUTEX_CMP_REQUEUE_PI -> i == 4 ? new Value.Ptr(a) : val;
-            case FUTEX_WAKE_OP -> i == 4 ? new Value.Ptr(a) : i == 5 ? wakeOp(c, (int) a) : val;
-            case FUTEX_LOCK_PI, FUTEX_LOCK_PI2 -> i == 3 ? timeout : null;
-            case FUTEX_UNLOCK_PI, FUTEX_TRYLOCK_PI -> null;
-            case FUTEX_WAIT_REQUEUE_PI -> i == 2 ? val : i == 3 ? timeout : i == 4 ? new Value.Ptr(a) : null;
+        String name = Constants.FUTEX_CMD.name(cmd & 0xffffffffL);
+        return switch (name == null ? "" : name) {
+            case "FUTEX_WAIT" -> i == 2 ? val : i == 3 ? timeout : null;
+            case "FUTEX_WAKE", "FUTEX_FD" -> i == 2 ? val : null;
+            case "FUTEX_WAIT_BITSET" -> i == 2 ? val : i == 3 ? timeout : i == 5 ? bitset(c, a) : null;
+            case "FUTEX_WAKE_BITSET" -> i == 2 ? val : i == 5 ? bitset(c, a) : null;
+            case "FUTEX_REQUEUE" -> i == 2 || i == 3 ? val : i == 4 ? new Value.Ptr(a) : null;
+            case "FUTEX_CMP_REQUEUE", "FUTEX_CMP_REQUEUE_PI" -> i == 4 ? new Value.Ptr(a) : val;
+            case "FUTEX_WAKE_OP" -> i == 4 ? new Value.Ptr(a) : i == 5 ? wakeOp(c, (int) a) : val;
+            case "FUTEX_LOCK_PI", "FUTEX_LOCK_PI2" -> i == 3 ? timeout : null;
+            case "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI" -> null;
+            case "FUTEX_WAIT_REQUEUE_PI" -> i == 2 ? val : i == 3 ? timeout : i == 4 ? new Value.Ptr(a) : null;
             default -> i == 3 || i == 4 ? new Value.Ptr(a) : i == 5 ? new Value.Num(a & 0xffffffffL,
                     Value.Radix.HEX) : val;
         };
