@@ -62,7 +62,7 @@ final class CallFormats {
             MountFormats.FORMATS, LandlockFormats.FORMATS, IpcCtlFormats.FORMATS,
             QuotaFormats.FORMATS_BY_NAME, FanotifyFormats.FORMATS, CapsFormats.FORMATS,
             AdminCallFormats.FORMATS, SmallFileCallFormats.FORMATS, XattrFormats.FORMATS, KexecFormats.FORMATS,
-            TimexFormats.FORMATS,
+            TimexFormats.FORMATS, LdtFormats.FORMATS,
             Map.of("futex_waitv", new FutexWaitvFormat(), "clone", new CloneFormat(),
                     "rt_sigtimedwait", new SigtimedwaitFormat()));
 

@@ -183,6 +183,11 @@ final class CallStructLayouts {
             new Declared(FutexWaitvFormat.FUTEX_WAITV, "#include <linux/futex.h>\n"),
             new Declared(KexecFormats.KEXEC_SEGMENT, "#include <linux/kexec.h>\n"),
             new Declared(TimexFormats.TIMEX, "#include <sys/timex.h>\n"),
+            // x86's asm/ldt.h only: the probe compiles its definition on every arch.
+            new Declared(LdtFormats.USER_DESC, "struct user_desc { unsigned int entry_number; unsigned int base_addr;"
+                    + " unsigned int limit; unsigned int seg_32bit:1; unsigned int contents:2;"
+                    + " unsigned int read_exec_only:1; unsigned int limit_in_pages:1;"
+                    + " unsigned int seg_not_present:1; unsigned int useable:1; unsigned int lm:1; };\n"),
             new Declared(AdminCallFormats.Sysctl.SYSCTL_ARGS, "#include <linux/sysctl.h>\n"),
             new Declared(SECCOMP_NOTIF_SIZES, "#include <linux/seccomp.h>\n"),
             new Declared(UTIMBUF, "#include <utime.h>\n"),

@@ -191,4 +191,21 @@ class AdminCallFormatsGoldenTest {
                 + " (Invalid argument)", call(DEF, "rt_sigtimedwait", new long[] {0x7f27c781af80L, 0, 0x2000, 128, 0, 0},
                 bytes(0x2000, ts.array()), -22, Snapshot.EMPTY));
     }
+
+    @Test
+    void userDescAndModifyLdtsIntResult() {
+        ByteBuffer d = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0x83828180).putInt(0x87868584)
+                .putInt(0x8b8a8988).putInt(0x8f8e8d8c);
+        String desc = "{entry_number=2206368128, base_addr=0x87868584, limit=0x8b8a8988, seg_32bit=0, contents=2,"
+                + " read_exec_only=1, limit_in_pages=0, seg_not_present=0, useable=0, lm=1}";
+        assertEquals("set_thread_area(" + desc + ") = -1 ENOSYS (Function not implemented)", call(DEF,
+                "set_thread_area", new long[] {0x1000, 0, 0, 0, 0, 0}, bytes(0x1000, d.array()), -38, Snapshot.EMPTY));
+        assertEquals("modify_ldt(-629534633, " + desc + ", 16) = 4294967258 ENOSYS (Function not implemented)",
+                call(DEF, "modify_ldt", new long[] {0xbadc0dedda7a1057L, 0x1000, 16, 0, 0, 0},
+                        bytes(0x1000, d.array()), 0xffffffdaL, Snapshot.EMPTY));
+        assertEquals("get_thread_area({entry_number=-1, ...}) = -1 ENOSYS (Function not implemented)",
+                call(DEF, "get_thread_area", new long[] {0x1000, 0, 0, 0, 0, 0},
+                        bytes(0x1000, new byte[] {-1, -1, -1, -1}), -38, Snapshot.EMPTY));
+        assertEquals("modify_ldt(0, NULL, 0) = 0", call("modify_ldt", 0, 0, 0, 0));
+    }
 }
