@@ -25,6 +25,17 @@ final class ArgDecoder {
         return s != null ? s.decodeArg(c, i, sig.args().get(i).atExit()) : decode(sig.args().get(i), i, c);
     }
 
+    /**
+     * The calls whose input structs strace prints at exit, after the output they follow (epoll_pwait's
+     * sigmask, epoll_pwait2's timeout and sigmask): umoven_or_printaddr prints those as their address
+     * when the call failed.
+     */
+    private static final java.util.Set<String> INPUTS_PRINTED_AT_EXIT = java.util.Set.of("epoll_pwait", "epoll_pwait2");
+
+    private static boolean readAtExit(CallContext c) {
+        return c.sig != null && INPUTS_PRINTED_AT_EXIT.contains(c.sig.name());
+    }
+
     static Value decode(ArgType t, int i, CallContext c) {
         long a = c.arg(i);
         DecodeOptions.Xlat x = c.opt.xlat();
@@ -118,7 +129,7 @@ final class ArgDecoder {
             case PRCTL_OPTION -> c.sym(PrctlTables.OPTIONS, a & 0xffffffffL);
             case FUTEX_OP -> ControlCalls.futexOp(c, (int) a);
             case FUTEX_REST -> ControlCalls.futexArg(c, i, a);
-            case SIGSET_IN -> SigsetDecoder.decode(c, c.in, i);
+            case SIGSET_IN -> readAtExit(c) && c.error && a != 0 ? new Value.Ptr(a) : SigsetDecoder.decode(c, c.in, i);
             case SIGSET_OUT -> exitReady ? SigsetDecoder.decode(c, c.out, i) : new Value.Ptr(a);
             case ITIMERVAL_IN -> OtherStructs.itimer(c.in, a, "tv_usec");
             case ITIMERVAL_OUT -> exitReady ? OtherStructs.itimer(c.out, a, "tv_usec") : new Value.Ptr(a);
@@ -129,7 +140,7 @@ final class ArgDecoder {
             case PSELECT_SIGMASK -> SelectDecoder.sigmask(c, a);
             case STACK_IN -> OtherStructs.stack(c, c.in, a);
             case STACK_OUT -> exitReady ? OtherStructs.stack(c, c.out, a) : new Value.Ptr(a);
-            case TIMESPEC_IN -> StructDecoders.timespec(c.in, a);
+            case TIMESPEC_IN -> readAtExit(c) && c.error ? new Value.Ptr(a) : StructDecoders.timespec(c.in, a);
             case TIMESPEC_OUT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);
             case TIMEVAL_OUT -> exitReady ? StructDecoders.timeval(c.out, a) : new Value.Ptr(a);
             case TIMESPEC_LEFT -> exitReady ? StructDecoders.timespec(c.out, a) : new Value.Ptr(a);

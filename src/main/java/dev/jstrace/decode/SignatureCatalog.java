@@ -267,6 +267,7 @@ public final class SignatureCatalog {
             pidfd_open: tgid, pidfd_flags = fd
             pidfd_send_signal: fd, signal, siginfo_in, hex32 = int
             process_vm_readv: tgid, iovec_out, ulong, iovec_addrs, ulong, ulong = int
+            process_madvise: fd, iovec_addrs, ulong, madv, hex32 = int
             process_vm_writev: tgid, iovec_in, ulong, iovec_addrs, ulong, ulong = int
             copy_file_range: fd, int64_in, fd, int64_in, ulong, uint = int
             splice: fd, int64_in, fd, int64_in, ulong, splice_flags = int
@@ -303,7 +304,7 @@ public final class SignatureCatalog {
             4: mq_open semtimedop removexattrat
             5: msgrcv query_module getpmsg putpmsg afs_syscall vserver mq_timedsend
             5: mq_timedreceive add_key keyctl perf_event_open fanotify_mark name_to_handle_at kcmp
-            5: kexec_file_load move_mount fsconfig process_madvise mount_setattr
+            5: kexec_file_load move_mount fsconfig mount_setattr
             5: futex_waitv listxattrat open_tree_attr file_getattr file_setattr
             6: io_getevents io_pgetevents
             6: preadv2 pwritev2 io_uring_enter futex_wait setxattrat getxattrat

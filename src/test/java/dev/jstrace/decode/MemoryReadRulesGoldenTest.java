@@ -95,4 +95,24 @@ class MemoryReadRulesGoldenTest {
         assertEquals("epoll_ctl(-3, EPOLL_CTL_ADD, -4, {events=EPOLLIN, data={u32=4294967295, u64=18446744073709551615}})"
                 + " = -1 EBADF (Bad file descriptor)", g.line(Arch.X86_64, "epoll_ctl", new long[] {-3, 1, -4, P}, -9));
     }
+    @Test
+    void epollPwait2PrintsItsInputsAtExitAsAddressesAfterAnError() {
+        // tests/epoll_pwait2.c: strace prints the timeout and the sigmask after the events, at exit.
+        long ts = 0x3000, mask = 0x4000;
+        var g = new DecoderGolden().put(ts, DecoderGolden.struct(16).putLong(0, -1).putLong(8, -1).array())
+                .put(mask, new byte[8]);
+        assertEquals("epoll_pwait2(-1, 0x5000, 4, 0x3000, 0x4000, 8) = -1 EINVAL (Invalid argument)",
+                g.line(Arch.X86_64, "epoll_pwait2", new long[] {-1, 0x5000, 4, ts, mask, 8}, -22));
+    }
+
+    @Test
+    void processMadvisePrintsTheIovecBasesAsAddresses() {
+        // tests/process_madvise.c: the iovecs describe another process's memory.
+        long iov = 0x6000;
+        var v = DecoderGolden.struct(16).putLong(0, 0x8786858483828180L).putLong(8, 5).array();
+        var g = new DecoderGolden().put(iov, v);
+        assertEquals("process_madvise(0, [{iov_base=0x8786858483828180, iov_len=5}], 1, MADV_COLD, 0xffffffff)"
+                + " = -1 EINVAL (Invalid argument)",
+                g.line(Arch.X86_64, "process_madvise", new long[] {0, iov, 1, 20, 0xffffffffL}, -22));
+    }
 }
