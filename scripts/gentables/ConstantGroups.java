@@ -254,6 +254,10 @@ final class ConstantGroups {
             new Group("MORE_SOCKET_LEVELS", "setsockopt(2) levels of other families glibc's socket.h names", Source.GLIBC, "sys/socket.h",
                     "SOL_(X25|PACKET|ATM|AAL|IRDA|NETBEUI|LLC|DCCP|TIPC|RXRPC|PPPOL2TP|BLUETOOTH|PNPIPE|RDS"
                             + "|IUCV|CAIF|ALG|NFC|KCM|TLS|XDP|DECNET)", null, false),
+            new Group("SCM_TYPES", "SOL_SOCKET control message types glibc's socket.h names", Source.COMPILED,
+                    "sys/socket.h", "SCM_(RIGHTS|CREDENTIALS)", null, false),
+            new Group("SCM_TIMESTAMPING_TYPES", "SOL_SOCKET control message types of timestamping", Source.KERNEL,
+                    "asm/socket.h", "SCM_TIMESTAMPING_(OPT_STATS|PKTINFO)", null, false),
             new Group("CAN_SOCKET_LEVEL", "the CAN base level of setsockopt(2)", Source.KERNEL, "linux/can.h",
                     "SOL_CAN_BASE", null, false),
             new Group("IP_OPTIONS", "SOL_IP options (strace 6.1's sock_ip_options)", Source.KERNEL, "linux/in.h",
@@ -470,6 +474,8 @@ final class ConstantGroups {
             // linux/in6.h has it under #if 0 ("not yet"); strace 6.1 names it.
             new Group("STRACE_IPV6_USE_MIN_MTU", "SOL_IPV6's IPV6_USE_MIN_MTU", Source.STRACE, "sock_ipv6_options",
                     "IPV6_USE_MIN_MTU", null, false),
+            new Group("STRACE_SCM_SECURITY", "the SOL_SOCKET control message type of security contexts (linux/socket.h is"
+                    + " not UAPI)", Source.STRACE, "scmvals", "SCM_SECURITY", null, false),
             new Group("STRACE_BLUETOOTH_VALUES", "Bluetooth sockaddr values (the bluetooth headers are not UAPI)", Source.STRACE, "hci_channels",
                     "HCI_CHANNEL_RAW|HCI_CHANNEL_USER|HCI_CHANNEL_MONITOR|HCI_CHANNEL_CONTROL"
                             + "|HCI_CHANNEL_LOGGING", null, false),

@@ -65,7 +65,8 @@ final class ArgDecoder {
             case STR, MFD_NAME -> c.string(c.in, a, false);
             case BUF_IN -> c.buffer(c.in, a, c.arg(i + 1), false);
             case SOCKBUF_IN -> NetlinkBuffers.sendBuffer(c, (int) c.arg(0), a, c.arg(i + 1));
-            case BUF_OUT -> exitReady ? c.buffer(c.out, a, c.rval, false) : new Value.Ptr(a);
+            case BUF_OUT -> exitReady ? c.buffer(c.out, a, bufOutLength(c.sig.name(), c.rval, c.arg(i + 1)), false)
+                    : new Value.Ptr(a);
             case BUF_OUT_HEX -> exitReady ? c.buffer(c.out, a, c.rval, true) : new Value.Ptr(a);
             // strace's print_xattr_list: a size-0 call (asking for the length) prints the address.
             case XATTR_LIST -> exitReady && c.arg(i + 1) != 0 ? c.buffer(c.out, a, c.rval, false) : new Value.Ptr(a);
@@ -345,6 +346,14 @@ final class ArgDecoder {
         byte[] ulen = MemoryView.struct(c.in, c.arg(i + 1), 4), rlen = MemoryView.struct(c.out, c.arg(i + 1), 4);
         if (ulen == null || rlen == null) return new Value.Ptr(a);
         return SockaddrDecoder.decode(c, c.out, a, Math.min(MemoryView.s32(ulen, 0), MemoryView.s32(rlen, 0)));
+    }
+
+    /**
+     * How much of an output buffer prints: what the call returned, except recvfrom's, which with MSG_TRUNC
+     * returns the datagram's length and prints no more than the buffer's (strace's MIN(u_rval, len)).
+     */
+    static long bufOutLength(String call, long rval, long len) {
+        return call.equals("recvfrom") && Long.compareUnsigned(len, rval) < 0 ? len : rval;
     }
 
     private static Value socklen(CallContext c, long a) {

@@ -88,6 +88,8 @@ final class CapturePlan implements CapturePlanner {
                 case IOVEC_OUT, IOVEC_ADDRS -> bytes(mem, a, StructLayouts.size(StructLayouts.IOVEC)
                         * ArrayDecoder.captureCount(opt, next));
                 case MSGHDR_IN -> msghdr(mem, a, Long.MAX_VALUE);
+                // recvmsg prints the name cut to the length given at entry (and that length after an error).
+                case MSGHDR_OUT -> bytes(mem, a, StructLayouts.size(StructLayouts.MSGHDR));
                 case POLLFD -> PollDecoder.captureEntry(opt, mem, a, next);
                 case EPOLL_EVENT_IN -> bytes(mem, a, OtherStructs.epollEventSize(arch));
                 case ARGV, ENVP -> ExecDecoder.capture(mem, a, s);
@@ -117,7 +119,7 @@ final class CapturePlan implements CapturePlanner {
                      STATX_MASK, CLOSE_RANGE_FLAGS, RENAME_FLAGS, FLOCK_OP, UMOUNT_FLAGS, MEMBARRIER_CMD, FADVICE,
                      PRIO_WHICH, RUSAGE_WHO, ITIMER_WHICH, IDTYPE, SCHED_POLICY, FCNTL_CMD, IOCTL_REQ, FUTEX_OP,
                      PRCTL_OPTION, SIGSET_OUT, TIMESPEC_OUT, TIMEVAL_OUT, RLIMIT_OUT, SOCKADDR_OUT,
-                     MSGHDR_OUT, EPOLL_EVENTS_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT,
+                     EPOLL_EVENTS_OUT, TMS_OUT, WAIT_STATUS_OUT, DIRENTS_OUT, PIPEFDS_OUT, INT_OUT,
                      CPUSET_OUT, CLONE_FLAGS, ITIMERVAL_OUT, ITIMERSPEC_OUT, STACK_OUT, STRUCT_OUT, TIMESPEC_LEFT,
                      WAIT_RUSAGE_OUT, SIGINFO_OUT, TID, TGID, PGID, SID, TGID_PGID, PRIO_WHO, GROUPS_OUT, SPLICE_FLAGS,
                      HEX32, PIDFD_FLAGS, MREMAP_NEW_ADDR, RWF_FLAGS, OFFSET_HIGH, RAW -> { }
@@ -168,7 +170,9 @@ final class CapturePlan implements CapturePlanner {
             switch (types.get(i)) {
                 case STRUCT_OUT -> sig.struct(i).capture(arch, args, i, rval, mem);
                 case STRUCT_IN -> sig.struct(i).captureAfter(arch, args, i, rval, mem);
-                case BUF_OUT, BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, opt.bufferCaptureLimit()));
+                case BUF_OUT -> bytes(mem, a, Math.min(ArgDecoder.bufOutLength(sig.name(), rval, next),
+                        opt.bufferCaptureLimit()));
+                case BUF_OUT_HEX, XATTR_LIST -> bytes(mem, a, Math.min(rval, opt.bufferCaptureLimit()));
                 case CWD_OUT -> str(mem, a, PATH_MAX);
                 case SIGSET_OUT -> SigsetDecoder.capture(mem, sig, args, i);
                 case INT_OUT, UID_OUT, SOCKLEN_INOUT, WAIT_STATUS_OUT -> bytes(mem, a, 4);
@@ -287,10 +291,6 @@ final class CapturePlan implements CapturePlanner {
         int size = StructLayouts.size(StructLayouts.MSGHDR);
         var r = bytes(mem, a, size);
         if (r == null || r.data().length < size) return;
-        byte[] d = r.data();
-        long name = MemoryView.u64(d, StructLayouts.MSG_NAME);
-        int namelen = MemoryView.s32(d, StructLayouts.MSG_NAMELEN);
-        bytes(mem, name, Math.min(Math.max(namelen, 0), SockaddrDecoder.STORAGE));
-        iovecs(mem, MemoryView.u64(d, StructLayouts.MSG_IOV), MemoryView.u64(d, StructLayouts.MSG_IOVLEN), budget);
+        MsghdrDecoder.capture(mem, r.data(), opt.capturesFdPaths(), (iov, n) -> iovecs(mem, iov, n, budget));
     }
 }

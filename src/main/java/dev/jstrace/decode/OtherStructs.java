@@ -28,11 +28,18 @@ final class OtherStructs {
     // NULL prints as NULL; an output struct only after a successful return.
 
     static Value msghdrIn(CallContext c, long a) {
-        return a == 0 ? new Value.Ptr(0) : msghdr(c, c.in, a, Long.MAX_VALUE, false);
+        return MsghdrDecoder.print(c, c.in, a, null, -1L);
     }
 
+    /** SYS_FUNC(recvmsg): after an error only the length given, {@code {msg_namelen=N}}. */
     static Value msghdrOut(CallContext c, long a) {
-        return a == 0 || !c.succeeded() ? new Value.Ptr(a) : msghdr(c, c.out, a, c.rval, true);
+        byte[] in = a == 0 ? null : MemoryView.struct(c.in, a, StructLayouts.size(StructLayouts.MSGHDR));
+        if (in == null) return new Value.Ptr(a);
+        int namelen = s32(in, StructLayouts.MSG_NAMELEN);
+        if (!c.succeeded()) {
+            return c.returned ? new Value.Struct(List.of(f("msg_namelen", dec(namelen))), false) : new Value.Ptr(a);
+        }
+        return MsghdrDecoder.print(c, c.out, a, namelen, c.rval);
     }
 
     static Value pollfd(CallContext c, int i, long a) {
@@ -49,23 +56,6 @@ final class OtherStructs {
 
     static Value epollEventsOut(CallContext c, long a) {
         return a == 0 || !c.succeeded() ? new Value.Ptr(a) : epollEvents(c, c.out, a, (int) c.rval, true);
-    }
-
-    private static Value msghdr(CallContext c, Snapshot mem, long a, long budget, boolean atExit) {
-        byte[] b = MemoryView.struct(mem, a, StructLayouts.size(StructLayouts.MSGHDR));
-        if (b == null) return new Value.Unreadable(a);
-        long name = u64(b, StructLayouts.MSG_NAME), iov = u64(b, StructLayouts.MSG_IOV);
-        long iovlen = u64(b, StructLayouts.MSG_IOVLEN), control = u64(b, StructLayouts.MSG_CONTROL);
-        int namelen = s32(b, StructLayouts.MSG_NAMELEN);
-        List<Value.Field> fs = new ArrayList<>(7);
-        fs.add(f("msg_name", name == 0 ? new Value.Ptr(0) : SockaddrDecoder.decode(c, mem, name, namelen)));
-        fs.add(f("msg_namelen", dec(namelen)));
-        fs.add(f("msg_iov", StructDecoders.iovec(c, mem, iov, iovlen, budget, false)));
-        fs.add(f("msg_iovlen", udec(iovlen)));
-        if (control != 0) fs.add(f("msg_control", new Value.Ptr(control)));
-        fs.add(f("msg_controllen", udec(u64(b, StructLayouts.MSG_CONTROLLEN))));
-        fs.add(f("msg_flags", c.sym(Constants.MSG_FLAGS, u32(b, StructLayouts.MSG_FLAGS))));
-        return new Value.Struct(fs, false);
     }
 
     private static Value epollEvents(CallContext c, Snapshot mem, long a, int n, boolean array) {

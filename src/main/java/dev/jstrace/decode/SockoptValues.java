@@ -18,11 +18,14 @@ import java.util.List;
  */
 final class SockoptValues {
     /** strace 6.1's socketlayers, in its order (SOL_SOCKET's sparc/mips value aside). */
-    static final ConstTable LEVELS = ConstTable.enumHex("SOL_??", """
+    private static final String LEVEL_NAMES = """
             SOL_IP SOL_SOCKET SOL_TCP SOL_UDP AF_VSOCK SOL_IPV6 SOL_ICMPV6 SOL_CAN_BASE SOL_CAN_RAW SOL_SCTP
             SOL_UDPLITE SOL_RAW SOL_IPX SOL_AX25 SOL_ATALK SOL_NETROM SOL_ROSE SOL_DECNET SOL_X25 SOL_PACKET SOL_ATM
             SOL_AAL SOL_IRDA SOL_NETBEUI SOL_LLC SOL_DCCP SOL_NETLINK SOL_TIPC SOL_RXRPC SOL_PPPOL2TP SOL_BLUETOOTH
-            SOL_PNPIPE SOL_RDS SOL_IUCV SOL_CAIF SOL_ALG SOL_NFC SOL_KCM SOL_TLS SOL_XDP""");
+            SOL_PNPIPE SOL_RDS SOL_IUCV SOL_CAIF SOL_ALG SOL_NFC SOL_KCM SOL_TLS SOL_XDP""";
+    static final ConstTable LEVELS = ConstTable.enumHex("SOL_??", LEVEL_NAMES);
+    /** The same names as decode_msg_control prints a cmsg_level (its unknown is {@code SOL_???}). */
+    static final ConstTable LEVELS_CMSG = ConstTable.enumHex("SOL_???", LEVEL_NAMES);
     /** sock_ip_options. */
     static final ConstTable IP = ConstTable.enumHex("IP_???", """
             IP_TOS IP_TTL IP_HDRINCL IP_OPTIONS IP_ROUTER_ALERT IP_RECVOPTS IP_RETOPTS IP_PKTINFO IP_PKTOPTIONS

@@ -72,4 +72,17 @@ class SockaddrGoldenTest {
                 line(DEF, Arch.X86_64, "connect", new long[] {-1, 0x1000, 16, 0, 0, 0}, bytes(0x1000, ax), -9,
                         Snapshot.EMPTY));
     }
+
+    @Test
+    void sendmsgDecodesItsControlMessages() {
+        ByteBuffer msg = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
+        msg.putLong(32, 0x2000).putLong(40, 24);
+        ByteBuffer cmsg = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        cmsg.putLong(24).putInt(1).putInt(1).putInt(0).putInt(1);
+        assertEquals("sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=24,"
+                        + " cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0, 1]}], msg_controllen=24,"
+                        + " msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)",
+                line(DEF, Arch.X86_64, "sendmsg", new long[] {-1, 0x1000, 0, 0, 0, 0},
+                        join(bytes(0x1000, msg.array()), bytes(0x2000, cmsg.array())), -9, Snapshot.EMPTY));
+    }
 }

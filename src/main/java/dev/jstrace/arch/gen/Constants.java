@@ -464,6 +464,16 @@ public final class Constants {
     public static final Named[] MORE_SOCKET_LEVELS = MORE_SOCKET_LEVELS();
 
     /**
+     * SOL_SOCKET control message types glibc's socket.h names (sys/socket.h, evaluated by each target's gcc).
+     */
+    public static final Named[] SCM_TYPES = SCM_TYPES();
+
+    /**
+     * SOL_SOCKET control message types of timestamping (kernel UAPI asm/socket.h).
+     */
+    public static final Named[] SCM_TIMESTAMPING_TYPES = SCM_TIMESTAMPING_TYPES();
+
+    /**
      * the CAN base level of setsockopt(2) (kernel UAPI linux/can.h).
      */
     public static final Named[] CAN_SOCKET_LEVEL = CAN_SOCKET_LEVEL();
@@ -863,6 +873,11 @@ public final class Constants {
      * SOL_IPV6's IPV6_USE_MIN_MTU (strace 6.1's src/xlat/sock_ipv6_options.in: not in the pinned headers of every arch).
      */
     public static final Named[] STRACE_IPV6_USE_MIN_MTU = STRACE_IPV6_USE_MIN_MTU();
+
+    /**
+     * the SOL_SOCKET control message type of security contexts (linux/socket.h is not UAPI) (strace 6.1's src/xlat/scmvals.in: not in the pinned headers of every arch).
+     */
+    public static final Named[] STRACE_SCM_SECURITY = STRACE_SCM_SECURITY();
 
     /**
      * Bluetooth sockaddr values (the bluetooth headers are not UAPI) (strace 6.1's src/xlat/hci_channels.in: not in the pinned headers of every arch).
@@ -4803,6 +4818,20 @@ public final class Constants {
         };
     }
 
+    private static Named[] SCM_TYPES() {
+        return new Named[] {
+            new Named(1, "SCM_RIGHTS"),
+            new Named(2, "SCM_CREDENTIALS"),
+        };
+    }
+
+    private static Named[] SCM_TIMESTAMPING_TYPES() {
+        return new Named[] {
+            new Named(54, "SCM_TIMESTAMPING_OPT_STATS"),
+            new Named(58, "SCM_TIMESTAMPING_PKTINFO"),
+        };
+    }
+
     private static Named[] CAN_SOCKET_LEVEL() {
         return new Named[] {
             new Named(100, "SOL_CAN_BASE"),
@@ -6655,6 +6684,12 @@ public final class Constants {
     private static Named[] STRACE_IPV6_USE_MIN_MTU() {
         return new Named[] {
             new Named(63, "IPV6_USE_MIN_MTU"),
+        };
+    }
+
+    private static Named[] STRACE_SCM_SECURITY() {
+        return new Named[] {
+            new Named(3, "SCM_SECURITY"),
         };
     }
 
