@@ -98,6 +98,29 @@ public final class PidNamespaces {
     }
 
     /**
+     * {@return whether {@code pid}, a process id as thread {@code traceeTid} knows it, is that thread's own
+     * process (strace's printfd_pid_tracee_ns reads the fds of the process it names)}
+     *
+     * @param traceeTid the thread, by its id in the tracer's namespace
+     * @param pid       a process id in the thread's namespace
+     */
+    public static boolean sameProcess(int traceeTid, int pid) {
+        if (pid <= 0 || traceeTid <= 0) return false;
+        int ours = translate(traceeTid, pid, Kind.TGID);
+        if (ours <= 0) return false;
+        int dir = procDir(traceeTid), other = procDir(ours);
+        if (dir <= 0 || other <= 0) return false;
+        try {
+            for (String l : Files.readAllLines(PROC.resolve(dir + "/status"))) {
+                if (l.startsWith("Tgid:")) return Integer.parseInt(l.substring(5).strip()) == other;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
      * Records what thread {@code tid} (stopped now) knows: its namespace, and the pair of numbers of each
      * of its ids (thread, process, group, session) in its namespace and in the tracer's. Called at the
      * stops, so that a call decoded after the process was reaped still finds its translation: strace

@@ -48,24 +48,44 @@ final class ProcessCallFormats {
     static final class Kcmp implements CallFormat {
         @Override
         public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
-            if ((int) args[2] == 7 && args[4] != 0) mem.bytes(args[4], EPOLL_SLOT_SIZE);
+            int type = (int) args[2];
+            byte[] slot = null;
+            if (type == 7 && args[4] != 0) {
+                var r = mem.bytes(args[4], EPOLL_SLOT_SIZE);
+                if (r != null && r.data().length == EPOLL_SLOT_SIZE) slot = r.data();
+            }
+            if (!opt.capturesFdPaths() || (type != 0 && type != 7)) return;
+            // strace's printfd_pid_tracee_ns: each fd is one of the compared process's own. The snapshot keeps
+            // the tracee's fds, so a path is taken only when that process is the tracee itself.
+            int tid = mem.tid();
+            boolean first = PidNamespaces.sameProcess(tid, (int) args[0]);
+            boolean second = PidNamespaces.sameProcess(tid, (int) args[1]);
+            if (first) mem.fdPath((int) args[3]);
+            if (type == 0 && second) mem.fdPath((int) args[4]);
+            if (slot != null && second) {
+                mem.fdPath((int) CallStructLayouts.KCMP_EFD.s(slot));
+                mem.fdPath((int) CallStructLayouts.KCMP_TFD.s(slot));
+            }
         }
 
         @Override
         public Decoded decode(CallContext c) {
             List<Value> out = new ArrayList<>(5);
-            out.add(new Value.Num((int) c.arg(0), Value.Radix.DEC));
-            out.add(new Value.Num((int) c.arg(1), Value.Radix.DEC));
+            out.add(c.pid((int) c.arg(0), PidNamespaces.Kind.TGID));
+            out.add(c.pid((int) c.arg(1), PidNamespaces.Kind.TGID));
             int type = (int) c.arg(2);
             out.add(KCMP_TYPES.sym(type & 0xffffffffL));
+            // The fds belong to the two processes compared: with -y a path prints for the tracee's own (the
+            // capture took them), decided again here as c.pid translates, through /proc.
+            boolean first = c.opt.fdPaths() > 0 && PidNamespaces.sameProcess(c.tid, (int) c.arg(0));
+            boolean second = c.opt.fdPaths() > 0 && PidNamespaces.sameProcess(c.tid, (int) c.arg(1));
             switch (type) {
-                // The fds belong to the two processes compared, not to the tracee: strace prints them as numbers.
                 case 0 -> {
-                    out.add(new Value.Num((int) c.arg(3), Value.Radix.DEC));
-                    out.add(new Value.Num((int) c.arg(4), Value.Radix.DEC));
+                    out.add(fd(c, (int) c.arg(3), first));
+                    out.add(fd(c, (int) c.arg(4), second));
                 }
                 case 7 -> {
-                    out.add(new Value.Num((int) c.arg(3), Value.Radix.DEC));
+                    out.add(fd(c, (int) c.arg(3), first));
                     byte[] b = MemoryView.struct(c.in, c.arg(4), EPOLL_SLOT_SIZE);
                     if (c.arg(4) == 0) {
                         out.add(new Value.Ptr(0));
@@ -73,8 +93,8 @@ final class ProcessCallFormats {
                         out.add(new Value.Unreadable(c.arg(4)));
                     } else {
                         out.add(new Value.Struct(List.of(
-                                new Value.Field("efd", new Value.Num(CallStructLayouts.KCMP_EFD.s(b), Value.Radix.DEC)),
-                                new Value.Field("tfd", new Value.Num(CallStructLayouts.KCMP_TFD.s(b), Value.Radix.DEC)),
+                                new Value.Field("efd", fd(c, (int) CallStructLayouts.KCMP_EFD.s(b), second)),
+                                new Value.Field("tfd", fd(c, (int) CallStructLayouts.KCMP_TFD.s(b), second)),
                                 new Value.Field("toff", new Value.Num(CallStructLayouts.KCMP_TOFF.u(b), Value.Radix.DEC))),
                                 false));
                     }
@@ -86,6 +106,12 @@ final class ProcessCallFormats {
                 }
             }
             return Decoded.atEntry(out);
+        }
+
+        /** An fd of a compared process: with its path when that process is the tracee, else the number. */
+        private static Value fd(CallContext c, int fd, boolean tracees) {
+            String path = tracees ? c.in.fdPath(fd) : null;
+            return path == null ? new Value.Num(fd, Value.Radix.DEC) : c.fd(fd);
         }
     }
 }
