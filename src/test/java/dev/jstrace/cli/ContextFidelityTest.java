@@ -147,6 +147,8 @@ class ContextFidelityTest {
         sameEverywhere("sig-trap", "trap '' INT QUIT; env $T ../../obs");
         // Blocked USR1 and TERM, ignored HUP: set up by the observer itself, then exec'd into the run.
         sameEverywhere("sig-mask", "../../obs -e 0000000000004200 0000000000000001 -- env $T ../../obs");
+        // Ignored SIGCHLD, which bash stops ignoring for itself (the suite's sigign 1 17).
+        sameEverywhere("sig-chld", "../../obs -e 0000000000000000 0000000000010000 -- env $T ../../obs");
     }
 
     @Test
