@@ -46,5 +46,10 @@ final class DeviceIoctlConstantGroups {
             // x86's asm/kvm.h alone defines the cpuid entry flags; strace names them on every arch.
             new ConstantGroups.Group("STRACE_KVM_CPUID_FLAGS", "kvm_cpuid_entry2 flags", ConstantGroups.Source.STRACE,
                     "kvm_cpuid_flags", "KVM_CPUID_FLAG_SIGNIFCANT_INDEX|KVM_CPUID_FLAG_STATEFUL_FUNC"
-                            + "|KVM_CPUID_FLAG_STATE_READ_NEXT", null, true));
+                            + "|KVM_CPUID_FLAG_STATE_READ_NEXT", null, true),
+            // device mapper: dm_ioctl flags and the ABI major version.
+            new ConstantGroups.Group("DM_FLAGS", "struct dm_ioctl flags", ConstantGroups.Source.KERNEL,
+                    "linux/dm-ioctl.h", "DM_\\w+_FLAG|DM_DEFERRED_REMOVE", null, true),
+            new ConstantGroups.Group("DM_VERSIONS", "the device mapper ABI version", ConstantGroups.Source.KERNEL,
+                    "linux/dm-ioctl.h", "DM_VERSION_(MAJOR|MINOR|PATCHLEVEL)", null, false));
 }

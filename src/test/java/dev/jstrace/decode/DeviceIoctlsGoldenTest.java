@@ -80,4 +80,17 @@ class DeviceIoctlsGoldenTest {
         assertEquals("ioctl(-1, KVM_GET_SUPPORTED_CPUID, {nent=59, entries=[...]}) = 0", ioctl(ABBREV,
                 IoctlRequests.code("KVM_GET_SUPPORTED_CPUID"), 0x1000, Snapshot.EMPTY, 0, bytes(0x1000, cpuid)));
     }
+
+    @Test
+    void dmHeaderChecksTheVersionThenTheSize() {
+        ByteBuffer h = le(312).putInt(4).putInt(1).putInt(2).putInt(14);
+        assertEquals("ioctl(-1, DM_VERSION, [{version=[4, 1, 2], data_size=14 /* data_size too small */}]) = -1 EBADF"
+                + " (Bad file descriptor)", ioctl(ABBREV, IoctlRequests.code("DM_VERSION"), 0x1000,
+                bytes(0x1000, java.util.Arrays.copyOf(h.array(), 305)), BADF, Snapshot.EMPTY));
+        h.putInt(12, 305).putLong(40, 0x1234).put(48, (byte) 'n').put(176, (byte) 'u').putInt(28, 2);
+        assertEquals("ioctl(-1, DM_DEV_SUSPEND, [{version=[4, 1, 2], data_size=305, dev=makedev(0x12, 0x34),"
+                + " name=\"n\", uuid=\"u\", flags=DM_SUSPEND_FLAG}]) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, IoctlRequests.code("DM_DEV_SUSPEND"), 0x1000,
+                        bytes(0x1000, java.util.Arrays.copyOf(h.array(), 305)), BADF, Snapshot.EMPTY));
+    }
 }

@@ -1190,6 +1190,16 @@ public final class Constants {
     public static final Named[] STRACE_KVM_CPUID_FLAGS = STRACE_KVM_CPUID_FLAGS();
 
     /**
+     * struct dm_ioctl flags (kernel UAPI linux/dm-ioctl.h).
+     */
+    public static final Named[] DM_FLAGS = DM_FLAGS();
+
+    /**
+     * the device mapper ABI version (kernel UAPI linux/dm-ioctl.h).
+     */
+    public static final Named[] DM_VERSIONS = DM_VERSIONS();
+
+    /**
      * finit_module(2) flags (linux/module.h, evaluated by each target's gcc).
      */
     public static final Named[] MODULE_INIT_FLAGS = MODULE_INIT_FLAGS();
@@ -8705,6 +8715,37 @@ public final class Constants {
             new Named(0x1, "KVM_CPUID_FLAG_SIGNIFCANT_INDEX"),
             new Named(0x2, "KVM_CPUID_FLAG_STATEFUL_FUNC"),
             new Named(0x4, "KVM_CPUID_FLAG_STATE_READ_NEXT"),
+        };
+    }
+
+    private static Named[] DM_FLAGS() {
+        return new Named[] {
+            new Named(0x1, "DM_READONLY_FLAG"),
+            new Named(0x2, "DM_SUSPEND_FLAG"),
+            new Named(0x8, "DM_PERSISTENT_DEV_FLAG"),
+            new Named(0x10, "DM_STATUS_TABLE_FLAG"),
+            new Named(0x20, "DM_ACTIVE_PRESENT_FLAG"),
+            new Named(0x40, "DM_INACTIVE_PRESENT_FLAG"),
+            new Named(0x100, "DM_BUFFER_FULL_FLAG"),
+            new Named(0x200, "DM_SKIP_BDGET_FLAG"),
+            new Named(0x400, "DM_SKIP_LOCKFS_FLAG"),
+            new Named(0x800, "DM_NOFLUSH_FLAG"),
+            new Named(0x1000, "DM_QUERY_INACTIVE_TABLE_FLAG"),
+            new Named(0x2000, "DM_UEVENT_GENERATED_FLAG"),
+            new Named(0x4000, "DM_UUID_FLAG"),
+            new Named(0x8000, "DM_SECURE_DATA_FLAG"),
+            new Named(0x10000, "DM_DATA_OUT_FLAG"),
+            new Named(0x20000, "DM_DEFERRED_REMOVE"),
+            new Named(0x40000, "DM_INTERNAL_SUSPEND_FLAG"),
+            new Named(0x80000, "DM_IMA_MEASUREMENT_FLAG"),
+        };
+    }
+
+    private static Named[] DM_VERSIONS() {
+        return new Named[] {
+            new Named(4, "DM_VERSION_MAJOR"),
+            new Named(47, "DM_VERSION_MINOR"),
+            new Named(0, "DM_VERSION_PATCHLEVEL"),
         };
     }
 
