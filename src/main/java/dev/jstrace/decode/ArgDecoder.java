@@ -14,6 +14,10 @@ final class ArgDecoder {
     static final int AT_FDCWD = -100;
     /** sizeof(siginfo_t). */
     static final int SIGINFO_SIZE = (int) SiginfoLayouts.SIZE;
+    /** The header values the argument rules compare with (mknod's file type, setpriority's which, socket families). */
+    private static final long PRIO_PROCESS = HeaderValues.common("PRIO_PROCESS"),
+            PRIO_PGRP = HeaderValues.common("PRIO_PGRP"), AF_INET = HeaderValues.common("AF_INET"),
+            AF_INET6 = HeaderValues.common("AF_INET6"), AF_NETLINK = HeaderValues.common("AF_NETLINK");
     /** mremap's flags with which strace prints the new address. */
     private static final long MREMAP_MOVED_TO = Constants.MREMAP_FLAGS.parse("MREMAP_MAYMOVE|MREMAP_FIXED");
 
@@ -50,10 +54,11 @@ final class ArgDecoder {
             case PTR -> new Value.Ptr(a);
             case MODE -> new Value.Num(a & 0xffff, Value.Radix.OCT);
             case MKNOD_MODE -> StructDecoders.symbolicMode(a & 0xffff);
-            case MKNOD_DEV -> switch ((int) c.arg(i - 1) & 0170000) {
-                case 020000, 060000 -> StructDecoders.devValue(a & 0xffffffffL);
-                default -> null;
-            };
+            case MKNOD_DEV -> {
+                // mknod's dev is printed for a character or block device only.
+                long type = c.arg(i - 1) & StructDecoders.S_IFMT;
+                yield type == StructDecoders.S_IFCHR || type == StructDecoders.S_IFBLK ? StructDecoders.devValue(a & 0xffffffffL) : null;
+            }
             case UID -> uid(a);
             case UID_OUT -> {
                 byte[] b = exitReady ? MemoryView.struct(c.out, a, 4) : null;
@@ -197,11 +202,12 @@ final class ArgDecoder {
             case TGID -> c.pid((int) a, PidNamespaces.Kind.TGID);
             case PGID -> c.pid((int) a, PidNamespaces.Kind.PGID);
             case SID -> c.pid((int) a, PidNamespaces.Kind.SID);
-            case PRIO_WHO -> switch ((int) c.arg(i - 1)) {
-                case 0 -> c.pid((int) a, PidNamespaces.Kind.TGID);
-                case 1 -> c.pid((int) a, PidNamespaces.Kind.PGID);
-                default -> new Value.Num((int) a, Value.Radix.DEC);
-            };
+            case PRIO_WHO -> {
+                long which = (int) c.arg(i - 1);
+                yield which == PRIO_PROCESS ? c.pid((int) a, PidNamespaces.Kind.TGID)
+                        : which == PRIO_PGRP ? c.pid((int) a, PidNamespaces.Kind.PGID)
+                        : new Value.Num((int) a, Value.Radix.DEC);
+            }
             case TGID_PGID -> c.tgidPgid((int) a);
             case CLONE_FLAGS -> cloneFlags(c, a);
             case CPUSET_OUT -> exitReady ? SmallArgs.cpuSet(c.out, a, c.rval) : new Value.Ptr(a);
@@ -291,11 +297,9 @@ final class ArgDecoder {
     }
 
     private static Value sockProto(CallContext c, int family, int proto) {
-        return switch (family) {
-            case 2, 10 -> c.sym(Constants.IPPROTO, proto & 0xffffffffL);
-            case 16 -> c.sym(Constants.NETLINK_PROTO, proto & 0xffffffffL);
-            default -> new Value.Num(proto, Value.Radix.DEC);
-        };
+        if (family == AF_INET || family == AF_INET6) return c.sym(Constants.IPPROTO, proto & 0xffffffffL);
+        if (family == AF_NETLINK) return c.sym(Constants.NETLINK_PROTO, proto & 0xffffffffL);
+        return new Value.Num(proto, Value.Radix.DEC);
     }
 
     private static Value sockoptName(CallContext c, int level, int name) {

@@ -18,12 +18,13 @@ final class SeccompFilter {
     /** sizeof(struct sock_filter) ({@link CallStructLayouts#SOCK_FILTER}). */
     static final int INSN = StructLayouts.size(CallStructLayouts.SOCK_FILTER);
     static final int MAXINSNS = (int) HeaderValues.common("BPF_MAXINSNS");
-    private static final int LD = 0, LDX = 1, ST = 2, STX = 3, ALU = 4, JMP = 5, RET = 6, MISC = 7;
 
     static final ConstTable CLASS = ConstTable.enumHex("BPF_???",
             "BPF_LD BPF_LDX BPF_ST BPF_STX BPF_ALU BPF_JMP BPF_RET BPF_MISC");
+    private static final long BPF_LD = CLASS.parse("BPF_LD"), BPF_RET = CLASS.parse("BPF_RET");
     static final ConstTable SIZE_FIELD = ConstTable.enumHex("BPF_???", "BPF_W BPF_H BPF_B BPF_DW");
     static final ConstTable MODE = ConstTable.enumHex("BPF_???", "BPF_IMM BPF_ABS BPF_IND BPF_MEM BPF_LEN BPF_MSH");
+    private static final long BPF_ABS = MODE.parse("BPF_ABS");
     static final ConstTable SRC = ConstTable.enumHex("BPF_???", "BPF_K BPF_X");
     static final ConstTable OP_ALU = ConstTable.enumHex("BPF_???", """
             BPF_ADD BPF_SUB BPF_MUL BPF_DIV BPF_OR BPF_AND BPF_LSH BPF_RSH BPF_NEG BPF_MOD BPF_XOR""");
@@ -33,7 +34,7 @@ final class SeccompFilter {
     static final ConstTable RET_ACTION = ConstTable.enumHex("SECCOMP_RET_???", """
             SECCOMP_RET_KILL_PROCESS SECCOMP_RET_KILL_THREAD SECCOMP_RET_TRAP SECCOMP_RET_ERRNO
             SECCOMP_RET_USER_NOTIF SECCOMP_RET_TRACE SECCOMP_RET_LOG SECCOMP_RET_ALLOW""");
-    private static final long RET_ACTION_FULL = 0xffff0000L;
+    private static final long RET_ACTION_FULL = HeaderValues.common("SECCOMP_RET_ACTION_FULL");
 
     private SeccompFilter() {}
 
@@ -83,7 +84,7 @@ final class SeccompFilter {
         if (jt != 0 || jf != 0) {
             return "BPF_JUMP(" + code(c, code) + ", " + hex(k) + ", " + hex(jt) + ", " + hex(jf) + ")";
         }
-        String kText = (code & 7) == RET ? retK(c, k) : hex(k);
+        String kText = (code & 7) == BPF_RET ? retK(c, k) : hex(k);
         return "BPF_STMT(" + code(c, code) + ", " + kText + ")";
     }
 
@@ -99,7 +100,7 @@ final class SeccompFilter {
         if (jt != 0 || jf != 0) {
             return "BPF_JUMP(" + code(c, code) + ", " + hex(k) + ", " + hex(jt) + ", " + hex(jf) + ")";
         }
-        boolean ancillaryLoad = (code & 7) == LD && (code & 0xe0) == 0x20 && k >= 0xfffff000L;
+        boolean ancillaryLoad = (code & 7) == BPF_LD && (code & 0xe0) == BPF_ABS && k >= 0xfffff000L;
         String kText = ancillaryLoad ? "SKF_AD_OFF+" + c.text(ancillary.sym(k - 0xfffff000L)) : hex(k);
         return "BPF_STMT(" + code(c, code) + ", " + kText + ")";
     }
@@ -111,23 +112,25 @@ final class SeccompFilter {
 
     /** strace's print_bpf_filter_code for classic BPF. */
     private static String code(CallContext c, int code) {
+        // linux/bpf_common.h's BPF_CLASS(code): the low three bits; the class by its header name.
         int cls = code & 7;
         int i = code & ~7;
         StringBuilder sb = new StringBuilder(c.text(CLASS.sym(cls)));
-        switch (cls) {
-            case ST, STX -> {
+        String name = CLASS.name(cls);
+        switch (name == null ? "" : name) {
+            case "BPF_ST", "BPF_STX" -> {
                 if (i != 0) sb.append('|').append(hex(i)).append(" /* BPF_??? */");
             }
-            case LD, LDX -> sb.append('|').append(c.text(SIZE_FIELD.sym(code & 0x18))).append('|')
+            case "BPF_LD", "BPF_LDX" -> sb.append('|').append(c.text(SIZE_FIELD.sym(code & 0x18))).append('|')
                     .append(c.text(MODE.sym(code & 0xe0)));
-            case MISC -> {
+            case "BPF_MISC" -> {
                 sb.append('|').append(c.text(MISCOP.sym(code & 0xf8)));
                 int rest = i & ~0xf8;
                 if (rest != 0) sb.append('|').append(hex(rest)).append(" /* BPF_??? */");
             }
-            case ALU -> sb.append('|').append(c.text(SRC.sym(code & 8))).append('|').append(c.text(OP_ALU.sym(code & 0xf0)));
-            case JMP -> sb.append('|').append(c.text(SRC.sym(code & 8))).append('|').append(c.text(OP_JMP.sym(code & 0xf0)));
-            case RET -> {
+            case "BPF_ALU" -> sb.append('|').append(c.text(SRC.sym(code & 8))).append('|').append(c.text(OP_ALU.sym(code & 0xf0)));
+            case "BPF_JMP" -> sb.append('|').append(c.text(SRC.sym(code & 8))).append('|').append(c.text(OP_JMP.sym(code & 0xf0)));
+            case "BPF_RET" -> {
                 sb.append('|').append(c.text(RVAL.sym(code & 0x18)));
                 int rest = i & ~0x18;
                 if (rest != 0) sb.append('|').append(hex(rest)).append(" /* BPF_??? */");

@@ -100,8 +100,8 @@ final class StatDecoder extends StructDecoder {
             fs.add(f("st_blksize", dec(m.blksize.s(b))));
             fs.add(f("st_blocks", dec(m.blocks.s(b))));
         }
-        long type = mode & 0170000;
-        if (type == 020000 || type == 060000) fs.add(f("st_rdev", StructDecoders.rdevValue(c, m.rdev.u(b))));
+        long type = mode & StructDecoders.S_IFMT;
+        if (type == StructDecoders.S_IFCHR || type == StructDecoders.S_IFBLK) fs.add(f("st_rdev", StructDecoders.rdevValue(c, m.rdev.u(b))));
         else fs.add(f("st_size", dec(m.size.s(b))));
         if (v) {
             for (int i = 0; i < 3; i++) {

@@ -42,13 +42,24 @@ final class StructDecoders {
         return new Value.Num(v, Value.Radix.UDEC);
     }
 
+    /** The file-type bits of a mode (S_IFMT): every S_IF* type's bits, from the headers. */
+    static final long S_IFMT = fileTypeMask();
+    /** The device file types (whose st_rdev / mknod dev strace prints). */
+    static final long S_IFCHR = Constants.S_IFMT.parse("S_IFCHR"), S_IFBLK = Constants.S_IFMT.parse("S_IFBLK");
+
+    private static long fileTypeMask() {
+        long mask = 0;
+        for (long v : Constants.S_IFMT.values()) mask |= v;
+        return mask;
+    }
+
     /**
      * strace's print_symbolic_mode_t: {@code S_IFREG|0644}, the set-id bits by name; a mode whose
      * type has no name prints as the number alone ({@code 0170644}), as do all modes under
      * {@code -X raw}; {@code -X verbose} puts the names in a comment.
      */
     static Value.Sym symbolicMode(long m) {
-        long type = m & 0170000;
+        long type = m & S_IFMT;
         String name = type == 0 ? "" : Constants.S_IFMT.name(type);
         if (name == null) return new Value.Sym(m, Value.Radix.OCT, List.of(), 0, null);
         StringBuilder sb = new StringBuilder(name);
