@@ -208,4 +208,13 @@ class AdminCallFormatsGoldenTest {
                         bytes(0x1000, new byte[] {-1, -1, -1, -1}), -38, Snapshot.EMPTY));
         assertEquals("modify_ldt(0, NULL, 0) = 0", call("modify_ldt", 0, 0, 0, 0));
     }
+
+    @Test
+    void processMadviseIovecsAreTheOtherProcesssAddresses() {
+        ByteBuffer iov = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(0x8786858483828180L)
+                .putLong(0x8f8e8d8c8b8a8988L);
+        assertEquals("process_madvise(0, [{iov_base=0x8786858483828180, iov_len=10344361028892658056}], 1,"
+                + " MADV_NORMAL, 0) = -1 EINVAL (Invalid argument)", call(DEF, "process_madvise",
+                new long[] {0, 0x1000, 1, 0, 0, 0}, bytes(0x1000, iov.array()), -22, Snapshot.EMPTY));
+    }
 }
