@@ -56,6 +56,8 @@ public final class PidNamespaces {
     private static final Map<Integer, Tracee> TRACEES = new ConcurrentHashMap<>();
     /** "namespace:number" to the same pid's number in the tracer's namespace. */
     private static final Map<String, Integer> PAIRS = new ConcurrentHashMap<>();
+    /** (thread, pid) to whether the pid named the thread's own process when last read ({@link #sameProcess}). */
+    private static final Map<Long, Boolean> SAME_PROCESS = new ConcurrentHashMap<>();
 
     private PidNamespaces() {}
 
@@ -106,18 +108,30 @@ public final class PidNamespaces {
      */
     public static boolean sameProcess(int traceeTid, int pid) {
         if (pid <= 0 || traceeTid <= 0) return false;
+        long key = (long) traceeTid << 32 | (pid & 0xffffffffL);
+        Boolean known = readSameProcess(traceeTid, pid);
+        // Decided at the call's stop and kept: when the call is decoded the process may be gone.
+        if (known != null) SAME_PROCESS.put(key, known);
+        else known = SAME_PROCESS.get(key);
+        return known != null && known;
+    }
+
+    /** Whether {@code pid} is {@code traceeTid}'s process, read from /proc; null when it cannot be read. */
+    private static Boolean readSameProcess(int traceeTid, int pid) {
         int ours = translate(traceeTid, pid, Kind.TGID);
+        int dir = procDir(traceeTid);
+        if (dir <= 0) return null;
         if (ours <= 0) return false;
-        int dir = procDir(traceeTid), other = procDir(ours);
-        if (dir <= 0 || other <= 0) return false;
+        int other = procDir(ours);
+        if (other <= 0) return false;
         try {
             for (String l : Files.readAllLines(PROC.resolve(dir + "/status"))) {
                 if (l.startsWith("Tgid:")) return Integer.parseInt(l.substring(5).strip()) == other;
             }
         } catch (IOException | RuntimeException e) {
-            return false;
+            return null;
         }
-        return false;
+        return null;
     }
 
     /**
