@@ -55,7 +55,7 @@ public final class Main {
         CallerContext caller = CallerContext.ofCaller();
         CommandLine line = CommandLine.ofThisProcess(args);
         Warmup.start();
-        Outcome o = execute(line, caller, System.out, System.err);
+        Outcome o = execute(line, caller, System.out, System.err, System.getProperty(CallerContext.PROPERTY) != null);
         System.out.flush();
         System.err.flush();
         if (o.signal() != 0) SignalDeath.die(o.signal());
@@ -67,10 +67,15 @@ public final class Main {
      * launched command gets this JVM's context ({@link CallerContext#ofThisProcess}).
      */
     public static Outcome execute(List<String> args, PrintStream stdout, PrintStream stderr) {
-        return execute(CommandLine.of(args), CallerContext.ofThisProcess(), stdout, stderr);
+        return execute(CommandLine.of(args), CallerContext.ofThisProcess(), stdout, stderr, false);
     }
 
-    private static Outcome execute(CommandLine line, CallerContext caller, PrintStream stdout, PrintStream stderr) {
+    /**
+     * @param ownStandardFds whether this JVM's descriptors 0 and 1 are the caller's (started by the
+     *                       launcher) and may be replaced once the command runs (see {@link StandardFds})
+     */
+    private static Outcome execute(CommandLine line, CallerContext caller, PrintStream stdout, PrintStream stderr,
+                                   boolean ownStandardFds) {
         List<String> warnings = new ArrayList<>();
         Invocation inv;
         try {
@@ -88,7 +93,7 @@ public final class Main {
         }
         for (String w : warnings) stderr.println(NAME + ": " + w);
         try {
-            Outcome o = new Run(inv, line, caller, stderr).run();
+            Outcome o = new Run(inv, line, caller, stderr, ownStandardFds).run();
             stderr.print(Tips.render(inv.tips)); // strace's print_totd, last before it exits
             stderr.flush();
             return o;
@@ -110,11 +115,14 @@ public final class Main {
         private final CallerContext caller;
         private final PrintStream stderr;
         private StraceOutput output;
+        /** Whether descriptors 0 and 1 may be let go once the command runs (see {@link StandardFds}). */
+        private final boolean ownStandardFds;
         private Summary summary;
         private final List<AutoCloseable> extraSinks = new ArrayList<>();
         private ListenerFanOut fanOut;
 
-        Run(Invocation inv, CommandLine line, CallerContext caller, PrintStream stderr) {
+        Run(Invocation inv, CommandLine line, CallerContext caller, PrintStream stderr, boolean ownStandardFds) {
+            this.ownStandardFds = ownStandardFds;
             this.inv = inv;
             this.line = line;
             this.caller = caller;
@@ -224,6 +232,7 @@ public final class Main {
             TracedProcess p;
             try {
                 p = dev.jstrace.internal.CallerLaunch.launch(request, options, fanOut);
+                if (ownStandardFds) StandardFds.letGo(caller.fds());
             } catch (IOException e) {
                 also.forEach(Attachment::close);
                 finish();

@@ -162,6 +162,26 @@ class ContextFidelityTest {
         sameEverywhere("umask", "umask 027; mkdir -p sub; cd sub; env $T ../../../obs");
     }
 
+    /**
+     * The suite's redirect: once the command runs, jstrace lets go of its own standard input and output
+     * (strace's redirect_standard_fds), so a program that closes its pipe ends closes the pipe: the writer
+     * gets SIGPIPE, the reader its end of file, while the program still runs (lock2 still there).
+     */
+    @Test
+    void aProgramClosingItsPipeEndsClosesThePipe() throws Exception {
+        Path runDir = Files.createDirectories(dir.resolve("redirect"));
+        String tracee = " -qq -enone -esignal=none sh -c 'exec <&- >&-; rm -f lock1; sleep 3; rm -f lock2'";
+        String script = "touch lock1 lock2; (while [ -f lock1 ]; do sleep 0.1; done; yes;"
+                + " [ -f lock2 ] && echo input >> early) | " + jstrace + tracee + "\n"
+                + "touch lock1 lock2; " + jstrace + tracee + " | (while [ -f lock1 ]; do sleep 0.1; done;"
+                + " cat > /dev/null; [ -f lock2 ] && echo output >> early)\n";
+        Process p = new ProcessBuilder("/bin/bash", "-c", script).directory(runDir.toFile()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+        assertEquals("input\noutput\n", Files.readString(runDir.resolve("early")), out);
+    }
+
     /** Sanity: the observer does tell a difference (each field above can fail). */
     @Test
     void theObserverSeesADifferentContext() throws Exception {
