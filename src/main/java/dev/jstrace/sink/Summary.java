@@ -1,5 +1,6 @@
 package dev.jstrace.sink;
 
+import dev.jstrace.arch.Arch;
 import dev.jstrace.Syscall;
 import dev.jstrace.TraceEvent;
 import dev.jstrace.TraceListener;
@@ -75,7 +76,9 @@ public final class Summary implements TraceListener {
 
     @Override
     public synchronized void onEvent(TraceEvent event) {
-        if (event instanceof Syscall s && s.returned()) {
+        // strace 6.1 counts only the numbers in its table (count_syscall: scno_in_range): a call it
+        // does not know, printed raw as syscall_0x1c3, is in no row.
+        if (event instanceof Syscall s && s.returned() && !Arch.isRawName(s.name())) {
             long t = !wallClock && s.cpuNanos() >= 0 ? s.cpuNanos() : s.durationNanos();
             rows.computeIfAbsent(s.name(), n -> new Row(n, s.number())).add(Math.max(0, t - overheadNanos),
                     s.failed());
@@ -95,7 +98,7 @@ public final class Summary implements TraceListener {
     }
 
     /**
-     * Writes the table.
+     * Writes the table; nothing when no call was counted, as strace.
      *
      * @param sortBy  a {@code -S} key: {@code time} (default), {@code calls}, {@code errors}, {@code name},
      * @param columns the {@code -U} columns
@@ -103,6 +106,8 @@ public final class Summary implements TraceListener {
      * {@code nothing}, or any column name
      */
     public synchronized void print(PrintStream out, String sortBy, List<SummaryColumn> columns) {
+        // strace's call_summary prints no table for a personality that counted no call (countv[p] NULL).
+        if (rows.isEmpty()) return;
         List<Row> sorted = new ArrayList<>(rows.values());
         // strace sorts with a stable qsort over its table, which is in syscall-number order.
         sorted.sort(Comparator.comparingInt((Row r) -> r.number));

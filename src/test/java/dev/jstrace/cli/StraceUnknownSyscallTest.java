@@ -65,4 +65,27 @@ class StraceUnknownSyscallTest {
         assertTrue(lines.contains("+++ exited with 0 +++"), text);
         assertEquals(0, o.status(), text);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-c -e trace=none", "-c"})
+    void theSummaryLeavesOutACallStraceDoesNotKnow(String options) throws Exception {
+        // strace 6.1's count_syscall counts only numbers in its table (scno_in_range), and prints no
+        // table at all when it counted nothing: -c -e trace=none here prints nothing.
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "needs /usr/bin/python3 (with ctypes)");
+        List<String> args = new ArrayList<>(List.of(options.split(" ")));
+        args.addAll(List.of(python.toString(), "-c", SCRIPT));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.Outcome o = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, o.status(), text);
+        assertTrue(!text.contains("syscall_0x1c3") && !text.contains("cachestat"), text);
+        if (options.contains("trace=none")) {
+            assertEquals("", text);
+        } else {
+            assertTrue(text.lines().anyMatch(l -> l.matches(".* execve$")), text);
+        }
+    }
 }
