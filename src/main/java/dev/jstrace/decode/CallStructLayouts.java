@@ -161,6 +161,12 @@ final class CallStructLayouts {
             NOTIF_RESP_SIZE = Member.of(SECCOMP_NOTIF_SIZES, "seccomp_notif_resp"),
             NOTIF_DATA_SIZE = Member.of(SECCOMP_NOTIF_SIZES, "seccomp_data");
 
+    /** {@code struct io_event} (linux/aio_abi.h): what io_getevents and io_pgetevents return. */
+    static final StructLayout IO_EVENT = structLayout(JAVA_LONG.withName("data"), JAVA_LONG.withName("obj"),
+            JAVA_LONG.withName("res"), JAVA_LONG.withName("res2")).withName("struct io_event");
+    static final Member IOEV_DATA = Member.of(IO_EVENT, "data"), IOEV_OBJ = Member.of(IO_EVENT, "obj"),
+            IOEV_RES = Member.of(IO_EVENT, "res"), IOEV_RES2 = Member.of(IO_EVENT, "res2");
+
     /** {@code struct utimbuf} (utime.h): utime(2)'s times. */
     static final StructLayout UTIMBUF = structLayout(JAVA_LONG.withName("actime"), JAVA_LONG.withName("modtime"))
             .withName("struct utimbuf");
@@ -191,6 +197,7 @@ final class CallStructLayouts {
             new Declared(AdminCallFormats.Sysctl.SYSCTL_ARGS, "#include <linux/sysctl.h>\n"),
             new Declared(SECCOMP_NOTIF_SIZES, "#include <linux/seccomp.h>\n"),
             new Declared(UTIMBUF, "#include <utime.h>\n"),
+            new Declared(IO_EVENT, "#include <linux/aio_abi.h>\n"),
             new Declared(CapsFormats.HEADER, "#include <linux/capability.h>\n"),
             new Declared(CapsFormats.DATA, "#include <linux/capability.h>\n"),
             new Declared(PSELECT6_SIGMASK, "#include <signal.h>\n"

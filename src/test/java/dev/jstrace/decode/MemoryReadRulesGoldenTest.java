@@ -115,4 +115,17 @@ class MemoryReadRulesGoldenTest {
                 + " = -1 EINVAL (Invalid argument)",
                 g.line(Arch.X86_64, "process_madvise", new long[] {0, iov, 1, 20, 0xffffffffL}, -22));
     }
+    @Test
+    void ioPgeteventsPrintsItsTimeoutAndSignalSetWhetherItFailedOrNot() {
+        // tests/aio_pgetevents.c: the kernel reads both at entry; strace prints them after the events.
+        long ts = 0x3000, pair = 0x4000, set = 0x4100;
+        var g = new DecoderGolden().put(ts, DecoderGolden.struct(16).putLong(0, 3735928559L).putLong(8, 4207869677L).array())
+                .put(pair, DecoderGolden.struct(16).putLong(0, set).putLong(8, 8).array())
+                .put(set, DecoderGolden.struct(8).putLong(0, -1L).array());
+        assertEquals("io_pgetevents(0xface1e55deadbeef, 0, 0, NULL, {tv_sec=3735928559, tv_nsec=4207869677},"
+                + " {sigmask=~[], sigsetsize=8}) = -1 EINVAL (Invalid argument)",
+                g.line(Arch.X86_64, "io_pgetevents", new long[] {0xface1e55deadbeefL, 0, 0, 0, ts, pair}, -22));
+        assertEquals("io_pgetevents(0xface1e55deadbeef, -1, 2, 0x5000, NULL, NULL) = -1 EINVAL (Invalid argument)",
+                g.line(Arch.X86_64, "io_pgetevents", new long[] {0xface1e55deadbeefL, -1, 2, 0x5000, 0, 0}, -22));
+    }
 }
