@@ -18,8 +18,8 @@ import java.util.List;
  * control messages (decode_msg_control) with SOL_SOCKET's and SOL_IP's payloads decoded.
  */
 final class MsghdrDecoder {
-    /** sizeof(struct cmsghdr) on a 64-bit tracee: a size_t length, the level, the type. */
-    private static final int CMSG = 16, WORD = 8;
+    /** sizeof(struct cmsghdr) on a 64-bit tracee, and the word a message is aligned to. */
+    private static final int CMSG = MsghdrLayouts.CMSG_SIZE, WORD = 8;
     static final int SOL_SOCKET = (int) HeaderValues.common("SOL_SOCKET");
     static final ConstTable SCM = ConstTable.enumHex("SCM_???", """
             SCM_RIGHTS SCM_CREDENTIALS SCM_SECURITY SO_WIFI_STATUS SO_TXTIME SO_TIMESTAMP_OLD SO_TIMESTAMPNS_OLD
@@ -33,6 +33,11 @@ final class MsghdrDecoder {
             TSING_NEW = v("SO_TIMESTAMPING_NEW"), IP_TOS = v("IP_TOS"), IP_TTL = v("IP_TTL"),
             IP_RECVOPTS = v("IP_RECVOPTS"), IP_RETOPTS = v("IP_RETOPTS"), IP_PKTINFO = v("IP_PKTINFO"),
             IP_RECVERR = v("IP_RECVERR"), IP_ORIGDSTADDR = v("IP_ORIGDSTADDR"), IP_CHECKSUM = v("IP_CHECKSUM");
+    /** The 64-bit timeval and timespec the SO_TIMESTAMP* messages carry (their second fields at one offset). */
+    private static final int TIMEVAL_SIZE = StructLayouts.size(StructLayouts.TIMEVAL),
+            TIMESPEC_SIZE = StructLayouts.size(StructLayouts.TIMESPEC);
+    private static final StructLayouts.Member TV_SEC = StructLayouts.Member.of(StructLayouts.TIMESPEC, "tv_sec"),
+            TV_FRAC = StructLayouts.Member.of(StructLayouts.TIMESPEC, "tv_nsec");
     private static volatile int optmemMax;
 
     private MsghdrDecoder() {}
@@ -80,8 +85,9 @@ final class MsghdrDecoder {
 
     private static void eachRights(byte[] b, java.util.function.IntConsumer fd) {
         for (int at = 0; at + CMSG <= b.length; ) {
-            long len = u64(b, at);
-            if (s32(b, at + 8) == SOL_SOCKET && s32(b, at + 12) == SCM_RIGHTS) {
+            long len = MsghdrLayouts.CMSG_LEN.u(b, at);
+            if ((int) MsghdrLayouts.CMSG_LEVEL.s(b, at) == SOL_SOCKET
+                    && (int) MsghdrLayouts.CMSG_TYPE.s(b, at) == SCM_RIGHTS) {
                 long end = Math.min(at + Math.max(len, 0), b.length);
                 for (int p = at + CMSG; p + 4 <= end; p += 4) fd.accept(s32(b, p));
             }
@@ -125,8 +131,8 @@ final class MsghdrDecoder {
         List<Value> items = new ArrayList<>();
         int at = 0, left = controlLen;
         while (left >= CMSG) {
-            long cmsgLen = u64(buf, at);
-            int level = s32(buf, at + 8), type = s32(buf, at + 12);
+            long cmsgLen = MsghdrLayouts.CMSG_LEN.u(buf, at);
+            int level = (int) MsghdrLayouts.CMSG_LEVEL.s(buf, at), type = (int) MsghdrLayouts.CMSG_TYPE.s(buf, at);
             List<Value.Field> fs = new ArrayList<>(4);
             fs.add(new Value.Field("cmsg_len", new Value.Text(Long.toUnsignedString(cmsgLen))));
             fs.add(new Value.Field("cmsg_level", c.sym(SockoptValues.LEVELS_CMSG, level & 0xffffffffL)));
@@ -163,21 +169,23 @@ final class MsghdrDecoder {
             fs.add(new Value.Field("cmsg_type", c.sym(SCM, type & 0xffffffffL)));
             if (type == SCM_RIGHTS && d.length >= 4) {
                 data = ints(c, d, true, atExit);
-            } else if (type == SCM_CREDENTIALS && d.length >= 12) {
-                data = new Value.Struct(List.of(new Value.Field("pid", c.pid(s32(d, 0), PidNamespaces.Kind.TGID)),
-                        new Value.Field("uid", id(u32(d, 4))), new Value.Field("gid", id(u32(d, 8)))), false);
+            } else if (type == SCM_CREDENTIALS && d.length >= MsghdrLayouts.UCRED_SIZE) {
+                data = new Value.Struct(List.of(
+                        new Value.Field("pid", c.pid((int) MsghdrLayouts.UC_PID.s(d), PidNamespaces.Kind.TGID)),
+                        new Value.Field("uid", id(MsghdrLayouts.UC_UID.u(d))),
+                        new Value.Field("gid", id(MsghdrLayouts.UC_GID.u(d)))), false);
             } else if (type == SCM_SECURITY && d.length >= 1) {
                 data = Value.Str.whole(d, false);
             } else if ((type == TS_OLD || type == TS_NEW) && d.length >= 1) {
-                data = d.length < 16 ? new Value.Text("???") : time(d, 0, "tv_usec");
+                data = d.length < TIMEVAL_SIZE ? new Value.Text("???") : time(d, 0, "tv_usec");
             } else if ((type == TSNS_OLD || type == TSNS_NEW) && d.length >= 1) {
-                data = d.length < 16 ? new Value.Text("???") : time(d, 0, "tv_nsec");
+                data = d.length < TIMESPEC_SIZE ? new Value.Text("???") : time(d, 0, "tv_nsec");
             } else if ((type == TSING_OLD || type == TSING_NEW) && d.length >= 1) {
-                if (d.length < 48) {
+                if (d.length < 3 * TIMESPEC_SIZE) {
                     data = new Value.Text("???");
                 } else {
-                    data = new Value.Array(List.of(time(d, 0, "tv_nsec"), time(d, 16, "tv_nsec"),
-                            time(d, 32, "tv_nsec")), false);
+                    data = new Value.Array(List.of(time(d, 0, "tv_nsec"), time(d, TIMESPEC_SIZE, "tv_nsec"),
+                            time(d, 2 * TIMESPEC_SIZE, "tv_nsec")), false);
                 }
             }
         } else if (level == SockoptValues.SOL_IP) {
@@ -190,14 +198,14 @@ final class MsghdrDecoder {
     }
 
     private static Value ip(CallContext c, int type, byte[] d) {
-        if (type == IP_PKTINFO && d.length >= 12) {
+        if (type == IP_PKTINFO && d.length >= MsghdrLayouts.IN_PKTINFO_SIZE) {
             List<Value.Field> fs = new ArrayList<>(3);
-            fs.add(new Value.Field("ipi_ifindex", SockaddrDecoder.ifindex(c, u32(d, 0))));
-            fs.addAll(SockaddrDecoder.inetAddr(c, "ipi_spec_dst", Arrays.copyOfRange(d, 4, 8)));
-            fs.addAll(SockaddrDecoder.inetAddr(c, "ipi_addr", Arrays.copyOfRange(d, 8, 12)));
+            fs.add(new Value.Field("ipi_ifindex", SockaddrDecoder.ifindex(c, MsghdrLayouts.IPI_IFINDEX.u(d))));
+            fs.addAll(SockaddrDecoder.inetAddr(c, "ipi_spec_dst", bytes(d, MsghdrLayouts.IPI_SPEC_DST)));
+            fs.addAll(SockaddrDecoder.inetAddr(c, "ipi_addr", bytes(d, MsghdrLayouts.IPI_ADDR)));
             return new Value.Struct(fs, false);
         }
-        if ((type == IP_TTL || type == IP_CHECKSUM) && d.length >= 4) return ints(c, d, false, false);
+        if ((type == IP_TTL || type == IP_CHECKSUM) && d.length >= Integer.BYTES) return ints(c, d, false, false);
         if ((type == IP_TOS || type == IP_RECVOPTS || type == IP_RETOPTS) && d.length >= 1) {
             List<Value> xs = new ArrayList<>(d.length);
             boolean more = false;
@@ -210,19 +218,19 @@ final class MsghdrDecoder {
             }
             return new Value.Array(xs, more);
         }
-        if (type == IP_RECVERR && d.length >= 32) {
+        if (type == IP_RECVERR && d.length >= MsghdrLayouts.SOCK_EE_SIZE + MsghdrLayouts.SOCKADDR_IN_SIZE) {
             List<Value.Field> fs = new ArrayList<>(7);
-            fs.add(new Value.Field("ee_errno", new Value.Num(u32(d, 0), Value.Radix.UDEC)));
-            fs.add(new Value.Field("ee_origin", new Value.Num(d[4] & 0xff, Value.Radix.UDEC)));
-            fs.add(new Value.Field("ee_type", new Value.Num(d[5] & 0xff, Value.Radix.UDEC)));
-            fs.add(new Value.Field("ee_code", new Value.Num(d[6] & 0xff, Value.Radix.UDEC)));
-            fs.add(new Value.Field("ee_info", new Value.Num(u32(d, 8), Value.Radix.UDEC)));
-            fs.add(new Value.Field("ee_data", new Value.Num(u32(d, 12), Value.Radix.UDEC)));
-            byte[] sa = Arrays.copyOf(Arrays.copyOfRange(d, 16, 32), SockaddrDecoder.STORAGE + 1);
-            fs.add(new Value.Field("offender", SockaddrDecoder.print(c, sa, 16)));
+            for (String n : List.of("ee_errno", "ee_origin", "ee_type", "ee_code", "ee_info", "ee_data")) {
+                fs.add(new Value.Field(n, new Value.Num(StructLayouts.Member.of(MsghdrLayouts.SOCK_EXTENDED_ERR, n).u(d),
+                        Value.Radix.UDEC)));
+            }
+            int at = MsghdrLayouts.SOCK_EE_SIZE;
+            byte[] sa = Arrays.copyOf(Arrays.copyOfRange(d, at, at + MsghdrLayouts.SOCKADDR_IN_SIZE),
+                    SockaddrDecoder.STORAGE + 1);
+            fs.add(new Value.Field("offender", SockaddrDecoder.print(c, sa, MsghdrLayouts.SOCKADDR_IN_SIZE)));
             return new Value.Struct(fs, false);
         }
-        if (type == IP_ORIGDSTADDR && d.length >= 16) {
+        if (type == IP_ORIGDSTADDR && d.length >= MsghdrLayouts.SOCKADDR_IN_SIZE) {
             int n = Math.min(d.length, SockaddrDecoder.STORAGE);
             return SockaddrDecoder.print(c, Arrays.copyOf(Arrays.copyOf(d, n), SockaddrDecoder.STORAGE + 1), n);
         }
@@ -235,7 +243,8 @@ final class MsghdrDecoder {
         int n = d.length / 4, shown = Math.min(n, arrayLimit(c));
         List<Value> xs = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
-            xs.add(fds ? (atExit ? c.fdAtExit(s32(d, 4 * i)) : c.fd(s32(d, 4 * i))) : new Value.Num(u32(d, 4 * i), Value.Radix.UDEC));
+            int at = Integer.BYTES * i;
+            xs.add(!fds ? new Value.Num(u32(d, at), Value.Radix.UDEC) : atExit ? c.fdAtExit(s32(d, at)) : c.fd(s32(d, at)));
         }
         return new Value.Array(xs, shown < n);
     }
@@ -251,7 +260,11 @@ final class MsghdrDecoder {
     }
 
     private static Value time(byte[] d, int at, String frac) {
-        return new Value.Struct(List.of(new Value.Field("tv_sec", new Value.Num(u64(d, at), Value.Radix.DEC)),
-                new Value.Field(frac, new Value.Text(Long.toUnsignedString(u64(d, at + 8))))), false);
+        return new Value.Struct(List.of(new Value.Field("tv_sec", new Value.Num(TV_SEC.s(d, at), Value.Radix.DEC)),
+                new Value.Field(frac, new Value.Text(Long.toUnsignedString(TV_FRAC.u(d, at))))), false);
+    }
+
+    private static byte[] bytes(byte[] d, StructLayouts.Member m) {
+        return Arrays.copyOfRange(d, m.offset(), m.offset() + m.size());
     }
 }
