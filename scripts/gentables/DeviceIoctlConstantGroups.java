@@ -51,5 +51,8 @@ final class DeviceIoctlConstantGroups {
             new ConstantGroups.Group("DM_FLAGS", "struct dm_ioctl flags", ConstantGroups.Source.KERNEL,
                     "linux/dm-ioctl.h", "DM_\\w+_FLAG|DM_DEFERRED_REMOVE", null, true),
             new ConstantGroups.Group("DM_VERSIONS", "the device mapper ABI version", ConstantGroups.Source.KERNEL,
-                    "linux/dm-ioctl.h", "DM_VERSION_(MAJOR|MINOR|PATCHLEVEL)", null, false));
+                    "linux/dm-ioctl.h", "DM_VERSION_(MAJOR|MINOR|PATCHLEVEL)", null, false),
+            // v4l2.
+            new ConstantGroups.Group("V4L2_INPUT_TYPES", "struct v4l2_input type values", ConstantGroups.Source.KERNEL,
+                    "linux/videodev2.h", "V4L2_INPUT_TYPE_\\w+", null, false));
 }

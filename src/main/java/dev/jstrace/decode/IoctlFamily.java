@@ -18,7 +18,7 @@ interface IoctlFamily {
     /** The other families (fiemap, gpio, ptp, seccomp, rtc, termios, userfaultfd, sockets). */
     List<IoctlFamily> OTHERS = List.of(new FiemapIoctls(), new GpioIoctls(), new PtpIoctls(),
             new SeccompIoctls(), new RtcIoctls(), new TermIoctls(), new UffdIoctls(),
-            new SockIoctls(), new MtdIoctls(), new KvmIoctls(), new DmIoctls());
+            new SockIoctls(), new MtdIoctls(), new KvmIoctls(), new DmIoctls(), new V4l2Ioctls());
 
     /** The families, asked in order (their request sets do not overlap). */
     List<IoctlFamily> ALL = java.util.stream.Stream.concat(MEDIA_AND_STORAGE.stream(), OTHERS.stream()).toList();

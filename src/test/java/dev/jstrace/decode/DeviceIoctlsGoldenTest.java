@@ -93,4 +93,20 @@ class DeviceIoctlsGoldenTest {
                 ioctl(ABBREV, IoctlRequests.code("DM_DEV_SUSPEND"), 0x1000,
                         bytes(0x1000, java.util.Arrays.copyOf(h.array(), 305)), BADF, Snapshot.EMPTY));
     }
+
+    @Test
+    void v4l2EnumInputAndOpenZfsNames() {
+        byte[] input = le(80).putInt(0xb3b2b1b0).array();
+        assertEquals("ioctl(-1, VIDIOC_ENUMINPUT, {index=3014832560}) = -1 EBADF (Bad file descriptor)",
+                ioctl(ABBREV, IoctlRequests.code("VIDIOC_ENUMINPUT"), 0x1000, bytes(0x1000, input), BADF,
+                        Snapshot.EMPTY));
+        ByteBuffer out = le(80).putInt(1).put("cam".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.putInt(36, 2);
+        assertEquals("ioctl(-1, VIDIOC_ENUMINPUT, {index=0, name=\"cam\", type=V4L2_INPUT_TYPE_CAMERA}) = 0",
+                ioctl(ABBREV, IoctlRequests.code("VIDIOC_ENUMINPUT"), 0x1000, bytes(0x1000, le(80).array()), 0,
+                        bytes(0x1000, out.array())));
+        // strace's own src/ioctls_zfs.h names OpenZFS's requests.
+        assertEquals("ioctl(-1, ZFS_IOC_POOL_CREATE, 0x1000) = -1 EBADF (Bad file descriptor)", ioctl(ABBREV,
+                0x5a00, 0x1000, Snapshot.EMPTY, BADF, Snapshot.EMPTY));
+    }
 }

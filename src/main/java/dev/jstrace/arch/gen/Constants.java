@@ -1200,6 +1200,11 @@ public final class Constants {
     public static final Named[] DM_VERSIONS = DM_VERSIONS();
 
     /**
+     * struct v4l2_input type values (kernel UAPI linux/videodev2.h).
+     */
+    public static final Named[] V4L2_INPUT_TYPES = V4L2_INPUT_TYPES();
+
+    /**
      * finit_module(2) flags (linux/module.h, evaluated by each target's gcc).
      */
     public static final Named[] MODULE_INIT_FLAGS = MODULE_INIT_FLAGS();
@@ -8746,6 +8751,14 @@ public final class Constants {
             new Named(4, "DM_VERSION_MAJOR"),
             new Named(47, "DM_VERSION_MINOR"),
             new Named(0, "DM_VERSION_PATCHLEVEL"),
+        };
+    }
+
+    private static Named[] V4L2_INPUT_TYPES() {
+        return new Named[] {
+            new Named(1, "V4L2_INPUT_TYPE_TUNER"),
+            new Named(2, "V4L2_INPUT_TYPE_CAMERA"),
+            new Named(3, "V4L2_INPUT_TYPE_TOUCH"),
         };
     }
 
