@@ -69,6 +69,16 @@ final class BpfFormat implements CallFormat {
             JAVA_INT.withName("attach_prog_fd"), JAVA_INT.withName("pad"), JAVA_LONG.withName("fd_array"))
             .withName("struct BPF_PROG_LOAD_struct");
     private static final int PROG_LOAD_SIZE = StructLayouts.size(PROG_LOAD_ATTR);
+    /** The layout with strace 6.1's definition (src/bpf_attr.h, no kernel header names it), for the probe. */
+    static final List<CallStructLayouts.Declared> LAYOUTS = List.of(new CallStructLayouts.Declared(PROG_LOAD_ATTR,
+            "#include <stdint.h>\nstruct BPF_PROG_LOAD_struct { uint32_t prog_type; uint32_t insn_cnt;"
+            + " uint64_t __attribute__((aligned(8))) insns; uint64_t __attribute__((aligned(8))) license;"
+            + " uint32_t log_level; uint32_t log_size; uint64_t __attribute__((aligned(8))) log_buf;"
+            + " uint32_t kern_version; uint32_t prog_flags; char prog_name[16]; uint32_t prog_ifindex;"
+            + " uint32_t expected_attach_type; uint32_t prog_btf_fd; uint32_t func_info_rec_size;"
+            + " uint64_t __attribute__((aligned(8))) func_info; uint32_t func_info_cnt; uint32_t line_info_rec_size;"
+            + " uint64_t __attribute__((aligned(8))) line_info; uint32_t line_info_cnt; uint32_t attach_btf_id;"
+            + " uint32_t attach_prog_fd; uint32_t pad; uint64_t __attribute__((aligned(8))) fd_array; };\n"));
 
     private static StructLayouts.Member m(String name) {
         return StructLayouts.Member.of(PROG_LOAD_ATTR, name);

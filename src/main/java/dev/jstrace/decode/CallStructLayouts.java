@@ -52,7 +52,8 @@ final class CallStructLayouts {
         List<Declared> all = new ArrayList<>(ALL);
         for (IoctlFamily f : IoctlFamily.ALL) all.addAll(f.layouts());
         for (List<Declared> l : List.of(IoctlStructs.LAYOUTS, QuotaFormats.LAYOUTS, IpcLayouts.LAYOUTS,
-                TermiosDecoder.LAYOUTS, MountFormats.LAYOUTS, MsghdrLayouts.LAYOUTS)) all.addAll(l);
+                TermiosDecoder.LAYOUTS, MountFormats.LAYOUTS, MsghdrLayouts.LAYOUTS, SockaddrLayouts.LAYOUTS,
+                PtraceFormat.LAYOUTS, BpfFormat.LAYOUTS)) all.addAll(l);
         return all;
     }
 

@@ -36,6 +36,11 @@ final class MemoryView {
         return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8;
     }
 
+    /** A 32-bit big-endian (network order) word, unsigned. */
+    static long u32be(byte[] b, int off) {
+        return (b[off] & 0xffL) << 24 | (b[off + 1] & 0xffL) << 16 | (b[off + 2] & 0xffL) << 8 | (b[off + 3] & 0xffL);
+    }
+
     static int u16be(byte[] b, int off) {
         return (b[off] & 0xff) << 8 | (b[off + 1] & 0xff);
     }

@@ -53,23 +53,30 @@ final class PtraceFormat implements CallFormat {
     private static final long OP_ENTRY = INFO_OPS.parse("PTRACE_SYSCALL_INFO_ENTRY"),
             OP_EXIT = INFO_OPS.parse("PTRACE_SYSCALL_INFO_EXIT"), OP_SECCOMP = INFO_OPS.parse("PTRACE_SYSCALL_INFO_SECCOMP");
 
-    /** struct ptrace_syscall_info (linux/ptrace.h), its entry and seccomp arms. */
-    static final StructLayout SYSCALL_INFO = structLayout(JAVA_BYTE.withName("op"), paddingLayout(3),
-            JAVA_INT.withName("arch"), JAVA_LONG.withName("instruction_pointer"), JAVA_LONG.withName("stack_pointer"),
-            JAVA_LONG.withName("nr"), sequenceLayout(6, JAVA_LONG).withName("args"), JAVA_INT.withName("ret_data"),
-            paddingLayout(4)).withName("struct ptrace_syscall_info");
-    /** Its exit arm: the result and whether it is an error. */
-    static final StructLayout SYSCALL_INFO_EXIT = structLayout(paddingLayout(24), JAVA_LONG.withName("rval"),
-            JAVA_BYTE.withName("is_error"), paddingLayout(7)).withName("struct ptrace_syscall_info");
+    /** struct ptrace_syscall_info (linux/ptrace.h): the header, then the union of its entry, exit and seccomp arms. */
+    static final StructLayout SYSCALL_INFO = structLayout(JAVA_BYTE.withName("op"),
+            sequenceLayout(3, JAVA_BYTE).withName("pad"), JAVA_INT.withName("arch"),
+            JAVA_LONG.withName("instruction_pointer"), JAVA_LONG.withName("stack_pointer"),
+            java.lang.foreign.MemoryLayout.unionLayout(
+                    structLayout(JAVA_LONG.withName("nr"), sequenceLayout(6, JAVA_LONG).withName("args")).withName("entry"),
+                    structLayout(JAVA_LONG.withName("rval"), JAVA_BYTE.withName("is_error"), paddingLayout(7))
+                            .withName("exit"),
+                    structLayout(JAVA_LONG.withName("nr"), sequenceLayout(6, JAVA_LONG).withName("args"),
+                            JAVA_INT.withName("ret_data"), paddingLayout(4)).withName("seccomp")))
+            .withName("struct ptrace_syscall_info");
+    /** The layout with its header, for the probe. */
+    static final List<CallStructLayouts.Declared> LAYOUTS = List.of(
+            new CallStructLayouts.Declared(SYSCALL_INFO, "#include <linux/ptrace.h>\n"));
     private static final StructLayouts.Member OP = StructLayouts.Member.of(SYSCALL_INFO, "op"),
             ARCH = StructLayouts.Member.of(SYSCALL_INFO, "arch"),
             IP = StructLayouts.Member.of(SYSCALL_INFO, "instruction_pointer"),
             SP = StructLayouts.Member.of(SYSCALL_INFO, "stack_pointer"),
-            NR = StructLayouts.Member.of(SYSCALL_INFO, "nr"), RET_DATA = StructLayouts.Member.of(SYSCALL_INFO, "ret_data"),
-            RVAL = StructLayouts.Member.of(SYSCALL_INFO_EXIT, "rval"),
-            IS_ERROR = StructLayouts.Member.of(SYSCALL_INFO_EXIT, "is_error");
-    private static final int ARGS = (int) SYSCALL_INFO.byteOffset(
-            java.lang.foreign.MemoryLayout.PathElement.groupElement("args"));
+            NR = StructLayouts.Member.of(SYSCALL_INFO, "entry.nr"),
+            RET_DATA = StructLayouts.Member.of(SYSCALL_INFO, "seccomp.ret_data"),
+            RVAL = StructLayouts.Member.of(SYSCALL_INFO, "exit.rval"),
+            IS_ERROR = StructLayouts.Member.of(SYSCALL_INFO, "exit.is_error");
+    /** Where the entry and seccomp arms' args begin (the same in both). */
+    private static final int ARGS = StructLayouts.Member.of(SYSCALL_INFO, "entry.args").offset();
     /** strace's expected_seccomp_size and expected_exit_size: offsetofend of ret_data and of is_error. */
     private static final int SECCOMP_SIZE = RET_DATA.offset() + RET_DATA.size(),
             EXIT_SIZE = IS_ERROR.offset() + IS_ERROR.size();

@@ -101,7 +101,7 @@ final class SockaddrDecoder {
     static void in6(CallContext c, byte[] b, int at, int len, List<Value.Field> fs) {
         fs.add(port(c, "sin6_port", b, at + SIN6_PORT.offset()));
         int fl = at + SIN6_FLOWINFO.offset();
-        long flow = ((long) u16be(b, fl) << 16) | u16be(b, fl + 2);
+        long flow = MemoryView.u32be(b, fl);
         fs.add(new Value.Field("sin6_flowinfo", styled(c, hexString(b, fl, 4), "htonl(" + flow + ")")));
         int addr = at + SIN6_ADDR.offset();
         byte[] a6 = Arrays.copyOfRange(b, addr, addr + 16);

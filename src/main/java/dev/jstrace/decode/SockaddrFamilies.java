@@ -4,6 +4,8 @@ import static dev.jstrace.decode.MemoryView.u16;
 import static dev.jstrace.decode.MemoryView.u16be;
 import static dev.jstrace.decode.MemoryView.u32;
 
+import dev.jstrace.decode.StructLayouts.Member;
+import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,9 +83,24 @@ final class SockaddrFamilies {
     static final ConstTable MCTP_ADDRS = ConstTable.enumHex(null, "MCTP_ADDR_NULL MCTP_ADDR_ANY");
     static final ConstTable MCTP_NETS = ConstTable.enumHex(null, "MCTP_NET_ANY");
     /** sizeof(struct full_sockaddr_ax25)'s parts: the sockaddr_ax25, and the ax25_address each digipeater is. */
-    private static final int AX25_SIZE = 16, AX25_CALL = 7, AX25_DIGIS = 8;
+    private static final int AX25_SIZE = StructLayouts.size(SockaddrLayouts.SOCKADDR_AX25),
+            AX25_CALL = StructLayouts.size(SockaddrLayouts.AX25_ADDRESS),
+            AX25_DIGIS = m(SockaddrLayouts.FULL_SOCKADDR_AX25, "fsa_digipeater").size() / AX25_CALL;
 
     private SockaddrFamilies() {}
+
+    private static final Member XDP_FLAGS_AT = Member.of(SockaddrLayouts.SOCKADDR_XDP, "sxdp_flags"),
+            XDP_UMEM_FD = Member.of(SockaddrLayouts.SOCKADDR_XDP, "sxdp_shared_umem_fd");
+    private static final long IEEE802154_ADDR_NONE = IEEE802154_ADDR_TYPES.parse("IEEE802154_ADDR_NONE"),
+            IEEE802154_ADDR_SHORT = IEEE802154_ADDR_TYPES.parse("IEEE802154_ADDR_SHORT");
+
+    private static Member m(StructLayout l, String name) {
+        return Member.of(l, name);
+    }
+
+    private static int size(StructLayout l) {
+        return StructLayouts.size(l);
+    }
 
     private static int af(String name) {
         return (int) HeaderValues.common(name);
@@ -93,71 +110,88 @@ final class SockaddrFamilies {
     static boolean print(CallContext c, byte[] b, int len, int family, List<Value.Field> fs) {
         if (family == AF_AX25 && len >= AX25_SIZE) {
             ax25(c, b, len, fs);
-        } else if (family == AF_IPX && len >= 16) {
-            fs.add(SockaddrDecoder.port(c, "sipx_port", b, 2));
-            fs.add(new Value.Field("sipx_network", new Value.Text("htonl(0x" + Long.toHexString(be32(b, 4)) + ")")));
-            List<Value> node = new ArrayList<>(6);
-            for (int i = 0; i < 6; i++) node.add(new Value.Text(hex0x(b[8 + i] & 0xff, 1)));
+        } else if (family == AF_IPX && len >= size(SockaddrLayouts.SOCKADDR_IPX)) {
+            StructLayout l = SockaddrLayouts.SOCKADDR_IPX;
+            fs.add(SockaddrDecoder.port(c, "sipx_port", b, m(l, "sipx_port").offset()));
+            fs.add(new Value.Field("sipx_network", new Value.Text("htonl(0x"
+                    + Long.toHexString(be32(b, m(l, "sipx_network").offset())) + ")")));
+            Member nodeAt = m(l, "sipx_node");
+            List<Value> node = new ArrayList<>(nodeAt.size());
+            for (int i = nodeAt.offset(); i < nodeAt.end(); i++) node.add(new Value.Text(hex0x(b[i] & 0xff, 1)));
             fs.add(new Value.Field("sipx_node", new Value.Array(node, false)));
-            fs.add(new Value.Field("sipx_type", new Value.Text(hex0x(b[14] & 0xff, 1))));
-            if (b[15] != 0) fs.add(new Value.Field("sipx_zero", SockaddrDecoder.hex(b[15] & 0xff)));
-        } else if (family == AF_X25 && len >= 18) {
+            fs.add(new Value.Field("sipx_type", new Value.Text(hex0x(m(l, "sipx_type").u(b), 1))));
+            long zero = m(l, "sipx_zero").u(b);
+            if (zero != 0) fs.add(new Value.Field("sipx_zero", SockaddrDecoder.hex(zero)));
+        } else if (family == AF_X25 && len >= size(SockaddrLayouts.SOCKADDR_X25)) {
+            Member addr = m(SockaddrLayouts.SOCKADDR_X25, "sx25_addr.x25_addr");
             fs.add(new Value.Field("sx25_addr", new Value.Struct(List.of(
-                    new Value.Field("x25_addr", cstring(b, 2, 16, true))), false)));
-        } else if (family == AF_PACKET && len >= 20) {
+                    new Value.Field("x25_addr", cstring(b, addr.offset(), addr.size(), true))), false)));
+        } else if (family == AF_PACKET && len >= size(SockaddrLayouts.SOCKADDR_LL)) {
             ll(c, b, len, fs);
         } else if (family == AF_BLUETOOTH && len >= 3) {
             SockaddrBluetooth.print(c, b, len, fs);
         } else if (family == AF_RXRPC && len >= 36) {
             SockaddrBluetooth.rxrpc(c, b, len, fs);
-        } else if (family == AF_IEEE802154 && len >= 20) {
+        } else if (family == AF_IEEE802154 && len >= size(SockaddrLayouts.SOCKADDR_IEEE802154)) {
+            StructLayout l = SockaddrLayouts.SOCKADDR_IEEE802154;
             List<Value.Field> a = new ArrayList<>(3);
-            long type = u32(b, 4);
+            long type = m(l, "addr.addr_type").u(b);
             a.add(new Value.Field("addr_type", xvalVerbose(c, IEEE802154_ADDR_TYPES, type)));
-            a.add(new Value.Field("pan_id", xvalVerbose(c, IEEE802154_PAN_IDS, u16(b, 8))));
-            if (type == 2) {
-                a.add(new Value.Field("short_addr", xvalVerbose(c, IEEE802154_ADDRS, u16(b, 10))));
-            } else if (type != 0) {
-                a.add(new Value.Field("hwaddr", SockoptValues.mac(c, Arrays.copyOfRange(b, 10, 18))));
+            a.add(new Value.Field("pan_id", xvalVerbose(c, IEEE802154_PAN_IDS, m(l, "addr.pan_id").u(b))));
+            if (type == IEEE802154_ADDR_SHORT) {
+                a.add(new Value.Field("short_addr", xvalVerbose(c, IEEE802154_ADDRS, m(l, "addr.short_addr").u(b))));
+            } else if (type != IEEE802154_ADDR_NONE) {
+                Member hw = m(l, "addr.hwaddr");
+                a.add(new Value.Field("hwaddr", SockoptValues.mac(c, Arrays.copyOfRange(b, hw.offset(), hw.end()))));
             }
             fs.add(new Value.Field("addr", new Value.Struct(a, false)));
-        } else if (family == AF_ALG && len >= 25) {
-            fs.add(new Value.Field("salg_type", cstring(b, 2, 14, true)));
-            fs.add(new Value.Field("salg_feat", flagsVerbose(c, ALG_FLAGS, u32(b, 16))));
-            fs.add(new Value.Field("salg_mask", flagsVerbose(c, ALG_FLAGS, u32(b, 20))));
-            fs.add(new Value.Field("salg_name", cstring(b, 24, len - 24, true)));
-        } else if (family == AF_NFC && len >= 16) {
+        } else if (family == AF_ALG && len > StructLayouts.offset(SockaddrLayouts.SOCKADDR_ALG, "salg_name")) {
+            StructLayout l = SockaddrLayouts.SOCKADDR_ALG;
+            Member type = m(l, "salg_type");
+            int name = m(l, "salg_name").offset();
+            fs.add(new Value.Field("salg_type", cstring(b, type.offset(), type.size(), true)));
+            fs.add(new Value.Field("salg_feat", flagsVerbose(c, ALG_FLAGS, m(l, "salg_feat").u(b))));
+            fs.add(new Value.Field("salg_mask", flagsVerbose(c, ALG_FLAGS, m(l, "salg_mask").u(b))));
+            fs.add(new Value.Field("salg_name", cstring(b, name, len - name, true)));
+        } else if (family == AF_NFC && len >= size(SockaddrLayouts.SOCKADDR_NFC)) {
             nfc(c, b, len, fs);
-        } else if (family == AF_VSOCK && len >= 16) {
-            if (u16(b, 2) != 0) fs.add(new Value.Field("svm_reserved1", SockaddrDecoder.hex(u16(b, 2))));
-            fs.add(new Value.Field("svm_cid", xval(c, VSOCK_CIDS, u32(b, 8))));
-            fs.add(new Value.Field("svm_port", xval(c, VSOCK_PORTS, u32(b, 4))));
-            fs.add(new Value.Field("svm_flags", c.sym(VSOCK_FLAGS, b[12] & 0xff)));
-            if (b[13] != 0 || b[14] != 0 || b[15] != 0) {
-                fs.add(new Value.Field("svm_zero", SockaddrDecoder.hexString(b, 13, 3)));
+        } else if (family == AF_VSOCK && len >= size(SockaddrLayouts.SOCKADDR_VM)) {
+            StructLayout l = SockaddrLayouts.SOCKADDR_VM;
+            long reserved = m(l, "svm_reserved1").u(b);
+            if (reserved != 0) fs.add(new Value.Field("svm_reserved1", SockaddrDecoder.hex(reserved)));
+            fs.add(new Value.Field("svm_cid", xval(c, VSOCK_CIDS, m(l, "svm_cid").u(b))));
+            fs.add(new Value.Field("svm_port", xval(c, VSOCK_PORTS, m(l, "svm_port").u(b))));
+            fs.add(new Value.Field("svm_flags", c.sym(VSOCK_FLAGS, m(l, "svm_flags").u(b))));
+            Member zero = m(l, "svm_zero");
+            if (!IoctlFields.zero(b, zero.offset(), zero.size())) {
+                fs.add(new Value.Field("svm_zero", SockaddrDecoder.hexString(b, zero.offset(), zero.size())));
             }
-        } else if (family == AF_QIPCRTR && len >= 12) {
-            fs.add(new Value.Field("sq_node", xval(c, QRTR_NODES, u32(b, 4))));
-            fs.add(new Value.Field("sq_port", xval(c, QRTR_PORTS, u32(b, 8))));
-        } else if (family == AF_XDP && len >= 16) {
-            long flags = u16(b, 2);
+        } else if (family == AF_QIPCRTR && len >= size(SockaddrLayouts.SOCKADDR_QRTR)) {
+            StructLayout l = SockaddrLayouts.SOCKADDR_QRTR;
+            fs.add(new Value.Field("sq_node", xval(c, QRTR_NODES, m(l, "sq_node").u(b))));
+            fs.add(new Value.Field("sq_port", xval(c, QRTR_PORTS, m(l, "sq_port").u(b))));
+        } else if (family == AF_XDP && len >= size(SockaddrLayouts.SOCKADDR_XDP)) {
+            StructLayout l = SockaddrLayouts.SOCKADDR_XDP;
+            long flags = m(l, "sxdp_flags").u(b);
             fs.add(new Value.Field("sxdp_flags", c.sym(XDP_FLAGS, flags)));
-            fs.add(new Value.Field("sxdp_ifindex", SockaddrDecoder.ifindex(c, u32(b, 4))));
-            fs.add(new Value.Field("sxdp_queue_id", new Value.Num(u32(b, 8), Value.Radix.UDEC)));
-            long fd = u32(b, 12);
+            fs.add(new Value.Field("sxdp_ifindex", SockaddrDecoder.ifindex(c, m(l, "sxdp_ifindex").u(b))));
+            fs.add(new Value.Field("sxdp_queue_id", new Value.Num(m(l, "sxdp_queue_id").u(b), Value.Radix.UDEC)));
+            long fd = XDP_UMEM_FD.u(b);
             if ((flags & HeaderValues.common("XDP_SHARED_UMEM")) != 0) {
                 fs.add(new Value.Field("sxdp_shared_umem_fd", c.fd((int) fd)));
             } else if (fd != 0) {
                 fs.add(new Value.Field("sxdp_shared_umem_fd", SockaddrDecoder.hex(fd)));
             }
-        } else if (family == AF_MCTP && len >= 12) {
-            if (u16(b, 2) != 0) fs.add(new Value.Field("__smctp_pad0", SockaddrDecoder.hex(u16(b, 2))));
-            fs.add(new Value.Field("smctp_network", xval(c, MCTP_NETS, u32(b, 4))));
+        } else if (family == AF_MCTP && len >= size(SockaddrLayouts.SOCKADDR_MCTP)) {
+            StructLayout l = SockaddrLayouts.SOCKADDR_MCTP;
+            long pad0 = m(l, "__smctp_pad0").u(b), pad1 = m(l, "__smctp_pad1").u(b);
+            if (pad0 != 0) fs.add(new Value.Field("__smctp_pad0", SockaddrDecoder.hex(pad0)));
+            fs.add(new Value.Field("smctp_network", xval(c, MCTP_NETS, m(l, "smctp_network").u(b))));
             fs.add(new Value.Field("smctp_addr", new Value.Struct(List.of(
-                    new Value.Field("s_addr", xval(c, MCTP_ADDRS, b[8] & 0xff))), false)));
-            fs.add(new Value.Field("smctp_type", SockaddrDecoder.hex(b[9] & 0xff)));
-            fs.add(new Value.Field("smctp_tag", SockaddrDecoder.hex(b[10] & 0xff)));
-            if (b[11] != 0) fs.add(new Value.Field("__smctp_pad1", SockaddrDecoder.hex(b[11] & 0xff)));
+                    new Value.Field("s_addr", xval(c, MCTP_ADDRS, m(l, "smctp_addr.s_addr").u(b)))), false)));
+            fs.add(new Value.Field("smctp_type", SockaddrDecoder.hex(m(l, "smctp_type").u(b))));
+            fs.add(new Value.Field("smctp_tag", SockaddrDecoder.hex(m(l, "smctp_tag").u(b))));
+            if (pad1 != 0) fs.add(new Value.Field("__smctp_pad1", SockaddrDecoder.hex(pad1)));
         } else {
             return false;
         }
@@ -166,39 +200,44 @@ final class SockaddrFamilies {
 
     /** Under {@code -y}: records the path of the fd an address names (AF_XDP's shared umem socket). */
     static void captureFds(dev.jstrace.proc.TraceeMemory mem, byte[] b) {
-        if (b.length >= 16 && u16(b, 0) == AF_XDP && (u16(b, 2) & HeaderValues.common("XDP_SHARED_UMEM")) != 0) {
-            mem.fdPath(MemoryView.s32(b, 12));
+        if (b.length >= StructLayouts.size(SockaddrLayouts.SOCKADDR_XDP) && u16(b, 0) == AF_XDP
+                && (XDP_FLAGS_AT.u(b) & HeaderValues.common("XDP_SHARED_UMEM")) != 0) {
+            mem.fdPath((int) XDP_UMEM_FD.s(b));
         }
     }
 
     /** print_sockaddr_data_ll. */
     private static void ll(CallContext c, byte[] b, int len, List<Value.Field> fs) {
-        fs.add(new Value.Field("sll_protocol", SockaddrDecoder.styled(c, SockaddrDecoder.hexString(b, 2, 2),
-                "htons(" + ETH_P.render(u16be(b, 2), DecodeOptions.Xlat.ABBREV) + ")")));
-        fs.add(new Value.Field("sll_ifindex", SockaddrDecoder.ifindex(c, u32(b, 4))));
-        fs.add(new Value.Field("sll_hatype", c.sym(ARPHRD, u16(b, 8))));
-        fs.add(new Value.Field("sll_pkttype", c.sym(PACKET_TYPES, b[10] & 0xff)));
-        int halen = b[11] & 0xff;
+        StructLayout l = SockaddrLayouts.SOCKADDR_LL;
+        Member proto = m(l, "sll_protocol"), addrAt = m(l, "sll_addr");
+        fs.add(new Value.Field("sll_protocol", SockaddrDecoder.styled(c, SockaddrDecoder.hexString(b, proto.offset(),
+                proto.size()), "htons(" + ETH_P.render(u16be(b, proto.offset()), DecodeOptions.Xlat.ABBREV) + ")")));
+        fs.add(new Value.Field("sll_ifindex", SockaddrDecoder.ifindex(c, m(l, "sll_ifindex").u(b))));
+        fs.add(new Value.Field("sll_hatype", c.sym(ARPHRD, m(l, "sll_hatype").u(b))));
+        fs.add(new Value.Field("sll_pkttype", c.sym(PACKET_TYPES, m(l, "sll_pkttype").u(b))));
+        int halen = (int) m(l, "sll_halen").u(b);
         fs.add(new Value.Field("sll_halen", new Value.Num(halen, Value.Radix.UDEC)));
         if (halen == 0) return;
-        int oob = len - 12;
+        int oob = len - addrAt.offset();
         List<Value> addr = new ArrayList<>(halen);
         boolean more = false;
         for (int i = 0; i < halen; i++) {
-            if (i >= oob || i >= 8 + (SockaddrDecoder.STORAGE - 20)) {
+            // sll_addr may run on into the rest of the sockaddr_storage strace copied.
+            if (i >= oob || i >= addrAt.size() + (SockaddrDecoder.STORAGE - StructLayouts.size(l))) {
                 more = true;
                 break;
             }
-            addr.add(new Value.Text(hex0x(b[12 + i] & 0xff, 1)));
+            addr.add(new Value.Text(hex0x(b[addrAt.offset() + i] & 0xff, 1)));
         }
         fs.add(new Value.Field("sll_addr", new Value.Array(addr, more)));
     }
 
     /** print_sockaddr_data_ax25: the call and the digipeater count, the digipeaters of a full address. */
     private static void ax25(CallContext c, byte[] b, int len, List<Value.Field> fs) {
-        int ndigis = MemoryView.s32(b, 12);
+        int ndigis = (int) m(SockaddrLayouts.SOCKADDR_AX25, "sax25_ndigis").s(b);
         boolean full = ndigis != 0 || len > AX25_SIZE;
-        List<Value.Field> head = List.of(new Value.Field("sax25_call", SockaddrAx25.address(c, b, 2)),
+        List<Value.Field> head = List.of(new Value.Field("sax25_call", SockaddrAx25.address(c, b,
+                        m(SockaddrLayouts.SOCKADDR_AX25, "sax25_call").offset())),
                 new Value.Field("sax25_ndigis", new Value.Num(ndigis, Value.Radix.DEC)));
         if (!full) {
             fs.addAll(head);
@@ -210,7 +249,8 @@ final class SockaddrFamilies {
         int digis = Math.min(has, want);
         if (want != 0) {
             List<Value> ds = new ArrayList<>(digis);
-            for (int i = 0; i < digis; i++) ds.add(SockaddrAx25.address(c, b, AX25_SIZE + AX25_CALL * i));
+            int at = m(SockaddrLayouts.FULL_SOCKADDR_AX25, "fsa_digipeater").offset();
+            for (int i = 0; i < digis; i++) ds.add(SockaddrAx25.address(c, b, at + AX25_CALL * i));
             fs.add(new Value.Field("fsa_digipeater", new Value.Array(ds, want > has)));
         }
         if (len > has * AX25_CALL + AX25_SIZE) fs.add(new Value.Field(null, new Value.Text("...")));
@@ -218,20 +258,23 @@ final class SockaddrFamilies {
 
     /** print_sockaddr_data_nfc: the device, target and protocol; the LLCP fields when the length holds them. */
     private static void nfc(CallContext c, byte[] b, int len, List<Value.Field> fs) {
-        fs.add(new Value.Field("dev_idx", SockaddrDecoder.ifindex(c, u32(b, 4))));
-        fs.add(new Value.Field("target_idx", SockaddrDecoder.hex(u32(b, 8))));
-        fs.add(new Value.Field("nfc_protocol", c.sym(NFC_PROTOCOLS, u32(b, 12))));
-        // struct sockaddr_nfc_llcp: service_name[63] at 18, then service_name_len (a size_t, 8-aligned).
-        int llcp = 96;
+        StructLayout l = SockaddrLayouts.SOCKADDR_NFC_LLCP;
+        fs.add(new Value.Field("dev_idx", SockaddrDecoder.ifindex(c, m(l, "dev_idx").u(b))));
+        fs.add(new Value.Field("target_idx", SockaddrDecoder.hex(m(l, "target_idx").u(b))));
+        fs.add(new Value.Field("nfc_protocol", c.sym(NFC_PROTOCOLS, m(l, "nfc_protocol").u(b))));
+        // struct sockaddr_nfc_llcp: sockaddr_nfc's members, the saps, service_name, service_name_len.
+        int llcp = StructLayouts.size(l);
         if (len < llcp) {
-            if (len > 16) fs.add(new Value.Field(null, new Value.Text("...")));
+            if (len > StructLayouts.size(SockaddrLayouts.SOCKADDR_NFC)) fs.add(new Value.Field(null, new Value.Text("...")));
             return;
         }
-        long snsz = MemoryView.u64(b, 88);
-        fs.add(new Value.Field("dsap", xvalVerbose(c, NFC_SAPS, b[16] & 0xff)));
-        fs.add(new Value.Field("ssap", xvalVerbose(c, NFC_SAPS, b[17] & 0xff)));
-        int n = (int) Math.min(63, Long.compareUnsigned(snsz, 63) > 0 ? 63 : snsz);
-        fs.add(new Value.Field("service_name", Value.Str.whole(Arrays.copyOfRange(b, 18, 18 + n), false)));
+        long snsz = m(l, "service_name_len").u(b);
+        Member name = m(l, "service_name");
+        fs.add(new Value.Field("dsap", xvalVerbose(c, NFC_SAPS, m(l, "dsap").u(b))));
+        fs.add(new Value.Field("ssap", xvalVerbose(c, NFC_SAPS, m(l, "ssap").u(b))));
+        int n = (int) (Long.compareUnsigned(snsz, name.size()) > 0 ? name.size() : snsz);
+        fs.add(new Value.Field("service_name", Value.Str.whole(Arrays.copyOfRange(b, name.offset(), name.offset() + n),
+                false)));
         fs.add(new Value.Field("service_name_len", new Value.Text(Long.toUnsignedString(snsz))));
     }
 
@@ -276,6 +319,6 @@ final class SockaddrFamilies {
     }
 
     private static long be32(byte[] b, int at) {
-        return ((long) u16be(b, at) << 16) | u16be(b, at + 2);
+        return MemoryView.u32be(b, at);
     }
 }

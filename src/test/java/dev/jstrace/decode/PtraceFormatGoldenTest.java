@@ -41,7 +41,7 @@ class PtraceFormatGoldenTest {
         DecoderGolden.set(b, PtraceFormat.SYSCALL_INFO, "arch", 0xc000003eL);
         DecoderGolden.set(b, PtraceFormat.SYSCALL_INFO, "instruction_pointer", 0x7efcb4f57829L);
         DecoderGolden.set(b, PtraceFormat.SYSCALL_INFO, "stack_pointer", 0x7ffc22cb90b8L);
-        DecoderGolden.set(b, PtraceFormat.SYSCALL_INFO, "nr", 80);
+        DecoderGolden.set(b, PtraceFormat.SYSCALL_INFO, "entry.nr", 80);
         b.putLong(32, 0x563da982c248L).putLong(40, 0xbad1fed1L);
         DecoderGolden g = new DecoderGolden().put(0x5000, b.array());
         assertEquals("ptrace(PTRACE_GET_SYSCALL_INFO, 12260, 13, {op=PTRACE_SYSCALL_INFO_ENTRY, arch=AUDIT_ARCH_X86_64})"
@@ -56,8 +56,8 @@ class PtraceFormatGoldenTest {
         ByteBuffer x = DecoderGolden.struct(StructLayouts.size(PtraceFormat.SYSCALL_INFO));
         DecoderGolden.set(x, PtraceFormat.SYSCALL_INFO, "op", 2);
         DecoderGolden.set(x, PtraceFormat.SYSCALL_INFO, "arch", 0xc000003eL);
-        DecoderGolden.set(x, PtraceFormat.SYSCALL_INFO_EXIT, "rval", -2);
-        DecoderGolden.set(x, PtraceFormat.SYSCALL_INFO_EXIT, "is_error", 1);
+        DecoderGolden.set(x, PtraceFormat.SYSCALL_INFO, "exit.rval", -2);
+        DecoderGolden.set(x, PtraceFormat.SYSCALL_INFO, "exit.is_error", 1);
         DecoderGolden e = new DecoderGolden().put(0x6000, x.array());
         assertEquals("ptrace(0x420e /* PTRACE_GET_SYSCALL_INFO */, 12456, 33, {op=0x2 /* PTRACE_SYSCALL_INFO_EXIT */,"
                         + " arch=0xc000003e /* AUDIT_ARCH_X86_64 */, instruction_pointer=NULL, stack_pointer=NULL,"
