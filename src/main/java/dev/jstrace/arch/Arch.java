@@ -47,6 +47,11 @@ public enum Arch {
         public boolean sigactionHasRestorer() {
             return true; // arch/x86/include/uapi/asm/signal.h: SA_RESTORER 0x04000000
         }
+
+        @Override
+        public boolean kvmHasX86Registers() {
+            return true; // arch/x86/include/uapi/asm/kvm.h: struct kvm_regs, kvm_sregs, kvm_cpuid2
+        }
     },
     /** aarch64 (AUDIT_ARCH_AARCH64). */
     AARCH64(0xC00000B7, Aarch64Syscalls.NAMES, Aarch64Syscalls.STRACE_6_1_KNOWN, "aarch64") {
@@ -129,6 +134,14 @@ public enum Arch {
 
     /** The {@code struct stat} layout. */
     public abstract StatLayout statLayout();
+
+    /**
+     * {@return whether KVM's vcpu registers and cpuid are x86's struct kvm_regs, kvm_sregs and
+     * kvm_cpuid2, which strace's arch_kvm.c decodes (no other arch's asm/kvm.h has them)}
+     */
+    public boolean kvmHasX86Registers() {
+        return false;
+    }
 
     /** {@code sizeof(struct epoll_event)}. */
     public abstract int epollEventSize();

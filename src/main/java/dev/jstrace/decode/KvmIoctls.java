@@ -148,8 +148,7 @@ final class KvmIoctls extends DeclaredIoctls {
 
     @Override
     public Value arg(CallContext c, long req, long a) {
-        boolean x86 = c.arch == Arch.X86_64;
-        if (!x86 && (cpuid(req) || req == GET_REGS || req == SET_REGS || req == GET_SREGS || req == SET_SREGS)) {
+        if (!c.arch.kvmHasX86Registers() && (cpuid(req) || req == GET_REGS || req == SET_REGS || req == GET_SREGS || req == SET_SREGS)) {
             return x(a);
         }
         return super.arg(c, req, a);
