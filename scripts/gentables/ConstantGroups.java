@@ -258,6 +258,8 @@ final class ConstantGroups {
                     "sys/socket.h", "SCM_(RIGHTS|CREDENTIALS)", null, false),
             new Group("SCM_TIMESTAMPING_TYPES", "SOL_SOCKET control message types of timestamping", Source.KERNEL,
                     "asm/socket.h", "SCM_TIMESTAMPING_(OPT_STATS|PKTINFO)", null, false),
+            new Group("SKF_OFFSETS", "classic BPF's special load offsets (ancillary, network, link layer)",
+                    Source.KERNEL, "linux/filter.h", "SKF_(AD|NET|LL)_OFF", null, false),
             new Group("CAN_SOCKET_LEVEL", "the CAN base level of setsockopt(2)", Source.KERNEL, "linux/can.h",
                     "SOL_CAN_BASE", null, false),
             new Group("IP_OPTIONS", "SOL_IP options (strace 6.1's sock_ip_options)", Source.KERNEL, "linux/in.h",

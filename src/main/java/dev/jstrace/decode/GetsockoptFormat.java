@@ -45,7 +45,9 @@ final class GetsockoptFormat implements CallFormat {
         Snapshot.Region len = mem.bytes(args[4], 4);
         if (len == null || !len.readable() || len.data().length < 4 || args[3] == 0) return;
         int rlen = MemoryView.s32(len.data(), 0);
-        if (rlen > 0) mem.bytes(args[3], Math.min(rlen, MAX_VALUE));
+        // SO_GET_FILTER (SO_ATTACH_FILTER's value) returns the number of instructions, not bytes.
+        boolean filter = (int) args[1] == SOL_SOCKET && (int) args[2] == SetsockoptFormat.SO_ATTACH_FILTER;
+        if (rlen > 0) mem.bytes(args[3], filter ? Math.min(rlen, 0xffff) * SeccompFilter.INSN : Math.min(rlen, MAX_VALUE));
     }
 
     @Override
@@ -87,6 +89,10 @@ final class GetsockoptFormat implements CallFormat {
             }
             if (opt != null && INT_LIKE.contains(opt)) return rlen >= 4 ? intAt(c, addr) : hexBytes(c, addr, rlen);
             if ("SO_TXREHASH".equals(opt)) return rlen < 4 ? hexBytes(c, addr, rlen) : txrehash(c, c.out, addr);
+            if (name == SetsockoptFormat.SO_ATTACH_FILTER) {
+                // print_sock_fprog: the length the kernel returns is sock_fprog.len, an unsigned short.
+                return (rlen & 0xffff) == rlen ? SeccompFilter.socketProgram(c, c.out, addr, rlen) : new Value.Ptr(addr);
+            }
         }
         Value decoded = addr == 0 ? null : SockoptValues.get(c, level, name, addr, rlen);
         if (decoded != null) return decoded;

@@ -35,6 +35,12 @@ final class SeccompFilter {
             SECCOMP_RET_KILL_PROCESS SECCOMP_RET_KILL_THREAD SECCOMP_RET_TRAP SECCOMP_RET_ERRNO
             SECCOMP_RET_USER_NOTIF SECCOMP_RET_TRACE SECCOMP_RET_LOG SECCOMP_RET_ALLOW""");
     private static final long RET_ACTION_FULL = HeaderValues.common("SECCOMP_RET_ACTION_FULL");
+    /** linux/filter.h's special offsets of absolute loads, as the unsigned k strace compares them to. */
+    private static final long SKF_AD_OFF = HeaderValues.common("SKF_AD_OFF") & 0xffffffffL,
+            SKF_NET_OFF = HeaderValues.common("SKF_NET_OFF") & 0xffffffffL,
+            SKF_LL_OFF = HeaderValues.common("SKF_LL_OFF") & 0xffffffffL;
+    /** strace 6.1's skf_ad: the ancillary data offsets past SKF_AD_OFF. */
+    static final ConstTable SKF_AD = ConstTable.enumHex("SKF_AD_???", NetlinkXlats.SKF_AD);
 
     private SeccompFilter() {}
 
@@ -100,9 +106,56 @@ final class SeccompFilter {
         if (jt != 0 || jf != 0) {
             return "BPF_JUMP(" + code(c, code) + ", " + hex(k) + ", " + hex(jt) + ", " + hex(jf) + ")";
         }
-        boolean ancillaryLoad = (code & 7) == BPF_LD && (code & 0xe0) == BPF_ABS && k >= 0xfffff000L;
-        String kText = ancillaryLoad ? "SKF_AD_OFF+" + c.text(ancillary.sym(k - 0xfffff000L)) : hex(k);
+        String kText = hex(k);
+        if ((code & 7) == BPF_LD && (code & 0xe0) == BPF_ABS) {
+            if (k >= SKF_AD_OFF) {
+                kText = xlat32(c, SKF_AD_OFF, "SKF_AD_OFF") + "+" + c.text(ancillary.sym(k - SKF_AD_OFF));
+            } else if (k >= SKF_NET_OFF) {
+                kText = xlat32(c, SKF_NET_OFF, "SKF_NET_OFF") + "+" + (k - SKF_NET_OFF);
+            } else if (k >= SKF_LL_OFF) {
+                kText = xlat32(c, SKF_LL_OFF, "SKF_LL_OFF") + "+" + (k - SKF_LL_OFF);
+            }
+        }
         return "BPF_STMT(" + code(c, code) + ", " + kText + ")";
+    }
+
+    /** print_xlat32: the name, the number under raw, both under verbose. */
+    private static String xlat32(CallContext c, long v, String name) {
+        return switch (c.opt.xlat()) {
+            case RAW -> hex(v);
+            case ABBREV -> name;
+            case VERBOSE -> hex(v) + " /* " + name + " */";
+        };
+    }
+
+    /**
+     * print_sock_fprog's instructions (a socket filter, under {@code -v}; else the address), read from
+     * {@code mem}: at most BPF_MAXINSNS, the address of the first one that cannot be read.
+     */
+    static Value socketProgram(CallContext c, Snapshot mem, long filter, int len) {
+        if (!c.opt.verbose()) return new Value.Ptr(filter);
+        if (filter == 0) return new Value.Ptr(0);
+        if (len == 0) return new Value.Text("[]");
+        Snapshot.Region r = mem.find(filter, Snapshot.Kind.BYTES);
+        byte[] b = r == null || !r.readable() ? new byte[0] : r.data();
+        if (b.length < INSN) return new Value.Unreadable(filter);
+        List<String> items = new ArrayList<>();
+        int i = 0;
+        for (; i < len && (i + 1) * INSN <= b.length && i < MAXINSNS; i++) {
+            items.add(socketInstruction(c, b, i * INSN, SKF_AD));
+        }
+        String tail = "";
+        if (i < len) tail = i >= MAXINSNS ? ", ..." : ", ... /* 0x" + Long.toHexString(filter + (long) i * INSN) + " */";
+        return new Value.Text("[" + String.join(", ", items) + tail + "]");
+    }
+
+    /** decode_sock_fprog: {@code {len=N, filter=[...]}} (setsockopt's SO_ATTACH_FILTER), read at entry. */
+    static Value socketFprog(CallContext c, long addr) {
+        byte[] b = MemoryView.struct(c.in, addr, SIZE);
+        if (b == null) return new Value.Ptr(addr);
+        int len = (int) CallStructLayouts.FPROG_LEN.u(b);
+        return new Value.Struct(List.of(new Value.Field("len", new Value.Num(len, Value.Radix.UDEC)),
+                new Value.Field("filter", socketProgram(c, c.in, CallStructLayouts.FPROG_FILTER.u(b), len))), false);
     }
 
     private static String retK(CallContext c, long k) {

@@ -14,12 +14,17 @@ import java.util.List;
 final class SetsockoptFormat implements CallFormat {
     private static final int SOL_NETLINK = (int) HeaderValues.common("SOL_NETLINK");
     private static final int MAX_VALUE = 4096;
+    static final int SO_ATTACH_FILTER = (int) HeaderValues.common("SO_ATTACH_FILTER"),
+            SO_ATTACH_REUSEPORT_CBPF = (int) HeaderValues.common("SO_ATTACH_REUSEPORT_CBPF");
 
     @Override
     public void captureEntry(Arch arch, long[] args, TraceeMemory mem, DecodeOptions opt) {
         if (opt.capturesFdPaths()) mem.fdPath((int) args[0]);
         int len = (int) args[4];
         if (args[3] != 0 && len > 0) mem.bytes(args[3], Math.min(len, MAX_VALUE));
+        if (attachesFilter((int) args[1], (int) args[2]) && len == SeccompFilter.SIZE) {
+            SeccompFilter.capture(mem, args[3], opt);
+        }
     }
 
     @Override
@@ -49,6 +54,9 @@ final class SetsockoptFormat implements CallFormat {
                         new Value.Field("l_linger", new Value.Num(L_LINGER.s(b), Value.Radix.DEC))), false);
             }
             if ("SO_TXREHASH".equals(opt)) return len < 4 ? new Value.Ptr(addr) : GetsockoptFormat.txrehash(c, c.in, addr);
+            if (attachesFilter(level, name)) {
+                return len == SeccompFilter.SIZE ? SeccompFilter.socketFprog(c, addr) : new Value.Ptr(addr);
+            }
             if (opt != null && GetsockoptFormat.INT_LIKE.contains(opt)) {
                 return len < 4 ? new Value.Ptr(addr) : intAt(c, addr);
             }
@@ -57,6 +65,11 @@ final class SetsockoptFormat implements CallFormat {
         Value decoded = addr == 0 ? null : SockoptValues.set(c, level, name, addr, len);
         if (decoded != null) return decoded;
         return len == 4 ? intAt(c, addr) : c.buffer(c.in, addr, len, false);
+    }
+
+    /** SOL_SOCKET's SO_ATTACH_FILTER and SO_ATTACH_REUSEPORT_CBPF: a classic BPF program (struct sock_fprog). */
+    static boolean attachesFilter(int level, int name) {
+        return level == GetsockoptFormat.SOL_SOCKET && (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF);
     }
 
     private static Value intAt(CallContext c, long addr) {

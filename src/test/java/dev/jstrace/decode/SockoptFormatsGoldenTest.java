@@ -85,4 +85,20 @@ class SockoptFormatsGoldenTest {
                         "setsockopt",
                         new long[] {-1, 263, 0xffffffffL, 0, 0, 0}, Snapshot.EMPTY, -9, Snapshot.EMPTY));
     }
+
+    @Test
+    void setsockoptPrintsASocketFilterWithItsSpecialOffsetsUnderVerbose() {
+        ByteBuffer prog = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 2).putShort((short) 0)
+                .putInt(0).putLong(0x2000);
+        // BPF_LD|BPF_B|BPF_ABS of SKF_LL_OFF+4, then BPF_RET|BPF_K 0.
+        ByteBuffer insns = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x30).put((byte) 0)
+                .put((byte) 0).putInt(0xffe00004).putShort((short) 0x06).putShort((short) 0).putInt(0);
+        Snapshot in = Snapshot.builder()
+                .add(new Snapshot.Region(0x1000, prog.array(), true, true, Snapshot.Kind.BYTES))
+                .add(new Snapshot.Region(0x2000, insns.array(), true, true, Snapshot.Kind.BYTES)).build();
+        assertEquals("setsockopt(4, SOL_SOCKET, SO_ATTACH_FILTER, {len=2, filter=[BPF_STMT(BPF_LD|BPF_B|BPF_ABS,"
+                        + " SKF_LL_OFF+4), BPF_STMT(BPF_RET|BPF_K, 0)]}, 16) = 0",
+                line(new DecodeOptions(32, true, 0, DecodeOptions.Xlat.ABBREV, 0, java.util.Set.of()), Arch.X86_64,
+                        "setsockopt", new long[] {4, 1, 26, 0x1000, 16, 0}, in, 0, Snapshot.EMPTY));
+    }
 }

@@ -474,6 +474,11 @@ public final class Constants {
     public static final Named[] SCM_TIMESTAMPING_TYPES = SCM_TIMESTAMPING_TYPES();
 
     /**
+     * classic BPF's special load offsets (ancillary, network, link layer) (kernel UAPI linux/filter.h).
+     */
+    public static final Named[] SKF_OFFSETS = SKF_OFFSETS();
+
+    /**
      * the CAN base level of setsockopt(2) (kernel UAPI linux/can.h).
      */
     public static final Named[] CAN_SOCKET_LEVEL = CAN_SOCKET_LEVEL();
@@ -4844,6 +4849,14 @@ public final class Constants {
         return new Named[] {
             new Named(54, "SCM_TIMESTAMPING_OPT_STATS"),
             new Named(58, "SCM_TIMESTAMPING_PKTINFO"),
+        };
+    }
+
+    private static Named[] SKF_OFFSETS() {
+        return new Named[] {
+            new Named(-4096L, "SKF_AD_OFF"),
+            new Named(-1048576L, "SKF_NET_OFF"),
+            new Named(-2097152L, "SKF_LL_OFF"),
         };
     }
 
