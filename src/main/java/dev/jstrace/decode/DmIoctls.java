@@ -225,7 +225,7 @@ final class DmIoctls implements IoctlFamily {
                 }
                 items.add(new Value.Struct(List.of(DeclaredIoctls.f("sector_start", DeclaredIoctls.u(SECTOR_START.u(s))),
                         DeclaredIoctls.f("length", DeclaredIoctls.u(LENGTH.u(s))),
-                        IoctlFields.cstring("target_type", s, TARGET_TYPE, 16),
+                        IoctlFields.cstring("target_type", s, Member.of(Layouts.TARGET_SPEC, "target_type")),
                         DeclaredIoctls.f("string", string(c, a + end, size - end))), false));
                 offset = (offset + NEXT.u(s)) & 0xffffffffL;
             }
