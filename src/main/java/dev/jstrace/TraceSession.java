@@ -33,7 +33,10 @@ final class TraceSession {
      * scripts/bench's "capture only" run ({@code -Djstrace.benchCaptureOnly=true}): the tracer thread does
      * all it does in a full run (every ptrace request, every memory copy, the ring's hand-over) and the
      * consumer takes each syscall record off the ring and drops it, decoding and writing nothing. Beside
-     * the stop-and-restart floor and the full run it shows which side bounds the full run's cost.
+     * the stop-and-restart floor and the full run it shows which side bounds the full run's cost. After
+     * a dropped entry the consumer waits for the exit as a full run does (polling {@link #DEFER_NANOS},
+     * never parking): waiting otherwise would change how often the consumer's vCPU halts, which costs
+     * more per stop than the decoding it leaves out.
      */
     private static final boolean BENCH_CAPTURE_ONLY = Boolean.getBoolean("jstrace.benchCaptureOnly");
 
@@ -96,8 +99,10 @@ final class TraceSession {
     private void consume(EventAssembler assembler) {
         boolean more = true;
         TraceListener sink = listener;
+        boolean droppedEntry = false; // capture-only: an entry was dropped and its exit not yet seen
         while (more) {
-            RawEvent e = assembler.hasDeferred() ? queue.poll(DEFER_NANOS) : null;
+            RawEvent e = assembler.hasDeferred() || droppedEntry ? queue.poll(DEFER_NANOS) : null;
+            droppedEntry = false;
             if (e == null) {
                 try {
                     assembler.flushDeferred(); // no exit came soon: the entry is decoded and shown now
@@ -111,6 +116,7 @@ final class TraceSession {
                 }
             }
             if (BENCH_CAPTURE_ONLY && (e instanceof RawEvent.SyscallEntry || e instanceof RawEvent.SyscallExit)) {
+                droppedEntry = e instanceof RawEvent.SyscallEntry;
                 continue;
             }
             try {
