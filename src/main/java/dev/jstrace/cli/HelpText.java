@@ -18,7 +18,8 @@ final class HelpText {
 
             General:
               -e EXPR        a qualifying expression: QUALIFIER=[!][?]VALUE1[,[?]VALUE2]...
-                 qualifiers: trace, signal, status, abbrev, verbose, raw, quiet, decode-fds
+                 qualifiers: trace, signal, status, abbrev, verbose, raw, quiet, decode-fds,
+                 read, write (hex and ASCII dumps of the data read from / written to these fds)
 
             Startup:
               -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in the environment of the command
@@ -73,6 +74,9 @@ final class HelpText {
               --strings-in-hex[=none|non-ascii|all]  as -x (non-ascii) and -xx (all, the default)
               -X FORMAT, --const-print-style=FORMAT  raw, abbrev or verbose constants
               -y, --decode-fds                paths of file descriptors; -yy socket details too
+              -n, --syscall-number            the syscall's number before each line
+              --decode-pids=pidns, --pidns-translation
+                                              pids also as seen in jstrace's pid namespace
 
             Statistics:
               -c, --summary-only              count time, calls and errors; print a table at the end
@@ -102,14 +106,14 @@ final class HelpText {
 
             Miscellaneous:
               -h, --help                      this text
+              -d, --debug                     only strace's messages about invalid syscall numbers
               -V, --version                   the version
               --tips[=[[id:]ID][,[format:]FORMAT]]
                                               a tip beside strace's ostrich at the end
                                               (FORMAT: none, compact, full)
 
-            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -d, -i, -k, -n,
-            --pidns-translation, --decode-pids=pidns, --strings-in-hex=non-ascii-chars,
-            -u USERNAME, -e kvm=, -e read=, -e write=. With -p, every thread
+            Not in jstrace (strace has them): -b execve, -D/-DD/-DDD, -i, -k,
+            -Y/--decode-pids=comm, -u USERNAME, -e kvm=. With -p, every thread
             of the process is traced (strace needs -f for the other threads).
             """;
 }
