@@ -30,10 +30,10 @@ class StraceUnknownSyscallTest {
             + "a = [ctypes.c_ulong(0xface0fedbadc0ded + i * 0x100000001000) for i in range(6)]\n"
             + "libc.syscall(ctypes.c_long(451), *a)\n";
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"-e trace=none", "-e trace=cachestat,write", "-f --seccomp-bpf -e trace=none",
-            "-d -e trace=none", "-d"})
-    void aCallStraceDoesNotKnowPrintsRawWhateverTheFilter(String options) throws Exception {
+    /** What jstrace printed (the trace, on standard error) and its outcome for OPTIONS and the script. */
+    private record Run(Main.Outcome outcome, String trace) {}
+
+    private static Run run(String options) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         Assumptions.assumeTrue(Files.isExecutable(python), "needs /usr/bin/python3 (with ctypes)");
         List<String> args = new ArrayList<>(List.of(options.split(" ")));
@@ -42,7 +42,16 @@ class StraceUnknownSyscallTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Main.Outcome o = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        String text = err.toString(StandardCharsets.UTF_8);
+        return new Run(o, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-e trace=none", "-e trace=cachestat,write", "-f --seccomp-bpf -e trace=none",
+            "-d -e trace=none", "-d"})
+    void aCallStraceDoesNotKnowPrintsRawWhateverTheFilter(String options) throws Exception {
+        Run r = run(options);
+        Main.Outcome o = r.outcome();
+        String text = r.trace();
         List<String> lines = text.lines().toList();
         List<String> calls = lines.stream().filter(l -> l.contains(CALL)).toList();
         assertEquals(1, calls.size(), text);
@@ -71,15 +80,9 @@ class StraceUnknownSyscallTest {
     void theSummaryLeavesOutACallStraceDoesNotKnow(String options) throws Exception {
         // strace 6.1's count_syscall counts only numbers in its table (scno_in_range), and prints no
         // table at all when it counted nothing: -c -e trace=none here prints nothing.
-        Path python = Path.of("/usr/bin/python3");
-        Assumptions.assumeTrue(Files.isExecutable(python), "needs /usr/bin/python3 (with ctypes)");
-        List<String> args = new ArrayList<>(List.of(options.split(" ")));
-        args.addAll(List.of(python.toString(), "-c", SCRIPT));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.Outcome o = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String text = err.toString(StandardCharsets.UTF_8);
+        Run r = run(options);
+        Main.Outcome o = r.outcome();
+        String text = r.trace();
         assertEquals(0, o.status(), text);
         assertTrue(!text.contains("syscall_0x1c3") && !text.contains("cachestat"), text);
         if (options.contains("trace=none")) {
